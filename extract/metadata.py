@@ -1,0 +1,116 @@
+"""What a document says about itself: title, number, issuer, dates, addressees, jurisdiction."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extract.gazetteer import COUNTRY, Gazetteer
+from extract.model import Metadata
+
+__all__ = ["extract_metadata", "infer_jurisdiction"]
+
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（][12]\d{3}[〕\]］】）]\s*\d{1,4}\s*号")
+_NOTICE = re.compile(r"([^\s。，；：]{2,40}?)关于印发[《“]?([^\s。；》”]{2,80}?)[》”]?的通知")
+_TITLE_WORDS = ("要点", "方案", "计划", "意见", "通知", "规划", "办法", "措施", "决定", "纲要", "指南")
+_DATE = re.compile(r"([12]\d{3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"([12]\d{3})[-/.](\d{1,2})[-/.](\d{1,2})")
+_PUBLISHED = re.compile(r"发布日期[：]\s*" + _ISO_DATE.pattern)
+_ADDRESSEES = re.compile(r"(?<![\u4e00-\u9fff、，])(各[^。：\n]{2,200}?(?:人民政府|部门|机构|单位|院校|企业|部委))[：]")
+_ISSUER_SUFFIXES = ("人民政府办公厅", "人民政府", "办公厅", "办公室", "管理局", "委员会", "国务院", "局", "厅")
+_LEVEL_MENTION = re.compile(r"(?<=[（〔：，、；及和])(省|市|区|县)(?!场|民|政府)")
+
+
+def _iso(year: str, month: str, day: str) -> str:
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def _title(lines: list[str]) -> str | None:
+    """The first short line, or two or three joined, that ends like a title (…要点, …的通知)."""
+    for index in range(min(len(lines), 30)):
+        if _DATE.search(lines[index]) and not lines[index].endswith(_TITLE_WORDS):
+            continue
+        joined = ""
+        for following in lines[index : index + 3]:
+            if joined and _DATE.fullmatch(following):
+                break
+            joined += following
+            if len(joined) > 60 or re.search(r"[。，；：]", joined):
+                break
+            if joined.endswith(_TITLE_WORDS):
+                return joined
+    return None
+
+
+def _issuer_and_signature(norm: str, lines: list[str]) -> tuple[str | None, str | None]:
+    """The signature (an organisation's name on a line, the date on the next) if any."""
+    for index, line in enumerate(lines[:-1]):
+        if line.endswith(_ISSUER_SUFFIXES) and len(line) <= 30 and not re.search(r"[，。：]", line):
+            date = _DATE.fullmatch(lines[index + 1])
+            if date:
+                return line, _iso(*date.groups())
+    inline = re.search(
+        r"([^\s。，；：（）]{2,30}?(?:人民政府办公厅|人民政府|办公厅|办公室|管理局|委员会))\s*" + _DATE.pattern, norm
+    )
+    if inline:
+        return inline.group(1), _iso(*inline.groups()[1:4])
+    return None, None
+
+
+def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer) -> str:
+    """The jurisdiction code: the issuer's place, else the most mentioned place of the level
+    the notes' units are written at (市数据管理局 → the most mentioned city)."""
+    if issuer:
+        if issuer.startswith(("国务院", "中共中央", "中央", "国家")):
+            return COUNTRY
+        found = gaz.place_at_start(issuer)
+        if found:
+            return found[0].code
+        if gaz.lookup(issuer, COUNTRY):
+            return COUNTRY
+    levels = Counter(_LEVEL_MENTION.findall(norm))
+    if not levels:
+        return COUNTRY
+    level = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}[levels.most_common(1)[0][0]]
+    mentions: Counter[str] = Counter()
+    for length in (4, 3, 2):
+        for start in range(len(norm) - length + 1):
+            for place in gaz.places_named(norm[start : start + length]):
+                if place.level == level:
+                    mentions[place.code] += 1
+    return mentions.most_common(1)[0][0] if mentions else COUNTRY
+
+
+def extract_metadata(norm: str, gaz: Gazetteer, jurisdiction: str | None = None) -> Metadata:
+    """Read the metadata from the matching text of a document.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> head = "国务院关于支持自由贸易试验区\\n深化改革创新若干措施的通知\\n国发〔2018〕38号\\n"
+    >>> meta = extract_metadata(head, load_gazetteer())
+    >>> meta.title, meta.doc_number, meta.issuer, meta.jurisdiction
+    ('国务院关于支持自由贸易试验区深化改革创新若干措施的通知', '国发〔2018〕38号', '国务院', '100000')
+    """
+    lines = [line.strip() for line in norm.split("\n") if line.strip()]
+    meta = Metadata()
+    notice = _NOTICE.search(norm[:2000])
+    if notice:
+        meta.issuer, meta.title = notice.group(1), notice.group(2)
+    else:
+        meta.title = _title(lines)
+        if meta.title and "关于" in meta.title:
+            meta.issuer = meta.title.split("关于", 1)[0]
+    number = _DOC_NUMBER.search(norm[:3000])
+    meta.doc_number = re.sub(r"\s+", "", number.group(0)) if number else None
+    signer, meta.signed = _issuer_and_signature(norm, lines)
+    meta.issuer = meta.issuer or signer
+    published = _PUBLISHED.search(norm[:3000])
+    meta.published = _iso(*published.groups()) if published else None
+    addressees = _ADDRESSEES.search(norm[:3000])
+    if addressees:
+        meta.addressees = [a.strip() for a in addressees.group(1).split("，") if a.strip()]
+    code = jurisdiction or infer_jurisdiction(norm, meta.issuer, gaz)
+    place = gaz.places.get(code)
+    meta.jurisdiction = code
+    if place is not None:
+        meta.jurisdiction_name, meta.jurisdiction_level = place.name, place.level
+    return meta

@@ -1,0 +1,132 @@
+"""The plain data that flows between extraction steps.
+
+Offsets are character offsets into :attr:`Document.text`, the text as read, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Document",
+    "Extraction",
+    "Heading",
+    "Initiative",
+    "Metadata",
+    "Note",
+    "Role",
+    "Task",
+    "Unit",
+]
+
+Role = Literal["lead", "responsible", "support"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file read into text. ``norm`` has the same length as ``text`` (see :mod:`extract.text`)."""
+
+    name: str
+    text: str
+    norm: str
+    source_format: str = "txt"
+    encoding: str = "utf-8"
+    path: str | None = None
+
+
+@dataclass
+class Metadata:
+    """What the document says about itself."""
+
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    signed: str | None = None
+    published: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    jurisdiction: str = "100000"
+    jurisdiction_name: str = "中华人民共和国"
+    jurisdiction_level: str = "country"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading: a section (一、), an item (（一）), a point (1.) or a sub-point (（1）)."""
+
+    marker: str
+    depth: int
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Unit:
+    """One responsible unit of a note, expanded and resolved."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    labels: list[str]
+    role: Role
+    agency: str
+    agency_name: str
+    resolved: bool
+    collective: bool
+    added_by_declaration: bool = False
+
+    @property
+    def lead(self) -> bool:
+        return self.role == "lead"
+
+
+@dataclass
+class Note:
+    """A responsibility note: who answers for the task before it."""
+
+    raw: str
+    start: int
+    end: int
+    item: str | None
+    heading: int | None
+    units: list[Unit]
+    style: str = "bracket"
+    deadline: str | None = None
+    scope: str | None = None
+
+
+@dataclass
+class Task:
+    """The text one note covers; an exact repeat is one task with several occurrences."""
+
+    initiative: int | None
+    text: str
+    spans: list[tuple[int, int]]
+    notes: list[int]
+    occurrences: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Initiative:
+    """An item of the plan; a repeated item (same marker, same title) is one initiative."""
+
+    marker: str
+    title: str
+    headings: list[int]
+    parent: int | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    metadata: Metadata
+    headings: list[Heading]
+    notes: list[Note]
+    initiatives: list[Initiative]
+    tasks: list[Task]
+    boilerplate: list[tuple[int, int]]
+    heading_initiative: list[int] = field(default_factory=list)

@@ -1,0 +1,203 @@
+"""The outline of a plan: numbered headings, boilerplate, tasks and initiatives.
+
+Headings are found by their markers: sections ``一、``, items ``（一）``, points ``1.``/``1、``
+and sub-points ``（1）``. The item of a note is the nearest marker before it, whatever its
+depth, so a section with an unnumbered paragraph, items numbered across sections and a
+document flattened onto one line all read the same. Repeated passages are merged: an item
+that occurs again (same marker, same title) is one initiative, and an exact repeat of a task
+is one task with several occurrences.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from extract.model import Heading, Initiative, Metadata, Note, Task
+from extract.text import compact
+
+__all__ = ["build_tasks", "find_boilerplate", "find_headings", "heading_before", "merge_initiatives"]
+
+_CN = "一二三四五六七八九十百"
+_BOUNDARY = r"(?:(?<=^)|(?<=[\n\s。；：！？）〕】”]))"
+_MARKERS = [
+    (1, re.compile(_BOUNDARY + f"[{_CN}]{{1,4}}、")),
+    (2, re.compile(f"（[{_CN}]{{1,4}}）")),
+    (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．](?!\d)|、)")),
+    (4, re.compile(r"（\d{1,2}）")),
+]
+_TITLE_END = re.compile(r"[。；！？\n]")
+_MAX_TITLE = 100
+
+
+def _title_end(norm: str, start: int, limit: int) -> int:
+    match = _TITLE_END.search(norm, start, min(limit, start + _MAX_TITLE))
+    end = match.start() if match else min(limit, start + _MAX_TITLE)
+    if match and norm[end] == "\n":
+        end = _join_split_heading(norm, start, end, limit)
+    return end
+
+
+def _join_split_heading(norm: str, start: int, end: int, limit: int) -> int:
+    """A short heading line continued on the next line (``一、加快建设`` / ``数字政府``)."""
+    next_end = norm.find("\n", end + 1)
+    next_end = len(norm) if next_end < 0 else next_end
+    following = norm[end + 1 : next_end].strip()
+    if (
+        end - start <= 20
+        and 0 < len(following) <= 20
+        and next_end <= limit
+        and not any(p.match(following) for _, p in _MARKERS)
+        and not _TITLE_END.search(following)
+        and not following.startswith(("（", "〔"))
+        and "：" not in following
+    ):
+        return next_end
+    return end
+
+
+def find_headings(norm: str) -> list[Heading]:
+    """Every numbered heading, in document order.
+
+    >>> [h.marker for h in find_headings("一、总体要求（一）指导思想。1.建设平台3.0版。")]
+    ['一、', '（一）', '1.']
+    """
+    found = sorted((m.start(), m.end(), depth) for depth, p in _MARKERS for m in p.finditer(norm))
+    headings = []
+    for index, (start, marker_end, depth) in enumerate(found):
+        limit = found[index + 1][0] if index + 1 < len(found) else len(norm)
+        end = _title_end(norm, marker_end, limit)
+        title = " ".join(re.sub(r"\s*\n\s*", "", norm[marker_end:end]).split())
+        headings.append(Heading(norm[start:marker_end], depth, title, start, end))
+    return headings
+
+
+_BOILERPLATE = [
+    re.compile(r"[^\s。，；：]{2,40}关于印发[^\s。；]{2,80}的通知"),
+    re.compile(r"(?:发布|成文|印发)日期[：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?"),
+    re.compile(r"(?<![\u4e00-\u9fff、，])各[^。：\n]{2,200}?(?:人民政府|部门|机构|单位|院校|企业|部委)[：]"),
+    re.compile(r"《[^》\n]{2,80}》(?:已经)[^。\n]{0,40}同意[，]?\s*现[^。\n]{0,20}给你们[^。\n]*。"),
+    re.compile(r"(?:经[^。\n]{1,10}同意[，]?\s*)?现将[^。\n]{0,60}通知如下[：]"),
+    re.compile(
+        r"(?:^|(?<=[\s。）]))[^\s。，；：（）]{2,30}(?:人民政府办公厅|人民政府|办公厅|办公室|管理局|委员会|国务院)"
+        r"\s*\d{4}年\d{1,2}月\d{1,2}日"
+    ),
+    re.compile(r"（此件[^）]{1,10}）"),
+    re.compile(
+        r"(?:\d{4}年[^。；\n]{0,40}?|做好[^。\n]{0,40}?)[，]?\s*要以习近平新时代中国特色社会主义思想为指导[^。]*。"
+    ),
+]
+
+
+def find_boilerplate(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
+    """Spans of the notice, preamble, signature, 此件主动公开 and the title repeated in the body."""
+    spans = [(m.start(), m.end()) for pattern in _BOILERPLATE for m in pattern.finditer(norm)]
+    if metadata.title and len(metadata.title) >= 6:
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(metadata.title), norm)]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def heading_before(headings: list[Heading], position: int) -> int | None:
+    """Index of the nearest heading that starts before *position*."""
+    index = bisect_right([h.start for h in headings], position - 1) - 1
+    return index if index >= 0 else None
+
+
+def _subtract(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces, cursor = [], start
+    for hole_start, hole_end in holes:
+        if hole_end <= cursor or hole_start >= end:
+            continue
+        if hole_start > cursor:
+            pieces.append((cursor, hole_start))
+        cursor = max(cursor, hole_end)
+    if cursor < end:
+        pieces.append((cursor, end))
+    return pieces
+
+
+def merge_initiatives(headings: list[Heading]) -> tuple[list[Initiative], list[int]]:
+    """One initiative per distinct (marker, title); the initiative index of every heading."""
+    initiatives: list[Initiative] = []
+    by_key: dict[tuple[str, str], int] = {}
+    of_heading: list[int] = []
+    stack: list[int] = []  # heading indices of the open ancestors
+    for index, heading in enumerate(headings):
+        while stack and headings[stack[-1]].depth >= heading.depth:
+            stack.pop()
+        key = (compact(heading.marker), compact(heading.title))
+        if key not in by_key:
+            parent = of_heading[stack[-1]] if stack else None
+            by_key[key] = len(initiatives)
+            initiatives.append(Initiative(heading.marker, heading.title, [], parent))
+        initiatives[by_key[key]].headings.append(index)
+        of_heading.append(by_key[key])
+        stack.append(index)
+    return initiatives, of_heading
+
+
+def build_tasks(
+    text: str,
+    headings: list[Heading],
+    notes: list[Note],
+    boilerplate: list[tuple[int, int]],
+    of_heading: list[int],
+) -> list[Task]:
+    """The text each note covers, merged where a task repeats exactly.
+
+    A note covers the text since the previous note or the start of its item, less
+    boilerplate. A note that stands straight after its heading's title (a 牵头单位 block over
+    the points below it) covers the following deeper headings that have no note of their own.
+    """
+    tasks: list[Task] = []
+    by_key: dict[tuple[int | None, str, str], int] = {}
+    noted_headings = {n.heading for n in notes}
+    previous_end = 0
+    for note_index, note in enumerate(notes):
+        heading = headings[note.heading] if note.heading is not None else None
+        start = max(previous_end, heading.start + len(heading.marker) if heading else 0)
+        spans = _subtract(start, note.start, boilerplate)
+        body = "".join(text[a:b] for a, b in spans).strip()
+        if heading is not None and compact(body) in ("", compact(heading.title)):
+            spans = _block_spans(headings, note.heading, noted_headings, boilerplate, note) or spans  # type: ignore[arg-type]
+        spans = [s for s in spans if text[s[0] : s[1]].strip()]
+        if not spans and heading is not None:
+            spans = [(heading.start + len(heading.marker), heading.end)]
+        task_text = "".join(text[a:b] for a, b in spans).strip()
+        initiative = of_heading[note.heading] if note.heading is not None else None
+        key = (initiative, compact(task_text), compact(note.raw))
+        occurrence = (spans[0][0], spans[-1][1]) if spans else (note.start, note.start)
+        if key in by_key:
+            task = tasks[by_key[key]]
+            task.notes.append(note_index)
+            task.occurrences.append(occurrence)
+        else:
+            by_key[key] = len(tasks)
+            tasks.append(Task(initiative, task_text, spans, [note_index], [occurrence]))
+        previous_end = note.end
+    return tasks
+
+
+def _block_spans(
+    headings: list[Heading], index: int, noted: set[int | None], boilerplate: list[tuple[int, int]], note: Note
+) -> list[tuple[int, int]]:
+    """Spans of the note-less deeper headings under heading *index*, after the note."""
+    depth = headings[index].depth
+    spans: list[tuple[int, int]] = []
+    for position in range(index + 1, len(headings)):
+        heading = headings[position]
+        if heading.depth <= depth:
+            break
+        if heading.start < note.end or position in noted:
+            continue
+        following = headings[position + 1].start if position + 1 < len(headings) else heading.end
+        end = following if position + 1 < len(headings) else heading.end
+        spans += _subtract(heading.start, max(end, heading.end), boilerplate)
+    return spans

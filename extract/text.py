@@ -1,0 +1,66 @@
+"""Text normalisation that never changes a string's length.
+
+Every later step works on a *matching text* of exactly the same length as the original, so
+an offset found in one is an offset in the other: Traditional characters become Simplified,
+ASCII brackets and separators become their full-width forms.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["compact", "half_width", "matching_text", "to_simplified"]
+
+# ASCII punctuation that stored web copies write in place of the full-width forms.
+_TO_FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "\u00a0": " "})
+# Full-width ASCII block (！ … ～) to ASCII, and the ideographic space to a space.
+_TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    try:
+        import opencc
+    except ImportError as exc:  # pragma: no cover - opencc is a hard dependency
+        raise RuntimeError("opencc is missing: pip install opencc") from exc
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional script to Simplified, keeping the length of *text*.
+
+    OpenCC converts phrase by phrase and may, rarely, change the length; then each character
+    is converted alone and kept as it is where its conversion is not one character.
+    """
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    convert = _converter().convert
+    return "".join(c if len(s := convert(c)) != 1 else s for c in text)
+
+
+def matching_text(text: str) -> str:
+    """The text every extraction step matches against: Simplified, full-width brackets.
+
+    >>> matching_text("(責任單位:省數字辦)")
+    '（责任单位：省数字办）'
+    """
+    return to_simplified(text).translate(_TO_FULL_WIDTH)
+
+
+def half_width(text: str) -> str:
+    """Full-width ASCII punctuation and letters turned half-width (the scoring convention).
+
+    >>> half_width("（一）：ＡＰＰ")
+    '(一):APP'
+    """
+    return text.translate(_TO_HALF_WIDTH)
+
+
+def compact(text: str) -> str:
+    """Simplified, half-width, without white space: the form names are compared in.
+
+    >>> compact(" 市商务局（投促局） ")
+    '市商务局(投促局)'
+    """
+    return "".join(half_width(to_simplified(text)).split())

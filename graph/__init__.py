@@ -1,0 +1,2 @@
+"""The graph side: ontology terms, triples from extractions, the store, exports, analytics
+and the ``policykg`` command line."""

@@ -1,0 +1,141 @@
+"""Responsibility notes in every style the guidelines name, with their units and leads."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+
+def units_of(text: str, jurisdiction: str) -> list[list[str]]:
+    """Each note's units as names, a leading ``*`` marking a lead."""
+    extraction = extract_text(text, jurisdiction=jurisdiction)
+    return [[("*" if u.lead else "") + u.name for u in note.units] for note in extraction.notes]
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        (
+            "（一）建平台。（责任单位：省数字办，省委办公厅、机要局、保密局）",
+            "350000",
+            [["省数字办", "省委办公厅", "省委机要局", "省委保密局"]],
+        ),
+        ("（一）建平台。〔责任单位:省发改委、数字办〕", "350000", [["省发改委", "省数字办"]]),
+        ("1.建平台。(责任部门:市发改委、财政局)", "350100", [["市发改委", "市财政局"]]),
+        (
+            "1.建平台。(牵头单位:市发改委;责任单位:市财政局、市数据局)",
+            "350100",
+            [["*市发改委", "市财政局", "市数据局"]],
+        ),
+        (
+            "1.建平台。(牵头责任单位:市数据管理局;相关责任单位:市工信局等市直有关单位,福州古厝集团、数字福州集团)",
+            "350100",
+            [["*市数据管理局", "市工信局", "市直有关单位", "福州古厝集团", "数字福州集团"]],
+        ),
+        (
+            "（一）放宽限制。（负责部门：商务部、海关总署；适用范围：所有自贸试验区）",
+            "100000",
+            [["商务部", "海关总署"]],
+        ),
+        ("一、优先支持。（市场监管总局负责）", "100000", [["市场监管总局"]]),
+        ("（一）推进。（农业农村部、工业和信息化部牵头负责）", "100000", [["*农业农村部", "*工业和信息化部"]]),
+        (
+            "(一)推进。(省政务服务数据管理局、工业和信息化厅、市场监管局牵头)",
+            "440000",
+            [["*省政务服务数据管理局", "*省工业和信息化厅", "*省市场监管局"]],
+        ),
+        ("（一）推进。（市金融办牵头，市发改委配合）", "350100", [["*市金融办", "市发改委"]]),
+        ("十六、支持。（国家发展改革委、财政部会同有关部门负责）", "100000", [["*国家发展改革委", "*财政部"]]),
+        ("（一）推进。（市发改委、市工信局分别负责落实）", "350100", [["市发改委", "市工信局"]]),
+        ("（一）推进。（市数据局牵头，市直各有关单位按职责分工负责）", "350100", [["*市数据局", "市直各有关单位"]]),
+        ("（十九）推进。（财政部、教育部等和各省级人民政府负责）", "100000", [["财政部", "教育部", "各省级人民政府"]]),
+        (
+            "（一）推进。（配合单位：市财政局；数据提供单位：市统计局；完成时限：6月底）",
+            "350100",
+            [["市财政局", "市统计局"]],
+        ),
+        ("（一）推进。（市发改委〔市数据局〕、各县(市、区)政府负责）", "350100", [["市发改委", "各县（市、区）政府"]]),
+        ("（一）推进。（人民银行等部门，适用范围：浙江自贸试验区）", "100000", []),
+        ("（一）推进。（负责部门：人民银行等部门，适用范围：浙江自贸试验区）", "100000", [["人民银行"]]),
+    ],
+)
+def test_note_styles(text: str, jurisdiction: str, expected: list[list[str]]) -> None:
+    assert units_of(text, jurisdiction) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（一）建设自由贸易试验区（以下简称自贸试验区）。",
+        "（一）实施提升工程（二期）。",
+        "（一）合理安排有关省（市）的用地计划。",
+        "（一）在两年之内实行“直通车”机制（企业直接向国家发展改革委申报，不需省级发展改革部门转报）。",
+        "（一）到2020年（含）完成。",
+    ],
+)
+def test_brackets_that_are_not_notes(text: str) -> None:
+    assert extract_text(text, jurisdiction="100000").notes == []
+
+
+def test_first_listed_leads_from_the_declaration_on() -> None:
+    text = (
+        "1.甲。（财政部、商务部负责）\n"
+        "2.乙。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）\n"
+        "3.丙。（海关总署、商务部负责）\n"
+        "4.丁。（商务部、海关总署牵头负责）"
+    )
+    assert units_of(text, "100000") == [
+        ["财政部", "商务部"],
+        ["*税务总局", "财政部", "海关总署"],
+        ["*海关总署", "商务部"],
+        ["*商务部", "*海关总署"],
+    ]
+
+
+def test_declared_units_join_every_later_task() -> None:
+    text = (
+        "（一）甲。（商务部负责）以下任务均需各省级人民政府落实，不再一一列出。\n"
+        "（二）乙。（海关总署负责）\n（三）丙。（财政部负责）"
+    )
+    extraction = extract_text(text, jurisdiction="100000")
+    added = [[u.name for u in n.units if u.added_by_declaration] for n in extraction.notes]
+    assert added == [[], ["各省级人民政府"], ["各省级人民政府"]]
+
+
+def test_label_lines_after_an_item_are_one_note() -> None:
+    text = "一、数字政府\n（一）建平台。\n牵头单位:区发改局\n责任单位:区财政局、区数据局\n（二）建网络。"
+    extraction = extract_text(text, jurisdiction="350102")
+    assert [(n.raw, n.item, n.style) for n in extraction.notes] == [
+        ("牵头单位:区发改局;责任单位:区财政局、区数据局", "（一）", "label")
+    ]
+    assert [u.role for u in extraction.notes[0].units] == ["lead", "support", "support"]
+
+
+def test_label_block_covers_the_points_below_it() -> None:
+    text = "（一）建平台\n牵头单位：区发改局\n配合单位：区财政局\n1.建设甲平台。\n2.建设乙系统。\n（二）其他。"
+    extraction = extract_text(text, jurisdiction="350102")
+    (task,) = extraction.tasks
+    assert "甲平台" in task.text and "乙系统" in task.text and "其他" not in task.text
+
+
+def test_flattened_table_rows() -> None:
+    text = (
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t推进数字金融\t市金融办、市发改委分别牵头落实\t2025年底\n"
+        "2\t建设城市大脑\t市数据局\t6月底\n"
+    )
+    assert units_of(text, "350100") == [["*市金融办", "*市发改委"], ["市数据局"]]
+
+
+def test_notes_accept_ascii_and_full_width_punctuation_alike() -> None:
+    full = units_of("（一）甲。（责任单位：省发改委、数字办，省大数据公司）", "350000")
+    ascii_ = units_of("(一)甲。(责任单位:省发改委、数字办,省大数据公司)", "350000")
+    assert full == ascii_ == [["省发改委", "省数字办", "省大数据公司"]]
+
+
+def test_offsets_point_at_the_note_in_the_text() -> None:
+    text = "（一）建平台。（责任单位：省数字办、档案局）"
+    note = extract_text(text, jurisdiction="350000").notes[0]
+    assert text[note.start : note.end] == "（责任单位：省数字办、档案局）"
+    assert [text[u.start : u.end] for u in note.units] == ["省数字办", "档案局"]

@@ -1,0 +1,73 @@
+"""Headings, tasks, repeats and boilerplate."""
+
+from __future__ import annotations
+
+from extract import extract_text
+from extract.outline import find_headings
+
+
+def test_heading_depths_and_titles() -> None:
+    text = "一、总体要求\n（一）指导思想。以新思想为指导。\n1.建设平台3.0版。\n（1）试点。\n二、主要任务"
+    headings = find_headings(text)
+    assert [(h.marker, h.depth, h.title) for h in headings] == [
+        ("一、", 1, "总体要求"),
+        ("（一）", 2, "指导思想"),
+        ("1.", 3, "建设平台3.0版"),
+        ("（1）", 4, "试点"),
+        ("二、", 1, "主要任务"),
+    ]
+
+
+def test_numbers_inside_sentences_are_not_markers() -> None:
+    text = "推进生态云平台3.0建设，到2020年达到1.2亿千瓦，十九届二中、三中全会精神，一、二产业融合。"
+    assert find_headings(text) == []
+
+
+def test_a_heading_split_over_two_lines_is_joined() -> None:
+    headings = find_headings("一、加快建设\n数字政府\n（一）整合网络。")
+    assert headings[0].title == "加快建设数字政府"
+
+
+def test_items_on_one_line_separated_by_spaces() -> None:
+    text = "  (一)持续优化营商环境。建设招商数据库。(省商务厅牵头) (二)赋能实体经济。(省工业和信息化厅牵头) (三)加快"
+    extraction = extract_text(text, jurisdiction="440000")
+    assert [n.item for n in extraction.notes] == ["(一)", "(二)"]
+    assert [h.marker for h in extraction.headings] == ["（一）", "（二）", "（三）"]
+
+
+def test_an_item_with_two_notes_has_two_tasks() -> None:
+    text = "（一）建设甲平台。（责任单位：省发改委）推广乙系统。（责任单位：省数字办）"
+    extraction = extract_text(text, jurisdiction="350000")
+    assert [t.text for t in extraction.tasks] == ["建设甲平台。", "推广乙系统。"]
+    assert len(extraction.initiatives) == 1
+
+
+def test_a_section_with_an_unnumbered_paragraph() -> None:
+    text = "一、组织保障\n各地要加强领导。（省政府办公厅负责）\n（一）建设。（省发改委负责）"
+    extraction = extract_text(text, jurisdiction="350000")
+    assert [n.item for n in extraction.notes] == ["一、", "（一）"]
+
+
+def test_repeated_items_and_tasks_merge_with_every_occurrence_kept() -> None:
+    passage = "（二）优化升级省网上办事大厅。开发归档系统。（责任单位：省数字办）"
+    text = f"一、数字政府\n{passage}\n（三）推进通办。（责任单位：省审改办）\n{passage}"
+    extraction = extract_text(text, jurisdiction="350000")
+    assert len(extraction.notes) == 3
+    assert [i.marker for i in extraction.initiatives] == ["一、", "（二）", "（三）"]
+    repeated = [t for t in extraction.tasks if len(t.occurrences) == 2]
+    assert len(repeated) == 1 and repeated[0].notes == [0, 2]
+    first, second = repeated[0].occurrences
+    assert text[first[0] : first[1]] == text[second[0] : second[1]]
+
+
+def test_boilerplate_is_never_a_task() -> None:
+    text = (
+        "福建省人民政府办公厅关于印发2021年数字福建工作要点的通知\n"
+        "一、数字政府（一）整合网络。建设平台。福建省人民政府办公厅2021年5月26日（此件主动公开）"
+        "2021年数字福建工作要点2021年数字福建工作，要以习近平新时代中国特色社会主义思想为指导，注入强大引擎。"
+        "（责任单位：省数字办）"
+    )
+    extraction = extract_text(text)
+    (task,) = extraction.tasks
+    assert task.text == "整合网络。建设平台。"
+    assert extraction.metadata.jurisdiction == "350000"

@@ -1,0 +1,121 @@
+"""Reading files: formats, encodings, Traditional script, and clear errors."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from extract import extract_file
+from extract.reading import DocumentError, find_documents, read_document
+
+PLAN = "一、数字政府\n（一）建设协同办公平台。（责任单位：省数字办、发改委）\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (PLAN.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + PLAN.encode("utf-8"), "utf-8-sig"),
+        (PLAN.encode("gb18030"), "gb18030"),
+        (PLAN.encode("gbk"), "gb18030"),
+        (PLAN.encode("utf-16"), "utf-16"),
+        (PLAN.encode("utf-16-le"), "utf-16-le"),
+        (PLAN.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(data)
+    document = read_document(path)
+    assert document.text == PLAN and document.encoding == encoding
+
+
+def test_traditional_script_matches_while_offsets_point_into_the_original(tmp_path: Path) -> None:
+    traditional = "一、數字政府\n（一）建設協同辦公平台。（責任單位：省數字辦、發改委）\n"
+    path = tmp_path / "plan.txt"
+    path.write_bytes(traditional.encode("big5"))
+    extraction = extract_file(path, jurisdiction="350000")
+    assert extraction.document.encoding == "big5"
+    (note,) = extraction.notes
+    assert [u.name for u in note.units] == ["省数字办", "省发改委"]
+    assert extraction.document.text[note.start : note.end] == "（責任單位：省數字辦、發改委）"
+    assert note.raw == "省數字辦、發改委"
+
+
+def test_html(tmp_path: Path) -> None:
+    path = tmp_path / "plan.html"
+    html = (
+        "<html><head><title>x</title></head>"
+        "<body><p>一、数字政府</p><p>（一）建设平台。（责任单位：省数字办）</p></body></html>"
+    )
+    path.write_text(html, encoding="utf-8")
+    extraction = extract_file(path, jurisdiction="350000")
+    assert [u.name for n in extraction.notes for u in n.units] == ["省数字办"]
+
+
+def test_docx_with_a_table(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、数字金融")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["序号", "工作任务", "责任单位"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["1", "推进数字金融", "市金融办、市发改委分别牵头落实"], strict=True):
+        cell.text = text
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    extraction = extract_file(path, jurisdiction="350100")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["市金融办", "市发改委"]]
+
+
+def test_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(_one_line_pdf("Plan 2021"))
+    assert "Plan 2021" in read_document(path).text
+
+
+def _one_line_pdf(line: str) -> bytes:
+    """A minimal valid PDF with one line of Helvetica text."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({line}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("plan.xlsx", b"x", "unsupported file type .xlsx"),
+        ("empty.txt", b"  \n", "the document is empty"),
+        ("broken.docx", b"not a zip", "not a readable docx file"),
+        ("broken.pdf", b"%PDF-1.4 nonsense", "not a readable pdf file"),
+    ],
+)
+def test_bad_files_get_errors_that_name_them(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as error:
+        read_document(path)
+    assert str(path) in str(error.value) and message in str(error.value)
+
+
+def test_missing_paths_are_named(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="no such file or folder"):
+        find_documents([tmp_path / "absent"])

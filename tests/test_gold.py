@@ -1,0 +1,36 @@
+"""The real evaluation on the shared gold, with the thresholds the extraction core promises."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_eval(corpus: Path, gold: Path) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "graph.cli", "eval", "--corpus", str(corpus), "--gold", str(gold), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_extraction_meets_the_gold_thresholds(shared_corpus: Path, shared_gold: Path) -> None:
+    score = run_eval(shared_corpus, shared_gold)
+    assert score["notes"]["recall"] == 1.0
+    assert score["notes"]["precision"] >= 0.98
+    assert score["units"]["f1"] >= 0.97
+    assert score["lead"]["accuracy"] >= 0.98
+    assert set(score["per_doc"]) >= {"fujian_2021_digital_scrambled.txt", "gov_2018_38_ftz_reform_measures.txt"}
+
+
+def test_eval_counts_a_wrong_extraction_against_it(shared_corpus: Path, shared_gold: Path, tmp_path: Path) -> None:
+    """The scorer can fail: a gold file with a unit the text does not have lowers the unit F1."""
+    line = json.loads((shared_gold / "clauses.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    line["units"] = [*line["units"], "不存在的单位"]
+    (tmp_path / "clauses.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    score = run_eval(shared_corpus, tmp_path)
+    assert score["units"]["recall"] < 1.0 and score["notes"]["gold"] == 1
