@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from extract.model import Extraction
+from extract.model import Extraction, Mention
 
 __all__ = ["extraction_to_json"]
 
@@ -80,4 +80,29 @@ def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
             }
             for n in extraction.notes
         ],
+        "platforms": [_mention(m) | {"action": m.action} for m in extraction.of_kind("platform")],
+        "platform_links": [{"first": a, "second": b, "verb": verb} for a, b, verb in _platform_links(extraction)],
+        "programmes": [_mention(m) for m in extraction.of_kind("programme")],
+        "places": [_mention(m) | {"code": m.ref} for m in extraction.of_kind("place")],
+        "agency_mentions": [_mention(m) | {"agency": m.ref} for m in extraction.of_kind("agency")],
+        "deadlines": [_mention(m) for m in extraction.of_kind("deadline")],
+        "targets": [asdict(t) for t in extraction.targets],
     }
+
+
+def _mention(mention: Mention) -> dict[str, Any]:
+    return {
+        "name": mention.name,
+        "labels": mention.labels,
+        "item": mention.item,
+        "start": mention.start,
+        "end": mention.end,
+        "task": mention.task,
+    }
+
+
+def _platform_links(extraction: Extraction) -> list[tuple[int, int, str]]:
+    """Links by index into the ``platforms`` list (not into all mentions)."""
+    platforms = [i for i, m in enumerate(extraction.mentions) if m.kind == "platform"]
+    position = {mention_index: rank for rank, mention_index in enumerate(platforms)}
+    return [(position[a], position[b], verb) for a, b, verb in extraction.platform_links]

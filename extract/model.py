@@ -13,9 +13,11 @@ __all__ = [
     "Extraction",
     "Heading",
     "Initiative",
+    "Mention",
     "Metadata",
     "Note",
     "Role",
+    "TargetMention",
     "Task",
     "Unit",
 ]
@@ -119,6 +121,42 @@ class Initiative:
 
 
 @dataclass
+class Mention:
+    """Something named in task text: a platform, programme, place, agency or deadline.
+
+    ``ref`` is the resolved identifier (an agency id, a place code) where there is one;
+    ``action`` the typed verb on a platform (builds, upgrades, promotes, connects, relies_on).
+    """
+
+    kind: str
+    name: str
+    start: int
+    end: int
+    item: str | None
+    heading: int | None
+    task: int | None
+    labels: list[str] = field(default_factory=list)
+    ref: str | None = None
+    action: str | None = None
+
+
+@dataclass
+class TargetMention:
+    """A quantified goal in task text (70个以上 …)."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+    unit: str
+    qualifier: str | None
+    counted: str | None
+    item: str | None
+    heading: int | None
+    task: int | None
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one document."""
 
@@ -130,3 +168,9 @@ class Extraction:
     tasks: list[Task]
     boilerplate: list[tuple[int, int]]
     heading_initiative: list[int] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    targets: list[TargetMention] = field(default_factory=list)
+    platform_links: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from extract.gazetteer import Gazetteer, load_gazetteer
+from extract.mentions import attach_mentions
 from extract.metadata import extract_metadata
 from extract.model import Document, Extraction, Heading, Note, Role, Unit
 from extract.notes import added_unit_declarations, find_notes, first_lead_declarations
@@ -16,15 +18,15 @@ __all__ = ["extract_document", "extract_file", "extract_text"]
 
 
 def extract_file(
-    path: str | Path, *, jurisdiction: str | None = None, gazetteer: Gazetteer | None = None
+    path: str | Path, *, jurisdiction: str | None = None, gazetteer: Gazetteer | None = None, nlp: Any = None
 ) -> Extraction:
     """Read and extract one file (see :func:`extract_document`)."""
-    return extract_document(read_document(path), jurisdiction=jurisdiction, gazetteer=gazetteer)
+    return extract_document(read_document(path), jurisdiction=jurisdiction, gazetteer=gazetteer, nlp=nlp)
 
 
-def extract_text(text: str, name: str = "<text>", *, jurisdiction: str | None = None) -> Extraction:
+def extract_text(text: str, name: str = "<text>", *, jurisdiction: str | None = None, nlp: Any = None) -> Extraction:
     """Extract a document given as a string."""
-    return extract_document(make_document(text, name=name), jurisdiction=jurisdiction)
+    return extract_document(make_document(text, name=name), jurisdiction=jurisdiction, nlp=nlp)
 
 
 def _in_any(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -32,11 +34,13 @@ def _in_any(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def extract_document(
-    document: Document, *, jurisdiction: str | None = None, gazetteer: Gazetteer | None = None
+    document: Document, *, jurisdiction: str | None = None, gazetteer: Gazetteer | None = None, nlp: Any = None
 ) -> Extraction:
     """Metadata, outline, notes with resolved units, tasks and initiatives of *document*.
 
     *jurisdiction* (a division code such as ``350000``) overrides the one read from the text.
+    With a spaCy pipeline *nlp* (:func:`extract.nlp.load_nlp`), platforms, programmes, places,
+    agencies named in the text, targets and deadlines are found as well.
     """
     gaz = gazetteer or load_gazetteer()
     norm, text = document.norm, document.text
@@ -83,7 +87,10 @@ def extract_document(
         )
     initiatives, of_heading = merge_initiatives(headings)
     tasks = build_tasks(text, headings, notes, boilerplate, of_heading)
-    return Extraction(document, metadata, headings, notes, initiatives, tasks, boilerplate, of_heading)
+    extraction = Extraction(document, metadata, headings, notes, initiatives, tasks, boilerplate, of_heading)
+    if nlp is not None:
+        attach_mentions(extraction, nlp(norm), gaz)
+    return extraction
 
 
 def _marker_as_written(text: str, heading: Heading) -> str:

@@ -39,7 +39,7 @@ def shared_initiative_pairs(extractions: Iterable[Extraction], *, lead_only: boo
     >>> plan = "一、任务\\n（一）建平台。（责任单位：省发改委、数字办）\\n（二）建网络。（责任单位：省数字办、发改委）"
     >>> pairs = shared_initiative_pairs([extract_text(plan, jurisdiction="350000")])
     >>> [(sorted(pair), count) for pair, count in pairs.items()]
-    [(['350000/drc', '350000/digital-office'], 2)]
+    [(['350000/digital-office', '350000/drc'], 2)]
     """
     pairs: Counter[tuple[str, str]] = Counter()
     for extraction in extractions:

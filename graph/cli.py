@@ -23,13 +23,27 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text + "\n")
 
 
+def _nlp(args: argparse.Namespace) -> Any:
+    """The spaCy pipeline unless ``--no-nlp``; a missing model exits with how to get it."""
+    if getattr(args, "no_nlp", False):
+        return None
+    from extract.models import ModelMissingError
+    from extract.nlp import load_nlp
+
+    try:
+        return load_nlp()
+    except ModelMissingError as exc:
+        print(f"policykg {args.command}: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from extract.jsonout import extraction_to_json
     from extract.pipeline import extract_file
     from extract.reading import DocumentError
 
     try:
-        extraction = extract_file(args.file, jurisdiction=args.jurisdiction)
+        extraction = extract_file(args.file, jurisdiction=args.jurisdiction, nlp=_nlp(args))
     except DocumentError as exc:
         print(f"policykg extract: {exc}", file=sys.stderr)
         return 1
@@ -61,8 +75,11 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from extract.jsonout import extraction_to_json
     from extract.pipeline import extract_file
 
+    nlp = _nlp(args)
     try:
-        score = score_documents(lambda path: extraction_to_json(extract_file(path)), Path(args.corpus), Path(args.gold))
+        score = score_documents(
+            lambda path: extraction_to_json(extract_file(path, nlp=nlp)), Path(args.corpus), Path(args.gold)
+        )
     except (FileNotFoundError, ValueError) as exc:
         print(f"policykg eval: {exc}", file=sys.stderr)
         return 1
@@ -138,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--json", action="store_true", help="print the full extraction as JSON")
     extract.add_argument("--jurisdiction", help="division code (e.g. 350000) overriding the one read from the text")
     extract.add_argument("-o", "--output", help="write to this file instead of standard output")
+    extract.add_argument("--no-nlp", action="store_true", help="skip the spaCy pipeline (notes and units only)")
     extract.set_defaults(func=_cmd_extract)
 
     evaluate = commands.add_parser("eval", help="score the extractor against hand-made gold")
@@ -145,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", required=True, help="folder of clauses*.jsonl and platforms*.jsonl")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("-o", "--output", help="write to this file instead of standard output")
+    evaluate.add_argument("--no-nlp", action="store_true", help="skip the spaCy pipeline (no platform scores)")
     evaluate.set_defaults(func=_cmd_eval)
 
     summary = commands.add_parser("summary", help="extract documents and summarise who shares what")

@@ -1,0 +1,107 @@
+"""Attaching what the NLP pipeline finds in the text to the outline: item, heading and task.
+
+A mention inside a responsibility note or boilerplate is not task text and is left out.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from extract.gazetteer import Gazetteer
+from extract.model import Extraction, Heading, Mention, TargetMention
+
+__all__ = ["attach_mentions"]
+
+
+class _Locator:
+    """Finds the heading and task of a character position."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.text = extraction.document.text
+        self.headings: list[Heading] = extraction.headings
+        self._heading_starts = [h.start for h in self.headings]
+        spans = sorted((a, b, index) for index, task in enumerate(extraction.tasks) for a, b in task.spans)
+        self._task_starts = [a for a, _, _ in spans]
+        self._task_spans = spans
+        self._excluded = sorted([(n.start, n.end) for n in extraction.notes] + list(extraction.boilerplate))
+
+    def excluded(self, position: int) -> bool:
+        return any(a <= position < b for a, b in self._excluded)
+
+    def heading(self, position: int) -> tuple[int | None, str | None]:
+        index = bisect_right(self._heading_starts, position) - 1
+        if index < 0:
+            return None, None
+        heading = self.headings[index]
+        return index, self.text[heading.start : heading.start + len(heading.marker)]
+
+    def task(self, position: int) -> int | None:
+        index = bisect_right(self._task_starts, position) - 1
+        if index >= 0:
+            start, end, task = self._task_spans[index]
+            if start <= position < end:
+                return task
+        return None
+
+
+def attach_mentions(extraction: Extraction, doc: Any, gazetteer: Gazetteer) -> None:
+    """Fill ``mentions``, ``targets`` and ``platform_links`` of *extraction* from a processed
+    spaCy *doc* of the document's matching text."""
+    locate = _Locator(extraction)
+    jurisdiction = extraction.metadata.jurisdiction
+
+    def mention(kind: str, name: str, start: int, end: int, **extra: Any) -> Mention | None:
+        if locate.excluded(start):
+            return None
+        heading, item = locate.heading(start)
+        return Mention(kind, name, start, end, item, heading, locate.task(start), **extra)
+
+    platform_index: dict[int, int] = {}
+    for index, found in enumerate(doc._.platforms):
+        made = mention("platform", found.name, found.start, found.end, labels=found.labels, action=found.action)
+        if made:
+            platform_index[index] = len(extraction.mentions)
+            extraction.mentions.append(made)
+    extraction.platform_links = [
+        (platform_index[link.first], platform_index[link.second], link.verb)
+        for link in doc._.platform_links
+        if link.first in platform_index and link.second in platform_index
+    ]
+    for found in doc._.programmes:
+        made = mention("programme", found.name, found.start, found.end, labels=found.labels)
+        if made:
+            extraction.mentions.append(made)
+    for span in doc.spans["places"]:
+        place = gazetteer.places[span.id_]
+        made = mention("place", place.name, span.start_char, span.end_char, labels=[span.text], ref=place.code)
+        if made:
+            extraction.mentions.append(made)
+    for span in doc.spans["agencies"]:
+        resolution = gazetteer.resolve(span.text, jurisdiction)
+        labels = list(resolution.labels)
+        made = mention("agency", resolution.name, span.start_char, span.end_char, labels=labels, ref=resolution.agency)
+        if made:
+            extraction.mentions.append(made)
+    for deadline in doc._.deadlines:
+        made = mention("deadline", deadline.text, deadline.start, deadline.end)
+        if made:
+            extraction.mentions.append(made)
+    for target in doc._.targets:
+        if locate.excluded(target.start):
+            continue
+        heading, item = locate.heading(target.start)
+        extraction.targets.append(
+            TargetMention(
+                target.text,
+                target.start,
+                target.end,
+                str(target.value),
+                target.unit,
+                target.qualifier,
+                target.counted,
+                item,
+                heading,
+                locate.task(target.start),
+            )
+        )
