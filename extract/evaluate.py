@@ -210,7 +210,7 @@ def score_platforms(predicted: list[dict], gold: list[dict]) -> Counts:
     optional_by_item: dict[str | None, set[str]] = {}
     for row in gold:
         key = _item_key(row["item"])
-        gold_by_item.setdefault(key, []).extend(row["platforms"])
+        gold_by_item.setdefault(key, []).extend(p for p in row["platforms"] if p not in gold_by_item.get(key, []))
         optional_by_item.setdefault(key, set()).update(
             normalise_platform(a) for o in row.get("optional", []) for a in o.split("|")
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ontology import ONTOLOGY_DIR
@@ -25,12 +25,12 @@ class Lexicon:
     not_level_prefixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
 
-    @property
+    @cached_property
     def label_pattern(self) -> re.Pattern[str]:
         """Any label followed by a colon, longest label first."""
         return _alternation([*self.labels, *self.other_labels], suffix="[：:]")
 
-    @property
+    @cached_property
     def suffix_pattern(self) -> re.Pattern[str]:
         """A role suffix at the end of a segment (``…等有关部门负责``)."""
         return _alternation(list(self.role_suffixes), suffix="$")

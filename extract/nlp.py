@@ -64,6 +64,7 @@ class GazetteerRuler:
         self.min_length = min_length
         self.patterns: list[_Pattern] = []
         self._index: dict[str, _Pattern] = {}
+        self._first_characters: set[str] = set()
         self._longest = 0
 
     def initialize(self, get_examples: Any = None, nlp: Any = None, *, patterns: list[dict] | None = None) -> None:
@@ -76,24 +77,25 @@ class GazetteerRuler:
             if len(pattern.text) >= self.min_length:
                 self.patterns.append(pattern)
                 self._index.setdefault(pattern.text, pattern)
+                self._first_characters.add(pattern.text[0])
                 self._longest = max(self._longest, len(pattern.text))
 
     def __call__(self, doc: Any) -> Any:
-        text = doc.text
-        ends = {token.idx + len(token.text) for token in doc}
+        text = _text(doc)
+        boundaries = _boundaries(doc)
         found: dict[str, list[Any]] = {"agencies": [], "places": []}
         covered_until = -1
-        for token in doc:
-            start = token.idx
-            if start < covered_until:
+        for index, (start, _) in enumerate(boundaries):
+            if start < covered_until or text[start] not in self._first_characters:
                 continue
-            for length in range(min(self._longest, len(text) - start), self.min_length - 1, -1):
-                pattern = self._index.get(text[start : start + length])
-                if pattern is not None and start + length in ends:
-                    span = doc.char_span(start, start + length, label=pattern.label, span_id=pattern.id)
+            candidates = (end for _, end in boundaries[index : index + self._longest])
+            for end in sorted((e for e in candidates if e - start <= self._longest), reverse=True):
+                pattern = self._index.get(text[start:end])
+                if pattern is not None:
+                    span = doc.char_span(start, end, label=pattern.label, span_id=pattern.id)
                     if span is not None:
                         found["agencies" if pattern.label == "AGENCY" else "places"].append(span)
-                        covered_until = start + length
+                        covered_until = end
                     break
         doc.spans["agencies"] = found["agencies"]
         doc.spans["places"] = found["places"]
@@ -108,7 +110,7 @@ class GazetteerRuler:
 
     def from_disk(self, path: str | Path, exclude: Any = ()) -> GazetteerRuler:
         lines = (Path(path) / "patterns.jsonl").read_text(encoding="utf-8").splitlines()
-        self.patterns, self._index, self._longest = [], {}, 0
+        self.patterns, self._index, self._first_characters, self._longest = [], {}, set(), 0
         self.add_patterns([json.loads(line) for line in lines if line.strip()])
         return self
 
@@ -153,15 +155,30 @@ class _LexiconComponent:
         return self
 
 
+def _text(doc: Any) -> str:
+    """The doc's text, built once (``Doc.text`` joins every token on each access)."""
+    cached = doc.user_data.get("policykg_text")
+    if cached is None:
+        cached = doc.user_data["policykg_text"] = doc.text
+    return cached
+
+
 def _boundaries(doc: Any) -> list[tuple[int, int]]:
-    return [(token.idx, token.idx + len(token.text)) for token in doc]
+    """(start, end) of every word, computed once per doc from its arrays (no Token objects)."""
+    cached = doc.user_data.get("policykg_boundaries")
+    if cached is None:
+        from spacy.attrs import IDX, LENGTH
+
+        cached = [(int(i), int(i) + int(n)) for i, n in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
+        doc.user_data["policykg_boundaries"] = cached
+    return cached
 
 
 class PlatformFinder(_LexiconComponent):
     """Named platforms, typed actions and links (see :mod:`extract.platforms`)."""
 
     def __call__(self, doc: Any) -> Any:
-        mentions, links = find_platforms(doc.text, _boundaries(doc), self.lexicon)
+        mentions, links = find_platforms(_text(doc), _boundaries(doc), self.lexicon)
         doc._.platforms, doc._.platform_links = mentions, links
         spans = [doc.char_span(m.start, m.end, label=m.action or "mentions", alignment_mode="expand") for m in mentions]
         doc.spans["platforms"] = [s for s in spans if s is not None]
@@ -172,7 +189,7 @@ class ProgrammeFinder(_LexiconComponent):
     """Named programmes: quoted names and names ending in 行动, 工程, 计划, 专项."""
 
     def __call__(self, doc: Any) -> Any:
-        doc._.programmes = find_programmes(doc.text, _boundaries(doc), self.lexicon)
+        doc._.programmes = find_programmes(_text(doc), _boundaries(doc), self.lexicon)
         spans = [doc.char_span(m.start, m.end, label="PROGRAMME", alignment_mode="expand") for m in doc._.programmes]
         doc.spans["programmes"] = [s for s in spans if s is not None]
         return doc
@@ -185,7 +202,8 @@ class TargetFinder:
         self.name = name
 
     def __call__(self, doc: Any) -> Any:
-        doc._.targets, doc._.deadlines = find_targets(doc.text), find_deadlines(doc.text)
+        text = _text(doc)
+        doc._.targets, doc._.deadlines = find_targets(text), find_deadlines(text)
         return doc
 
 

@@ -89,8 +89,18 @@ def extract_document(
     tasks = build_tasks(text, headings, notes, boilerplate, of_heading)
     extraction = Extraction(document, metadata, headings, notes, initiatives, tasks, boilerplate, of_heading)
     if nlp is not None:
-        attach_mentions(extraction, nlp(norm), gaz)
+        attach_mentions(extraction, run_pipeline(nlp, norm), gaz)
     return extraction
+
+
+def run_pipeline(nlp: Any, text: str) -> Any:
+    """``nlp(text)``, handing the components the text itself (``Doc.text`` rebuilds it from
+    every token on each access, which costs more than the components' own work)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["policykg_text"] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def _marker_as_written(text: str, heading: Heading) -> str:

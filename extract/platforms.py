@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ontology import ONTOLOGY_DIR
@@ -44,8 +44,15 @@ class PlatformLexicon:
     link_verbs: tuple[str, ...]
     nominal_verbs: frozenset[str] = frozenset()
     generic_names: frozenset[str] = frozenset()
+    distribution_blockers: tuple[str, ...] = ()
     programme_heads: tuple[str, ...] = ()
     programme_following_blacklist: tuple[str, ...] = ()
+    programme_verbs: frozenset[str] = frozenset()
+    programme_generic_names: frozenset[str] = frozenset()
+
+    @cached_property
+    def head_last_characters(self) -> frozenset[str]:
+        return frozenset(head[-1] for head in self.heads)
 
     def for_programmes(self) -> PlatformLexicon:
         """The same rules with programme heads (行动, 工程, 计划 …) in place of platform heads."""
@@ -55,7 +62,7 @@ class PlatformLexicon:
             not_heads=(),
             versions=(),
             following_blacklist=self.programme_following_blacklist,
-            generic_names=frozenset(),
+            generic_names=self.programme_generic_names,
         )
 
 
@@ -80,8 +87,11 @@ def load_platform_lexicon(path: Path | None = None) -> PlatformLexicon:
         link_verbs=tuple(data["connect_verbs_for_links"]),
         nominal_verbs=frozenset(data["nominal_verbs"]),
         generic_names=frozenset(data["generic_names"]),
+        distribution_blockers=tuple(data["distribution_blockers"]),
         programme_heads=tuple(sorted(data["programme_heads"], key=len, reverse=True)),
         programme_following_blacklist=tuple(data["programme_following_blacklist"]),
+        programme_verbs=frozenset(data["programme_verbs"]),
+        programme_generic_names=frozenset(data["programme_generic_names"]),
     )
 
 
@@ -94,6 +104,8 @@ class PlatformMention:
     end: int
     action: str | None = None
     labels: list[str] = field(default_factory=list)
+    quoted: bool = False
+    verb: str | None = None  # the verb right before the name, if a verb stands there
 
 
 @dataclass(frozen=True)
@@ -129,10 +141,23 @@ class _Chunk:
         return self.tokens[-1].end
 
 
+_KINDS: dict[int, dict[str, str]] = {}
+
+
 def _classify(text: str, lexicon: PlatformLexicon) -> str:
-    if all(c in _QUOTES for c in text):
+    """The kind of a word, memoised per lexicon (the same words recur all through a corpus)."""
+    kinds = _KINDS.setdefault(id(lexicon.verb_actions), {})  # shared by the programme variant
+    kind = kinds.get(text)
+    if kind is None:
+        kind = kinds[text] = _kind(text, lexicon)
+    return kind
+
+
+def _kind(text: str, lexicon: PlatformLexicon) -> str:
+    characters = set(text)
+    if characters <= _QUOTES:
         return "quote"
-    if all(c in _PUNCT for c in text):
+    if characters <= _PUNCT:
         return "punct"
     if text == "的":
         return "de"
@@ -147,7 +172,22 @@ def _classify(text: str, lexicon: PlatformLexicon) -> str:
     return "word"
 
 
+_LAST_TOKENS: list[tuple[str, list[tuple[int, int]], dict[str, str], list[_Token]]] = []
+
+
 def _tokens(text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexicon) -> list[_Token]:
+    """Classified tokens, kept for the next call on the same text and boundaries (the
+    platform and programme finders read the same words)."""
+    if _LAST_TOKENS:
+        last_text, last_boundaries, last_verbs, tokens = _LAST_TOKENS[0]
+        if last_text is text and last_boundaries is boundaries and last_verbs is lexicon.verb_actions:
+            return tokens
+    tokens = _classified_tokens(text, boundaries, lexicon)
+    _LAST_TOKENS[:] = [(text, boundaries, lexicon.verb_actions, tokens)]
+    return tokens
+
+
+def _classified_tokens(text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexicon) -> list[_Token]:
     """Classified tokens; a verb glued to a level (建设省) is split into verb and level."""
     tokens: list[_Token] = []
     for start, end in boundaries:
@@ -157,6 +197,9 @@ def _tokens(text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexic
             start, word = start + 1, word[1:]
         if word in lexicon.nominal_verbs and tokens and tokens[-1].kind in ("word", "quote"):
             tokens.append(_Token(word, start, end, "word"))  # 资源开发服务平台: part of a name
+            continue
+        if len(word) < 2 or word[-1] not in "省市县区各":
+            tokens.append(_Token(word, start, end, _classify(word, lexicon)))
             continue
         for tail in _LEVEL_TAILS:
             head = word[: -len(tail)]
@@ -171,6 +214,8 @@ def _tokens(text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexic
 
 def _head_end(token: _Token, text: str, lexicon: PlatformLexicon) -> str | None:
     """The head this token ends with, if any (not 互联网, 管网 …)."""
+    if text[token.end - 1] not in lexicon.head_last_characters:
+        return None
     for head in lexicon.heads:
         if text.endswith(head, 0, token.end) and token.end - len(head) >= 0:
             tail = text[max(0, token.end - 4) : token.end]
@@ -304,7 +349,10 @@ def find_platforms(
         name = _strip_quotes(text[start:end]).strip()
         if not name or name[0].isdigit() or _is_generic(_strip_quotes(text[start : head_token.end]), lexicon):
             continue
-        mention = PlatformMention(name, start, end, action)
+        before = chunk.before.text if chunk.before is not None and chunk.before.kind == "verb" else None
+        mention = PlatformMention(
+            name, start, end, action, quoted=any(t.kind == "quote" for t in chunk.tokens), verb=before
+        )
         if (
             previous is not None
             and chunk.before is not None
@@ -332,8 +380,14 @@ def _quoted_sequence(written: str) -> tuple[list[str], str] | None:
 def _distributed(
     chunks: list[_Chunk], index: int, text: str, head_token: _Token, lexicon: PlatformLexicon
 ) -> list[PlatformMention]:
-    """``宏观经济治理、投资项目、商品价格等主题数据库``: the category after 等 given to each item."""
+    """``宏观经济治理、投资项目、商品价格等主题数据库``: the category after 等 given to each item.
+
+    Only a list of two or more items that are not themselves bodies or places (研究中心,
+    研发机构), and only a category that is not itself generic (高水平创新平台).
+    """
     category = _strip_quotes(text[chunks[index].start : head_token.end])
+    if category.startswith(lexicon.generic_modifiers):
+        return []
     items: list[_Chunk] = []
     position = index - 1
     while position >= 0:
@@ -344,6 +398,9 @@ def _distributed(
         if item.before is None or item.before.text != "、":
             break
         position -= 1
+    names = [_strip_quotes(text[i.start : i.end]) for i in items]
+    if len(items) < 2 or any(name.endswith(lexicon.distribution_blockers) for name in names):
+        return []
     return [PlatformMention(_strip_quotes(text[i.start : i.end]) + category, i.start, head_token.end) for i in items]
 
 
@@ -361,6 +418,8 @@ def find_programmes(
     text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexicon | None = None
 ) -> list[PlatformMention]:
     """Named programmes (“雪亮工程”, “上云用数赋智”行动, 信创工程): the platform rules with
-    programme heads."""
+    programme heads, kept where the name is quoted or follows a verb such as 实施 or 开展
+    (so 用地计划 and 建筑工程 are not programmes)."""
     lexicon = (lexicon or load_platform_lexicon()).for_programmes()
-    return find_platforms(text, boundaries, lexicon)[0]
+    found = find_platforms(text, boundaries, lexicon)[0]
+    return [m for m in found if m.quoted or m.verb in lexicon.programme_verbs]

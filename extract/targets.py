@@ -8,14 +8,13 @@ from decimal import Decimal
 
 __all__ = ["Deadline", "Target", "find_deadlines", "find_targets"]
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000), "百": Decimal(100)}
 _UNITS = "个家项所台套条人户座名只批类款家次个百分点"
 _TARGET = re.compile(
     r"(?P<before>新增|建成|培育|打造|推出|超过|超|达到|达|突破|不少于|不低于|至少|累计|完成|形成|创建|引进|实现)?"
-    r"(?P<number>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})"
+    r"(?P<number>\d+(?:\.\d+)?)"
     r"(?P<magnitude>[万亿千百](?!分))?"
-    r"(?P<unit>%|％|个百分点|[" + _UNITS + r"]|亿元|万元|元|千瓦|吨|公里|平方米|GB|TB|PB|G|Gbps)"
+    r"(?P<unit>%|％|个百分点|亿元|万元|元|千瓦|吨|公里|平方米|[" + _UNITS + r"])"
     r"(?P<after>以上|左右|以内|以下|多)?"
     r"(?P<counted>[^，。；、：（）\d]{0,16})?"
 )
@@ -47,15 +46,7 @@ class Deadline:
 
 
 def _value(number: str, magnitude: str | None) -> Decimal:
-    if number[0].isdigit():
-        value = Decimal(number)
-    elif number.startswith("十"):
-        value = Decimal(10 + _CN_DIGITS.get(number[1:], 0))
-    elif "十" in number:
-        tens, _, ones = number.partition("十")
-        value = Decimal(_CN_DIGITS[tens] * 10 + _CN_DIGITS.get(ones, 0))
-    else:
-        value = Decimal(_CN_DIGITS[number])
+    value = Decimal(number)
     return value * _MAGNITUDE[magnitude] if magnitude else value
 
 
@@ -71,9 +62,7 @@ def find_targets(text: str) -> list[Target]:
     for match in _TARGET.finditer(text):
         number, unit = match.group("number"), match.group("unit")
         following = text[match.end("unit") : match.end("unit") + 1]
-        if unit in ("个", "家") and not number[0].isdigit() and not match.group("before"):
-            continue  # 一个, 两家: counting words, not targets
-        if following in ("年", "月", "日") or (unit == "G" and following.isalpha()):
+        if following in ("年", "月", "日"):
             continue
         counted = _COUNTED_STOP.sub("", (match.group("counted") or "").strip('“”"')) or None
         qualifier = match.group("after") or match.group("before")

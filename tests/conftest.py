@@ -32,3 +32,10 @@ def shared_gold() -> Path:
     if not gold.is_dir():
         pytest.skip("../shared/gold is not beside this checkout")
     return gold
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from extract.nlp import load_nlp
+
+    return load_nlp()
