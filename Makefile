@@ -21,7 +21,8 @@ $(MODEL): | $(STAMP)
 setup: $(STAMP) $(MODEL)
 
 run: setup
-	$(BIN)/policykg summary samples
+	$(BIN)/policykg build samples
+	$(BIN)/policykg shared --top 10
 
 lint: setup
 	$(BIN)/ruff check .

@@ -15,6 +15,8 @@ from typing import Any
 
 __all__ = ["build_parser", "main"]
 
+RESULT_FORMATS = ("json", "csv", "tsv", "table")  # graph.results.RESULT_FORMATS, without importing pyoxigraph
+
 
 def _write(text: str, output: str | None) -> None:
     if output and output != "-":
@@ -144,6 +146,125 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _settings(args: argparse.Namespace) -> Any:
+    from graph.settings import Settings
+
+    overrides = {"store_path": args.store} if getattr(args, "store", None) else {}
+    if getattr(args, "base_iri", None):
+        overrides["base_iri"] = args.base_iri
+    return Settings(**overrides)
+
+
+def _open_store(args: argparse.Namespace) -> Any:
+    from graph.store import KnowledgeStore, StoreError
+
+    try:
+        return KnowledgeStore(_settings(args).store_path)
+    except StoreError as exc:
+        print(f"policykg {args.command}: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from extract.reading import DocumentError, find_documents
+    from graph.build import build_documents
+    from graph.iris import Minter
+    from graph.stats import store_statistics
+
+    try:
+        paths = find_documents(args.paths)
+    except DocumentError as exc:
+        print(f"policykg build: {exc}", file=sys.stderr)
+        return 1
+    settings = _settings(args)
+    nlp = _nlp(args)
+
+    def progress(index: int, total: int, path: Path, outcome: str) -> None:
+        print(f"[{index}/{total}] {path}: {outcome}", file=sys.stderr)
+
+    with _open_store(args) as store:
+        report = build_documents(paths, store, nlp=nlp, minter=Minter(settings.base_iri), progress=progress)
+        stats = store_statistics(store)
+    lines = [
+        f"built {len(report.written)} of {len(paths)} documents into {settings.store_path}"
+        + (f"; {len(report.failed)} failed" if report.failed else ""),
+        "store: " + ", ".join(f"{value} {name}" for name, value in stats.items()),
+    ]
+    lines += [f"failed: {message}" for message in report.failed.values()]
+    _write("\n".join(lines), args.output)
+    return 1 if report.failed else 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from graph.results import format_results
+
+    sparql = Path(args.sparql[1:]).read_text(encoding="utf-8") if args.sparql.startswith("@") else args.sparql
+    with _open_store(args) as store:
+        try:
+            results = store.oxigraph.query(sparql, use_default_graph_as_union=True)
+            text = format_results(results, args.format)
+        except SyntaxError as exc:
+            print(f"policykg query: malformed query: {exc}", file=sys.stderr)
+            return 1
+    _write(text.rstrip("\n"), args.output)
+    return 0
+
+
+def _cmd_shared(args: argparse.Namespace) -> int:
+    from graph.queries import shared_initiatives_query
+    from graph.results import format_results
+
+    sparql = shared_initiatives_query(lead_only=args.lead_only, minimum=args.min, limit=args.top)
+    with _open_store(args) as store:
+        text = format_results(store.oxigraph.query(sparql, use_default_graph_as_union=True), args.format)
+    _write(text.rstrip("\n"), args.output)
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from graph.stats import store_statistics
+
+    with _open_store(args) as store:
+        stats = store_statistics(store)
+    if args.json:
+        _write(json.dumps(stats, indent=2), args.output)
+    else:
+        _write("\n".join(f"{name:<20} {value}" for name, value in stats.items()), args.output)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from graph.validate import validate_graph
+
+    with _open_store(args) as store:
+        conforms, report = validate_graph(store.union())
+    _write(report.rstrip("\n"), args.output)
+    return 0 if conforms else 1
+
+
+_DUMP_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    import pyoxigraph as ox
+
+    with _open_store(args) as store:
+        if args.format in ("trig", "nquads"):
+            fmt = ox.RdfFormat.TRIG if args.format == "trig" else ox.RdfFormat.N_QUADS
+            data = store.oxigraph.dump(format=fmt).decode("utf-8")
+        else:
+            graph = store.union()
+            graph.bind("pkg", "https://w3id.org/policykg/ontology#")
+            data = graph.serialize(format=_DUMP_FORMATS[args.format])
+    _write(data.rstrip("\n"), args.output)
+    return 0
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", metavar="DIR", help="the store folder (default: $POLICYKG_STORE_PATH or var/store)")
+    parser.add_argument("-o", "--output", help="write to this file instead of standard output")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policykg", description="Knowledge graphs of who is responsible for what in Chinese government work plans."
@@ -171,6 +292,41 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--top", type=int, default=10, help="how many agency pairs to list (default 10)")
     summary.add_argument("-o", "--output", help="write to this file instead of standard output")
     summary.set_defaults(func=_cmd_summary)
+
+    build = commands.add_parser("build", help="extract documents into the store, one named graph each")
+    build.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents")
+    build.add_argument("--base-iri", help="base of every IRI (default: $POLICYKG_BASE_IRI or the project's)")
+    build.add_argument("--no-nlp", action="store_true", help="skip the spaCy pipeline (no platforms or mentions)")
+    _store_options(build)
+    build.set_defaults(func=_cmd_build)
+
+    query = commands.add_parser("query", help="run a SPARQL query over the union of the document graphs")
+    query.add_argument("sparql", metavar="SPARQL", help="the query, or @FILE to read it from a file")
+    query.add_argument("--format", choices=RESULT_FORMATS, default="table", help="output format (default table)")
+    _store_options(query)
+    query.set_defaults(func=_cmd_query)
+
+    shared = commands.add_parser("shared", help="agency pairs that share the most initiatives")
+    shared.add_argument("--lead-only", action="store_true", help="count only initiatives both agencies lead")
+    shared.add_argument("--min", type=int, default=1, help="least number of shared initiatives (default 1)")
+    shared.add_argument("--top", type=int, default=20, help="how many pairs (default 20)")
+    shared.add_argument("--format", choices=RESULT_FORMATS, default="table", help="output format (default table)")
+    _store_options(shared)
+    shared.set_defaults(func=_cmd_shared)
+
+    stats = commands.add_parser("stats", help="count graphs, triples and nodes of each class")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    _store_options(stats)
+    stats.set_defaults(func=_cmd_stats)
+
+    validate = commands.add_parser("validate", help="check the graph against the SHACL shapes (exit 1 if not)")
+    _store_options(validate)
+    validate.set_defaults(func=_cmd_validate)
+
+    dump = commands.add_parser("dump", help="write the graph out")
+    dump.add_argument("--format", choices=list(_DUMP_FORMATS), default="trig", help="RDF format (default trig)")
+    _store_options(dump)
+    dump.set_defaults(func=_cmd_dump)
     return parser
 
 

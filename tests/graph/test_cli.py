@@ -52,3 +52,71 @@ def test_summary_goes_on_past_a_bad_document(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "documents: 1 read, 1 failed" in result.stdout and "bad.docx" in result.stderr
     assert "—" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def cli_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("cli") / "store"
+    result = policykg(
+        "build",
+        str(SAMPLES / "fujian_2022_digital.txt"),
+        str(SAMPLES / "gov_2019_3_bonded_zones_opinions.txt"),
+        "--store",
+        str(store),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "[2/2]" in result.stderr and "built 2 of 2 documents" in result.stdout
+    return store
+
+
+def test_query_formats(cli_store: Path) -> None:
+    import csv
+    import io
+
+    sparql = (
+        "SELECT ?d ?t WHERE { ?d a <https://w3id.org/policykg/ontology#PolicyDocument> ;"
+        " <http://purl.org/dc/terms/title> ?t }"
+    )
+    as_json = json.loads(policykg("query", sparql, "--store", str(cli_store), "--format", "json").stdout)
+    assert as_json["head"]["vars"] == ["d", "t"] and len(as_json["results"]["bindings"]) == 2
+    as_csv = list(
+        csv.reader(io.StringIO(policykg("query", sparql, "--store", str(cli_store), "--format", "csv").stdout))
+    )
+    assert as_csv[0] == ["d", "t"] and len(as_csv) == 3
+    as_tsv = policykg("query", sparql, "--store", str(cli_store), "--format", "tsv").stdout.splitlines()
+    assert as_tsv[0] == "?d\t?t" and len(as_tsv) == 3
+    table = policykg("query", sparql, "--store", str(cli_store)).stdout
+    assert "(2 rows)" in table and "2022年数字福建工作要点" in table
+
+
+def test_a_malformed_query_exits_1_with_the_parser_message(cli_store: Path) -> None:
+    result = policykg("query", "SELEKT * WHERE {", "--store", str(cli_store))
+    assert result.returncode == 1 and "malformed query" in result.stderr
+
+
+def test_stats_and_validate(cli_store: Path) -> None:
+    stats = json.loads(policykg("stats", "--store", str(cli_store), "--json").stdout)
+    assert stats["documents"] == 2 and stats["graphs"] == 2 and stats["responsibilities"] > 20
+    result = policykg("validate", "--store", str(cli_store))
+    assert result.returncode == 0 and "Conforms: True" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"), [("turtle", "turtle"), ("jsonld", "json-ld"), ("trig", "trig"), ("nquads", "nquads")]
+)
+def test_dump_formats_parse_back(cli_store: Path, tmp_path: Path, fmt: str, rdflib_format: str) -> None:
+    from rdflib import Dataset
+
+    output = tmp_path / f"dump.{fmt}"
+    assert policykg("dump", "--format", fmt, "--store", str(cli_store), "-o", str(output)).returncode == 0
+    parsed = Dataset()
+    parsed.parse(output, format=rdflib_format)
+    assert len(parsed) > 500
+
+
+def test_shared_lists_agency_pairs(cli_store: Path) -> None:
+    result = policykg("shared", "--store", str(cli_store), "--format", "json", "--top", "3")
+    bindings = json.loads(result.stdout)["results"]["bindings"]
+    assert len(bindings) == 3
+    assert {bindings[0]["aLabel"]["value"], bindings[0]["bLabel"]["value"]} == {"海关总署", "商务部"}
+    assert int(bindings[0]["shared"]["value"]) >= int(bindings[-1]["shared"]["value"])

@@ -1,0 +1,20 @@
+"""Every setting in one place, read from the environment (``POLICYKG_*``) or given directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.iris import DEFAULT_BASE
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    """Settings of the store, the graph and the service."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICYKG_")
+
+    store_path: Path = Path("var/store")
+    base_iri: str = DEFAULT_BASE

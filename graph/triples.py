@@ -1,0 +1,280 @@
+"""Triples from an extraction: one document's facts in the project ontology.
+
+Everything a document says goes into that document's named graph, with its provenance: the
+document node (PROV-O entity with Dublin Core metadata), the initiatives and tasks
+(``prov:Activity``), who is responsible — both as the direct shortcut (``pkg:responsibleFor``,
+``pkg:leads``, ``pkg:supports``) and as a qualified ``pkg:Responsibility`` with its role and
+source span — the platforms acted on, the places, programmes, agencies and targets named.
+Every span is a ``pkg:TextSpan`` (``oa:start``/``oa:end`` into the document's text).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import PurePath
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD
+
+from extract.gazetteer import COUNTRY, Gazetteer, load_gazetteer
+from extract.model import Extraction, Unit
+from extract.text import compact
+from graph.iris import Minter, canonical_platform_name
+from graph.terms import OA, PKG
+
+__all__ = ["document_stem", "extraction_graph"]
+
+_ROLES = {"lead": PKG.LeadRole, "responsible": PKG.ResponsibleRole, "support": PKG.SupportingRole}
+_SHORTCUT = {"lead": PKG.leads, "support": PKG.supports}
+_ACTIONS = {
+    "builds": PKG.builds,
+    "upgrades": PKG.upgrades,
+    "promotes": PKG.promotes,
+    "connects": PKG.connects,
+    "relies_on": PKG.reliesOn,
+}
+
+
+def document_stem(extraction: Extraction) -> str:
+    """The document's key: its file name without the suffix."""
+    return PurePath(extraction.document.name).stem
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+class _Builder:
+    def __init__(self, extraction: Extraction, minter: Minter, gazetteer: Gazetteer) -> None:
+        self.x = extraction
+        self.mint = minter
+        self.gaz = gazetteer
+        self.graph = Graph()
+        self.stem = document_stem(extraction)
+        self.document = minter.document(self.stem)
+        self.jurisdiction = extraction.metadata.jurisdiction
+        self._places: set[str] = set()
+        self._agencies: dict[str, URIRef] = {}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.graph.add((s, p, o))
+
+    def span(self, start: int, end: int, text: str | None = None) -> URIRef:
+        node = self.mint.span(self.stem, start, end)
+        self.add(node, RDF.type, PKG.TextSpan)
+        self.add(node, PKG.inDocument, self.document)
+        self.add(node, OA.start, Literal(start))  # xsd:integer: Oxigraph stores nonNegativeInteger so
+        self.add(node, OA.end, Literal(end))
+        if text:
+            self.add(node, PROV.value, Literal(text))
+        return node
+
+    def place(self, code: str) -> URIRef:
+        node = self.mint.place(code)
+        place = self.gaz.places.get(code)
+        if code in self._places or place is None:
+            return node
+        self._places.add(code)
+        self.add(node, RDF.type, PKG.Place)
+        self.add(node, PKG.divisionCode, Literal(code))
+        self.add(node, PKG.level, Literal(place.level))
+        self.add(node, SKOS.prefLabel, _zh(place.name))
+        for short in place.short:
+            self.add(node, SKOS.altLabel, _zh(short))
+        if place.parent:
+            self.add(node, DCTERMS.isPartOf, self.place(place.parent))
+        return node
+
+    def agency(self, agency_id: str, name: str, labels: list[str], *, resolved: bool, collective: bool) -> URIRef:
+        node = self.mint.agency(agency_id)
+        if agency_id not in self._agencies:
+            self._agencies[agency_id] = node
+            self.add(node, RDF.type, PKG.Agency)
+            self.add(node, SKOS.prefLabel, _zh(name))
+            self.add(node, PKG.resolved, Literal(resolved))
+            self.add(node, PKG.collective, Literal(collective))
+            record = self.gaz.agencies.get(agency_id)
+            scope = record.jurisdiction if record else agency_id.split("/")[0].replace("CN", COUNTRY)
+            if scope in self.gaz.places:
+                self.add(node, PKG.jurisdiction, self.place(scope))
+            if record is not None:
+                self.add(node, PKG.agencyType, Literal(record.type))
+                for predicate, others in (
+                    (ORG.subOrganizationOf, (record.parent,) if record.parent else ()),
+                    (DCTERMS.isReplacedBy, record.replaced_by),
+                    (DCTERMS.replaces, record.replaces),
+                ):
+                    for other in others:
+                        self.add(node, predicate, self.gazetteer_agency(other))
+        for label in labels:
+            if label != name:
+                self.add(node, SKOS.altLabel, _zh(label))
+        return node
+
+    def gazetteer_agency(self, agency_id: str) -> URIRef:
+        """An agency the gazetteer links to (a parent, a successor), described from the gazetteer."""
+        record = self.gaz.agencies.get(agency_id)
+        if record is None:
+            return self.mint.agency(agency_id)
+        return self.agency(agency_id, record.name, [record.name, *record.aliases], resolved=True, collective=False)
+
+    def unit_agency(self, unit: Unit) -> URIRef:
+        """The unit's agency, with the unit as written (数字办) among its surface forms."""
+        labels = [*unit.labels, compact(unit.text)]
+        return self.agency(unit.agency, unit.agency_name, labels, resolved=unit.resolved, collective=unit.collective)
+
+    def build(self) -> Graph:
+        self.describe_document()
+        initiatives = self.initiatives()
+        tasks = self.tasks(initiatives)
+        self.mentions(tasks)
+        return self.graph
+
+    def describe_document(self) -> None:
+        meta, doc = self.x.metadata, self.document
+        self.add(doc, RDF.type, PKG.PolicyDocument)
+        self.add(doc, PKG.fileName, Literal(self.x.document.name))
+        self.add(doc, PKG.jurisdiction, self.place(self.jurisdiction))
+        if meta.title:
+            self.add(doc, DCTERMS.title, _zh(meta.title))
+        if meta.doc_number:
+            self.add(doc, DCTERMS.identifier, Literal(meta.doc_number))
+        if meta.published:
+            self.add(doc, DCTERMS.issued, Literal(meta.published, datatype=XSD.date))
+        if meta.signed:
+            self.add(doc, PKG.signed, Literal(meta.signed, datatype=XSD.date))
+        for addressee in meta.addressees:
+            self.add(doc, PKG.addressee, _zh(addressee))
+        if meta.issuer:
+            issuer = self.gaz.resolve(meta.issuer, self.jurisdiction)
+            node = self.agency(
+                issuer.agency, issuer.name, list(issuer.labels), resolved=issuer.resolved, collective=False
+            )
+            self.add(doc, DCTERMS.publisher, node)
+
+    def initiatives(self) -> list[URIRef]:
+        nodes: list[URIRef] = []
+        for initiative in self.x.initiatives:
+            key = f"{compact(initiative.marker)}\x1f{compact(initiative.title)}"
+            node = self.mint.initiative(self.stem, key)
+            nodes.append(node)
+            self.add(node, RDF.type, PKG.Initiative)
+            self.add(node, PKG.marker, Literal(initiative.marker))
+            self.add(node, DCTERMS.title, _zh(initiative.title))
+            self.add(node, PROV.wasDerivedFrom, self.document)
+            for index in initiative.headings:
+                heading = self.x.headings[index]
+                self.add(node, PKG.source, self.span(heading.start, heading.end))
+        for initiative, node in zip(self.x.initiatives, nodes, strict=True):
+            parent = nodes[initiative.parent] if initiative.parent is not None else self.document
+            self.add(node, DCTERMS.isPartOf, parent)
+        return nodes
+
+    def _document_initiative(self) -> URIRef:
+        """The initiative of notes that stand before any numbered item."""
+        node = self.mint.initiative(self.stem, "")
+        self.add(node, RDF.type, PKG.Initiative)
+        self.add(node, DCTERMS.title, _zh(self.x.metadata.title or self.x.document.name))
+        self.add(node, DCTERMS.isPartOf, self.document)
+        self.add(node, PROV.wasDerivedFrom, self.document)
+        self.add(node, PKG.source, self.span(0, 0))
+        return node
+
+    def tasks(self, initiatives: list[URIRef]) -> list[URIRef]:
+        nodes = []
+        for task in self.x.tasks:
+            initiative = initiatives[task.initiative] if task.initiative is not None else self._document_initiative()
+            note = self.x.notes[task.notes[0]]
+            node = self.mint.task(self.stem, f"{initiative}\x1f{compact(task.text)}\x1f{compact(note.raw)}")
+            nodes.append(node)
+            self.add(node, RDF.type, PKG.Task)
+            self.add(node, PKG.initiative, initiative)
+            self.add(node, PROV.wasDerivedFrom, self.document)
+            for start, end in task.occurrences:
+                self.add(node, PKG.source, self.span(start, end))
+            for note_index in task.notes:
+                note = self.x.notes[note_index]
+                if note.deadline:
+                    self.add(node, PKG.deadline, _zh(note.deadline))
+                for unit in note.units:
+                    self.responsibility(node, initiative, unit)
+        return nodes
+
+    def responsibility(self, task: URIRef, initiative: URIRef, unit: Unit) -> None:
+        agency = self.unit_agency(unit)
+        node = self.mint.responsibility(task, agency, unit.role)
+        self.add(node, RDF.type, PKG.Responsibility)
+        self.add(node, PROV.agent, agency)
+        self.add(node, PROV.hadRole, _ROLES[unit.role])
+        self.add(node, PKG.source, self.span(unit.start, unit.end, unit.text))
+        self.add(node, PKG.declared, Literal(unit.added_by_declaration))
+        self.add(node, PROV.wasDerivedFrom, self.document)
+        self.add(task, PROV.qualifiedAssociation, node)
+        for activity in (task, initiative):
+            self.add(agency, PKG.responsibleFor, activity)
+            if unit.role in _SHORTCUT:
+                self.add(agency, _SHORTCUT[unit.role], activity)
+
+    def mentions(self, tasks: list[URIRef]) -> None:
+        platforms: dict[int, URIRef] = {}
+        for index, mention in enumerate(self.x.mentions):
+            if mention.task is None:
+                continue
+            task = tasks[mention.task]
+            if mention.kind == "platform":
+                node = self.named(PKG.Platform, self.mint.platform(self.jurisdiction, mention.name), mention.labels)
+                platforms[index] = node
+                self.add(task, _ACTIONS.get(mention.action or "", PKG.platformAction), node)
+            elif mention.kind == "programme":
+                node = self.named(PKG.Programme, self.mint.programme(self.jurisdiction, mention.name), mention.labels)
+                self.add(node, DCTERMS.isPartOf, self.document)
+                self.add(node, PROV.wasDerivedFrom, self.document)
+                self.add(node, PKG.source, self.span(mention.start, mention.end, mention.name))
+                self.add(task, PKG.mentionsProgramme, node)
+            elif mention.kind == "place" and mention.ref:
+                self.add(task, PKG.mentionsPlace, self.place(mention.ref))
+            elif mention.kind == "agency" and mention.ref:
+                resolution = self.gaz.resolve(mention.name, self.jurisdiction)
+                node = self.agency(
+                    resolution.agency,
+                    resolution.name,
+                    list(resolution.labels),
+                    resolved=resolution.resolved,
+                    collective=resolution.collective,
+                )
+                self.add(task, PKG.mentionsAgency, node)
+            elif mention.kind == "deadline":
+                self.add(task, PKG.deadline, _zh(mention.name))
+        for first, second, _verb in self.x.platform_links:
+            if first in platforms and second in platforms:
+                self.add(platforms[first], PKG.connectsTo, platforms[second])
+                self.add(platforms[second], PKG.connectsTo, platforms[first])
+        for target in self.x.targets:
+            if target.task is None:
+                continue
+            node = self.mint.target(self.stem, target.start)
+            self.add(node, RDF.type, PKG.Target)
+            self.add(node, PKG.value, Literal(Decimal(target.value)))
+            self.add(node, PKG.unit, Literal(target.unit))
+            if target.qualifier:
+                self.add(node, PKG.qualifier, _zh(target.qualifier))
+            if target.counted:
+                self.add(node, PKG.counted, _zh(target.counted))
+            self.add(node, PROV.value, Literal(target.text))
+            self.add(node, PROV.wasDerivedFrom, self.document)
+            self.add(tasks[target.task], PKG.hasTarget, node)
+
+    def named(self, kind: URIRef, node: URIRef, labels: list[str]) -> URIRef:
+        """A platform or programme: its canonical name as prefLabel, every spelling as altLabel."""
+        self.add(node, RDF.type, kind)
+        self.add(node, SKOS.prefLabel, _zh(canonical_platform_name(labels[0])))
+        self.add(node, PKG.jurisdiction, self.place(self.jurisdiction))
+        for label in labels:
+            if label != canonical_platform_name(labels[0]):
+                self.add(node, SKOS.altLabel, _zh(label))
+        return node
+
+
+def extraction_graph(extraction: Extraction, minter: Minter | None = None, gazetteer: Gazetteer | None = None) -> Graph:
+    """The triples of one extraction (to be stored in the document's named graph)."""
+    return _Builder(extraction, minter or Minter(), gazetteer or load_gazetteer()).build()

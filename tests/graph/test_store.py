@@ -1,0 +1,158 @@
+"""The knowledge graph on a real Oxigraph store on disk, built from the real corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from extract.reading import find_documents
+from graph.build import build_documents
+from graph.queries import PREFIXES, shared_initiatives_query
+from graph.store import KnowledgeStore, StoreError
+from graph.validate import validate_graph
+from tests.conftest import SAMPLES
+
+ID = "https://w3id.org/policykg/id/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
+    """A store built once from the bundled corpus (the shared corpus's documents)."""
+    path = tmp_path_factory.mktemp("kg") / "store"
+    with KnowledgeStore(path) as store:
+        report = build_documents(find_documents([SAMPLES]), store, nlp=nlp)
+    assert not report.failed and len(report.written) == 8
+    return path
+
+
+@pytest.fixture()
+def store(built: Path, tmp_path: Path):
+    """A private copy of the built store, so a test may change it."""
+    copy = tmp_path / "store"
+    shutil.copytree(built, copy)
+    with KnowledgeStore(copy) as opened:
+        yield opened
+
+
+def rows(store: KnowledgeStore, sparql: str) -> list[tuple]:
+    return [tuple(row) for row in store.query(PREFIXES + sparql)]
+
+
+def test_the_built_graph_conforms_to_the_shapes(store: KnowledgeStore) -> None:
+    conforms, report = validate_graph(store.union())
+    assert conforms, report
+
+
+def test_a_second_build_changes_no_count(store: KnowledgeStore, nlp) -> None:
+    before = (store.quad_count(), store.triple_count(), store.graph_names())
+    build_documents(find_documents([SAMPLES]), store, nlp=nlp)
+    assert (store.quad_count(), store.triple_count(), store.graph_names()) == before
+
+
+def test_iris_are_the_same_on_every_build(store: KnowledgeStore, tmp_path: Path, nlp) -> None:
+    with KnowledgeStore(tmp_path / "again") as again:
+        build_documents(find_documents([SAMPLES]), again, nlp=nlp)
+        assert set(again.union()) == set(store.union())
+
+
+def test_shared_initiatives_are_counted_per_agency_pair(store: KnowledgeStore) -> None:
+    found = {(str(a), str(b)): int(n) for a, _, b, _, n in store.query(shared_initiatives_query())}
+    pair = (ID + "agency/350000/digital-office", ID + "agency/350000/drc")
+    assert found[pair] >= 5
+    lead_pairs = {(str(a), str(b)) for a, _, b, _, _ in store.query(shared_initiatives_query(lead_only=True))}
+    assert (ID + "agency/CN/mara", ID + "agency/CN/miit") in lead_pairs
+    assert pair not in lead_pairs  # the Fujian plans name no lead
+
+
+def test_every_responsibility_fact_has_its_source_span(store: KnowledgeStore) -> None:
+    missing = rows(
+        store,
+        """SELECT ?agency ?task WHERE {
+             ?agency pkg:responsibleFor ?task . ?task a pkg:Task .
+             FILTER NOT EXISTS {
+               ?task prov:qualifiedAssociation ?r . ?r prov:agent ?agency ; pkg:source ?span .
+               ?span oa:start ?start ; oa:end ?end ; pkg:inDocument ?document .
+             }
+           }""",
+    )
+    assert missing == []
+    (count,) = rows(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?a pkg:responsibleFor ?t . ?t a pkg:Task }")
+    assert int(count[0]) > 100
+
+
+def test_one_agency_node_across_plans_with_full_name_and_surface_forms(store: KnowledgeStore) -> None:
+    agency = URIRef(ID + "agency/350000/digital-office")
+    documents = rows(
+        store,
+        f"SELECT DISTINCT ?d WHERE {{ <{agency}> pkg:responsibleFor ?t . ?t prov:wasDerivedFrom ?d . ?t a pkg:Task }}",
+    )
+    assert len(documents) == 2  # the 2021 and the 2022 Fujian plans
+    labels = {str(label) for (label,) in rows(store, f"SELECT DISTINCT ?l WHERE {{ <{agency}> skos:prefLabel ?l }}")}
+    assert labels == {"福建省数字福建建设领导小组办公室"}
+    alt = {str(label) for (label,) in rows(store, f"SELECT ?l WHERE {{ <{agency}> skos:altLabel ?l }}")}
+    assert {"省数字办", "数字办"} <= alt
+
+
+def test_platform_spellings_merge_and_renames_are_recorded(store: KnowledgeStore) -> None:
+    names = rows(
+        store,
+        """SELECT DISTINCT ?p WHERE { ?p a pkg:Platform ; skos:altLabel "省互联网+监管系统"@zh ;
+                                       skos:prefLabel "互联网+监管系统"@zh }""",
+    )
+    assert len(names) == 1
+    renamed = f"ASK {{ <{ID}agency/350000/big-data-bureau> dct:isReplacedBy <{ID}agency/350000/data-bureau> }}"
+    assert bool(store.query(PREFIXES + renamed))
+
+
+def test_document_metadata(store: KnowledgeStore) -> None:
+    ((title, issued, signed, publisher, place),) = rows(
+        store,
+        f"""SELECT DISTINCT ?title ?issued ?signed ?publisher ?place WHERE {{
+             <{ID}document/fujian_2021_digital_scrambled> dct:title ?title ; dct:issued ?issued ; pkg:signed ?signed ;
+               dct:publisher/skos:prefLabel ?publisher ; pkg:jurisdiction/skos:prefLabel ?place }}""",
+    )
+    assert (str(title), str(issued), str(signed)) == ("2021年数字福建工作要点", "2021-06-02", "2021-05-26")
+    assert (str(publisher), str(place)) == ("福建省人民政府办公厅", "福建省")
+    ((number,),) = rows(
+        store, f"SELECT ?n WHERE {{ <{ID}document/gov_2018_38_ftz_reform_measures> dct:identifier ?n }}"
+    )
+    assert str(number) == "国发〔2018〕38号"
+
+
+def test_an_edited_document_loses_its_old_facts(store: KnowledgeStore, tmp_path: Path, nlp) -> None:
+    plan = tmp_path / "edited_plan.txt"
+    plan.write_text("福建省数字政府工作要点\n（一）建设协同办公平台。（责任单位：省数字办、档案局）", encoding="utf-8")
+    build_documents([plan], store, nlp=nlp)
+    query = 'ASK { GRAPH ?g { ?a pkg:responsibleFor ?t ; skos:altLabel "省档案局"@zh } }'
+    assert bool(store.query(PREFIXES + query))
+    plan.write_text("福建省数字政府工作要点\n（一）建设协同办公平台。（责任单位：省数字办）", encoding="utf-8")
+    build_documents([plan], store, nlp=nlp)
+    graph = f"<{ID}graph/edited_plan>"
+    assert not bool(store.query(PREFIXES + query.replace("?g", graph)))
+    assert bool(store.query(PREFIXES + f'ASK {{ GRAPH {graph} {{ ?a skos:altLabel "省数字办"@zh }} }}'))
+
+
+def test_a_failed_document_leaves_its_previous_graph(store: KnowledgeStore, tmp_path: Path, nlp) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("（一）建设平台。（责任单位：省数字办）", encoding="utf-8")
+    build_documents([plan], store, nlp=nlp)
+    before = store.quad_count()
+    plan.write_text("   ", encoding="utf-8")
+    report = build_documents([plan, SAMPLES / "fujian_2022_digital.txt"], store, nlp=nlp)
+    assert str(plan) in report.failed and "empty" in report.failed[str(plan)]
+    assert str(SAMPLES / "fujian_2022_digital.txt") in report.written
+    assert store.quad_count() == before
+
+
+def test_a_write_that_fails_midway_changes_nothing(store: KnowledgeStore) -> None:
+    name = URIRef(ID + "graph/fujian_2022_digital")
+    before = store.quad_count()
+    broken = Graph()
+    broken.add((URIRef("urn:ok"), URIRef("urn:p"), Literal("kept?")))
+    broken.add((URIRef("urn:not an iri"), URIRef("urn:p"), Literal("x")))
+    with pytest.raises(StoreError, match="cannot write graph"):
+        store.replace_graph(name, broken)
+    assert store.quad_count() == before
