@@ -260,6 +260,18 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = _settings(args)
+    settings.host = args.host or settings.host
+    settings.port = args.port or settings.port
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
 def _store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="DIR", help="the store folder (default: $POLICYKG_STORE_PATH or var/store)")
     parser.add_argument("-o", "--output", help="write to this file instead of standard output")
@@ -322,6 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check the graph against the SHACL shapes (exit 1 if not)")
     _store_options(validate)
     validate.set_defaults(func=_cmd_validate)
+
+    serve = commands.add_parser("serve", help="serve the SPARQL endpoint, the API and the UI over HTTP")
+    serve.add_argument("--store", metavar="DIR", help="the store folder (default: $POLICYKG_STORE_PATH or var/store)")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    serve.set_defaults(func=_cmd_serve)
 
     dump = commands.add_parser("dump", help="write the graph out")
     dump.add_argument("--format", choices=list(_DUMP_FORMATS), default="trig", help="RDF format (default trig)")

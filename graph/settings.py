@@ -18,3 +18,9 @@ class Settings(BaseSettings):
 
     store_path: Path = Path("var/store")
     base_iri: str = DEFAULT_BASE
+    query_timeout: float = 10.0
+    result_limit: int = 100_000
+    update_token: str | None = None
+    cors_origins: list[str] = ["*"]
+    host: str = "127.0.0.1"
+    port: int = 8000

@@ -135,6 +135,7 @@ class _Builder:
         self.add(doc, RDF.type, PKG.PolicyDocument)
         self.add(doc, PKG.fileName, Literal(self.x.document.name))
         self.add(doc, PKG.jurisdiction, self.place(self.jurisdiction))
+        self.add(doc, PROV.value, Literal(self.x.document.text))  # the text every offset points into
         if meta.title:
             self.add(doc, DCTERMS.title, _zh(meta.title))
         if meta.doc_number:

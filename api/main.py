@@ -1,0 +1,58 @@
+"""The application: it only assembles the routers, the store's lifetime, CORS and errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.problems import install_problem_handlers
+from api.routes import analytics, entities, graph_store, sparql
+from api.routes.sparql import STATIC
+from graph.settings import Settings
+from graph.store import KnowledgeStore
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The FastAPI app serving the store at ``settings.store_path``."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = KnowledgeStore(settings.store_path)
+        try:
+            yield
+        finally:
+            app.state.store.close()
+
+    app = FastAPI(
+        title="policykg",
+        summary="Agencies, the platforms they build and the initiatives they share, from Chinese work plans.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "HEAD", "OPTIONS"] if not settings.update_token else ["*"],
+        allow_headers=["*"],
+    )
+    install_problem_handlers(app)
+    app.include_router(sparql.router)
+    app.include_router(graph_store.router)
+    app.include_router(entities.router, prefix="/api")
+    app.include_router(analytics.router, prefix="/api")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    async def home() -> RedirectResponse:
+        return RedirectResponse("/static/index.html")
+
+    return app

@@ -1,0 +1,65 @@
+"""Entity search, one entity, and its neighbourhood."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+
+from api.deps import SettingsDep, StoreDep
+from api.models import Entity, EntityHit, NeighbourhoodOut
+from api.problems import Problem
+from graph.explore import RELATIONS, Explorer, cytoscape
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["Entities"])
+EntityType = Literal["agency", "platform", "programme", "initiative", "task", "document", "place", "target"]
+
+
+def explorer(store: Any, settings: Any) -> Explorer:
+    return Explorer(store, settings.base_iri)
+
+
+@router.get("/entities", response_model=list[EntityHit], summary="Find entities by name or alias")
+def search_entities(
+    store: StoreDep,
+    settings: SettingsDep,
+    q: Annotated[str, Query(min_length=1, max_length=100, description="part of a name or alias, e.g. 数字办")],
+    type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> list[dict[str, Any]]:
+    return explorer(store, settings).search(q, entity_type=type, limit=limit)
+
+
+@router.get("/entities/{entity_id:path}/neighbourhood", summary="An entity's neighbourhood as nodes and edges")
+def neighbourhood(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    entity_id: str,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    types: Annotated[list[EntityType] | None, Query(alias="type", description="keep only these node types")] = None,
+    relations: Annotated[list[str] | None, Query(alias="relation", description="walk only these relations")] = None,
+    limit: Annotated[int, Query(ge=1, le=2000, description="the most nodes to return")] = 200,
+    format: Annotated[Literal["json", "cytoscape"], Query()] = "json",
+) -> Any:
+    unknown = sorted(set(relations or ()) - set(RELATIONS))
+    if unknown:
+        raise Problem(422, "Unknown relation", f"{', '.join(unknown)}; known: {', '.join(RELATIONS)}")
+    found = explorer(store, settings).neighbourhood(
+        entity_id, depth=depth, types=list(types or ()), relations=relations, limit=limit
+    )
+    if found is None:
+        raise Problem(404, "No such entity", f"no entity {entity_id}")
+    if format == "cytoscape":
+        return cytoscape(found)
+    return NeighbourhoodOut.model_validate(found, from_attributes=True)
+
+
+@router.get("/entities/{entity_id:path}", response_model=Entity, summary="One entity")
+def get_entity(store: StoreDep, settings: SettingsDep, entity_id: str) -> dict[str, Any]:
+    found = explorer(store, settings).describe(entity_id)
+    if found is None:
+        raise Problem(404, "No such entity", f"no entity {entity_id}")
+    return found

@@ -1,0 +1,185 @@
+"""The SPARQL 1.1 Protocol at ``/sparql``: one router any FastAPI app can mount.
+
+Queries by GET ``?query=``, POST form and POST ``application/sparql-query``, with
+``default-graph-uri`` and ``named-graph-uri``; updates by POST form ``update=`` or
+``application/sparql-update``, off unless a token is configured. Without a query the endpoint
+describes itself (``sd:Service``), or shows the query editor to a browser.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import anyio
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import FileResponse
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from api.deps import SettingsDep, StoreDep, require_write_token
+from api.negotiation import CANONICAL, choose_media_type, parse_accept
+from api.problems import Problem
+from api.sparql_engine import (
+    QueryRefused,
+    QueryTooLong,
+    ResultTooLarge,
+    is_update,
+    run_query,
+    run_update,
+    serialize_outcome,
+)
+from graph.settings import Settings
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["SPARQL"])
+STATIC = Path(__file__).resolve().parent.parent / "static"
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+_RDFLIB_FORMATS = {
+    "turtle": "turtle",
+    "ntriples": "nt",
+    "jsonld": "json-ld",
+    "rdfxml": "xml",
+    "trig": "trig",
+    "nquads": "nquads",
+}
+
+
+def _media_type(fmt: str) -> str:
+    media = CANONICAL[fmt]
+    return media + "; charset=utf-8" if media.startswith("text/") else media
+
+
+async def _answer_query(
+    request: Request,
+    store: Any,
+    settings: Settings,
+    query: str,
+    defaults: list[str],
+    named: list[str],
+    format_parameter: str | None = None,
+) -> Response:
+    if is_update(query):
+        raise Problem(400, "Not a query", "this is a SPARQL Update: send it as update= or application/sparql-update")
+    deadline = time.monotonic() + settings.query_timeout
+    run = partial(
+        run_query,
+        store.oxigraph,
+        query,
+        deadline=deadline,
+        limit=settings.result_limit,
+        default_graphs=defaults,
+        named_graphs=named,
+    )
+    try:
+        with anyio.fail_after(settings.query_timeout + 0.5):
+            outcome = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
+    except SyntaxError as exc:
+        raise Problem(400, "Malformed query", str(exc)) from exc
+    except QueryRefused as exc:
+        raise Problem(403, "Query refused", str(exc)) from exc
+    except (QueryTooLong, TimeoutError) as exc:
+        detail = f"the query ran past the time limit of {settings.query_timeout:g} s"
+        raise Problem(503, "Query timeout", detail) from exc
+    except ResultTooLarge as exc:
+        raise Problem(400, "Result too large", str(exc)) from exc
+    except OSError as exc:
+        raise Problem(500, "Query failed", str(exc)) from exc
+    kind = "graph" if outcome.kind == "triples" else "results"
+    parameter = format_parameter or request.query_params.get("format") or request.query_params.get("output")
+    fmt = choose_media_type(request.headers.get("accept"), kind, parameter)
+    if fmt is None:
+        raise Problem(406, "Not acceptable", f"no {kind} format matches Accept: {request.headers.get('accept')}")
+    body = await anyio.to_thread.run_sync(serialize_outcome, outcome, fmt)
+    return Response(body, media_type=_media_type(fmt), headers={"Vary": "Accept"})
+
+
+async def _answer_update(request: Request, store: Any, settings: Settings, update: str) -> Response:
+    require_write_token(request, settings)
+    try:
+        with anyio.fail_after(settings.query_timeout):
+            await anyio.to_thread.run_sync(run_update, store.oxigraph, update, abandon_on_cancel=True)
+    except SyntaxError as exc:
+        raise Problem(400, "Malformed update", str(exc)) from exc
+    except QueryRefused as exc:
+        raise Problem(403, "Update refused", str(exc)) from exc
+    except TimeoutError as exc:
+        raise Problem(503, "Update timeout", "the update ran past the time limit") from exc
+    return Response(status_code=204)
+
+
+def _wants_html(request: Request) -> bool:
+    ranges = parse_accept(request.headers.get("accept"))
+    return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
+
+
+def service_description(endpoint: str, settings: Settings) -> Graph:
+    """The ``sd:Service`` of this endpoint."""
+    graph = Graph()
+    graph.bind("sd", SD)
+    graph.bind("formats", FORMATS)
+    service = URIRef(endpoint)
+    graph.add((service, RDF.type, SD.Service))
+    graph.add((service, SD.endpoint, service))
+    graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    if settings.update_token:
+        graph.add((service, SD.supportedLanguage, SD.SPARQL11Update))
+    graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                 "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads"):  # fmt: skip
+        graph.add((service, SD.resultFormat, FORMATS[name]))
+    graph.add((service, URIRef("http://purl.org/dc/terms/title"), Literal("policykg SPARQL endpoint", lang="en")))
+    return graph
+
+
+def _describe(request: Request, settings: Settings) -> Response:
+    if _wants_html(request):
+        return FileResponse(STATIC / "sparql.html", media_type="text/html")
+    fmt = choose_media_type(request.headers.get("accept"), "graph")
+    if fmt is None:
+        raise Problem(406, "Not acceptable", "no RDF format matches the Accept header")
+    graph = service_description(str(request.url.remove_query_params(["query"])), settings)
+    return Response(graph.serialize(format=_RDFLIB_FORMATS[fmt]), media_type=_media_type(fmt))
+
+
+@router.get("/sparql", summary="SPARQL query (GET), service description, or the query editor")
+async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    params = request.query_params
+    query = params.get("query")
+    if params.get("update"):
+        raise Problem(405, "Method not allowed", "updates must be sent by POST", {"Allow": "POST"})
+    if query is None or not query.strip():
+        return _describe(request, settings)
+    return await _answer_query(
+        request, store, settings, query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+    )
+
+
+@router.post("/sparql", summary="SPARQL query or update (POST form, sparql-query, sparql-update)")
+async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = (await request.body()).decode("utf-8", errors="replace")
+    url_params = request.query_params
+    if content_type == "application/sparql-query":
+        defaults, named = url_params.getlist("default-graph-uri"), url_params.getlist("named-graph-uri")
+        return await _answer_query(request, store, settings, body, defaults, named)
+    if content_type == "application/sparql-update":
+        return await _answer_update(request, store, settings, body)
+    if content_type in ("application/x-www-form-urlencoded", "multipart/form-data", ""):
+        form = parse_qs(body, keep_blank_values=True) if content_type != "multipart/form-data" else {}
+        if content_type == "multipart/form-data":
+            form = {k: [str(v)] for k, v in (await request.form()).multi_items()}
+        if "update" in form:
+            return await _answer_update(request, store, settings, form["update"][0])
+        if "query" in form:
+            defaults = form.get("default-graph-uri", []) + url_params.getlist("default-graph-uri")
+            named = form.get("named-graph-uri", []) + url_params.getlist("named-graph-uri")
+            parameter = next(iter(form.get("format") or form.get("output") or []), None)
+            return await _answer_query(request, store, settings, form["query"][0], defaults, named, parameter)
+        raise Problem(400, "Missing query", "send query= or update= in the form")
+    raise Problem(415, "Unsupported media type", f"cannot read a {content_type} body as a SPARQL request")

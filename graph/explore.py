@@ -1,0 +1,470 @@
+"""Questions analysts ask of the store: find an entity, describe it, walk its neighbourhood,
+and which agencies share what. Plain functions over a :class:`~graph.store.KnowledgeStore`,
+used by the API and usable from a notebook.
+
+Entities are named by their id: the IRI without the base (``agency/350000/drc``).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.queries import PREFIXES, shared_initiatives_query
+from graph.store import KnowledgeStore
+from graph.terms import PKG
+
+__all__ = [
+    "ENTITY_TYPES",
+    "RELATIONS",
+    "Edge",
+    "Explorer",
+    "Neighbourhood",
+    "Node",
+    "cytoscape",
+]
+
+ENTITY_TYPES: dict[str, str] = {
+    "agency": str(PKG.Agency),
+    "platform": str(PKG.Platform),
+    "programme": str(PKG.Programme),
+    "initiative": str(PKG.Initiative),
+    "task": str(PKG.Task),
+    "document": str(PKG.PolicyDocument),
+    "place": str(PKG.Place),
+    "target": str(PKG.Target),
+}
+_TYPE_NAMES = {iri: name for name, iri in ENTITY_TYPES.items()}
+# The relations a neighbourhood walks: the facts, not the provenance plumbing.
+RELATIONS: dict[str, str] = {
+    "responsibleFor": str(PKG.responsibleFor),
+    "leads": str(PKG.leads),
+    "supports": str(PKG.supports),
+    "builds": str(PKG.builds),
+    "upgrades": str(PKG.upgrades),
+    "promotes": str(PKG.promotes),
+    "connects": str(PKG.connects),
+    "reliesOn": str(PKG.reliesOn),
+    "platformAction": str(PKG.platformAction),
+    "connectsTo": str(PKG.connectsTo),
+    "initiative": str(PKG.initiative),
+    "mentionsAgency": str(PKG.mentionsAgency),
+    "mentionsPlace": str(PKG.mentionsPlace),
+    "mentionsProgramme": str(PKG.mentionsProgramme),
+    "hasTarget": str(PKG.hasTarget),
+    "jurisdiction": str(PKG.jurisdiction),
+    "subOrganizationOf": "http://www.w3.org/ns/org#subOrganizationOf",
+    "isReplacedBy": "http://purl.org/dc/terms/isReplacedBy",
+    "replaces": "http://purl.org/dc/terms/replaces",
+    "isPartOf": "http://purl.org/dc/terms/isPartOf",
+    "publisher": "http://purl.org/dc/terms/publisher",
+}
+_RELATION_NAMES = {iri: name for name, iri in RELATIONS.items()}
+
+
+@dataclass
+class Node:
+    id: str
+    label: str
+    type: str
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    relation: str
+
+
+@dataclass
+class Neighbourhood:
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    truncated: bool = False
+
+
+def _literal(term: Any) -> str | None:
+    return None if term is None else str(term.value)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+class Explorer:
+    """Read-only questions over one store, with ids relative to *base*."""
+
+    def __init__(self, store: KnowledgeStore, base: str) -> None:
+        self.store = store
+        self.base = base
+
+    # ids -------------------------------------------------------------------------------
+    def iri(self, entity_id: str) -> str:
+        return self.base + entity_id
+
+    def id(self, iri: str) -> str:
+        return iri[len(self.base) :] if iri.startswith(self.base) else iri
+
+    def _select(self, sparql: str) -> list[Any]:
+        return list(self.store.oxigraph.query(PREFIXES + sparql, use_default_graph_as_union=True))
+
+    # search and describe --------------------------------------------------------------------
+    def search(self, text: str, *, entity_type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities whose name or any alias contains *text*: exact names first, then names that
+        start with it, then the shortest."""
+        types = (
+            [ENTITY_TYPES[entity_type]]
+            if entity_type
+            else [ENTITY_TYPES[t] for t in ("agency", "platform", "programme", "place", "document")]
+        )
+        values = " ".join(f"<{t}>" for t in types)
+        needle = _escape(text.lower())
+        rows = self._select(
+            f"""SELECT ?e ?type (SAMPLE(?pref) AS ?name) (MIN(?rank) AS ?best) (MIN(STRLEN(?l)) AS ?len)
+                       (SAMPLE(?l) AS ?matched)
+            WHERE {{
+              VALUES ?type {{ {values} }}
+              ?e a ?type ; skos:prefLabel|skos:altLabel|dct:title ?l .
+              OPTIONAL {{ ?e skos:prefLabel|dct:title ?pref }}
+              FILTER (CONTAINS(LCASE(STR(?l)), "{needle}"))
+              BIND (IF(LCASE(STR(?l)) = "{needle}", 0, IF(STRSTARTS(LCASE(STR(?l)), "{needle}"), 1, 2)) AS ?rank)
+            }}
+            GROUP BY ?e ?type ORDER BY ?best ?len ?name LIMIT {int(limit)}"""
+        )
+        return [
+            {
+                "id": self.id(row["e"].value),
+                "iri": row["e"].value,
+                "type": _TYPE_NAMES[row["type"].value],
+                "label": _literal(row["name"]) or _literal(row["matched"]),
+                "matched": _literal(row["matched"]),
+            }
+            for row in rows
+        ]
+
+    def describe(self, entity_id: str) -> dict[str, Any] | None:
+        """An entity's type, labels, jurisdiction and the documents it appears in; None if unknown."""
+        iri = self.iri(entity_id)
+        rows = self._select(f"SELECT DISTINCT ?type WHERE {{ <{iri}> a ?type }}")
+        types = [_TYPE_NAMES[r["type"].value] for r in rows if r["type"].value in _TYPE_NAMES]
+        if not types:
+            return None
+        labels = self._select(
+            f"""SELECT DISTINCT ?p ?l WHERE {{ <{iri}> ?p ?l .
+                VALUES ?p {{ skos:prefLabel skos:altLabel dct:title }} }}"""
+        )
+        preferred = [r["l"].value for r in labels if r["p"].value != "http://www.w3.org/2004/02/skos/core#altLabel"]
+        aliases = sorted({r["l"].value for r in labels} - set(preferred))
+        jurisdiction = self._select(
+            f"SELECT DISTINCT ?j ?name WHERE {{ <{iri}> pkg:jurisdiction ?j . OPTIONAL {{ ?j skos:prefLabel ?name }} }}"
+        )
+        documents = self._select(
+            f"""SELECT DISTINCT ?d ?title WHERE {{
+              {{ <{iri}> pkg:responsibleFor|^pkg:platformAction|^pkg:builds|^pkg:upgrades|^pkg:promotes|^pkg:connects
+                 |^pkg:reliesOn|^pkg:mentionsAgency|^pkg:mentionsPlace|^pkg:mentionsProgramme|pkg:initiative ?a .
+                 ?a prov:wasDerivedFrom ?d }}
+              UNION {{ <{iri}> prov:wasDerivedFrom ?d }} UNION {{ <{iri}> a pkg:PolicyDocument BIND (<{iri}> AS ?d) }}
+              OPTIONAL {{ ?d dct:title ?title }}
+            }} ORDER BY ?d"""
+        )
+        return {
+            "id": entity_id,
+            "iri": iri,
+            "type": types[0],
+            "label": preferred[0] if preferred else entity_id,
+            "aliases": aliases,
+            "jurisdiction": (
+                {"id": self.id(jurisdiction[0]["j"].value), "label": _literal(jurisdiction[0]["name"])}
+                if jurisdiction
+                else None
+            ),
+            "documents": [{"id": self.id(r["d"].value), "title": _literal(r["title"])} for r in documents],
+        }
+
+    # neighbourhood -------------------------------------------------------------------------
+    def neighbourhood(
+        self,
+        entity_id: str,
+        *,
+        depth: int = 1,
+        types: list[str] | None = None,
+        relations: list[str] | None = None,
+        limit: int = 200,
+    ) -> Neighbourhood | None:
+        """The entity and what the fact relations reach within *depth* steps, either way.
+
+        *types* keeps only nodes of those types (the start node always stays), *relations* only
+        those relations; at most *limit* nodes, ``truncated`` telling whether more were reached.
+        """
+        start = self.iri(entity_id)
+        wanted_relations = [RELATIONS[r] for r in (relations or list(RELATIONS))]
+        wanted_types = {ENTITY_TYPES[t] for t in types} if types else None
+        info = self._node_info([start])
+        if start not in info:
+            return None
+        result = Neighbourhood(nodes=[info[start]])
+        seen, frontier = {start}, deque([start])
+        edges: set[tuple[str, str, str]] = set()
+        for _ in range(depth):
+            if not frontier:
+                break
+            batch = list(frontier)
+            frontier.clear()
+            for source, relation, target in self._edges(batch, wanted_relations):
+                for node in (source, target):
+                    if node not in seen:
+                        if len(seen) >= limit:
+                            result.truncated = True
+                            continue
+                        seen.add(node)
+                        frontier.append(node)
+                edges.add((source, relation, target))
+        info.update(self._node_info([n for n in seen if n != start]))
+        kept = {
+            n
+            for n in seen
+            if n in info
+            and (n == start or wanted_types is None or info[n].type in {_TYPE_NAMES.get(t) for t in wanted_types})
+        }
+        result.nodes = [info[start], *sorted((info[n] for n in kept if n != start), key=lambda n: (n.type, n.label))]
+        result.edges = [
+            Edge(self.id(s), self.id(t), _RELATION_NAMES[r]) for s, r, t in sorted(edges) if s in kept and t in kept
+        ]
+        return result
+
+    def _edges(self, nodes: list[str], relations: list[str]) -> list[tuple[str, str, str]]:
+        values = " ".join(f"<{n}>" for n in nodes)
+        predicates = " ".join(f"<{r}>" for r in relations)
+        rows = self._select(
+            f"""SELECT DISTINCT ?s ?p ?o WHERE {{
+              VALUES ?p {{ {predicates} }}
+              {{ VALUES ?s {{ {values} }} ?s ?p ?o . FILTER ISIRI(?o) }}
+              UNION {{ VALUES ?o {{ {values} }} ?s ?p ?o }}
+            }}"""
+        )
+        return [(r["s"].value, r["p"].value, r["o"].value) for r in rows]
+
+    def _node_info(self, nodes: list[str]) -> dict[str, Node]:
+        info: dict[str, Node] = {}
+        for chunk in range(0, len(nodes), 200):
+            values = " ".join(f"<{n}>" for n in nodes[chunk : chunk + 200])
+            rows = self._select(
+                f"""SELECT ?n ?type (SAMPLE(?label) AS ?name) WHERE {{
+                  VALUES ?n {{ {values} }} ?n a ?type .
+                  OPTIONAL {{ ?n skos:prefLabel|dct:title|pkg:marker ?label }}
+                }} GROUP BY ?n ?type"""
+            )
+            for row in rows:
+                kind = _TYPE_NAMES.get(row["type"].value)
+                if kind and (row["n"].value not in info or kind == "programme"):
+                    label = _literal(row["name"]) or self.id(row["n"].value)
+                    info[row["n"].value] = Node(self.id(row["n"].value), label, kind)
+        return info
+
+    # analytics -----------------------------------------------------------------------------
+    def shared_initiatives(self, *, lead_only: bool = False, minimum: int = 1, limit: int = 50) -> list[dict[str, Any]]:
+        """Agency pairs with how many initiatives they share and which."""
+        pairs = self.store.oxigraph.query(
+            shared_initiatives_query(lead_only=lead_only, minimum=minimum, limit=limit),
+            use_default_graph_as_union=True,
+        )
+        rows = [
+            (r["a"].value, r["aLabel"].value, r["b"].value, r["bLabel"].value, int(r["shared"].value)) for r in pairs
+        ]
+        relation = "pkg:leads" if lead_only else "pkg:responsibleFor"
+        result = []
+        for a, a_label, b, b_label, count in rows:
+            initiatives = self._select(
+                f"""SELECT DISTINCT ?i ?marker ?title ?d WHERE {{
+                  <{a}> {relation} ?i . <{b}> {relation} ?i . ?i a pkg:Initiative ; prov:wasDerivedFrom ?d .
+                  OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }} }} ORDER BY ?d ?i"""
+            )
+            result.append(
+                {
+                    "a": {"id": self.id(a), "label": a_label},
+                    "b": {"id": self.id(b), "label": b_label},
+                    "shared": count,
+                    "initiatives": [
+                        {
+                            "id": self.id(i["i"].value),
+                            "marker": _literal(i["marker"]),
+                            "title": _literal(i["title"]),
+                            "document": self.id(i["d"].value),
+                        }
+                        for i in initiatives
+                    ],
+                }
+            )
+        return result
+
+    def agency_initiatives(self, entity_id: str) -> list[dict[str, Any]]:
+        """The initiatives an agency answers for, with its roles and the documents."""
+        iri = self.iri(entity_id)
+        rows = self._select(
+            f"""SELECT ?i ?marker ?title ?d (GROUP_CONCAT(DISTINCT ?roleName; separator=",") AS ?roles) WHERE {{
+              ?t a pkg:Task ; pkg:initiative ?i ; prov:qualifiedAssociation ?r .
+              ?r prov:agent <{iri}> ; prov:hadRole ?role .
+              BIND (STRAFTER(STR(?role), "#") AS ?roleName)
+              ?i prov:wasDerivedFrom ?d . OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }}
+            }} GROUP BY ?i ?marker ?title ?d ORDER BY ?d ?i"""
+        )
+        return [
+            {
+                "id": self.id(r["i"].value),
+                "marker": _literal(r["marker"]),
+                "title": _literal(r["title"]),
+                "document": self.id(r["d"].value),
+                "roles": sorted(set(r["roles"].value.split(","))),
+            }
+            for r in rows
+        ]
+
+    def agency_platforms(self, entity_id: str) -> list[dict[str, Any]]:
+        """The platforms in the tasks an agency answers for, with the actions on them."""
+        iri = self.iri(entity_id)
+        return self._platform_rows(
+            f"<{iri}> pkg:responsibleFor ?t . ?t a pkg:Task ; ?action ?p . ?p a pkg:Platform ; skos:prefLabel ?label .",
+            "p",
+        )
+
+    def platform_agencies(self, entity_id: str) -> list[dict[str, Any]]:
+        """The agencies answering for the tasks that act on a platform."""
+        iri = self.iri(entity_id)
+        return self._platform_rows(
+            f"?t ?action <{iri}> . ?t a pkg:Task . ?a pkg:responsibleFor ?t ; a pkg:Agency ; skos:prefLabel ?label .",
+            "a",
+        )
+
+    def _platform_rows(self, pattern: str, variable: str) -> list[dict[str, Any]]:
+        actions = " ".join(
+            f"pkg:{a}" for a in ("builds", "upgrades", "promotes", "connects", "reliesOn", "platformAction")
+        )
+        rows = self._select(
+            f"""SELECT ?{variable} ?label (GROUP_CONCAT(DISTINCT ?actionName; separator=",") AS ?actions)
+                (COUNT(DISTINCT ?t) AS ?tasks) WHERE {{
+              VALUES ?action {{ {actions} }} {pattern}
+              BIND (STRAFTER(STR(?action), "#") AS ?actionName)
+            }} GROUP BY ?{variable} ?label ORDER BY DESC(?tasks) ?label"""
+        )
+        return [
+            {
+                "id": self.id(r[variable].value),
+                "label": r["label"].value,
+                "actions": sorted(set(r["actions"].value.split(","))),
+                "tasks": int(r["tasks"].value),
+            }
+            for r in rows
+        ]
+
+    def documents(self) -> list[dict[str, Any]]:
+        rows = self._select(
+            """SELECT ?d ?title ?number ?issued ?file WHERE { ?d a pkg:PolicyDocument ; pkg:fileName ?file .
+               OPTIONAL { ?d dct:title ?title } OPTIONAL { ?d dct:identifier ?number }
+               OPTIONAL { ?d dct:issued ?issued }
+            } ORDER BY ?file"""
+        )
+        return [
+            {
+                "id": self.id(r["d"].value),
+                "file": r["file"].value,
+                "title": _literal(r["title"]),
+                "number": _literal(r["number"]),
+                "issued": _literal(r["issued"]),
+            }
+            for r in rows
+        ]
+
+    def document(self, entity_id: str) -> dict[str, Any] | None:
+        """A document with its text, outline and extractions, all with offsets into the text."""
+        iri = self.iri(entity_id)
+        head = self._select(
+            f"""SELECT ?file ?title ?number ?issued ?signed ?text WHERE {{ <{iri}> a pkg:PolicyDocument ;
+               pkg:fileName ?file . OPTIONAL {{ <{iri}> dct:title ?title }}
+               OPTIONAL {{ <{iri}> dct:identifier ?number }}
+               OPTIONAL {{ <{iri}> dct:issued ?issued }} OPTIONAL {{ <{iri}> pkg:signed ?signed }}
+               OPTIONAL {{ <{iri}> prov:value ?text }} }}"""
+        )
+        if not head:
+            return None
+        outline = self._select(
+            f"""SELECT DISTINCT ?i ?marker ?title ?start ?end ?parent WHERE {{
+              ?i a pkg:Initiative ; prov:wasDerivedFrom <{iri}> ; pkg:source ?s . ?s oa:start ?start ; oa:end ?end .
+              OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }}
+              OPTIONAL {{ ?i dct:isPartOf ?parent . ?parent a pkg:Initiative }}
+            }} ORDER BY ?start"""
+        )
+        responsibilities = self._select(
+            f"""SELECT DISTINCT ?t ?a ?label ?role ?start ?end ?written WHERE {{
+              ?t a pkg:Task ; prov:wasDerivedFrom <{iri}> ; prov:qualifiedAssociation ?r .
+              ?r prov:agent ?a ; prov:hadRole ?role ; pkg:source ?s .
+              ?s oa:start ?start ; oa:end ?end . OPTIONAL {{ ?s prov:value ?written }}
+              ?a skos:prefLabel ?label
+            }} ORDER BY ?start"""
+        )
+        tasks = self._select(
+            f"""SELECT DISTINCT ?t ?i ?start ?end WHERE {{
+              ?t a pkg:Task ; prov:wasDerivedFrom <{iri}> ; pkg:initiative ?i ; pkg:source ?s .
+              ?s oa:start ?start ; oa:end ?end }} ORDER BY ?start"""
+        )
+        h = head[0]
+        return {
+            "id": entity_id,
+            "file": h["file"].value,
+            "title": _literal(h["title"]),
+            "number": _literal(h["number"]),
+            "issued": _literal(h["issued"]),
+            "signed": _literal(h["signed"]),
+            "text": _literal(h["text"]),
+            "outline": [
+                {
+                    "id": self.id(r["i"].value),
+                    "marker": _literal(r["marker"]),
+                    "title": _literal(r["title"]),
+                    "parent": self.id(r["parent"].value) if r["parent"] is not None else None,
+                    "start": int(r["start"].value),
+                    "end": int(r["end"].value),
+                }
+                for r in outline
+            ],
+            "tasks": [
+                {
+                    "id": self.id(r["t"].value),
+                    "initiative": self.id(r["i"].value),
+                    "start": int(r["start"].value),
+                    "end": int(r["end"].value),
+                }
+                for r in tasks
+            ],
+            "responsibilities": [
+                {
+                    "task": self.id(r["t"].value),
+                    "agency": {"id": self.id(r["a"].value), "label": r["label"].value},
+                    "role": r["role"].value.rsplit("#", 1)[-1],
+                    "written": _literal(r["written"]),
+                    "start": int(r["start"].value),
+                    "end": int(r["end"].value),
+                }
+                for r in responsibilities
+            ],
+        }
+
+
+def cytoscape(neighbourhood: Neighbourhood) -> dict[str, Any]:
+    """The Cytoscape.js elements format of a neighbourhood."""
+    return {
+        "elements": {
+            "nodes": [{"data": {"id": n.id, "label": n.label, "type": n.type}} for n in neighbourhood.nodes],
+            "edges": [
+                {
+                    "data": {
+                        "id": f"{e.source}|{e.relation}|{e.target}",
+                        "source": e.source,
+                        "target": e.target,
+                        "label": e.relation,
+                    }
+                }
+                for e in neighbourhood.edges
+            ],
+        }
+    }
