@@ -23,6 +23,7 @@ setup: $(STAMP) $(MODEL)
 run: setup
 	$(BIN)/policykg build samples
 	$(BIN)/policykg shared --top 10
+	$(BIN)/policykg serve --host 127.0.0.1 --port 8000
 
 lint: setup
 	$(BIN)/ruff check .
