@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ontology import ONTOLOGY_DIR
+from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = ["Lexicon", "load_lexicon"]
 
@@ -44,11 +43,7 @@ def _alternation(words: list[str], suffix: str) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Read the lexicon; *path* defaults to the bundled ``ontology/lexicon.json``."""
-    source = path or ONTOLOGY_DIR / "lexicon.json"
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ValueError(f"{source}: cannot read the lexicon: {exc}") from exc
+    data = read_json(path or ONTOLOGY_DIR / "lexicon.json", "lexicon")
     return Lexicon(
         labels=data["labels"],
         other_labels=data["other_labels"],

@@ -9,13 +9,12 @@ before a chunk types the action on it.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ontology import ONTOLOGY_DIR
+from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
     "PlatformLexicon",
@@ -69,11 +68,7 @@ class PlatformLexicon:
 @lru_cache(maxsize=4)
 def load_platform_lexicon(path: Path | None = None) -> PlatformLexicon:
     """Read ``ontology/platforms.json`` (or *path*)."""
-    source = path or ONTOLOGY_DIR / "platforms.json"
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ValueError(f"{source}: cannot read the platform lexicon: {exc}") from exc
+    data = read_json(path or ONTOLOGY_DIR / "platforms.json", "platform lexicon")
     actions = {verb: action for action, verbs in data["verbs"].items() for verb in verbs}
     return PlatformLexicon(
         heads=tuple(sorted(data["heads"], key=len, reverse=True)),

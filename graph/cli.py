@@ -113,16 +113,23 @@ def _eval_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _cmd_summary(args: argparse.Namespace) -> int:
-    from extract.pipeline import extract_file
+def _documents(args: argparse.Namespace) -> list[Path]:
+    """The document files named on the command line; a missing path exits 1 naming it."""
     from extract.reading import DocumentError, find_documents
-    from graph.analytics import shared_initiative_pairs
 
     try:
-        paths = find_documents(args.paths)
+        return find_documents(args.paths)
     except DocumentError as exc:
-        print(f"policykg summary: {exc}", file=sys.stderr)
-        return 1
+        print(f"policykg {args.command}: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from extract.pipeline import extract_file
+    from extract.reading import DocumentError
+    from graph.analytics import shared_initiative_pairs
+
+    paths = _documents(args)
     extractions, failed = [], 0
     for index, path in enumerate(paths, 1):
         print(f"[{index}/{len(paths)}] {path}", file=sys.stderr)
@@ -166,16 +173,11 @@ def _open_store(args: argparse.Namespace) -> Any:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from extract.reading import DocumentError, find_documents
     from graph.build import build_documents
     from graph.iris import Minter
     from graph.stats import store_statistics
 
-    try:
-        paths = find_documents(args.paths)
-    except DocumentError as exc:
-        print(f"policykg build: {exc}", file=sys.stderr)
-        return 1
+    paths = _documents(args)
     settings = _settings(args)
     nlp = _nlp(args)
 
