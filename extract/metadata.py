@@ -8,7 +8,7 @@ from collections import Counter
 from extract.gazetteer import COUNTRY, Gazetteer
 from extract.model import Metadata
 
-__all__ = ["extract_metadata", "infer_jurisdiction"]
+__all__ = ["extract_metadata", "infer_jurisdiction", "ADDRESSEES"]
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（][12]\d{3}[〕\]］】）]\s*\d{1,4}\s*号")
 _NOTICE = re.compile(r"([^\s。，；：]{2,40}?)关于印发[《“]?([^\s。；》”]{2,80}?)[》”]?的通知")
@@ -16,7 +16,9 @@ _TITLE_WORDS = ("要点", "方案", "计划", "意见", "通知", "规划", "办
 _DATE = re.compile(r"([12]\d{3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"([12]\d{3})[-/.](\d{1,2})[-/.](\d{1,2})")
 _PUBLISHED = re.compile(r"发布日期[：]\s*" + _ISO_DATE.pattern)
-_ADDRESSEES = re.compile(r"(?<![\u4e00-\u9fff、，])(各[^。：\n]{2,200}?(?:人民政府|部门|机构|单位|院校|企业|部委))[：]")
+# The addressee line of a notice: 各…： at a line start (or after the date line a web copy glued
+# on), followed by the end of the line or the 《title》 of what is sent.
+ADDRESSEES = re.compile(r"(?<![\u4e00-\u9fff、，])(各[^。：\n]{2,200}?)[：](?=\s*(?:\n|《|$))")
 _ISSUER_SUFFIXES = ("人民政府办公厅", "人民政府", "办公厅", "办公室", "管理局", "委员会", "国务院", "局", "厅")
 _LEVEL_MENTION = re.compile(r"(?<=[（〔：，、；及和])(省|市|区|县)(?!场|民|政府)")
 
@@ -105,7 +107,7 @@ def extract_metadata(norm: str, gaz: Gazetteer, jurisdiction: str | None = None)
     meta.issuer = meta.issuer or signer
     published = _PUBLISHED.search(norm[:3000])
     meta.published = _iso(*published.groups()) if published else None
-    addressees = _ADDRESSEES.search(norm[:3000])
+    addressees = ADDRESSEES.search(norm[:3000])
     if addressees:
         meta.addressees = [a.strip() for a in addressees.group(1).split("，") if a.strip()]
     code = jurisdiction or infer_jurisdiction(norm, meta.issuer, gaz)

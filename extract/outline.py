@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from extract.metadata import ADDRESSEES
 from extract.model import Heading, Initiative, Metadata, Note, Task
 from extract.text import compact
 
@@ -75,7 +76,7 @@ def find_headings(norm: str) -> list[Heading]:
 _BOILERPLATE = [
     re.compile(r"[^\s。，；：]{2,40}关于印发[^\s。；]{2,80}的通知"),
     re.compile(r"(?:发布|成文|印发)日期[：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?"),
-    re.compile(r"(?<![\u4e00-\u9fff、，])各[^。：\n]{2,200}?(?:人民政府|部门|机构|单位|院校|企业|部委)[：]"),
+    ADDRESSEES,
     re.compile(r"《[^》\n]{2,80}》(?:已经)[^。\n]{0,40}同意[，]?\s*现[^。\n]{0,20}给你们[^。\n]*。"),
     re.compile(r"(?:经[^。\n]{1,10}同意[，]?\s*)?现将[^。\n]{0,60}通知如下[：]"),
     re.compile(
