@@ -8,7 +8,7 @@ from collections import Counter
 from extract.gazetteer import COUNTRY, Gazetteer
 from extract.model import Metadata
 
-__all__ = ["extract_metadata", "infer_jurisdiction", "ADDRESSEES"]
+__all__ = ["ADDRESSEES", "extract_metadata", "infer_jurisdiction"]
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（][12]\d{3}[〕\]］】）]\s*\d{1,4}\s*号")
 _NOTICE = re.compile(r"([^\s。，；：]{2,40}?)关于印发[《“]?([^\s。；》”]{2,80}?)[》”]?的通知")

@@ -13,13 +13,13 @@ PLAN = Path(__file__).parent / "data" / "xiamen_traditional_plan.txt"
 
 
 @pytest.fixture(scope="module")
-def extraction(nlp, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
+def extraction(nlp, tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("plan") / "plan.txt"
     path.write_bytes(PLAN.read_text(encoding="utf-8").encode("big5"))
     return extract_file(path, nlp=nlp)
 
 
-def test_metadata(extraction) -> None:  # noqa: ANN001
+def test_metadata(extraction) -> None:
     meta = extraction.metadata
     assert (meta.title, meta.doc_number, meta.issuer) == (
         "厦门市数字政府建设实施方案",
@@ -33,7 +33,7 @@ def test_metadata(extraction) -> None:  # noqa: ANN001
     )
 
 
-def test_notes_units_and_roles(extraction) -> None:  # noqa: ANN001
+def test_notes_units_and_roles(extraction) -> None:
     notes = [(n.item, n.style, [(u.name, u.role) for u in n.units], n.deadline) for n in extraction.notes]
     assert notes == [
         ("1.", "bracket", [("市大数据局", "lead"), ("市直有关部门", "support"), ("各区人民政府", "support")], None),
@@ -44,12 +44,12 @@ def test_notes_units_and_roles(extraction) -> None:  # noqa: ANN001
     assert all(u.agency.startswith("350200/") for n in extraction.notes for u in n.units)
 
 
-def test_the_label_block_covers_the_points_below(extraction) -> None:  # noqa: ANN001
+def test_the_label_block_covers_the_points_below(extraction) -> None:
     block_task = next(t for t in extraction.tasks if extraction.notes[t.notes[0]].style == "label")
     assert "整合市政務雲" in block_task.text and "醫保信息平台" in block_task.text
 
 
-def test_platforms_and_actions(extraction) -> None:  # noqa: ANN001
+def test_platforms_and_actions(extraction) -> None:
     platforms = {(m.name, m.item, m.action) for m in extraction.of_kind("platform")}
     assert {
         ("市网上办事大厅", "1.", "upgrades"),
