@@ -117,14 +117,14 @@ def choose_media_type(accept: str | None, kind: str, format_parameter: str | Non
     >>> choose_media_type("image/png", "results") is None
     True
     """
+    table = RESULT_MEDIA_TYPES if kind == "results" else GRAPH_MEDIA_TYPES
     if format_parameter:
         pair = FORMAT_PARAMETERS.get(format_parameter.lower())
         if pair is None and "/" in format_parameter:
-            table = RESULT_MEDIA_TYPES if kind == "results" else GRAPH_MEDIA_TYPES
-            return table.get(format_parameter.lower())
+            # Media types, possibly a list: SPARQLWrapper sends format=application/ld+json,application/x-json+ld
+            return next((table[media] for media, _ in parse_accept(format_parameter) if media in table), None)
         if pair is not None:
             return pair[0] if kind == "results" else pair[1]
-    table = RESULT_MEDIA_TYPES if kind == "results" else GRAPH_MEDIA_TYPES
     default = table[RESULT_DEFAULT if kind == "results" else GRAPH_DEFAULT]
     for media, _ in parse_accept(accept):
         if media in table:

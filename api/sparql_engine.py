@@ -45,9 +45,20 @@ class ResultTooLarge(ValueError):
 
 
 _UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+# The tokens that may hold the words: IRIs, strings and comments as the SPARQL grammar reads them (an IRI
+# cannot hold '"', '{' or spaces, long strings have escapes, comments end at CR too); a looser reading would
+# let `FILTER(?a<"x>") SERVICE <…>` or a comment ended by CR hide a SERVICE from the check.
 _STRIP = re.compile(
-    r"<[^<>\s]*>|\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*"
+    r'<[^<>"{}|^`\\\x00-\x20]*>'
+    r'|"""(?:[^"\\]|\\[\s\S]|"{1,2}(?!"))*"""'
+    r"|'''(?:[^'\\]|\\[\s\S]|'{1,2}(?!'))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r"|\\."
+    r"|#[^\r\n]*"
 )
+# A keyword, not a variable (?service), a prefixed name (service:x, ex:service) nor part of a word.
+_SERVICE = re.compile(r"(?<![\w?$:-])SERVICE(?![\w:-])", re.IGNORECASE)
 
 
 def _code(sparql: str) -> str:
@@ -63,7 +74,7 @@ def uses_service(sparql: str) -> bool:
     >>> uses_service('SELECT * WHERE { ?s ?p "SERVICE" } # SERVICE')
     False
     """
-    return re.search(r"\bSERVICE\b", _code(sparql), re.IGNORECASE) is not None
+    return _SERVICE.search(_code(sparql)) is not None
 
 
 def is_update(sparql: str) -> bool:
@@ -102,12 +113,13 @@ def run_query(
     if uses_service(sparql):
         raise QueryRefused("SERVICE (federated) queries are not allowed on this endpoint")
     options: dict[str, Any] = {}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    if default_graphs or named_graphs:
+        # A protocol dataset is exactly the graphs given: a default graph of the default-graph-uri graphs and
+        # the named-graph-uri graphs as named graphs (SPARQL 1.1 Protocol 2.1.4), the rest stays out of sight.
+        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
+        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
     else:
         options["use_default_graph_as_union"] = True
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     results = store.query(sparql, **options)
     if isinstance(results, ox.QueryBoolean):
         return Outcome("boolean", boolean=bool(results))
@@ -183,12 +195,17 @@ def _solutions_xml(outcome: Outcome) -> bytes:
     return "".join(parts).encode()
 
 
+def _csv_value(term: Any) -> str:
+    """A term's value; a blank node as ``_:label``, so it is not read back as a literal (SPARQL 1.1 CSV)."""
+    return "_:" + term.value if isinstance(term, ox.BlankNode) else str(term.value)
+
+
 def _solutions_csv(outcome: Outcome) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(outcome.variables)
     for row in outcome.rows:
-        writer.writerow(["" if row[name] is None else row[name].value for name in outcome.variables])
+        writer.writerow(["" if row[name] is None else _csv_value(row[name]) for name in outcome.variables])
     return buffer.getvalue().encode()
 
 

@@ -7,6 +7,7 @@ Entities are named by their id: the IRI without the base (``agency/350000/drc``)
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,6 +62,8 @@ RELATIONS: dict[str, str] = {
     "publisher": "http://purl.org/dc/terms/publisher",
 }
 _RELATION_NAMES = {iri: name for name, iri in RELATIONS.items()}
+# What an IRI cannot hold: an id with one of these would break out of the <…> it is written into.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 @dataclass
@@ -89,7 +92,7 @@ def _literal(term: Any) -> str | None:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ")
 
 
 class Explorer:
@@ -101,6 +104,9 @@ class Explorer:
 
     # ids -------------------------------------------------------------------------------
     def iri(self, entity_id: str) -> str:
+        """The IRI of *entity_id*; ValueError for an id no IRI can hold, so it never reaches a query."""
+        if _NOT_IN_IRI.search(entity_id):
+            raise ValueError(f"not an entity id: {entity_id!r}")
         return self.base + entity_id
 
     def id(self, iri: str) -> str:
@@ -145,7 +151,10 @@ class Explorer:
 
     def describe(self, entity_id: str) -> dict[str, Any] | None:
         """An entity's type, labels, jurisdiction and the documents it appears in; None if unknown."""
-        iri = self.iri(entity_id)
+        try:
+            iri = self.iri(entity_id)
+        except ValueError:
+            return None
         rows = self._select(f"SELECT DISTINCT ?type WHERE {{ <{iri}> a ?type }}")
         types = [_TYPE_NAMES[r["type"].value] for r in rows if r["type"].value in _TYPE_NAMES]
         if not types:
@@ -197,7 +206,10 @@ class Explorer:
         *types* keeps only nodes of those types (the start node always stays), *relations* only
         those relations; at most *limit* nodes, ``truncated`` telling whether more were reached.
         """
-        start = self.iri(entity_id)
+        try:
+            start = self.iri(entity_id)
+        except ValueError:
+            return None
         wanted_relations = [RELATIONS[r] for r in (relations or list(RELATIONS))]
         wanted_types = {ENTITY_TYPES[t] for t in types} if types else None
         info = self._node_info([start])
@@ -377,7 +389,10 @@ class Explorer:
 
     def document(self, entity_id: str) -> dict[str, Any] | None:
         """A document with its text, outline and extractions, all with offsets into the text."""
-        iri = self.iri(entity_id)
+        try:
+            iri = self.iri(entity_id)
+        except ValueError:
+            return None
         head = self._select(
             f"""SELECT ?file ?title ?number ?issued ?signed ?text WHERE {{ <{iri}> a pkg:PolicyDocument ;
                pkg:fileName ?file . OPTIONAL {{ <{iri}> dct:title ?title }}

@@ -88,6 +88,8 @@ async def _answer_query(
         raise Problem(503, "Query timeout", detail) from exc
     except ResultTooLarge as exc:
         raise Problem(400, "Result too large", str(exc)) from exc
+    except ValueError as exc:  # a default-graph-uri or named-graph-uri that is not an IRI
+        raise Problem(400, "Bad request", str(exc)) from exc
     except OSError as exc:
         raise Problem(500, "Query failed", str(exc)) from exc
     kind = "graph" if outcome.kind == "triples" else "results"

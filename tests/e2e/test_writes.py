@@ -1,0 +1,144 @@
+"""SPARQL Update and Graph Store writes on a server with an update token (on its own copy of the store)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import Unauthorized
+
+from tests.e2e.conftest import UPDATE_TOKEN, Server, assert_problem
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+GOOD = {"Authorization": f"Bearer {UPDATE_TOKEN}"}
+BAD_AUTHORIZATIONS = [None, "Bearer wrong-token", f"Basic {UPDATE_TOKEN}", "Bearer", f"Bearer {UPDATE_TOKEN}x"]
+
+
+@pytest.fixture(scope="module")
+def client(write_server: Server):
+    with write_server.client() as opened:
+        yield opened
+
+
+def ask(client: httpx.Client, query: str) -> bool:
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 200, response.text
+    return bool(response.json()["boolean"])
+
+
+def test_the_service_description_offers_updates(write_server: Server) -> None:
+    graph = Graph().parse(data=httpx.get(write_server.sparql, timeout=20).content, format="turtle")
+    service = URIRef(write_server.sparql)
+    assert (service, RDF.type, SD.Service) in graph
+    assert (service, SD.supportedLanguage, SD.SPARQL11Update) in graph
+
+
+@pytest.mark.parametrize("authorization", BAD_AUTHORIZATIONS)
+def test_an_update_without_the_token_is_401(client: httpx.Client, authorization: str | None) -> None:
+    update = "INSERT DATA { GRAPH <urn:e2e:unauthorized> { <urn:e2e:s> <urn:e2e:p> <urn:e2e:o> } }"
+    headers = {"Authorization": authorization} if authorization else {}
+    response = client.post("/sparql", content=update, headers={**headers, "Content-Type": "application/sparql-update"})
+    assert_problem(response, 401)
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert_problem(client.post("/sparql", data={"update": update}, headers=headers), 401)
+    assert not ask(client, "ASK { GRAPH <urn:e2e:unauthorized> { ?s ?p ?o } }")
+
+
+def test_an_update_with_the_token_is_204_and_seen_by_a_later_query(client: httpx.Client) -> None:
+    update = 'INSERT DATA { GRAPH <urn:e2e:direct> { <urn:e2e:a> <urn:e2e:label> "数字办 e2e"@zh } }'
+    response = client.post("/sparql", content=update, headers={**GOOD, "Content-Type": "application/sparql-update"})
+    assert response.status_code == 204, response.text
+    assert ask(client, 'ASK { <urn:e2e:a> <urn:e2e:label> "数字办 e2e"@zh }')
+
+    form = "DELETE WHERE { GRAPH <urn:e2e:direct> { <urn:e2e:a> ?p ?o } }"
+    assert client.post("/sparql", data={"update": form}, headers=GOOD).status_code == 204
+    assert not ask(client, "ASK { <urn:e2e:a> ?p ?o }")
+
+
+def test_sparqlwrapper_updates_with_a_bearer_token(write_server: Server) -> None:
+    def update(token: str | None) -> SPARQLWrapper:
+        sparql = SPARQLWrapper(write_server.sparql)
+        sparql.setMethod(POST)
+        sparql.setTimeout(20)
+        sparql.setQuery("INSERT DATA { GRAPH <urn:e2e:wrapper> { <urn:e2e:w> <urn:e2e:p> 42 } }")
+        if token:
+            sparql.addCustomHttpHeader("Authorization", f"Bearer {token}")
+        return sparql
+
+    with pytest.raises(Unauthorized):
+        update(None).query()
+    with pytest.raises(Unauthorized):
+        update("wrong").query()
+    assert update(UPDATE_TOKEN).query().response.status == 204
+    sparql = SPARQLWrapper(write_server.sparql)
+    sparql.setQuery("SELECT ?o WHERE { <urn:e2e:w> <urn:e2e:p> ?o }")
+    sparql.setReturnFormat(JSON)
+    sparql.setTimeout(20)
+    bindings = sparql.query().convert()["results"]["bindings"]
+    assert [(b["o"]["value"], b["o"]["datatype"]) for b in bindings] == [
+        ("42", "http://www.w3.org/2001/XMLSchema#integer")
+    ]
+
+
+def test_bad_updates_with_the_token(client: httpx.Client) -> None:
+    headers = {**GOOD, "Content-Type": "application/sparql-update"}
+    body = assert_problem(client.post("/sparql", content="INSERT DATA { <urn:a> }", headers=headers), 400)
+    assert body["title"] == "Malformed update"
+    service = "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    assert "SERVICE" in assert_problem(client.post("/sparql", content=service, headers=headers), 403)["detail"]
+    # the token does not turn a GET into an update
+    assert_problem(client.get("/sparql", params={"update": "CLEAR ALL"}, headers=GOOD), 405)
+    assert ask(client, "ASK { ?s ?p ?o }")
+
+
+def test_graph_store_writes(client: httpx.Client) -> None:
+    target = {"graph": "urn:e2e:store"}
+    turtle = '<urn:e2e:x> <urn:e2e:label> "一"@zh ; <urn:e2e:n> 1 .'
+    headers = {"Content-Type": "text/turtle"}
+    for authorization in BAD_AUTHORIZATIONS:
+        auth = {"Authorization": authorization} if authorization else {}
+        assert_problem(client.put("/store", params=target, content=turtle, headers={**headers, **auth}), 401)
+    assert_problem(client.get("/store", params=target), 404)
+
+    assert client.put("/store", params=target, content=turtle, headers={**headers, **GOOD}).status_code == 204
+    read = client.get("/store", params=target, headers={"Accept": "text/turtle"})
+    assert read.status_code == 200
+    assert set(Graph().parse(data=read.content, format="turtle")) == set(Graph().parse(data=turtle, format="turtle"))
+
+    more = '<urn:e2e:y> <urn:e2e:label> "二"@zh .'
+    nt = {"Content-Type": "application/n-triples", **GOOD}
+    assert client.post("/store", params=target, content=more, headers=nt).status_code == 204
+    read = client.get("/store", params=target, headers={"Accept": "application/n-triples"})
+    graph = Graph().parse(data=read.content, format="nt")
+    assert len(graph) == 3 and (URIRef("urn:e2e:y"), URIRef("urn:e2e:label"), Literal("二", lang="zh")) in graph
+
+    # PUT replaces
+    assert client.put("/store", params=target, content=more, headers=nt).status_code == 204
+    read = client.get("/store", params=target, headers={"Accept": "application/n-triples"})
+    assert len(Graph().parse(data=read.content, format="nt")) == 1
+    assert ask(client, 'ASK { GRAPH <urn:e2e:store> { <urn:e2e:y> ?p "二"@zh } }')
+
+    assert_problem(client.put("/store", params=target, content="<urn:a> .", headers={**headers, **GOOD}), 400)
+    assert_problem(client.put("/store", content=turtle, headers={**headers, **GOOD}), 400)
+    assert_problem(client.put("/store", params=target, content="x", headers={"Content-Type": "image/png", **GOOD}), 415)
+
+    assert_problem(client.delete("/store", params=target), 401)
+    assert client.delete("/store", params=target, headers=GOOD).status_code == 204
+    assert_problem(client.get("/store", params=target), 404)
+    assert_problem(client.delete("/store", params=target, headers=GOOD), 404)
+
+
+def test_cors_offers_writes_when_they_are_on(client: httpx.Client) -> None:
+    preflight = client.options(
+        "/store",
+        headers={
+            "Origin": "https://analyst.example.org",
+            "Access-Control-Request-Method": "PUT",
+            "Access-Control-Request-Headers": "authorization, content-type",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    assert "PUT" in preflight.headers["access-control-allow-methods"]
