@@ -19,7 +19,9 @@ def shared_initiatives_query(*, lead_only: bool = False, minimum: int = 1, limit
     """Agency pairs with the number of initiatives they share, most first.
 
     With *lead_only*, both agencies must lead the initiative (``pkg:leads``); otherwise any
-    role counts (``pkg:responsibleFor``). Programmes are not counted as shared items.
+    role counts (``pkg:responsibleFor``). Programmes are not counted as shared items. Labels
+    come from DISTINCT sub-selects: every document graph re-describes the agencies it names,
+    and the union default graph would otherwise multiply the join by those copies.
     """
     relation = "pkg:leads" if lead_only else "pkg:responsibleFor"
     return (
@@ -30,8 +32,8 @@ WHERE {{
   ?b {relation} ?initiative .
   ?initiative a pkg:Initiative .
   FILTER (STR(?a) < STR(?b))
-  ?a skos:prefLabel ?aLabel .
-  ?b skos:prefLabel ?bLabel .
+  {{ SELECT DISTINCT ?a ?aLabel WHERE {{ ?a skos:prefLabel ?aLabel }} }}
+  {{ SELECT DISTINCT ?b ?bLabel WHERE {{ ?b skos:prefLabel ?bLabel }} }}
 }}
 GROUP BY ?a ?aLabel ?b ?bLabel
 HAVING (COUNT(DISTINCT ?initiative) >= {int(minimum)})
