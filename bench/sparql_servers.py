@@ -654,7 +654,7 @@ def main() -> None:
         print(f"loaded: rdflib Dataset (in memory) {rdflib_load:.1f} s", file=out, flush=True)
 
         policykg_port, oxigraph_port = _free_port(), _free_port()
-        env = {**os.environ, "POLICYKG_QUERY_TIMEOUT": "120", "POLICYKG_RESULT_LIMIT": "10000000"}
+        env = {**os.environ, "POLICYKG_QUERY_TIMEOUT": "120", "POLICYKG_MAX_RESULT_BYTES": str(1 << 30)}
         policykg_url = f"http://127.0.0.1:{policykg_port}/sparql"
         oxigraph_url = f"http://127.0.0.1:{oxigraph_port}/query"
         policykg_up = stack.enter_context(

@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     store_path: Path = Path("var/store")
     base_iri: str = DEFAULT_BASE
     query_timeout: float = 10.0
-    result_limit: int = 100_000
+    max_result_bytes: int = 64 * 1024 * 1024  # the largest SPARQL answer the server writes
     update_token: str | None = None
     cors_origins: list[str] = ["*"]
     host: str = "127.0.0.1"

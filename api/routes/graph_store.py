@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from api.deps import StoreDep, require_write_token
 from api.negotiation import CANONICAL, GRAPH_MEDIA_TYPES, choose_media_type
 from api.problems import Problem
-from api.sparql_engine import serialize_triples
+from api.sparql_engine import GRAPH_FORMATS
 
 __all__ = ["router"]
 
@@ -46,8 +46,11 @@ def _read(store: Any, graph: ox.NamedNode | None, whole: bool, fmt: str) -> byte
         dataset_format = ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG
         return bytes(ox.serialize(quads, format=dataset_format) or b"")
     pattern = store.quads_for_pattern(None, None, None, graph)
-    seen = {ox.Triple(q.subject, q.predicate, q.object) for q in pattern}
-    return serialize_triples(sorted(seen, key=str), fmt)
+    seen = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in pattern}, key=str)
+    rdf_format = GRAPH_FORMATS[fmt]
+    if rdf_format.supports_datasets:  # TriG and N-Quads write quads: the graph goes out as a default graph
+        return bytes(ox.serialize([ox.Quad(t.subject, t.predicate, t.object) for t in seen], format=rdf_format) or b"")
+    return bytes(ox.serialize(seen, format=rdf_format) or b"")
 
 
 @router.get("/store", summary="Read a graph (Graph Store Protocol)")

@@ -24,13 +24,13 @@ from api.deps import SettingsDep, StoreDep, require_write_token
 from api.negotiation import CANONICAL, choose_media_type, parse_accept
 from api.problems import Problem
 from api.sparql_engine import (
+    NotAcceptable,
     QueryRefused,
     QueryTooLong,
     ResultTooLarge,
     is_update,
     run_query,
     run_update,
-    serialize_outcome,
 )
 from graph.settings import Settings
 
@@ -66,19 +66,22 @@ async def _answer_query(
 ) -> Response:
     if is_update(query):
         raise Problem(400, "Not a query", "this is a SPARQL Update: send it as update= or application/sparql-update")
-    deadline = time.monotonic() + settings.query_timeout
+    parameter = format_parameter or request.query_params.get("format") or request.query_params.get("output")
+    accept = request.headers.get("accept")
+    formats = {kind: choose_media_type(accept, kind, parameter) for kind in ("results", "graph")}
     run = partial(
         run_query,
         store.oxigraph,
         query,
-        deadline=deadline,
-        limit=settings.result_limit,
+        formats=formats,
+        deadline=time.monotonic() + settings.query_timeout,
+        max_bytes=settings.max_result_bytes,
         default_graphs=defaults,
         named_graphs=named,
     )
     try:
         with anyio.fail_after(settings.query_timeout + 0.5):
-            outcome = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
+            answer = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
     except SyntaxError as exc:
         raise Problem(400, "Malformed query", str(exc)) from exc
     except QueryRefused as exc:
@@ -88,17 +91,13 @@ async def _answer_query(
         raise Problem(503, "Query timeout", detail) from exc
     except ResultTooLarge as exc:
         raise Problem(400, "Result too large", str(exc)) from exc
+    except NotAcceptable as exc:
+        raise Problem(406, "Not acceptable", f"no {exc.kind} format matches Accept: {accept}") from exc
     except ValueError as exc:  # a default-graph-uri or named-graph-uri that is not an IRI
         raise Problem(400, "Bad request", str(exc)) from exc
     except OSError as exc:
         raise Problem(500, "Query failed", str(exc)) from exc
-    kind = "graph" if outcome.kind == "triples" else "results"
-    parameter = format_parameter or request.query_params.get("format") or request.query_params.get("output")
-    fmt = choose_media_type(request.headers.get("accept"), kind, parameter)
-    if fmt is None:
-        raise Problem(406, "Not acceptable", f"no {kind} format matches Accept: {request.headers.get('accept')}")
-    body = await anyio.to_thread.run_sync(serialize_outcome, outcome, fmt)
-    return Response(body, media_type=_media_type(fmt), headers={"Vary": "Accept"})
+    return Response(answer.body, media_type=_media_type(answer.format), headers={"Vary": "Accept"})
 
 
 async def _answer_update(request: Request, store: Any, settings: Settings, update: str) -> Response:

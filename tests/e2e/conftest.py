@@ -28,7 +28,7 @@ BASE_IRI = "https://w3id.org/policykg/id/"
 STARTUP_SECONDS = 30.0
 UPDATE_TOKEN = "e2e-secret-token"
 QUERY_TIMEOUT = 1.0
-RESULT_LIMIT = 5
+MAX_RESULT_BYTES = 2_000
 
 
 @dataclass
@@ -113,7 +113,7 @@ def wait_until_up(server: Server) -> None:
 
 @pytest.fixture(scope="session")
 def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server with the default settings: read-only, 10 s, 100 000 rows, CORS for any origin."""
+    """A server with the default settings: read-only, 10 s, 64 MiB answers, CORS for any origin."""
     yield from start_server(built_store, tmp_path_factory.mktemp("e2e-default"), {})
 
 
@@ -125,8 +125,9 @@ def slow_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.fixture(scope="session")
 def small_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server answering at most a handful of rows."""
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-limit"), {"result_limit": str(RESULT_LIMIT)})
+    """A server writing answers of at most a couple of kilobytes."""
+    settings = {"max_result_bytes": str(MAX_RESULT_BYTES)}
+    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-limit"), settings)
 
 
 @pytest.fixture(scope="session")
