@@ -1,4 +1,4 @@
-"""Analytics over extractions: which agencies share initiatives.
+"""Analytics: which agencies share initiatives, over extractions or over the store's rows.
 
 An initiative is shared by two agencies when both answer for one of its tasks (in any role,
 or as lead only). Repeated passages count once: an initiative is an item merged across its
@@ -8,12 +8,15 @@ repeats (see :mod:`extract.outline`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from itertools import combinations
+from typing import TypeVar
 
 from extract.model import Extraction
 
-__all__ = ["initiative_agencies", "shared_initiative_pairs"]
+__all__ = ["initiative_agencies", "shared_groups", "shared_initiative_pairs"]
+
+Group = TypeVar("Group", bound=Hashable)
 
 
 def initiative_agencies(extraction: Extraction, *, lead_only: bool = False) -> dict[int, set[str]]:
@@ -32,6 +35,22 @@ def initiative_agencies(extraction: Extraction, *, lead_only: bool = False) -> d
     return agencies
 
 
+def shared_groups(members: Mapping[Group, Iterable[str]]) -> dict[tuple[str, str], list[Group]]:
+    """For each pair of members that share a group, the groups they share.
+
+    Each pair is ordered (``a < b``) and counted once per group however often a member is
+    listed in it.
+
+    >>> shared_groups({"item-1": ["drc", "digital", "drc"], "item-2": ["digital", "drc"], "item-3": ["drc"]})
+    {('digital', 'drc'): ['item-1', 'item-2']}
+    """
+    shared: dict[tuple[str, str], list[Group]] = {}
+    for group, names in members.items():
+        for pair in combinations(sorted(set(names)), 2):
+            shared.setdefault(pair, []).append(group)
+    return shared
+
+
 def shared_initiative_pairs(extractions: Iterable[Extraction], *, lead_only: bool = False) -> Counter[tuple[str, str]]:
     """How many initiatives each pair of agencies shares, over all *extractions*.
 
@@ -43,6 +62,6 @@ def shared_initiative_pairs(extractions: Iterable[Extraction], *, lead_only: boo
     """
     pairs: Counter[tuple[str, str]] = Counter()
     for extraction in extractions:
-        for agencies in initiative_agencies(extraction, lead_only=lead_only).values():
-            pairs.update(combinations(sorted(agencies), 2))
+        shared = shared_groups(initiative_agencies(extraction, lead_only=lead_only))
+        pairs.update({pair: len(groups) for pair, groups in shared.items()})
     return pairs

@@ -1,7 +1,8 @@
 """Building the store from documents: extract, turn into triples, replace each document's graph.
 
 One bad document never stops a build nor touches another document's graph: its error is
-reported with its file name and the build goes on.
+reported with its file name and the build goes on. Entity descriptions are merged into the
+entities graph as each document is written; at the end, those no document names any more go.
 """
 
 from __future__ import annotations
@@ -11,14 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rdflib.namespace import DCTERMS, ORG
+
 from extract.gazetteer import load_gazetteer
 from extract.pipeline import extract_file
 from extract.reading import DocumentError
 from graph.iris import Minter
 from graph.store import KnowledgeStore, StoreError
+from graph.terms import PKG
 from graph.triples import document_stem, extraction_graph
 
-__all__ = ["BuildReport", "build_documents"]
+__all__ = ["ENTITY_LINKS", "BuildReport", "build_documents"]
+
+# How one described entity reaches another: a named agency keeps its place, parent and successors.
+ENTITY_LINKS = (PKG.jurisdiction, DCTERMS.isPartOf, ORG.subOrganizationOf, DCTERMS.isReplacedBy, DCTERMS.replaces)
 
 
 @dataclass
@@ -37,7 +44,7 @@ def build_documents(
     minter: Minter | None = None,
     progress: Callable[[int, int, Path, str], None] | None = None,
 ) -> BuildReport:
-    """Extract each file and replace its named graph in *store*.
+    """Extract each file, replace its named graph in *store* and merge its entity descriptions.
 
     *progress* is called after each document with (index, total, path, outcome).
     """
@@ -47,8 +54,9 @@ def build_documents(
     for index, path in enumerate(paths, 1):
         try:
             extraction = extract_file(path, nlp=nlp, gazetteer=gazetteer)
-            graph = extraction_graph(extraction, minter, gazetteer)
-            store.replace_graph(minter.graph(document_stem(extraction)), graph)
+            triples = extraction_graph(extraction, minter, gazetteer)
+            entities = {minter.entities_graph(): triples.entities}
+            store.replace_graph(minter.graph(document_stem(extraction)), triples.document, merge=entities)
         except (DocumentError, StoreError) as exc:
             report.failed[str(path)] = str(exc)
             outcome = f"failed: {exc}"
@@ -56,8 +64,11 @@ def build_documents(
             report.failed[str(path)] = f"{path}: {type(exc).__name__}: {exc}"
             outcome = f"failed: {type(exc).__name__}: {exc}"
         else:
-            report.written[str(path)] = len(graph)
-            outcome = f"{len(graph)} triples"
+            count = len(triples.document) + len(triples.entities)
+            report.written[str(path)] = count
+            outcome = f"{count} triples"
         if progress:
             progress(index, len(paths), path, outcome)
+    if report.written:
+        store.prune_descriptions(minter.entities_graph(), ENTITY_LINKS)
     return report

@@ -12,7 +12,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.queries import PREFIXES, shared_initiatives_query
+from graph.analytics import shared_groups
+from graph.queries import PREFIXES
 from graph.store import KnowledgeStore
 from graph.terms import PKG
 
@@ -276,39 +277,73 @@ class Explorer:
 
     # analytics -----------------------------------------------------------------------------
     def shared_initiatives(self, *, lead_only: bool = False, minimum: int = 1, limit: int = 50) -> list[dict[str, Any]]:
-        """Agency pairs with how many initiatives they share and which."""
-        pairs = self.store.oxigraph.query(
-            shared_initiatives_query(lead_only=lead_only, minimum=minimum, limit=limit),
-            use_default_graph_as_union=True,
-        )
-        rows = [
-            (r["a"].value, r["aLabel"].value, r["b"].value, r["bLabel"].value, int(r["shared"].value)) for r in pairs
-        ]
+        """Agency pairs with how many initiatives they share and which, most first.
+
+        The same answer as :func:`graph.queries.shared_initiatives_query` (ties by label), in
+        three small queries: each initiative with its agencies (the pairs are counted here, so
+        the store decodes one row per initiative instead of one per pair and initiative), the
+        labels of the agencies in the leading pairs, and the details of their initiatives.
+        """
         relation = "pkg:leads" if lead_only else "pkg:responsibleFor"
-        result = []
-        for a, a_label, b, b_label, count in rows:
-            initiatives = self._select(
-                f"""SELECT DISTINCT ?i ?marker ?title ?d WHERE {{
-                  <{a}> {relation} ?i . <{b}> {relation} ?i . ?i a pkg:Initiative ; prov:wasDerivedFrom ?d .
-                  OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }} }} ORDER BY ?d ?i"""
+        rows = self._select(
+            f"""SELECT ?i (GROUP_CONCAT(STR(?a); separator=" ") AS ?agencies)
+            WHERE {{ ?a {relation} ?i . ?i a pkg:Initiative }} GROUP BY ?i"""
+        )
+        shared = shared_groups({row["i"].value: row["agencies"].value.split() for row in rows})
+        counts = sorted((len(initiatives) for initiatives in shared.values()), reverse=True)
+        if not counts or counts[0] < minimum:
+            return []
+        floor = max(minimum, counts[min(limit, len(counts)) - 1])  # ties at the limit are ordered by label
+        leading = {pair: initiatives for pair, initiatives in shared.items() if len(initiatives) >= floor}
+        labels = self._labels({agency for pair in leading for agency in pair})
+        ranked = sorted(
+            (pair for pair in leading if pair[0] in labels and pair[1] in labels),
+            key=lambda pair: (-len(leading[pair]), labels[pair[0]], labels[pair[1]]),
+        )[:limit]
+        details = self._initiative_details({i for pair in ranked for i in leading[pair]})
+        return [
+            {
+                "a": {"id": self.id(a), "label": labels[a]},
+                "b": {"id": self.id(b), "label": labels[b]},
+                "shared": len(leading[(a, b)]),
+                "initiatives": sorted(
+                    (details[i] for i in leading[(a, b)] if i in details),  # an initiative has its document
+                    key=lambda found: (found["document"], found["id"]),
+                ),
+            }
+            for a, b in ranked
+        ]
+
+    def _labels(self, nodes: set[str]) -> dict[str, str]:
+        """Each node's preferred label (the least, should a node have several)."""
+        labels: dict[str, str] = {}
+        ordered = sorted(nodes)
+        for chunk in range(0, len(ordered), 500):
+            values = " ".join(f"<{n}>" for n in ordered[chunk : chunk + 500])
+            rows = self._select(
+                f"SELECT ?n (MIN(?l) AS ?label) WHERE {{ VALUES ?n {{ {values} }} ?n skos:prefLabel ?l }} GROUP BY ?n"
             )
-            result.append(
-                {
-                    "a": {"id": self.id(a), "label": a_label},
-                    "b": {"id": self.id(b), "label": b_label},
-                    "shared": count,
-                    "initiatives": [
-                        {
-                            "id": self.id(i["i"].value),
-                            "marker": _literal(i["marker"]),
-                            "title": _literal(i["title"]),
-                            "document": self.id(i["d"].value),
-                        }
-                        for i in initiatives
-                    ],
+            labels.update((row["n"].value, row["label"].value) for row in rows)
+        return labels
+
+    def _initiative_details(self, initiatives: set[str]) -> dict[str, dict[str, Any]]:
+        details: dict[str, dict[str, Any]] = {}
+        ordered = sorted(initiatives)
+        for chunk in range(0, len(ordered), 500):
+            values = " ".join(f"<{i}>" for i in ordered[chunk : chunk + 500])
+            rows = self._select(
+                f"""SELECT ?i (SAMPLE(?m) AS ?marker) (SAMPLE(?t) AS ?title) (MIN(STR(?d)) AS ?document) WHERE {{
+                  VALUES ?i {{ {values} }} ?i prov:wasDerivedFrom ?d .
+                  OPTIONAL {{ ?i pkg:marker ?m }} OPTIONAL {{ ?i dct:title ?t }} }} GROUP BY ?i"""
+            )
+            for row in rows:
+                details[row["i"].value] = {
+                    "id": self.id(row["i"].value),
+                    "marker": _literal(row["marker"]),
+                    "title": _literal(row["title"]),
+                    "document": self.id(row["document"].value),
                 }
-            )
-        return result
+        return details
 
     def agency_initiatives(self, entity_id: str) -> list[dict[str, Any]]:
         """The initiatives an agency answers for, with its roles and the documents."""

@@ -53,6 +53,10 @@ class Minter:
         """The named graph that holds one document's facts."""
         return self._iri("graph", stem)
 
+    def entities_graph(self) -> URIRef:
+        """The named graph describing the agencies, platforms, programmes and places once."""
+        return self._iri("entities")
+
     def agency(self, agency_id: str) -> URIRef:
         return self._iri("agency", *agency_id.split("/"))
 

@@ -41,7 +41,7 @@ def agency_initiative_graph(store: KnowledgeStore, *, lead_only: bool = False) -
     >>> plan = "（一）建平台。（责任单位：省发改委、数字办）\\n（二）建网络。（责任单位：省数字办）"
     >>> triples = extraction_graph(extract_text(plan, "plan.txt", jurisdiction="350000"))
     >>> with KnowledgeStore(Path(tempfile.mkdtemp()) / "s") as store:
-    ...     store.replace_graph(URIRef("urn:g"), triples)
+    ...     store.replace_graph(URIRef("urn:g"), triples.document, merge={URIRef("urn:e"): triples.entities})
     ...     graph = agency_initiative_graph(store)
     >>> sorted(d["label"] for _, d in graph.nodes(data=True) if d["kind"] == "agency")
     ['福建省发展和改革委员会', '福建省数字福建建设领导小组办公室']

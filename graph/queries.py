@@ -19,24 +19,32 @@ def shared_initiatives_query(*, lead_only: bool = False, minimum: int = 1, limit
     """Agency pairs with the number of initiatives they share, most first.
 
     With *lead_only*, both agencies must lead the initiative (``pkg:leads``); otherwise any
-    role counts (``pkg:responsibleFor``). Programmes are not counted as shared items. Labels
-    come from DISTINCT sub-selects: every document graph re-describes the agencies it names,
-    and the union default graph would otherwise multiply the join by those copies.
+    role counts (``pkg:responsibleFor``). Programmes are not counted as shared items.
+
+    The pairs are grouped before anything is decoded to text: ``sameTerm`` compares stored
+    terms, while ``STR`` (which orders each pair once) and the labels are only asked of the
+    grouped pairs. Labels join directly because the entities graph describes each agency once.
     """
     relation = "pkg:leads" if lead_only else "pkg:responsibleFor"
     return (
         PREFIXES
-        + f"""SELECT ?a ?aLabel ?b ?bLabel (COUNT(DISTINCT ?initiative) AS ?shared)
+        + f"""SELECT ?a ?aLabel ?b ?bLabel ?shared
 WHERE {{
-  ?a {relation} ?initiative .
-  ?b {relation} ?initiative .
-  ?initiative a pkg:Initiative .
+  {{
+    SELECT ?a ?b (COUNT(DISTINCT ?initiative) AS ?shared)
+    WHERE {{
+      ?a {relation} ?initiative .
+      ?b {relation} ?initiative .
+      ?initiative a pkg:Initiative .
+      FILTER (!sameTerm(?a, ?b))
+    }}
+    GROUP BY ?a ?b
+    HAVING (COUNT(DISTINCT ?initiative) >= {int(minimum)})
+  }}
   FILTER (STR(?a) < STR(?b))
-  {{ SELECT DISTINCT ?a ?aLabel WHERE {{ ?a skos:prefLabel ?aLabel }} }}
-  {{ SELECT DISTINCT ?b ?bLabel WHERE {{ ?b skos:prefLabel ?bLabel }} }}
+  ?a skos:prefLabel ?aLabel .
+  ?b skos:prefLabel ?bLabel .
 }}
-GROUP BY ?a ?aLabel ?b ?bLabel
-HAVING (COUNT(DISTINCT ?initiative) >= {int(minimum)})
 ORDER BY DESC(?shared) ?aLabel ?bLabel
 """
         + (f"LIMIT {int(limit)}\n" if limit else "")

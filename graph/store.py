@@ -1,13 +1,15 @@
 """The store: rdflib on an embedded Oxigraph store on disk (the ``oxrdflib`` plugin).
 
-One named graph per document; queries see the union of them as the default graph. Writing a
-document replaces its graph in one transaction, so a failure leaves the previous state and a
-rebuild adds nothing twice. Note that the union default graph has bag semantics: a triple two
-documents both state is seen once per document, so counting queries use DISTINCT.
+One named graph per document, and one graph describing the entities they name; queries see
+the union of them as the default graph. Writing a document replaces its graph and merges its
+entity descriptions in one transaction, so a failure leaves the previous state and a rebuild
+adds nothing twice. Note that the union default graph has bag semantics: a triple two graphs
+both hold is seen once per graph, so counting queries use DISTINCT.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,16 +59,32 @@ class KnowledgeStore:
         """The underlying ``pyoxigraph.Store``."""
         return self.dataset.store._inner  # type: ignore[attr-defined]
 
-    def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Replace named graph *name* with *graph*, in one transaction."""
+    def replace_graph(self, name: URIRef, graph: Graph, *, merge: Mapping[URIRef, Graph] | None = None) -> None:
+        """Replace named graph *name* with *graph*, and add each graph of *merge* to the named
+        graph it is keyed by, in one transaction."""
         try:
-            body = graph.serialize(format="nt")
-            self.oxigraph.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+            targets = {name: graph, **(merge or {})}
+            parts = [f"GRAPH <{target}> {{\n{part.serialize(format='nt')}\n}}" for target, part in targets.items()]
+            self.oxigraph.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ {' '.join(parts)} }}")
         except Exception as exc:  # rdflib and Oxigraph raise several kinds for a graph they cannot write
             raise StoreError(f"{self.path}: cannot write graph {name}: {exc}") from exc
 
-    def remove_graph(self, name: URIRef) -> None:
-        self.oxigraph.update(f"DROP SILENT GRAPH <{name}>")
+    def prune_descriptions(self, graph: URIRef, links: Iterable[URIRef]) -> int:
+        """Drop from *graph* the descriptions of entities no other graph names any more, nor
+        reaches through *links* from one it names (an agency's jurisdiction, its successor).
+        Returns how many triples went."""
+        path = "|".join(f"<{link}>" for link in links)
+        before = self.quad_count()
+        self.oxigraph.update(
+            f"""DELETE {{ GRAPH <{graph}> {{ ?x ?p ?o }} }} WHERE {{
+              GRAPH <{graph}> {{ ?x ?p ?o }}
+              FILTER NOT EXISTS {{
+                GRAPH ?g {{ ?s ?q ?root }} FILTER (?g != <{graph}>)
+                GRAPH <{graph}> {{ ?root ({path})* ?x }}
+              }}
+            }}"""
+        )
+        return before - self.quad_count()
 
     def graph_names(self) -> list[str]:
         return sorted(str(g.value) for g in self.oxigraph.named_graphs())

@@ -1,15 +1,24 @@
-"""Triples from an extraction: one document's facts in the project ontology.
+"""Triples from an extraction: one document's facts in the project ontology, and the
+descriptions of the entities it names.
 
-Everything a document says goes into that document's named graph, with its provenance: the
-document node (PROV-O entity with Dublin Core metadata), the initiatives and tasks
-(``prov:Activity``), who is responsible — both as the direct shortcut (``pkg:responsibleFor``,
-``pkg:leads``, ``pkg:supports``) and as a qualified ``pkg:Responsibility`` with its role and
-source span — the platforms acted on, the places, programmes, agencies and targets named.
-Every span is a ``pkg:TextSpan`` (``oa:start``/``oa:end`` into the document's text).
+What the document says goes into its own named graph, with its provenance: the document node
+(PROV-O entity with Dublin Core metadata), the initiatives and tasks (``prov:Activity``), who is
+responsible — both as the direct shortcut (``pkg:responsibleFor``, ``pkg:leads``,
+``pkg:supports``) and as a qualified ``pkg:Responsibility`` with its role and source span — the
+platforms acted on, the places, programmes, agencies and targets named, and the names as this
+document writes them (``skos:altLabel``). Every span is a ``pkg:TextSpan``
+(``oa:start``/``oa:end`` into the document's text).
+
+What an agency, platform, programme or place *is* — its type, preferred name, gazetteer aliases,
+jurisdiction, parent and successors — does not depend on the document naming it: it is fixed by
+the entity's key and the gazetteer. Those triples go to the one entities graph, so every entity
+is described once however many documents name it; in the union default graph (which keeps one
+copy per graph) a label join then meets one label, not one per document.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
 
@@ -22,7 +31,7 @@ from extract.text import compact
 from graph.iris import Minter, canonical_platform_name
 from graph.terms import OA, PKG
 
-__all__ = ["document_stem", "extraction_graph"]
+__all__ = ["DocumentTriples", "document_stem", "extraction_graph"]
 
 _ROLES = {"lead": PKG.LeadRole, "responsible": PKG.ResponsibleRole, "support": PKG.SupportingRole}
 _SHORTCUT = {"lead": PKG.leads, "support": PKG.supports}
@@ -44,12 +53,21 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@dataclass
+class DocumentTriples:
+    """One document's triples: its own facts, and the descriptions of the entities it names."""
+
+    document: Graph
+    entities: Graph
+
+
 class _Builder:
     def __init__(self, extraction: Extraction, minter: Minter, gazetteer: Gazetteer) -> None:
         self.x = extraction
         self.mint = minter
         self.gaz = gazetteer
         self.graph = Graph()
+        self.entities = Graph()
         self.stem = document_stem(extraction)
         self.document = minter.document(self.stem)
         self.jurisdiction = extraction.metadata.jurisdiction
@@ -57,7 +75,12 @@ class _Builder:
         self._agencies: dict[str, URIRef] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        """A fact of this document."""
         self.graph.add((s, p, o))
+
+    def describe(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        """What an entity is, the same whichever document names it."""
+        self.entities.add((s, p, o))
 
     def span(self, start: int, end: int, text: str | None = None) -> URIRef:
         node = self.mint.span(self.stem, start, end)
@@ -75,39 +98,42 @@ class _Builder:
         if code in self._places or place is None:
             return node
         self._places.add(code)
-        self.add(node, RDF.type, PKG.Place)
-        self.add(node, PKG.divisionCode, Literal(code))
-        self.add(node, PKG.level, Literal(place.level))
-        self.add(node, SKOS.prefLabel, _zh(place.name))
+        self.describe(node, RDF.type, PKG.Place)
+        self.describe(node, PKG.divisionCode, Literal(code))
+        self.describe(node, PKG.level, Literal(place.level))
+        self.describe(node, SKOS.prefLabel, _zh(place.name))
         for short in place.short:
-            self.add(node, SKOS.altLabel, _zh(short))
+            self.describe(node, SKOS.altLabel, _zh(short))
         if place.parent:
-            self.add(node, DCTERMS.isPartOf, self.place(place.parent))
+            self.describe(node, DCTERMS.isPartOf, self.place(place.parent))
         return node
 
     def agency(self, agency_id: str, name: str, labels: list[str], *, resolved: bool, collective: bool) -> URIRef:
         node = self.mint.agency(agency_id)
+        record = self.gaz.agencies.get(agency_id)
+        canonical = {name, *record.aliases} if record else {name}
         if agency_id not in self._agencies:
             self._agencies[agency_id] = node
-            self.add(node, RDF.type, PKG.Agency)
-            self.add(node, SKOS.prefLabel, _zh(name))
-            self.add(node, PKG.resolved, Literal(resolved))
-            self.add(node, PKG.collective, Literal(collective))
-            record = self.gaz.agencies.get(agency_id)
+            self.describe(node, RDF.type, PKG.Agency)
+            self.describe(node, SKOS.prefLabel, _zh(name))
+            self.describe(node, PKG.resolved, Literal(resolved))
+            self.describe(node, PKG.collective, Literal(collective))
             scope = record.jurisdiction if record else agency_id.split("/")[0].replace("CN", COUNTRY)
             if scope in self.gaz.places:
-                self.add(node, PKG.jurisdiction, self.place(scope))
+                self.describe(node, PKG.jurisdiction, self.place(scope))
             if record is not None:
-                self.add(node, PKG.agencyType, Literal(record.type))
+                self.describe(node, PKG.agencyType, Literal(record.type))
+                for alias in record.aliases:
+                    self.describe(node, SKOS.altLabel, _zh(alias))
                 for predicate, others in (
                     (ORG.subOrganizationOf, (record.parent,) if record.parent else ()),
                     (DCTERMS.isReplacedBy, record.replaced_by),
                     (DCTERMS.replaces, record.replaces),
                 ):
                     for other in others:
-                        self.add(node, predicate, self.gazetteer_agency(other))
+                        self.describe(node, predicate, self.gazetteer_agency(other))
         for label in labels:
-            if label != name:
+            if label not in canonical:  # as this document writes it
                 self.add(node, SKOS.altLabel, _zh(label))
         return node
 
@@ -123,12 +149,12 @@ class _Builder:
         labels = [*unit.labels, compact(unit.text)]
         return self.agency(unit.agency, unit.agency_name, labels, resolved=unit.resolved, collective=unit.collective)
 
-    def build(self) -> Graph:
+    def build(self) -> DocumentTriples:
         self.describe_document()
         initiatives = self.initiatives()
         tasks = self.tasks(initiatives)
         self.mentions(tasks)
-        return self.graph
+        return DocumentTriples(self.graph, self.entities)
 
     def describe_document(self) -> None:
         meta, doc = self.x.metadata, self.document
@@ -266,16 +292,20 @@ class _Builder:
             self.add(tasks[target.task], PKG.hasTarget, node)
 
     def named(self, kind: URIRef, node: URIRef, labels: list[str]) -> URIRef:
-        """A platform or programme: its canonical name as prefLabel, every spelling as altLabel."""
-        self.add(node, RDF.type, kind)
-        self.add(node, SKOS.prefLabel, _zh(canonical_platform_name(labels[0])))
-        self.add(node, PKG.jurisdiction, self.place(self.jurisdiction))
+        """A platform or programme: its canonical name as prefLabel, every spelling in this
+        document as altLabel."""
+        preferred = canonical_platform_name(labels[0])
+        self.describe(node, RDF.type, kind)
+        self.describe(node, SKOS.prefLabel, _zh(preferred))
+        self.describe(node, PKG.jurisdiction, self.place(self.jurisdiction))
         for label in labels:
-            if label != canonical_platform_name(labels[0]):
+            if label != preferred:
                 self.add(node, SKOS.altLabel, _zh(label))
         return node
 
 
-def extraction_graph(extraction: Extraction, minter: Minter | None = None, gazetteer: Gazetteer | None = None) -> Graph:
-    """The triples of one extraction (to be stored in the document's named graph)."""
+def extraction_graph(
+    extraction: Extraction, minter: Minter | None = None, gazetteer: Gazetteer | None = None
+) -> DocumentTriples:
+    """The triples of one extraction: the document's own, and its entities' descriptions."""
     return _Builder(extraction, minter or Minter(), gazetteer or load_gazetteer()).build()

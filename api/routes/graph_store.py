@@ -12,10 +12,12 @@ import anyio
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Request, Response
 
-from api.deps import StoreDep, require_write_token
+from api.deps import SettingsDep, StoreDep, require_write_token
 from api.negotiation import CANONICAL, GRAPH_MEDIA_TYPES, choose_media_type
 from api.problems import Problem
 from api.sparql_engine import GRAPH_FORMATS
+from graph.build import ENTITY_LINKS
+from graph.iris import Minter
 
 __all__ = ["router"]
 
@@ -103,9 +105,11 @@ async def post_graph(request: Request, store: StoreDep) -> Response:
 
 
 @router.delete("/store", status_code=204, dependencies=[Depends(require_write_token)], summary="Delete a graph")
-async def delete_graph(request: Request, store: StoreDep) -> Response:
+async def delete_graph(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """Delete a graph; the descriptions of entities only it named go with it."""
     graph = _write_target(request)
     if not store.oxigraph.contains_named_graph(graph):
         raise Problem(404, "No such graph", f"the store has no graph {graph.value}")
     store.oxigraph.remove_graph(graph)
+    await anyio.to_thread.run_sync(store.prune_descriptions, Minter(settings.base_iri).entities_graph(), ENTITY_LINKS)
     return Response(status_code=204)

@@ -142,3 +142,24 @@ def test_cors_offers_writes_when_they_are_on(client: httpx.Client) -> None:
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == "*"
     assert "PUT" in preflight.headers["access-control-allow-methods"]
+
+
+def test_deleting_a_document_graph_drops_what_only_it_described(client: httpx.Client) -> None:
+    entities = "https://w3id.org/policykg/id/entities"
+    rows = client.get(
+        "/sparql",
+        params={
+            "query": f"""SELECT ?g (SAMPLE(?only) AS ?entity) WHERE {{
+              GRAPH <{entities}> {{ ?only a <https://w3id.org/policykg/ontology#Agency> }}
+              {{ SELECT ?only (MIN(STR(?h)) AS ?g) (COUNT(DISTINCT ?h) AS ?graphs) WHERE {{
+                   GRAPH ?h {{ ?s ?p ?only }} FILTER (?h != <{entities}>) }} GROUP BY ?only }}
+              FILTER (?graphs = 1)
+            }} GROUP BY ?g LIMIT 1"""
+        },
+    ).json()["results"]["bindings"]
+    graph, entity = rows[0]["g"]["value"], rows[0]["entity"]["value"]
+    described = f"ASK {{ GRAPH <{entities}> {{ <{entity}> a ?type }} }}"
+    assert ask(client, described)
+    assert client.delete("/store", params={"graph": graph}, headers=GOOD).status_code == 204
+    assert not ask(client, described)
+    assert ask(client, f"ASK {{ GRAPH <{entities}> {{ ?agency a <https://w3id.org/policykg/ontology#Agency> }} }}")

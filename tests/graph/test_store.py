@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 
 from extract.reading import find_documents
 from graph.build import build_documents
+from graph.explore import Explorer
 from graph.queries import PREFIXES, shared_initiatives_query
 from graph.store import KnowledgeStore, StoreError
 from graph.validate import validate_graph
@@ -67,6 +68,25 @@ def test_shared_initiatives_are_counted_per_agency_pair(store: KnowledgeStore) -
     assert pair not in lead_pairs  # the Fujian plans name no lead
 
 
+@pytest.mark.parametrize("lead_only", [False, True])
+def test_the_explorer_counts_the_pairs_the_query_counts(store: KnowledgeStore, lead_only: bool) -> None:
+    """Two ways to one answer: the SPARQL aggregate, and the Explorer's count over initiatives."""
+    by_query = [
+        (str(a), str(a_label), str(b), str(b_label), int(n))
+        for a, a_label, b, b_label, n in store.query(shared_initiatives_query(lead_only=lead_only))
+    ]
+    explorer = Explorer(store, ID)
+    found = explorer.shared_initiatives(lead_only=lead_only, limit=len(by_query) + 10)
+    by_explorer = [(ID + p["a"]["id"], p["a"]["label"], ID + p["b"]["id"], p["b"]["label"], p["shared"]) for p in found]
+    assert by_explorer == by_query and len(by_query) > 5
+    assert all(len(p["initiatives"]) == p["shared"] for p in found)
+    for minimum, limit in ((2, 3), (3, 100), (1, 1)):
+        top = explorer.shared_initiatives(lead_only=lead_only, minimum=minimum, limit=limit)
+        expected = [row for row in by_query if row[4] >= minimum][:limit]
+        pairs = [(ID + p["a"]["id"], ID + p["b"]["id"], p["shared"]) for p in top]
+        assert pairs == [(a, b, n) for a, _, b, _, n in expected]
+
+
 def test_every_responsibility_fact_has_its_source_span(store: KnowledgeStore) -> None:
     missing = rows(
         store,
@@ -90,8 +110,10 @@ def test_one_agency_node_across_plans_with_full_name_and_surface_forms(store: Kn
         f"SELECT DISTINCT ?d WHERE {{ <{agency}> pkg:responsibleFor ?t . ?t prov:wasDerivedFrom ?d . ?t a pkg:Task }}",
     )
     assert len(documents) == 2  # the 2021 and the 2022 Fujian plans
-    labels = {str(label) for (label,) in rows(store, f"SELECT DISTINCT ?l WHERE {{ <{agency}> skos:prefLabel ?l }}")}
-    assert labels == {"福建省数字福建建设领导小组办公室"}
+    labels = rows(store, f"SELECT ?l WHERE {{ <{agency}> skos:prefLabel ?l }}")
+    assert [str(label) for (label,) in labels] == ["福建省数字福建建设领导小组办公室"]  # described once, not per plan
+    graphs = rows(store, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{agency}> a ?type }} }}")
+    assert graphs == [(URIRef(ID + "entities"),)]
     alt = {str(label) for (label,) in rows(store, f"SELECT ?l WHERE {{ <{agency}> skos:altLabel ?l }}")}
     assert {"省数字办", "数字办"} <= alt
 
@@ -122,17 +144,27 @@ def test_document_metadata(store: KnowledgeStore) -> None:
     assert str(number) == "国发〔2018〕38号"
 
 
+def ask(store: KnowledgeStore, sparql: str) -> bool:
+    return bool(store.query(PREFIXES + sparql))
+
+
 def test_an_edited_document_loses_its_old_facts(store: KnowledgeStore, tmp_path: Path, nlp) -> None:
     plan = tmp_path / "edited_plan.txt"
-    plan.write_text("福建省数字政府工作要点\n（一）建设协同办公平台。（责任单位：省数字办、档案局）", encoding="utf-8")
+    earthquake, graph = f"<{ID}agency/350000/earthquake>", f"<{ID}graph/edited_plan>"
+    described = f"ASK {{ GRAPH <{ID}entities> {{ {earthquake} a pkg:Agency ; skos:prefLabel ?name }} }}"
+    responsible = f'ASK {{ GRAPH {graph} {{ {earthquake} pkg:responsibleFor ?t ; skos:altLabel "地震局"@zh }} }}'
+    assert not ask(store, described)  # no sample document names it
+    plan.write_text("福建省数字政府工作要点\n（一）建设协同办公平台。（责任单位：省数字办、地震局）", encoding="utf-8")
     build_documents([plan], store, nlp=nlp)
-    query = 'ASK { GRAPH ?g { ?a pkg:responsibleFor ?t ; skos:altLabel "省档案局"@zh } }'
-    assert bool(store.query(PREFIXES + query))
+    assert ask(store, responsible) and ask(store, described)
     plan.write_text("福建省数字政府工作要点\n（一）建设协同办公平台。（责任单位：省数字办）", encoding="utf-8")
     build_documents([plan], store, nlp=nlp)
-    graph = f"<{ID}graph/edited_plan>"
-    assert not bool(store.query(PREFIXES + query.replace("?g", graph)))
-    assert bool(store.query(PREFIXES + f'ASK {{ GRAPH {graph} {{ ?a skos:altLabel "省数字办"@zh }} }}'))
+    assert not ask(store, responsible)
+    assert not ask(store, described)  # no document names it any more
+    office = f"<{ID}agency/350000/digital-office>"
+    assert ask(store, f"ASK {{ GRAPH {graph} {{ {office} pkg:responsibleFor ?t }} }}")
+    assert ask(store, f"ASK {{ GRAPH <{ID}entities> {{ {office} pkg:jurisdiction <{ID}place/350000> }} }}")
+    assert ask(store, f"ASK {{ GRAPH <{ID}entities> {{ <{ID}place/350000> skos:prefLabel ?name }} }}")
 
 
 def test_a_failed_document_leaves_its_previous_graph(store: KnowledgeStore, tmp_path: Path, nlp) -> None:
