@@ -65,6 +65,32 @@ class NeighbourhoodOut(BaseModel):
     truncated: bool
 
 
+class CytoscapeNode(BaseModel):
+    data: GraphNode
+
+
+class CytoscapeEdgeData(BaseModel):
+    id: str
+    source: str
+    target: str
+    label: str
+
+
+class CytoscapeEdge(BaseModel):
+    data: CytoscapeEdgeData
+
+
+class CytoscapeElementLists(BaseModel):
+    nodes: list[CytoscapeNode]
+    edges: list[CytoscapeEdge]
+
+
+class CytoscapeElements(BaseModel):
+    """The Cytoscape.js elements format: ``cy.add(response.elements)``."""
+
+    elements: CytoscapeElementLists
+
+
 class InitiativeOut(BaseModel):
     id: str
     marker: str | None

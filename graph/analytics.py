@@ -8,15 +8,12 @@ repeats (see :mod:`extract.outline`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable
 from itertools import combinations
-from typing import TypeVar
 
 from extract.model import Extraction
 
-__all__ = ["initiative_agencies", "shared_groups", "shared_initiative_pairs"]
-
-Group = TypeVar("Group", bound=Hashable)
+__all__ = ["initiative_agencies", "shared_counts", "shared_initiative_pairs"]
 
 
 def initiative_agencies(extraction: Extraction, *, lead_only: bool = False) -> dict[int, set[str]]:
@@ -35,20 +32,17 @@ def initiative_agencies(extraction: Extraction, *, lead_only: bool = False) -> d
     return agencies
 
 
-def shared_groups(members: Mapping[Group, Iterable[str]]) -> dict[tuple[str, str], list[Group]]:
-    """For each pair of members that share a group, the groups they share.
+def shared_counts(members: Iterable[Iterable[str]]) -> Counter[tuple[str, str]]:
+    """How many of the groups each pair of members shares; a pair is ordered (``a < b``) and
+    counted once per group however often a member is listed in it.
 
-    Each pair is ordered (``a < b``) and counted once per group however often a member is
-    listed in it.
-
-    >>> shared_groups({"item-1": ["drc", "digital", "drc"], "item-2": ["digital", "drc"], "item-3": ["drc"]})
-    {('digital', 'drc'): ['item-1', 'item-2']}
+    >>> shared_counts([["drc", "digital", "drc"], ["digital", "drc"], ["drc"]])
+    Counter({('digital', 'drc'): 2})
     """
-    shared: dict[tuple[str, str], list[Group]] = {}
-    for group, names in members.items():
-        for pair in combinations(sorted(set(names)), 2):
-            shared.setdefault(pair, []).append(group)
-    return shared
+    counts: Counter[tuple[str, str]] = Counter()
+    for names in members:
+        counts.update(combinations(sorted(set(names)), 2))
+    return counts
 
 
 def shared_initiative_pairs(extractions: Iterable[Extraction], *, lead_only: bool = False) -> Counter[tuple[str, str]]:
@@ -60,8 +54,5 @@ def shared_initiative_pairs(extractions: Iterable[Extraction], *, lead_only: boo
     >>> [(sorted(pair), count) for pair, count in pairs.items()]
     [(['350000/digital-office', '350000/drc'], 2)]
     """
-    pairs: Counter[tuple[str, str]] = Counter()
-    for extraction in extractions:
-        shared = shared_groups(initiative_agencies(extraction, lead_only=lead_only))
-        pairs.update({pair: len(groups) for pair, groups in shared.items()})
-    return pairs
+    by_initiative = (initiative_agencies(extraction, lead_only=lead_only) for extraction in extractions)
+    return shared_counts(agencies for initiatives in by_initiative for agencies in initiatives.values())

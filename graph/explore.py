@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.analytics import shared_groups
+from graph.analytics import shared_counts
 from graph.queries import PREFIXES
 from graph.store import KnowledgeStore
 from graph.terms import PKG
@@ -289,25 +289,32 @@ class Explorer:
             f"""SELECT ?i (GROUP_CONCAT(STR(?a); separator=" ") AS ?agencies)
             WHERE {{ ?a {relation} ?i . ?i a pkg:Initiative }} GROUP BY ?i"""
         )
-        shared = shared_groups({row["i"].value: row["agencies"].value.split() for row in rows})
-        counts = sorted((len(initiatives) for initiatives in shared.values()), reverse=True)
-        if not counts or counts[0] < minimum:
+        members = {row[0].value: row[1].value.split() for row in rows}
+        counts = shared_counts(members.values())
+        ordered = sorted(counts.values(), reverse=True)
+        if not ordered or ordered[0] < minimum:
             return []
-        floor = max(minimum, counts[min(limit, len(counts)) - 1])  # ties at the limit are ordered by label
-        leading = {pair: initiatives for pair, initiatives in shared.items() if len(initiatives) >= floor}
+        floor = max(minimum, ordered[min(limit, len(ordered)) - 1])  # ties at the limit are ordered by label
+        leading = {pair: count for pair, count in counts.items() if count >= floor}
         labels = self._labels({agency for pair in leading for agency in pair})
         ranked = sorted(
             (pair for pair in leading if pair[0] in labels and pair[1] in labels),
-            key=lambda pair: (-len(leading[pair]), labels[pair[0]], labels[pair[1]]),
+            key=lambda pair: (-leading[pair], labels[pair[0]], labels[pair[1]]),
         )[:limit]
-        details = self._initiative_details({i for pair in ranked for i in leading[pair]})
+        initiatives_of: dict[str, set[str]] = {agency: set() for pair in ranked for agency in pair}
+        for initiative, agencies in members.items():
+            for agency in agencies:
+                if agency in initiatives_of:
+                    initiatives_of[agency].add(initiative)
+        shared = {(a, b): initiatives_of[a] & initiatives_of[b] for a, b in ranked}
+        details = self._initiative_details(set().union(*shared.values()))
         return [
             {
                 "a": {"id": self.id(a), "label": labels[a]},
                 "b": {"id": self.id(b), "label": labels[b]},
-                "shared": len(leading[(a, b)]),
+                "shared": leading[(a, b)],
                 "initiatives": sorted(
-                    (details[i] for i in leading[(a, b)] if i in details),  # an initiative has its document
+                    (details[i] for i in shared[(a, b)] if i in details),  # an initiative has its document
                     key=lambda found: (found["document"], found["id"]),
                 ),
             }
@@ -327,22 +334,25 @@ class Explorer:
         return labels
 
     def _initiative_details(self, initiatives: set[str]) -> dict[str, dict[str, Any]]:
+        """Marker, title and document of each initiative (the first found, should there be several)."""
         details: dict[str, dict[str, Any]] = {}
         ordered = sorted(initiatives)
         for chunk in range(0, len(ordered), 500):
             values = " ".join(f"<{i}>" for i in ordered[chunk : chunk + 500])
             rows = self._select(
-                f"""SELECT ?i (SAMPLE(?m) AS ?marker) (SAMPLE(?t) AS ?title) (MIN(STR(?d)) AS ?document) WHERE {{
-                  VALUES ?i {{ {values} }} ?i prov:wasDerivedFrom ?d .
-                  OPTIONAL {{ ?i pkg:marker ?m }} OPTIONAL {{ ?i dct:title ?t }} }} GROUP BY ?i"""
+                f"""SELECT ?i ?marker ?title ?d WHERE {{ VALUES ?i {{ {values} }} ?i prov:wasDerivedFrom ?d .
+                  OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }} }}"""
             )
             for row in rows:
-                details[row["i"].value] = {
-                    "id": self.id(row["i"].value),
-                    "marker": _literal(row["marker"]),
-                    "title": _literal(row["title"]),
-                    "document": self.id(row["document"].value),
-                }
+                details.setdefault(
+                    row["i"].value,
+                    {
+                        "id": self.id(row["i"].value),
+                        "marker": _literal(row["marker"]),
+                        "title": _literal(row["title"]),
+                        "document": self.id(row["d"].value),
+                    },
+                )
         return details
 
     def agency_initiatives(self, entity_id: str) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 
 from api.deps import SettingsDep, StoreDep
-from api.models import Entity, EntityHit, NeighbourhoodOut
+from api.models import CytoscapeElements, Entity, EntityHit, NeighbourhoodOut
 from api.problems import Problem
 from graph.explore import RELATIONS, Explorer, cytoscape
 
@@ -32,7 +32,11 @@ def search_entities(
     return explorer(store, settings).search(q, entity_type=type, limit=limit)
 
 
-@router.get("/entities/{entity_id:path}/neighbourhood", summary="An entity's neighbourhood as nodes and edges")
+@router.get(
+    "/entities/{entity_id:path}/neighbourhood",
+    response_model=NeighbourhoodOut | CytoscapeElements,
+    summary="An entity's neighbourhood as nodes and edges (format=json) or Cytoscape.js elements (format=cytoscape)",
+)
 def neighbourhood(
     request: Request,
     store: StoreDep,
@@ -43,7 +47,7 @@ def neighbourhood(
     relations: Annotated[list[str] | None, Query(alias="relation", description="walk only these relations")] = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="the most nodes to return")] = 200,
     format: Annotated[Literal["json", "cytoscape"], Query()] = "json",
-) -> Any:
+) -> NeighbourhoodOut | CytoscapeElements:
     unknown = sorted(set(relations or ()) - set(RELATIONS))
     if unknown:
         raise Problem(422, "Unknown relation", f"{', '.join(unknown)}; known: {', '.join(RELATIONS)}")
@@ -53,7 +57,7 @@ def neighbourhood(
     if found is None:
         raise Problem(404, "No such entity", f"no entity {entity_id}")
     if format == "cytoscape":
-        return cytoscape(found)
+        return CytoscapeElements.model_validate(cytoscape(found))
     return NeighbourhoodOut.model_validate(found, from_attributes=True)
 
 
