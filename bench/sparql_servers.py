@@ -11,24 +11,27 @@ initiatives), writes it once as N-Quads and loads the very same file into
 * rdflib's default in-memory store, ``rdflib.Dataset(default_union=True)``, queried in-process
   with ``.query()`` — the hand-rolled rdflib baseline, with no HTTP at all.
 
-Three queries run on all three, each ``--repeat`` times after one warm-up; the median is
-reported. The neighbourhood and search queries are the exact text ``graph.explore.Explorer``
-sends (captured from it), the aggregate is ``graph.queries.shared_initiatives_query(limit=20)``.
-A fourth row asks policykg the aggregate's question at its analysts' endpoint
-(``/api/analytics/shared-initiatives?limit=20``, which counts the pairs over one row per
-initiative) and sets it beside the other two engines' aggregate timings; its top pairs must be
-the same. Last, rdflib is timed on two cheaper ways to the aggregate's question — the pairs
-without labels, and the rows counted in Python as the /api does — and must give the same pairs,
-so the ratios can be read against the best a hand-rolled rdflib endpoint could do. Both servers are asked by one ``httpx`` client (``application/sparql-query``, SPARQL JSON
+Three queries run on all three, each ``--repeat`` times after one warm-up, the engines taking
+turns; the median is reported. The neighbourhood and search queries are the exact text
+``graph.explore.Explorer`` sends (captured from it), the aggregate is
+``graph.queries.shared_initiatives_query(limit=20)``. A fourth row asks policykg the aggregate's
+question at its analysts' endpoint (``/api/analytics/shared-initiatives?limit=20``, which counts
+the pairs over one row per initiative) and sets it beside the other two engines' aggregate
+timings; its top pairs must be the same. Last, rdflib is timed on two cheaper ways to the
+aggregate's question — the pairs without labels, and the rows counted in Python as the /api
+does — and must give the same pairs, so the ratios can be read against the best a hand-rolled
+rdflib endpoint could do.
+
+Both servers are asked by one ``httpx`` client (``application/sparql-query``, SPARQL JSON
 results); a timing covers the request and reading the whole body, not decoding the JSON. The
-rdflib graph's objects are frozen out of the garbage collector once parsed, so its collections do
-not land in the timings. Row counts must agree between the three, or the run fails.
+rdflib graph's objects are frozen out of the garbage collector once parsed, so its collections
+do not land in the timings. Row counts must agree between the three, or the run fails.
 
 The data has the layout a build writes: each document's facts in its graph, each agency,
 platform and place described once in the entities graph (``Minter.entities_graph()``), a
 platform's spelling in the document that writes it.
 
-    .venv/bin/python -m bench.sparql_servers [--triples 1000000] [--repeat 5]
+    .venv/bin/python -m bench.sparql_servers [--triples 1000000] [--repeat 7]
 """
 
 from __future__ import annotations
@@ -609,14 +612,23 @@ class Timing:
     rows: list[dict[str, str]]
 
 
-def _time(engine: HttpEngine | ApiEngine | RdflibEngine, query: str, repeat: int) -> Timing:
-    first: Any = engine.run(query)  # warm-up
-    times = []
+Engine = HttpEngine | ApiEngine | RdflibEngine
+
+
+def _time_interleaved(runs: dict[str, tuple[Engine, str]], repeat: int) -> dict[str, Timing]:
+    """Each engine's median over *repeat* runs of its query, after one warm-up each; the runs take
+    turns (one of each engine, then again), so a slow spell of the machine falls on all of them."""
+    first: dict[str, Any] = {name: engine.run(query) for name, (engine, query) in runs.items()}
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        started = time.perf_counter()
-        engine.run(query)
-        times.append(time.perf_counter() - started)
-    return Timing(statistics.median(times) * 1000, engine.rows(first))
+        for name, (engine, query) in runs.items():
+            started = time.perf_counter()
+            engine.run(query)
+            times[name].append(time.perf_counter() - started)
+    return {
+        name: Timing(statistics.median(times[name]) * 1000, engine.rows(first[name]))
+        for name, (engine, _query) in runs.items()
+    }
 
 
 # The aggregate's question asked of rdflib two cheaper ways, so the ratios above can be read
@@ -683,7 +695,7 @@ def _print_table(lines: list[list[str]], out: IO[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000, help="about how many quads to generate")
-    parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query, after one warm-up")
+    parser.add_argument("--repeat", type=int, default=7, help="timed runs of each query, after one warm-up")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
     out = sys.stdout
@@ -779,7 +791,7 @@ def main() -> None:
         )
         print(f"servers up: policykg {policykg_up:.1f} s, oxigraph {oxigraph_up:.1f} s", file=out, flush=True)
         client = stack.enter_context(httpx.Client(timeout=httpx.Timeout(600.0)))
-        engines: list[HttpEngine | ApiEngine | RdflibEngine] = [
+        engines: list[Engine] = [
             HttpEngine("policykg", client, policykg_url),
             HttpEngine("oxigraph", client, oxigraph_url),
             RdflibEngine(dataset),
@@ -791,16 +803,18 @@ def main() -> None:
         measured: dict[tuple[str, str], Timing] = {}  # the same text on the same engine is timed once
         timings_by_query: dict[str, dict[str, Timing]] = {}
         for query in build_queries(corpus.busiest):
-            timings: dict[str, Timing] = {}
-            timings_by_query[query.name] = timings
+            runs: dict[str, tuple[Engine, str]] = {}
             for engine in engines:
                 if query.api_path and engine.name == "policykg":
-                    timings[engine.name] = _time(ApiEngine(client, policykg_base, query.api_path), "", args.repeat)
-                else:
-                    if (engine.name, query.text) not in measured:
-                        measured[(engine.name, query.text)] = _time(engine, query.text, args.repeat)
-                    timings[engine.name] = measured[(engine.name, query.text)]
-                print(f"  {query.name}: {engine.name} {timings[engine.name].median_ms:.1f} ms", file=out, flush=True)
+                    runs[engine.name] = (ApiEngine(client, policykg_base, query.api_path), query.text)
+                elif (engine.name, query.text) not in measured:
+                    runs[engine.name] = (engine, query.text)
+            fresh = _time_interleaved(runs, args.repeat)
+            timings = {e.name: fresh[e.name] if e.name in fresh else measured[(e.name, query.text)] for e in engines}
+            measured.update({(name, query.text): timing for name, timing in fresh.items() if not query.api_path})
+            timings_by_query[query.name] = timings
+            for name, timing in timings.items():
+                print(f"  {query.name}: {name} {timing.median_ms:.1f} ms", file=out, flush=True)
             counts = {name: len(t.rows) for name, t in timings.items()}
             if len(set(counts.values())) != 1:
                 problems.append(f"{query.name}: row counts differ: {counts}")
