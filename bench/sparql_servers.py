@@ -548,6 +548,14 @@ def _json_value(term: dict[str, str]) -> str:
     return term["value"]
 
 
+def _body(response: httpx.Response, who: str) -> bytes:
+    """The whole body of a 200 answer; any other status ends the run, naming *who* answered."""
+    body = response.read()
+    if response.status_code != 200:
+        raise SystemExit(f"{who}: HTTP {response.status_code}: {body[:2000]!r}")
+    return body
+
+
 class HttpEngine:
     def __init__(self, name: str, client: httpx.Client, url: str) -> None:
         self.name, self.client, self.url = name, client, url
@@ -558,10 +566,7 @@ class HttpEngine:
             content=query.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query", "Accept": RESULTS_JSON},
         )
-        body = response.read()
-        if response.status_code != 200:
-            raise SystemExit(f"{self.name}: HTTP {response.status_code}: {body[:2000]!r}")
-        return body
+        return _body(response, self.name)
 
     @staticmethod
     def rows(answer: bytes) -> list[dict[str, str]]:
@@ -578,11 +583,7 @@ class ApiEngine:
         self.client, self.url = client, url + path
 
     def run(self, _query: str) -> bytes:
-        response = self.client.get(self.url)
-        body = response.read()
-        if response.status_code != 200:
-            raise SystemExit(f"policykg {self.url}: HTTP {response.status_code}: {body[:2000]!r}")
-        return body
+        return _body(self.client.get(self.url), f"policykg {self.url}")
 
     @staticmethod
     def rows(answer: bytes) -> list[dict[str, str]]:
