@@ -19,8 +19,8 @@ question at its analysts' endpoint (``/api/analytics/shared-initiatives?limit=20
 the pairs over one row per initiative) and sets it beside the other two engines' aggregate
 timings; its top pairs must be the same. Last, rdflib is timed on two cheaper ways to the
 aggregate's question — the pairs without labels, and the rows counted in Python as the /api
-does — and must give the same pairs, so the ratios can be read against the best a hand-rolled
-rdflib endpoint could do.
+does (which must give the aggregate's pairs) — so the ratios can be read against the best a
+hand-rolled rdflib endpoint could do.
 
 Both servers are asked by one ``httpx`` client (``application/sparql-query``, SPARQL JSON
 results); a timing covers the request and reading the whole body, not decoding the JSON. The
