@@ -1,4 +1,4 @@
-"""Dependencies the routes share: the settings and the open store."""
+"""Dependencies the routes share: the settings, the open store and an explorer over it."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.problems import Problem
+from graph.explore import Explorer
 from graph.settings import Settings
 from graph.store import KnowledgeStore
 
-__all__ = ["SettingsDep", "StoreDep", "get_settings", "get_store", "require_write_token"]
+__all__ = ["ExplorerDep", "SettingsDep", "StoreDep", "get_explorer", "get_settings", "get_store", "require_write_token"]
 
 
 def get_settings(request: Request) -> Settings:
@@ -24,6 +25,13 @@ def get_store(request: Request) -> KnowledgeStore:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[KnowledgeStore, Depends(get_store)]
+
+
+def get_explorer(store: StoreDep, settings: SettingsDep) -> Explorer:
+    return Explorer(store, settings.base_iri)
+
+
+ExplorerDep = Annotated[Explorer, Depends(get_explorer)]
 
 
 def require_write_token(request: Request, settings: SettingsDep) -> None:

@@ -12,20 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib.namespace import DCTERMS, ORG
-
 from extract.gazetteer import load_gazetteer
 from extract.pipeline import extract_file
 from extract.reading import DocumentError
 from graph.iris import Minter
 from graph.store import KnowledgeStore, StoreError
-from graph.terms import PKG
-from graph.triples import document_stem, extraction_graph
+from graph.triples import ENTITY_LINKS, document_stem, extraction_graph
 
-__all__ = ["ENTITY_LINKS", "BuildReport", "build_documents"]
-
-# How one described entity reaches another: a named agency keeps its place, parent and successors.
-ENTITY_LINKS = (PKG.jurisdiction, DCTERMS.isPartOf, ORG.subOrganizationOf, DCTERMS.isReplacedBy, DCTERMS.replaces)
+__all__ = ["BuildReport", "build_documents", "prune_entities"]
 
 
 @dataclass
@@ -70,5 +64,10 @@ def build_documents(
         if progress:
             progress(index, len(paths), path, outcome)
     if report.written:
-        store.prune_descriptions(minter.entities_graph(), ENTITY_LINKS)
+        prune_entities(store, minter)
     return report
+
+
+def prune_entities(store: KnowledgeStore, minter: Minter) -> int:
+    """Drop the entity descriptions no document graph needs any more; returns how many triples went."""
+    return store.prune_descriptions(minter.entities_graph(), ENTITY_LINKS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,6 +117,14 @@ class Explorer:
     def _select(self, sparql: str) -> list[Any]:
         return list(self.store.oxigraph.query(PREFIXES + sparql, use_default_graph_as_union=True))
 
+    def _select_for_each(self, nodes: Iterable[str], sparql: str, size: int = 500) -> Iterator[Any]:
+        """The rows of *sparql* for every node, asked *size* nodes at a time: the query's
+        ``{values}`` is filled with the IRIs of one batch."""
+        ordered = sorted(nodes)
+        for start in range(0, len(ordered), size):
+            values = " ".join(f"<{n}>" for n in ordered[start : start + size])
+            yield from self._select(sparql.replace("{values}", values))
+
     # search and describe --------------------------------------------------------------------
     def search(self, text: str, *, entity_type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """Entities whose name or any alias contains *text*: exact names first, then names that
@@ -150,16 +159,21 @@ class Explorer:
             for row in rows
         ]
 
-    def describe(self, entity_id: str) -> dict[str, Any] | None:
-        """An entity's type, labels, jurisdiction and the documents it appears in; None if unknown."""
+    def kind(self, entity_id: str) -> str | None:
+        """The entity's type ("agency", "platform", …); None for an id the store does not know."""
         try:
             iri = self.iri(entity_id)
         except ValueError:
             return None
-        rows = self._select(f"SELECT DISTINCT ?type WHERE {{ <{iri}> a ?type }}")
-        types = [_TYPE_NAMES[r["type"].value] for r in rows if r["type"].value in _TYPE_NAMES]
-        if not types:
+        rows = self._select(f"SELECT DISTINCT ?type WHERE {{ <{iri}> a ?type }} ORDER BY ?type")
+        return next((_TYPE_NAMES[r["type"].value] for r in rows if r["type"].value in _TYPE_NAMES), None)
+
+    def describe(self, entity_id: str) -> dict[str, Any] | None:
+        """An entity's type, labels, jurisdiction and the documents it appears in; None if unknown."""
+        kind = self.kind(entity_id)
+        if kind is None:
             return None
+        iri = self.iri(entity_id)
         labels = self._select(
             f"""SELECT DISTINCT ?p ?l WHERE {{ <{iri}> ?p ?l .
                 VALUES ?p {{ skos:prefLabel skos:altLabel dct:title }} }}"""
@@ -181,7 +195,7 @@ class Explorer:
         return {
             "id": entity_id,
             "iri": iri,
-            "type": types[0],
+            "type": kind,
             "label": preferred[0] if preferred else entity_id,
             "aliases": aliases,
             "jurisdiction": (
@@ -260,19 +274,19 @@ class Explorer:
 
     def _node_info(self, nodes: list[str]) -> dict[str, Node]:
         info: dict[str, Node] = {}
-        for chunk in range(0, len(nodes), 200):
-            values = " ".join(f"<{n}>" for n in nodes[chunk : chunk + 200])
-            rows = self._select(
-                f"""SELECT ?n ?type (SAMPLE(?label) AS ?name) WHERE {{
-                  VALUES ?n {{ {values} }} ?n a ?type .
-                  OPTIONAL {{ ?n skos:prefLabel|dct:title|pkg:marker ?label }}
-                }} GROUP BY ?n ?type"""
-            )
-            for row in rows:
-                kind = _TYPE_NAMES.get(row["type"].value)
-                if kind and (row["n"].value not in info or kind == "programme"):
-                    label = _literal(row["name"]) or self.id(row["n"].value)
-                    info[row["n"].value] = Node(self.id(row["n"].value), label, kind)
+        rows = self._select_for_each(
+            nodes,
+            """SELECT ?n ?type (SAMPLE(?label) AS ?name) WHERE {
+              VALUES ?n { {values} } ?n a ?type .
+              OPTIONAL { ?n skos:prefLabel|dct:title|pkg:marker ?label }
+            } GROUP BY ?n ?type""",
+            size=200,
+        )
+        for row in rows:
+            kind = _TYPE_NAMES.get(row["type"].value)
+            if kind and (row["n"].value not in info or kind == "programme"):
+                label = _literal(row["name"]) or self.id(row["n"].value)
+                info[row["n"].value] = Node(self.id(row["n"].value), label, kind)
         return info
 
     # analytics -----------------------------------------------------------------------------
@@ -323,36 +337,29 @@ class Explorer:
 
     def _labels(self, nodes: set[str]) -> dict[str, str]:
         """Each node's preferred label (the least, should a node have several)."""
-        labels: dict[str, str] = {}
-        ordered = sorted(nodes)
-        for chunk in range(0, len(ordered), 500):
-            values = " ".join(f"<{n}>" for n in ordered[chunk : chunk + 500])
-            rows = self._select(
-                f"SELECT ?n (MIN(?l) AS ?label) WHERE {{ VALUES ?n {{ {values} }} ?n skos:prefLabel ?l }} GROUP BY ?n"
-            )
-            labels.update((row["n"].value, row["label"].value) for row in rows)
-        return labels
+        rows = self._select_for_each(
+            nodes, "SELECT ?n (MIN(?l) AS ?label) WHERE { VALUES ?n { {values} } ?n skos:prefLabel ?l } GROUP BY ?n"
+        )
+        return {row["n"].value: row["label"].value for row in rows}
 
     def _initiative_details(self, initiatives: set[str]) -> dict[str, dict[str, Any]]:
         """Marker, title and document of each initiative (the first found, should there be several)."""
         details: dict[str, dict[str, Any]] = {}
-        ordered = sorted(initiatives)
-        for chunk in range(0, len(ordered), 500):
-            values = " ".join(f"<{i}>" for i in ordered[chunk : chunk + 500])
-            rows = self._select(
-                f"""SELECT ?i ?marker ?title ?d WHERE {{ VALUES ?i {{ {values} }} ?i prov:wasDerivedFrom ?d .
-                  OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }} }}"""
+        rows = self._select_for_each(
+            initiatives,
+            """SELECT ?i ?marker ?title ?d WHERE { VALUES ?i { {values} } ?i prov:wasDerivedFrom ?d .
+              OPTIONAL { ?i pkg:marker ?marker } OPTIONAL { ?i dct:title ?title } }""",
+        )
+        for row in rows:
+            details.setdefault(
+                row["i"].value,
+                {
+                    "id": self.id(row["i"].value),
+                    "marker": _literal(row["marker"]),
+                    "title": _literal(row["title"]),
+                    "document": self.id(row["d"].value),
+                },
             )
-            for row in rows:
-                details.setdefault(
-                    row["i"].value,
-                    {
-                        "id": self.id(row["i"].value),
-                        "marker": _literal(row["marker"]),
-                        "title": _literal(row["title"]),
-                        "document": self.id(row["d"].value),
-                    },
-                )
         return details
 
     def agency_initiatives(self, entity_id: str) -> list[dict[str, Any]]:

@@ -31,8 +31,10 @@ from extract.text import compact
 from graph.iris import Minter, canonical_platform_name
 from graph.terms import OA, PKG
 
-__all__ = ["DocumentTriples", "document_stem", "extraction_graph"]
+__all__ = ["ENTITY_LINKS", "DocumentTriples", "document_stem", "extraction_graph"]
 
+# How one described entity reaches another: a named agency keeps its place, parent and successors.
+ENTITY_LINKS = (PKG.jurisdiction, DCTERMS.isPartOf, ORG.subOrganizationOf, DCTERMS.isReplacedBy, DCTERMS.replaces)
 _ROLES = {"lead": PKG.LeadRole, "responsible": PKG.ResponsibleRole, "support": PKG.SupportingRole}
 _SHORTCUT = {"lead": PKG.leads, "support": PKG.supports}
 _ACTIONS = {

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from api.deps import SettingsDep, StoreDep
+from api.deps import ExplorerDep
 from api.models import CytoscapeElements, Entity, EntityHit, NeighbourhoodOut
 from api.problems import Problem
-from graph.explore import RELATIONS, Explorer, cytoscape
+from graph.explore import RELATIONS, cytoscape
 
 __all__ = ["router"]
 
@@ -17,19 +17,14 @@ router = APIRouter(tags=["Entities"])
 EntityType = Literal["agency", "platform", "programme", "initiative", "task", "document", "place", "target"]
 
 
-def explorer(store: Any, settings: Any) -> Explorer:
-    return Explorer(store, settings.base_iri)
-
-
 @router.get("/entities", response_model=list[EntityHit], summary="Find entities by name or alias")
 def search_entities(
-    store: StoreDep,
-    settings: SettingsDep,
+    explorer: ExplorerDep,
     q: Annotated[str, Query(min_length=1, max_length=100, description="part of a name or alias, e.g. 数字办")],
     type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[dict[str, Any]]:
-    return explorer(store, settings).search(q, entity_type=type, limit=limit)
+    return explorer.search(q, entity_type=type, limit=limit)
 
 
 @router.get(
@@ -38,9 +33,7 @@ def search_entities(
     summary="An entity's neighbourhood as nodes and edges (format=json) or Cytoscape.js elements (format=cytoscape)",
 )
 def neighbourhood(
-    request: Request,
-    store: StoreDep,
-    settings: SettingsDep,
+    explorer: ExplorerDep,
     entity_id: str,
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
     types: Annotated[list[EntityType] | None, Query(alias="type", description="keep only these node types")] = None,
@@ -51,9 +44,7 @@ def neighbourhood(
     unknown = sorted(set(relations or ()) - set(RELATIONS))
     if unknown:
         raise Problem(422, "Unknown relation", f"{', '.join(unknown)}; known: {', '.join(RELATIONS)}")
-    found = explorer(store, settings).neighbourhood(
-        entity_id, depth=depth, types=list(types or ()), relations=relations, limit=limit
-    )
+    found = explorer.neighbourhood(entity_id, depth=depth, types=list(types or ()), relations=relations, limit=limit)
     if found is None:
         raise Problem(404, "No such entity", f"no entity {entity_id}")
     if format == "cytoscape":
@@ -62,8 +53,8 @@ def neighbourhood(
 
 
 @router.get("/entities/{entity_id:path}", response_model=Entity, summary="One entity")
-def get_entity(store: StoreDep, settings: SettingsDep, entity_id: str) -> dict[str, Any]:
-    found = explorer(store, settings).describe(entity_id)
+def get_entity(explorer: ExplorerDep, entity_id: str) -> dict[str, Any]:
+    found = explorer.describe(entity_id)
     if found is None:
         raise Problem(404, "No such entity", f"no entity {entity_id}")
     return found

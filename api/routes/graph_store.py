@@ -16,7 +16,7 @@ from api.deps import SettingsDep, StoreDep, require_write_token
 from api.negotiation import CANONICAL, GRAPH_MEDIA_TYPES, choose_media_type
 from api.problems import Problem
 from api.sparql_engine import GRAPH_FORMATS
-from graph.build import ENTITY_LINKS
+from graph.build import prune_entities
 from graph.iris import Minter
 
 __all__ = ["router"]
@@ -111,5 +111,5 @@ async def delete_graph(request: Request, store: StoreDep, settings: SettingsDep)
     if not store.oxigraph.contains_named_graph(graph):
         raise Problem(404, "No such graph", f"the store has no graph {graph.value}")
     store.oxigraph.remove_graph(graph)
-    await anyio.to_thread.run_sync(store.prune_descriptions, Minter(settings.base_iri).entities_graph(), ENTITY_LINKS)
+    await anyio.to_thread.run_sync(prune_entities, store, Minter(settings.base_iri))
     return Response(status_code=204)

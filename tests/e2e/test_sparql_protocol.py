@@ -148,17 +148,20 @@ def ox_term(ntriples: str) -> Any:
 # --- the three ways to send a query, all result formats -----------------------------------------
 
 
+def send(client: httpx.Client, way: str, query: str, accept: str, content_type: str = "application/sparql-query"):
+    """*query* sent the protocol's *way*: ``get``, ``post-form`` or ``post-query`` (with *content_type*)."""
+    headers = {"Accept": accept}
+    if way == "get":
+        return client.get("/sparql", params={"query": query}, headers=headers)
+    if way == "post-form":
+        return client.post("/sparql", data={"query": query}, headers=headers)
+    return client.post("/sparql", content=query.encode(), headers={**headers, "Content-Type": content_type})
+
+
 @pytest.mark.parametrize("media", list(RESULT_FORMATS))
 @pytest.mark.parametrize("way", ["get", "post-form", "post-query"])
 def test_select_by_every_way_in_every_format(client: httpx.Client, expected: list[Row], way: str, media: str) -> None:
-    headers = {"Accept": media}
-    if way == "get":
-        response = client.get("/sparql", params={"query": SELECT}, headers=headers)
-    elif way == "post-form":
-        response = client.post("/sparql", data={"query": SELECT}, headers=headers)
-    else:
-        headers["Content-Type"] = "application/sparql-query"
-        response = client.post("/sparql", content=SELECT.encode(), headers=headers)
+    response = send(client, way, SELECT, media)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].split(";")[0] == media
     assert "Accept" in response.headers["vary"]
@@ -167,14 +170,7 @@ def test_select_by_every_way_in_every_format(client: httpx.Client, expected: lis
 
 @pytest.mark.parametrize("way", ["get", "post-form", "post-query"])
 def test_select_as_csv(client: httpx.Client, expected: list[Row], way: str) -> None:
-    headers = {"Accept": "text/csv"}
-    if way == "get":
-        response = client.get("/sparql", params={"query": SELECT}, headers=headers)
-    elif way == "post-form":
-        response = client.post("/sparql", data={"query": SELECT}, headers=headers)
-    else:
-        headers["Content-Type"] = "application/sparql-query; charset=utf-8"
-        response = client.post("/sparql", content=SELECT.encode(), headers=headers)
+    response = send(client, way, SELECT, "text/csv", "application/sparql-query; charset=utf-8")
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
     assert csv_values(response.content) == values_of(expected)
@@ -220,14 +216,7 @@ def test_ask(client: httpx.Client, media: str, answer: bool) -> None:
 @pytest.mark.parametrize("media", list(RDFLIB_FORMATS))
 @pytest.mark.parametrize("way", ["get", "post-form", "post-query"])
 def test_construct_in_every_rdf_format(client: httpx.Client, expected_graph: Graph, way: str, media: str) -> None:
-    headers = {"Accept": media}
-    if way == "get":
-        response = client.get("/sparql", params={"query": CONSTRUCT}, headers=headers)
-    elif way == "post-form":
-        response = client.post("/sparql", data={"query": CONSTRUCT}, headers=headers)
-    else:
-        headers["Content-Type"] = "application/sparql-query"
-        response = client.post("/sparql", content=CONSTRUCT.encode(), headers=headers)
+    response = send(client, way, CONSTRUCT, media)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].split(";")[0] == media
     assert isomorphic(graph_of(response.content, RDFLIB_FORMATS[media]), expected_graph)
