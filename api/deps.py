@@ -1,37 +1,90 @@
-"""Dependencies the routes share: the settings, the open store and an explorer over it."""
+"""Dependencies the routes share: the settings, the store (through its worker) and an explorer over it.
+
+Every route reaches the store through :class:`StoreClient`, so every one of them has the same time
+and memory limits, and the same clear answers when a limit is hit.
+"""
 
 from __future__ import annotations
 
 import secrets
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from api import operations
 from api.problems import Problem
-from graph.explore import Explorer
+from api.sparql_engine import QueryTooLong
+from api.worker import QueryOutOfMemory, StoreUnavailable, StoreWorker, WorkerBusy, WriteInterrupted
 from graph.settings import Settings
-from graph.store import KnowledgeStore
 
-__all__ = ["ExplorerDep", "SettingsDep", "StoreDep", "get_explorer", "get_settings", "get_store", "require_write_token"]
+__all__ = [
+    "ExplorerDep",
+    "RemoteExplorer",
+    "SettingsDep",
+    "StoreClient",
+    "StoreDep",
+    "get_explorer",
+    "get_settings",
+    "get_store",
+    "require_write_token",
+]
 
 
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def get_store(request: Request) -> KnowledgeStore:
-    return request.app.state.store  # type: ignore[no-any-return]
-
-
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-StoreDep = Annotated[KnowledgeStore, Depends(get_store)]
 
 
-def get_explorer(store: StoreDep, settings: SettingsDep) -> Explorer:
-    return Explorer(store, settings.base_iri)
+class StoreClient:
+    """Runs operations (:mod:`api.operations`) in the store worker within the server's limits,
+    turning a limit that was hit into problem details."""
+
+    def __init__(self, worker: StoreWorker, settings: Settings) -> None:
+        self.worker = worker
+        self.settings = settings
+
+    async def run(self, operation: Callable[..., Any], *args: Any, writes: bool = False) -> Any:
+        timeout = self.settings.query_timeout
+        try:
+            return await self.worker.run(operation, *args, timeout=timeout, writes=writes)
+        except QueryTooLong as exc:
+            raise Problem(503, "Query timeout", f"the query ran past the time limit of {timeout:g} s") from exc
+        except QueryOutOfMemory as exc:
+            raise Problem(503, "Query out of memory", f"{exc}; narrow the query or add a LIMIT") from exc
+        except WorkerBusy as exc:
+            raise Problem(503, "Too many queries", f"{exc}; try again shortly", {"Retry-After": "1"}) from exc
+        except WriteInterrupted as exc:
+            raise Problem(503, "Write interrupted", str(exc), {"Retry-After": "1"}) from exc
+        except StoreUnavailable as exc:
+            raise Problem(503, "Store unavailable", str(exc)) from exc
 
 
-ExplorerDep = Annotated[Explorer, Depends(get_explorer)]
+def get_store(request: Request, settings: SettingsDep) -> StoreClient:
+    return StoreClient(request.app.state.worker, settings)
+
+
+StoreDep = Annotated[StoreClient, Depends(get_store)]
+
+
+class RemoteExplorer:
+    """:class:`graph.explore.Explorer`'s questions, asked in the store worker."""
+
+    def __init__(self, store: StoreClient, base: str) -> None:
+        self.store = store
+        self.base = base
+
+    async def ask(self, question: str, *args: Any, **kwargs: Any) -> Any:
+        return await self.store.run(operations.explore, self.base, question, args, kwargs)
+
+
+def get_explorer(store: StoreDep, settings: SettingsDep) -> RemoteExplorer:
+    return RemoteExplorer(store, settings.base_iri)
+
+
+ExplorerDep = Annotated[RemoteExplorer, Depends(get_explorer)]
 
 
 def require_write_token(request: Request, settings: SettingsDep) -> None:

@@ -1,20 +1,22 @@
-"""The application: it only assembles the routers, the store's lifetime, CORS and errors."""
+"""The application: it only assembles the routers, the store worker's lifetime, limits, CORS and errors."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
+from api.limits import BodyLimit
 from api.problems import install_problem_handlers
 from api.routes import analytics, entities, graph_store, sparql
 from api.routes.sparql import STATIC
+from api.worker import StoreWorker
 from graph.settings import Settings
-from graph.store import KnowledgeStore
 
 __all__ = ["create_app"]
 
@@ -25,11 +27,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = KnowledgeStore(settings.store_path)
+        worker = StoreWorker(
+            settings.store_path,
+            memory_limit=settings.query_memory_limit,
+            max_calls=settings.max_concurrent_queries,
+        )
+        app.state.worker = await anyio.to_thread.run_sync(worker.start)
         try:
             yield
         finally:
-            app.state.store.close()
+            worker.close()
 
     app = FastAPI(
         title="policykg",
@@ -44,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_methods=["GET", "POST", "HEAD", "OPTIONS"] if not settings.update_token else ["*"],
         allow_headers=["*"],
     )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     install_problem_handlers(app)
     app.include_router(sparql.router)
     app.include_router(graph_store.router)

@@ -37,6 +37,10 @@ def install_problem_handlers(app: FastAPI) -> None:
         title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
         return problem_response(exc.status_code, title, exc.detail, request.url.path)
 
+    @app.exception_handler(Exception)
+    async def on_error(request: Request, exc: Exception):  # a bug: still an answer the client can read
+        return problem_response(500, "Internal error", f"{type(exc).__name__}: {exc}", request.url.path)
+
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError):
         detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())

@@ -20,6 +20,8 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULTS_FORMATS",
     "Answer",
+    "LoadRefused",
+    "NotAQuery",
     "NotAcceptable",
     "QueryRefused",
     "QueryTooLong",
@@ -43,6 +45,14 @@ class ResultTooLarge(ValueError):
     """The answer is larger than the size limit."""
 
 
+class LoadRefused(QueryRefused):
+    """A LOAD, which would make the server fetch a URL or read a file, on a server that does not allow it."""
+
+
+class NotAQuery(ValueError):
+    """A SPARQL Update sent where a query was expected."""
+
+
 class NotAcceptable(ValueError):
     """The client accepts no format for this kind of answer ("results" or "graph")."""
 
@@ -50,22 +60,35 @@ class NotAcceptable(ValueError):
         super().__init__(f"no {kind} format is acceptable")
         self.kind = kind
 
+    def __reduce__(self) -> tuple[type[NotAcceptable], tuple[str]]:  # it travels back from the store worker
+        return (NotAcceptable, (self.kind,))
+
 
 _UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 # The tokens that may hold the words: IRIs, strings and comments as the SPARQL grammar reads them (an IRI
 # cannot hold '"', '{' or spaces, long strings have escapes, comments end at CR too); a looser reading would
-# let `FILTER(?a<"x>") SERVICE <…>` or a comment ended by CR hide a SERVICE from the check.
+# let `FILTER(?a<"x>") SERVICE <…>` or a comment ended by CR hide a SERVICE from the check. The string
+# patterns are written as unrolled loops (a run of plain characters, then an escape or a lone quote), so a
+# literal of megabytes is matched in one pass instead of one alternation per character.
 _STRIP = re.compile(
     r'<[^<>"{}|^`\\\x00-\x20]*>'
-    r'|"""(?:[^"\\]|\\[\s\S]|"{1,2}(?!"))*"""'
-    r"|'''(?:[^'\\]|\\[\s\S]|'{1,2}(?!'))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|"""[^"\\]*(?:(?:\\[\s\S]|"{1,2}(?!"))[^"\\]*)*"""'
+    r"|'''[^'\\]*(?:(?:\\[\s\S]|'{1,2}(?!'))[^'\\]*)*'''"
+    r'|"[^"\\\n\r]*(?:\\.[^"\\\n\r]*)*"'
+    r"|'[^'\\\n\r]*(?:\\.[^'\\\n\r]*)*'"
     r"|\\."
     r"|#[^\r\n]*"
 )
-# A keyword, not a variable (?service), a prefixed name (service:x, ex:service) nor part of a word.
-_SERVICE = re.compile(r"(?<![\w?$:-])SERVICE(?![\w:-])", re.IGNORECASE)
+
+
+def _keyword(word: str) -> re.Pattern[str]:
+    """*word* as a keyword: not a variable (?service), a prefixed name (service:x, ex:service) nor part of a word."""
+    return re.compile(rf"(?<![\w?$:-]){word}(?![\w:-])", re.IGNORECASE)
+
+
+_SERVICE = _keyword("SERVICE")
+_LOAD = _keyword("LOAD")
+_FROM = _keyword("FROM")
 
 
 def _code(sparql: str) -> str:
@@ -82,6 +105,24 @@ def uses_service(sparql: str) -> bool:
     False
     """
     return _SERVICE.search(_code(sparql)) is not None
+
+
+def uses_load(sparql: str) -> bool:
+    """Whether the update asks to LOAD a document from a URL.
+
+    >>> uses_load("LOAD <http://example.org/x.ttl>"), uses_load('INSERT DATA { <a:b> <a:c> "LOAD <x>" }')
+    (True, False)
+    """
+    return _LOAD.search(_code(sparql)) is not None
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether the query names its own dataset (FROM, FROM NAMED).
+
+    >>> names_dataset("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }"), names_dataset("SELECT ?from { ?s ?p ?from }")
+    (True, False)
+    """
+    return _FROM.search(_code(sparql)) is not None
 
 
 def is_update(sparql: str) -> bool:
@@ -152,22 +193,26 @@ def run_query(
     max_bytes: int,
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
+    base_iri: str | None = None,
 ) -> Answer:
     """Run *sparql* on the pyoxigraph *store* and write the answer in ``formats[kind]``.
 
-    Raises :class:`QueryTooLong` after *deadline* (a ``time.monotonic()`` value),
+    Relative IRIs resolve against *base_iri* (the endpoint's URL). Raises :class:`NotAQuery`
+    for an update, :class:`QueryTooLong` after *deadline* (a ``time.monotonic()`` value),
     :class:`ResultTooLarge` past *max_bytes*, :class:`NotAcceptable` when the format for the
     answer's kind is None, and pyoxigraph's ``SyntaxError`` for a malformed query.
     """
+    if is_update(sparql):
+        raise NotAQuery("this is a SPARQL Update: send it as update= or application/sparql-update")
     if uses_service(sparql):
         raise QueryRefused("SERVICE (federated) queries are not allowed on this endpoint")
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = {"base_iri": base_iri}
     if default_graphs or named_graphs:
         # A protocol dataset is exactly the graphs given: a default graph of the default-graph-uri graphs and
         # the named-graph-uri graphs as named graphs (SPARQL 1.1 Protocol 2.1.4), the rest stays out of sight.
         options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
-    else:
+    elif not names_dataset(sparql):  # FROM and FROM NAMED in the query say which graphs it sees
         options["use_default_graph_as_union"] = True
     results = store.query(sparql, **options)
     kind = "graph" if isinstance(results, ox.QueryTriples) else "results"
@@ -181,7 +226,11 @@ def run_query(
     return Answer(kind, fmt, b"".join(buffer.chunks))
 
 
-def run_update(store: Any, sparql: str) -> None:
+def run_update(store: Any, sparql: str, *, allow_load: bool = False, base_iri: str | None = None) -> None:
+    """Apply *sparql* in one transaction. SERVICE is refused, and LOAD unless *allow_load*: both
+    would make the server fetch URLs (or read local files) on a client's behalf."""
     if uses_service(sparql):
         raise QueryRefused("SERVICE (federated) updates are not allowed on this endpoint")
-    store.update(sparql)
+    if not allow_load and uses_load(sparql):
+        raise LoadRefused("LOAD is off on this server (set POLICYKG_ALLOW_LOAD=true to allow it)")
+    store.update(sparql, base_iri=base_iri)

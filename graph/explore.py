@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from pyoxigraph import NamedNode
+
 from graph.analytics import shared_counts
 from graph.queries import PREFIXES
 from graph.store import KnowledgeStore
@@ -106,10 +108,24 @@ class Explorer:
 
     # ids -------------------------------------------------------------------------------
     def iri(self, entity_id: str) -> str:
-        """The IRI of *entity_id*; ValueError for an id no IRI can hold, so it never reaches a query."""
+        """The IRI of *entity_id*; ValueError for an id no IRI can hold (``%`` without two hex
+        digits, a control character, ``>``), so it never reaches a query.
+
+        >>> Explorer(None, "https://example.org/id/").iri("agency/350000/drc")
+        'https://example.org/id/agency/350000/drc'
+        >>> Explorer(None, "https://example.org/id/").iri("%")
+        Traceback (most recent call last):
+        ...
+        ValueError: not an entity id: '%'
+        """
+        iri = self.base + entity_id
+        try:
+            NamedNode(iri)
+        except ValueError:
+            raise ValueError(f"not an entity id: {entity_id!r}") from None
         if _NOT_IN_IRI.search(entity_id):
             raise ValueError(f"not an entity id: {entity_id!r}")
-        return self.base + entity_id
+        return iri
 
     def id(self, iri: str) -> str:
         return iri[len(self.base) :] if iri.startswith(self.base) else iri
@@ -369,8 +385,8 @@ class Explorer:
             f"""SELECT ?i ?marker ?title ?d (GROUP_CONCAT(DISTINCT ?roleName; separator=",") AS ?roles) WHERE {{
               ?t a pkg:Task ; pkg:initiative ?i ; prov:qualifiedAssociation ?r .
               ?r prov:agent <{iri}> ; prov:hadRole ?role .
-              BIND (STRAFTER(STR(?role), "#") AS ?roleName)
               ?i prov:wasDerivedFrom ?d . OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }}
+              BIND (STRAFTER(STR(?role), "#") AS ?roleName)
             }} GROUP BY ?i ?marker ?title ?d ORDER BY ?d ?i"""
         )
         return [

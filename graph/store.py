@@ -36,8 +36,12 @@ class KnowledgeStore:
     1
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
+        if not create and not self.path.is_dir():
+            raise StoreError(
+                f"{self.path}: no store there; build one with `policykg build PATH... --store {self.path}`"
+            )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.dataset = Dataset(store="Oxigraph", default_union=True)
@@ -69,22 +73,48 @@ class KnowledgeStore:
         except Exception as exc:  # rdflib and Oxigraph raise several kinds for a graph they cannot write
             raise StoreError(f"{self.path}: cannot write graph {name}: {exc}") from exc
 
+    def replace_quads(self, name: Any, quads: Iterable[Any]) -> None:
+        """Replace named graph *name* (a ``pyoxigraph.NamedNode``) with *quads* in one transaction."""
+        import pyoxigraph as ox
+
+        triples = ox.serialize(
+            [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
+        )
+        body = (triples or b"").decode("utf-8")
+        self.oxigraph.update(
+            f"DROP SILENT GRAPH <{name.value}> ;\nINSERT DATA {{ GRAPH <{name.value}> {{\n{body}\n}} }}"
+        )
+
     def prune_descriptions(self, graph: URIRef, links: Iterable[URIRef]) -> int:
         """Drop from *graph* the descriptions of entities no other graph names any more, nor
         reaches through *links* from one it names (an agency's jurisdiction, its successor).
-        Returns how many triples went."""
-        path = "|".join(f"<{link}>" for link in links)
-        before = self.quad_count()
-        self.oxigraph.update(
-            f"""DELETE {{ GRAPH <{graph}> {{ ?x ?p ?o }} }} WHERE {{
-              GRAPH <{graph}> {{ ?x ?p ?o }}
-              FILTER NOT EXISTS {{
-                GRAPH ?g {{ ?s ?q ?root }} FILTER (?g != <{graph}>)
-                GRAPH <{graph}> {{ ?root ({path})* ?x }}
-              }}
-            }}"""
-        )
-        return before - self.quad_count()
+        Returns how many triples went.
+
+        Linear in the size of *graph*: one index look-up per described entity for whether another
+        graph names it, then a walk along *links*, then one transaction deleting the rest.
+        """
+        import pyoxigraph as ox
+
+        store, entities = self.oxigraph, ox.NamedNode(str(graph))
+        link_iris = {str(link) for link in links}
+        described: dict[Any, list[Any]] = {}
+        for quad in store.quads_for_pattern(None, None, None, entities):
+            described.setdefault(quad.subject, []).append(quad)
+        kept = [e for e in described if any(q.graph_name != entities for q in store.quads_for_pattern(None, None, e))]
+        reachable = set(kept)
+        while kept:
+            entity = kept.pop()
+            for quad in described.get(entity, ()):
+                if quad.predicate.value in link_iris and quad.object in described and quad.object not in reachable:
+                    reachable.add(quad.object)
+                    kept.append(quad.object)
+        gone = [
+            ox.Triple(q.subject, q.predicate, q.object) for e, qs in described.items() if e not in reachable for q in qs
+        ]
+        if gone:
+            body = (ox.serialize(gone, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            store.update(f"DELETE DATA {{ GRAPH <{entities.value}> {{\n{body}\n}} }}")
+        return len(gone)
 
     def graph_names(self) -> list[str]:
         return sorted(str(g.value) for g in self.oxigraph.named_graphs())

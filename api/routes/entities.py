@@ -18,13 +18,13 @@ EntityType = Literal["agency", "platform", "programme", "initiative", "task", "d
 
 
 @router.get("/entities", response_model=list[EntityHit], summary="Find entities by name or alias")
-def search_entities(
+async def search_entities(
     explorer: ExplorerDep,
     q: Annotated[str, Query(min_length=1, max_length=100, description="part of a name or alias, e.g. 数字办")],
     type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[dict[str, Any]]:
-    return explorer.search(q, entity_type=type, limit=limit)
+    return await explorer.ask("search", q, entity_type=type, limit=limit)  # type: ignore[no-any-return]
 
 
 @router.get(
@@ -32,7 +32,7 @@ def search_entities(
     response_model=NeighbourhoodOut | CytoscapeElements,
     summary="An entity's neighbourhood as nodes and edges (format=json) or Cytoscape.js elements (format=cytoscape)",
 )
-def neighbourhood(
+async def neighbourhood(
     explorer: ExplorerDep,
     entity_id: str,
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
@@ -44,7 +44,9 @@ def neighbourhood(
     unknown = sorted(set(relations or ()) - set(RELATIONS))
     if unknown:
         raise Problem(422, "Unknown relation", f"{', '.join(unknown)}; known: {', '.join(RELATIONS)}")
-    found = explorer.neighbourhood(entity_id, depth=depth, types=list(types or ()), relations=relations, limit=limit)
+    found = await explorer.ask(
+        "neighbourhood", entity_id, depth=depth, types=list(types or ()), relations=relations, limit=limit
+    )
     if found is None:
         raise Problem(404, "No such entity", f"no entity {entity_id}")
     if format == "cytoscape":
@@ -53,8 +55,8 @@ def neighbourhood(
 
 
 @router.get("/entities/{entity_id:path}", response_model=Entity, summary="One entity")
-def get_entity(explorer: ExplorerDep, entity_id: str) -> dict[str, Any]:
-    found = explorer.describe(entity_id)
+async def get_entity(explorer: ExplorerDep, entity_id: str) -> dict[str, Any]:
+    found = await explorer.ask("describe", entity_id)
     if found is None:
         raise Problem(404, "No such entity", f"no entity {entity_id}")
-    return found
+    return found  # type: ignore[no-any-return]

@@ -8,30 +8,19 @@ describes itself (``sd:Service``), or shows the query editor to a browser.
 
 from __future__ import annotations
 
-import time
-from functools import partial
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs
 
-import anyio
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from api.deps import SettingsDep, StoreDep, require_write_token
+from api import operations
+from api.deps import SettingsDep, StoreClient, StoreDep, require_write_token
 from api.negotiation import CANONICAL, choose_media_type, parse_accept
 from api.problems import Problem
-from api.sparql_engine import (
-    NotAcceptable,
-    QueryRefused,
-    QueryTooLong,
-    ResultTooLarge,
-    is_update,
-    run_query,
-    run_update,
-)
+from api.sparql_engine import NotAcceptable, NotAQuery, QueryRefused, QueryTooLong, ResultTooLarge
 from graph.settings import Settings
 
 __all__ = ["router"]
@@ -57,36 +46,35 @@ def _media_type(fmt: str) -> str:
 
 async def _answer_query(
     request: Request,
-    store: Any,
+    store: StoreClient,
     settings: Settings,
     query: str,
     defaults: list[str],
     named: list[str],
     format_parameter: str | None = None,
 ) -> Response:
-    if is_update(query):
-        raise Problem(400, "Not a query", "this is a SPARQL Update: send it as update= or application/sparql-update")
     parameter = format_parameter or request.query_params.get("format") or request.query_params.get("output")
     accept = request.headers.get("accept")
     formats = {kind: choose_media_type(accept, kind, parameter) for kind in ("results", "graph")}
-    run = partial(
-        run_query,
-        store.oxigraph,
-        query,
-        formats=formats,
-        deadline=time.monotonic() + settings.query_timeout,
-        max_bytes=settings.max_result_bytes,
-        default_graphs=defaults,
-        named_graphs=named,
-    )
+    endpoint = str(request.url.replace(query=""))
     try:
-        with anyio.fail_after(settings.query_timeout + 0.5):
-            answer = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
+        answer = await store.run(
+            operations.sparql_query,
+            query,
+            formats,
+            settings.query_timeout,
+            settings.max_result_bytes,
+            defaults,
+            named,
+            endpoint,
+        )
+    except NotAQuery as exc:
+        raise Problem(400, "Not a query", str(exc)) from exc
     except SyntaxError as exc:
         raise Problem(400, "Malformed query", str(exc)) from exc
     except QueryRefused as exc:
         raise Problem(403, "Query refused", str(exc)) from exc
-    except (QueryTooLong, TimeoutError) as exc:
+    except QueryTooLong as exc:  # the engine's own deadline, met while writing the answer
         detail = f"the query ran past the time limit of {settings.query_timeout:g} s"
         raise Problem(503, "Query timeout", detail) from exc
     except ResultTooLarge as exc:
@@ -100,17 +88,17 @@ async def _answer_query(
     return Response(answer.body, media_type=_media_type(answer.format), headers={"Vary": "Accept"})
 
 
-async def _answer_update(request: Request, store: Any, settings: Settings, update: str) -> Response:
+async def _answer_update(request: Request, store: StoreClient, settings: Settings, update: str) -> Response:
     require_write_token(request, settings)
+    endpoint = str(request.url.replace(query=""))
     try:
-        with anyio.fail_after(settings.query_timeout):
-            await anyio.to_thread.run_sync(run_update, store.oxigraph, update, abandon_on_cancel=True)
+        await store.run(operations.sparql_update, update, settings.allow_load, endpoint, writes=True)
     except SyntaxError as exc:
         raise Problem(400, "Malformed update", str(exc)) from exc
     except QueryRefused as exc:
         raise Problem(403, "Update refused", str(exc)) from exc
-    except TimeoutError as exc:
-        raise Problem(503, "Update timeout", "the update ran past the time limit") from exc
+    except OSError as exc:  # a LOAD (where allowed) that could not read its source
+        raise Problem(400, "Update failed", str(exc)) from exc
     return Response(status_code=204)
 
 
@@ -161,20 +149,32 @@ async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep) -
     )
 
 
+async def _form(request: Request) -> dict[str, list[str]]:
+    """A multipart form's fields as text; a field sent as a file (``curl -F query=@q.rq``) is read."""
+    fields: dict[str, list[str]] = {}
+    async with request.form() as form:
+        for name, value in form.multi_items():
+            text = value if isinstance(value, str) else (await value.read()).decode("utf-8", errors="replace")
+            fields.setdefault(name, []).append(text)
+    return fields
+
+
 @router.post("/sparql", summary="SPARQL query or update (POST form, sparql-query, sparql-update)")
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = (await request.body()).decode("utf-8", errors="replace")
     url_params = request.query_params
+    if content_type == "multipart/form-data":
+        form = await _form(request)
+    else:
+        body = (await request.body()).decode("utf-8", errors="replace")
     if content_type == "application/sparql-query":
         defaults, named = url_params.getlist("default-graph-uri"), url_params.getlist("named-graph-uri")
         return await _answer_query(request, store, settings, body, defaults, named)
     if content_type == "application/sparql-update":
         return await _answer_update(request, store, settings, body)
     if content_type in ("application/x-www-form-urlencoded", "multipart/form-data", ""):
-        form = parse_qs(body, keep_blank_values=True) if content_type != "multipart/form-data" else {}
-        if content_type == "multipart/form-data":
-            form = {k: [str(v)] for k, v in (await request.form()).multi_items()}
+        if content_type != "multipart/form-data":
+            form = parse_qs(body, keep_blank_values=True)
         if "update" in form:
             return await _answer_update(request, store, settings, form["update"][0])
         if "query" in form:

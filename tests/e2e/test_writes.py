@@ -102,7 +102,8 @@ def test_graph_store_writes(client: httpx.Client) -> None:
         assert_problem(client.put("/store", params=target, content=turtle, headers={**headers, **auth}), 401)
     assert_problem(client.get("/store", params=target), 404)
 
-    assert client.put("/store", params=target, content=turtle, headers={**headers, **GOOD}).status_code == 204
+    # a new graph is created (201); writes to a graph that exists answer 204
+    assert client.put("/store", params=target, content=turtle, headers={**headers, **GOOD}).status_code == 201
     read = client.get("/store", params=target, headers={"Accept": "text/turtle"})
     assert read.status_code == 200
     assert set(Graph().parse(data=read.content, format="turtle")) == set(Graph().parse(data=turtle, format="turtle"))

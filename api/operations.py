@@ -1,0 +1,146 @@
+"""What the server asks of its store, as operations for the store worker (:mod:`api.worker`).
+
+Each is a plain function of the worker's :class:`~graph.store.KnowledgeStore` and plain
+arguments, so it travels to the worker by name and its answer comes back as plain data. All the
+work on a request (checking the text, parsing a body, querying, writing, serializing) happens
+here, in the worker, never on the server's event loop.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import pyoxigraph as ox
+
+from api.sparql_engine import GRAPH_FORMATS, Answer, run_query, run_update
+from graph.explore import Explorer
+from graph.iris import Minter
+from graph.store import KnowledgeStore
+from graph.triples import ENTITY_LINKS
+
+__all__ = [
+    "EXPLORER_QUESTIONS",
+    "PARSED_FORMATS",
+    "add_to_graph",
+    "delete_graph",
+    "explore",
+    "graph_exists",
+    "read_graph",
+    "replace_graph",
+    "sparql_query",
+    "sparql_update",
+]
+
+# The Explorer methods the API may ask, by name.
+EXPLORER_QUESTIONS = frozenset(
+    {
+        "search",
+        "kind",
+        "describe",
+        "neighbourhood",
+        "shared_initiatives",
+        "agency_initiatives",
+        "agency_platforms",
+        "platform_agencies",
+        "documents",
+        "document",
+    }
+)
+PARSED_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+def sparql_query(
+    store: KnowledgeStore,
+    sparql: str,
+    formats: Mapping[str, str | None],
+    timeout: float,
+    max_bytes: int,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    base_iri: str | None,
+) -> Answer:
+    """A SPARQL query's answer, written (see :func:`api.sparql_engine.run_query`)."""
+    return run_query(
+        store.oxigraph,
+        sparql,
+        formats=formats,
+        deadline=time.monotonic() + timeout,
+        max_bytes=max_bytes,
+        default_graphs=default_graphs,
+        named_graphs=named_graphs,
+        base_iri=base_iri,
+    )
+
+
+def sparql_update(store: KnowledgeStore, sparql: str, allow_load: bool, base_iri: str | None) -> None:
+    """Apply a SPARQL Update in one transaction (see :func:`api.sparql_engine.run_update`)."""
+    run_update(store.oxigraph, sparql, allow_load=allow_load, base_iri=base_iri)
+
+
+def explore(store: KnowledgeStore, base: str, question: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """The answer of ``Explorer.<question>(*args, **kwargs)``."""
+    if question not in EXPLORER_QUESTIONS:
+        raise ValueError(f"not a question of the explorer: {question}")
+    return getattr(Explorer(store, base), question)(*args, **kwargs)
+
+
+def graph_exists(store: KnowledgeStore, graph: str) -> bool:
+    return bool(store.oxigraph.contains_named_graph(ox.NamedNode(graph)))
+
+
+def read_graph(store: KnowledgeStore, graph: str | None, whole: bool, fmt: str) -> bytes | None:
+    """A graph written in *fmt* (None if there is no such graph), the union default graph when
+    *graph* is None, or the whole dataset (TriG or N-Quads) when *whole*."""
+    oxigraph = store.oxigraph
+    if whole:
+        dataset_format = ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG
+        return bytes(oxigraph.dump(format=dataset_format) or b"")
+    node = None if graph is None else ox.NamedNode(graph)
+    if node is not None and not oxigraph.contains_named_graph(node):
+        return None
+    pattern = oxigraph.quads_for_pattern(None, None, None, node)
+    seen = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in pattern}, key=str)
+    rdf_format = GRAPH_FORMATS[fmt]
+    if rdf_format.supports_datasets:  # TriG and N-Quads write quads: the graph goes out as a default graph
+        return bytes(ox.serialize([ox.Quad(t.subject, t.predicate, t.object) for t in seen], format=rdf_format) or b"")
+    return bytes(ox.serialize(seen, format=rdf_format) or b"")
+
+
+def _parse(body: bytes, fmt: str, graph: ox.NamedNode) -> list[ox.Quad]:
+    """The triples of *body* as quads of *graph*; SyntaxError names what is wrong."""
+    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(body, format=PARSED_FORMATS[fmt])]
+
+
+def replace_graph(store: KnowledgeStore, graph: str, body: bytes, fmt: str) -> bool:
+    """Replace *graph* with the triples of *body* in one transaction; whether the graph is new."""
+    node = ox.NamedNode(graph)
+    quads = _parse(body, fmt, node)
+    created = not store.oxigraph.contains_named_graph(node)
+    store.replace_quads(node, quads)
+    return created
+
+
+def add_to_graph(store: KnowledgeStore, graph: str, body: bytes, fmt: str) -> bool:
+    """Add the triples of *body* to *graph*; whether the graph is new."""
+    node = ox.NamedNode(graph)
+    quads = _parse(body, fmt, node)
+    created = not store.oxigraph.contains_named_graph(node)
+    store.oxigraph.extend(quads)
+    return created
+
+
+def delete_graph(store: KnowledgeStore, graph: str, base: str) -> bool:
+    """Delete *graph* and the descriptions of the entities only it named; False if there was none."""
+    node = ox.NamedNode(graph)
+    if not store.oxigraph.contains_named_graph(node):
+        return False
+    store.oxigraph.remove_graph(node)
+    store.prune_descriptions(Minter(base).entities_graph(), ENTITY_LINKS)
+    return True

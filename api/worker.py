@@ -1,0 +1,320 @@
+"""Every store operation of the server runs in one worker process that the server can kill.
+
+pyoxigraph cannot cancel a query, and one query can take all the memory there is (an ORDER BY
+over a cartesian product) or a core for hours. So the server opens the store in a child process
+and sends it each operation; a watchdog thread kills the child as soon as an operation passes its
+deadline or the child passes its memory limit, and starts a new one on the same store. The
+operations that were running beside the culprit are sent again (reads only: a write that was
+running is reported as not applied, which it is not, since pyoxigraph writes in transactions).
+The event loop only ever waits on futures, so one slow or huge request never stalls the others.
+
+An operation is a plain module-level function ``function(store, *args)``: it is sent to the child
+by reference (pickle names its module and name) and runs there on the child's
+:class:`~graph.store.KnowledgeStore`, in one of its threads (pyoxigraph releases the GIL while it
+evaluates, so queries run side by side).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import multiprocessing
+import pickle
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import anyio
+import psutil
+
+from api.sparql_engine import QueryTooLong
+
+__all__ = ["QueryOutOfMemory", "StoreUnavailable", "StoreWorker", "WorkerBusy", "WriteInterrupted"]
+
+_POLL_SECONDS = 0.05  # how often the watchdog looks at deadlines and memory
+_MAX_RESENDS = 2  # an innocent read is sent again at most this often before it fails too
+
+
+class QueryOutOfMemory(MemoryError):
+    """The operation took the worker past its memory limit."""
+
+
+class WorkerBusy(RuntimeError):
+    """As many operations as the server allows are running already."""
+
+
+class WriteInterrupted(RuntimeError):
+    """A write was running when the worker had to be replaced; it was not applied."""
+
+
+class StoreUnavailable(RuntimeError):
+    """The worker cannot open the store; the message says why."""
+
+
+@dataclass(eq=False)
+class _Call:
+    id: int
+    function: Callable[..., Any]
+    args: tuple[Any, ...]
+    timeout: float
+    writes: bool
+    future: Future[Any] = field(default_factory=Future)
+    deadline: float = float("inf")
+    sent: float = 0.0
+    resends: int = 0
+
+
+def _run_in_child(store: Any, call_id: int, function: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, ...]:
+    try:
+        return (call_id, True, function(store, *args))
+    except BaseException as exc:  # every failure goes back to the server, which decides what it means
+        try:
+            pickle.dumps(exc)
+        except Exception:
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        return (call_id, False, exc)
+
+
+def _child_main(connection: Any, store_path: str, threads: int) -> None:
+    """The worker: open the store, then run each operation received in a thread of its own."""
+    from graph.store import KnowledgeStore, StoreError
+
+    try:
+        store = KnowledgeStore(store_path, create=False)
+    except StoreError as exc:
+        connection.send(("failed", str(exc)))
+        return
+    connection.send(("ready", None))
+    sending = threading.Lock()
+
+    def reply(done: Future[tuple[Any, ...]]) -> None:
+        message = done.result()
+        with sending, contextlib.suppress(OSError, ValueError):  # the server is gone
+            connection.send(message)
+
+    with ThreadPoolExecutor(threads, thread_name_prefix="query") as pool:
+        while True:
+            try:
+                message = connection.recv()
+            except (EOFError, OSError):
+                break
+            if message is None:
+                break
+            pool.submit(_run_in_child, store, *message).add_done_callback(reply)
+    store.close()
+
+
+class StoreWorker:
+    """The server's side of the worker: send operations, enforce deadlines and the memory limit.
+
+    *memory_limit* is in bytes of the child's resident memory; *max_calls* operations may run at
+    once (more raise :class:`WorkerBusy`).
+
+    >>> import tempfile
+    >>> from graph.store import KnowledgeStore
+    >>> path = Path(tempfile.mkdtemp()) / "store"
+    >>> KnowledgeStore(path).close()
+    >>> with StoreWorker(path) as worker:
+    ...     worker.submit(count_quads, timeout=10).result()
+    0
+    """
+
+    def __init__(self, store_path: str | Path, *, memory_limit: int = 2 << 30, max_calls: int = 16) -> None:
+        self.store_path = str(store_path)
+        self.memory_limit = memory_limit
+        self.max_calls = max_calls
+        self.restarts = 0
+        self._context = multiprocessing.get_context("spawn")
+        self._lock = threading.RLock()
+        self._calls: dict[int, _Call] = {}
+        self._ids = itertools.count()
+        self._process: Any = None
+        self._connection: Any = None
+        self._closed = False
+        self._broken: str | None = None
+        self._watchdog = threading.Thread(target=self._watch, name="store-watchdog", daemon=True)
+
+    # lifetime ---------------------------------------------------------------------------
+    def start(self) -> StoreWorker:
+        """Start the child and wait until it has opened the store; :class:`StoreUnavailable` if it cannot."""
+        self._spawn()
+        self._watchdog.start()
+        return self
+
+    def __enter__(self) -> StoreWorker:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            calls, self._calls = list(self._calls.values()), {}
+            self._stop_child()
+        for call in calls:
+            _fail(call, StoreUnavailable("the server is shutting down"))
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id (it changes when the child is replaced)."""
+        return None if self._process is None else int(self._process.pid)
+
+    def _spawn(self) -> None:
+        """Start a child on the store and send it every call waiting; under no lock (opening takes a while)."""
+        ours, theirs = self._context.Pipe()
+        process = self._context.Process(
+            target=_child_main, args=(theirs, self.store_path, self.max_calls), name="policykg-store", daemon=True
+        )
+        process.start()
+        theirs.close()
+        try:
+            status, detail = ours.recv()
+        except EOFError:
+            status, detail = "failed", f"the store worker exited with code {process.exitcode}"
+        if status != "ready":
+            process.join(5)
+            ours.close()
+            raise StoreUnavailable(detail)
+        with self._lock:
+            if self._closed:
+                process.kill()
+                return
+            self._process, self._connection = process, ours
+            for call in sorted(self._calls.values(), key=lambda c: c.id):
+                self._send(call)
+        threading.Thread(target=self._read, args=(process, ours), name="store-reader", daemon=True).start()
+
+    def _stop_child(self) -> None:
+        process, connection = self._process, self._connection
+        self._process = self._connection = None
+        if process is not None:
+            process.kill()
+            process.join(5)
+        if connection is not None:
+            connection.close()
+
+    # calls ------------------------------------------------------------------------------
+    def submit(self, function: Callable[..., Any], *args: Any, timeout: float, writes: bool = False) -> Future[Any]:
+        """Run ``function(store, *args)`` in the worker; the future fails with :class:`QueryTooLong`
+        past *timeout* seconds, :class:`QueryOutOfMemory` when it took the worker past its limit."""
+        with self._lock:
+            if self._closed or self._broken:
+                raise StoreUnavailable(self._broken or "the store worker is closed")
+            if len(self._calls) >= self.max_calls:
+                raise WorkerBusy(f"{self.max_calls} operations are running already")
+            call = _Call(next(self._ids), function, args, timeout, writes)
+            self._calls[call.id] = call
+            if self._connection is not None:
+                self._send(call)
+        return call.future
+
+    async def run(self, function: Callable[..., Any], *args: Any, timeout: float, writes: bool = False) -> Any:
+        """:meth:`submit` from the event loop: sending a large operation happens off the loop."""
+        future = await anyio.to_thread.run_sync(partial(self.submit, function, *args, timeout=timeout, writes=writes))
+        return await asyncio.wrap_future(future)
+
+    def _send(self, call: _Call) -> None:
+        call.sent = time.monotonic()
+        call.deadline = call.sent + call.timeout
+        with contextlib.suppress(OSError, ValueError):  # the child died: the watchdog or the reader replaces it
+            self._connection.send((call.id, call.function, call.args))
+
+    def _read(self, process: Any, connection: Any) -> None:
+        """Resolve the futures of one child's answers until that child is gone."""
+        while True:
+            try:
+                call_id, ok, value = connection.recv()
+            except (EOFError, OSError, TypeError):
+                break
+            with self._lock:
+                call = self._calls.pop(call_id, None)
+            if call is not None:
+                _settle(call, ok, value)
+        with self._lock:
+            crashed = self._process is process and not self._closed
+        if crashed:  # the child died by itself (an allocation it could not make aborts it)
+            self._replace(reason=QueryOutOfMemory, culprits=None)
+
+    # the watchdog ---------------------------------------------------------------------------
+    def _watch(self) -> None:
+        while not self._closed:
+            time.sleep(_POLL_SECONDS)
+            with self._lock:
+                now = time.monotonic()
+                late = [c for c in self._calls.values() if c.deadline < now]
+                pid = self.pid
+            if late:
+                self._replace(reason=QueryTooLong, culprits=late)
+            elif pid is not None and _resident_bytes(pid) > self.memory_limit:
+                self._replace(reason=QueryOutOfMemory, culprits=None)
+
+    def _replace(self, *, reason: type[Exception], culprits: list[_Call] | None) -> None:
+        """Kill the child, fail the culprits (by default the oldest call: it has had the most time
+        to grow), fail interrupted writes, and start a new child for the other calls."""
+        with self._lock:
+            if self._closed or self._process is None:
+                return
+            self._stop_child()
+            self.restarts += 1
+            running = sorted(self._calls.values(), key=lambda c: c.sent)
+            if culprits is None:
+                culprits = running[:1]
+            failed: list[tuple[_Call, Exception]] = [(c, _limit_error(reason, c, self.memory_limit)) for c in culprits]
+            for call in running:
+                if call in culprits:
+                    continue
+                call.resends += 1
+                if call.writes:
+                    failed.append((call, WriteInterrupted("the write was interrupted and not applied; send it again")))
+                elif call.resends > _MAX_RESENDS:
+                    failed.append((call, _limit_error(reason, call, self.memory_limit)))
+            for call, _ in failed:
+                self._calls.pop(call.id, None)
+        for call, error in failed:
+            _fail(call, error)
+        try:
+            self._spawn()
+        except StoreUnavailable as exc:
+            with self._lock:
+                self._broken = str(exc)
+                calls, self._calls = list(self._calls.values()), {}
+            for call in calls:
+                _fail(call, StoreUnavailable(str(exc)))
+
+
+def _limit_error(reason: type[Exception], call: _Call, memory_limit: int) -> Exception:
+    if reason is QueryTooLong:
+        return QueryTooLong(f"the query ran past the time limit of {call.timeout:g} s")
+    return QueryOutOfMemory(f"the query needed more than the memory limit of {memory_limit / 2**20:,.0f} MiB")
+
+
+def _resident_bytes(pid: int) -> int:
+    try:
+        return int(psutil.Process(pid).memory_info().rss)
+    except psutil.Error:
+        return 0
+
+
+def _settle(call: _Call, ok: bool, value: Any) -> None:
+    if call.future.done():
+        return
+    if ok:
+        call.future.set_result(value)
+    else:
+        call.future.set_exception(value)
+
+
+def _fail(call: _Call, error: Exception) -> None:
+    _settle(call, False, error)
+
+
+def count_quads(store: Any) -> int:
+    """The number of quads in the store (an operation, used to check the worker answers)."""
+    return int(store.quad_count())
