@@ -42,6 +42,7 @@ _MEANINGS = {
     406: "no format the client accepts fits the answer",
     413: "the request body is larger than the server reads",
     415: "a body in a format the route cannot read",
+    422: "a parameter out of its range or of the wrong type",
     503: "a limit was hit: time, memory or concurrent queries (with Retry-After when trying again helps)",
 }
 
@@ -55,8 +56,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {
         status: {
             "description": _MEANINGS[status],
-            "model": ProblemDetails,
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": ProblemDetails.model_json_schema()}},
         }
         for status in statuses
     }
@@ -64,12 +64,13 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 def _allowed_methods(request: Request) -> str:
     """Every method some route serves at the request's path: a 405 names them all in ``Allow``."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        if match != Match.NONE or route.matches({**request.scope, "method": "POST"})[0] != Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
-    return ", ".join(sorted(methods))
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+    ]
+    return ", ".join(allowed)
 
 
 def problem_response(status: int, title: str, detail: Any, instance: str, headers: dict[str, str] | None = None):

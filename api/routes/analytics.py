@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query
 
 from api.deps import ExplorerDep, RemoteExplorer
 from api.models import DocumentOut, DocumentSummary, InitiativeOut, PlatformUse, SharedPair
-from api.problems import Problem
+from api.problems import Problem, problem_responses
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["Analytics"])
+router = APIRouter(tags=["Analytics"], responses=problem_responses(422, 503))
+_UNKNOWN = problem_responses(404)
 
 
 async def _ask_of(explorer: RemoteExplorer, entity_id: str, kind: str, question: str) -> Any:
@@ -35,17 +36,17 @@ async def shared_initiatives(
     )
 
 
-@router.get("/agencies/{agency_id:path}/initiatives", response_model=list[InitiativeOut])
+@router.get("/agencies/{agency_id:path}/initiatives", response_model=list[InitiativeOut], responses=_UNKNOWN)
 async def agency_initiatives(explorer: ExplorerDep, agency_id: str) -> list[dict[str, Any]]:
     return await _ask_of(explorer, agency_id, "agency", "agency_initiatives")  # type: ignore[no-any-return]
 
 
-@router.get("/agencies/{agency_id:path}/platforms", response_model=list[PlatformUse])
+@router.get("/agencies/{agency_id:path}/platforms", response_model=list[PlatformUse], responses=_UNKNOWN)
 async def agency_platforms(explorer: ExplorerDep, agency_id: str) -> list[dict[str, Any]]:
     return await _ask_of(explorer, agency_id, "agency", "agency_platforms")  # type: ignore[no-any-return]
 
 
-@router.get("/platforms/{platform_id:path}/agencies", response_model=list[PlatformUse])
+@router.get("/platforms/{platform_id:path}/agencies", response_model=list[PlatformUse], responses=_UNKNOWN)
 async def platform_agencies(explorer: ExplorerDep, platform_id: str) -> list[dict[str, Any]]:
     return await _ask_of(explorer, platform_id, "platform", "platform_agencies")  # type: ignore[no-any-return]
 
@@ -55,7 +56,12 @@ async def documents(explorer: ExplorerDep) -> list[dict[str, Any]]:
     return await explorer.ask("documents")  # type: ignore[no-any-return]
 
 
-@router.get("/documents/{document_id:path}", response_model=DocumentOut, summary="Text, outline, extractions")
+@router.get(
+    "/documents/{document_id:path}",
+    response_model=DocumentOut,
+    responses=_UNKNOWN,
+    summary="Text, outline, extractions",
+)
 async def document(explorer: ExplorerDep, document_id: str) -> dict[str, Any]:
     found = await explorer.ask("document", document_id)
     if found is None:

@@ -8,12 +8,12 @@ from fastapi import APIRouter, Query
 
 from api.deps import ExplorerDep
 from api.models import CytoscapeElements, Entity, EntityHit, NeighbourhoodOut
-from api.problems import Problem
+from api.problems import Problem, problem_responses
 from graph.explore import RELATIONS, cytoscape
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["Entities"])
+router = APIRouter(tags=["Entities"], responses=problem_responses(422, 503))
 EntityType = Literal["agency", "platform", "programme", "initiative", "task", "document", "place", "target"]
 
 
@@ -30,6 +30,7 @@ async def search_entities(
 @router.get(
     "/entities/{entity_id:path}/neighbourhood",
     response_model=NeighbourhoodOut | CytoscapeElements,
+    responses=problem_responses(404),
     summary="An entity's neighbourhood as nodes and edges (format=json) or Cytoscape.js elements (format=cytoscape)",
 )
 async def neighbourhood(
@@ -54,7 +55,7 @@ async def neighbourhood(
     return NeighbourhoodOut.model_validate(found, from_attributes=True)
 
 
-@router.get("/entities/{entity_id:path}", response_model=Entity, summary="One entity")
+@router.get("/entities/{entity_id:path}", response_model=Entity, responses=problem_responses(404), summary="One entity")
 async def get_entity(explorer: ExplorerDep, entity_id: str) -> dict[str, Any]:
     found = await explorer.ask("describe", entity_id)
     if found is None:

@@ -16,11 +16,12 @@ from fastapi import APIRouter, Depends, Request, Response
 from api import operations
 from api.deps import SettingsDep, StoreClient, StoreDep, require_write_token
 from api.negotiation import CANONICAL, GRAPH_MEDIA_TYPES, choose_media_type
-from api.problems import Problem
+from api.problems import Problem, problem_responses
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["Graph Store"])
+router = APIRouter(tags=["Graph Store"], responses=problem_responses(400, 503))
+_WRITE = problem_responses(401, 403, 413, 415)
 
 
 def _target(request: Request) -> str | None:
@@ -36,7 +37,7 @@ def _target(request: Request) -> str | None:
     return None
 
 
-@router.get("/store", summary="Read a graph (Graph Store Protocol)")
+@router.get("/store", responses=problem_responses(404, 406), summary="Read a graph (Graph Store Protocol)")
 async def read_graph(request: Request, store: StoreDep) -> Response:
     graph = _target(request)
     whole = graph is None and "default" not in request.query_params
@@ -67,17 +68,35 @@ async def _write(request: Request, store: StoreClient, operation: Callable[..., 
     return Response(status_code=201 if created else 204)
 
 
-@router.put("/store", status_code=204, dependencies=[Depends(require_write_token)], summary="Replace a graph")
+@router.put(
+    "/store",
+    status_code=204,
+    dependencies=[Depends(require_write_token)],
+    responses={201: {"description": "the graph was created"}, **_WRITE},
+    summary="Replace a graph",
+)
 async def put_graph(request: Request, store: StoreDep) -> Response:
     return await _write(request, store, operations.replace_graph)
 
 
-@router.post("/store", status_code=204, dependencies=[Depends(require_write_token)], summary="Add to a graph")
+@router.post(
+    "/store",
+    status_code=204,
+    dependencies=[Depends(require_write_token)],
+    responses={201: {"description": "the graph was created"}, **_WRITE},
+    summary="Add to a graph",
+)
 async def post_graph(request: Request, store: StoreDep) -> Response:
     return await _write(request, store, operations.add_to_graph)
 
 
-@router.delete("/store", status_code=204, dependencies=[Depends(require_write_token)], summary="Delete a graph")
+@router.delete(
+    "/store",
+    status_code=204,
+    dependencies=[Depends(require_write_token)],
+    responses=problem_responses(401, 403, 404),
+    summary="Delete a graph",
+)
 async def delete_graph(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """Delete a graph; the descriptions of entities only it named go with it."""
     graph = _target(request)

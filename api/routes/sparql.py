@@ -19,13 +19,13 @@ from rdflib.namespace import RDF
 from api import operations
 from api.deps import SettingsDep, StoreClient, StoreDep, require_write_token
 from api.negotiation import CANONICAL, choose_media_type, parse_accept
-from api.problems import Problem
+from api.problems import Problem, problem_responses
 from api.sparql_engine import NotAcceptable, NotAQuery, QueryRefused, QueryTooLong, ResultTooLarge
 from graph.settings import Settings
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["SPARQL"])
+router = APIRouter(tags=["SPARQL"], responses=problem_responses(400, 403, 406, 503))
 STATIC = Path(__file__).resolve().parent.parent / "static"
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -159,7 +159,11 @@ async def _form(request: Request) -> dict[str, list[str]]:
     return fields
 
 
-@router.post("/sparql", summary="SPARQL query or update (POST form, sparql-query, sparql-update)")
+@router.post(
+    "/sparql",
+    responses=problem_responses(401, 413, 415),
+    summary="SPARQL query or update (POST form, sparql-query, sparql-update)",
+)
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     url_params = request.query_params

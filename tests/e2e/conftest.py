@@ -29,6 +29,8 @@ STARTUP_SECONDS = 30.0
 UPDATE_TOKEN = "e2e-secret-token"
 QUERY_TIMEOUT = 1.0
 MAX_RESULT_BYTES = 2_000
+MAX_BODY_BYTES = 200_000
+MEMORY_LIMIT = 600 * 2**20
 
 
 @dataclass
@@ -134,6 +136,24 @@ def small_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) ->
 def write_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server that takes updates and Graph Store writes with a bearer token."""
     yield from start_server(built_store, tmp_path_factory.mktemp("e2e-write"), {"update_token": UPDATE_TOKEN})
+
+
+@pytest.fixture(scope="session")
+def guarded_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server that takes writes, with a one-second time limit and a small body limit."""
+    settings = {
+        "update_token": UPDATE_TOKEN,
+        "query_timeout": str(QUERY_TIMEOUT),
+        "max_body_bytes": str(MAX_BODY_BYTES),
+    }
+    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-guarded"), settings)
+
+
+@pytest.fixture(scope="session")
+def memory_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server whose store worker may hold a few hundred megabytes, with time enough to reach them."""
+    settings = {"query_memory_limit": str(MEMORY_LIMIT), "query_timeout": "120"}
+    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-memory"), settings)
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,24 @@
-"""The query time limit and the result limit, on servers started with small ones."""
+"""The limits on queries (time, memory, answer size) and on request bodies, on servers started with small ones."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from collections.abc import Iterator
 
 import httpx
+import psutil
 
-from tests.e2e.conftest import MAX_RESULT_BYTES, QUERY_TIMEOUT, Server, assert_problem
+from tests.e2e.conftest import (
+    MAX_BODY_BYTES,
+    MAX_RESULT_BYTES,
+    MEMORY_LIMIT,
+    QUERY_TIMEOUT,
+    UPDATE_TOKEN,
+    Server,
+    assert_problem,
+)
 
 # Two 9 000-row halves joined freely: 81 million rows to count, some seconds of work, one answer row.
 HEAVY = """SELECT (COUNT(*) AS ?n) WHERE {
@@ -70,3 +81,118 @@ def test_an_answer_past_the_size_limit_is_refused(small_server: Server) -> None:
         # an aggregate over everything is one row
         total = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
         assert total.status_code == 200 and int(total.json()["results"]["bindings"][0]["n"]["value"]) > 10_000
+
+
+# The probe's query: every pair of triples, sorted: it grows by about a gigabyte a second.
+HOARDING = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+# Four copies of the store joined freely: a COUNT that would run for days.
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def _tree(server: Server) -> list[psutil.Process]:
+    parent = psutil.Process(server.process.pid)
+    return [parent, *parent.children(recursive=True)]
+
+
+def _cpu_seconds(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for process in processes:
+        with contextlib.suppress(psutil.Error):
+            times = process.cpu_times()
+            total += times.user + times.system
+    return total
+
+
+def test_a_query_that_would_take_all_memory_is_stopped(memory_server: Server) -> None:
+    with memory_server.client(timeout=120) as client:
+        started = time.monotonic()
+        body = assert_problem(client.get("/sparql", params={"query": HOARDING}), 503)
+        assert body["title"] == "Query out of memory" and f"{MEMORY_LIMIT / 2**20:,.0f} MiB" in body["detail"]
+        assert time.monotonic() - started < 60
+        small = client.get("/sparql", params={"query": SMALL})
+        assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 3
+    resident = sum(p.memory_info().rss for p in _tree(memory_server))
+    assert resident < 2 * MEMORY_LIMIT, resident
+    assert memory_server.process.poll() is None
+
+
+def test_a_query_past_the_time_limit_stops_running(slow_server: Server) -> None:
+    with slow_server.client(timeout=30) as client:
+        assert client.get("/sparql", params={"query": SMALL}).status_code == 200
+        workers = [p for p in _tree(slow_server) if "spawn_main" in " ".join(p.cmdline())]  # store workers
+        response = client.get("/sparql", params={"query": ENDLESS})
+        answered = time.monotonic()
+        assert_problem(response, 503)
+        # a worker that evaluated it is gone within a second of the answer
+        while any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers):
+            assert time.monotonic() - answered < 1.0, "the evaluation goes on after its 503"
+            time.sleep(0.05)
+        time.sleep(2.0)  # a replacement has started
+        processes = _tree(slow_server)
+        before = _cpu_seconds(processes)
+        time.sleep(1.0)
+        assert _cpu_seconds(processes) - before < 0.3, "the server still burns CPU after a timed-out query"
+        assert client.get("/sparql", params={"query": SMALL}).status_code == 200
+
+
+def test_a_large_body_does_not_hold_up_other_clients(server: Server) -> None:
+    huge = 'SELECT * WHERE { ?s ?p "' + "x" * 7_500_000 + '" }'
+    done: dict[str, httpx.Response] = {}
+
+    def send_huge() -> None:
+        with server.client(timeout=60) as client:
+            done["huge"] = client.post("/sparql", data={"query": huge})
+
+    thread = threading.Thread(target=send_huge, daemon=True)
+    thread.start()
+    latencies = []
+    with server.client(timeout=30) as client:
+        while thread.is_alive() or len(latencies) < 5:  # small queries all the while the huge one is handled
+            started = time.monotonic()
+            assert client.get("/sparql", params={"query": SMALL}).status_code == 200
+            latencies.append(time.monotonic() - started)
+    thread.join(timeout=60)
+    assert done["huge"].status_code == 200 and done["huge"].json()["results"]["bindings"] == []
+    assert max(latencies) < 0.5, latencies
+
+
+def test_bodies_over_the_limit_are_refused_before_they_are_read(guarded_server: Server) -> None:
+    query = 'SELECT * WHERE { ?s ?p "' + "x" * MAX_BODY_BYTES + '" }'
+    headers = {"Authorization": f"Bearer {UPDATE_TOKEN}"}
+    with guarded_server.client() as client:
+        body = assert_problem(client.post("/sparql", data={"query": query}), 413)
+        assert f"{MAX_BODY_BYTES:,} bytes" in body["detail"]
+        turtle = "<urn:a> <urn:b> " + '"' + "y" * MAX_BODY_BYTES + '" .'
+        put = client.put("/store", params={"graph": "urn:big"}, content=turtle, headers=headers)
+        assert_problem(put, 413)
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
+            for _ in range(4):
+                yield b"x" * (MAX_BODY_BYTES // 2)
+
+        streamed = client.post("/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query"})
+        assert_problem(streamed, 413)
+        assert client.get("/sparql", params={"query": SMALL}).status_code == 200
+
+
+def test_an_update_past_the_time_limit_is_not_applied(guarded_server: Server) -> None:
+    headers = {"Authorization": f"Bearer {UPDATE_TOKEN}", "Content-Type": "application/sparql-update"}
+    # 36 million rows counted (about two seconds of work here), then one triple written
+    update = """INSERT { GRAPH <urn:e2e:late> { <urn:e2e:count> <urn:e2e:is> ?n } } WHERE {
+                  SELECT (COUNT(*) AS ?n) WHERE {
+                    { SELECT ?a WHERE { GRAPH ?g { ?a ?b ?c } } LIMIT 6000 }
+                    { SELECT ?d WHERE { GRAPH ?h { ?d ?e ?f } } LIMIT 6000 } } }"""
+    written = "ASK { GRAPH <urn:e2e:late> { ?s ?p ?o } }"
+    with guarded_server.client(timeout=30) as client:
+        assert_problem(client.post("/sparql", content=update, headers=headers), 503)
+        time.sleep(8.0)  # the update, had it gone on, would have committed by now
+        answer = client.get("/sparql", params={"query": written}, headers={"Accept": "application/sparql-results+json"})
+        assert answer.json()["boolean"] is False
+
+
+def test_load_is_refused_even_with_the_token(guarded_server: Server) -> None:
+    headers = {"Authorization": f"Bearer {UPDATE_TOKEN}", "Content-Type": "application/sparql-update"}
+    with guarded_server.client() as client:
+        for source in ("file:///etc/hostname", "http://127.0.0.1:9/plan.ttl"):
+            body = assert_problem(client.post("/sparql", content=f"LOAD <{source}>", headers=headers), 403)
+            assert "LOAD is off" in body["detail"]
