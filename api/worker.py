@@ -39,6 +39,8 @@ __all__ = ["QueryOutOfMemory", "StoreUnavailable", "StoreWorker", "WorkerBusy", 
 
 _POLL_SECONDS = 0.05  # how often the watchdog looks at deadlines and memory
 _MAX_RESENDS = 2  # an innocent read is sent again at most this often before it fails too
+_IDLE_SECONDS = 1.0  # a child idle this long that holds more than its share of memory is replaced
+_RECYCLE_SECONDS = 30.0  # but not more often than this: a large store's caches may hold that much
 
 
 class QueryOutOfMemory(MemoryError):
@@ -114,7 +116,9 @@ class StoreWorker:
     """The server's side of the worker: send operations, enforce deadlines and the memory limit.
 
     *memory_limit* is in bytes of the child's resident memory; *max_calls* operations may run at
-    once (more raise :class:`WorkerBusy`).
+    once (more raise :class:`WorkerBusy`). A child that has been idle for a second while holding
+    more than an eighth of the limit (memory its allocator keeps after a large query) is replaced
+    by a fresh one, so one large request does not cost memory for the rest of the server's life.
 
     >>> import tempfile
     >>> from graph.store import KnowledgeStore
@@ -130,6 +134,9 @@ class StoreWorker:
         self.memory_limit = memory_limit
         self.max_calls = max_calls
         self.restarts = 0
+        self.recycles = 0
+        self._idle_since = time.monotonic()
+        self._recycled_at = -_RECYCLE_SECONDS
         self._context = multiprocessing.get_context("spawn")
         self._lock = threading.RLock()
         self._calls: dict[int, _Call] = {}
@@ -235,6 +242,8 @@ class StoreWorker:
                 break
             with self._lock:
                 call = self._calls.pop(call_id, None)
+                if not self._calls:
+                    self._idle_since = time.monotonic()
             if call is not None:
                 _settle(call, ok, value)
         with self._lock:
@@ -249,11 +258,25 @@ class StoreWorker:
             with self._lock:
                 now = time.monotonic()
                 late = [c for c in self._calls.values() if c.deadline < now]
+                idle = not self._calls and now - self._idle_since > _IDLE_SECONDS
                 pid = self.pid
+            resident = 0 if pid is None or late else _resident_bytes(pid)
             if late:
                 self._replace(reason=QueryTooLong, culprits=late)
-            elif pid is not None and _resident_bytes(pid) > self.memory_limit:
+            elif resident > self.memory_limit:
                 self._replace(reason=QueryOutOfMemory, culprits=None)
+            elif idle and resident > self.memory_limit // 8 and now - self._recycled_at > _RECYCLE_SECONDS:
+                self._recycle()
+
+    def _recycle(self) -> None:
+        """Replace an idle child by a fresh one, unless a call came in meanwhile."""
+        with self._lock:
+            if self._calls or self._closed or self._process is None:
+                return
+            self._stop_child()
+            self.recycles += 1
+            self._recycled_at = time.monotonic()
+        self._respawn()
 
     def _replace(self, *, reason: type[Exception], culprits: list[_Call] | None) -> None:
         """Kill the child, fail the culprits (by default the oldest call: it has had the most time
@@ -279,6 +302,10 @@ class StoreWorker:
                 self._calls.pop(call.id, None)
         for call, error in failed:
             _fail(call, error)
+        self._respawn()
+
+    def _respawn(self) -> None:
+        """Start a new child for the calls waiting; if the store cannot be opened any more, fail them."""
         try:
             self._spawn()
         except StoreUnavailable as exc:

@@ -51,6 +51,18 @@ def hoard_memory(store: KnowledgeStore, megabytes: int) -> int:
     return len(hoard)
 
 
+_KEPT: list[bytearray] = []
+
+
+def keep_memory(store: KnowledgeStore, megabytes: int) -> int:
+    """Memory the child goes on holding after the call, as an allocator keeps it after a large query."""
+    for _ in range(megabytes):
+        block = bytearray(1 << 20)
+        block[::4096] = b"x" * len(block[::4096])
+        _KEPT.append(block)
+    return len(_KEPT)
+
+
 def malformed_query(store: KnowledgeStore) -> None:
     store.oxigraph.query("SELECT WHERE {")
 
@@ -150,3 +162,15 @@ def test_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(StoreUnavailable, match="no store there"):
         StoreWorker(tmp_path / "nothing").start()
+
+
+def test_an_idle_worker_holding_much_memory_is_replaced(store_path: Path) -> None:
+    with StoreWorker(store_path, memory_limit=800 << 20) as worker:
+        before = worker.pid
+        assert worker.submit(keep_memory, 200, timeout=30).result(timeout=30) == 200
+        deadline = time.monotonic() + 20
+        while worker.pid == before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert worker.recycles == 1 and worker.restarts == 0
+        assert worker.submit(count_quads, timeout=10).result(timeout=30) == TRIPLES
+        assert psutil.Process(worker.pid).memory_info().rss < 200 << 20
