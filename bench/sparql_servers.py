@@ -46,15 +46,14 @@ import os
 import random
 import shlex
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
@@ -64,6 +63,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
+from bench.servers import free_port, running_server
 from graph.analytics import shared_counts
 from graph.explore import RELATIONS, Explorer
 from graph.iris import DEFAULT_BASE, Minter, canonical_platform_name
@@ -495,53 +495,12 @@ def build_queries(busiest: str) -> list[Query]:
 # --- the three engines ---------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _oxigraph_cli() -> str:
     beside = Path(sys.executable).parent / "oxigraph"
     found = str(beside) if beside.exists() else shutil.which("oxigraph")
     if not found:
         raise SystemExit("the oxigraph CLI is not installed (pip package 'oxigraph')")
     return found
-
-
-@contextmanager
-def _server(name: str, command: list[str], url: str, log: Path, env: dict[str, str] | None = None) -> Iterator[float]:
-    """Start *command*, wait (bounded) until *url* answers a query, yield the start-up seconds, always stop it."""
-    started = time.perf_counter()
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"{name} exited with {process.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
-            try:
-                answer = httpx.post(
-                    url,
-                    content=b"ASK {}",
-                    headers={"Content-Type": "application/sparql-query", "Accept": RESULTS_JSON},
-                    timeout=5,
-                )
-                if answer.status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit(f"{name} did not answer within 120 s:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.2)
-        yield time.perf_counter() - started
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
 
 
 def _json_value(term: dict[str, str]) -> str:
@@ -749,13 +708,13 @@ def main() -> None:
         gc.freeze()
         print(f"loaded: rdflib Dataset (in memory) {rdflib_load:.1f} s", file=out, flush=True)
 
-        policykg_port, oxigraph_port = _free_port(), _free_port()
+        policykg_port, oxigraph_port = free_port(), free_port()
         env = {**os.environ, "POLICYKG_QUERY_TIMEOUT": "120", "POLICYKG_MAX_RESULT_BYTES": str(1 << 30)}
         policykg_base = f"http://127.0.0.1:{policykg_port}"
         policykg_url = policykg_base + "/sparql"
         oxigraph_url = f"http://127.0.0.1:{oxigraph_port}/query"
         policykg_up = stack.enter_context(
-            _server(
+            running_server(
                 "policykg serve",
                 [
                     sys.executable,
@@ -773,7 +732,7 @@ def main() -> None:
             )
         )
         oxigraph_up = stack.enter_context(
-            _server(
+            running_server(
                 "oxigraph serve",
                 [
                     oxigraph,
