@@ -35,8 +35,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     nlp = load_nlp()
-    paths = find_documents(args.paths)
-    documents = [read_document(path) for path in paths]
+    found = find_documents(args.paths)
+    documents = [read_document(f.path, name=f.name) for f in found]
     characters = sum(len(d.text) for d in documents)
 
     def segment() -> None:
@@ -44,8 +44,8 @@ def main() -> None:
             nlp.make_doc(document.norm)
 
     def extract() -> None:
-        for path in paths:
-            extract_document(read_document(path), nlp=nlp)
+        for f in found:
+            extract_document(read_document(f.path, name=f.name), nlp=nlp)
 
     segment()  # warm-up: caches, lazy imports
     extract()

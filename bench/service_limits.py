@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,10 @@ class Sampler:
         return [self.root, *self.root.children(recursive=True)]
 
     def resident(self) -> int:
-        return sum(_safe(lambda p=p: p.memory_info().rss) for p in self.processes())
+        return int(sum(_safe(_resident, p) for p in self.processes()))
 
     def cpu(self) -> float:
-        return sum(_safe(lambda p=p: sum(p.cpu_times()[:2])) for p in self.processes())
+        return sum(_safe(_cpu, p) for p in self.processes())
 
     def _run(self) -> None:
         while not self._stop.wait(0.05):
@@ -73,11 +74,21 @@ class Sampler:
         self._thread.join()
 
 
-def _safe(read: Callable[[], float]) -> float:
+def _resident(process: psutil.Process) -> float:
+    return float(process.memory_info().rss)
+
+
+def _cpu(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return float(times.user + times.system)
+
+
+def _safe(read: Callable[[psutil.Process], float], process: psutil.Process) -> float:
+    """*read* of a process that may have ended meanwhile (0 then)."""
     try:
-        return read()
+        return read(process)
     except psutil.Error:
-        return 0
+        return 0.0
 
 
 def build_store(documents: int, use_nlp: bool, folder: Path) -> Path:
@@ -219,7 +230,7 @@ def measure_api(client: httpx.Client) -> list[list[str]]:
     agency = pair["a"]["id"]
     platform = client.get("/api/entities", params={"q": "平台", "type": "platform"}).json()[0]["id"]
     document = client.get("/api/documents").json()[0]["id"]
-    routes = [
+    routes: list[tuple[str, str, dict[str, str | int]]] = [
         ("/api/entities?q=数字办", "/api/entities", {"q": "数字办"}),
         ("/api/entities/{agency}", f"/api/entities/{agency}", {}),
         ("/api/entities/{agency}/neighbourhood", f"/api/entities/{agency}/neighbourhood", {}),
@@ -235,7 +246,7 @@ def measure_api(client: httpx.Client) -> list[list[str]]:
     for label, path, params in routes:
         seconds = []
         for _ in range(5):
-            response, taken = _timed(lambda path=path, params=params: client.get(path, params=params))
+            response, taken = _timed(partial(client.get, path, params=params))
             if response.status_code != 200:
                 raise SystemExit(f"{path}: {response.status_code} {response.text[:300]}")
             seconds.append(taken)
