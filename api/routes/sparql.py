@@ -136,12 +136,19 @@ def _describe(request: Request, settings: Settings) -> Response:
     return Response(graph.serialize(format=_RDFLIB_FORMATS[fmt]), media_type=_media_type(fmt))
 
 
+def _one(values: list[str], name: str) -> str | None:
+    """The single value of a protocol parameter; two are ambiguous (SPARQL 1.1 Protocol 2.1)."""
+    if len(values) > 1:
+        raise Problem(400, "Ambiguous request", f"{len(values)} {name} parameters; send exactly one")
+    return values[0] if values else None
+
+
 @router.get("/sparql", summary="SPARQL query (GET), service description, or the query editor")
 async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     params = request.query_params
-    query = params.get("query")
-    if params.get("update"):
+    if "update" in params:
         raise Problem(405, "Method not allowed", "updates must be sent by POST", {"Allow": "POST"})
+    query = _one(params.getlist("query"), "query")
     if query is None or not query.strip():
         return _describe(request, settings)
     return await _answer_query(
@@ -159,32 +166,53 @@ async def _form(request: Request) -> dict[str, list[str]]:
     return fields
 
 
+async def _text(request: Request) -> str:
+    """The body decoded as its ``charset`` says (UTF-8 when it says nothing); 400 if it is not that."""
+    charset = "utf-8"
+    for parameter in request.headers.get("content-type", "").split(";")[1:]:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"') or charset
+    body = await request.body()
+    try:
+        return body.decode(charset)
+    except LookupError as exc:
+        raise Problem(415, "Unsupported charset", f"cannot read a body in {charset}") from exc
+    except UnicodeDecodeError as exc:
+        raise Problem(400, "Undecodable body", f"the body is not valid {charset}: {exc.reason}") from exc
+
+
 @router.post(
     "/sparql",
     responses=problem_responses(401, 413, 415),
     summary="SPARQL query or update (POST form, sparql-query, sparql-update)",
 )
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """A query or an update, by media type; a body without one is refused rather than guessed
+    at, so a stray POST never runs as an update."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     url_params = request.query_params
-    if content_type == "multipart/form-data":
-        form = await _form(request)
-    else:
-        body = (await request.body()).decode("utf-8", errors="replace")
     if content_type == "application/sparql-query":
         defaults, named = url_params.getlist("default-graph-uri"), url_params.getlist("named-graph-uri")
-        return await _answer_query(request, store, settings, body, defaults, named)
+        return await _answer_query(request, store, settings, await _text(request), defaults, named)
     if content_type == "application/sparql-update":
-        return await _answer_update(request, store, settings, body)
-    if content_type in ("application/x-www-form-urlencoded", "multipart/form-data", ""):
-        if content_type != "multipart/form-data":
-            form = parse_qs(body, keep_blank_values=True)
-        if "update" in form:
-            return await _answer_update(request, store, settings, form["update"][0])
-        if "query" in form:
-            defaults = form.get("default-graph-uri", []) + url_params.getlist("default-graph-uri")
-            named = form.get("named-graph-uri", []) + url_params.getlist("named-graph-uri")
-            parameter = next(iter(form.get("format") or form.get("output") or []), None)
-            return await _answer_query(request, store, settings, form["query"][0], defaults, named, parameter)
-        raise Problem(400, "Missing query", "send query= or update= in the form")
-    raise Problem(415, "Unsupported media type", f"cannot read a {content_type} body as a SPARQL request")
+        return await _answer_update(request, store, settings, await _text(request))
+    if content_type == "multipart/form-data":
+        form = await _form(request)
+    elif content_type == "application/x-www-form-urlencoded":
+        form = parse_qs(await _text(request), keep_blank_values=True)
+    else:
+        expected = "application/sparql-query, application/sparql-update or a form"
+        detail = f"cannot read a {content_type or 'body without a Content-Type'} as a SPARQL request; send {expected}"
+        raise Problem(415, "Unsupported media type", detail)
+    update, query = _one(form.get("update", []), "update"), _one(form.get("query", []), "query")
+    if update is not None and query is not None:
+        raise Problem(400, "Ambiguous request", "a form with both query= and update=")
+    if update is not None:
+        return await _answer_update(request, store, settings, update)
+    if query is not None:
+        defaults = form.get("default-graph-uri", []) + url_params.getlist("default-graph-uri")
+        named = form.get("named-graph-uri", []) + url_params.getlist("named-graph-uri")
+        parameter = next(iter(form.get("format") or form.get("output") or []), None)
+        return await _answer_query(request, store, settings, query, defaults, named, parameter)
+    raise Problem(400, "Missing query", "send query= or update= in the form")

@@ -74,3 +74,25 @@ def test_a_method_no_route_serves_names_the_allowed_ones(client: httpx.Client) -
         response = client.request("TRACE", path)
         assert_problem(response, 405)
         assert allowed <= {m.strip() for m in response.headers["allow"].split(",")}, response.headers
+
+
+def test_a_body_is_read_in_the_charset_it_declares(client: httpx.Client) -> None:
+    query = 'SELECT ?e WHERE { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?l FILTER (STR(?l) = "数字办") }'
+    for charset in ("utf-8", "GB18030", "utf-16"):
+        headers = {"Content-Type": f"application/sparql-query; charset={charset}", "Accept": "text/csv"}
+        answer = client.post("/sparql", content=query.encode(charset), headers=headers)
+        assert answer.status_code == 200, answer.text
+        assert len(answer.text.split()) > 1, (charset, answer.text)
+    wrong = {"Content-Type": "application/sparql-query; charset=utf-8"}
+    assert_problem(client.post("/sparql", content=query.encode("gb18030"), headers=wrong), 400)
+    unknown = {"Content-Type": "application/sparql-query; charset=x-no-such-charset"}
+    assert_problem(client.post("/sparql", content=query.encode(), headers=unknown), 415)
+
+
+def test_requests_that_say_two_things_or_nothing_are_refused(client: httpx.Client) -> None:
+    assert_problem(client.get("/sparql", params=[("query", "ASK {}"), ("query", "SELECT * {}")]), 400)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert_problem(client.post("/sparql", content="query=ASK%20%7B%7D&query=ASK%20%7B%7D", headers=form), 400)
+    bare = client.build_request("POST", "/sparql", content=b"query=ASK%20%7B%7D")
+    assert "content-type" not in bare.headers
+    assert_problem(client.send(bare), 415)
