@@ -15,9 +15,19 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from extract.reading import check_document_file
 from extract.text import compact, half_width
 
-__all__ = ["Score", "align", "load_gold", "normalise_name", "normalise_platform", "normalise_raw", "score_documents"]
+__all__ = [
+    "Score",
+    "align",
+    "gold_documents",
+    "load_gold",
+    "normalise_name",
+    "normalise_platform",
+    "normalise_raw",
+    "score_documents",
+]
 
 _LEADING_LABEL = re.compile(r"^(?:责任单位|负责部门|责任部门|牵头单位|牵头责任单位):")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
@@ -232,14 +242,30 @@ def score_platforms(predicted: list[dict], gold: list[dict]) -> Counts:
     return counts
 
 
+def gold_documents(corpus: Path, gold_dir: Path) -> dict[str, Path]:
+    """The corpus files the gold names, by the name it gives them, each checked before
+    anything is extracted (or a model loaded): a :class:`ValueError` names a missing folder,
+    a gold with no rows, or a file that is missing or cannot be read."""
+    for folder, what in ((corpus, "corpus"), (gold_dir, "gold")):
+        if not folder.is_dir():
+            raise ValueError(f"{folder}: no such folder (the {what})")
+    gold_notes, gold_platforms = load_gold(gold_dir)
+    if not gold_notes and not gold_platforms:
+        raise ValueError(f"{gold_dir}: no gold here (clauses*.jsonl or platforms*.jsonl)")
+    paths = {name: corpus / name for name in sorted(set(gold_notes) | set(gold_platforms))}
+    for path in paths.values():
+        if not path.exists():
+            raise ValueError(f"{path}: named in the gold but missing from the corpus")
+        check_document_file(path)
+    return paths
+
+
 def score_documents(extract_json: Callable[[Path], dict], corpus: Path, gold_dir: Path) -> Score:
     """Run *extract_json* on every document the gold names and score it."""
+    paths = gold_documents(corpus, gold_dir)
     gold_notes, gold_platforms = load_gold(gold_dir)
     score = Score()
-    for name in sorted(set(gold_notes) | set(gold_platforms)):
-        path = corpus / name
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: named in the gold but missing from the corpus")
+    for name, path in paths.items():
         result = extract_json(path)
         counts = score_notes(result["notes"], gold_notes.get(name, []))
         if name in gold_platforms and "platforms" in result:

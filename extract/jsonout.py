@@ -23,6 +23,7 @@ def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
             "format": document.source_format,
             "encoding": document.encoding,
             "length": len(document.text),
+            "warnings": list(document.warnings),
         },
         "metadata": asdict(extraction.metadata),
         "outline": [

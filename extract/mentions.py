@@ -1,15 +1,19 @@
 """Attaching what the NLP pipeline finds in the text to the outline: item, heading and task.
 
-A mention inside a responsibility note or boilerplate is not task text and is left out.
+A mention inside a responsibility note or boilerplate is not task text and is left out. The
+pipeline may have read the text in pieces; each piece's offsets are shifted back into the
+document's text here.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from extract.gazetteer import Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
+from extract.outline import in_spans, merge_spans
 
 __all__ = ["attach_mentions"]
 
@@ -24,10 +28,10 @@ class _Locator:
         spans = sorted((a, b, index) for index, task in enumerate(extraction.tasks) for a, b in task.spans)
         self._task_starts = [a for a, _, _ in spans]
         self._task_spans = spans
-        self._excluded = sorted([(n.start, n.end) for n in extraction.notes] + list(extraction.boilerplate))
+        self._excluded = merge_spans([(n.start, n.end) for n in extraction.notes] + list(extraction.boilerplate))
 
     def excluded(self, position: int) -> bool:
-        return any(a <= position < b for a, b in self._excluded)
+        return in_spans(self._excluded, position)
 
     def heading(self, position: int) -> tuple[int | None, str | None]:
         index = bisect_right(self._heading_starts, position) - 1
@@ -45,13 +49,19 @@ class _Locator:
         return None
 
 
-def attach_mentions(extraction: Extraction, doc: Any, gazetteer: Gazetteer) -> None:
-    """Fill ``mentions``, ``targets`` and ``platform_links`` of *extraction* from a processed
-    spaCy *doc* of the document's matching text."""
+def attach_mentions(extraction: Extraction, pieces: Iterable[tuple[int, Any]], gazetteer: Gazetteer) -> None:
+    """Fill ``mentions``, ``targets`` and ``platform_links`` of *extraction* from processed
+    spaCy docs of the document's matching text, each with the offset of its piece."""
     locate = _Locator(extraction)
+    for offset, doc in pieces:
+        _attach_piece(extraction, doc, offset, locate, gazetteer)
+
+
+def _attach_piece(extraction: Extraction, doc: Any, offset: int, locate: _Locator, gazetteer: Gazetteer) -> None:
     jurisdiction = extraction.metadata.jurisdiction
 
     def mention(kind: str, name: str, start: int, end: int, **extra: Any) -> Mention | None:
+        start, end = start + offset, end + offset
         if locate.excluded(start):
             return None
         heading, item = locate.heading(start)
@@ -63,7 +73,7 @@ def attach_mentions(extraction: Extraction, doc: Any, gazetteer: Gazetteer) -> N
         if made:
             platform_index[index] = len(extraction.mentions)
             extraction.mentions.append(made)
-    extraction.platform_links = [
+    extraction.platform_links += [
         (platform_index[link.first], platform_index[link.second], link.verb)
         for link in doc._.platform_links
         if link.first in platform_index and link.second in platform_index
@@ -88,20 +98,21 @@ def attach_mentions(extraction: Extraction, doc: Any, gazetteer: Gazetteer) -> N
         if made:
             extraction.mentions.append(made)
     for target in doc._.targets:
-        if locate.excluded(target.start):
+        start = target.start + offset
+        if locate.excluded(start):
             continue
-        heading, item = locate.heading(target.start)
+        heading, item = locate.heading(start)
         extraction.targets.append(
             TargetMention(
                 target.text,
-                target.start,
-                target.end,
+                start,
+                target.end + offset,
                 str(target.value),
                 target.unit,
                 target.qualifier,
                 target.counted,
                 item,
                 heading,
-                locate.task(target.start),
+                locate.task(start),
             )
         )

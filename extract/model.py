@@ -27,7 +27,10 @@ Role = Literal["lead", "responsible", "support"]
 
 @dataclass(frozen=True)
 class Document:
-    """A file read into text. ``norm`` has the same length as ``text`` (see :mod:`extract.text`)."""
+    """A file read into text. ``norm`` has the same length as ``text`` (see :mod:`extract.text`).
+
+    ``name`` is the key of the document's graph; ``warnings`` say what reading had to guess.
+    """
 
     name: str
     text: str
@@ -35,6 +38,7 @@ class Document:
     source_format: str = "txt"
     encoding: str = "utf-8"
     path: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 
 from extract.metadata import ADDRESSEES
 from extract.model import Heading, Initiative, Metadata, Note, Task
 from extract.text import compact
 
-__all__ = ["build_tasks", "find_boilerplate", "find_headings", "heading_before", "merge_initiatives"]
+__all__ = [
+    "build_tasks",
+    "find_boilerplate",
+    "find_headings",
+    "heading_before",
+    "in_spans",
+    "merge_initiatives",
+    "merge_spans",
+]
 
 _CN = "一二三四五六七八九十百"
 _BOUNDARY = r"(?:(?<=^)|(?<=[\n\s。；：！？）〕】”]))"
@@ -95,9 +104,17 @@ def find_boilerplate(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for pattern in _BOILERPLATE for m in pattern.finditer(norm)]
     if metadata.title and len(metadata.title) >= 6:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(metadata.title), norm)]
-    spans.sort()
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """*spans* sorted, overlapping ones joined: the form :func:`in_spans` searches by halving.
+
+    >>> merge_spans([(5, 9), (0, 2), (1, 3), (9, 10)])
+    [(0, 3), (5, 10)]
+    """
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -105,17 +122,29 @@ def find_boilerplate(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
     return merged
 
 
-def heading_before(headings: list[Heading], position: int) -> int | None:
-    """Index of the nearest heading that starts before *position*."""
-    index = bisect_right([h.start for h in headings], position - 1) - 1
+def in_spans(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether *position* lies in one of *spans* (merged, see :func:`merge_spans`).
+
+    >>> in_spans([(0, 3), (5, 10)], 3), in_spans([(0, 3), (5, 10)], 9)
+    (False, True)
+    """
+    index = bisect_right(spans, position, key=itemgetter(0)) - 1
+    return index >= 0 and position < spans[index][1]
+
+
+def heading_before(starts: list[int], position: int) -> int | None:
+    """Index of the nearest heading that starts before *position*, given the headings' starts."""
+    index = bisect_right(starts, position - 1) - 1
     return index if index >= 0 else None
 
 
 def _subtract(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) less merged *holes*; only the holes that meet it are visited."""
     pieces, cursor = [], start
-    for hole_start, hole_end in holes:
-        if hole_end <= cursor or hole_start >= end:
-            continue
+    for index in range(bisect_right(holes, start, key=itemgetter(1)), len(holes)):
+        hole_start, hole_end = holes[index]
+        if hole_start >= end:
+            break
         if hole_start > cursor:
             pieces.append((cursor, hole_start))
         cursor = max(cursor, hole_end)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,27 +12,32 @@ from extract.mentions import attach_mentions
 from extract.metadata import extract_metadata
 from extract.model import Document, Extraction, Heading, Note, Role, Unit
 from extract.notes import added_unit_declarations, find_notes, first_lead_declarations
-from extract.outline import build_tasks, find_boilerplate, find_headings, heading_before, merge_initiatives
+from extract.outline import build_tasks, find_boilerplate, find_headings, heading_before, in_spans, merge_initiatives
 from extract.reading import make_document, read_document
 from extract.units import UnitName, expand_units
 
-__all__ = ["extract_document", "extract_file", "extract_text"]
+__all__ = ["PIECE_SIZE", "extract_document", "extract_file", "extract_text", "pipeline_pieces", "text_pieces"]
+
+# Characters the spaCy pipeline reads at a time: pkuseg's memory grows with the text it is
+# given, and spaCy refuses texts over ``nlp.max_length`` (a million characters by default).
+PIECE_SIZE = 100_000
 
 
 def extract_file(
-    path: str | Path, *, jurisdiction: str | None = None, gazetteer: Gazetteer | None = None, nlp: Any = None
+    path: str | Path,
+    *,
+    name: str | None = None,
+    jurisdiction: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    nlp: Any = None,
 ) -> Extraction:
-    """Read and extract one file (see :func:`extract_document`)."""
-    return extract_document(read_document(path), jurisdiction=jurisdiction, gazetteer=gazetteer, nlp=nlp)
+    """Read and extract one file (see :func:`extract_document`); *name* as in :func:`read_document`."""
+    return extract_document(read_document(path, name=name), jurisdiction=jurisdiction, gazetteer=gazetteer, nlp=nlp)
 
 
 def extract_text(text: str, name: str = "<text>", *, jurisdiction: str | None = None, nlp: Any = None) -> Extraction:
     """Extract a document given as a string."""
     return extract_document(make_document(text, name=name), jurisdiction=jurisdiction, nlp=nlp)
-
-
-def _in_any(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 def extract_document(
@@ -47,14 +54,16 @@ def extract_document(
     metadata = extract_metadata(norm, gaz, jurisdiction)
     code = metadata.jurisdiction
     headings = find_headings(norm)
+    heading_starts = [h.start for h in headings]
     boilerplate = find_boilerplate(norm, metadata)
     first_lead_from = min(first_lead_declarations(norm), default=None)
     additions = [
         (position, expand_units(units, offset, gaz, code)) for position, units, offset in added_unit_declarations(norm)
     ]
+    addition_starts = [position for position, _ in additions]
     notes: list[Note] = []
     for span, parsed in find_notes(norm, gaz, code):
-        if _in_any(span.start, boilerplate):
+        if in_spans(boilerplate, span.start):
             continue
         roles: list[tuple[Role, UnitName]] = [(g.role or "responsible", u) for g in parsed.groups for u in g.units]
         if parsed.explicit_lead:
@@ -63,14 +72,13 @@ def extract_document(
             roles = [("lead" if i == 0 else role, unit) for i, (role, unit) in enumerate(roles)]
         units = [_unit(text, unit, role, gaz, code) for role, unit in roles]
         written = {u.agency for u in units}
-        for position, added in additions:
-            if position < span.start:
-                for unit in added:
-                    resolved = _unit(text, unit, "support", gaz, code, added_by_declaration=True)
-                    if resolved.agency not in written:
-                        units.append(resolved)
-                        written.add(resolved.agency)
-        heading = heading_before(headings, span.start)
+        for _, added in additions[: bisect_left(addition_starts, span.start)]:
+            for unit in added:
+                resolved = _unit(text, unit, "support", gaz, code, added_by_declaration=True)
+                if resolved.agency not in written:
+                    units.append(resolved)
+                    written.add(resolved.agency)
+        heading = heading_before(heading_starts, span.start)
         raw = _raw(document, span.content_start, span.content_end, gaz)
         notes.append(
             Note(
@@ -89,8 +97,35 @@ def extract_document(
     tasks = build_tasks(text, headings, notes, boilerplate, of_heading)
     extraction = Extraction(document, metadata, headings, notes, initiatives, tasks, boilerplate, of_heading)
     if nlp is not None:
-        attach_mentions(extraction, run_pipeline(nlp, norm), gaz)
+        attach_mentions(extraction, pipeline_pieces(nlp, norm), gaz)
     return extraction
+
+
+def text_pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of *text*, none longer than *size*, each cut after
+    its last line end, else after its last 。, else at *size*: so no line is cut that fits.
+
+    >>> text_pieces("ab\\ncd\\nef", 5), text_pieces("ab。cdefg", 4), text_pieces("abcdef", 4)
+    ([(0, 3), (3, 8)], [(0, 3), (3, 7), (7, 8)], [(0, 4), (4, 6)])
+    """
+    if size < 1:
+        raise ValueError(f"piece size must be at least 1, not {size}")
+    pieces, start = [], 0
+    while len(text) - start > size:
+        limit = start + size
+        end = text.rfind("\n", start, limit) + 1 or text.rfind("。", start, limit) + 1 or limit
+        pieces.append((start, end))
+        start = end
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces
+
+
+def pipeline_pieces(nlp: Any, text: str) -> Iterator[tuple[int, Any]]:
+    """The processed doc of each piece of *text* (:data:`PIECE_SIZE`, at most
+    ``nlp.max_length``) with the piece's offset; one piece's doc is alive at a time."""
+    for start, end in text_pieces(text, min(PIECE_SIZE, nlp.max_length)):
+        yield start, run_pipeline(nlp, text[start:end])
 
 
 def run_pipeline(nlp: Any, text: str) -> Any:

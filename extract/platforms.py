@@ -352,6 +352,7 @@ def find_platforms(
             previous is not None
             and chunk.before is not None
             and chunk.before.text in ("与", "和", "同")
+            and not text[previous.end : chunk.before.start].strip()  # X与Y对接: X right before 与
             and after is not None
             and after.text in lexicon.link_verbs
         ):

@@ -1,19 +1,39 @@
 """Reading files into :class:`~extract.model.Document`: .txt, .html, .docx and .pdf.
 
-Encodings are detected, not assumed: a byte-order mark first, then strict UTF-8, then the
-best of charset detection among the encodings Chinese documents come in.
+Encodings are detected, not assumed: a byte-order mark first, then UTF-16 shown by its NUL
+bytes, then strict UTF-8, then the best reading among the encodings Chinese documents come
+in; a reading that is not clearly the best is a guess, and the document carries a warning.
+
+Files are checked (:func:`check_document_file`) before anything is read, and folders yield
+every file they hold, so that a build reports each one it does not read: a failure for a file
+that should be a document, a skip for a file of another type.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from extract.model import Document
 from extract.text import matching_text
 
-__all__ = ["SUPPORTED_SUFFIXES", "DocumentError", "decode", "find_documents", "make_document", "read_document"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Decoding",
+    "DocumentError",
+    "DocumentFile",
+    "check_document_file",
+    "decode",
+    "find_documents",
+    "make_document",
+    "read_document",
+]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 _BOMS = [
@@ -30,23 +50,34 @@ class DocumentError(ValueError):
     """A file that cannot be read as a document; the message names the file."""
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode *data*; returns the text and the encoding used.
+class Decoding(NamedTuple):
+    """Decoded text, the encoding read, and whether that encoding is a guess the user should check."""
+
+    text: str
+    encoding: str
+    guessed: bool = False
+
+
+def decode(data: bytes) -> Decoding:
+    """Decode *data*: by its byte-order mark, as UTF-16 when NUL bytes fill one side of its
+    code units, as UTF-8 when it is valid UTF-8, else as the candidate encoding whose reading
+    has the most common Chinese characters (a guess unless that reading is clearly ahead).
 
     >>> decode("责任单位".encode("gb18030"))
-    ('责任单位', 'gb18030')
-    >>> decode(codecs.BOM_UTF8 + "省".encode())
-    ('省', 'utf-8-sig')
+    Decoding(text='责任单位', encoding='gb18030', guessed=False)
+    >>> [decode(data).encoding for data in (codecs.BOM_UTF8 + "省".encode(), "省\\x00市".encode())]
+    ['utf-8-sig', 'utf-8']
+    >>> decode("Plan 2021".encode("utf-16-be"))
+    Decoding(text='Plan 2021', encoding='utf-16-be', guessed=False)
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
-    try:
-        text = data.decode("utf-8")
-        if "\x00" not in text:  # NUL bytes are valid UTF-8 but mean UTF-16 here
-            return text, "utf-8"
-    except UnicodeDecodeError:
-        pass
+            return Decoding(data.decode(encoding), encoding)
+    for encoding in filter(None, (_utf16_by_nuls(data), "utf-8")):
+        try:
+            return Decoding(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            continue
     decoded = {}
     for encoding in _CANDIDATES if len(data) % 2 == 0 else _CANDIDATES[:2]:
         try:
@@ -56,13 +87,28 @@ def decode(data: bytes) -> tuple[str, str]:
     if not decoded:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
-        if best is None:
+        match = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
+        if match is None:
             raise UnicodeDecodeError("unknown", data, 0, len(data), "no encoding fits")
-        return str(best), best.encoding
+        return Decoding(str(match), match.encoding, guessed=True)
     # GB18030 and UTF-16 decode almost any bytes; the one with the most common characters wins.
-    encoding = max(decoded, key=lambda e: sum(c in _common_characters() for c in decoded[e]))
-    return decoded[encoding], encoding
+    common = _common_characters()
+    score = {encoding: sum(c in common for c in text) for encoding, text in decoded.items()}
+    best, *others = sorted(decoded, key=lambda e: -score[e])  # a tie keeps the candidates' order
+    runner_up = max((score[e] for e in others), default=0)
+    return Decoding(decoded[best], best, guessed=score[best] < max(1, 2 * runner_up))
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when NUL bytes fill one side of a quarter of the code units or
+    more, as in UTF-16 text with much ASCII (valid UTF-8 too); a few stray NULs do not."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    heavy, light = max(even, odd), min(even, odd)
+    if heavy < max(4, len(data) // 8) or light > heavy // 2:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 @lru_cache(maxsize=1)
@@ -81,17 +127,17 @@ def _common_characters() -> frozenset[str]:
     return frozenset(simplified + opencc.OpenCC("s2t").convert(simplified))
 
 
-def _html_text(data: bytes) -> tuple[str, str]:
+def _html_text(data: bytes) -> Decoding:
     from bs4 import BeautifulSoup
 
-    markup, encoding = decode(data)
-    soup = BeautifulSoup(markup, "html.parser")
+    decoded = decode(data)
+    soup = BeautifulSoup(decoded.text, "html.parser")
     for hidden in soup(["script", "style", "head"]):
         hidden.decompose()
     for block in soup.find_all(["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "td", "th"]):
         block.insert_after("\t" if block.name in ("td", "th") else "\n")
     lines = (line.strip() for line in soup.get_text().split("\n"))
-    return "\n".join(line for line in lines if line), encoding
+    return decoded._replace(text="\n".join(line for line in lines if line))
 
 
 def _docx_text(path: Path) -> str:
@@ -111,51 +157,157 @@ def _pdf_text(path: Path) -> str:
     return extract_text(str(path))
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a file into a document; a :class:`DocumentError` names the file and the fault."""
+def check_document_file(path: str | Path) -> None:
+    """Raise a :class:`DocumentError` naming *path* unless it is a readable, non-empty file of a
+    supported type: checks that cost nothing, made before anything slow (the NLP model) loads."""
     path = Path(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise DocumentError(f"{path}: {_missing(path, exc)}") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise DocumentError(f"{path}: a folder, not a document")
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(f"{path}: not a regular file")
+    unsupported = _unsupported(path)
+    if unsupported:
+        raise DocumentError(f"{path}: {unsupported}")
+    if info.st_size == 0:
+        raise DocumentError(f"{path}: the document is empty")
+    try:
+        path.open("rb").close()
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+
+
+def _unsupported(path: Path) -> str | None:
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(
-            f"{path}: unsupported file type {suffix or '(none)'}; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
-        )
+    if suffix in SUPPORTED_SUFFIXES:
+        return None
+    return f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
+
+
+def _missing(path: Path, exc: OSError) -> str:
+    """Why *path* cannot be found, in words: a link that loops or leads nowhere, or nothing there."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if isinstance(exc, FileNotFoundError) and path.is_symlink():
+        return f"a broken symbolic link (to {os.readlink(path)}, which does not exist)"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    return f"cannot read the file: {exc.strerror or exc}"
+
+
+def read_document(path: str | Path, *, name: str | None = None) -> Document:
+    """Read a file into a document named *name* (by default its file name); a
+    :class:`DocumentError` names the file and the fault. A guessed encoding is a warning."""
+    path = Path(path)
+    check_document_file(path)
+    suffix = path.suffix.lower()
     try:
         if suffix == ".docx":
-            text, encoding = _docx_text(path), "docx"
+            decoded = Decoding(_docx_text(path), "docx")
         elif suffix == ".pdf":
-            text, encoding = _pdf_text(path), "pdf"
+            decoded = Decoding(_pdf_text(path), "pdf")
         elif suffix in (".html", ".htm"):
-            text, encoding = _html_text(path.read_bytes())
+            decoded = _html_text(path.read_bytes())
         else:
-            text, encoding = decode(path.read_bytes())
+            decoded = decode(path.read_bytes())
     except OSError as exc:
         raise DocumentError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise DocumentError(f"{path}: cannot decode the text ({exc.reason})") from exc
     except Exception as exc:  # a corrupt .docx or .pdf raises its library's own errors
         raise DocumentError(f"{path}: not a readable {suffix[1:]} file: {exc}") from exc
-    return make_document(text, name=path.name, source_format=suffix.lstrip("."), encoding=encoding, path=str(path))
+    warnings = (
+        (f"{path}: the encoding is a guess: read as {decoded.encoding}; if the text looks wrong, save it as UTF-8",)
+        if decoded.guessed
+        else ()
+    )
+    return make_document(
+        decoded.text,
+        name=name or path.name,
+        source_format=suffix.lstrip("."),
+        encoding=decoded.encoding,
+        path=str(path),
+        warnings=warnings,
+    )
 
 
-def make_document(text: str, name: str = "<text>", **kwargs: str) -> Document:
+def make_document(
+    text: str,
+    name: str = "<text>",
+    *,
+    source_format: str = "txt",
+    encoding: str = "utf-8",
+    path: str | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Document:
     """A document from text already in memory; line ends are made ``\\n``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
-        raise DocumentError(f"{kwargs.get('path') or name}: the document is empty")
-    return Document(name=name, text=text, norm=matching_text(text), **kwargs)  # type: ignore[arg-type]
+        raise DocumentError(f"{path or name}: the document is empty")
+    return Document(name, text, matching_text(text), source_format, encoding, path, warnings)
 
 
-def find_documents(paths: list[str | Path]) -> list[Path]:
-    """The supported files among *paths*, folders searched recursively, in a stable order.
+@dataclass(frozen=True)
+class DocumentFile:
+    """A file found for reading.
 
-    A path that does not exist raises :class:`DocumentError` naming it.
+    *name* names its graph: its path in the folder it was found in, or its file name when it
+    was named on its own. *problem* says why it cannot be read, when finding it showed that
+    already (a failure); *skip* why a build passes over it (a file of no supported type in a
+    folder: folders hold other files too, a README, the store), to be reported, not failed.
     """
-    found: list[Path] = []
+
+    path: Path
+    name: str
+    problem: str | None = None
+    skip: str | None = None
+
+
+def find_documents(paths: list[str | Path]) -> list[DocumentFile]:
+    """The files among *paths*, folders searched (hidden entries aside), in a stable order.
+
+    Every file a folder holds is kept, so that a build reports each one it does not read. A
+    path that does not exist, or a folder with no file of a supported type, raises a
+    :class:`DocumentError` naming it.
+    """
+    found: list[DocumentFile] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-        elif path.is_file():
-            found.append(path)
+            in_folder = _folder_files(path, path, {path.resolve()})
+            if all(f.skip for f in in_folder):
+                others = f" ({len(in_folder)} files of other types, such as {in_folder[0].name})" if in_folder else ""
+                raise DocumentError(
+                    f"{path}: no documents in this folder{others}; expected {', '.join(SUPPORTED_SUFFIXES)} files"
+                )
+            found += in_folder
+        elif path.exists() or path.is_symlink():
+            found.append(DocumentFile(path, path.name))
         else:
             raise DocumentError(f"{path}: no such file or folder")
+    return found
+
+
+def _folder_files(folder: Path, root: Path, searched: set[Path]) -> list[DocumentFile]:
+    """The files under *folder*, named by their path from *root*, in name order. Links to
+    folders are followed once: a link to a folder in *searched* would loop or read documents
+    twice, so it is a problem instead."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise DocumentError(f"{folder}: cannot list the folder: {exc.strerror or exc}") from exc
+    found: list[DocumentFile] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        name = entry.relative_to(root).as_posix()
+        if not entry.is_dir():
+            found.append(DocumentFile(entry, name, skip=_unsupported(entry)))
+        elif (real := entry.resolve()) in searched:
+            found.append(DocumentFile(entry, name, f"a link to the folder {real}, searched already; not followed"))
+        else:
+            searched.add(real)
+            found += _folder_files(entry, root, searched)
     return found

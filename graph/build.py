@@ -1,8 +1,11 @@
 """Building the store from documents: extract, turn into triples, replace each document's graph.
 
 One bad document never stops a build nor touches another document's graph: its error is
-reported with its file name and the build goes on. Entity descriptions are merged into the
-entities graph as each document is written; at the end, those no document names any more go.
+reported with its file name and the build goes on. A document's graph is named by the
+document's name (:class:`~extract.reading.DocumentFile`), the same on every build; two files
+of one build that would share a name are not both written: the later one fails, naming the
+earlier. Entity descriptions are merged into the entities graph as each document is written;
+at the end, those no document names any more go.
 """
 
 from __future__ import annotations
@@ -14,43 +17,62 @@ from typing import Any
 
 from extract.gazetteer import load_gazetteer
 from extract.pipeline import extract_file
-from extract.reading import DocumentError
+from extract.reading import DocumentError, DocumentFile
 from graph.iris import Minter
 from graph.store import KnowledgeStore, StoreError
-from graph.triples import ENTITY_LINKS, document_stem, extraction_graph
+from graph.triples import ENTITY_LINKS, extraction_graph
 
 __all__ = ["BuildReport", "build_documents", "prune_entities"]
 
 
 @dataclass
 class BuildReport:
-    """What a build did: triples per document written, and the documents that failed."""
+    """What a build did, by file path: triples per document written, the documents that failed,
+    the files passed over (of no supported type, in a folder), and what reading had to guess."""
 
     written: dict[str, int] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
 
 
 def build_documents(
-    paths: list[Path],
+    documents: list[DocumentFile],
     store: KnowledgeStore,
     *,
     nlp: Any = None,
     minter: Minter | None = None,
     progress: Callable[[int, int, Path, str], None] | None = None,
 ) -> BuildReport:
-    """Extract each file, replace its named graph in *store* and merge its entity descriptions.
+    """Extract each file (:func:`~extract.reading.find_documents`), replace its named graph in
+    *store* and merge its entity descriptions.
 
     *progress* is called after each document with (index, total, path, outcome).
     """
     minter = minter or Minter()
     gazetteer = load_gazetteer()
     report = BuildReport()
-    for index, path in enumerate(paths, 1):
+    named: dict[str, Path] = {}  # document name → the file that took it in this build
+    for index, found in enumerate(documents, 1):
+        path = found.path
+        if found.skip:
+            report.skipped[str(path)] = f"{path}: {found.skip}"
+            if progress:
+                progress(index, len(documents), path, f"skipped: {found.skip}")
+            continue
         try:
-            extraction = extract_file(path, nlp=nlp, gazetteer=gazetteer)
+            if found.problem:
+                raise DocumentError(f"{path}: {found.problem}")
+            if found.name in named:
+                raise DocumentError(
+                    f"{path}: its graph name {found.name} is taken by {named[found.name]} in this build; "
+                    "build the folder that holds both, so that each is named by its path in it"
+                )
+            named[found.name] = path
+            extraction = extract_file(path, name=found.name, nlp=nlp, gazetteer=gazetteer)
             triples = extraction_graph(extraction, minter, gazetteer)
             entities = {minter.entities_graph(): triples.entities}
-            store.replace_graph(minter.graph(document_stem(extraction)), triples.document, merge=entities)
+            store.replace_graph(minter.graph(found.name), triples.document, merge=entities)
         except (DocumentError, StoreError) as exc:
             report.failed[str(path)] = str(exc)
             outcome = f"failed: {exc}"
@@ -60,9 +82,11 @@ def build_documents(
         else:
             count = len(triples.document) + len(triples.entities)
             report.written[str(path)] = count
+            if extraction.document.warnings:
+                report.warnings[str(path)] = list(extraction.document.warnings)
             outcome = f"{count} triples"
         if progress:
-            progress(index, len(paths), path, outcome)
+            progress(index, len(documents), path, outcome)
     if report.written:
         prune_entities(store, minter)
     return report

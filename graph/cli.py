@@ -11,7 +11,10 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from extract.reading import DocumentFile
 
 __all__ = ["build_parser", "main"]
 
@@ -39,16 +42,23 @@ def _nlp(args: argparse.Namespace) -> Any:
         raise SystemExit(1) from exc
 
 
+def _warn(args: argparse.Namespace, warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"policykg {args.command}: warning: {warning}", file=sys.stderr)
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from extract.jsonout import extraction_to_json
     from extract.pipeline import extract_file
-    from extract.reading import DocumentError
+    from extract.reading import DocumentError, check_document_file
 
     try:
+        check_document_file(args.file)  # before the model, which takes seconds to load
         extraction = extract_file(args.file, jurisdiction=args.jurisdiction, nlp=_nlp(args))
     except DocumentError as exc:
         print(f"policykg extract: {exc}", file=sys.stderr)
         return 1
+    _warn(args, extraction.document.warnings)
     data = extraction_to_json(extraction)
     if args.json:
         _write(json.dumps(data, ensure_ascii=False, indent=2), args.output)
@@ -73,16 +83,16 @@ def _extract_summary(data: dict[str, Any]) -> str:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from extract.evaluate import score_documents
+    from extract.evaluate import gold_documents, score_documents
     from extract.jsonout import extraction_to_json
     from extract.pipeline import extract_file
 
-    nlp = _nlp(args)
+    corpus, gold = Path(args.corpus), Path(args.gold)
     try:
-        score = score_documents(
-            lambda path: extraction_to_json(extract_file(path, nlp=nlp)), Path(args.corpus), Path(args.gold)
-        )
-    except (FileNotFoundError, ValueError) as exc:
+        gold_documents(corpus, gold)  # before the model, which takes seconds to load
+        nlp = _nlp(args)
+        score = score_documents(lambda path: extraction_to_json(extract_file(path, nlp=nlp)), corpus, gold)
+    except ValueError as exc:
         print(f"policykg eval: {exc}", file=sys.stderr)
         return 1
     result = score.as_json()
@@ -113,8 +123,9 @@ def _eval_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _documents(args: argparse.Namespace) -> list[Path]:
-    """The document files named on the command line; a missing path exits 1 naming it."""
+def _documents(args: argparse.Namespace) -> list[DocumentFile]:
+    """The files named on the command line (:class:`~extract.reading.DocumentFile`); a missing
+    path or a folder with no files exits 1 naming it."""
     from extract.reading import DocumentError, find_documents
 
     try:
@@ -124,25 +135,47 @@ def _documents(args: argparse.Namespace) -> list[Path]:
         raise SystemExit(1) from exc
 
 
+def _readable(found: DocumentFile) -> bool:
+    """Whether *found* passes the cheap checks: the model is loaded only if some document does."""
+    from extract.reading import DocumentError, check_document_file
+
+    if found.problem or found.skip:
+        return False
+    try:
+        check_document_file(found.path)
+    except DocumentError:
+        return False
+    return True
+
+
 def _cmd_summary(args: argparse.Namespace) -> int:
     from extract.pipeline import extract_file
     from extract.reading import DocumentError
     from graph.analytics import shared_initiative_pairs
 
-    paths = _documents(args)
-    extractions, failed = [], 0
-    for index, path in enumerate(paths, 1):
-        print(f"[{index}/{len(paths)}] {path}", file=sys.stderr)
+    documents = _documents(args)
+    extractions, failed, skipped = [], 0, 0
+    for index, found in enumerate(documents, 1):
+        print(f"[{index}/{len(documents)}] {found.path}", file=sys.stderr)
+        if found.skip:
+            skipped += 1
+            print(f"policykg summary: skipped {found.path}: {found.skip}", file=sys.stderr)
+            continue
         try:
-            extractions.append(extract_file(path))
+            if found.problem:
+                raise DocumentError(f"{found.path}: {found.problem}")
+            extractions.append(extract_file(found.path, name=found.name))
         except DocumentError as exc:
             failed += 1
             print(f"policykg summary: {exc}", file=sys.stderr)
+        else:
+            _warn(args, extractions[-1].document.warnings)
     names = {u.agency: u.agency_name for e in extractions for n in e.notes for u in n.units}
     items = sum(len(e.initiatives) for e in extractions)
     notes = sum(len(e.notes) for e in extractions)
     lines = [
-        f"documents: {len(extractions)} read, {failed} failed",
+        f"documents: {len(extractions)} read, {failed} failed"
+        + (f", {skipped} other files skipped" if skipped else ""),
         f"items: {items} initiatives, {notes} responsibility notes",
         f"agencies: {len(names)} ({sum(1 for a in names if '/x-' not in a)} resolved in the gazetteer)",
         f"agency pairs that share the most items (top {args.top}):",
@@ -177,22 +210,25 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from graph.iris import Minter
     from graph.stats import store_statistics
 
-    paths = _documents(args)
+    documents = _documents(args)
     settings = _settings(args)
-    nlp = _nlp(args)
+    nlp = _nlp(args) if any(map(_readable, documents)) else None
 
     def progress(index: int, total: int, path: Path, outcome: str) -> None:
         print(f"[{index}/{total}] {path}: {outcome}", file=sys.stderr)
 
     with _open_store(args) as store:
-        report = build_documents(paths, store, nlp=nlp, minter=Minter(settings.base_iri), progress=progress)
+        report = build_documents(documents, store, nlp=nlp, minter=Minter(settings.base_iri), progress=progress)
         stats = store_statistics(store)
     lines = [
-        f"built {len(report.written)} of {len(paths)} documents into {settings.store_path}"
-        + (f"; {len(report.failed)} failed" if report.failed else ""),
+        f"built {len(report.written)} of {len(documents) - len(report.skipped)} documents into {settings.store_path}"
+        + (f"; {len(report.failed)} failed" if report.failed else "")
+        + (f"; {len(report.skipped)} other files skipped" if report.skipped else ""),
         "store: " + ", ".join(f"{value} {name}" for name, value in stats.items()),
     ]
     lines += [f"failed: {message}" for message in report.failed.values()]
+    lines += [f"skipped: {message}" for message in report.skipped.values()]
+    lines += [f"warning: {message}" for messages in report.warnings.values() for message in messages]
     _write("\n".join(lines), args.output)
     return 1 if report.failed else 0
 

@@ -4,7 +4,12 @@ Agencies are keyed by their gazetteer id (jurisdiction and body: ``350000/drc``)
 gazetteer lacks them, by jurisdiction and expanded name; platforms and programmes by
 jurisdiction and canonical name (quotes and a leading 省/全省/市 removed), so 省“互联网+监管”系统
 and “互联网+监管”系统 in one jurisdiction are one node; everything inside a document by the
-document's file name and what the thing is, never by a counter.
+document's name and what the thing is, never by a counter.
+
+A document's name is its file's path in the folder it was built from (``a/plan.txt``), or its
+file name when the file was named on its own, suffix included: ``plan.txt`` and ``plan.docx``
+are two documents. Each ``/``-separated part is percent-encoded on its own, so the name's
+folders stay readable path segments and any file name (Chinese, spaces) makes a valid IRI.
 """
 
 from __future__ import annotations
@@ -46,12 +51,19 @@ class Minter:
     def _iri(self, *path: str) -> URIRef:
         return URIRef(self.base + "/".join(quote(p, safe="-_.~") for p in path))
 
-    def document(self, stem: str) -> URIRef:
-        return self._iri("document", stem)
+    def _in_document(self, kind: str, name: str, *rest: str) -> URIRef:
+        return self._iri(kind, *name.split("/"), *rest)
 
-    def graph(self, stem: str) -> URIRef:
-        """The named graph that holds one document's facts."""
-        return self._iri("graph", stem)
+    def document(self, name: str) -> URIRef:
+        return self._in_document("document", name)
+
+    def graph(self, name: str) -> URIRef:
+        """The named graph that holds the facts of the document *name*.
+
+        >>> Minter().graph("2021/福建 plan.txt")
+        rdflib.term.URIRef('https://w3id.org/policykg/id/graph/2021/%E7%A6%8F%E5%BB%BA%20plan.txt')
+        """
+        return self._in_document("graph", name)
 
     def entities_graph(self) -> URIRef:
         """The named graph describing the agencies, platforms, programmes and places once."""
@@ -69,17 +81,17 @@ class Minter:
     def programme(self, jurisdiction: str, name: str) -> URIRef:
         return self._iri("programme", jurisdiction, digest(canonical_platform_name(name)))
 
-    def initiative(self, stem: str, key: str) -> URIRef:
-        return self._iri("initiative", stem, digest(key))
+    def initiative(self, name: str, key: str) -> URIRef:
+        return self._in_document("initiative", name, digest(key))
 
-    def task(self, stem: str, key: str) -> URIRef:
-        return self._iri("task", stem, digest(key))
+    def task(self, name: str, key: str) -> URIRef:
+        return self._in_document("task", name, digest(key))
 
     def responsibility(self, task: URIRef, agency: URIRef, role: str) -> URIRef:
         return self._iri("responsibility", digest(task, agency, role))
 
-    def span(self, stem: str, start: int, end: int) -> URIRef:
-        return self._iri("span", stem, f"{start}-{end}")
+    def span(self, name: str, start: int, end: int) -> URIRef:
+        return self._in_document("span", name, f"{start}-{end}")
 
-    def target(self, stem: str, start: int) -> URIRef:
-        return self._iri("target", stem, str(start))
+    def target(self, name: str, start: int) -> URIRef:
+        return self._in_document("target", name, str(start))

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD
@@ -31,7 +30,7 @@ from extract.text import compact
 from graph.iris import Minter, canonical_platform_name
 from graph.terms import OA, PKG
 
-__all__ = ["ENTITY_LINKS", "DocumentTriples", "document_stem", "extraction_graph"]
+__all__ = ["ENTITY_LINKS", "DocumentTriples", "extraction_graph"]
 
 # How one described entity reaches another: a named agency keeps its place, parent and successors.
 ENTITY_LINKS = (PKG.jurisdiction, DCTERMS.isPartOf, ORG.subOrganizationOf, DCTERMS.isReplacedBy, DCTERMS.replaces)
@@ -44,11 +43,6 @@ _ACTIONS = {
     "connects": PKG.connects,
     "relies_on": PKG.reliesOn,
 }
-
-
-def document_stem(extraction: Extraction) -> str:
-    """The document's key: its file name without the suffix."""
-    return PurePath(extraction.document.name).stem
 
 
 def _zh(text: str) -> Literal:
@@ -70,8 +64,8 @@ class _Builder:
         self.gaz = gazetteer
         self.graph = Graph()
         self.entities = Graph()
-        self.stem = document_stem(extraction)
-        self.document = minter.document(self.stem)
+        self.name = extraction.document.name  # the key of everything in the document's graph
+        self.document = minter.document(self.name)
         self.jurisdiction = extraction.metadata.jurisdiction
         self._places: set[str] = set()
         self._agencies: dict[str, URIRef] = {}
@@ -85,7 +79,7 @@ class _Builder:
         self.entities.add((s, p, o))
 
     def span(self, start: int, end: int, text: str | None = None) -> URIRef:
-        node = self.mint.span(self.stem, start, end)
+        node = self.mint.span(self.name, start, end)
         self.add(node, RDF.type, PKG.TextSpan)
         self.add(node, PKG.inDocument, self.document)
         self.add(node, OA.start, Literal(start))  # xsd:integer: Oxigraph stores nonNegativeInteger so
@@ -185,7 +179,7 @@ class _Builder:
         nodes: list[URIRef] = []
         for initiative in self.x.initiatives:
             key = f"{compact(initiative.marker)}\x1f{compact(initiative.title)}"
-            node = self.mint.initiative(self.stem, key)
+            node = self.mint.initiative(self.name, key)
             nodes.append(node)
             self.add(node, RDF.type, PKG.Initiative)
             self.add(node, PKG.marker, Literal(initiative.marker))
@@ -201,7 +195,7 @@ class _Builder:
 
     def _document_initiative(self) -> URIRef:
         """The initiative of notes that stand before any numbered item."""
-        node = self.mint.initiative(self.stem, "")
+        node = self.mint.initiative(self.name, "")
         self.add(node, RDF.type, PKG.Initiative)
         self.add(node, DCTERMS.title, _zh(self.x.metadata.title or self.x.document.name))
         self.add(node, DCTERMS.isPartOf, self.document)
@@ -214,7 +208,7 @@ class _Builder:
         for task in self.x.tasks:
             initiative = initiatives[task.initiative] if task.initiative is not None else self._document_initiative()
             note = self.x.notes[task.notes[0]]
-            node = self.mint.task(self.stem, f"{initiative}\x1f{compact(task.text)}\x1f{compact(note.raw)}")
+            node = self.mint.task(self.name, f"{initiative}\x1f{compact(task.text)}\x1f{compact(note.raw)}")
             nodes.append(node)
             self.add(node, RDF.type, PKG.Task)
             self.add(node, PKG.initiative, initiative)
@@ -281,7 +275,7 @@ class _Builder:
         for target in self.x.targets:
             if target.task is None:
                 continue
-            node = self.mint.target(self.stem, target.start)
+            node = self.mint.target(self.name, target.start)
             self.add(node, RDF.type, PKG.Target)
             self.add(node, PKG.value, Literal(Decimal(target.value)))
             self.add(node, PKG.unit, Literal(target.unit))

@@ -74,17 +74,17 @@ def test_one_entity(client: httpx.Client) -> None:
     assert entity["jurisdiction"] == {"id": "place/350000", "label": "福建省"}
     documents = {d["id"]: d["title"] for d in entity["documents"]}
     assert documents == {
-        "document/fujian_2021_digital_scrambled": "2021年数字福建工作要点",
-        "document/fujian_2022_digital": "2022年数字福建工作要点",
+        "document/fujian_2021_digital_scrambled.txt": "2021年数字福建工作要点",
+        "document/fujian_2022_digital.txt": "2022年数字福建工作要点",
     }
 
 
 def test_other_kinds_of_entity(client: httpx.Client) -> None:
     place = get(client, "/api/entities/place/350000")
     assert place["type"] == "place" and place["label"] == "福建省"
-    document = get(client, "/api/entities/document/fujian_2022_digital")
+    document = get(client, "/api/entities/document/fujian_2022_digital.txt")
     assert document["type"] == "document" and document["documents"] == [
-        {"id": "document/fujian_2022_digital", "title": "2022年数字福建工作要点"}
+        {"id": "document/fujian_2022_digital.txt", "title": "2022年数字福建工作要点"}
     ]
 
 
@@ -258,7 +258,10 @@ def test_an_agencys_initiatives(client: httpx.Client) -> None:
     assert ids == {row["i"].removeprefix(BASE_IRI) for row in rows} and len(ids) > 5
     for initiative in initiatives:
         assert initiative["roles"] and set(initiative["roles"]) <= {"ResponsibleRole", "LeadRole", "SupportingRole"}
-        assert initiative["document"] in ("document/fujian_2021_digital_scrambled", "document/fujian_2022_digital")
+        assert initiative["document"] in (
+            "document/fujian_2021_digital_scrambled.txt",
+            "document/fujian_2022_digital.txt",
+        )
         assert initiative["title"]
 
 
@@ -298,8 +301,8 @@ def test_the_documents(client: httpx.Client) -> None:
     )
     assert all(set(d) == {"id", "file", "title", "number", "issued"} for d in documents)
     by_id = {d["id"]: d for d in documents}
-    assert by_id["document/fujian_2022_digital"]["title"] == "2022年数字福建工作要点"
-    assert by_id["document/gov_2018_117_incentive_measures"]["number"] == "国办发〔2018〕117号"
+    assert by_id["document/fujian_2022_digital.txt"]["title"] == "2022年数字福建工作要点"
+    assert by_id["document/gov_2018_117_incentive_measures.txt"]["number"] == "国办发〔2018〕117号"
 
 
 def test_every_document_with_offsets_into_its_text(client: httpx.Client) -> None:
@@ -323,7 +326,7 @@ def test_every_document_with_offsets_into_its_text(client: httpx.Client) -> None
 
 
 def test_a_written_unit_resolves_to_its_agency(client: httpx.Client) -> None:
-    document = get(client, "/api/documents/document/fujian_2022_digital")
+    document = get(client, "/api/documents/document/fujian_2022_digital.txt")
     office = [u for u in document["responsibilities"] if u["agency"]["id"] == OFFICE]
     assert office and {u["written"] for u in office} == {"数字办"}
     assert all(document["text"][u["start"] : u["end"]] == "数字办" for u in office)

@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 
 from tests.e2e.conftest import BASE_IRI, assert_problem
 
-GRAPH_2022 = BASE_IRI + "graph/fujian_2022_digital"
+GRAPH_2022 = BASE_IRI + "graph/fujian_2022_digital.txt"
 SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
 
 

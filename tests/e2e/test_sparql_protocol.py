@@ -42,8 +42,8 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
 OFFICE = BASE_IRI + "agency/350000/digital-office"
 OFFICE_LABEL = "福建省数字福建建设领导小组办公室"
-GRAPH_2022 = BASE_IRI + "graph/fujian_2022_digital"
-GRAPH_FUZHOU = BASE_IRI + "graph/fuzhou_2025_digital"
+GRAPH_2022 = BASE_IRI + "graph/fujian_2022_digital.txt"
+GRAPH_FUZHOU = BASE_IRI + "graph/fuzhou_2025_digital.txt"
 PREFIXES = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """

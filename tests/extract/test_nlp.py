@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 from extract.models import ModelMissingError, require_pkuseg_model
 from extract.nlp import COMPONENTS
+from extract.pipeline import PIECE_SIZE, extract_text, text_pieces
 from extract.text import matching_text
+from tests.conftest import SAMPLES
 
 
 def test_pipeline_has_the_components(nlp) -> None:
@@ -40,3 +43,35 @@ def test_a_missing_model_says_how_to_get_it(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("POLICYKG_PKUSEG_MODEL", str(tmp_path / "nowhere"))
     with pytest.raises(ModelMissingError, match=r"python -m extract\.models"):
         require_pkuseg_model()
+
+
+def test_a_document_longer_than_the_pipeline_takes_is_read_in_pieces(nlp) -> None:
+    """spaCy refuses a text over ``nlp.max_length``; pieces find what one pass finds, at the
+    same offsets into the whole text."""
+    text = (SAMPLES / "fujian_2021_digital_scrambled.txt").read_text(encoding="utf-8")
+    whole = extract_text(text, nlp=nlp)
+    limit, nlp.max_length = nlp.max_length, 1_000
+    try:
+        pieced = extract_text(text, nlp=nlp)
+    finally:
+        nlp.max_length = limit
+    assert len(text) > 5 * 1_000
+
+    def found(extraction) -> tuple[list, list, list]:
+        mentions = [(m.kind, m.name, m.start, m.end, m.task) for m in extraction.mentions]
+        links = [(mentions[a], mentions[b], verb) for a, b, verb in extraction.platform_links]
+        return sorted(mentions), sorted(links), [(t.text, t.start, t.end) for t in extraction.targets]
+
+    assert found(pieced) == found(whole)
+    assert len(pieced.of_kind("platform")) > 10 and pieced.of_kind("agency") and pieced.targets
+    assert all(text[t.start : t.end] == t.text for t in pieced.targets)
+
+
+def test_a_text_over_a_million_characters_is_cut_at_line_ends() -> None:
+    line = "（一）建设平台，提升服务能力。（责任单位：省数字办）\n"
+    text = line * (1_100_000 // len(line))
+    pieces = text_pieces(text, min(PIECE_SIZE, 1_000_000))
+    assert len(text) > 1_000_000 and len(pieces) > 1
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(end == next_start for (_, end), (next_start, _) in itertools.pairwise(pieces))
+    assert all(end - start <= PIECE_SIZE and text[end - 1] == "\n" for start, end in pieces)

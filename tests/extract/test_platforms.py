@@ -62,6 +62,13 @@ def test_platform_links(nlp) -> None:
     assert {m.action for m in doc._.platforms} == {"connects"}
 
 
+def test_a_link_needs_its_first_platform_right_before_the_conjunction(nlp) -> None:
+    """A platform named earlier is not what a generic system 与 another system connects."""
+    doc = nlp(matching_text("建设全省政务服务平台，实现就近办。\n推动各部门自建业务系统与省数据共享平台对接。"))
+    assert [m.name for m in doc._.platforms] == ["全省政务服务平台", "省数据共享平台"]
+    assert doc._.platform_links == []
+
+
 def test_programmes(nlp) -> None:
     doc = nlp(matching_text("深化“雪亮工程”建设。实施数字经济闽商回归工程。合理安排用地计划和建筑工程。"))
     assert [m.name for m in doc._.programmes] == ["雪亮工程", "数字经济闽商回归工程"]

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from extract.gazetteer import load_gazetteer
 from extract.notes import find_notes
-from extract.outline import find_headings
+from extract.outline import _subtract, find_headings, in_spans, merge_spans
 from extract.text import matching_text
 
 # Text built from the pieces notes and outlines are made of, so the parsers are exercised.
@@ -53,3 +53,16 @@ def test_note_parser_never_raises_and_offsets_lie_inside(text: str) -> None:
 def test_outline_parser_never_raises_and_offsets_lie_inside(text: str) -> None:
     for heading in find_headings(matching_text(text)):
         assert 0 <= heading.start < heading.end <= len(text) or heading.start <= heading.end == len(text)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda s: (s[0], s[0] + s[1])), max_size=12)
+
+
+@given(SPANS, st.integers(-1, 85), st.integers(0, 30))
+def test_span_helpers_agree_with_looking_at_every_span(spans: list, position: int, length: int) -> None:
+    merged = merge_spans(spans)
+    assert in_spans(merged, position) == any(a <= position < b for a, b in spans if a < b)
+    covered = {i for a, b in merged for i in range(a, b)}
+    pieces = _subtract(position, position + length, merged)
+    assert {i for a, b in pieces for i in range(a, b)} == set(range(position, position + length)) - covered
+    assert all(a < b for a, b in pieces) and pieces == sorted(pieces)

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from extract import extract_file
-from extract.reading import DocumentError, find_documents, read_document
+from extract.reading import DocumentError, DocumentFile, check_document_file, find_documents, read_document
+from tests.conftest import SAMPLES
 
 PLAN = "一、数字政府\n（一）建设协同办公平台。（责任单位：省数字办、发改委）\n"
+TRADITIONAL = "一、數字政府\n（一）建設協同辦公平台。（責任單位：省數字辦、發改委）\n"
 
 
 @pytest.mark.parametrize(
@@ -33,9 +35,8 @@ def test_encodings_are_detected(tmp_path: Path, data: bytes, encoding: str) -> N
 
 
 def test_traditional_script_matches_while_offsets_point_into_the_original(tmp_path: Path) -> None:
-    traditional = "一、數字政府\n（一）建設協同辦公平台。（責任單位：省數字辦、發改委）\n"
     path = tmp_path / "plan.txt"
-    path.write_bytes(traditional.encode("big5"))
+    path.write_bytes(TRADITIONAL.encode("big5"))
     extraction = extract_file(path, jurisdiction="350000")
     assert extraction.document.encoding == "big5"
     (note,) = extraction.notes
@@ -119,3 +120,114 @@ def test_bad_files_get_errors_that_name_them(tmp_path: Path, name: str, content:
 def test_missing_paths_are_named(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="no such file or folder"):
         find_documents([tmp_path / "absent"])
+
+
+@pytest.mark.parametrize("nuls", [1, 2])
+def test_a_stray_nul_byte_leaves_utf8_read_as_utf8(tmp_path: Path, nuls: int) -> None:
+    """One or two NULs (either length parity) are not the alternating NULs of UTF-16."""
+    text = (SAMPLES / "fujian_2021_digital_scrambled.txt").read_text(encoding="utf-8")
+    cut = text.index("\n", 200)
+    path = tmp_path / "plan.txt"
+    path.write_bytes((text[:cut] + "\x00" * nuls + text[cut:]).encode("utf-8"))
+    extraction = extract_file(path)
+    assert extraction.document.encoding == "utf-8" and not extraction.document.warnings
+    assert len(extraction.notes) == len(extract_file(SAMPLES / "fujian_2021_digital_scrambled.txt").notes) > 5
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["Plan 2021: digital government\n", "Plan 2021\n" + PLAN])
+def test_utf16_without_a_bom_is_still_utf16(tmp_path: Path, text: str, encoding: str) -> None:
+    """ASCII in UTF-16 is valid UTF-8 too; its NUL bytes on one side tell it apart."""
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode(encoding))
+    document = read_document(path)
+    assert (document.text, document.encoding, document.warnings) == (text, encoding, ())
+
+
+def test_a_guessed_encoding_is_flagged_with_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes("Résumé des mesures à prendre, année 2021.\n".encode("cp1252"))
+    document = read_document(path)
+    (warning,) = document.warnings
+    assert str(path) in warning and document.encoding in warning and "guess" in warning
+
+
+@pytest.mark.parametrize(
+    "data", [PLAN.encode("utf-8"), PLAN.encode("gb18030"), PLAN.encode("utf-16-le"), TRADITIONAL.encode("big5")]
+)
+def test_a_clear_reading_has_no_warning(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(data)
+    assert read_document(path).warnings == ()
+
+
+def test_folders_yield_every_file_named_by_its_path_in_the_folder(tmp_path: Path) -> None:
+    """Files a build cannot read are kept, so that each is reported; hidden files are not documents."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for name in ("a/plan.txt", "b/plan.txt", "plan.docx", "old.doc", ".DS_Store", "a/.plan.txt.swp"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "absent.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "a" / "up").symlink_to(tmp_path)
+    (tmp_path / "c").symlink_to(tmp_path / "b")
+    found = find_documents([tmp_path])
+    assert [f.name for f in found] == [
+        "a/plan.txt",
+        "a/up",
+        "b/plan.txt",
+        "c",
+        "dangling.txt",
+        "loop.txt",
+        "old.doc",
+        "plan.docx",
+    ]
+    by_name = {f.name: f for f in found}
+    assert "searched already" in by_name["a/up"].problem and str(tmp_path) in by_name["a/up"].problem
+    assert "searched already" in by_name["c"].problem
+    assert "unsupported file type .doc" in by_name["old.doc"].skip
+    assert [f.name for f in found if f.problem or f.skip] == ["a/up", "c", "old.doc"]
+    assert find_documents([tmp_path / "a" / "plan.txt"]) == [DocumentFile(tmp_path / "a" / "plan.txt", "plan.txt")]
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("dangling.txt", lambda p: p.symlink_to(p.parent / "absent.txt"), "broken symbolic link"),
+        ("loop.txt", lambda p: p.symlink_to(p), "symbolic link loop"),
+        ("folder.txt", lambda p: p.mkdir(), "a folder, not a document"),
+        ("empty.txt", lambda p: p.write_bytes(b""), "the document is empty"),
+        ("plan.doc", lambda p: p.write_bytes(b"x"), "unsupported file type .doc"),
+    ],
+)
+def test_files_are_checked_before_any_reading(tmp_path: Path, name: str, make, message: str) -> None:
+    path = tmp_path / name
+    make(path)
+    for check in (check_document_file, read_document):
+        with pytest.raises(DocumentError) as error:
+            check(path)
+        assert str(path) in str(error.value) and message in str(error.value)
+
+
+def test_an_unreadable_file_is_named(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user who reads every file")
+        with pytest.raises(DocumentError, match="cannot read the file"):
+            check_document_file(path)
+    finally:
+        path.chmod(0o644)
+
+
+@pytest.mark.parametrize("files", [[], [".hidden.txt"], ["plan.doc", "sub/notes.md"]])
+def test_a_folder_without_documents_is_an_error(tmp_path: Path, files: list[str]) -> None:
+    for name in files:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(PLAN, encoding="utf-8")
+    with pytest.raises(DocumentError, match=f"{tmp_path}: no documents in this folder"):
+        find_documents([tmp_path])

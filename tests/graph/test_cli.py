@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,9 @@ import pytest
 from tests.conftest import SAMPLES
 
 
-def policykg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True)
+def policykg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **env} if env else None
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, env=environment)
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["eval"], ["summary"]])
@@ -52,6 +54,75 @@ def test_summary_goes_on_past_a_bad_document(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "documents: 1 read, 1 failed" in result.stdout and "bad.docx" in result.stderr
     assert "—" in result.stdout
+
+
+PLAN = "福建省数字政府工作要点\n（一）建设平台。（责任单位：省数字办、发改委）\n"
+
+
+def test_build_reports_every_file_it_does_not_read(tmp_path: Path) -> None:
+    """Links that lead nowhere are failures; files of other types in a folder are skipped, each named."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "good.txt").write_text(PLAN, encoding="utf-8")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    result = policykg("build", str(folder), "--no-nlp", "--store", str(tmp_path / "store"))
+    assert result.returncode == 1
+    assert "built 1 of 3 documents" in result.stdout and "; 2 failed; 1 other files skipped" in result.stdout
+    lines = result.stdout.splitlines()
+    assert f"skipped: {folder / 'old.doc'}: unsupported file type .doc; expected one of .txt" in result.stdout
+    for name, reason in (("dangling.txt", "a broken symbolic link"), ("loop.txt", "a symbolic link loop")):
+        assert any(line.startswith(f"failed: {folder / name}: {reason}") for line in lines), (name, lines)
+
+
+@pytest.mark.parametrize("command", [["build", "--no-nlp"], ["summary"]])
+@pytest.mark.parametrize("files", [[], ["plan.doc", ".plan.txt"]])
+def test_a_folder_without_documents_is_an_error(tmp_path: Path, command: list[str], files: list[str]) -> None:
+    """Nothing to build is a failure that names the folder, not "0 of 0"."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_text(PLAN, encoding="utf-8")
+    result = policykg(*command, str(folder), *(["--store", str(tmp_path / "store")] if command[0] == "build" else []))
+    assert result.returncode == 1 and f"{folder}: no documents in this folder" in result.stderr
+
+
+def test_files_are_checked_before_the_model_is_loaded(tmp_path: Path) -> None:
+    """With no model to load, each command still names the file that is wrong, not the model."""
+    no_model = {"POLICYKG_PKUSEG_MODEL": str(tmp_path / "no-model")}
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    (tmp_path / "plan.doc").write_bytes(b"x")
+    result = policykg("extract", str(empty), env=no_model)
+    assert result.returncode == 1 and f"{empty}: the document is empty" in result.stderr
+    result = policykg("build", str(empty), str(tmp_path / "plan.doc"), "--store", str(tmp_path / "store"), env=no_model)
+    assert result.returncode == 1 and "built 0 of 2 documents" in result.stdout
+    result = policykg("eval", "--corpus", str(tmp_path / "corpus"), "--gold", str(tmp_path), env=no_model)
+    assert result.returncode == 1 and f"{tmp_path / 'corpus'}: no such folder" in result.stderr
+    for output in (result.stderr, policykg("extract", str(empty), env=no_model).stderr):
+        assert "pkuseg" not in output
+
+
+def test_a_guessed_encoding_is_a_warning_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes("Résumé des mesures, année 2021.\n".encode("cp1252"))
+    result = policykg("extract", str(path), "--no-nlp")
+    assert result.returncode == 0
+    assert f"policykg extract: warning: {path}: the encoding is a guess: read as" in result.stderr
+
+
+def test_a_second_file_of_the_same_name_fails_the_build(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    for folder in ("a", "b"):
+        (plans / folder).mkdir(parents=True)
+        (plans / folder / "plan.txt").write_text(PLAN, encoding="utf-8")
+    first, second = plans / "a" / "plan.txt", plans / "b" / "plan.txt"
+    result = policykg("build", str(first), str(second), "--no-nlp", "--store", str(tmp_path / "store"))
+    assert result.returncode == 1 and "built 1 of 2 documents" in result.stdout
+    assert f"failed: {second}: its graph name plan.txt is taken by {first}" in result.stdout
+    result = policykg("build", str(plans), "--no-nlp", "--store", str(tmp_path / "store"))
+    assert result.returncode == 0 and "built 2 of 2 documents" in result.stdout
 
 
 @pytest.fixture(scope="module")

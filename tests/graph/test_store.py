@@ -133,13 +133,14 @@ def test_document_metadata(store: KnowledgeStore) -> None:
     ((title, issued, signed, publisher, place),) = rows(
         store,
         f"""SELECT DISTINCT ?title ?issued ?signed ?publisher ?place WHERE {{
-             <{ID}document/fujian_2021_digital_scrambled> dct:title ?title ; dct:issued ?issued ; pkg:signed ?signed ;
-               dct:publisher/skos:prefLabel ?publisher ; pkg:jurisdiction/skos:prefLabel ?place }}""",
+             <{ID}document/fujian_2021_digital_scrambled.txt> dct:title ?title ; dct:issued ?issued ;
+               pkg:signed ?signed ; dct:publisher/skos:prefLabel ?publisher ;
+               pkg:jurisdiction/skos:prefLabel ?place }}""",
     )
     assert (str(title), str(issued), str(signed)) == ("2021年数字福建工作要点", "2021-06-02", "2021-05-26")
     assert (str(publisher), str(place)) == ("福建省人民政府办公厅", "福建省")
     ((number,),) = rows(
-        store, f"SELECT ?n WHERE {{ <{ID}document/gov_2018_38_ftz_reform_measures> dct:identifier ?n }}"
+        store, f"SELECT ?n WHERE {{ <{ID}document/gov_2018_38_ftz_reform_measures.txt> dct:identifier ?n }}"
     )
     assert str(number) == "国发〔2018〕38号"
 
@@ -150,15 +151,15 @@ def ask(store: KnowledgeStore, sparql: str) -> bool:
 
 def test_an_edited_document_loses_its_old_facts(store: KnowledgeStore, tmp_path: Path, nlp) -> None:
     plan = tmp_path / "edited_plan.txt"
-    earthquake, graph = f"<{ID}agency/350000/earthquake>", f"<{ID}graph/edited_plan>"
+    earthquake, graph = f"<{ID}agency/350000/earthquake>", f"<{ID}graph/edited_plan.txt>"
     described = f"ASK {{ GRAPH <{ID}entities> {{ {earthquake} a pkg:Agency ; skos:prefLabel ?name }} }}"
     responsible = f'ASK {{ GRAPH {graph} {{ {earthquake} pkg:responsibleFor ?t ; skos:altLabel "地震局"@zh }} }}'
     assert not ask(store, described)  # no sample document names it
     plan.write_text("福建省数字政府工作要点\n（一）建设协同办公平台。（责任单位：省数字办、地震局）", encoding="utf-8")
-    build_documents([plan], store, nlp=nlp)
+    build_documents(find_documents([plan]), store, nlp=nlp)
     assert ask(store, responsible) and ask(store, described)
     plan.write_text("福建省数字政府工作要点\n（一）建设协同办公平台。（责任单位：省数字办）", encoding="utf-8")
-    build_documents([plan], store, nlp=nlp)
+    build_documents(find_documents([plan]), store, nlp=nlp)
     assert not ask(store, responsible)
     assert not ask(store, described)  # no document names it any more
     office = f"<{ID}agency/350000/digital-office>"
@@ -170,17 +171,17 @@ def test_an_edited_document_loses_its_old_facts(store: KnowledgeStore, tmp_path:
 def test_a_failed_document_leaves_its_previous_graph(store: KnowledgeStore, tmp_path: Path, nlp) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text("（一）建设平台。（责任单位：省数字办）", encoding="utf-8")
-    build_documents([plan], store, nlp=nlp)
+    build_documents(find_documents([plan]), store, nlp=nlp)
     before = store.quad_count()
     plan.write_text("   ", encoding="utf-8")
-    report = build_documents([plan, SAMPLES / "fujian_2022_digital.txt"], store, nlp=nlp)
+    report = build_documents(find_documents([plan, SAMPLES / "fujian_2022_digital.txt"]), store, nlp=nlp)
     assert str(plan) in report.failed and "empty" in report.failed[str(plan)]
     assert str(SAMPLES / "fujian_2022_digital.txt") in report.written
     assert store.quad_count() == before
 
 
 def test_a_write_that_fails_midway_changes_nothing(store: KnowledgeStore) -> None:
-    name = URIRef(ID + "graph/fujian_2022_digital")
+    name = URIRef(ID + "graph/fujian_2022_digital.txt")
     before = store.quad_count()
     broken = Graph()
     broken.add((URIRef("urn:ok"), URIRef("urn:p"), Literal("kept?")))
@@ -188,3 +189,53 @@ def test_a_write_that_fails_midway_changes_nothing(store: KnowledgeStore) -> Non
     with pytest.raises(StoreError, match="cannot write graph"):
         store.replace_graph(name, broken)
     assert store.quad_count() == before
+
+
+PLAN_TITLE = "福建省数字政府工作要点"
+
+
+def _write_plans(folder: Path, names: list[str], unit: str = "省数字办") -> None:
+    for name in names:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".docx":
+            import docx
+
+            document = docx.Document()
+            document.add_paragraph(PLAN_TITLE)
+            document.add_paragraph(f"（一）建设平台。（责任单位：{unit}）")
+            document.save(str(path))
+        else:
+            path.write_text(f"{PLAN_TITLE}\n（一）建设平台。（责任单位：{unit}）", encoding="utf-8")
+
+
+def document_graphs(store: KnowledgeStore) -> list[str]:
+    return [name.removeprefix(ID + "graph/") for name in store.graph_names() if name.startswith(ID + "graph/")]
+
+
+def test_files_of_one_name_in_other_folders_or_formats_get_their_own_graphs(tmp_path: Path) -> None:
+    """Named by their path in the folder built, suffix included, the same on every build."""
+    names = ["a/plan.txt", "b/plan.txt", "plan.docx", "规划 2021.txt"]
+    _write_plans(tmp_path / "plans", names)
+    with KnowledgeStore(tmp_path / "store") as store:
+        report = build_documents(find_documents([tmp_path / "plans"]), store)
+        assert not report.failed and len(report.written) == 4
+        graphs = document_graphs(store)
+        assert graphs == sorted(["a/plan.txt", "b/plan.txt", "plan.docx", "%E8%A7%84%E5%88%92%202021.txt"])
+        _write_plans(tmp_path / "plans", ["a/plan.txt"], unit="省发改委")  # edited: its graph is replaced
+        build_documents(find_documents([tmp_path / "plans"]), store)
+        assert document_graphs(store) == graphs
+        drc, office = f"<{ID}agency/350000/drc>", f"<{ID}agency/350000/digital-office>"
+        responsible = "ASK {{ GRAPH <" + ID + "graph/{}> {{ {} pkg:responsibleFor ?t }} }}"
+        assert ask(store, responsible.format("a/plan.txt", drc))
+        assert not ask(store, responsible.format("a/plan.txt", office))
+        assert ask(store, responsible.format("b/plan.txt", office))
+
+
+def test_two_files_that_would_share_a_graph_are_not_both_written(tmp_path: Path) -> None:
+    _write_plans(tmp_path, ["a/plan.txt", "b/plan.txt"])
+    first, second = tmp_path / "a" / "plan.txt", tmp_path / "b" / "plan.txt"
+    with KnowledgeStore(tmp_path / "store") as store:
+        report = build_documents(find_documents([first, second]), store)
+        assert list(report.written) == [str(first)] and document_graphs(store) == ["plan.txt"]
+        assert str(first) in report.failed[str(second)] and str(second) in report.failed[str(second)]
