@@ -10,12 +10,16 @@ both hold is seen once per graph, so counting queries use DISTINCT.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
 
-__all__ = ["KnowledgeStore", "StoreError"]
+__all__ = ["TRANSACTION_TRIPLES", "KnowledgeStore", "StoreError"]
+
+# The most triples one write puts in one transaction (about 300 MB of Oxigraph's update parsing).
+TRANSACTION_TRIPLES = 100_000
 
 
 class StoreError(RuntimeError):
@@ -63,13 +67,30 @@ class KnowledgeStore:
         """The underlying ``pyoxigraph.Store``."""
         return self.dataset.store._inner  # type: ignore[attr-defined]
 
-    def replace_graph(self, name: URIRef, graph: Graph, *, merge: Mapping[URIRef, Graph] | None = None) -> None:
+    def replace_graph(
+        self,
+        name: URIRef,
+        graph: Graph,
+        *,
+        merge: Mapping[URIRef, Graph] | None = None,
+        batch: int = TRANSACTION_TRIPLES,
+    ) -> None:
         """Replace named graph *name* with *graph*, and add each graph of *merge* to the named
-        graph it is keyed by, in one transaction."""
+        graph it is keyed by.
+
+        Up to *batch* triples in all, this is one transaction: a failure leaves the previous
+        state. A larger graph (a plan of millions of characters) goes in parts of *batch*
+        triples, the first of them replacing the graph, so memory stays bounded; a failure
+        part-way leaves the graph partly written, and the next build of the document replaces it.
+        """
+        targets = {name: graph, **(merge or {})}
+        lines = ((target, f"{s.n3()} {p.n3()} {o.n3()} .") for target, part in targets.items() for s, p, o in part)
         try:
-            targets = {name: graph, **(merge or {})}
-            parts = [f"GRAPH <{target}> {{\n{part.serialize(format='nt')}\n}}" for target, part in targets.items()]
-            self.oxigraph.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ {' '.join(parts)} }}")
+            update = f"DROP SILENT GRAPH <{name}> ;\n" + _insert_data(list(islice(lines, batch)))
+            while update:
+                self.oxigraph.update(update)
+                part = list(islice(lines, batch))
+                update = _insert_data(part) if part else ""
         except Exception as exc:  # rdflib and Oxigraph raise several kinds for a graph they cannot write
             raise StoreError(f"{self.path}: cannot write graph {name}: {exc}") from exc
 
@@ -141,3 +162,11 @@ class KnowledgeStore:
                 o = Literal(str(o))
             graph.add((s, p, o))
         return graph
+
+
+def _insert_data(lines: list[tuple[URIRef, str]]) -> str:
+    """``INSERT DATA`` of N-Triples *lines*, each into the graph it is paired with."""
+    by_graph: dict[URIRef, list[str]] = {}
+    for graph, line in lines:
+        by_graph.setdefault(graph, []).append(line)
+    return "INSERT DATA { " + " ".join(f"GRAPH <{g}> {{\n" + "\n".join(ls) + "\n}" for g, ls in by_graph.items()) + " }"

@@ -191,6 +191,22 @@ def test_a_write_that_fails_midway_changes_nothing(store: KnowledgeStore) -> Non
     assert store.quad_count() == before
 
 
+def test_a_large_graph_is_written_in_parts_and_replaces_the_old_one(tmp_path: Path) -> None:
+    name, entities = URIRef("urn:test:graph"), URIRef("urn:test:entities")
+    with KnowledgeStore(tmp_path / "store") as fresh:
+        old = Graph()
+        old.add((URIRef("urn:old"), URIRef("urn:p"), Literal("gone")))
+        fresh.replace_graph(name, old)
+        large, described = Graph(), Graph()
+        for i in range(25):
+            large.add((URIRef(f"urn:s{i}"), URIRef("urn:p"), Literal(f"第{i}项\n", lang="zh")))
+        for i in range(7):
+            described.add((URIRef(f"urn:e{i}"), URIRef("urn:q"), Literal(i)))
+        fresh.replace_graph(name, large, merge={entities: described}, batch=10)  # four transactions
+        written = {(q.subject.value, q.object.value) for q in fresh.oxigraph.quads_for_pattern(None, None, None, None)}
+        assert written == {(f"urn:s{i}", f"第{i}项\n") for i in range(25)} | {(f"urn:e{i}", str(i)) for i in range(7)}
+
+
 PLAN_TITLE = "福建省数字政府工作要点"
 
 
