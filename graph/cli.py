@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["build_parser", "main"]
 
+SHUTDOWN_GRACE_SECONDS = 3
 RESULT_FORMATS = ("json", "csv", "tsv", "table")  # graph.results.RESULT_FORMATS, without importing pyoxigraph
 
 
@@ -306,7 +307,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     settings.host = args.host or settings.host
     settings.port = args.port or settings.port
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # On SIGTERM, requests still running get a few seconds, then the store worker is killed with
+    # whatever it was evaluating: a long query never holds a shutdown up.
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+    )
     return 0
 
 

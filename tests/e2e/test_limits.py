@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import signal
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import psutil
@@ -18,6 +20,7 @@ from tests.e2e.conftest import (
     UPDATE_TOKEN,
     Server,
     assert_problem,
+    start_server,
 )
 
 # Two 9 000-row halves joined freely: 81 million rows to count, some seconds of work, one answer row.
@@ -196,3 +199,24 @@ def test_load_is_refused_even_with_the_token(guarded_server: Server) -> None:
         for source in ("file:///etc/hostname", "http://127.0.0.1:9/plan.ttl"):
             body = assert_problem(client.post("/sparql", content=f"LOAD <{source}>", headers=headers), 403)
             assert "LOAD is off" in body["detail"]
+
+
+def test_a_server_stops_on_sigterm_while_a_query_runs(built_store: Path, tmp_path: Path) -> None:
+    servers = start_server(built_store, tmp_path, {"query_timeout": "600"})
+    server = next(servers)
+    workers = [p for p in _tree(server) if "spawn_main" in " ".join(p.cmdline())]
+    heavy: dict[str, object] = {}
+
+    def run_heavy() -> None:
+        with contextlib.suppress(httpx.HTTPError), server.client(timeout=60) as client:
+            heavy["response"] = client.get("/sparql", params={"query": ENDLESS})
+
+    thread = threading.Thread(target=run_heavy, daemon=True)
+    thread.start()
+    time.sleep(1.0)  # the query is being evaluated
+    started = time.monotonic()
+    server.process.send_signal(signal.SIGTERM)
+    server.process.wait(timeout=30)
+    assert time.monotonic() - started < 15, "SIGTERM waited for the query"
+    assert not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
+    servers.close()
