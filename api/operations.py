@@ -79,9 +79,23 @@ def sparql_query(
     )
 
 
-def sparql_update(store: KnowledgeStore, sparql: str, allow_load: bool, base_iri: str | None) -> None:
+def sparql_update(
+    store: KnowledgeStore,
+    sparql: str,
+    allow_load: bool,
+    base_iri: str | None,
+    using_graphs: list[str],
+    using_named_graphs: list[str],
+) -> None:
     """Apply a SPARQL Update in one transaction (see :func:`api.sparql_engine.run_update`)."""
-    run_update(store.oxigraph, sparql, allow_load=allow_load, base_iri=base_iri)
+    run_update(
+        store.oxigraph,
+        sparql,
+        allow_load=allow_load,
+        base_iri=base_iri,
+        using_graphs=using_graphs,
+        using_named_graphs=using_named_graphs,
+    )
 
 
 def explore(store: KnowledgeStore, base: str, question: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -113,32 +127,46 @@ def read_graph(store: KnowledgeStore, graph: str | None, whole: bool, fmt: str) 
     return bytes(ox.serialize(seen, format=rdf_format) or b"")
 
 
-def _parse(body: bytes, fmt: str, graph: ox.NamedNode) -> list[ox.Quad]:
+def _node(graph: str | None) -> ox.NamedNode | ox.DefaultGraph:
+    return ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+
+
+def _parse(body: bytes, fmt: str, graph: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
     """The triples of *body* as quads of *graph*; SyntaxError names what is wrong."""
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(body, format=PARSED_FORMATS[fmt])]
 
 
-def replace_graph(store: KnowledgeStore, graph: str, body: bytes, fmt: str) -> bool:
-    """Replace *graph* with the triples of *body* in one transaction; whether the graph is new."""
-    node = ox.NamedNode(graph)
+def _is_new(store: KnowledgeStore, node: ox.NamedNode | ox.DefaultGraph) -> bool:
+    return not isinstance(node, ox.DefaultGraph) and not store.oxigraph.contains_named_graph(node)
+
+
+def replace_graph(store: KnowledgeStore, graph: str | None, body: bytes, fmt: str) -> bool:
+    """Replace *graph* (None: the store's own default graph) with the triples of *body* in one
+    transaction; whether the graph is new."""
+    node = _node(graph)
     quads = _parse(body, fmt, node)
-    created = not store.oxigraph.contains_named_graph(node)
+    created = _is_new(store, node)
     store.replace_quads(node, quads)
     return created
 
 
-def add_to_graph(store: KnowledgeStore, graph: str, body: bytes, fmt: str) -> bool:
-    """Add the triples of *body* to *graph*; whether the graph is new."""
-    node = ox.NamedNode(graph)
-    quads = _parse(body, fmt, node)
-    created = not store.oxigraph.contains_named_graph(node)
+def add_to_graph(store: KnowledgeStore, graph: str | None, parts: list[tuple[bytes, str]]) -> bool:
+    """Add the triples of each ``(body, format)`` of *parts* to *graph* (None: the store's own
+    default graph), all in one transaction; whether the graph is new."""
+    node = _node(graph)
+    quads = [quad for body, fmt in parts for quad in _parse(body, fmt, node)]
+    created = _is_new(store, node)
     store.oxigraph.extend(quads)
     return created
 
 
-def delete_graph(store: KnowledgeStore, graph: str, base: str) -> bool:
-    """Delete *graph* and the descriptions of the entities only it named; False if there was none."""
-    node = ox.NamedNode(graph)
+def delete_graph(store: KnowledgeStore, graph: str | None, base: str) -> bool:
+    """Delete *graph* (None: empty the store's own default graph) and the descriptions of the
+    entities only it named; False if there was no such graph."""
+    node = _node(graph)
+    if isinstance(node, ox.DefaultGraph):
+        store.oxigraph.clear_graph(node)
+        return True
     if not store.oxigraph.contains_named_graph(node):
         return False
     store.oxigraph.remove_graph(node)

@@ -20,6 +20,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULTS_FORMATS",
     "Answer",
+    "DatasetConflict",
     "LoadRefused",
     "NotAQuery",
     "NotAcceptable",
@@ -30,6 +31,7 @@ __all__ = [
     "run_query",
     "run_update",
     "uses_service",
+    "with_using",
 ]
 
 
@@ -89,11 +91,44 @@ def _keyword(word: str) -> re.Pattern[str]:
 _SERVICE = _keyword("SERVICE")
 _LOAD = _keyword("LOAD")
 _FROM = _keyword("FROM")
+_DATASET_CLAUSE = _keyword("(?:USING|WITH)")
+_MODIFY = _keyword("(?:INSERT|DELETE)")
+_WHERE = _keyword("WHERE")
+_DATA_OR_WHERE = re.compile(r"\s*(?:DATA|WHERE)(?![\w:-])", re.IGNORECASE)
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_HEAD = 65_536  # the first keyword of any real query or update is within this many characters
+
+
+def _unescaped(sparql: str) -> str:
+    """The text as the grammar reads it: ``\\u`` and ``\\U`` escapes are replaced before parsing
+    (SPARQL 1.1 Query 19.2), so no keyword can hide in one.
+
+    >>> _unescaped(r"\u0053ERVICE")
+    'SERVICE'
+    """
+    if "\\u" not in sparql and "\\U" not in sparql:
+        return sparql
+
+    def character(escape: re.Match[str]) -> str:
+        codepoint = int(escape.group(1) or escape.group(2), 16)
+        return chr(codepoint) if codepoint <= 0x10FFFF else escape.group()
+
+    return _CODEPOINT.sub(character, sparql)
 
 
 def _code(sparql: str) -> str:
-    """The query with IRIs, strings and comments blanked out, so keywords are found only in code."""
-    return _STRIP.sub(" ", sparql)
+    """The query with IRIs, strings and comments blanked out (each character by a space, so
+    positions stay those of the query), so keywords are found only in code."""
+    return _STRIP.sub(lambda token: " " * len(token.group()), sparql)
+
+
+def _says(keyword: re.Pattern[str], word: str, sparql: str) -> bool:
+    """Whether *sparql* has *word* as the *keyword* in its code. Most texts never hold the word at
+    all, which a plain search tells at once: a query of megabytes then costs no regular expression."""
+    text = _unescaped(sparql)
+    return word in text.upper() and keyword.search(_code(text)) is not None
 
 
 def uses_service(sparql: str) -> bool:
@@ -103,8 +138,10 @@ def uses_service(sparql: str) -> bool:
     True
     >>> uses_service('SELECT * WHERE { ?s ?p "SERVICE" } # SERVICE')
     False
+    >>> uses_service(r"SELECT * WHERE { \u0053ERVICE <http://x/sparql> { ?s ?p ?o } }")
+    True
     """
-    return _SERVICE.search(_code(sparql)) is not None
+    return _says(_SERVICE, "SERVICE", sparql)
 
 
 def uses_load(sparql: str) -> bool:
@@ -113,7 +150,7 @@ def uses_load(sparql: str) -> bool:
     >>> uses_load("LOAD <http://example.org/x.ttl>"), uses_load('INSERT DATA { <a:b> <a:c> "LOAD <x>" }')
     (True, False)
     """
-    return _LOAD.search(_code(sparql)) is not None
+    return _says(_LOAD, "LOAD", sparql)
 
 
 def names_dataset(sparql: str) -> bool:
@@ -122,18 +159,23 @@ def names_dataset(sparql: str) -> bool:
     >>> names_dataset("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }"), names_dataset("SELECT ?from { ?s ?p ?from }")
     (True, False)
     """
-    return _FROM.search(_code(sparql)) is not None
+    return _says(_FROM, "FROM", sparql)
 
 
 def is_update(sparql: str) -> bool:
-    """Whether the text is a SPARQL Update rather than a query.
+    """Whether the text is a SPARQL Update rather than a query: its first keyword after the
+    prologue, looked for in the text's head first.
 
     >>> is_update("PREFIX x: <urn:x#> INSERT DATA { x:a x:b x:c }"), is_update("SELECT * { ?s ?p ?o }")
     (True, False)
     """
-    body = re.sub(r"\b(?:PREFIX\s+[\w.-]*:|BASE)\s*", " ", _code(sparql), flags=re.IGNORECASE)
-    first = re.match(r"\s*([A-Za-z]+)", body)
-    return first is not None and first.group(1).upper() in _UPDATE_KEYWORDS
+    text = _unescaped(sparql)
+    for part in (text[:_HEAD], text) if len(text) > _HEAD else (text,):
+        body = re.sub(r"\b(?:PREFIX\s+[\w.-]*:|BASE)\s*", " ", _code(part), flags=re.IGNORECASE)
+        first = re.match(r"\s*([A-Za-z]+)", body)
+        if first is not None:
+            return first.group(1).upper() in _UPDATE_KEYWORDS
+    return False
 
 
 RESULTS_FORMATS = {
@@ -226,11 +268,54 @@ def run_query(
     return Answer(kind, fmt, b"".join(buffer.chunks))
 
 
-def run_update(store: Any, sparql: str, *, allow_load: bool = False, base_iri: str | None = None) -> None:
+class DatasetConflict(ValueError):
+    """``using-graph-uri``/``using-named-graph-uri`` given for an update that names its own dataset."""
+
+
+def with_using(sparql: str, graphs: list[str], named_graphs: list[str]) -> str:
+    """*sparql* with the protocol's ``using-graph-uri`` (*graphs*) and ``using-named-graph-uri``
+    (*named_graphs*) as ``USING``/``USING NAMED`` clauses of each operation with a ``WHERE``
+    (SPARQL 1.1 Protocol 2.2.3); :class:`DatasetConflict` if it has ``USING`` or ``WITH`` of its own.
+
+    >>> with_using("INSERT { ?s a <urn:c> } WHERE { ?s ?p ?o }", ["urn:g"], [])
+    'INSERT { ?s a <urn:c> } USING <urn:g> WHERE { ?s ?p ?o }'
+    >>> with_using('INSERT DATA { <urn:a> <urn:b> "WHERE" }', ["urn:g"], [])
+    'INSERT DATA { <urn:a> <urn:b> "WHERE" }'
+    """
+    if not graphs and not named_graphs:
+        return sparql
+    sparql = _unescaped(sparql)
+    code = _code(sparql)
+    if _DATASET_CLAUSE.search(code):
+        raise DatasetConflict("the update names its dataset (USING or WITH) and so does the request")
+    clauses = "".join(f"USING <{ox.NamedNode(g).value}> " for g in graphs)
+    clauses += "".join(f"USING NAMED <{ox.NamedNode(g).value}> " for g in named_graphs)
+    insertions, start = [], 0
+    for operation_end in [*(m.start() for m in re.finditer(";", code)), len(code)]:
+        modify = _MODIFY.search(code, start, operation_end)
+        if modify and not _DATA_OR_WHERE.match(code, modify.end()):
+            where = _WHERE.search(code, modify.end(), operation_end)
+            if where:
+                insertions.append(where.start())
+        start = operation_end + 1
+    for position in reversed(insertions):
+        sparql = sparql[:position] + clauses + sparql[position:]
+    return sparql
+
+
+def run_update(
+    store: Any,
+    sparql: str,
+    *,
+    allow_load: bool = False,
+    base_iri: str | None = None,
+    using_graphs: list[str] | None = None,
+    using_named_graphs: list[str] | None = None,
+) -> None:
     """Apply *sparql* in one transaction. SERVICE is refused, and LOAD unless *allow_load*: both
     would make the server fetch URLs (or read local files) on a client's behalf."""
     if uses_service(sparql):
         raise QueryRefused("SERVICE (federated) updates are not allowed on this endpoint")
     if not allow_load and uses_load(sparql):
         raise LoadRefused("LOAD is off on this server (set POLICYKG_ALLOW_LOAD=true to allow it)")
-    store.update(sparql, base_iri=base_iri)
+    store.update(with_using(sparql, using_graphs or [], using_named_graphs or []), base_iri=base_iri)

@@ -95,16 +95,18 @@ class KnowledgeStore:
             raise StoreError(f"{self.path}: cannot write graph {name}: {exc}") from exc
 
     def replace_quads(self, name: Any, quads: Iterable[Any]) -> None:
-        """Replace named graph *name* (a ``pyoxigraph.NamedNode``) with *quads* in one transaction."""
+        """Replace graph *name* (a ``pyoxigraph.NamedNode``, or ``DefaultGraph`` for the store's
+        own default graph) with the triples of *quads*, in one transaction."""
         import pyoxigraph as ox
 
-        triples = ox.serialize(
-            [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
-        )
-        body = (triples or b"").decode("utf-8")
-        self.oxigraph.update(
-            f"DROP SILENT GRAPH <{name.value}> ;\nINSERT DATA {{ GRAPH <{name.value}> {{\n{body}\n}} }}"
-        )
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        if isinstance(name, ox.DefaultGraph):
+            self.oxigraph.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{body}\n}}")
+        else:
+            self.oxigraph.update(
+                f"DROP SILENT GRAPH <{name.value}> ;\nINSERT DATA {{ GRAPH <{name.value}> {{\n{body}\n}} }}"
+            )
 
     def prune_descriptions(self, graph: URIRef, links: Iterable[URIRef]) -> int:
         """Drop from *graph* the descriptions of entities no other graph names any more, nor

@@ -20,7 +20,14 @@ from api import operations
 from api.deps import SettingsDep, StoreClient, StoreDep, require_write_token
 from api.negotiation import CANONICAL, choose_media_type, parse_accept
 from api.problems import Problem, problem_responses
-from api.sparql_engine import NotAcceptable, NotAQuery, QueryRefused, QueryTooLong, ResultTooLarge
+from api.sparql_engine import (
+    DatasetConflict,
+    NotAcceptable,
+    NotAQuery,
+    QueryRefused,
+    QueryTooLong,
+    ResultTooLarge,
+)
 from graph.settings import Settings
 
 __all__ = ["router"]
@@ -88,15 +95,28 @@ async def _answer_query(
     return Response(answer.body, media_type=_media_type(answer.format), headers={"Vary": "Accept"})
 
 
-async def _answer_update(request: Request, store: StoreClient, settings: Settings, update: str) -> Response:
+async def _answer_update(
+    request: Request,
+    store: StoreClient,
+    settings: Settings,
+    update: str,
+    form: dict[str, list[str]] | None = None,
+) -> Response:
     require_write_token(request, settings)
     endpoint = str(request.url.replace(query=""))
+    fields, url_params = form or {}, request.query_params
+    using = fields.get("using-graph-uri", []) + url_params.getlist("using-graph-uri")
+    using_named = fields.get("using-named-graph-uri", []) + url_params.getlist("using-named-graph-uri")
     try:
-        await store.run(operations.sparql_update, update, settings.allow_load, endpoint, writes=True)
-    except SyntaxError as exc:
+        await store.run(
+            operations.sparql_update, update, settings.allow_load, endpoint, using, using_named, writes=True
+        )
+    except (SyntaxError, DatasetConflict) as exc:
         raise Problem(400, "Malformed update", str(exc)) from exc
     except QueryRefused as exc:
         raise Problem(403, "Update refused", str(exc)) from exc
+    except ValueError as exc:  # a using-graph-uri that is not an IRI
+        raise Problem(400, "Bad request", str(exc)) from exc
     except OSError as exc:  # a LOAD (where allowed) that could not read its source
         raise Problem(400, "Update failed", str(exc)) from exc
     return Response(status_code=204)
@@ -167,19 +187,19 @@ async def _form(request: Request) -> dict[str, list[str]]:
 
 
 async def _text(request: Request) -> str:
-    """The body decoded as its ``charset`` says (UTF-8 when it says nothing); 400 if it is not that."""
-    charset = "utf-8"
+    """The body as UTF-8, the only encoding the SPARQL media types have (SPARQL 1.1 Protocol 2.1):
+    a body that declares another charset is refused (415) rather than misread, and one that is
+    not valid UTF-8 is refused (400), so a query never silently matches nothing."""
     for parameter in request.headers.get("content-type", "").split(";")[1:]:
         key, _, value = parameter.partition("=")
-        if key.strip().lower() == "charset":
-            charset = value.strip().strip('"') or charset
-    body = await request.body()
+        charset = value.strip().strip('"')
+        if key.strip().lower() == "charset" and charset.lower().replace("-", "") != "utf8":
+            detail = f"SPARQL requests are UTF-8; this body declares {charset}: send it as UTF-8"
+            raise Problem(415, "Unsupported charset", detail)
     try:
-        return body.decode(charset)
-    except LookupError as exc:
-        raise Problem(415, "Unsupported charset", f"cannot read a body in {charset}") from exc
+        return (await request.body()).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise Problem(400, "Undecodable body", f"the body is not valid {charset}: {exc.reason}") from exc
+        raise Problem(400, "Undecodable body", f"the body is not valid UTF-8: {exc.reason}") from exc
 
 
 @router.post(
@@ -209,7 +229,7 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
     if update is not None and query is not None:
         raise Problem(400, "Ambiguous request", "a form with both query= and update=")
     if update is not None:
-        return await _answer_update(request, store, settings, update)
+        return await _answer_update(request, store, settings, update, form)
     if query is not None:
         defaults = form.get("default-graph-uri", []) + url_params.getlist("default-graph-uri")
         named = form.get("named-graph-uri", []) + url_params.getlist("named-graph-uri")

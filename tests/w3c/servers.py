@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from bench.servers import free_port, running_server
 from graph.store import KnowledgeStore
-from tests.w3c.runner import DEFAULT_GRAPH_WRITES, DIRECT_IDENTIFICATION, Case, Target, graph_data
+from tests.w3c.runner import Case, Target, graph_data
 
 __all__ = [
     "CONFIGS",
@@ -34,12 +34,9 @@ __all__ = [
 CONFIGS = ("token", "no-token")
 
 POLICYKG_TOKEN = "w3c-conformance-token"
-# The optional Graph Store features policykg does without by design (README, "Service"). Any
-# other optional feature a test needs is run, and fails where policykg does not offer it.
-POLICYKG_LACKS = {
-    DIRECT_IDENTIFICATION: "its graphs are named by ?graph=IRI; their IRIs are not URLs of the server",
-    DEFAULT_GRAPH_WRITES: "its default graph is the union of the named graphs; writes need ?graph=IRI",
-}
+# The optional Graph Store features policykg does without by design: none. Any optional feature
+# a test needs is run, and fails where policykg does not offer it.
+POLICYKG_LACKS: dict[str, str] = {}
 
 
 @contextmanager

@@ -25,33 +25,7 @@ import pytest
 from tests.w3c.runner import Case, Outcome, Target, known_failure, read_suites, run_case
 from tests.w3c.servers import CONFIGS, policykg_in
 
-KNOWN_FAILURES: dict[str, str] = {
-    "protocol/update_dataset_default_graph": "request 2 of 2, POST /sparql: expected the answer true, got false",
-    "protocol/update_dataset_default_graphs": "request 2 of 2, POST /sparql: expected the answer true, got false",
-    "protocol/update_dataset_named_graphs": "request 2 of 2, POST /sparql: expected the answer true, got false",
-    "protocol/update_dataset_full": "request 2 of 2, POST /sparql: expected the answer true, got false",
-    "protocol/bad_query_non_utf8": "request 1 of 1, POST /sparql: expected status 4xx, got 200",
-    "token:protocol/bad_update_non_utf8": "request 1 of 1, POST /sparql: expected status 4xx, got 204",
-    "token:protocol/bad_update_dataset_conflict": (
-        "request 1 of 1, POST /sparql?using-named-graph-uri=http%3A%2F%2Fexample%2Fpeople: expected status 4xx, got 204"
-    ),
-    "graph-store-protocol/post_get_post_get_indirect": (
-        "request 3 of 4, POST /store?graph=http%3A%2F%2Fwww.example%2Fgsp%2Fperson%2F1.ttl: expected status "
-        "200 or 204, got 415 (Unsupported media type: cannot read a multipart/form-data graph)"
-    ),
-    "graph-store-protocol/post_get_new_graph": (
-        "request 1 of 2, POST /store: expected status 201, got 400 (No graph named: writes need ?graph=IRI "
-        "(the default graph is the union of documents))"
-    ),
-    "graph-store-protocol/head_existing_indirect": (
-        "request 2 of 2, HEAD /store?graph=http%3A%2F%2Fwww.example%2Fgsp%2Fperson%2F1.ttl: expected status "
-        "200, got 405"
-    ),
-    "graph-store-protocol/head_non_existing_indirect": (
-        "request 1 of 1, HEAD /store?graph=http%3A%2F%2Fwww.example%2Fgsp%2Fperson%2F4.ttl: expected status "
-        "404, got 405"
-    ),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 CASES = read_suites()
 
