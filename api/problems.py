@@ -40,7 +40,7 @@ _MEANINGS = {
     403: "refused: writes are off, or the query uses SERVICE or LOAD",
     404: "no such entity, document or graph",
     406: "no format the client accepts fits the answer",
-    413: "the request body is larger than the server reads",
+    413: "the request body is larger than the server reads, or the answer larger than it writes",
     415: "a body in a format the route cannot read",
     422: "a parameter out of its range or of the wrong type",
     503: "a limit was hit: time, memory or concurrent queries (with Retry-After when trying again helps)",

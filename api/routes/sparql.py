@@ -32,7 +32,7 @@ from graph.settings import Settings
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["SPARQL"], responses=problem_responses(400, 403, 406, 503))
+router = APIRouter(tags=["SPARQL"], responses=problem_responses(400, 403, 406, 413, 503))
 STATIC = Path(__file__).resolve().parent.parent / "static"
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -85,7 +85,7 @@ async def _answer_query(
         detail = f"the query ran past the time limit of {settings.query_timeout:g} s"
         raise Problem(503, "Query timeout", detail) from exc
     except ResultTooLarge as exc:
-        raise Problem(400, "Result too large", str(exc)) from exc
+        raise Problem(413, "Answer too large", str(exc)) from exc
     except NotAcceptable as exc:
         raise Problem(406, "Not acceptable", f"no {exc.kind} format matches Accept: {accept}") from exc
     except ValueError as exc:  # a default-graph-uri or named-graph-uri that is not an IRI

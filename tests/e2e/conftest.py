@@ -115,14 +115,15 @@ def wait_until_up(server: Server) -> None:
 
 @pytest.fixture(scope="session")
 def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server with the default settings: read-only, 10 s, 64 MiB answers, CORS for any origin."""
+    """A server with the default settings: read-only, 10 s, 64 MiB answers, no CORS."""
     yield from start_server(built_store, tmp_path_factory.mktemp("e2e-default"), {})
 
 
 @pytest.fixture(scope="session")
 def slow_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server whose queries may run for one second."""
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-timeout"), {"query_timeout": str(QUERY_TIMEOUT)})
+    """A server whose queries may run for one second, and whose reads any origin's pages may make (CORS)."""
+    settings = {"query_timeout": str(QUERY_TIMEOUT), "cors_origins": "*"}
+    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-timeout"), settings)
 
 
 @pytest.fixture(scope="session")
@@ -135,7 +136,8 @@ def small_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) ->
 @pytest.fixture(scope="session")
 def write_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server that takes updates and Graph Store writes with a bearer token."""
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-write"), {"update_token": UPDATE_TOKEN})
+    settings = {"update_token": UPDATE_TOKEN, "cors_origins": "*"}
+    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-write"), settings)
 
 
 @pytest.fixture(scope="session")

@@ -76,12 +76,12 @@ def test_an_answer_past_the_size_limit_is_refused(small_server: Server) -> None:
         assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 5
         assert len(small.content) <= MAX_RESULT_BYTES
         over = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1000"})
-        body = assert_problem(over, 400)
-        assert f"larger than {MAX_RESULT_BYTES:,} bytes" in body["detail"]
+        body = assert_problem(over, 413)
+        assert body["title"] == "Answer too large" and f"larger than {MAX_RESULT_BYTES:,} bytes" in body["detail"]
         everything = client.post("/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o }"})
-        assert_problem(everything, 400)
+        assert_problem(everything, 413)
         construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-        assert_problem(client.get("/sparql", params={"query": construct}, headers={"Accept": "text/turtle"}), 400)
+        assert_problem(client.get("/sparql", params={"query": construct}, headers={"Accept": "text/turtle"}), 413)
         # an aggregate over everything is one row
         total = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
         assert total.status_code == 200 and int(total.json()["results"]["bindings"][0]["n"]["value"]) > 10_000

@@ -536,7 +536,16 @@ def test_a_browser_gets_the_editor_and_its_files_from_this_server(client: httpx.
 # --- CORS -------------------------------------------------------------------------------------
 
 
-def test_cors_allows_reads_from_any_origin(client: httpx.Client) -> None:
+def test_cors_is_off_by_default(client: httpx.Client) -> None:
+    origin = {"Origin": "https://analyst.example.org"}
+    assert (
+        "access-control-allow-origin" not in client.get("/sparql", params={"query": "ASK {}"}, headers=origin).headers
+    )
+    assert "access-control-allow-origin" not in client.get("/api/documents", headers=origin).headers
+
+
+def test_cors_allows_reads_from_any_origin_when_configured(slow_server: Server) -> None:
+    client = slow_server.client()
     origin = {"Origin": "https://analyst.example.org"}
     response = client.get("/sparql", params={"query": "ASK {}"}, headers=origin)
     assert response.status_code == 200
