@@ -11,7 +11,14 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-__all__ = ["Problem", "ProblemDetails", "install_problem_handlers", "problem_response", "problem_responses"]
+__all__ = [
+    "Problem",
+    "ProblemDetails",
+    "install_problem_handlers",
+    "problem_response",
+    "problem_responses",
+    "query_parameters",
+]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -60,6 +67,22 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         }
         for status in statuses
     }
+
+
+def query_parameters(**described: str) -> list[dict[str, Any]]:
+    """OpenAPI descriptions of query parameters a route reads from the request itself (the
+    protocols' repeatable parameters); a name ending in ``[]`` may be given several times.
+
+    >>> query_parameters(**{"default-graph-uri[]": "a default graph"})[0]["schema"]
+    {'type': 'array', 'items': {'type': 'string'}}
+    """
+    parameters = []
+    for name, description in described.items():
+        many = name.endswith("[]")
+        schema: dict[str, Any] = {"type": "array", "items": {"type": "string"}} if many else {"type": "string"}
+        parameter = {"name": name.removesuffix("[]"), "in": "query", "required": False, "schema": schema}
+        parameters.append({**parameter, "description": description, **({"explode": True} if many else {})})
+    return parameters
 
 
 def _allowed_methods(request: Request) -> str:

@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from api import operations
 from api.deps import SettingsDep, StoreClient, StoreDep, require_write_token
 from api.negotiation import CANONICAL, GRAPH_MEDIA_TYPES, choose_media_type
-from api.problems import Problem, problem_responses
+from api.problems import Problem, problem_responses, query_parameters
 from graph.settings import Settings
 
 __all__ = ["router"]
@@ -120,20 +120,42 @@ async def _delete(store: StoreClient, settings: Settings, target: Target) -> Res
     return Response(status_code=204)
 
 
-_READ: dict[str, Any] = {"responses": problem_responses(404, 406)}
+_TARGET = query_parameters(
+    graph="the graph's IRI (indirect identification)",
+    default="the default graph: the union of all graphs to read, the store's own default graph to write",
+)
+_RDF = {"schema": {"type": "string"}}
+_FORMATS = "the answer's format when Accept cannot say it: turtle, ntriples, jsonld, rdfxml, trig or nquads"
+_BODY = {
+    "required": True,
+    "content": {
+        t: _RDF for t in ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
+    },
+}
+_READ: dict[str, Any] = {
+    "responses": problem_responses(404, 406),
+    "openapi_extra": {"parameters": [*_TARGET, *query_parameters(format=_FORMATS)]},
+}
 _REPLACE: dict[str, Any] = {
     "status_code": 204,
     "dependencies": [Depends(require_write_token)],
     "responses": {**_CREATED, **_WRITE},
+    "openapi_extra": {"parameters": _TARGET, "requestBody": _BODY},
 }
 _DELETE: dict[str, Any] = {
     "status_code": 204,
     "dependencies": [Depends(require_write_token)],
     "responses": problem_responses(401, 403, 404),
+    "openapi_extra": {"parameters": _TARGET},
 }
+# A graph named by its own URL under /store/ takes neither ?graph= nor ?default.
+_READ_DIRECT = {**_READ, "openapi_extra": {"parameters": query_parameters(format=_FORMATS)}}
+_REPLACE_DIRECT = {**_REPLACE, "openapi_extra": {"requestBody": _BODY}}
+_DELETE_DIRECT = {k: v for k, v in _DELETE.items() if k != "openapi_extra"}
 
 
-@router.api_route("/store", methods=["GET", "HEAD"], summary="Read a graph, the default graph or the dataset", **_READ)
+@router.get("/store", summary="Read a graph, the default graph or the dataset", **_READ)
+@router.head("/store", summary="Headers of a read", **_READ)
 async def read_graph(request: Request, store: StoreDep) -> Response:
     """``?graph=IRI``: that graph; ``?default``: the union of all graphs; neither: the whole dataset."""
     return await _read(request, store, _target(request))
@@ -164,21 +186,22 @@ async def delete_graph(request: Request, store: StoreDep, settings: SettingsDep)
     return await _delete(store, settings, _named_or_default(_target(request)))
 
 
-@router.api_route("/store/{path:path}", methods=["GET", "HEAD"], summary="Read a graph by its own URL", **_READ)
+@router.get("/store/{path:path}", summary="Read a graph by its own URL", **_READ_DIRECT)
+@router.head("/store/{path:path}", summary="Headers of a read by URL", **_READ_DIRECT)
 async def read_direct(request: Request, store: StoreDep, path: str) -> Response:
     return await _read(request, store, _target(request, path))
 
 
-@router.put("/store/{path:path}", summary="Replace the graph named by this URL", **_REPLACE)
+@router.put("/store/{path:path}", summary="Replace the graph named by this URL", **_REPLACE_DIRECT)
 async def put_direct(request: Request, store: StoreDep, path: str) -> Response:
     return await _write(request, store, _target(request, path), replace=True)
 
 
-@router.post("/store/{path:path}", summary="Add to the graph named by this URL", **_REPLACE)
+@router.post("/store/{path:path}", summary="Add to the graph named by this URL", **_REPLACE_DIRECT)
 async def post_direct(request: Request, store: StoreDep, path: str) -> Response:
     return await _write(request, store, _target(request, path), replace=False)
 
 
-@router.delete("/store/{path:path}", summary="Delete the graph named by this URL", **_DELETE)
+@router.delete("/store/{path:path}", summary="Delete the graph named by this URL", **_DELETE_DIRECT)
 async def delete_direct(request: Request, store: StoreDep, settings: SettingsDep, path: str) -> Response:
     return await _delete(store, settings, _target(request, path))

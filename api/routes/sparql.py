@@ -19,7 +19,7 @@ from rdflib.namespace import RDF
 from api import operations
 from api.deps import SettingsDep, StoreClient, StoreDep, require_write_token
 from api.negotiation import CANONICAL, choose_media_type, parse_accept
-from api.problems import Problem, problem_responses
+from api.problems import Problem, problem_responses, query_parameters
 from api.sparql_engine import (
     DatasetConflict,
     NotAcceptable,
@@ -163,7 +163,48 @@ def _one(values: list[str], name: str) -> str | None:
     return values[0] if values else None
 
 
-@router.get("/sparql", summary="SPARQL query (GET), service description, or the query editor")
+_DATASET = {
+    "default-graph-uri[]": "a graph of the query's default graph (instead of the union of all graphs)",
+    "named-graph-uri[]": "a graph the query may name in GRAPH",
+}
+_FORMAT = {"format": "the answer's format when Accept cannot say it: json, xml, csv, tsv, turtle, ntriples, jsonld, …"}
+_TEXT = {"schema": {"type": "string"}}
+_GET_DOCS = {
+    "parameters": query_parameters(
+        query="the SPARQL query (without it: the service description)", **_DATASET, **_FORMAT
+    )
+}
+_POST_DOCS = {
+    "parameters": query_parameters(
+        **_DATASET,
+        **{"using-graph-uri[]": "USING for an update", "using-named-graph-uri[]": "USING NAMED for an update"},
+    ),
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/sparql-query": _TEXT,
+            "application/sparql-update": _TEXT,
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string"},
+                        "update": {"type": "string", "description": "needs Authorization: Bearer <token>"},
+                        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                    },
+                }
+            },
+        },
+    },
+}
+
+
+@router.get(
+    "/sparql",
+    openapi_extra=_GET_DOCS,
+    summary="SPARQL query (GET), service description, or the query editor",
+)
 async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     params = request.query_params
     if "update" in params:
@@ -204,6 +245,7 @@ async def _text(request: Request) -> str:
 
 @router.post(
     "/sparql",
+    openapi_extra=_POST_DOCS,
     responses=problem_responses(401, 413, 415),
     summary="SPARQL query or update (POST form, sparql-query, sparql-update)",
 )
