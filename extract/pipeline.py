@@ -13,7 +13,7 @@ from extract.metadata import extract_metadata
 from extract.model import Document, Extraction, Heading, Note, Role, Unit
 from extract.notes import added_unit_declarations, find_notes, first_lead_declarations
 from extract.outline import build_tasks, find_boilerplate, find_headings, heading_before, in_spans, merge_initiatives
-from extract.reading import make_document, read_document
+from extract.reading import DEFAULT_MAX_FILE_BYTES, make_document, read_document
 from extract.units import UnitName, expand_units
 
 __all__ = ["PIECE_SIZE", "extract_document", "extract_file", "extract_text", "pipeline_pieces", "text_pieces"]
@@ -30,9 +30,12 @@ def extract_file(
     jurisdiction: str | None = None,
     gazetteer: Gazetteer | None = None,
     nlp: Any = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> Extraction:
-    """Read and extract one file (see :func:`extract_document`); *name* as in :func:`read_document`."""
-    return extract_document(read_document(path, name=name), jurisdiction=jurisdiction, gazetteer=gazetteer, nlp=nlp)
+    """Read and extract one file (see :func:`extract_document`); *name* and *max_bytes* as in
+    :func:`~extract.reading.read_document`."""
+    document = read_document(path, name=name, max_bytes=max_bytes)
+    return extract_document(document, jurisdiction=jurisdiction, gazetteer=gazetteer, nlp=nlp)
 
 
 def extract_text(text: str, name: str = "<text>", *, jurisdiction: str | None = None, nlp: Any = None) -> Extraction:

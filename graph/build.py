@@ -1,11 +1,13 @@
 """Building the store from documents: extract, turn into triples, replace each document's graph.
 
 One bad document never stops a build nor touches another document's graph: its error is
-reported with its file name and the build goes on. A document's graph is named by the
-document's name (:class:`~extract.reading.DocumentFile`), the same on every build; two files
-of one build that would share a name are not both written: the later one fails, naming the
-earlier. Entity descriptions are merged into the entities graph as each document is written;
-at the end, those no document names any more go.
+reported with its file name and the build goes on. Each document is one transaction, so a build
+killed part-way leaves every document it had written, each whole, and the next build goes on
+from there. A document's graph is named by the document's name
+(:class:`~extract.reading.DocumentFile`), the same on every build; two files of one build that
+would share a name are not both written: the later one fails, naming the earlier. Entity
+descriptions are merged into the entities graph as each document is written; at the end, those
+no document names any more go.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from extract.gazetteer import load_gazetteer
 from extract.pipeline import extract_file
 from extract.reading import DocumentError, DocumentFile
 from graph.iris import Minter
-from graph.store import KnowledgeStore, StoreError
+from graph.target import GraphTarget, StoreError
 from graph.triples import ENTITY_LINKS, extraction_graph
 
 __all__ = ["BuildReport", "build_documents", "prune_entities"]
@@ -38,14 +40,16 @@ class BuildReport:
 
 def build_documents(
     documents: list[DocumentFile],
-    store: KnowledgeStore,
+    store: GraphTarget,
     *,
     nlp: Any = None,
     minter: Minter | None = None,
     progress: Callable[[int, int, Path, str], None] | None = None,
 ) -> BuildReport:
     """Extract each file (:func:`~extract.reading.find_documents`), replace its named graph in
-    *store* and merge its entity descriptions.
+    *store* (the folder's :class:`~graph.store.KnowledgeStore`, or a server's
+    :class:`~graph.remote.RemoteStore`) and merge its entity descriptions, one transaction per
+    document; then drop the descriptions no document names any more.
 
     *progress* is called after each document with (index, total, path, outcome).
     """
@@ -92,6 +96,6 @@ def build_documents(
     return report
 
 
-def prune_entities(store: KnowledgeStore, minter: Minter) -> int:
+def prune_entities(store: GraphTarget, minter: Minter) -> int:
     """Drop the entity descriptions no document graph needs any more; returns how many triples went."""
     return store.prune_descriptions(minter.entities_graph(), ENTITY_LINKS)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -187,42 +189,126 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _is_url(store: str | None) -> bool:
+    """Whether ``--store`` names a SPARQL endpoint rather than a folder."""
+    return bool(store) and str(store).startswith(("http://", "https://"))
+
+
 def _settings(args: argparse.Namespace) -> Any:
     from graph.settings import Settings
 
-    overrides = {"store_path": args.store} if getattr(args, "store", None) else {}
+    store = getattr(args, "store", None)
+    overrides = {"store_path": store} if store and not _is_url(store) else {}
     if getattr(args, "base_iri", None):
         overrides["base_iri"] = args.base_iri
     return Settings(**overrides)
 
 
-def _open_store(args: argparse.Namespace) -> Any:
-    from graph.store import KnowledgeStore, StoreError
+def _refused(command: str, exc: Exception) -> str:
+    """The message for a store that cannot be opened; for one another process has open, who has
+    it and what to do: wait for a build, or ask (or build into) the server that holds it."""
+    from graph.store import StoreLocked
 
+    message = f"policykg {command}: {exc}"
+    if not isinstance(exc, StoreLocked):
+        return message
+    holder = exc.holder
+    if holder and holder.url and command == "build":
+        advice = (
+            f"Build into the running server instead: `policykg build PATH... --store {holder.url}`, with the "
+            "server's update token in POLICYKG_UPDATE_TOKEN; or stop the server, then build."
+        )
+    elif holder and holder.url and command == "serve":
+        advice = f"It is served already, at {holder.url}."
+    elif holder and holder.url:
+        advice = (
+            f"Ask the server instead, at its SPARQL endpoint {holder.url} "
+            f"(curl {holder.url} --data-urlencode 'query=SELECT ...'); or stop the server, then run this again."
+        )
+    elif holder:
+        advice = "Wait for it to finish, then run this again."
+    else:
+        advice = "Wait for the build to finish, or stop the server, then run this again" + (
+            "; or build into a running server with `--store http://HOST:PORT/sparql`." if command == "build" else "."
+        )
+    return f"{message}.\n{advice}"
+
+
+@contextmanager
+def _open_store(args: argparse.Namespace) -> Iterator[Any]:
+    """The store folder of *args*, noted in it as held by this command while open; one that cannot
+    be opened exits 1 saying why and what to do."""
+    from graph.store import KnowledgeStore, StoreError, announce
+
+    if _is_url(getattr(args, "store", None)):
+        print(
+            f"policykg {args.command}: --store {args.store}: this command reads a store folder; "
+            "ask a server at its SPARQL endpoint instead (only build writes into a URL)",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
     try:
-        return KnowledgeStore(_settings(args).store_path)
+        store = KnowledgeStore(_settings(args).store_path)
     except StoreError as exc:
-        print(f"policykg {args.command}: {exc}", file=sys.stderr)
+        print(_refused(args.command, exc), file=sys.stderr)
         raise SystemExit(1) from exc
+    with store, announce(store.path, args.command):
+        yield store
+
+
+@contextmanager
+def _build_target(args: argparse.Namespace, settings: Any) -> Iterator[Any]:
+    """What ``build`` writes into: the store folder, or the SPARQL endpoint ``--store URL``
+    (:class:`~graph.remote.RemoteStore`), checked to answer and take updates before the build starts."""
+    if not _is_url(args.store):
+        with _open_store(args) as store:
+            yield store
+        return
+    from graph.remote import RemoteStore
+    from graph.target import StoreError
+
+    token = args.token or settings.update_token
+    with RemoteStore(args.store, update_url=args.update_url, token=token) as remote:
+        try:
+            remote.check()
+        except StoreError as exc:
+            print(f"policykg build: {exc}", file=sys.stderr)
+            raise SystemExit(1) from exc
+        yield remote
+
+
+def _build_statistics(store: Any) -> dict[str, int]:
+    from graph.stats import store_statistics
+    from graph.store import KnowledgeStore
+
+    return store_statistics(store) if isinstance(store, KnowledgeStore) else {"quads": store.quad_count()}
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from graph.build import build_documents
     from graph.iris import Minter
-    from graph.stats import store_statistics
+    from graph.target import StoreError
 
+    if (args.update_url or args.token) and not _is_url(args.store):
+        print("policykg build: --update-url and --token go with --store URL", file=sys.stderr)
+        return 2
     documents = _documents(args)
     settings = _settings(args)
-    nlp = _nlp(args) if any(map(_readable, documents)) else None
 
     def progress(index: int, total: int, path: Path, outcome: str) -> None:
         print(f"[{index}/{total}] {path}: {outcome}", file=sys.stderr)
 
-    with _open_store(args) as store:
-        report = build_documents(documents, store, nlp=nlp, minter=Minter(settings.base_iri), progress=progress)
-        stats = store_statistics(store)
+    with _build_target(args, settings) as store:  # before the model, which takes seconds to load
+        nlp = _nlp(args) if any(map(_readable, documents)) else None
+        try:
+            report = build_documents(documents, store, nlp=nlp, minter=Minter(settings.base_iri), progress=progress)
+            stats = _build_statistics(store)
+        except StoreError as exc:
+            print(f"policykg build: {exc}", file=sys.stderr)
+            return 1
+        location = store.location
     lines = [
-        f"built {len(report.written)} of {len(documents) - len(report.skipped)} documents into {settings.store_path}"
+        f"built {len(report.written)} of {len(documents) - len(report.skipped)} documents into {location}"
         + (f"; {len(report.failed)} failed" if report.failed else "")
         + (f"; {len(report.skipped)} other files skipped" if report.skipped else ""),
         "store: " + ", ".join(f"{value} {name}" for name, value in stats.items()),
@@ -299,23 +385,46 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _endpoint(host: str, port: int) -> str:
+    """The SPARQL endpoint of a server listening on *host*:*port*, as a client on this machine reaches it.
+
+    >>> _endpoint("0.0.0.0", 8000), _endpoint("::1", 8000)
+    ('http://127.0.0.1:8000/sparql', 'http://[::1]:8000/sparql')
+    """
+    host = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}.get(host, host)
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}/sparql"
+
+
+def _exit_on_signal(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.main import create_app
+    from graph.store import KnowledgeStore, StoreError, announce
 
     settings = _settings(args)
     settings.host = args.host or settings.host
     settings.port = args.port or settings.port
+    try:  # a store another process has open is refused here, saying who has it, not by the store worker
+        KnowledgeStore(settings.store_path, create=False).close()
+    except StoreError as exc:
+        print(_refused("serve", exc), file=sys.stderr)
+        return 1
     # On SIGTERM, requests still running get a few seconds, then the store worker is killed with
-    # whatever it was evaluating: a long query never holds a shutdown up.
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level="info",
-        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
-    )
+    # whatever it was evaluating: a long query never holds a shutdown up. Uvicorn then raises the
+    # signal again; its handler here ends the process by SystemExit, so the note goes with it.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    with announce(settings.store_path, "serve", _endpoint(settings.host, settings.port)):
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+            timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+        )
     return 0
 
 
@@ -356,7 +465,19 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents")
     build.add_argument("--base-iri", help="base of every IRI (default: $POLICYKG_BASE_IRI or the project's)")
     build.add_argument("--no-nlp", action="store_true", help="skip the spaCy pipeline (no platforms or mentions)")
-    _store_options(build)
+    build.add_argument(
+        "--store",
+        metavar="DIR|URL",
+        help="the store folder (default: $POLICYKG_STORE_PATH or var/store), or the SPARQL endpoint of a running "
+        "server to build into (policykg serve: http://HOST:PORT/sparql; oxigraph serve: http://HOST:PORT/query)",
+    )
+    build.add_argument(
+        "--update-url", metavar="URL", help="the server's update endpoint (default: …/update for …/query, else --store)"
+    )
+    build.add_argument(
+        "--token", help="bearer token for the server's updates (default: $POLICYKG_UPDATE_TOKEN, which keeps it off ps)"
+    )
+    build.add_argument("-o", "--output", help="write to this file instead of standard output")
     build.set_defaults(func=_cmd_build)
 
     query = commands.add_parser("query", help="run a SPARQL query over the union of the document graphs")

@@ -2,35 +2,112 @@
 
 One named graph per document, and one graph describing the entities they name; queries see
 the union of them as the default graph. Writing a document replaces its graph and merges its
-entity descriptions in one transaction, so a failure leaves the previous state and a rebuild
-adds nothing twice. Note that the union default graph has bag semantics: a triple two graphs
-both hold is seen once per graph, so counting queries use DISTINCT.
+entity descriptions in one transaction (:class:`~graph.target.GraphTarget`), so a failure, or
+the process killed, leaves the previous state and a rebuild adds nothing twice. Note that the
+union default graph has bag semantics: a triple two graphs both hold is seen once per graph, so
+counting queries use DISTINCT.
+
+Oxigraph lets one process at a time open a store folder. A policykg process that opens one says
+so in a note in the folder (:func:`announce`), so that another refused the store
+(:class:`StoreLocked`) can name it: a build to wait for, or a server to ask instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from itertools import islice
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import XSD, Dataset, Graph, Literal, URIRef
+import psutil
+import pyoxigraph as ox
+from rdflib import XSD, Dataset, Graph, Literal
 
-__all__ = ["TRANSACTION_TRIPLES", "KnowledgeStore", "StoreError"]
+from graph.target import TRANSACTION_TRIPLES, GraphTarget, StoreError
 
-# The most triples one write puts in one transaction (about 300 MB of Oxigraph's update parsing).
-TRANSACTION_TRIPLES = 100_000
+__all__ = ["HOLDER_FILE", "TRANSACTION_TRIPLES", "Holder", "KnowledgeStore", "StoreError", "StoreLocked", "announce"]
 
-
-class StoreError(RuntimeError):
-    """The store cannot be opened or written; the message names the folder."""
+# The note, in the store folder, of the policykg process that has the store open.
+HOLDER_FILE = "policykg-holder.json"
 
 
-class KnowledgeStore:
-    """An Oxigraph store on disk seen through an rdflib :class:`~rdflib.Dataset`.
+@dataclass(frozen=True)
+class Holder:
+    """The policykg process that has a store open, as it announced itself: its process id, its
+    command (``build``, ``serve``, ...) and, for a server, its SPARQL endpoint."""
+
+    pid: int
+    command: str
+    url: str | None = None
+
+    def __str__(self) -> str:
+        served = f", which serves it at {self.url}" if self.url else ""
+        return f"`policykg {self.command}` (process {self.pid}){served}"
+
+
+@contextmanager
+def announce(path: str | Path, command: str, url: str | None = None) -> Iterator[None]:
+    """Note in the store folder *path* that this process has the store open as ``policykg
+    *command*`` (serving *url*), until the block ends.
 
     >>> import tempfile
-    >>> from rdflib import Literal
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with announce(folder, "serve", "http://127.0.0.1:8000/sparql"):
+    ...     json.loads((folder / HOLDER_FILE).read_text())["command"]
+    'serve'
+    >>> (folder / HOLDER_FILE).exists()
+    False
+    """
+    note = Path(path) / HOLDER_FILE
+    draft = note.with_name(f".{HOLDER_FILE}.{os.getpid()}")
+    draft.write_text(json.dumps({"pid": os.getpid(), "command": command, "url": url}), encoding="utf-8")
+    os.replace(draft, note)  # whole, never half-written
+    try:
+        yield
+    finally:
+        with suppress(OSError):
+            if json.loads(note.read_text(encoding="utf-8")).get("pid") == os.getpid():
+                note.unlink()
+
+
+def holder(path: str | Path) -> Holder | None:
+    """The live process, other than this one, whose note says it has the store at *path* open."""
+    try:
+        data = json.loads((Path(path) / HOLDER_FILE).read_text(encoding="utf-8"))
+        found = Holder(int(data["pid"]), str(data["command"]), data.get("url"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return found if found.pid != os.getpid() and psutil.pid_exists(found.pid) else None
+
+
+class StoreLocked(StoreError):
+    """Another process has the store open; :attr:`holder` is the policykg process, when it said so."""
+
+    def __init__(self, path: Path, holder: Holder | None, here: bool = False) -> None:
+        self.path = path
+        self.holder = holder
+        self.here = here
+        if here:
+            who = "the store is open already in this process"
+        elif holder:
+            who = f"the store is open in {holder}"
+        else:
+            who = "another process has the store open (a `policykg build`, a `policykg serve`, or another program)"
+        super().__init__(f"{path}: {who}; a store folder can be open in one process at a time")
+
+    def __reduce__(self) -> Any:
+        return (StoreLocked, (self.path, self.holder, self.here))
+
+
+class KnowledgeStore(GraphTarget):
+    """An Oxigraph store on disk seen through an rdflib :class:`~rdflib.Dataset`; what a build
+    writes goes through :class:`~graph.target.GraphTarget`.
+
+    >>> import tempfile
+    >>> from rdflib import Literal, URIRef
     >>> with KnowledgeStore(Path(tempfile.mkdtemp()) / "store") as store:
     ...     graph = Graph()
     ...     _ = graph.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
@@ -51,6 +128,9 @@ class KnowledgeStore:
             self.dataset = Dataset(store="Oxigraph", default_union=True)
             self.dataset.open(str(self.path), create=not self.path.exists())
         except (OSError, ValueError) as exc:
+            if "LOCK: " in str(exc):  # RocksDB's lock on the folder, held by another process
+                here = "by current process" in str(exc)
+                raise StoreLocked(self.path, None if here else holder(self.path), here=here) from exc
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
 
     def __enter__(self) -> KnowledgeStore:
@@ -67,38 +147,22 @@ class KnowledgeStore:
         """The underlying ``pyoxigraph.Store``."""
         return self.dataset.store._inner  # type: ignore[attr-defined]
 
-    def replace_graph(
-        self,
-        name: URIRef,
-        graph: Graph,
-        *,
-        merge: Mapping[URIRef, Graph] | None = None,
-        batch: int = TRANSACTION_TRIPLES,
-    ) -> None:
-        """Replace named graph *name* with *graph*, and add each graph of *merge* to the named
-        graph it is keyed by.
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
-        Up to *batch* triples in all, this is one transaction: a failure leaves the previous
-        state. A larger graph (a plan of millions of characters) goes in parts of *batch*
-        triples, the first of them replacing the graph, so memory stays bounded; a failure
-        part-way leaves the graph partly written, and the next build of the document replaces it.
-        """
-        targets = {name: graph, **(merge or {})}
-        lines = ((target, f"{s.n3()} {p.n3()} {o.n3()} .") for target, part in targets.items() for s, p, o in part)
-        try:
-            update = f"DROP SILENT GRAPH <{name}> ;\n" + _insert_data(list(islice(lines, batch)))
-            while update:
-                self.oxigraph.update(update)
-                part = list(islice(lines, batch))
-                update = _insert_data(part) if part else ""
-        except Exception as exc:  # rdflib and Oxigraph raise several kinds for a graph they cannot write
-            raise StoreError(f"{self.path}: cannot write graph {name}: {exc}") from exc
+    def update(self, sparql: str) -> None:
+        self.oxigraph.update(sparql)
+
+    def select(self, sparql: str) -> Any:
+        return self.oxigraph.query(sparql)
+
+    def construct(self, sparql: str) -> Iterable[ox.Triple]:
+        return self.oxigraph.query(sparql)  # type: ignore[no-any-return]
 
     def replace_quads(self, name: Any, quads: Iterable[Any]) -> None:
         """Replace graph *name* (a ``pyoxigraph.NamedNode``, or ``DefaultGraph`` for the store's
         own default graph) with the triples of *quads*, in one transaction."""
-        import pyoxigraph as ox
-
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         if isinstance(name, ox.DefaultGraph):
@@ -107,37 +171,6 @@ class KnowledgeStore:
             self.oxigraph.update(
                 f"DROP SILENT GRAPH <{name.value}> ;\nINSERT DATA {{ GRAPH <{name.value}> {{\n{body}\n}} }}"
             )
-
-    def prune_descriptions(self, graph: URIRef, links: Iterable[URIRef]) -> int:
-        """Drop from *graph* the descriptions of entities no other graph names any more, nor
-        reaches through *links* from one it names (an agency's jurisdiction, its successor).
-        Returns how many triples went.
-
-        Linear in the size of *graph*: one index look-up per described entity for whether another
-        graph names it, then a walk along *links*, then one transaction deleting the rest.
-        """
-        import pyoxigraph as ox
-
-        store, entities = self.oxigraph, ox.NamedNode(str(graph))
-        link_iris = {str(link) for link in links}
-        described: dict[Any, list[Any]] = {}
-        for quad in store.quads_for_pattern(None, None, None, entities):
-            described.setdefault(quad.subject, []).append(quad)
-        kept = [e for e in described if any(q.graph_name != entities for q in store.quads_for_pattern(None, None, e))]
-        reachable = set(kept)
-        while kept:
-            entity = kept.pop()
-            for quad in described.get(entity, ()):
-                if quad.predicate.value in link_iris and quad.object in described and quad.object not in reachable:
-                    reachable.add(quad.object)
-                    kept.append(quad.object)
-        gone = [
-            ox.Triple(q.subject, q.predicate, q.object) for e, qs in described.items() if e not in reachable for q in qs
-        ]
-        if gone:
-            body = (ox.serialize(gone, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-            store.update(f"DELETE DATA {{ GRAPH <{entities.value}> {{\n{body}\n}} }}")
-        return len(gone)
 
     def graph_names(self) -> list[str]:
         return sorted(str(g.value) for g in self.oxigraph.named_graphs())
@@ -164,11 +197,3 @@ class KnowledgeStore:
                 o = Literal(str(o))
             graph.add((s, p, o))
         return graph
-
-
-def _insert_data(lines: list[tuple[URIRef, str]]) -> str:
-    """``INSERT DATA`` of N-Triples *lines*, each into the graph it is paired with."""
-    by_graph: dict[URIRef, list[str]] = {}
-    for graph, line in lines:
-        by_graph.setdefault(graph, []).append(line)
-    return "INSERT DATA { " + " ".join(f"GRAPH <{g}> {{\n" + "\n".join(ls) + "\n}" for g, ls in by_graph.items()) + " }"

@@ -44,15 +44,20 @@ def _target(request: Request, path: str | None = None) -> Target:
     if path is not None:  # direct identification: the graph's IRI is the request URL
         if "graph" in params or "default" in params:
             raise Problem(400, "Ambiguous target", "a graph's own URL takes neither ?graph= nor ?default")
-        return Target(graph=str(request.url.replace(query="")))
+        return Target(graph=_graph_iri(str(request.url.replace(query=""))))
     if "graph" in params and "default" in params:
         raise Problem(400, "Ambiguous target", "give either ?graph=IRI or ?default, not both")
     if "graph" in params:
-        try:
-            return Target(graph=str(ox.NamedNode(params["graph"]).value))
-        except ValueError as exc:
-            raise Problem(400, "Bad graph IRI", str(exc)) from exc
+        return Target(graph=_graph_iri(params["graph"]))
     return Target(default="default" in params)
+
+
+def _graph_iri(text: str) -> str:
+    """*text* as a graph IRI; 400 for one no IRI can be (a space, a quote, a control character)."""
+    try:
+        return str(ox.NamedNode(text).value)
+    except ValueError as exc:
+        raise Problem(400, "Bad graph IRI", f"{text!r} is not an IRI: {exc}") from exc
 
 
 async def _read(request: Request, store: StoreClient, target: Target) -> Response:

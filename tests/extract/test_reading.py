@@ -105,8 +105,8 @@ def _one_line_pdf(line: str) -> bytes:
     [
         ("plan.xlsx", b"x", "unsupported file type .xlsx"),
         ("empty.txt", b"  \n", "the document is empty"),
-        ("broken.docx", b"not a zip", "not a readable docx file"),
-        ("broken.pdf", b"%PDF-1.4 nonsense", "not a readable pdf file"),
+        ("broken.docx", b"not a zip", "not a DOCX file (it holds plain text)"),
+        ("broken.pdf", b"%PDF-1.4 nonsense", "the PDF is truncated (it does not end with %%EOF)"),
     ],
 )
 def test_bad_files_get_errors_that_name_them(tmp_path: Path, name: str, content: bytes, message: str) -> None:

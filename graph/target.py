@@ -1,0 +1,186 @@
+"""What a build writes into: a store that takes SPARQL Updates, local or remote.
+
+A build replaces each document's named graph and merges its entity descriptions (one SPARQL
+Update per document, so readers never see half of one), then drops the descriptions no document
+names any more. Both steps are written here once, as SPARQL text and one rule, over three
+primitives — apply an update, run a SELECT, run a CONSTRUCT — that the embedded store
+(:class:`~graph.store.KnowledgeStore`) and a SPARQL 1.1 endpoint (:class:`~graph.remote.RemoteStore`)
+each implement.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> graph = Graph()
+>>> _ = graph.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+>>> print("\\n".join(replacement_updates(URIRef("urn:g"), graph)))
+DROP SILENT GRAPH <urn:g> ;
+INSERT DATA { GRAPH <urn:g> {
+<urn:a> <urn:p> "x" .
+} }
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+__all__ = [
+    "TRANSACTION_TRIPLES",
+    "GraphTarget",
+    "StoreError",
+    "delete_data",
+    "described_query",
+    "referenced_query",
+    "replacement_updates",
+    "unreferenced_descriptions",
+]
+
+# The most triples one write puts in one transaction (about 300 MB of Oxigraph's update parsing).
+TRANSACTION_TRIPLES = 100_000
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written; the message names the folder or the URL."""
+
+
+def replacement_updates(
+    name: URIRef, graph: Graph, merge: Mapping[URIRef, Graph] | None = None, *, batch: int = TRANSACTION_TRIPLES
+) -> Iterator[str]:
+    """The SPARQL Updates that replace named graph *name* with *graph* and add each graph of
+    *merge* to the named graph it is keyed by.
+
+    Up to *batch* triples in all, that is one update (``DROP SILENT GRAPH`` then ``INSERT DATA``),
+    which a store applies atomically. A larger graph comes in parts of *batch* triples, the first
+    of them replacing the graph, so that no update needs more than bounded memory; applied one
+    by one, a failure part-way leaves the graph partly written until it is replaced again.
+    """
+    targets = {name: graph, **(merge or {})}
+    lines = ((target, f"{s.n3()} {p.n3()} {o.n3()} .") for target, part in targets.items() for s, p, o in part)
+    yield f"DROP SILENT GRAPH <{name}> ;\n" + _insert_data(list(islice(lines, batch)))
+    while part := list(islice(lines, batch)):
+        yield _insert_data(part)
+
+
+def _insert_data(lines: list[tuple[URIRef, str]]) -> str:
+    """``INSERT DATA`` of N-Triples *lines*, each into the graph it is paired with."""
+    by_graph: dict[URIRef, list[str]] = {}
+    for graph, line in lines:
+        by_graph.setdefault(graph, []).append(line)
+    return "INSERT DATA { " + " ".join(f"GRAPH <{g}> {{\n" + "\n".join(ls) + "\n}" for g, ls in by_graph.items()) + " }"
+
+
+def described_query(graph: ox.NamedNode) -> str:
+    """Every triple of *graph* (the entities graph), as a CONSTRUCT."""
+    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+
+
+def referenced_query(graph: ox.NamedNode) -> str:
+    """The entities *graph* describes that a triple of another named graph names as its object
+    (``?e``): those a document still needs. One index look-up per described entity."""
+    return (
+        f"SELECT ?e WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH {graph} {{ ?e ?p ?v }} }} }}"
+        f" FILTER EXISTS {{ GRAPH ?g {{ ?x ?q ?e }} FILTER(?g != {graph}) }} }}"
+    )
+
+
+def unreferenced_descriptions(
+    described: Mapping[Any, list[ox.Triple]], referenced: Iterable[Any], links: Iterable[URIRef]
+) -> list[ox.Triple]:
+    """The triples of the descriptions no graph needs: those of the entities in *described* (each
+    entity's triples) that are not *referenced*, nor reached from one that is through *links*
+    (an agency's jurisdiction, its successor). Linear in the size of *described*.
+
+    >>> a, b, c, p, link = (ox.NamedNode(f"urn:{x}") for x in "abcpl")
+    >>> described = {a: [ox.Triple(a, link, b)], b: [ox.Triple(b, p, c)], c: [ox.Triple(c, p, a)]}
+    >>> [str(t) for t in unreferenced_descriptions(described, [a], [URIRef("urn:l")])]
+    ['<urn:c> <urn:p> <urn:a>']
+    """
+    link_iris = {str(link) for link in links}
+    kept = [entity for entity in referenced if entity in described]
+    reachable = set(kept)
+    while kept:
+        entity = kept.pop()
+        for triple in described[entity]:
+            if triple.predicate.value in link_iris and triple.object in described and triple.object not in reachable:
+                reachable.add(triple.object)
+                kept.append(triple.object)
+    return [triple for entity, triples in described.items() if entity not in reachable for triple in triples]
+
+
+def delete_data(graph: ox.NamedNode, triples: list[ox.Triple]) -> str:
+    """``DELETE DATA`` of *triples* from *graph*."""
+    body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    return f"DELETE DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+
+
+class GraphTarget(ABC):
+    """A store a build writes into: :meth:`replace_graph` per document, then :meth:`prune_descriptions`.
+
+    A subclass applies updates (:meth:`update`, each one atomically) and answers queries
+    (:meth:`select`, :meth:`construct`) over its named graphs; what to send is decided here.
+    """
+
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """The folder or URL, for messages."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Apply one SPARQL Update, in one transaction."""
+
+    @abstractmethod
+    def select(self, sparql: str) -> Iterable[Any]:
+        """The solutions (``pyoxigraph.QuerySolution``) of a SELECT query."""
+
+    @abstractmethod
+    def construct(self, sparql: str) -> Iterable[ox.Triple]:
+        """The triples of a CONSTRUCT query."""
+
+    @abstractmethod
+    def quad_count(self) -> int:
+        """How many quads the store holds."""
+
+    def replace_graph(
+        self,
+        name: URIRef,
+        graph: Graph,
+        *,
+        merge: Mapping[URIRef, Graph] | None = None,
+        batch: int = TRANSACTION_TRIPLES,
+    ) -> None:
+        """Replace named graph *name* with *graph*, and add each graph of *merge* to the named
+        graph it is keyed by (:func:`replacement_updates`): up to *batch* triples in all, one
+        transaction, so a failure leaves the previous state and readers see the old graph or the
+        new one, never a part."""
+        try:
+            for update in replacement_updates(name, graph, merge, batch=batch):
+                self.update(update)
+        except Exception as exc:  # rdflib, Oxigraph and HTTP raise several kinds for a graph they cannot write
+            raise StoreError(f"{self.location}: cannot write graph {name}: {exc}") from exc
+
+    def prune_descriptions(self, graph: URIRef, links: Iterable[URIRef]) -> int:
+        """Drop from *graph* the descriptions of entities no other graph names any more, nor
+        reaches through *links* from one it names (:func:`unreferenced_descriptions`). Returns
+        how many triples went.
+
+        Two queries (the graph's triples, the entities another graph names), then one
+        transaction deleting the rest; linear in the size of *graph*.
+        """
+        node = ox.NamedNode(str(graph))
+        try:
+            described: dict[Any, list[ox.Triple]] = {}
+            for triple in self.construct(described_query(node)):
+                described.setdefault(triple.subject, []).append(triple)
+            referenced = [solution["e"] for solution in self.select(referenced_query(node))]
+            gone = unreferenced_descriptions(described, referenced, links)
+            if gone:
+                self.update(delete_data(node, gone))
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"{self.location}: cannot drop the descriptions no document names: {exc}") from exc
+        return len(gone)
