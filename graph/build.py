@@ -19,7 +19,7 @@ from typing import Any
 
 from extract.gazetteer import load_gazetteer
 from extract.pipeline import extract_file
-from extract.reading import DocumentError, DocumentFile
+from extract.reading import DEFAULT_MAX_FILE_BYTES, DocumentError, DocumentFile
 from graph.iris import Minter
 from graph.target import GraphTarget, StoreError
 from graph.triples import ENTITY_LINKS, extraction_graph
@@ -45,6 +45,7 @@ def build_documents(
     nlp: Any = None,
     minter: Minter | None = None,
     progress: Callable[[int, int, Path, str], None] | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> BuildReport:
     """Extract each file (:func:`~extract.reading.find_documents`), replace its named graph in
     *store* (the folder's :class:`~graph.store.KnowledgeStore`, or a server's
@@ -73,7 +74,7 @@ def build_documents(
                     "build the folder that holds both, so that each is named by its path in it"
                 )
             named[found.name] = path
-            extraction = extract_file(path, name=found.name, nlp=nlp, gazetteer=gazetteer)
+            extraction = extract_file(path, name=found.name, nlp=nlp, gazetteer=gazetteer, max_bytes=max_file_bytes)
             triples = extraction_graph(extraction, minter, gazetteer)
             entities = {minter.entities_graph(): triples.entities}
             store.replace_graph(minter.graph(found.name), triples.document, merge=entities)

@@ -56,8 +56,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from extract.reading import DocumentError, check_document_file
 
     try:
-        check_document_file(args.file)  # before the model, which takes seconds to load
-        extraction = extract_file(args.file, jurisdiction=args.jurisdiction, nlp=_nlp(args))
+        max_bytes = _settings(args).max_file_bytes
+        check_document_file(args.file, max_bytes=max_bytes)  # before the model, which takes seconds to load
+        extraction = extract_file(args.file, jurisdiction=args.jurisdiction, nlp=_nlp(args), max_bytes=max_bytes)
     except DocumentError as exc:
         print(f"policykg extract: {exc}", file=sys.stderr)
         return 1
@@ -138,14 +139,14 @@ def _documents(args: argparse.Namespace) -> list[DocumentFile]:
         raise SystemExit(1) from exc
 
 
-def _readable(found: DocumentFile) -> bool:
+def _readable(found: DocumentFile, max_bytes: int) -> bool:
     """Whether *found* passes the cheap checks: the model is loaded only if some document does."""
     from extract.reading import DocumentError, check_document_file
 
     if found.problem or found.skip:
         return False
     try:
-        check_document_file(found.path)
+        check_document_file(found.path, max_bytes=max_bytes)
     except DocumentError:
         return False
     return True
@@ -157,6 +158,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     from graph.analytics import shared_initiative_pairs
 
     documents = _documents(args)
+    max_bytes = _settings(args).max_file_bytes
     extractions, failed, skipped = [], 0, 0
     for index, found in enumerate(documents, 1):
         print(f"[{index}/{len(documents)}] {found.path}", file=sys.stderr)
@@ -167,7 +169,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         try:
             if found.problem:
                 raise DocumentError(f"{found.path}: {found.problem}")
-            extractions.append(extract_file(found.path, name=found.name))
+            extractions.append(extract_file(found.path, name=found.name, max_bytes=max_bytes))
         except DocumentError as exc:
             failed += 1
             print(f"policykg summary: {exc}", file=sys.stderr)
@@ -195,13 +197,19 @@ def _is_url(store: str | None) -> bool:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.settings import Settings
+    """The settings from ``POLICYKG_*`` and the command's options; a bad one ends the command
+    with a message naming the variable (exit 2, as for a wrong option)."""
+    from graph.settings import SettingsError, load_settings
 
     store = getattr(args, "store", None)
     overrides = {"store_path": store} if store and not _is_url(store) else {}
     if getattr(args, "base_iri", None):
         overrides["base_iri"] = args.base_iri
-    return Settings(**overrides)
+    try:
+        return load_settings(**overrides)
+    except SettingsError as exc:
+        print(f"policykg {args.command}: bad setting: {exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
 
 
 def _refused(command: str, exc: Exception) -> str:
@@ -299,9 +307,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"[{index}/{total}] {path}: {outcome}", file=sys.stderr)
 
     with _build_target(args, settings) as store:  # before the model, which takes seconds to load
-        nlp = _nlp(args) if any(map(_readable, documents)) else None
+        nlp = _nlp(args) if any(_readable(found, settings.max_file_bytes) for found in documents) else None
         try:
-            report = build_documents(documents, store, nlp=nlp, minter=Minter(settings.base_iri), progress=progress)
+            report = build_documents(
+                documents,
+                store,
+                nlp=nlp,
+                minter=Minter(settings.base_iri),
+                progress=progress,
+                max_file_bytes=settings.max_file_bytes,
+            )
             stats = _build_statistics(store)
         except StoreError as exc:
             print(f"policykg build: {exc}", file=sys.stderr)

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     max_concurrent_queries: int = 16  # operations running at once; more are answered 503 with Retry-After
     max_body_bytes: int = 8 * 1024 * 1024  # the largest request body (a query, an update, a graph) read
     allow_load: bool = False  # SPARQL LOAD would fetch URLs or read files for a client
+    max_file_bytes: int = 50 * 1024 * 1024  # the largest document file read; a .docx may unpack to 4 times that
     update_token: str | None = None
     # Origins whose pages may call the service (CORS): off unless set, as a comma-separated list
     # (POLICYKG_CORS_ORIGINS=https://a.example,https://b.example) or * for any origin.

@@ -192,3 +192,18 @@ def test_shared_lists_agency_pairs(cli_store: Path) -> None:
     assert len(bindings) == 3
     assert {bindings[0]["aLabel"]["value"], bindings[0]["bLabel"]["value"]} == {"海关总署", "商务部"}
     assert int(bindings[0]["shared"]["value"]) >= int(bindings[-1]["shared"]["value"])
+
+
+def test_a_bad_setting_is_named_not_a_traceback(tmp_path: Path) -> None:
+    result = policykg("stats", "--store", str(tmp_path / "store"), env={"POLICYKG_QUERY_TIMEOUT": "soon"})
+    assert result.returncode == 2
+    assert "POLICYKG_QUERY_TIMEOUT" in result.stderr and "soon" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_file_size_limit_is_a_setting(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("福建省数字政府工作要点\n（一）建设平台。（责任单位：省数字办）\n" * 40, encoding="utf-8")
+    refused = policykg("extract", str(plan), "--no-nlp", env={"POLICYKG_MAX_FILE_BYTES": "1000"})
+    assert refused.returncode == 1 and str(plan) in refused.stderr and "over the limit of 1000 bytes" in refused.stderr
+    assert policykg("extract", str(plan), "--no-nlp").returncode == 0
