@@ -31,6 +31,7 @@ QUERY_TIMEOUT = 1.0
 MAX_RESULT_BYTES = 2_000
 MAX_BODY_BYTES = 200_000
 MEMORY_LIMIT = 600 * 2**20
+MAX_CONCURRENT = 2
 
 
 @dataclass
@@ -142,11 +143,12 @@ def write_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture(scope="session")
 def guarded_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server that takes writes, with a one-second time limit and a small body limit."""
+    """A server that takes writes, with a one-second time limit, a small body limit and room for two queries at once."""
     settings = {
         "update_token": UPDATE_TOKEN,
         "query_timeout": str(QUERY_TIMEOUT),
         "max_body_bytes": str(MAX_BODY_BYTES),
+        "max_concurrent_queries": str(MAX_CONCURRENT),
     }
     yield from start_server(built_store, tmp_path_factory.mktemp("e2e-guarded"), settings)
 

@@ -15,6 +15,7 @@ import psutil
 
 from tests.e2e.conftest import (
     MAX_BODY_BYTES,
+    MAX_CONCURRENT,
     MAX_RESULT_BYTES,
     MEMORY_LIMIT,
     QUERY_TIMEOUT,
@@ -223,3 +224,31 @@ def test_a_server_stops_on_sigterm_while_a_query_runs(built_store: Path, tmp_pat
     assert time.monotonic() - started < 15, "SIGTERM waited for the query"
     assert not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
     servers.close()
+
+
+def test_queries_past_the_concurrency_limit_are_asked_to_retry(guarded_server: Server) -> None:
+    answers: list[httpx.Response] = []
+
+    def run_endless() -> None:
+        with guarded_server.client(timeout=30) as client:
+            answers.append(client.get("/sparql", params={"query": ENDLESS}))
+
+    threads = [threading.Thread(target=run_endless, daemon=True) for _ in range(MAX_CONCURRENT)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.4)  # both are being evaluated now
+    with guarded_server.client() as client:
+        busy = client.get("/sparql", params={"query": SMALL})
+        body = assert_problem(busy, 503)
+        assert busy.headers["retry-after"] == "1" and f"{MAX_CONCURRENT} operations" in body["detail"]
+        for thread in threads:
+            thread.join(timeout=30)
+        assert [a.status_code for a in answers] == [503] * MAX_CONCURRENT  # their time limit
+        assert client.get("/sparql", params={"query": SMALL}).status_code == 200
+
+
+def test_static_files_stay_in_their_folder(client: httpx.Client) -> None:
+    for path in ("/static/../api/main.py", "/static/%2e%2e/%2e%2e/pyproject.toml", "/static/..%2f..%2fpyproject.toml"):
+        response = client.get(path)
+        assert response.status_code == 404, (path, response.status_code)
+        assert "create_app" not in response.text and "[project]" not in response.text

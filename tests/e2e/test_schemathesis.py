@@ -1,0 +1,33 @@
+"""Requests generated from the OpenAPI document (Schemathesis) against a real server that takes
+writes: whatever a client sends, no answer is a server error."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.e2e.conftest import UPDATE_TOKEN, Server
+
+SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
+
+
+def test_no_generated_request_gets_a_server_error(write_server: Server, tmp_path: Path) -> None:
+    command = [
+        str(SCHEMATHESIS),
+        "run",
+        write_server.url + "/openapi.json",
+        "--checks",
+        "not_a_server_error",
+        "--max-examples",
+        "10",
+        "--seed",
+        "20261202",
+        "--header",
+        f"Authorization: Bearer {UPDATE_TOKEN}",
+        "--request-timeout",
+        "30",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "generated" in result.stdout, result.stdout[-2000:]
