@@ -6,6 +6,7 @@ and memory limits, and the same clear answers when a limit is hit.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -40,13 +41,27 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 class StoreClient:
     """Runs operations (:mod:`api.operations`) in the store worker within the server's limits,
-    turning a limit that was hit into problem details."""
+    turning a limit that was hit into problem details. At most ``max_concurrent_queries`` run at
+    once (*turns*); the others wait their turn for up to ``max_queue_seconds``, then get 503."""
 
-    def __init__(self, worker: StoreWorker, settings: Settings) -> None:
+    def __init__(self, worker: StoreWorker, settings: Settings, turns: asyncio.Semaphore) -> None:
         self.worker = worker
         self.settings = settings
+        self.turns = turns
 
     async def run(self, operation: Callable[..., Any], *args: Any, writes: bool = False) -> Any:
+        waited = self.settings.max_queue_seconds
+        try:
+            await asyncio.wait_for(self.turns.acquire(), timeout=waited)
+        except TimeoutError as exc:
+            detail = f"{self.settings.max_concurrent_queries} operations are running and none ended in {waited:g} s"
+            raise Problem(503, "Too many queries", f"{detail}; try again shortly", {"Retry-After": "1"}) from exc
+        try:
+            return await self._run(operation, *args, writes=writes)
+        finally:
+            self.turns.release()
+
+    async def _run(self, operation: Callable[..., Any], *args: Any, writes: bool) -> Any:
         timeout = self.settings.query_timeout
         try:
             return await self.worker.run(operation, *args, timeout=timeout, writes=writes)
@@ -63,7 +78,7 @@ class StoreClient:
 
 
 def get_store(request: Request, settings: SettingsDep) -> StoreClient:
-    return StoreClient(request.app.state.worker, settings)
+    return StoreClient(request.app.state.worker, settings, request.app.state.turns)
 
 
 StoreDep = Annotated[StoreClient, Depends(get_store)]

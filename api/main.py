@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -31,8 +32,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         worker = StoreWorker(
             settings.store_path,
             memory_limit=settings.query_memory_limit,
-            max_calls=settings.max_concurrent_queries,
+            # room for calls whose clients went away and that run on until their deadline: the queue
+            # (api.deps.StoreClient) is what limits the operations running at once
+            max_calls=2 * settings.max_concurrent_queries,
         )
+        app.state.turns = asyncio.Semaphore(settings.max_concurrent_queries)
         app.state.worker = await anyio.to_thread.run_sync(worker.start)
         try:
             yield

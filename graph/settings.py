@@ -23,7 +23,8 @@ class Settings(BaseSettings):
     query_timeout: float = 10.0
     max_result_bytes: int = 64 * 1024 * 1024  # the largest SPARQL answer the server writes
     query_memory_limit: int = 2 * 1024 * 1024 * 1024  # resident bytes of the store worker before it is replaced
-    max_concurrent_queries: int = 16  # operations running at once; more are answered 503 with Retry-After
+    max_concurrent_queries: int = 16  # operations running at once; more wait in a queue
+    max_queue_seconds: float = 5.0  # how long an operation waits for its turn before 503 with Retry-After
     max_body_bytes: int = 8 * 1024 * 1024  # the largest request body (a query, an update, a graph) read
     allow_load: bool = False  # SPARQL LOAD would fetch URLs or read files for a client
     max_file_bytes: int = 50 * 1024 * 1024  # the largest document file read; a .docx may unpack to 4 times that

@@ -149,6 +149,7 @@ def guarded_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) 
         "query_timeout": str(QUERY_TIMEOUT),
         "max_body_bytes": str(MAX_BODY_BYTES),
         "max_concurrent_queries": str(MAX_CONCURRENT),
+        "max_queue_seconds": "0.2",
     }
     yield from start_server(built_store, tmp_path_factory.mktemp("e2e-guarded"), settings)
 

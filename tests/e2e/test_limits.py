@@ -240,7 +240,7 @@ def test_queries_past_the_concurrency_limit_are_asked_to_retry(guarded_server: S
     with guarded_server.client() as client:
         busy = client.get("/sparql", params={"query": SMALL})
         body = assert_problem(busy, 503)
-        assert busy.headers["retry-after"] == "1" and f"{MAX_CONCURRENT} operations" in body["detail"]
+        assert busy.headers["retry-after"] == "1" and f"{MAX_CONCURRENT} operations are running" in body["detail"]
         for thread in threads:
             thread.join(timeout=30)
         assert [a.status_code for a in answers] == [503] * MAX_CONCURRENT  # their time limit

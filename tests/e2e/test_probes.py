@@ -96,3 +96,14 @@ def test_requests_that_say_two_things_or_nothing_are_refused(client: httpx.Clien
     bare = client.build_request("POST", "/sparql", content=b"query=ASK%20%7B%7D")
     assert "content-type" not in bare.headers
     assert_problem(client.send(bare), 415)
+
+
+def test_relative_iris_resolve_against_the_endpoint(client: httpx.Client) -> None:
+    answer = client.get(
+        "/sparql",
+        params={"query": "CONSTRUCT { <s> <p> <o> } WHERE {}"},
+        headers={"Accept": "application/n-triples"},
+    )
+    assert answer.status_code == 200, answer.text
+    endpoint = str(client.base_url).rstrip("/") + "/"
+    assert answer.text.strip() == f"<{endpoint}s> <{endpoint}p> <{endpoint}o> ."
