@@ -310,15 +310,14 @@ def _docx_text(path: Path) -> Decoding:
     return Decoding("\n".join(lines), "docx")
 
 
-def _damaged_part(path: Path) -> str:
-    """The first part of the archive at *path* that does not unpack whole, or ``a part``."""
+def _first_failing_part(path: Path, read: Callable[[zipfile.ZipFile, zipfile.ZipInfo], object]) -> str:
+    """The name of the first part of the archive at *path* that *read* fails on, or ``a part``:
+    the error message can then say which part of a damaged DOCX is at fault."""
     try:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 try:
-                    with archive.open(info) as part:
-                        while part.read(1024 * 1024):
-                            pass
+                    read(archive, info)
                 except Exception:
                     return info.filename
     except Exception:
@@ -326,22 +325,27 @@ def _damaged_part(path: Path) -> str:
     return "a part"
 
 
-def _malformed_part(path: Path) -> str:
-    """The first XML part of the archive at *path* that lxml cannot parse, or ``a part``."""
+def _unpack_whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    with archive.open(info) as part:
+        while part.read(1024 * 1024):
+            pass
+
+
+def _parse_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
-                if info.filename.endswith((".xml", ".rels")):
-                    try:
-                        etree.fromstring(archive.read(info), parser)
-                    except Exception:
-                        return info.filename
-    except Exception:
-        pass
-    return "a part"
+    if info.filename.endswith((".xml", ".rels")):
+        etree.fromstring(archive.read(info), etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def _damaged_part(path: Path) -> str:
+    """The first part of the archive at *path* that does not unpack whole, or ``a part``."""
+    return _first_failing_part(path, _unpack_whole)
+
+
+def _malformed_part(path: Path) -> str:
+    """The first XML part of the archive at *path* that lxml cannot parse, or ``a part``."""
+    return _first_failing_part(path, _parse_xml)
 
 
 def _pdf_text(path: Path) -> Decoding:
