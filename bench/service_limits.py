@@ -232,7 +232,8 @@ def measure_bodies(client: httpx.Client, sampler: Sampler) -> list[list[str]]:
 def measure_api(client: httpx.Client) -> list[list[str]]:
     pair = client.get("/api/analytics/shared-initiatives", params={"limit": 1}).json()[0]
     agency = pair["a"]["id"]
-    platform = client.get("/api/entities", params={"q": "平台", "type": "platform"}).json()[0]["id"]
+    platforms = client.get("/api/entities", params={"q": "平台", "type": "platform"}).json()
+    platform = platforms[0]["id"] if platforms else None  # none without the NLP pipeline (--no-nlp)
     document = client.get("/api/documents").json()[0]["id"]
     routes: list[tuple[str, str, dict[str, str | int]]] = [
         ("/api/entities?q=数字办", "/api/entities", {"q": "数字办"}),
@@ -242,10 +243,11 @@ def measure_api(client: httpx.Client) -> list[list[str]]:
         ("/api/analytics/shared-initiatives", "/api/analytics/shared-initiatives", {}),
         ("/api/agencies/{agency}/initiatives", f"/api/agencies/{agency}/initiatives", {}),
         ("/api/agencies/{agency}/platforms", f"/api/agencies/{agency}/platforms", {}),
-        ("/api/platforms/{platform}/agencies", f"/api/platforms/{platform}/agencies", {}),
         ("/api/documents", "/api/documents", {}),
         ("/api/documents/{document}", f"/api/documents/{document}", {}),
     ]
+    if platform is not None:
+        routes.insert(-2, ("/api/platforms/{platform}/agencies", f"/api/platforms/{platform}/agencies", {}))
     rows = []
     for label, path, params in routes:
         seconds = []

@@ -68,6 +68,7 @@ from graph.analytics import shared_counts
 from graph.explore import RELATIONS, Explorer
 from graph.iris import DEFAULT_BASE, Minter, canonical_platform_name
 from graph.queries import PREFIXES, shared_initiatives_query
+from graph.remote import values_clause
 from graph.store import KnowledgeStore
 from graph.terms import OA, PKG
 
@@ -447,13 +448,22 @@ class Generator:
 
 
 class _Capture:
-    """Stands in for the pyoxigraph store under an Explorer: records the query text, answers nothing."""
+    """Stands in for the store under an Explorer: records the query text, answers nothing."""
 
     def __init__(self) -> None:
         self.queries: list[str] = []
         self.oxigraph = self
 
     def query(self, sparql: str, **_options: Any) -> list[Any]:
+        self.queries.append(sparql)
+        return []
+
+    def select(self, sparql: str, /, **bindings: Any) -> list[Any]:
+        """The query as any server can take it: the bound values as a VALUES block opening its
+        WHERE clause, so they are bound before any FILTER reads them, as substitution binds them."""
+        if bindings:
+            head, where, body = sparql.partition("WHERE {")
+            sparql = f"{head}{where} {values_clause(bindings)}{body}"
         self.queries.append(sparql)
         return []
 

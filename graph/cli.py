@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -292,7 +293,33 @@ def _build_statistics(store: Any) -> dict[str, int]:
     return store_statistics(store) if isinstance(store, KnowledgeStore) else {"quads": store.quad_count()}
 
 
+def _nlp_maker(args: argparse.Namespace) -> Any:
+    """What makes the spaCy pipeline (:func:`extract.nlp.load_nlp`), once the model is known to be
+    there: a missing model exits with how to get it, before any document is read."""
+    from extract.models import ModelMissingError, require_pkuseg_model
+    from extract.nlp import load_nlp
+
+    try:
+        require_pkuseg_model()
+    except ModelMissingError as exc:
+        print(f"policykg {args.command}: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
+    return load_nlp
+
+
+def _workers(text: str) -> int:
+    """``--workers``: a whole number from 1."""
+    try:
+        workers = int(text)
+    except ValueError:
+        workers = 0
+    if workers < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not {text!r}")
+    return workers
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
+    from extract.models import ModelMissingError
     from graph.build import build_documents
     from graph.iris import Minter
     from graph.target import StoreError
@@ -307,12 +334,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"[{index}/{total}] {path}: {outcome}", file=sys.stderr)
 
     with _build_target(args, settings) as store:  # before the model, which takes seconds to load
-        nlp = _nlp(args) if any(_readable(found, settings.max_file_bytes) for found in documents) else None
+        make_nlp = None
+        if not args.no_nlp and any(_readable(found, settings.max_file_bytes) for found in documents):
+            make_nlp = _nlp_maker(args)  # loaded by build_documents once a document needs it, in each worker
         try:
             report = build_documents(
                 documents,
                 store,
-                nlp=nlp,
+                make_nlp=make_nlp,
+                workers=args.workers,
+                force=args.force,
                 minter=Minter(settings.base_iri),
                 progress=progress,
                 max_file_bytes=settings.max_file_bytes,
@@ -321,9 +352,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
         except StoreError as exc:
             print(f"policykg build: {exc}", file=sys.stderr)
             return 1
+        except ModelMissingError as exc:
+            print(f"policykg build: {exc}", file=sys.stderr)
+            return 1
         location = store.location
     lines = [
         f"built {len(report.written)} of {len(documents) - len(report.skipped)} documents into {location}"
+        + (f"; {len(report.unchanged)} unchanged" if report.unchanged else "")
         + (f"; {len(report.failed)} failed" if report.failed else "")
         + (f"; {len(report.skipped)} other files skipped" if report.skipped else ""),
         "store: " + ", ".join(f"{value} {name}" for name, value in stats.items()),
@@ -480,6 +515,19 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents")
     build.add_argument("--base-iri", help="base of every IRI (default: $POLICYKG_BASE_IRI or the project's)")
     build.add_argument("--no-nlp", action="store_true", help="skip the spaCy pipeline (no platforms or mentions)")
+    build.add_argument(
+        "--workers",
+        type=_workers,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="extract in N processes, each loading the pipeline once (default: the machine's cores, here "
+        f"{os.cpu_count() or 1}); the store is written by this one, in document order, so any N builds the same graph",
+    )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="extract and write every document, even those whose file and extractor are unchanged since last built",
+    )
     build.add_argument(
         "--store",
         metavar="DIR|URL",

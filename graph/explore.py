@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from graph.analytics import shared_counts
 from graph.queries import PREFIXES
@@ -95,10 +95,6 @@ def _literal(term: Any) -> str | None:
     return None if term is None else str(term.value)
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ")
-
-
 class Explorer:
     """Read-only questions over one store, with ids relative to *base*."""
 
@@ -130,16 +126,18 @@ class Explorer:
     def id(self, iri: str) -> str:
         return iri[len(self.base) :] if iri.startswith(self.base) else iri
 
-    def _select(self, sparql: str) -> list[Any]:
-        return list(self.store.oxigraph.query(PREFIXES + sparql, use_default_graph_as_union=True))
+    def _select(self, sparql: str, **bindings: NamedNode | Literal) -> list[dict[str, Any]]:
+        """The rows of *sparql* (with :data:`~graph.queries.PREFIXES`), each variable of *bindings*
+        bound to its term (:meth:`~graph.target.GraphTarget.select`)."""
+        return self.store.select(PREFIXES + sparql, **bindings)
 
-    def _select_for_each(self, nodes: Iterable[str], sparql: str, size: int = 500) -> Iterator[Any]:
+    def _select_for_each(self, nodes: Iterable[str], sparql: str, size: int = 500) -> Iterator[dict[str, Any]]:
         """The rows of *sparql* for every node, asked *size* nodes at a time: the query's
-        ``{values}`` is filled with the IRIs of one batch."""
+        ``{values}`` is filled with the IRIs of one batch (:func:`_values`), since a binding is
+        one term and cannot stand for a list."""
         ordered = sorted(nodes)
         for start in range(0, len(ordered), size):
-            values = " ".join(f"<{n}>" for n in ordered[start : start + size])
-            yield from self._select(sparql.replace("{values}", values))
+            yield from self._select(sparql.replace("{values}", _values(ordered[start : start + size])))
 
     # search and describe --------------------------------------------------------------------
     def search(self, text: str, *, entity_type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
@@ -150,19 +148,18 @@ class Explorer:
             if entity_type
             else [ENTITY_TYPES[t] for t in ("agency", "platform", "programme", "place", "document")]
         )
-        values = " ".join(f"<{t}>" for t in types)
-        needle = _escape(text.lower())
         rows = self._select(
-            f"""SELECT ?e ?type (SAMPLE(?pref) AS ?name) (MIN(?rank) AS ?best) (MIN(STRLEN(?l)) AS ?len)
+            f"""SELECT ?e ?type ?needle (SAMPLE(?pref) AS ?name) (MIN(?rank) AS ?best) (MIN(STRLEN(?l)) AS ?len)
                        (SAMPLE(?l) AS ?matched)
             WHERE {{
-              VALUES ?type {{ {values} }}
+              VALUES ?type {{ {_values(types)} }}
               ?e a ?type ; skos:prefLabel|skos:altLabel|dct:title ?l .
               OPTIONAL {{ ?e skos:prefLabel|dct:title ?pref }}
-              FILTER (CONTAINS(LCASE(STR(?l)), "{needle}"))
-              BIND (IF(LCASE(STR(?l)) = "{needle}", 0, IF(STRSTARTS(LCASE(STR(?l)), "{needle}"), 1, 2)) AS ?rank)
+              FILTER (CONTAINS(LCASE(STR(?l)), ?needle))
+              BIND (IF(LCASE(STR(?l)) = ?needle, 0, IF(STRSTARTS(LCASE(STR(?l)), ?needle), 1, 2)) AS ?rank)
             }}
-            GROUP BY ?e ?type ORDER BY ?best ?len ?name LIMIT {int(limit)}"""
+            GROUP BY ?e ?type ?needle ORDER BY ?best ?len ?name LIMIT {int(limit)}""",
+            needle=Literal(text.lower()),
         )
         return [
             {
@@ -181,7 +178,9 @@ class Explorer:
             iri = self.iri(entity_id)
         except ValueError:
             return None
-        rows = self._select(f"SELECT DISTINCT ?type WHERE {{ <{iri}> a ?type }} ORDER BY ?type")
+        rows = self._select(
+            "SELECT DISTINCT ?entity ?type WHERE { ?entity a ?type } ORDER BY ?type", entity=NamedNode(iri)
+        )
         return next((_TYPE_NAMES[r["type"].value] for r in rows if r["type"].value in _TYPE_NAMES), None)
 
     def describe(self, entity_id: str) -> dict[str, Any] | None:
@@ -190,21 +189,28 @@ class Explorer:
         if kind is None:
             return None
         iri = self.iri(entity_id)
+        entity = NamedNode(iri)
         labels = self._select(
-            f"""SELECT DISTINCT ?p ?l WHERE {{ <{iri}> ?p ?l .
-                VALUES ?p {{ skos:prefLabel skos:altLabel dct:title }} }}"""
+            """SELECT DISTINCT ?entity ?p ?l WHERE { ?entity ?p ?l .
+                VALUES ?p { skos:prefLabel skos:altLabel dct:title } }""",
+            entity=entity,
         )
         preferred = [r["l"].value for r in labels if r["p"].value != "http://www.w3.org/2004/02/skos/core#altLabel"]
         aliases = sorted({r["l"].value for r in labels} - set(preferred))
         jurisdiction = self._select(
-            f"SELECT DISTINCT ?j ?name WHERE {{ <{iri}> pkg:jurisdiction ?j . OPTIONAL {{ ?j skos:prefLabel ?name }} }}"
+            """SELECT DISTINCT ?entity ?j ?name WHERE { ?entity pkg:jurisdiction ?j .
+                OPTIONAL { ?j skos:prefLabel ?name } }""",
+            entity=entity,
         )
+        # The IRI is written in as a constant (_values: checked and written by pyoxigraph), not bound:
+        # Oxigraph joins a substituted variable after the property path, 30 times slower here.
+        node = _values([iri])
         documents = self._select(
             f"""SELECT DISTINCT ?d ?title WHERE {{
-              {{ <{iri}> pkg:responsibleFor|^pkg:platformAction|^pkg:builds|^pkg:upgrades|^pkg:promotes|^pkg:connects
+              {{ {node} pkg:responsibleFor|^pkg:platformAction|^pkg:builds|^pkg:upgrades|^pkg:promotes|^pkg:connects
                  |^pkg:reliesOn|^pkg:mentionsAgency|^pkg:mentionsPlace|^pkg:mentionsProgramme|pkg:initiative ?a .
                  ?a prov:wasDerivedFrom ?d }}
-              UNION {{ <{iri}> prov:wasDerivedFrom ?d }} UNION {{ <{iri}> a pkg:PolicyDocument BIND (<{iri}> AS ?d) }}
+              UNION {{ {node} prov:wasDerivedFrom ?d }} UNION {{ {node} a pkg:PolicyDocument BIND ({node} AS ?d) }}
               OPTIONAL {{ ?d dct:title ?title }}
             }} ORDER BY ?d"""
         )
@@ -277,8 +283,7 @@ class Explorer:
         return result
 
     def _edges(self, nodes: list[str], relations: list[str]) -> list[tuple[str, str, str]]:
-        values = " ".join(f"<{n}>" for n in nodes)
-        predicates = " ".join(f"<{r}>" for r in relations)
+        values, predicates = _values(nodes), _values(relations)
         rows = self._select(
             f"""SELECT DISTINCT ?s ?p ?o WHERE {{
               VALUES ?p {{ {predicates} }}
@@ -314,12 +319,12 @@ class Explorer:
         the store decodes one row per initiative instead of one per pair and initiative), the
         labels of the agencies in the leading pairs, and the details of their initiatives.
         """
-        relation = "pkg:leads" if lead_only else "pkg:responsibleFor"
         rows = self._select(
-            f"""SELECT ?i (GROUP_CONCAT(STR(?a); separator=" ") AS ?agencies)
-            WHERE {{ ?a {relation} ?i . ?i a pkg:Initiative }} GROUP BY ?i"""
+            """SELECT ?relation ?i (GROUP_CONCAT(STR(?a); separator=" ") AS ?agencies)
+            WHERE { ?a ?relation ?i . ?i a pkg:Initiative } GROUP BY ?relation ?i""",
+            relation=NamedNode(PKG.leads if lead_only else PKG.responsibleFor),
         )
-        members = {row[0].value: row[1].value.split() for row in rows}
+        members = {row["i"].value: row["agencies"].value.split() for row in rows}
         counts = shared_counts(members.values())
         ordered = sorted(counts.values(), reverse=True)
         if not ordered or ordered[0] < minimum:
@@ -380,11 +385,11 @@ class Explorer:
 
     def agency_initiatives(self, entity_id: str) -> list[dict[str, Any]]:
         """The initiatives an agency answers for, with its roles and the documents."""
-        iri = self.iri(entity_id)
+        # A constant, not a binding: substituted, ?agency is joined last (twice as slow).
         rows = self._select(
             f"""SELECT ?i ?marker ?title ?d (GROUP_CONCAT(DISTINCT ?roleName; separator=",") AS ?roles) WHERE {{
               ?t a pkg:Task ; pkg:initiative ?i ; prov:qualifiedAssociation ?r .
-              ?r prov:agent <{iri}> ; prov:hadRole ?role .
+              ?r prov:agent {_values([self.iri(entity_id)])} ; prov:hadRole ?role .
               ?i prov:wasDerivedFrom ?d . OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }}
               BIND (STRAFTER(STR(?role), "#") AS ?roleName)
             }} GROUP BY ?i ?marker ?title ?d ORDER BY ?d ?i"""
@@ -402,30 +407,32 @@ class Explorer:
 
     def agency_platforms(self, entity_id: str) -> list[dict[str, Any]]:
         """The platforms in the tasks an agency answers for, with the actions on them."""
-        iri = self.iri(entity_id)
         return self._platform_rows(
-            f"<{iri}> pkg:responsibleFor ?t . ?t a pkg:Task ; ?action ?p . ?p a pkg:Platform ; skos:prefLabel ?label .",
+            "?entity pkg:responsibleFor ?t . ?t a pkg:Task ; ?action ?p . ?p a pkg:Platform ; skos:prefLabel ?label .",
             "p",
+            NamedNode(self.iri(entity_id)),
         )
 
     def platform_agencies(self, entity_id: str) -> list[dict[str, Any]]:
         """The agencies answering for the tasks that act on a platform."""
-        iri = self.iri(entity_id)
         return self._platform_rows(
-            f"?t ?action <{iri}> . ?t a pkg:Task . ?a pkg:responsibleFor ?t ; a pkg:Agency ; skos:prefLabel ?label .",
+            "?t ?action ?entity . ?t a pkg:Task . ?a pkg:responsibleFor ?t ; a pkg:Agency ; skos:prefLabel ?label .",
             "a",
+            NamedNode(self.iri(entity_id)),
         )
 
-    def _platform_rows(self, pattern: str, variable: str) -> list[dict[str, Any]]:
+    def _platform_rows(self, pattern: str, variable: str, entity: NamedNode) -> list[dict[str, Any]]:
+        """The *variable* nodes *pattern* reaches from ``?entity`` through a task's ``?action``."""
         actions = " ".join(
             f"pkg:{a}" for a in ("builds", "upgrades", "promotes", "connects", "reliesOn", "platformAction")
         )
         rows = self._select(
-            f"""SELECT ?{variable} ?label (GROUP_CONCAT(DISTINCT ?actionName; separator=",") AS ?actions)
+            f"""SELECT ?entity ?{variable} ?label (GROUP_CONCAT(DISTINCT ?actionName; separator=",") AS ?actions)
                 (COUNT(DISTINCT ?t) AS ?tasks) WHERE {{
               VALUES ?action {{ {actions} }} {pattern}
               BIND (STRAFTER(STR(?action), "#") AS ?actionName)
-            }} GROUP BY ?{variable} ?label ORDER BY DESC(?tasks) ?label"""
+            }} GROUP BY ?entity ?{variable} ?label ORDER BY DESC(?tasks) ?label""",
+            entity=entity,
         )
         return [
             {
@@ -461,34 +468,40 @@ class Explorer:
             iri = self.iri(entity_id)
         except ValueError:
             return None
+        document = NamedNode(iri)
         head = self._select(
-            f"""SELECT ?file ?title ?number ?issued ?signed ?text WHERE {{ <{iri}> a pkg:PolicyDocument ;
-               pkg:fileName ?file . OPTIONAL {{ <{iri}> dct:title ?title }}
-               OPTIONAL {{ <{iri}> dct:identifier ?number }}
-               OPTIONAL {{ <{iri}> dct:issued ?issued }} OPTIONAL {{ <{iri}> pkg:signed ?signed }}
-               OPTIONAL {{ <{iri}> prov:value ?text }} }}"""
+            """SELECT ?document ?file ?title ?number ?issued ?signed ?text WHERE { ?document a pkg:PolicyDocument ;
+               pkg:fileName ?file . OPTIONAL { ?document dct:title ?title }
+               OPTIONAL { ?document dct:identifier ?number }
+               OPTIONAL { ?document dct:issued ?issued } OPTIONAL { ?document pkg:signed ?signed }
+               OPTIONAL { ?document prov:value ?text } }""",
+            document=document,
         )
         if not head:
             return None
         outline = self._select(
-            f"""SELECT DISTINCT ?i ?marker ?title ?start ?end ?parent WHERE {{
-              ?i a pkg:Initiative ; prov:wasDerivedFrom <{iri}> ; pkg:source ?s . ?s oa:start ?start ; oa:end ?end .
-              OPTIONAL {{ ?i pkg:marker ?marker }} OPTIONAL {{ ?i dct:title ?title }}
-              OPTIONAL {{ ?i dct:isPartOf ?parent . ?parent a pkg:Initiative }}
-            }} ORDER BY ?start"""
+            """SELECT DISTINCT ?document ?i ?marker ?title ?start ?end ?parent WHERE {
+              ?i a pkg:Initiative ; prov:wasDerivedFrom ?document ; pkg:source ?s . ?s oa:start ?start ; oa:end ?end .
+              OPTIONAL { ?i pkg:marker ?marker } OPTIONAL { ?i dct:title ?title }
+              OPTIONAL { ?i dct:isPartOf ?parent . ?parent a pkg:Initiative }
+            } ORDER BY ?start""",
+            document=document,
         )
+        # A constant, not a binding (_values: checked and written by pyoxigraph): substituted,
+        # ?document is joined last, four times slower than this.
         responsibilities = self._select(
             f"""SELECT DISTINCT ?t ?a ?label ?role ?start ?end ?written WHERE {{
-              ?t a pkg:Task ; prov:wasDerivedFrom <{iri}> ; prov:qualifiedAssociation ?r .
+              ?t a pkg:Task ; prov:wasDerivedFrom {_values([iri])} ; prov:qualifiedAssociation ?r .
               ?r prov:agent ?a ; prov:hadRole ?role ; pkg:source ?s .
               ?s oa:start ?start ; oa:end ?end . OPTIONAL {{ ?s prov:value ?written }}
               ?a skos:prefLabel ?label
             }} ORDER BY ?start"""
         )
         tasks = self._select(
-            f"""SELECT DISTINCT ?t ?i ?start ?end WHERE {{
-              ?t a pkg:Task ; prov:wasDerivedFrom <{iri}> ; pkg:initiative ?i ; pkg:source ?s .
-              ?s oa:start ?start ; oa:end ?end }} ORDER BY ?start"""
+            """SELECT DISTINCT ?document ?t ?i ?start ?end WHERE {
+              ?t a pkg:Task ; prov:wasDerivedFrom ?document ; pkg:initiative ?i ; pkg:source ?s .
+              ?s oa:start ?start ; oa:end ?end } ORDER BY ?start""",
+            document=document,
         )
         h = head[0]
         return {
@@ -531,6 +544,15 @@ class Explorer:
                 for r in responsibilities
             ],
         }
+
+
+def _values(iris: Iterable[str]) -> str:
+    """The IRIs, each checked and written by pyoxigraph, for a ``VALUES`` list.
+
+    >>> _values(["urn:a", "urn:b"])
+    '<urn:a> <urn:b>'
+    """
+    return " ".join(str(NamedNode(iri)) for iri in iris)
 
 
 def cytoscape(neighbourhood: Neighbourhood) -> dict[str, Any]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import networkx as nx
 from networkx.algorithms import bipartite
+from pyoxigraph import NamedNode
 
 from graph.queries import PREFIXES
 from graph.store import KnowledgeStore
+from graph.terms import PKG
 
 __all__ = ["agency_initiative_graph", "shared_initiative_graph"]
 
@@ -48,12 +50,11 @@ def agency_initiative_graph(store: KnowledgeStore, *, lead_only: bool = False) -
     >>> graph.number_of_edges()
     3
     """
-    relation = "pkg:leads" if lead_only else "pkg:responsibleFor"
-    rows = store.oxigraph.query(
+    rows = store.select(
         PREFIXES
-        + f"""SELECT DISTINCT ?a ?aLabel ?i ?iLabel WHERE {{
-          ?a {relation} ?i ; skos:prefLabel ?aLabel . ?i a pkg:Initiative ; dct:title ?iLabel }}""",
-        use_default_graph_as_union=True,
+        + """SELECT DISTINCT ?relation ?a ?aLabel ?i ?iLabel WHERE {
+          ?a ?relation ?i ; skos:prefLabel ?aLabel . ?i a pkg:Initiative ; dct:title ?iLabel }""",
+        relation=NamedNode(PKG.leads if lead_only else PKG.responsibleFor),
     )
     graph = nx.Graph()
     for row in rows:

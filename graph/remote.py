@@ -16,15 +16,14 @@ final prune's query and its delete could lose the description of an entity only 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
 
 import httpx
 import pyoxigraph as ox
 
-from graph.target import GraphTarget, StoreError
+from graph.target import GraphTarget, StoreError, Term
 
-__all__ = ["RemoteError", "RemoteStore", "update_url_for"]
+__all__ = ["RemoteError", "RemoteStore", "update_url_for", "values_clause"]
 
 DEFAULT_TIMEOUT = 300.0  # seconds for one request: a server applies a large update in one go
 _RETRIES = 3
@@ -107,9 +106,22 @@ class RemoteStore(GraphTarget):
     def update(self, sparql: str) -> None:
         self._post(self.update_url, sparql, "application/sparql-update", None, writes=True)
 
-    def select(self, sparql: str) -> Any:
+    def _solutions(self, sparql: str, bindings: Mapping[str, Term]) -> ox.QuerySolutions:
+        """The solutions of SELECT *sparql*, with *bindings* sent as the query's closing ``VALUES``
+        clause (:func:`values_clause`): the SPARQL 1.1 way to pass values to any server, each
+        term written by pyoxigraph's N-Triples serializer, so it is parsed as one term.
+
+        A closing ``VALUES`` joins the query's solutions (after grouping, before ordering and
+        ``LIMIT``), where the embedded store substitutes the variables before the query runs: the
+        two agree when each bound variable is one the query selects (or groups by), not one
+        only a ``FILTER``, ``BIND`` or sub-query uses."""
+        if bindings:
+            sparql += "\n" + values_clause(bindings)
         body = self._post(self.url, sparql, "application/sparql-query", "application/sparql-results+json")
-        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise RemoteError("it answered a SELECT query with no solutions; is it a SPARQL endpoint?")
+        return solutions
 
     def construct(self, sparql: str) -> Iterable[ox.Triple]:
         body = self._post(self.url, sparql, "application/sparql-query", "application/n-triples")
@@ -118,8 +130,8 @@ class RemoteStore(GraphTarget):
     def quad_count(self) -> int:
         """The quads of the store's named graphs (a build writes no others)."""
         try:
-            solutions = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-            return int(next(iter(solutions))["n"].value)
+            (row,) = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            return int(row["n"].value)
         except (RemoteError, SyntaxError) as exc:
             raise StoreError(f"{self.url}: cannot count the quads: {exc}") from exc
 
@@ -144,6 +156,18 @@ class RemoteStore(GraphTarget):
                 return response.content
             raise RemoteError(_refusal(response, writes=writes, token=bool(self._token)))
         raise AssertionError("unreachable")  # the last attempt returns or raises
+
+
+def values_clause(bindings: Mapping[str, Term]) -> str:
+    """A ``VALUES`` clause of one row binding each variable of *bindings* to its term.
+
+    >>> print(values_clause({"e": ox.NamedNode("urn:a"), "q": ox.Literal('say "hi"', language="zh")}))
+    VALUES ( ?e ?q ) { ( <urn:a> "say \\"hi\\""@zh ) }
+    """
+    if any(isinstance(term, ox.BlankNode) for term in bindings.values()):
+        raise ValueError("a blank node cannot be sent to a server: its label names nothing there")
+    variables = " ".join(str(ox.Variable(name)) for name in bindings)
+    return f"VALUES ( {variables} ) {{ ( {' '.join(str(term) for term in bindings.values())} ) }}"
 
 
 def _refusal(response: httpx.Response, *, writes: bool, token: bool) -> str:

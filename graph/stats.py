@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pyoxigraph import NamedNode
+
 from graph.store import KnowledgeStore
 from graph.terms import PKG
 
@@ -19,13 +21,18 @@ _CLASSES = {
     "targets": PKG.Target,
 }
 
+# Bound variables are selected, so grouped by: a class with no nodes has no group, so no row.
+_OF_CLASS = "SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?kind } } GROUP BY ?kind"
+_UNRESOLVED = """SELECT ?kind ?resolved (COUNT(DISTINCT ?x) AS ?n)
+WHERE { GRAPH ?g { ?x a ?kind ; ?resolved false } } GROUP BY ?kind ?resolved"""
+
 
 def store_statistics(store: KnowledgeStore) -> dict[str, int]:
     """Graphs, quads, distinct triples and distinct nodes per class."""
     stats = {"graphs": len(store.graph_names()), "quads": store.quad_count(), "triples": store.triple_count()}
     for name, cls in _CLASSES.items():
-        query = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{cls}> }} }}"
-        stats[name] = int(next(iter(store.oxigraph.query(query)))["n"].value)
-    query = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{PKG.Agency}> ; <{PKG.resolved}> false }} }}"
-    stats["unresolved_agencies"] = int(next(iter(store.oxigraph.query(query)))["n"].value)
+        rows = store.select(_OF_CLASS, kind=NamedNode(cls))
+        stats[name] = int(rows[0]["n"].value) if rows else 0
+    rows = store.select(_UNRESOLVED, kind=NamedNode(PKG.Agency), resolved=NamedNode(PKG.resolved))
+    stats["unresolved_agencies"] = int(rows[0]["n"].value) if rows else 0
     return stats

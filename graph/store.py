@@ -1,4 +1,4 @@
-"""The store: rdflib on an embedded Oxigraph store on disk (the ``oxrdflib`` plugin).
+"""The store: an embedded Oxigraph store on disk (``pyoxigraph.Store``).
 
 One named graph per document, and one graph describing the entities they name; queries see
 the union of them as the default graph. Writing a document replaces its graph and merges its
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +24,9 @@ from typing import Any
 
 import psutil
 import pyoxigraph as ox
-from rdflib import XSD, Dataset, Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 
-from graph.target import TRANSACTION_TRIPLES, GraphTarget, StoreError
+from graph.target import TRANSACTION_TRIPLES, GraphTarget, StoreError, Term
 
 __all__ = ["HOLDER_FILE", "TRANSACTION_TRIPLES", "Holder", "KnowledgeStore", "StoreError", "StoreLocked", "announce"]
 
@@ -103,18 +103,18 @@ class StoreLocked(StoreError):
 
 
 class KnowledgeStore(GraphTarget):
-    """An Oxigraph store on disk seen through an rdflib :class:`~rdflib.Dataset`; what a build
-    writes goes through :class:`~graph.target.GraphTarget`.
+    """An Oxigraph store on disk (:attr:`oxigraph`, a ``pyoxigraph.Store``); what a build writes
+    goes through :class:`~graph.target.GraphTarget`, what a reader asks through :meth:`select`.
 
     >>> import tempfile
-    >>> from rdflib import Literal, URIRef
+    >>> from rdflib import URIRef
     >>> with KnowledgeStore(Path(tempfile.mkdtemp()) / "store") as store:
     ...     graph = Graph()
     ...     _ = graph.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
     ...     store.replace_graph(URIRef("urn:g"), graph)
     ...     store.replace_graph(URIRef("urn:g"), graph)
-    ...     store.quad_count()
-    1
+    ...     store.quad_count(), store.select("SELECT ?s ?o WHERE { ?s ?p ?o }", s=ox.NamedNode("urn:a"))
+    (1, [{'s': <NamedNode value=urn:a>, 'o': <Literal value=x datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>}])
     """
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
@@ -125,8 +125,7 @@ class KnowledgeStore(GraphTarget):
             )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.dataset = Dataset(store="Oxigraph", default_union=True)
-            self.dataset.open(str(self.path), create=not self.path.exists())
+            self._store: ox.Store | None = ox.Store(str(self.path))
         except (OSError, ValueError) as exc:
             if "LOCK: " in str(exc):  # RocksDB's lock on the folder, held by another process
                 here = "by current process" in str(exc)
@@ -140,12 +139,15 @@ class KnowledgeStore(GraphTarget):
         self.close()
 
     def close(self) -> None:
-        self.dataset.close()
+        """Let go of the store: pyoxigraph closes it (and frees the folder) with its last reference."""
+        self._store = None
 
     @property
-    def oxigraph(self) -> Any:
-        """The underlying ``pyoxigraph.Store``."""
-        return self.dataset.store._inner  # type: ignore[attr-defined]
+    def oxigraph(self) -> ox.Store:
+        """The ``pyoxigraph.Store``."""
+        if self._store is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._store
 
     @property
     def location(self) -> str:
@@ -154,11 +156,17 @@ class KnowledgeStore(GraphTarget):
     def update(self, sparql: str) -> None:
         self.oxigraph.update(sparql)
 
-    def select(self, sparql: str) -> Any:
-        return self.oxigraph.query(sparql)
+    def _solutions(self, sparql: str, bindings: Mapping[str, Term]) -> ox.QuerySolutions:
+        """The solutions of SELECT *sparql*, over the union of the named graphs as default graph, with
+        each variable of *bindings* substituted by its term (pyoxigraph's ``substitutions``)."""
+        substitutions: dict[ox.Variable, Any] = {ox.Variable(name): term for name, term in bindings.items()}
+        solutions = self.oxigraph.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise ValueError("not a SELECT query")
+        return solutions
 
     def construct(self, sparql: str) -> Iterable[ox.Triple]:
-        return self.oxigraph.query(sparql)  # type: ignore[no-any-return]
+        return self.oxigraph.query(sparql)  # type: ignore[return-value]
 
     def replace_quads(self, name: Any, quads: Iterable[Any]) -> None:
         """Replace graph *name* (a ``pyoxigraph.NamedNode``, or ``DefaultGraph`` for the store's
@@ -180,20 +188,36 @@ class KnowledgeStore(GraphTarget):
 
     def triple_count(self) -> int:
         """Distinct triples over all graphs."""
-        result = self.oxigraph.query(
+        (row,) = self.select(
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
         )
-        return int(next(iter(result))["n"].value)
-
-    def query(self, sparql: str) -> Any:
-        """Run a SPARQL query with rdflib over the union of the document graphs."""
-        return self.dataset.query(sparql)
+        return int(row["n"].value)
 
     def union(self) -> Graph:
-        """Every distinct triple of every document graph, as one in-memory rdflib graph."""
+        """Every distinct triple of every graph, as one in-memory rdflib graph (for pySHACL and
+        rdflib's serializers); a literal of Oxigraph's implicit ``xsd:string`` is a plain one."""
         graph = Graph()
-        for s, p, o, _ in self.dataset.quads((None, None, None, None)):
-            if isinstance(o, Literal) and o.datatype == XSD.string:  # Oxigraph types every plain literal
-                o = Literal(str(o))
-            graph.add((s, p, o))
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, None):
+            graph.add((_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)))
         return graph
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib(term: Any) -> Any:
+    """The rdflib term of pyoxigraph's *term*.
+
+    >>> _rdflib(ox.Literal("x")), _rdflib(ox.Literal("甲", language="zh")), _rdflib(ox.NamedNode("urn:a"))
+    (rdflib.term.Literal('x'), rdflib.term.Literal('甲', lang='zh'), rdflib.term.URIRef('urn:a'))
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    raise ValueError(f"no rdflib term for {term!r}")

@@ -31,12 +31,16 @@ __all__ = [
     "TRANSACTION_TRIPLES",
     "GraphTarget",
     "StoreError",
+    "Term",
     "delete_data",
     "described_query",
     "referenced_query",
     "replacement_updates",
     "unreferenced_descriptions",
 ]
+
+# A term a query binds to a variable.
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 # The most triples one write puts in one transaction (about 300 MB of Oxigraph's update parsing).
 TRANSACTION_TRIPLES = 100_000
@@ -132,9 +136,25 @@ class GraphTarget(ABC):
     def update(self, sparql: str) -> None:
         """Apply one SPARQL Update, in one transaction."""
 
+    def select(self, sparql: str, /, **bindings: Term) -> list[dict[str, Any]]:
+        """The rows of SELECT *sparql*, with each variable named in *bindings* bound to its term
+        (``entity=ox.NamedNode(iri)``, ``needle=ox.Literal(text)``), never formatted into the query:
+        the embedded store substitutes them (pyoxigraph's ``substitutions``), a server gets them as a
+        ``VALUES`` clause (:meth:`graph.remote.RemoteStore._solutions`). A row is a dict of each
+        selected variable's ``pyoxigraph`` term, None where the variable is unbound; read a value
+        with ``.value``.
+
+        Binding follows SPARQL-dev's SEP-0007 as Oxigraph implements it: a bound variable must be
+        one the query selects (in a grouped query, one it groups by; a group of nothing has no
+        row, so an aggregate over no match gives no row), and it is not seen inside a sub-query.
+        """
+        solutions = self._solutions(sparql, bindings)
+        names = [variable.value for variable in solutions.variables]
+        return [dict(zip(names, solution, strict=True)) for solution in solutions]
+
     @abstractmethod
-    def select(self, sparql: str) -> Iterable[Any]:
-        """The solutions (``pyoxigraph.QuerySolution``) of a SELECT query."""
+    def _solutions(self, sparql: str, bindings: Mapping[str, Term]) -> ox.QuerySolutions:
+        """The ``pyoxigraph.QuerySolutions`` of SELECT *sparql* with *bindings* (see :meth:`select`)."""
 
     @abstractmethod
     def construct(self, sparql: str) -> Iterable[ox.Triple]:

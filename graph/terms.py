@@ -89,10 +89,12 @@ class PKG(rdflib.namespace.DefinedNamespace):
     addressee: URIRef  # PolicyDocument → an addressee as written.
     agencyType: URIRef  # Agency → the gazetteer's kind of body (government, party …).
     collective: URIRef  # Agency → xsd:boolean, true for units such as 各设区市人民政府.
+    contentDigest: URIRef  # PolicyDocument → SHA-256 of the file's bytes, hex.
     counted: URIRef  # Target → the thing counted.
     deadline: URIRef  # Task → the deadline as written (2025年, 年底前).
     declared: URIRef  # Responsibility → xsd:boolean, added by a document-level declaration.
     divisionCode: URIRef  # Place → the six-digit GB/T 2260 code (⊑ skos:notation).
+    extractorVersion: URIRef  # PolicyDocument → the extractor version that wrote its graph.
     fileName: URIRef  # PolicyDocument → the name of the file read.
     level: URIRef  # Place → country, province, prefecture or county.
     marker: URIRef  # Initiative → its number as written, such as （一）.

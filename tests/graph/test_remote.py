@@ -80,7 +80,9 @@ def test_a_remote_prune_deletes_what_the_local_one_deletes(tmp_path: Path) -> No
                 updates.append(text)
                 return httpx.Response(204)
             if text.startswith("SELECT"):
-                return httpx.Response(200, content=local.select(text).serialize(format=ox.QueryResultsFormat.JSON))
+                return httpx.Response(
+                    200, content=local.oxigraph.query(text).serialize(format=ox.QueryResultsFormat.JSON)
+                )
             return httpx.Response(200, content=ox.serialize(list(local.construct(text)), format=ox.RdfFormat.N_TRIPLES))
 
         with RemoteStore(QUERY, transport=httpx.MockTransport(answer)) as remote:
@@ -90,3 +92,29 @@ def test_a_remote_prune_deletes_what_the_local_one_deletes(tmp_path: Path) -> No
         assert local.quad_count() == 3
     assert delete.startswith("DELETE DATA { GRAPH <urn:entities> {") and "<urn:gone>" in delete
     assert "<urn:kept>" not in delete and "<urn:place>" not in delete
+
+
+ODD = 'a "quoted" \\ back-slashed } { label\non two lines'
+
+
+def test_a_bound_value_reaches_the_server_as_one_term_and_finds_what_the_local_store_finds(tmp_path: Path) -> None:
+    """A closing VALUES clause of the bound terms: the same rows as the embedded store's substitution."""
+    query = "SELECT ?s ?label WHERE { ?s <urn:p> ?label }"
+    with KnowledgeStore(tmp_path / "local") as local:
+        local.replace_graph(URIRef("urn:g"), _graph(ODD, "other"))
+        sent: list[str] = []
+
+        def answer(request: httpx.Request) -> httpx.Response:
+            sent.append(request.content.decode())
+            return httpx.Response(
+                200,
+                content=local.oxigraph.query(sent[-1], use_default_graph_as_union=True).serialize(
+                    format=ox.QueryResultsFormat.JSON
+                ),
+            )
+
+        with RemoteStore(QUERY, transport=httpx.MockTransport(answer)) as remote:
+            found = remote.select(query, label=ox.Literal(ODD))
+        assert found == local.select(query, label=ox.Literal(ODD))
+        assert [row["label"].value for row in found] == [ODD]
+        assert sent[0].startswith(query) and sent[0].count("VALUES") == 1

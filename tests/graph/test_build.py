@@ -1,0 +1,219 @@
+"""Builds that scale: extraction in worker processes builds the same graph, and a rebuild leaves
+the documents whose file and extractor are unchanged as they are."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import graph.build
+from extract.nlp import load_nlp
+from extract.reading import find_documents
+from graph.build import BuildReport, build_documents, content_digest, extractor_version
+from graph.iris import Minter
+from graph.store import KnowledgeStore
+from tests.conftest import SAMPLES
+
+TITLE = "福建省数字政府工作要点\n"
+PLANS = {
+    "a.txt": TITLE + "（一）建设协同办公平台。（责任单位：省数字办、省发改委）\n",
+    "b.txt": TITLE + "（一）推广闽政通APP。（责任单位：省数字办）\n（二）升级公共数据平台。（责任单位：省发改委）\n",
+    "c.txt": TITLE + "（一）建设一体化政务服务平台。（责任单位：省政务服务数据管理局）\n",
+}
+
+
+def write_plans(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in PLANS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def build(folder: Path, store: Path, **options: object) -> BuildReport:
+    with KnowledgeStore(store) as opened:
+        report = build_documents(find_documents([folder]), opened, **options)  # type: ignore[arg-type]
+    assert not report.failed, report.failed
+    return report
+
+
+def nquads(store: Path) -> list[str]:
+    """Every quad of the store folder, as sorted N-Quads lines."""
+    opened = ox.Store(str(store))
+    try:
+        return sorted((opened.dump(format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8").splitlines())
+    finally:
+        del opened
+
+
+def names(paths: dict[str, object]) -> list[str]:
+    return sorted(Path(path).name for path in paths)
+
+
+# Workers -------------------------------------------------------------------------------------
+
+
+def test_workers_build_the_graph_one_process_builds(tmp_path: Path) -> None:
+    one = build(SAMPLES, tmp_path / "one", workers=1)
+    two = build(SAMPLES, tmp_path / "two", workers=2)
+    assert list(one.written) == list(two.written) and len(one.written) == len(list(SAMPLES.glob("*.txt")))
+    assert nquads(tmp_path / "one") == nquads(tmp_path / "two")
+
+
+def test_workers_with_the_nlp_pipeline_build_the_graph_one_process_builds(tmp_path: Path) -> None:
+    """Each worker loads the pipeline itself (``make_nlp``); platforms come back from them."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for sample in ("fujian_2022_digital.txt", "fuzhou_2025_digital.txt"):
+        shutil.copyfile(SAMPLES / sample, plans / sample)
+    build(plans, tmp_path / "one", make_nlp=load_nlp, workers=1)
+    build(plans, tmp_path / "two", make_nlp=load_nlp, workers=2)
+    quads = nquads(tmp_path / "one")
+    assert any("ontology#Platform>" in quad for quad in quads)  # the pipeline ran
+    assert quads == nquads(tmp_path / "two")
+
+
+def test_a_loaded_pipeline_is_not_sent_to_workers(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="make_nlp"):
+        build(write_plans(tmp_path / "plans"), tmp_path / "store", nlp=object(), workers=2)
+
+
+def test_progress_comes_in_document_order_from_workers(tmp_path: Path) -> None:
+    seen: list[int] = []
+    build(SAMPLES, tmp_path / "store", workers=2, progress=lambda index, total, path, outcome: seen.append(index))
+    assert seen == list(range(1, len(list(SAMPLES.glob("*.txt"))) + 1))
+
+
+# Incremental builds --------------------------------------------------------------------------
+
+
+def test_a_second_build_of_unchanged_files_writes_nothing(tmp_path: Path) -> None:
+    plans, store = write_plans(tmp_path / "plans"), tmp_path / "store"
+    assert names(build(plans, store).written) == sorted(PLANS)
+    before = nquads(store)
+    report = build(plans, store)
+    assert report.written == {} and names(report.unchanged) == sorted(PLANS)
+    assert report.unchanged[str(plans / "a.txt")] == content_digest(plans / "a.txt")
+    assert nquads(store) == before
+
+
+def test_the_digest_and_the_version_are_recorded_in_the_document_graph(tmp_path: Path) -> None:
+    plans, store = write_plans(tmp_path / "plans"), tmp_path / "store"
+    build(plans, store)
+    minter = Minter()
+    graph, document = minter.graph("a.txt"), minter.document("a.txt")
+    with KnowledgeStore(store) as opened:
+        digest = f'<{document}> <https://w3id.org/policykg/ontology#contentDigest> "{content_digest(plans / "a.txt")}"'
+        version = f'<{document}> <https://w3id.org/policykg/ontology#extractorVersion> "{extractor_version()}"'
+        quads = opened.oxigraph.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    assert f"{digest} <{graph}> ." in quads and f"{version} <{graph}> ." in quads
+
+
+def test_an_edited_file_is_the_only_one_rebuilt(tmp_path: Path) -> None:
+    plans, store = write_plans(tmp_path / "plans"), tmp_path / "store"
+    build(plans, store)
+    (plans / "b.txt").write_text(TITLE + "（一）推广闽政通APP。（责任单位：省发改委）\n", encoding="utf-8")
+    report = build(plans, store)
+    assert names(report.written) == ["b.txt"] and names(report.unchanged) == ["a.txt", "c.txt"]
+    with KnowledgeStore(tmp_path / "fresh") as fresh:  # what a build from nothing makes of the files now
+        build_documents(find_documents([plans]), fresh)
+    assert nquads(store) == nquads(tmp_path / "fresh")
+
+
+def test_force_rebuilds_every_file(tmp_path: Path) -> None:
+    plans, store = write_plans(tmp_path / "plans"), tmp_path / "store"
+    build(plans, store)
+    before = nquads(store)
+    report = build(plans, store, force=True)
+    assert names(report.written) == sorted(PLANS) and report.unchanged == {}
+    assert nquads(store) == before
+
+
+def test_a_new_extractor_version_rebuilds_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plans, store = write_plans(tmp_path / "plans"), tmp_path / "store"
+    build(plans, store)
+    old = extractor_version()
+    monkeypatch.setattr(graph.build, "EXTRACTOR_VERSION", graph.build.EXTRACTOR_VERSION + 1)
+    assert extractor_version() != old
+    report = build(plans, store)
+    assert names(report.written) == sorted(PLANS) and report.unchanged == {}
+    assert names(build(plans, store).unchanged) == sorted(PLANS)  # recorded: the next build skips them
+
+
+def test_changed_extraction_data_changes_the_version(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An edit to the gazetteer or the lexicons (the data files the extraction reads) is a new version."""
+    data = tmp_path / "ontology"
+    shutil.copytree(graph.build.ONTOLOGY_DIR, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    monkeypatch.setattr(graph.build, "ONTOLOGY_DIR", data)
+    graph.build._data_digest.cache_clear()
+    try:
+        before = extractor_version()
+        with (data / "gazetteer" / "places.jsonl").open("a", encoding="utf-8") as places:
+            places.write("\n")
+        graph.build._data_digest.cache_clear()
+        assert extractor_version() != before
+    finally:
+        graph.build._data_digest.cache_clear()
+
+
+def test_a_build_that_skips_every_file_still_prunes(tmp_path: Path) -> None:
+    """A build killed before its prune leaves descriptions no document names; the next one drops
+    them even when every file is unchanged."""
+    plans, store = write_plans(tmp_path / "plans"), tmp_path / "store"
+    build(plans, store)
+    before = nquads(store)
+    entities = Minter().entities_graph()
+    with KnowledgeStore(store) as opened:
+        stale = f'<{Minter().agency("350000/nobody")}> <http://www.w3.org/2004/02/skos/core#prefLabel> "无"'
+        opened.update(f"INSERT DATA {{ GRAPH <{entities}> {{ {stale} }} }}")
+    assert nquads(store) != before
+    report = build(plans, store)
+    assert report.written == {} and nquads(store) == before
+
+
+def test_the_command_line_says_what_it_left_unchanged(tmp_path: Path) -> None:
+    plans, store = write_plans(tmp_path / "plans"), str(tmp_path / "store")
+
+    def policykg(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "graph.cli", "build", str(plans), "--no-nlp", "--store", store, *args]
+        return subprocess.run(command, capture_output=True, text=True, env={**os.environ}, check=False)
+
+    first = policykg("--workers", "2")
+    assert first.returncode == 0, first.stderr
+    assert "built 3 of 3 documents" in first.stdout and "unchanged" not in first.stdout
+    second = policykg("--workers", "2")
+    assert second.returncode == 0 and "built 0 of 3 documents" in second.stdout and "; 3 unchanged" in second.stdout
+    assert f"[1/3] {plans / 'a.txt'}: unchanged" in second.stderr
+    forced = policykg("--force", "--workers", "1")
+    assert forced.returncode == 0 and "built 3 of 3 documents" in forced.stdout and "unchanged" not in forced.stdout
+    wrong = policykg("--workers", "0")
+    assert wrong.returncode == 2 and "--workers" in wrong.stderr
+
+
+def test_workers_end_when_their_build_is_killed(tmp_path: Path) -> None:
+    """Nothing else ends a worker of a build killed by SIGKILL, and a worker left running would
+    keep the build's standard error open: each watches its build and ends with it."""
+    import psutil
+
+    command = [sys.executable, "-m", "graph.cli", "build", str(SAMPLES), "--store", str(tmp_path / "store")]
+    build = subprocess.Popen([*command, "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    try:
+        parent = psutil.Process(build.pid)
+        deadline = time.monotonic() + 30
+        while len(parent.children()) < 2 and time.monotonic() < deadline:  # two workers, and the resource tracker
+            time.sleep(0.1)
+        workers = parent.children()
+        assert len(workers) >= 2
+    finally:
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=10)
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []
+    assert build.stderr is not None and isinstance(build.stderr.read(), str)  # end of file: no worker holds it
