@@ -257,7 +257,7 @@ def _open_store(args: argparse.Namespace) -> Iterator[Any]:
         )
         raise SystemExit(1)
     try:
-        store = KnowledgeStore(_settings(args).store_path)
+        store = KnowledgeStore(_settings(args).store_path, create=args.command == "build")  # only build makes one
     except StoreError as exc:
         print(_refused(args.command, exc), file=sys.stderr)
         raise SystemExit(1) from exc

@@ -207,3 +207,12 @@ def test_the_file_size_limit_is_a_setting(tmp_path: Path) -> None:
     refused = policykg("extract", str(plan), "--no-nlp", env={"POLICYKG_MAX_FILE_BYTES": "1000"})
     assert refused.returncode == 1 and str(plan) in refused.stderr and "over the limit of 1000 bytes" in refused.stderr
     assert policykg("extract", str(plan), "--no-nlp").returncode == 0
+
+
+def test_a_store_that_does_not_exist_is_an_error_not_an_empty_store(tmp_path: Path) -> None:
+    missing = tmp_path / "no-store"
+    for command in (["stats"], ["query", "ASK {}"], ["dump", "--format", "nquads"]):
+        result = policykg(*command, "--store", str(missing))
+        assert result.returncode == 1, (command, result.stdout, result.stderr)
+        assert str(missing) in result.stderr and "no store there" in result.stderr
+    assert not missing.exists()
