@@ -41,7 +41,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.pipeline import extract_file
@@ -295,7 +295,7 @@ def build_documents(
             extracting -= 1
             try:
                 extracted = step.future.result()
-                _write(store, minter.graph(name), extracted.updates)
+                store.apply_replacement(minter.graph(name), extracted.updates)
             except _SetupFailed as exc:
                 raise exc.args[0] from None
             except (DocumentError, StoreError) as exc:
@@ -345,16 +345,6 @@ def build_documents(
     if report.written or report.unchanged:  # a build killed before its prune is finished by the next one
         prune_entities(store, minter)
     return report
-
-
-def _write(store: GraphTarget, name: URIRef, updates: list[str]) -> None:
-    """Apply the *updates* that replace graph *name*, as :meth:`~graph.target.GraphTarget.replace_graph`
-    does with the updates it makes (each one transaction)."""
-    try:
-        for update in updates:
-            store.update(update)
-    except Exception as exc:  # Oxigraph and HTTP raise several kinds for a graph they cannot write
-        raise StoreError(f"{store.location}: cannot write graph {name}: {exc}") from exc
 
 
 def prune_entities(store: GraphTarget, minter: Minter) -> int:

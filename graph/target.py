@@ -176,8 +176,13 @@ class GraphTarget(ABC):
         graph it is keyed by (:func:`replacement_updates`): up to *batch* triples in all, one
         transaction, so a failure leaves the previous state and readers see the old graph or the
         new one, never a part."""
+        self.apply_replacement(name, replacement_updates(name, graph, merge, batch=batch))
+
+    def apply_replacement(self, name: URIRef, updates: Iterable[str]) -> None:
+        """Apply the *updates* of :func:`replacement_updates` that replace graph *name*, each one
+        transaction; they may have been made elsewhere (a build's worker process)."""
         try:
-            for update in replacement_updates(name, graph, merge, batch=batch):
+            for update in updates:
                 self.update(update)
         except Exception as exc:  # rdflib, Oxigraph and HTTP raise several kinds for a graph they cannot write
             raise StoreError(f"{self.location}: cannot write graph {name}: {exc}") from exc
