@@ -273,9 +273,9 @@ class StoreWorker:
         with self._lock:
             if self._calls or self._closed or self._process is None:
                 return
-            self._stop_child()
-            self.recycles += 1
+            self.recycles += 1  # counted first: whoever sees the child gone sees why
             self._recycled_at = time.monotonic()
+            self._stop_child()
         self._respawn()
 
     def _replace(self, *, reason: type[Exception], culprits: list[_Call] | None) -> None:
@@ -284,8 +284,8 @@ class StoreWorker:
         with self._lock:
             if self._closed or self._process is None:
                 return
+            self.restarts += 1  # counted first: whoever sees the child gone sees why
             self._stop_child()
-            self.restarts += 1
             running = sorted(self._calls.values(), key=lambda c: c.sent)
             if culprits is None:
                 culprits = running[:1]

@@ -36,7 +36,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -223,17 +223,48 @@ class _InProcess(Executor):
         return future
 
 
-def _executor(workers: int, nlp: Any, make_nlp: Callable[[], Any] | None, minter: Minter, version: str) -> Executor:
-    if workers <= 1:
-        return _InProcess(nlp, make_nlp, minter, version)
-    if nlp is not None:
+def _make_extractor(make_nlp: Callable[[], Any] | None, minter: Minter, version: str) -> _Extractor:
+    """An extractor on a Dask worker; one that cannot make its pipeline stops the build."""
+    try:
+        return _Extractor(make_nlp() if make_nlp else None, minter, version)
+    except Exception as exc:
+        raise _SetupFailed(exc) from exc
+
+
+def _extract_on_dask(setup: tuple[Any, ...], path: Path, name: str, digest: str | None, max_bytes: int) -> _Extracted:
+    from graph.distributed import run_on_worker
+
+    return run_on_worker(setup, _make_extractor, path, name, digest, max_bytes)  # type: ignore[no-any-return]
+
+
+_Extract = Callable[[Path, str, "str | None", int], _Extracted]
+
+
+def _executor(
+    workers: int,
+    nlp: Any,
+    make_nlp: Callable[[], Any] | None,
+    minter: Minter,
+    version: str,
+    scheduler: str | None,
+) -> tuple[Executor, _Extract, int]:
+    """Where documents are extracted, the function sent there for each, and how many run at once."""
+    if (workers > 1 or scheduler) and nlp is not None:
         raise ValueError(
             "a loaded pipeline cannot go to worker processes: give make_nlp (such as extract.nlp.load_nlp)"
         )
+    if scheduler:
+        from graph.distributed import DaskExecutor
+
+        cluster = DaskExecutor(scheduler)
+        return cluster, partial(_extract_on_dask, (make_nlp, minter, version)), cluster.capacity
+    if workers <= 1:
+        return _InProcess(nlp, make_nlp, minter, version), _extract_in_worker, 1
     # spawn, not forkserver: each worker is then a child of the build, and can tell when it dies
     context = multiprocessing.get_context("spawn")
     setup = (make_nlp, minter, version, os.getpid())
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup)
+    return pool, _extract_in_worker, workers
 
 
 # The build ------------------------------------------------------------------------------------
@@ -257,6 +288,7 @@ def build_documents(
     nlp: Any = None,
     make_nlp: Callable[[], Any] | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
     force: bool = False,
     minter: Minter | None = None,
     progress: Callable[[int, int, Path, str], None] | None = None,
@@ -271,8 +303,10 @@ def build_documents(
     it is (reported unchanged), unless *force*. The spaCy pipeline is *nlp*, or the one
     *make_nlp* makes, only once a document needs extracting; with *workers* > 1, extraction runs
     in that many processes, each calling *make_nlp* once (it must be importable by name, such as
-    :func:`extract.nlp.load_nlp`; a loaded *nlp* cannot be sent). The store is written here, in
-    the order of *documents*, whatever *workers* is.
+    :func:`extract.nlp.load_nlp`; a loaded *nlp* cannot be sent). With *scheduler*, the address
+    of a Dask scheduler, extraction runs on that cluster's workers instead
+    (:mod:`graph.distributed`; *workers* is then the cluster's). The
+    store is written here, in the order of *documents*, wherever extraction runs.
 
     *progress* is called after each document, in their order, with (index, total, path, outcome).
     """
@@ -284,7 +318,6 @@ def build_documents(
     report = BuildReport()
     named: dict[str, Path] = {}  # document name → the file that took it in this build
     window: deque[_Step] = deque()  # in document order; the first is written next
-    ahead = AHEAD_PER_WORKER * workers
     extracting = 0
 
     def finish(step: _Step) -> None:
@@ -312,7 +345,9 @@ def build_documents(
         if progress and outcome is not None:
             progress(step.index, len(documents), path, outcome)
 
-    with _executor(workers, nlp, make_nlp, minter, current) as executor:
+    executor, extract, parallel = _executor(workers, nlp, make_nlp, minter, current, scheduler)
+    ahead = AHEAD_PER_WORKER * parallel
+    with executor:
         for index, found in enumerate(documents, 1):
             step = _Step(index, found)
             path = found.path
@@ -335,7 +370,7 @@ def build_documents(
                     report.unchanged[str(path)] = step.digest
                     step.outcome = "unchanged"
                 else:
-                    step.future = executor.submit(_extract_in_worker, path, found.name, step.digest, max_file_bytes)
+                    step.future = executor.submit(extract, path, found.name, step.digest, max_file_bytes)
                     extracting += 1
             window.append(step)
             while window and (window[0].future is None or window[0].future.done() or extracting > ahead):

@@ -321,11 +321,15 @@ def _workers(text: str) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from extract.models import ModelMissingError
     from graph.build import build_documents
+    from graph.distributed import DaskUnavailable
     from graph.iris import Minter
     from graph.target import StoreError
 
     if (args.update_url or args.token) and not _is_url(args.store):
         print("policykg build: --update-url and --token go with --store URL", file=sys.stderr)
+        return 2
+    if args.executor == "dask" and not args.scheduler:
+        print("policykg build: --executor dask needs --scheduler ADDRESS (or $DASK_SCHEDULER_ADDRESS)", file=sys.stderr)
         return 2
     documents = _documents(args)
     settings = _settings(args)
@@ -343,6 +347,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
                 store,
                 make_nlp=make_nlp,
                 workers=args.workers,
+                scheduler=args.scheduler if args.executor == "dask" else None,
                 force=args.force,
                 minter=Minter(settings.base_iri),
                 progress=progress,
@@ -352,7 +357,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         except StoreError as exc:
             print(f"policykg build: {exc}", file=sys.stderr)
             return 1
-        except ModelMissingError as exc:
+        except (ModelMissingError, DaskUnavailable) as exc:
             print(f"policykg build: {exc}", file=sys.stderr)
             return 1
         location = store.location
@@ -522,6 +527,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="extract in N processes, each loading the pipeline once (default: the machine's cores, here "
         f"{os.cpu_count() or 1}); the store is written by this one, in document order, so any N builds the same graph",
+    )
+    build.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="where to extract: local processes (default), or the Dask cluster of --scheduler, whose workers "
+        "have policykg installed and see the documents at the same paths",
+    )
+    build.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=os.environ.get("DASK_SCHEDULER_ADDRESS"),
+        help="the Dask scheduler for --executor dask, such as tcp://10.0.0.5:8786 (default: $DASK_SCHEDULER_ADDRESS)",
     )
     build.add_argument(
         "--force",
