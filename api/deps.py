@@ -32,7 +32,9 @@ __all__ = [
 ]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
+    """The app's settings. The dependencies here are coroutines: FastAPI runs a plain function in
+    a thread of its pool, a hop that cost more than the rest of a small query."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
@@ -77,7 +79,7 @@ class StoreClient:
             raise Problem(503, "Store unavailable", str(exc)) from exc
 
 
-def get_store(request: Request, settings: SettingsDep) -> StoreClient:
+async def get_store(request: Request, settings: SettingsDep) -> StoreClient:
     return StoreClient(request.app.state.worker, settings, request.app.state.turns)
 
 
@@ -95,7 +97,7 @@ class RemoteExplorer:
         return await self.store.run(operations.explore, self.base, question, args, kwargs)
 
 
-def get_explorer(store: StoreDep, settings: SettingsDep) -> RemoteExplorer:
+async def get_explorer(store: StoreDep, settings: SettingsDep) -> RemoteExplorer:
     return RemoteExplorer(store, settings.base_iri)
 
 
@@ -110,3 +112,8 @@ def require_write_token(request: Request, settings: SettingsDep) -> None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), settings.update_token):
         raise Problem(401, "Unauthorized", "a valid bearer token is required to write", {"WWW-Authenticate": "Bearer"})
+
+
+async def write_token_required(request: Request, settings: SettingsDep) -> None:
+    """:func:`require_write_token` as a route dependency."""
+    require_write_token(request, settings)

@@ -41,6 +41,7 @@ _POLL_SECONDS = 0.05  # how often the watchdog looks at deadlines and memory
 _MAX_RESENDS = 2  # an innocent read is sent again at most this often before it fails too
 _IDLE_SECONDS = 1.0  # a child idle this long that holds more than its share of memory is replaced
 _RECYCLE_SECONDS = 30.0  # but not more often than this: a large store's caches may hold that much
+_SEND_ON_LOOP_BYTES = 64 << 10  # an operation whose texts are smaller is sent from the event loop itself
 
 
 class QueryOutOfMemory(MemoryError):
@@ -223,8 +224,10 @@ class StoreWorker:
         return call.future
 
     async def run(self, function: Callable[..., Any], *args: Any, timeout: float, writes: bool = False) -> Any:
-        """:meth:`submit` from the event loop: sending a large operation happens off the loop."""
-        future = await anyio.to_thread.run_sync(partial(self.submit, function, *args, timeout=timeout, writes=writes))
+        """:meth:`submit` from the event loop: a large operation (a long text among *args*) is sent
+        from a thread, off the loop; a small one at once, as the hop to a thread costs more."""
+        submit = partial(self.submit, function, *args, timeout=timeout, writes=writes)
+        future = submit() if _text_bytes(args) < _SEND_ON_LOOP_BYTES else await anyio.to_thread.run_sync(submit)
         return await asyncio.wrap_future(future)
 
     def _send(self, call: _Call) -> None:
@@ -314,6 +317,17 @@ class StoreWorker:
                 calls, self._calls = list(self._calls.values()), {}
             for call in calls:
                 _fail(call, StoreUnavailable(str(exc)))
+
+
+def _text_bytes(values: Any) -> int:
+    """About how many bytes the texts among *values* (nested in lists, tuples and dicts) pickle to."""
+    if isinstance(values, str | bytes):
+        return len(values) * (3 if isinstance(values, str) and not values.isascii() else 1)
+    if isinstance(values, list | tuple):
+        return sum(_text_bytes(value) for value in values)
+    if isinstance(values, dict):
+        return sum(_text_bytes(key) + _text_bytes(value) for key, value in values.items())
+    return 0
 
 
 def _limit_error(reason: type[Exception], call: _Call, memory_limit: int) -> Exception:

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Request, Response
 
 from api import operations
-from api.deps import SettingsDep, StoreClient, StoreDep, require_write_token
+from api.deps import SettingsDep, StoreClient, StoreDep, write_token_required
 from api.negotiation import CANONICAL, GRAPH_MEDIA_TYPES, choose_media_type
 from api.problems import Problem, problem_responses, query_parameters
 from graph.settings import Settings
@@ -143,13 +143,13 @@ _READ: dict[str, Any] = {
 }
 _REPLACE: dict[str, Any] = {
     "status_code": 204,
-    "dependencies": [Depends(require_write_token)],
+    "dependencies": [Depends(write_token_required)],
     "responses": {**_CREATED, **_WRITE},
     "openapi_extra": {"parameters": _TARGET, "requestBody": _BODY},
 }
 _DELETE: dict[str, Any] = {
     "status_code": 204,
-    "dependencies": [Depends(require_write_token)],
+    "dependencies": [Depends(write_token_required)],
     "responses": problem_responses(401, 403, 404),
     "openapi_extra": {"parameters": _TARGET},
 }
