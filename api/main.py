@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.limits import BodyLimit
 from api.problems import install_problem_handlers
-from api.routes import analytics, entities, graph_store, sparql
+from api.routes import analytics, entities, graph_store, pages, sparql
 from api.routes.sparql import STATIC
 from api.security import SecurityHeaders
 from api.worker import StoreWorker
@@ -48,6 +48,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Agencies, the platforms they build and the initiatives they share, from Chinese work plans.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # api.routes.pages serves /docs and /redoc on local assets
+        redoc_url=None,
     )
     app.state.settings = settings
     if settings.cors_origins:  # off unless origins are configured
@@ -64,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(graph_store.router)
     app.include_router(entities.router, prefix="/api")
     app.include_router(analytics.router, prefix="/api")
+    app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

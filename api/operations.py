@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
 import pyoxigraph as ox
 
 from api.sparql_engine import GRAPH_FORMATS, Answer, run_query, run_update
+from graph.analytics import agency_profiles
 from graph.explore import Explorer
+from graph.export import Export, NoSuchEntity, export
+from graph.facts import read_documents, read_facts, select_documents
 from graph.iris import Minter
 from graph.store import KnowledgeStore
 from graph.triples import ENTITY_LINKS
@@ -24,8 +28,10 @@ __all__ = [
     "EXPLORER_QUESTIONS",
     "PARSED_FORMATS",
     "add_to_graph",
+    "agency_standings",
     "delete_graph",
     "explore",
+    "export_view",
     "graph_exists",
     "read_graph",
     "replace_graph",
@@ -46,6 +52,7 @@ EXPLORER_QUESTIONS = frozenset(
         "platform_agencies",
         "documents",
         "document",
+        "highlights",
     }
 )
 PARSED_FORMATS = {
@@ -103,6 +110,29 @@ def explore(store: KnowledgeStore, base: str, question: str, args: tuple[Any, ..
     if question not in EXPLORER_QUESTIONS:
         raise ValueError(f"not a question of the explorer: {question}")
     return getattr(Explorer(store, base), question)(*args, **kwargs)
+
+
+def agency_standings(
+    store: KnowledgeStore,
+    base: str,
+    top: int,
+    document: str | None,
+    jurisdiction: str | None,
+    year: int | None,
+) -> list[dict[str, Any]]:
+    """The *top* agencies of the co-responsibility network (:func:`graph.analytics.agency_profiles`),
+    over the documents the filters select (:func:`graph.facts.select_documents`)."""
+    documents = select_documents(read_documents(store), base, document=document, jurisdiction=jurisdiction, year=year)
+    return [asdict(profile) for profile in agency_profiles(read_facts(store, base, documents=documents))[:top]]
+
+
+def export_view(store: KnowledgeStore, base: str, fmt: str, view: str, entity: str | None, depth: int) -> Export | None:
+    """A view of the store written as *fmt* (:func:`graph.export.export`); None for a
+    neighbourhood of an entity the store does not hold."""
+    try:
+        return export(store, base, fmt, view, entity=entity, depth=depth)
+    except NoSuchEntity:
+        return None
 
 
 def graph_exists(store: KnowledgeStore, graph: str) -> bool:

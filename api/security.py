@@ -8,11 +8,12 @@ no ``on…=`` handlers, no ``eval``, no plug-ins, no ``<base>`` — so a label t
 ``innerHTML`` still could not run. ``X-Content-Type-Options: nosniff`` keeps a browser from
 taking a JSON, CSV or text answer for HTML or script.
 
-FastAPI's ``/docs`` (Swagger UI) and ``/redoc`` (ReDoc) load their scripts and styles from a CDN
-and start them with inline script, which the strict policy forbids. Rather than list a CDN and
-``'unsafe-inline'`` (which would be untested here: this machine reaches no CDN), those paths get a
-relaxed policy that restricts only what cannot break them: plug-ins, ``<base>`` and framing.
-They render the OpenAPI schema, which comes from the code, not from the store.
+Every script and style the service's pages use is its own file, the vendored libraries included
+(``api/static/vendor``, from the npm registry at set-up), so nothing is fetched from elsewhere.
+Two pages it does not write itself get a policy of their own, set by their routes
+(:mod:`api.routes.pages`) and built here by :func:`policy_allowing`: Swagger UI at ``/docs`` is
+started by one inline script, allowed by its hash and nothing else; ReDoc at ``/redoc`` writes
+its styles into ``<style>`` elements at run time, so it may use inline styles, never inline script.
 
 A route may set its own ``Content-Security-Policy``; it is kept. Responses written by Starlette's
 outermost error middleware (an unhandled exception's plain ``500``) do not pass through here.
@@ -32,67 +33,77 @@ outermost error middleware (an unhandled exception's plain ``500``) do not pass 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Iterable
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["DOCS_PATHS", "RELAXED_POLICY", "STRICT_POLICY", "SecurityHeaders"]
+__all__ = ["STRICT_POLICY", "SecurityHeaders", "policy_allowing", "script_hash"]
 
-STRICT_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-    ]
-)
-RELAXED_POLICY = "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-# FastAPI's default docs_url, redoc_url and (below /docs) swagger_ui_oauth2_redirect_url.
-DOCS_PATHS = ("/docs", "/redoc")
+_DIRECTIVES = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self' data:",
+    "connect-src": "'self'",
+    "worker-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+STRICT_POLICY = "; ".join(f"{name} {sources}" for name, sources in _DIRECTIVES.items())
+
+
+def script_hash(script: str) -> str:
+    """The CSP source that allows exactly the inline *script*.
+
+    >>> script_hash("alert(1)")
+    "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+    """
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy_allowing(*, scripts: Iterable[str] = (), inline_styles: bool = False, blob_workers: bool = False) -> str:
+    """The strict policy, allowing besides exactly the inline *scripts* (by their hashes), inline
+    styles, and workers started from ``blob:`` URLs.
+
+    >>> policy = policy_allowing(scripts=["alert(1)"], inline_styles=True)
+    >>> [d for d in policy.split("; ") if d.startswith(("script-src", "style-src"))]
+    ["script-src 'self' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='", "style-src 'self' 'unsafe-inline'"]
+    """
+    directives = dict(_DIRECTIVES)
+    hashes = [script_hash(s) for s in scripts]
+    if hashes:
+        directives["script-src"] = " ".join(["'self'", *hashes])
+    if inline_styles:
+        directives["style-src"] = "'self' 'unsafe-inline'"
+    if blob_workers:
+        directives["worker-src"] = "'self' blob:"
+    return "; ".join(f"{name} {sources}" for name, sources in directives.items())
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware adding ``Content-Security-Policy`` and ``X-Content-Type-Options``
-    to every HTTP response; *relaxed_paths* (and the paths below them) get *relaxed_policy*.
+    """Pure ASGI middleware adding ``Content-Security-Policy`` (*policy*, unless the route set
+    one) and ``X-Content-Type-Options: nosniff`` to every HTTP response."""
 
-    >>> headers = SecurityHeaders(app=print)
-    >>> [headers.policy_for(p) == RELAXED_POLICY for p in ("/docs", "/docs/oauth2-redirect", "/docsx", "/")]
-    [True, True, False, False]
-    """
-
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        policy: str = STRICT_POLICY,
-        relaxed_policy: str = RELAXED_POLICY,
-        relaxed_paths: Iterable[str] = DOCS_PATHS,
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, policy: str = STRICT_POLICY) -> None:
         self.app = app
         self.policy = policy
-        self.relaxed_policy = relaxed_policy
-        self.relaxed_paths = tuple(p.rstrip("/") for p in relaxed_paths)
-
-    def policy_for(self, path: str) -> str:
-        """The policy for a request to *path*."""
-        relaxed = any(path == p or path.startswith(p + "/") for p in self.relaxed_paths)
-        return self.relaxed_policy if relaxed else self.policy
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = self.policy_for(scope["path"])
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                headers.setdefault("Content-Security-Policy", policy)
+                headers.setdefault("Content-Security-Policy", self.policy)
                 headers.setdefault("X-Content-Type-Options", "nosniff")
             await send(message)
 

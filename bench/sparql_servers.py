@@ -64,7 +64,7 @@ import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from bench.servers import free_port, running_server
-from graph.analytics import shared_counts
+from graph.analytics import shared_initiatives
 from graph.explore import RELATIONS, Explorer
 from graph.iris import DEFAULT_BASE, Minter, canonical_platform_name
 from graph.queries import PREFIXES, shared_initiatives_query
@@ -614,15 +614,16 @@ RDFLIB_ROWS = PREFIXES + "SELECT ?i ?a WHERE { ?a pkg:responsibleFor ?i . ?i a p
 
 def rdflib_counted_in_python(dataset: rdflib.Dataset) -> list[tuple[str, str, int, str, str]]:
     """Top-20 pairs as policykg's /api counts them (one row per initiative and agency, pairs
-    counted in Python), on rdflib: rows, counts, labels."""
+    counted by :func:`graph.analytics.shared_initiatives`), on rdflib: rows, counts, labels."""
     members: dict[str, set[str]] = collections.defaultdict(set)
     for row in dataset.query(RDFLIB_ROWS):
         members[str(row[0])].add(str(row[1]))  # type: ignore[index]
-    counts = shared_counts(members.values())
-    top = sorted(counts.items(), key=lambda item: -item[1])[:40]
-    label = {a: str(dataset.value(rdflib.URIRef(a), SKOS.prefLabel)) for pair, _n in top for a in pair}
-    ranked = sorted(top, key=lambda item: (-item[1], label[item[0][0]], label[item[0][1]]))[:20]
-    return [(a, b, n, label[a], label[b]) for (a, b), n in ranked]
+
+    def labels(agencies: set[str]) -> dict[str, str]:
+        return {a: str(dataset.value(rdflib.URIRef(a), SKOS.prefLabel)) for a in agencies}
+
+    pairs = shared_initiatives(members, labels=labels, limit=20)
+    return [(pair.a, pair.b, pair.shared, pair.a_label, pair.b_label) for pair in pairs]
 
 
 def _time_call(call: Callable[[], object], repeat: int) -> float:

@@ -156,7 +156,7 @@ def _readable(found: DocumentFile, max_bytes: int) -> bool:
 def _cmd_summary(args: argparse.Namespace) -> int:
     from extract.pipeline import extract_file
     from extract.reading import DocumentError
-    from graph.analytics import shared_initiative_pairs
+    from graph.analytics import extraction_members, shared_initiatives
 
     documents = _documents(args)
     max_bytes = _settings(args).max_file_bytes
@@ -186,8 +186,10 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         f"agencies: {len(names)} ({sum(1 for a in names if '/x-' not in a)} resolved in the gazetteer)",
         f"agency pairs that share the most items (top {args.top}):",
     ]
-    for (first, second), count in shared_initiative_pairs(extractions).most_common(args.top):
-        lines.append(f"  {count:>3}  {names[first]} — {names[second]}")
+    pairs = shared_initiatives(
+        extraction_members(extractions), labels=lambda agencies: {a: names[a] for a in agencies}, limit=args.top
+    )
+    lines += [f"  {pair.shared:>3}  {pair.a_label} — {pair.b_label}" for pair in pairs]
     _write("\n".join(lines), args.output)
     return 1 if failed else 0
 
@@ -307,17 +309,6 @@ def _nlp_maker(args: argparse.Namespace) -> Any:
     return load_nlp
 
 
-def _workers(text: str) -> int:
-    """``--workers``: a whole number from 1."""
-    try:
-        workers = int(text)
-    except ValueError:
-        workers = 0
-    if workers < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not {text!r}")
-    return workers
-
-
 def _cmd_build(args: argparse.Namespace) -> int:
     from extract.models import ModelMissingError
     from graph.build import build_documents
@@ -391,13 +382,112 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_shared(args: argparse.Namespace) -> int:
-    from graph.queries import shared_initiatives_query
-    from graph.results import format_results
+    import pyoxigraph as ox
 
-    sparql = shared_initiatives_query(lead_only=args.lead_only, minimum=args.min, limit=args.top)
+    from graph.explore import Explorer
+    from graph.results import format_results, solutions
+
     with _open_store(args) as store:
-        text = format_results(store.oxigraph.query(sparql, use_default_graph_as_union=True), args.format)
+        explorer = Explorer(store, _settings(args).base_iri)
+        pairs = explorer.shared_initiatives(
+            lead_only=args.lead_only,
+            minimum=args.min,
+            limit=args.top,
+            document=args.document,
+            jurisdiction=args.jurisdiction,
+            year=args.year,
+        )
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    rows = [
+        (
+            ox.NamedNode(explorer.iri(pair["a"]["id"])),
+            ox.Literal(pair["a"]["label"]),
+            ox.NamedNode(explorer.iri(pair["b"]["id"])),
+            ox.Literal(pair["b"]["label"]),
+            ox.Literal(str(pair["shared"]), datatype=integer),
+        )
+        for pair in pairs
+    ]
+    text = format_results(solutions(["a", "aLabel", "b", "bLabel", "shared"], rows), args.format)
     _write(text.rstrip("\n"), args.output)
+    return 0
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from graph.analytics import analyze
+    from graph.facts import read_documents, read_facts, select_documents
+    from graph.results import format_records
+
+    base = _settings(args).base_iri
+    with _open_store(args) as store:
+        documents = select_documents(
+            read_documents(store), base, document=args.document, jurisdiction=args.jurisdiction, year=args.year
+        )
+        found = analyze(read_facts(store, base, documents=documents), top=args.top)
+    sections = found.sections()
+    if args.format == "json":
+        whole = {"agencies": found.agencies, "ties": found.ties, **sections}
+        _write(json.dumps(sections[args.section] if args.section else whole, ensure_ascii=False, indent=2), args.output)
+        return 0
+    if args.format == "csv":
+        _write(_csv_rows(sections[args.section or "agencies"]).rstrip("\n"), args.output)
+        return 0
+    lines = [f"co-responsibility network: {found.agencies} agencies, {found.ties} pairs sharing an initiative"]
+    for name in [args.section] if args.section else list(sections):
+        lines += ["", f"{_SECTION_TITLES[name]} (top {args.top}):", format_records(sections[name], hidden=_IDS)]
+    _write("\n".join(lines), args.output)
+    return 0
+
+
+_SECTION_TITLES = {
+    "agencies": "agencies by weighted degree",
+    "pairs": "agency pairs sharing the most initiatives",
+    "communities": "communities of the co-responsibility network",
+    "platforms": "platforms most agencies act on",
+    "initiatives": "initiatives recurring across documents",
+}
+_IDS = {"id", "ids", "a", "b"}  # tables show labels
+
+
+def _csv_rows(rows: list[dict[str, Any]]) -> str:
+    import csv
+    import io
+
+    from graph.results import cell
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if rows:
+        writer.writerow(list(rows[0]))
+        writer.writerows([[cell(value, places=None) for value in row.values()] for row in rows])
+    return out.getvalue()
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from graph.export import NoSuchEntity, export
+
+    if args.view == "neighbourhood" and not args.entity:
+        print("policykg export: --view neighbourhood needs --entity ID", file=sys.stderr)
+        return 2
+    with _open_store(args) as store:
+        try:
+            written = export(
+                store, _settings(args).base_iri, args.format, args.view, entity=args.entity, depth=args.depth
+            )
+        except NoSuchEntity:
+            print(f"policykg export: no entity {args.entity}", file=sys.stderr)
+            return 1
+    summary = f"{written.nodes} nodes, {written.edges} edges ({args.view} view, {args.format})"
+    if args.output == "-":
+        sys.stdout.buffer.write(written.content)
+        sys.stdout.flush()
+        print(f"policykg export: wrote {summary} to standard output", file=sys.stderr)
+        return 0
+    output = Path(args.output)
+    if output.is_dir():
+        output = output / written.filename
+    output.write_bytes(written.content)
+    print(f"wrote {summary} to {output.resolve()}")
     return 0
 
 
@@ -483,6 +573,30 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+_EXPORT_FORMATS = ("graphml", "gexf", "cytoscape", "nodelink", "csv", "svg", "png", "html")  # graph.export.FORMATS
+
+
+def _positive(text: str) -> int:
+    """A whole number from 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not {text!r}")
+    return number
+
+
+def _document_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--document", metavar="ID", help="only this document (its id, e.g. document/plan.txt, or file name)"
+    )
+    parser.add_argument(
+        "--jurisdiction", metavar="CODE", help="only documents issued for this jurisdiction (350000, 福建省 or 福建)"
+    )
+    parser.add_argument("--year", type=int, help="only documents of this year (issued, else signed)")
+
+
 def _store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="DIR", help="the store folder (default: $POLICYKG_STORE_PATH or var/store)")
     parser.add_argument("-o", "--output", help="write to this file instead of standard output")
@@ -512,7 +626,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser("summary", help="extract documents and summarise who shares what")
     summary.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents")
-    summary.add_argument("--top", type=int, default=10, help="how many agency pairs to list (default 10)")
+    summary.add_argument("--top", type=_positive, default=10, help="how many agency pairs to list (default 10)")
     summary.add_argument("-o", "--output", help="write to this file instead of standard output")
     summary.set_defaults(func=_cmd_summary)
 
@@ -522,7 +636,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-nlp", action="store_true", help="skip the spaCy pipeline (no platforms or mentions)")
     build.add_argument(
         "--workers",
-        type=_workers,
+        type=_positive,
         default=os.cpu_count() or 1,
         metavar="N",
         help="extract in N processes, each loading the pipeline once (default: the machine's cores, here "
@@ -569,11 +683,54 @@ def build_parser() -> argparse.ArgumentParser:
 
     shared = commands.add_parser("shared", help="agency pairs that share the most initiatives")
     shared.add_argument("--lead-only", action="store_true", help="count only initiatives both agencies lead")
-    shared.add_argument("--min", type=int, default=1, help="least number of shared initiatives (default 1)")
-    shared.add_argument("--top", type=int, default=20, help="how many pairs (default 20)")
+    shared.add_argument("--min", type=_positive, default=1, help="least number of shared initiatives (default 1)")
+    shared.add_argument("--top", type=_positive, default=20, help="how many pairs (default 20)")
     shared.add_argument("--format", choices=RESULT_FORMATS, default="table", help="output format (default table)")
+    _document_filters(shared)
     _store_options(shared)
     shared.set_defaults(func=_cmd_shared)
+
+    analyze = commands.add_parser(
+        "analyze",
+        help="rank agencies in the co-responsibility network: degree, betweenness, communities, lead load, "
+        "platforms and what recurs across documents and years",
+    )
+    analyze.add_argument("--top", type=_positive, default=10, metavar="N", help="rows per section (default 10)")
+    analyze.add_argument(
+        "--format", choices=("table", "json", "csv"), default="table", help="output format (default table)"
+    )
+    analyze.add_argument(
+        "--section",
+        choices=list(_SECTION_TITLES),
+        help="only this section (csv writes one section: agencies unless given)",
+    )
+    _document_filters(analyze)
+    _store_options(analyze)
+    analyze.set_defaults(func=_cmd_analyze)
+
+    export = commands.add_parser(
+        "export", help="write a view of the graph for Gephi, yEd, Cytoscape, a browser or a report"
+    )
+    export.add_argument("--format", required=True, choices=_EXPORT_FORMATS, help="what to write")
+    export.add_argument(
+        "--view",
+        choices=("full", "agencies", "platforms", "neighbourhood"),
+        default="full",
+        help="agencies, initiatives, platforms and documents (full, the default); the agency co-responsibility "
+        "network (agencies); the agency–platform network (platforms); an entity's neighbourhood",
+    )
+    export.add_argument("--entity", metavar="ID", help="the entity of --view neighbourhood, e.g. agency/350000/drc")
+    export.add_argument("--depth", type=int, choices=(1, 2, 3), default=1, help="neighbourhood steps (default 1)")
+    export.add_argument("--store", metavar="DIR", help="the store folder (default: $POLICYKG_STORE_PATH or var/store)")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the file to write (csv: a zip of nodes.csv and edges.csv), a folder to write it into under its "
+        "own name, or - for standard output",
+    )
+    export.set_defaults(func=_cmd_export)
 
     stats = commands.add_parser("stats", help="count graphs, triples and nodes of each class")
     stats.add_argument("--json", action="store_true", help="print one JSON object")

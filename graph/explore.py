@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
-from graph.analytics import shared_counts
+from graph.analytics import shared_initiatives
+from graph.facts import initiative_members, read_documents, select_documents
 from graph.queries import PREFIXES
 from graph.store import KnowledgeStore
 from graph.terms import PKG
 
 __all__ = [
     "ENTITY_TYPES",
+    "HIGHLIGHT_KINDS",
     "RELATIONS",
     "Edge",
     "Explorer",
@@ -68,6 +70,34 @@ RELATIONS: dict[str, str] = {
 _RELATION_NAMES = {iri: name for name, iri in RELATIONS.items()}
 # What an IRI cannot hold: an id with one of these would break out of the <…> it is written into.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+# The longest label a node of a neighbourhood gets: a task is labelled by its text, which can run long.
+LABEL_CHARACTERS = 60
+# What a document view marks in the text, each linked to an entity: the responsibility notes (to their
+# task), the units in them (to their agency), initiatives' headings, and what the tasks name.
+HIGHLIGHT_KINDS = ("initiative", "note", "unit", "platform", "programme", "target")
+# The properties an entity page lists as facts, by their short names; labels and texts are shown apart.
+FACT_PROPERTIES: dict[str, str] = {
+    "agencyType": str(PKG.agencyType),
+    "collective": str(PKG.collective),
+    "resolved": str(PKG.resolved),
+    "divisionCode": str(PKG.divisionCode),
+    "level": str(PKG.level),
+    "marker": str(PKG.marker),
+    "deadline": str(PKG.deadline),
+    "value": str(PKG.value),
+    "unit": str(PKG.unit),
+    "qualifier": str(PKG.qualifier),
+    "counted": str(PKG.counted),
+    "fileName": str(PKG.fileName),
+    "identifier": "http://purl.org/dc/terms/identifier",
+    "issued": "http://purl.org/dc/terms/issued",
+    "signed": str(PKG.signed),
+    "addressee": str(PKG.addressee),
+}
+_FACT_NAMES = {iri: name for name, iri in FACT_PROPERTIES.items()}
+# Marks a name can be written with inside a text and not in its label: 省“互联网+监管”系统 is 省互联网+监管系统.
+_QUOTES_AND_SPACE = "[\\s“”\"'‘’「」『』]*"
+_OPENING, _CLOSING = "（(", "）)"
 
 
 @dataclass
@@ -184,7 +214,9 @@ class Explorer:
         return next((_TYPE_NAMES[r["type"].value] for r in rows if r["type"].value in _TYPE_NAMES), None)
 
     def describe(self, entity_id: str) -> dict[str, Any] | None:
-        """An entity's type, labels, jurisdiction and the documents it appears in; None if unknown."""
+        """An entity's type, labels, jurisdiction, the documents that name it, its facts (the
+        literal properties of :data:`FACT_PROPERTIES`) and how many nodes each relation of
+        :data:`RELATIONS` reaches from it, either way; a task's and a target's text. None if unknown."""
         kind = self.kind(entity_id)
         if kind is None:
             return None
@@ -211,14 +243,31 @@ class Explorer:
                  |^pkg:reliesOn|^pkg:mentionsAgency|^pkg:mentionsPlace|^pkg:mentionsProgramme|pkg:initiative ?a .
                  ?a prov:wasDerivedFrom ?d }}
               UNION {{ {node} prov:wasDerivedFrom ?d }} UNION {{ {node} a pkg:PolicyDocument BIND ({node} AS ?d) }}
+              UNION {{ ?d a pkg:PolicyDocument ; dct:publisher {node} }}
               OPTIONAL {{ ?d dct:title ?title }}
             }} ORDER BY ?d"""
         )
+        facts = self._select(
+            f"""SELECT DISTINCT ?p ?o WHERE {{ VALUES ?p {{ {_values(FACT_PROPERTIES.values())} }} {node} ?p ?o }}
+            ORDER BY ?p ?o"""
+        )
+        relations = self._select(
+            f"""SELECT ?p ?direction (COUNT(DISTINCT ?other) AS ?count) WHERE {{
+              VALUES ?p {{ {_values(RELATIONS.values())} }}
+              {{ {node} ?p ?other . FILTER ISIRI(?other) BIND ("out" AS ?direction) }}
+              UNION {{ ?other ?p {node} BIND ("in" AS ?direction) }}
+            }} GROUP BY ?p ?direction"""
+        )
+        drawn = self._node_info([iri]).get(iri)
+        text = self._task_texts([iri]).get(iri) if kind == "task" else None
+        if kind == "target" and drawn is not None:
+            text = drawn.label
         return {
             "id": entity_id,
             "iri": iri,
             "type": kind,
-            "label": preferred[0] if preferred else entity_id,
+            "label": (drawn.label if drawn and kind in ("initiative", "task", "target") else None)
+            or (preferred[0] if preferred else entity_id),
             "aliases": aliases,
             "jurisdiction": (
                 {"id": self.id(jurisdiction[0]["j"].value), "label": _literal(jurisdiction[0]["name"])}
@@ -226,6 +275,19 @@ class Explorer:
                 else None
             ),
             "documents": [{"id": self.id(r["d"].value), "title": _literal(r["title"])} for r in documents],
+            "text": text,
+            "facts": [{"property": _FACT_NAMES[r["p"].value], "value": r["o"].value} for r in facts],
+            "relations": sorted(
+                (
+                    {
+                        "relation": _RELATION_NAMES[r["p"].value],
+                        "direction": r["direction"].value,
+                        "count": int(r["count"].value),
+                    }
+                    for r in relations
+                ),
+                key=lambda r: (-r["count"], r["relation"], r["direction"]),
+            ),
         }
 
     # neighbourhood -------------------------------------------------------------------------
@@ -294,69 +356,205 @@ class Explorer:
         return [(r["s"].value, r["p"].value, r["o"].value) for r in rows]
 
     def _node_info(self, nodes: list[str]) -> dict[str, Node]:
+        """Each node's type and the label it is drawn with: an agency, platform, programme or place by
+        its preferred name, a document by its title (else its file), an initiative by its number and
+        title, a task by its text and a target by the words that state it, never by an id."""
         info: dict[str, Node] = {}
         rows = self._select_for_each(
             nodes,
-            """SELECT ?n ?type (SAMPLE(?label) AS ?name) WHERE {
+            """SELECT ?n ?type (SAMPLE(?pref) AS ?name) (SAMPLE(?title) AS ?heading) (SAMPLE(?marker) AS ?number)
+                   (SAMPLE(?file) AS ?fileName) (SAMPLE(?stated) AS ?statement) WHERE {
               VALUES ?n { {values} } ?n a ?type .
-              OPTIONAL { ?n skos:prefLabel|dct:title|pkg:marker ?label }
+              OPTIONAL { ?n skos:prefLabel ?pref } OPTIONAL { ?n dct:title ?title } OPTIONAL { ?n pkg:marker ?marker }
+              OPTIONAL { ?n pkg:fileName ?file } OPTIONAL { ?n a pkg:Target ; prov:value ?stated }
             } GROUP BY ?n ?type""",
             size=200,
         )
+        tasks: list[str] = []
         for row in rows:
             kind = _TYPE_NAMES.get(row["type"].value)
-            if kind and (row["n"].value not in info or kind == "programme"):
-                label = _literal(row["name"]) or self.id(row["n"].value)
-                info[row["n"].value] = Node(self.id(row["n"].value), label, kind)
+            node = row["n"].value
+            if not kind or (node in info and kind != "programme"):
+                continue
+            if kind == "task":
+                tasks.append(node)
+            number, heading = _literal(row["number"]), _literal(row["heading"])
+            label = {
+                "document": heading or _literal(row["fileName"]),
+                "initiative": _numbered(number, heading),
+                "target": _literal(row["statement"]),
+            }.get(kind, _literal(row["name"]) or heading or number)
+            info[node] = Node(self.id(node), _shorten(label) if label else self.id(node), kind)
+        for task, text in self._task_texts(tasks).items():
+            info[task].label = _shorten(text)
         return info
 
-    # analytics -----------------------------------------------------------------------------
-    def shared_initiatives(self, *, lead_only: bool = False, minimum: int = 1, limit: int = 50) -> list[dict[str, Any]]:
-        """Agency pairs with how many initiatives they share and which, most first.
+    def _task_texts(self, tasks: Iterable[str]) -> dict[str, str]:
+        """The text of each task: its first occurrence in its document (a repeated passage is one task)."""
+        spans: dict[str, tuple[str, int, int]] = {}
+        for row in self._select_for_each(
+            tasks,
+            """SELECT ?t ?d ?start ?end WHERE { VALUES ?t { {values} }
+              ?t prov:wasDerivedFrom ?d ; pkg:source ?s . ?s oa:start ?start ; oa:end ?end }""",
+        ):
+            found = (row["d"].value, int(row["start"].value), int(row["end"].value))
+            task = row["t"].value
+            if task not in spans or found[1] < spans[task][1]:
+                spans[task] = found
+        texts = self._texts({document for document, _, _ in spans.values()})
+        return {
+            task: texts[document][start:end].strip()
+            for task, (document, start, end) in spans.items()
+            if document in texts and texts[document][start:end].strip()
+        }
 
-        The same answer as :func:`graph.queries.shared_initiatives_query` (ties by label), in
-        three small queries: each initiative with its agencies (the pairs are counted here, so
-        the store decodes one row per initiative instead of one per pair and initiative), the
-        labels of the agencies in the leading pairs, and the details of their initiatives.
-        """
-        rows = self._select(
-            """SELECT ?relation ?i (GROUP_CONCAT(STR(?a); separator=" ") AS ?agencies)
-            WHERE { ?a ?relation ?i . ?i a pkg:Initiative } GROUP BY ?relation ?i""",
-            relation=NamedNode(PKG.leads if lead_only else PKG.responsibleFor),
+    def _texts(self, documents: set[str]) -> dict[str, str]:
+        """The text of each document, the one its offsets point into."""
+        rows = self._select_for_each(
+            documents, "SELECT ?d ?text WHERE { VALUES ?d { {values} } ?d a pkg:PolicyDocument ; prov:value ?text }"
         )
-        members = {row["i"].value: row["agencies"].value.split() for row in rows}
-        counts = shared_counts(members.values())
-        ordered = sorted(counts.values(), reverse=True)
-        if not ordered or ordered[0] < minimum:
-            return []
-        floor = max(minimum, ordered[min(limit, len(ordered)) - 1])  # ties at the limit are ordered by label
-        leading = {pair: count for pair, count in counts.items() if count >= floor}
-        labels = self._labels({agency for pair in leading for agency in pair})
-        ranked = sorted(
-            (pair for pair in leading if pair[0] in labels and pair[1] in labels),
-            key=lambda pair: (-leading[pair], labels[pair[0]], labels[pair[1]]),
-        )[:limit]
-        initiatives_of: dict[str, set[str]] = {agency: set() for pair in ranked for agency in pair}
-        for initiative, agencies in members.items():
-            for agency in agencies:
-                if agency in initiatives_of:
-                    initiatives_of[agency].add(initiative)
-        shared = {(a, b): initiatives_of[a] & initiatives_of[b] for a, b in ranked}
-        details = self._initiative_details(set().union(*shared.values()))
+        return {row["d"].value: row["text"].value for row in rows}
+
+    # a document's highlights ---------------------------------------------------------------
+    def highlights(self, document_id: str) -> list[dict[str, Any]] | None:
+        """What a reader of the document sees marked in its text, each span linked to its entity:
+        initiatives' headings, responsibility notes (linked to the task they close), the units in
+        them (to their agency), and the platforms, programmes and targets the tasks name.
+
+        Headings, units and programmes carry their offsets in the store. A note is the bracket
+        around its units; a platform or a target is found by its name (quotes and spaces between
+        its characters allowed, as in 省“互联网+监管”系统) in the text of a task that names it, since
+        the store keeps which task names it but not where. Spans are ordered by start, the longer
+        first, so a note comes before the units in it; None for an id that is no document.
+        """
+        try:
+            iri = self.iri(document_id)
+        except ValueError:
+            return None
+        text = self._texts({iri}).get(iri)
+        if text is None:
+            return None if self.kind(document_id) != "document" else []
+        document = _values([iri])  # a constant, not a binding: see describe
+        found: list[dict[str, Any]] = []
+
+        def mark(kind: str, start: int, end: int, entity: str, label: str, entity_type: str) -> None:
+            if 0 <= start < end <= len(text):
+                found.append(
+                    {
+                        "kind": kind,
+                        "start": start,
+                        "end": end,
+                        "entity": {"id": self.id(entity), "label": label, "type": entity_type},
+                    }
+                )
+
+        headings = self._select(
+            f"""SELECT DISTINCT ?i ?start ?end WHERE {{
+              ?i a pkg:Initiative ; prov:wasDerivedFrom {document} ; pkg:source ?s . ?s oa:start ?start ; oa:end ?end .
+              FILTER NOT EXISTS {{ ?i a pkg:Programme }}
+            }}"""
+        )
+        units = self._select(
+            f"""SELECT DISTINCT ?t ?a ?start ?end WHERE {{
+              ?t a pkg:Task ; prov:wasDerivedFrom {document} ; prov:qualifiedAssociation ?r .
+              ?r prov:agent ?a ; pkg:source ?s . ?s oa:start ?start ; oa:end ?end .
+            }}"""
+        )
+        programmes = self._select(
+            f"""SELECT DISTINCT ?g ?start ?end WHERE {{
+              ?g a pkg:Programme ; pkg:source ?s . ?s pkg:inDocument {document} ; oa:start ?start ; oa:end ?end .
+            }}"""
+        )
+        named = self._select(
+            f"""SELECT DISTINCT ?t ?start ?end ?x ?name WHERE {{
+              ?t a pkg:Task ; prov:wasDerivedFrom {document} ; pkg:source ?s . ?s oa:start ?start ; oa:end ?end .
+              {{ ?t pkg:platformAction|pkg:builds|pkg:upgrades|pkg:promotes|pkg:connects|pkg:reliesOn ?x .
+                 ?x a pkg:Platform ; skos:prefLabel|skos:altLabel ?name }}
+              UNION {{ ?t pkg:hasTarget ?x . ?x prov:value ?name }}
+            }}"""
+        )
+        entities = {row["i"].value for row in headings} | {row["t"].value for row in units}
+        entities |= {row["a"].value for row in units} | {row["g"].value for row in programmes}
+        entities |= {row["x"].value for row in named}
+        info = self._node_info(sorted(entities))
+
+        def node(entity: str) -> tuple[str, str]:
+            known = info.get(entity)
+            return (known.label, known.type) if known else (self.id(entity), "")
+
+        for row in headings:
+            label, kind = node(row["i"].value)
+            mark("initiative", int(row["start"].value), int(row["end"].value), row["i"].value, label, kind)
+        notes: set[tuple[int, int, str]] = set()
+        for row in units:
+            start, end = int(row["start"].value), int(row["end"].value)
+            label, kind = node(row["a"].value)
+            mark("unit", start, end, row["a"].value, label, kind)
+            note = _note_around(text, start, end)
+            if note is not None:
+                notes.add((*note, row["t"].value))
+        for start, end, task in sorted(notes):
+            label, kind = node(task)
+            mark("note", start, end, task, label, kind)
+        for row in programmes:
+            label, kind = node(row["g"].value)
+            mark("programme", int(row["start"].value), int(row["end"].value), row["g"].value, label, kind)
+        names: dict[tuple[int, int, str], set[str]] = {}
+        for row in named:
+            names.setdefault((int(row["start"].value), int(row["end"].value), row["x"].value), set()).add(
+                row["name"].value
+            )
+        placed: set[tuple[int, int]] = set()
+        for (start, end, entity), written in sorted(names.items()):
+            label, kind = node(entity)
+            for at, until in _occurrences(text, start, end, written):
+                if (at, until) not in placed:
+                    placed.add((at, until))
+                    mark("platform" if kind == "platform" else "target", at, until, entity, label, kind)
+        found.sort(key=lambda h: (h["start"], -h["end"], HIGHLIGHT_KINDS.index(h["kind"])))
+        return found
+
+    # analytics -----------------------------------------------------------------------------
+    def shared_initiatives(
+        self,
+        *,
+        lead_only: bool = False,
+        minimum: int = 1,
+        limit: int = 50,
+        document: str | None = None,
+        jurisdiction: str | None = None,
+        year: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Agency pairs with how many initiatives they share and which, most first (ties by label).
+
+        The pairs are :func:`graph.analytics.shared_initiatives` over the store's initiatives
+        (:func:`graph.facts.initiative_members`: one row per initiative), narrowed to the
+        documents a *document*, *jurisdiction* or *year* selects
+        (:func:`graph.facts.select_documents`); labels are asked only for the agencies of the
+        leading pairs, details only for their initiatives.
+        """
+        documents = None
+        if document is not None or jurisdiction is not None or year is not None:
+            documents = select_documents(
+                read_documents(self.store), self.base, document=document, jurisdiction=jurisdiction, year=year
+            )
+        members = initiative_members(self.store, lead_only=lead_only, documents=documents)
+        pairs = shared_initiatives(members, labels=self._labels, minimum=minimum, limit=limit)
+        details = self._initiative_details(set().union(*(pair.initiatives for pair in pairs)))
         return [
             {
-                "a": {"id": self.id(a), "label": labels[a]},
-                "b": {"id": self.id(b), "label": labels[b]},
-                "shared": leading[(a, b)],
+                "a": {"id": self.id(pair.a), "label": pair.a_label},
+                "b": {"id": self.id(pair.b), "label": pair.b_label},
+                "shared": pair.shared,
                 "initiatives": sorted(
-                    (details[i] for i in shared[(a, b)] if i in details),  # an initiative has its document
+                    (details[i] for i in pair.initiatives if i in details),  # an initiative has its document
                     key=lambda found: (found["document"], found["id"]),
                 ),
             }
-            for a, b in ranked
+            for pair in pairs
         ]
 
-    def _labels(self, nodes: set[str]) -> dict[str, str]:
+    def _labels(self, nodes: Collection[str]) -> dict[str, str]:
         """Each node's preferred label (the least, should a node have several)."""
         rows = self._select_for_each(
             nodes, "SELECT ?n (MIN(?l) AS ?label) WHERE { VALUES ?n { {values} } ?n skos:prefLabel ?l } GROUP BY ?n"
@@ -553,6 +751,64 @@ def _values(iris: Iterable[str]) -> str:
     '<urn:a> <urn:b>'
     """
     return " ".join(str(NamedNode(iri)) for iri in iris)
+
+
+def _shorten(text: str, most: int = LABEL_CHARACTERS) -> str:
+    """*text* on one line, cut to *most* characters with an ellipsis.
+
+    >>> _shorten("建设  统一\\n平台", 8), _shorten("一二三四五六七八", 6)
+    ('建设 统一 平台', '一二三四五…')
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _numbered(number: str | None, title: str | None) -> str | None:
+    """An initiative's number and title as a heading writes them.
+
+    >>> _numbered("（一）", "构建体系"), _numbered("1.", "打造平台"), _numbered(None, "总体要求")
+    ('（一）构建体系', '1. 打造平台', '总体要求')
+    """
+    if not number or not title:
+        return number or title
+    return number + title if number[-1] in "、）)" else f"{number} {title}"
+
+
+def _note_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bracketed responsibility note around the unit at *start*–*end*, brackets included.
+
+    >>> text = "完善政务服务。（责任单位：省数字办，省发改委）下一项"
+    >>> start = text.index("省发改委")
+    >>> span = _note_around(text, start, start + 4)
+    >>> text[span[0] : span[1]]
+    '（责任单位：省数字办，省发改委）'
+    >>> _note_around("省数字办负责", 0, 4) is None
+    True
+    """
+    before = max(text.rfind(c, max(0, start - 400), start) for c in _OPENING)
+    if before < 0 or any(c in text[before + 1 : start] for c in _CLOSING):
+        return None
+    after = [i for i in (text.find(c, end, end + 400) for c in _CLOSING) if i >= 0]
+    if not after or any(c in text[end : min(after)] for c in _OPENING):
+        return None
+    return before, min(after) + 1
+
+
+def _occurrences(text: str, start: int, end: int, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where any of *names* is written in ``text[start:end]``, longest names first and no two
+    places overlapping; quotes and spaces may stand between a name's characters.
+
+    >>> text = "升级省“互联网+监管”系统，对接互联网+监管系统。"
+    >>> [text[a:b] for a, b in _occurrences(text, 0, len(text), ["互联网+监管系统", "省互联网+监管系统"])]
+    ['省“互联网+监管”系统', '互联网+监管系统']
+    """
+    taken: list[tuple[int, int]] = []
+    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+        pattern = re.compile(_QUOTES_AND_SPACE.join(re.escape(c) for c in name if not c.isspace()))
+        for match in pattern.finditer(text, start, end):
+            if not any(match.start() < b and a < match.end() for a, b in taken):
+                taken.append((match.start(), match.end()))
+    return sorted(taken)
 
 
 def cytoscape(neighbourhood: Neighbourhood) -> dict[str, Any]:

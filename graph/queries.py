@@ -16,7 +16,11 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 
 
 def shared_initiatives_query(*, lead_only: bool = False, minimum: int = 1, limit: int | None = None) -> str:
-    """Agency pairs with the number of initiatives they share, most first.
+    """Agency pairs with the number of initiatives they share, most first, as one SPARQL aggregate.
+
+    The commands, the API and the notebook count pairs with :func:`graph.analytics.shared_initiatives`;
+    this text is the same question for SPARQL engines: what ``bench.sparql_servers`` times on each,
+    and what the tests check that function's answers against.
 
     With *lead_only*, both agencies must lead the initiative (``pkg:leads``); otherwise any
     role counts (``pkg:responsibleFor``). Programmes are not counted as shared items.

@@ -1,7 +1,11 @@
-"""Shared fixtures: the real gazetteer, the bundled samples, and the shared gold when present."""
+"""Shared fixtures: the real gazetteer, the bundled samples, the shared gold when present, the
+spaCy pipeline and the store the samples build into, each made once per session."""
 
 from __future__ import annotations
 
+import gc
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,15 @@ from extract.gazetteer import Gazetteer, load_gazetteer
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+# What a folder's tests will start from the built store, started as soon as it is built, while
+# the tests before theirs run (the real servers of tests/e2e): called with its path and the factory.
+WHEN_BUILT: list[Callable[[Path, pytest.TempPathFactory], None]] = []
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Everything imported so far lives as long as the session: the cyclic garbage collector need
+    not look at it again (it would, over and over, in each full collection; ``gc.freeze``)."""
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")
@@ -38,4 +51,38 @@ def shared_gold() -> Path:
 def nlp():
     from extract.nlp import load_nlp
 
-    return load_nlp()
+    pipeline = load_nlp()
+    gc.freeze()  # the pipeline lives as long as the session, as what was imported does
+    return pipeline
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
+    """The bundled samples built once with the real pipeline (extraction, spaCy + pkuseg, the
+    ontology) into a store folder that stays closed: a test that opens or changes a store takes
+    its own copy (:func:`copy_store`), since a folder is open in one process at a time."""
+    from extract.reading import find_documents
+    from graph.build import build_documents
+    from graph.store import KnowledgeStore
+
+    path = tmp_path_factory.mktemp("built") / "store"
+    with KnowledgeStore(path) as store:
+        report = build_documents(find_documents([SAMPLES]), store, nlp=nlp)
+    assert not report.failed, report.failed
+    assert len(report.written) == len(list(SAMPLES.glob("*.txt"))) == 8
+    for start in WHEN_BUILT:
+        start(path, tmp_path_factory)
+    return path
+
+
+def copy_store(built: Path, folder: Path) -> Path:
+    """A private copy of the store folder *built*, as ``folder/store``."""
+    copy = folder / "store"
+    shutil.copytree(built, copy)
+    return copy
+
+
+@pytest.fixture
+def store_copy(built_store: Path, tmp_path: Path) -> Path:
+    """A private copy of :func:`built_store` for one test to open and change."""
+    return copy_store(built_store, tmp_path)

@@ -1,5 +1,6 @@
-"""Analytics: agencies that share initiatives, an agency's initiatives and platforms, a
-platform's agencies, and documents with their outline and extractions."""
+"""Analytics: agencies that share initiatives, agencies ranked in the co-responsibility network,
+an agency's initiatives and platforms, a platform's agencies, and documents with their outline
+and extractions. The export routes (:mod:`api.routes.export`) are served with these."""
 
 from __future__ import annotations
 
@@ -7,14 +8,26 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import ExplorerDep, RemoteExplorer
-from api.models import DocumentOut, DocumentSummary, InitiativeOut, PlatformUse, SharedPair
+from api import operations
+from api.deps import ExplorerDep, RemoteExplorer, SettingsDep, StoreDep
+from api.models import AgencyStanding, DocumentOut, DocumentSummary, InitiativeOut, PlatformUse, SharedPair
 from api.problems import Problem, problem_responses
+from api.routes import export
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["Analytics"], responses=problem_responses(422, 503))
+router.include_router(export.router)
 _UNKNOWN = problem_responses(404)
+_DocumentFilter = Annotated[
+    str | None,
+    Query(description="only this document: its id (document/plan.txt, as /api/documents lists) or file name"),
+]
+_JurisdictionFilter = Annotated[
+    str | None,
+    Query(description="only documents issued for this jurisdiction: its code (350000) or a name (福建省, 福建)"),
+]
+_YearFilter = Annotated[int | None, Query(description="only documents of this year (issued, else signed)")]
 
 
 async def _ask_of(explorer: RemoteExplorer, entity_id: str, kind: str, question: str) -> Any:
@@ -30,9 +43,38 @@ async def shared_initiatives(
     lead_only: Annotated[bool, Query(description="count only initiatives both agencies lead")] = False,
     min_count: Annotated[int, Query(ge=1, description="least number of shared initiatives")] = 1,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    document: _DocumentFilter = None,
+    jurisdiction: _JurisdictionFilter = None,
+    year: _YearFilter = None,
 ) -> list[dict[str, Any]]:
     return await explorer.ask(  # type: ignore[no-any-return]
-        "shared_initiatives", lead_only=lead_only, minimum=min_count, limit=limit
+        "shared_initiatives",
+        lead_only=lead_only,
+        minimum=min_count,
+        limit=limit,
+        document=document,
+        jurisdiction=jurisdiction,
+        year=year,
+    )
+
+
+@router.get(
+    "/analytics/agencies",
+    response_model=list[AgencyStanding],
+    summary="Agencies ranked in the co-responsibility network",
+    description="The agencies joined by the initiatives they share, the most connected first (weighted degree, "
+    "then betweenness, then label), with their centralities, community and lead load.",
+)
+async def agencies(
+    store: StoreDep,
+    settings: SettingsDep,
+    top: Annotated[int, Query(ge=1, le=1000, description="how many agencies")] = 20,
+    document: _DocumentFilter = None,
+    jurisdiction: _JurisdictionFilter = None,
+    year: _YearFilter = None,
+) -> list[dict[str, Any]]:
+    return await store.run(  # type: ignore[no-any-return]
+        operations.agency_standings, settings.base_iri, top, document, jurisdiction, year
     )
 
 

@@ -1,15 +1,18 @@
-"""Real servers for the end-to-end tests.
+"""Real servers for the end-to-end tests: what only a real server shows (limits on the process,
+SIGTERM, generated traffic, real clients over real sockets); the app's behaviour request by
+request is tested in this process, in tests/api.
 
-The bundled samples are built once per session with the real pipeline into a store; each server
-is a real ``policykg serve`` subprocess on a free loopback port with its own copy of the store
-(Oxigraph locks a store folder per process) and its own ``POLICYKG_*`` settings. Servers are
-started on first use and shared by the whole session.
+The bundled samples are built once per session with the real pipeline into a store
+(``built_store``, tests/conftest.py); each server is a real ``policykg serve`` subprocess on a
+free loopback port with its own copy of the store (Oxigraph locks a store folder per process)
+and its own ``POLICYKG_*`` settings. Servers are started on first use (with every other one the
+session's tests will use, so that they boot side by side), shared by the tests of this folder and
+stopped after the last of them.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,16 +20,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
+from tests.answers import UPDATE_TOKEN
+from tests.conftest import ROOT, WHEN_BUILT, copy_store
 
-BASE_IRI = "https://w3id.org/policykg/id/"
 STARTUP_SECONDS = 30.0
-UPDATE_TOKEN = "e2e-secret-token"
 QUERY_TIMEOUT = 1.0
 MAX_RESULT_BYTES = 2_000
 MAX_BODY_BYTES = 200_000
@@ -56,26 +57,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The samples built once with the real pipeline (extraction, spaCy + pkuseg, the ontology)."""
-    from extract.nlp import load_nlp
-    from extract.reading import find_documents
-    from graph.build import build_documents
-    from graph.store import KnowledgeStore
-
-    path = tmp_path_factory.mktemp("e2e-built") / "store"
-    with KnowledgeStore(path) as store:
-        report = build_documents(find_documents([SAMPLES]), store, nlp=load_nlp())
-    assert not report.failed, report.failed
-    assert len(report.written) == len(list(SAMPLES.glob("*.txt")))
-    return path
-
-
-def start_server(built: Path, folder: Path, settings: dict[str, str]) -> Iterator[Server]:
-    """Serve a private copy of *built* with *settings* as ``POLICYKG_*`` variables until the session ends."""
-    store = folder / "store"
-    shutil.copytree(built, store)
+def launch(built: Path, folder: Path, settings: dict[str, str]) -> Server:
+    """Start serving a private copy of *built* with *settings* as ``POLICYKG_*`` variables; not yet waited for."""
+    store = copy_store(built, folder)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
     env.update({f"POLICYKG_{name.upper()}": value for name, value in settings.items()})
@@ -86,17 +70,29 @@ def start_server(built: Path, folder: Path, settings: dict[str, str]) -> Iterato
         process = subprocess.Popen(
             [*command, "--port", str(port)], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
         )
-    server = Server(f"http://127.0.0.1:{port}", log, process)
+    return Server(f"http://127.0.0.1:{port}", log, process)
+
+
+def stop(servers: list[Server]) -> None:
+    """Stop *servers*: each is sent SIGTERM at once, then waited for (and killed if it does not end)."""
+    for server in servers:
+        server.process.terminate()
+    for server in servers:
+        try:
+            server.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait(timeout=10)
+
+
+def start_server(built: Path, folder: Path, settings: dict[str, str]) -> Iterator[Server]:
+    """Serve a private copy of *built* with *settings* as ``POLICYKG_*`` variables until the generator is closed."""
+    server = launch(built, folder, settings)
     try:
         wait_until_up(server)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop([server])
 
 
 def wait_until_up(server: Server) -> None:
@@ -114,65 +110,134 @@ def wait_until_up(server: Server) -> None:
     raise RuntimeError(f"the server at {server.url} did not answer within {STARTUP_SECONDS:g} s:\n{log}")
 
 
-@pytest.fixture(scope="session")
-def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server with the default settings: read-only, 10 s, 64 MiB answers, no CORS."""
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-default"), {})
-
-
-@pytest.fixture(scope="session")
-def slow_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server whose queries may run for one second, and whose reads any origin's pages may make (CORS)."""
-    settings = {"query_timeout": str(QUERY_TIMEOUT), "cors_origins": "*"}
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-timeout"), settings)
-
-
-@pytest.fixture(scope="session")
-def small_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server writing answers of at most a couple of kilobytes."""
-    settings = {"max_result_bytes": str(MAX_RESULT_BYTES)}
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-limit"), settings)
-
-
-@pytest.fixture(scope="session")
-def write_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server that takes updates and Graph Store writes with a bearer token."""
-    settings = {"update_token": UPDATE_TOKEN, "cors_origins": "*"}
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-write"), settings)
-
-
-@pytest.fixture(scope="session")
-def guarded_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server that takes writes, with a one-second time limit, a small body limit and room for two queries at once."""
-    settings = {
+# The servers' settings, by the name of the fixture that gives each.
+PROFILES: dict[str, dict[str, str]] = {
+    # the default settings: read-only, 10 s, 64 MiB answers, no CORS
+    "server": {},
+    # queries may run for one second; reads any origin's pages may make (CORS)
+    "slow_server": {"query_timeout": str(QUERY_TIMEOUT), "cors_origins": "*"},
+    # answers of at most a couple of kilobytes
+    "small_server": {"max_result_bytes": str(MAX_RESULT_BYTES)},
+    # takes updates and Graph Store writes with a bearer token
+    "write_server": {"update_token": UPDATE_TOKEN, "cors_origins": "*"},
+    # takes writes, with a one-second time limit, a small body limit and room for two queries at once
+    "guarded_server": {
         "update_token": UPDATE_TOKEN,
         "query_timeout": str(QUERY_TIMEOUT),
         "max_body_bytes": str(MAX_BODY_BYTES),
         "max_concurrent_queries": str(MAX_CONCURRENT),
         "max_queue_seconds": "0.2",
-    }
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-guarded"), settings)
+    },
+    # the store worker may hold a few hundred megabytes, with time enough to reach them
+    "memory_server": {"query_memory_limit": str(MEMORY_LIMIT), "query_timeout": "120"},
+    # queries may run for ten minutes; one test stops it (with SIGTERM) and no other uses it
+    "doomed_server": {"query_timeout": "600"},
+}
 
 
-@pytest.fixture(scope="session")
-def memory_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def wanted(session: pytest.Session) -> set[str]:
+    """The profiles the tests of *session* use."""
+    return {name for item in session.items for name in getattr(item, "fixturenames", ()) if name in PROFILES}
+
+
+# Servers launched as soon as the samples are built, to boot while the tests before this folder's
+# run; :class:`Servers` takes them over (and a session that never gets here stops them at its end).
+EARLY: dict[str, Server] = {}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    names = wanted(session)
+
+    def launch_early(built: Path, factory: pytest.TempPathFactory) -> None:
+        for name in names:
+            try:
+                EARLY[name] = launch(built, factory.mktemp(f"e2e-{name}"), PROFILES[name])
+            except OSError:  # launched again on first use, where the failure is the tests'
+                break
+
+    if names:
+        WHEN_BUILT.append(launch_early)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    stop(list(EARLY.values()))
+    EARLY.clear()
+
+
+class Servers:
+    """The servers, one per profile, started on first use; on the first, every profile a test of
+    this session uses is started with it (unless launched early already), side by side, so they
+    boot together."""
+
+    def __init__(self, built: Path, factory: pytest.TempPathFactory, wanted: set[str]) -> None:
+        self.built, self.factory, self.wanted = built, factory, wanted
+        self.running: dict[str, Server] = dict(EARLY)  # launched, perhaps not up yet
+        self.up: set[str] = set()
+        EARLY.clear()
+
+    def get(self, name: str) -> Server:
+        if name not in self.running:
+            names = [n for n in PROFILES if n == name or (n in self.wanted and n not in self.running)]
+            self.running.update({n: launch(self.built, self.factory.mktemp(f"e2e-{n}"), PROFILES[n]) for n in names})
+        if name not in self.up:  # the others boot meanwhile
+            wait_until_up(self.running[name])
+            self.up.add(name)
+        return self.running[name]
+
+
+@pytest.fixture(scope="package")
+def servers(request: pytest.FixtureRequest, built_store: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The :class:`Servers` of this folder's tests; all of them are stopped together after the last."""
+    pool = Servers(built_store, tmp_path_factory, wanted(request.session))
+    try:
+        yield pool
+    finally:
+        stop(list(pool.running.values()))
+
+
+@pytest.fixture(scope="package")
+def server(servers: Servers) -> Server:
+    """A server with the default settings: read-only, 10 s, 64 MiB answers, no CORS."""
+    return servers.get("server")
+
+
+@pytest.fixture(scope="package")
+def slow_server(servers: Servers) -> Server:
+    """A server whose queries may run for one second, and whose reads any origin's pages may make (CORS)."""
+    return servers.get("slow_server")
+
+
+@pytest.fixture(scope="package")
+def small_server(servers: Servers) -> Server:
+    """A server writing answers of at most a couple of kilobytes."""
+    return servers.get("small_server")
+
+
+@pytest.fixture(scope="package")
+def write_server(servers: Servers) -> Server:
+    """A server that takes updates and Graph Store writes with a bearer token."""
+    return servers.get("write_server")
+
+
+@pytest.fixture(scope="package")
+def guarded_server(servers: Servers) -> Server:
+    """A server that takes writes, with a one-second time limit, a small body limit and room for two queries at once."""
+    return servers.get("guarded_server")
+
+
+@pytest.fixture(scope="package")
+def memory_server(servers: Servers) -> Server:
     """A server whose store worker may hold a few hundred megabytes, with time enough to reach them."""
-    settings = {"query_memory_limit": str(MEMORY_LIMIT), "query_timeout": "120"}
-    yield from start_server(built_store, tmp_path_factory.mktemp("e2e-memory"), settings)
+    return servers.get("memory_server")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
+def doomed_server(servers: Servers) -> Server:
+    """A server whose queries may run for ten minutes, for the one test that stops it."""
+    return servers.get("doomed_server")
+
+
+@pytest.fixture(scope="package")
 def client(server: Server) -> Iterator[httpx.Client]:
     with server.client() as opened:
         yield opened
-
-
-def assert_problem(response: httpx.Response, status: int) -> dict:
-    """*response* is RFC 9457 problem details with *status*; its body."""
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json"), response.headers
-    body = response.json()
-    assert body["status"] == status
-    assert body["title"] and body["detail"] and body["type"] == "about:blank"
-    assert unquote(body["instance"]) == unquote(response.request.url.path)
-    return body

@@ -7,22 +7,19 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
 import psutil
 
+from tests.answers import UPDATE_TOKEN, assert_problem
 from tests.e2e.conftest import (
     MAX_BODY_BYTES,
     MAX_CONCURRENT,
     MAX_RESULT_BYTES,
     MEMORY_LIMIT,
     QUERY_TIMEOUT,
-    UPDATE_TOKEN,
     Server,
-    assert_problem,
-    start_server,
 )
 
 # Two 9 000-row halves joined freely: 81 million rows to count, some seconds of work, one answer row.
@@ -108,6 +105,33 @@ def _cpu_seconds(processes: list[psutil.Process]) -> float:
     return total
 
 
+def _store_workers(server: Server) -> list[psutil.Process]:
+    """The server's store workers (:mod:`api.worker`, spawned children) now."""
+    return [p for p in _tree(server) if "spawn_main" in " ".join(p.cmdline())]
+
+
+def _alive(process: psutil.Process) -> bool:
+    with contextlib.suppress(psutil.Error):
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    return False
+
+
+def _wait_until_gone(processes: list[psutil.Process], seconds: float = 30.0) -> None:
+    """Poll until every one of *processes* has ended; fail after *seconds* (a bound on a hang, not a speed check)."""
+    deadline = time.monotonic() + seconds
+    while any(_alive(p) for p in processes):
+        assert time.monotonic() < deadline, f"still running after {seconds:g} s: {processes}"
+        time.sleep(0.05)
+
+
+def _assert_idle(server: Server, window: float = 1.0) -> None:
+    """Nothing in the server's processes evaluates anything: less than 0.3 s of CPU in *window* seconds."""
+    processes = _tree(server)
+    before = _cpu_seconds(processes)
+    time.sleep(window)
+    assert _cpu_seconds(processes) - before < 0.3, "the server still burns CPU after a timed-out operation"
+
+
 def test_a_query_that_would_take_all_memory_is_stopped(memory_server: Server) -> None:
     with memory_server.client(timeout=120) as client:
         started = time.monotonic()
@@ -124,19 +148,17 @@ def test_a_query_that_would_take_all_memory_is_stopped(memory_server: Server) ->
 def test_a_query_past_the_time_limit_stops_running(slow_server: Server) -> None:
     with slow_server.client(timeout=30) as client:
         assert client.get("/sparql", params={"query": SMALL}).status_code == 200
-        workers = [p for p in _tree(slow_server) if "spawn_main" in " ".join(p.cmdline())]  # store workers
+        workers = _store_workers(slow_server)
         response = client.get("/sparql", params={"query": ENDLESS})
         answered = time.monotonic()
         assert_problem(response, 503)
         # a worker that evaluated it is gone within a second of the answer
-        while any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers):
+        while any(_alive(w) for w in workers):
             assert time.monotonic() - answered < 1.0, "the evaluation goes on after its 503"
             time.sleep(0.05)
-        time.sleep(2.0)  # a replacement has started
-        processes = _tree(slow_server)
-        before = _cpu_seconds(processes)
-        time.sleep(1.0)
-        assert _cpu_seconds(processes) - before < 0.3, "the server still burns CPU after a timed-out query"
+        # a replacement has started once it answers (a query waits for it); then nothing runs
+        assert client.get("/sparql", params={"query": SMALL}).status_code == 200
+        _assert_idle(slow_server)
         assert client.get("/sparql", params={"query": SMALL}).status_code == 200
 
 
@@ -191,8 +213,15 @@ def test_an_update_past_the_time_limit_is_not_applied(guarded_server: Server) ->
                     { SELECT ?d WHERE { GRAPH ?h { ?d ?e ?f } } LIMIT 6000 } } }"""
     written = "ASK { GRAPH <urn:e2e:late> { ?s ?p ?o } }"
     with guarded_server.client(timeout=30) as client:
+        workers = _store_workers(guarded_server)
+        assert workers
         assert_problem(client.post("/sparql", content=update, headers=headers), 503)
-        time.sleep(8.0)  # the update, had it gone on, would have committed by now
+        # It cannot go on: the worker evaluating it, the one process with the store open, is killed
+        # (anything it had not committed is gone with it) ...
+        _wait_until_gone(workers)
+        # ... and it is not sent again: once the replacement answers a query, nothing evaluates anything.
+        assert client.get("/sparql", params={"query": SMALL}).status_code == 200
+        _assert_idle(guarded_server)
         answer = client.get("/sparql", params={"query": written}, headers={"Accept": "application/sparql-results+json"})
         assert answer.json()["boolean"] is False
 
@@ -205,10 +234,9 @@ def test_load_is_refused_even_with_the_token(guarded_server: Server) -> None:
             assert "LOAD is off" in body["detail"]
 
 
-def test_a_server_stops_on_sigterm_while_a_query_runs(built_store: Path, tmp_path: Path) -> None:
-    servers = start_server(built_store, tmp_path, {"query_timeout": "600"})
-    server = next(servers)
-    workers = [p for p in _tree(server) if "spawn_main" in " ".join(p.cmdline())]
+def test_a_server_stops_on_sigterm_while_a_query_runs(doomed_server: Server) -> None:
+    server = doomed_server
+    workers = _store_workers(server)
     heavy: dict[str, object] = {}
 
     def run_heavy() -> None:
@@ -216,14 +244,17 @@ def test_a_server_stops_on_sigterm_while_a_query_runs(built_store: Path, tmp_pat
             heavy["response"] = client.get("/sparql", params={"query": ENDLESS})
 
     thread = threading.Thread(target=run_heavy, daemon=True)
+    before = _cpu_seconds(workers)
     thread.start()
-    time.sleep(1.0)  # the query is being evaluated
+    deadline = time.monotonic() + 30
+    while _cpu_seconds(workers) - before < 0.3:  # the query is being evaluated
+        assert time.monotonic() < deadline and thread.is_alive(), "the query never started"
+        time.sleep(0.05)
     started = time.monotonic()
     server.process.send_signal(signal.SIGTERM)
     server.process.wait(timeout=30)
     assert time.monotonic() - started < 15, "SIGTERM waited for the query"
-    assert not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
-    servers.close()
+    assert not any(_alive(w) for w in workers)
 
 
 def test_queries_past_the_concurrency_limit_are_asked_to_retry(guarded_server: Server) -> None:

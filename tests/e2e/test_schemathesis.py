@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.e2e.conftest import UPDATE_TOKEN, Server
+from tests.answers import UPDATE_TOKEN
+from tests.e2e.conftest import Server
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 
@@ -25,6 +26,9 @@ def test_no_generated_request_gets_a_server_error(write_server: Server, tmp_path
         "20261202",
         "--header",
         f"Authorization: Bearer {UPDATE_TOKEN}",
+        # a path parameter whose pattern most generated strings miss (an entity id) is not a failure of the server
+        "--suppress-health-check",
+        "filter_too_much",
         "--request-timeout",
         "30",
     ]

@@ -50,6 +50,32 @@ def policykg(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
     return subprocess.run(command, cwd=ROOT, env=env or _environment(), capture_output=True, text=True, timeout=120)
 
 
+def policykgs(*commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
+    """Each of *commands* as :func:`policykg` runs it, all at once."""
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-m", "graph.cli", *command],
+            cwd=ROOT,
+            env=_environment(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for command in commands
+    ]
+    results = []
+    try:
+        for command, process in zip(commands, running, strict=True):
+            out, err = process.communicate(timeout=120)
+            results.append(subprocess.CompletedProcess(command, process.returncode, out, err))
+    finally:
+        for process in running:  # none is left running, whatever happened
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    return results
+
+
 def start_build(plans: Path, store: str | Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     """``policykg build PLANS --no-nlp --store STORE``, its progress lines (standard error) on a pipe."""
     command = [sys.executable, "-m", "graph.cli", "build", str(plans), "--no-nlp", "--store", str(store)]
@@ -218,8 +244,9 @@ def test_a_second_build_is_refused_while_one_runs(plans: Path, tmp_path: Path) -
         assert PROGRESS.match(first.stderr.readline().rstrip("\n"))
         first.send_signal(signal.SIGSTOP)
         holder = f"{store}: the store is open in `policykg build` (process {first.pid}); "
-        for command in (["build", str(plans), "--no-nlp"], ["serve", "--port", str(free_port())], ["query", "ASK {}"]):
-            result = policykg(*command, "--store", str(store))
+        commands = (["build", str(plans), "--no-nlp"], ["serve", "--port", str(free_port())], ["query", "ASK {}"])
+        refused = policykgs(*([*command, "--store", str(store)] for command in commands))
+        for command, result in zip(commands, refused, strict=True):
             assert result.returncode == 1, (command, result.stderr)
             assert holder in result.stderr and "Wait for it to finish, then run this again." in result.stderr
     finally:

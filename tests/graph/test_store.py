@@ -1,8 +1,8 @@
-"""The knowledge graph on a real Oxigraph store on disk, built from the real corpus."""
+"""The knowledge graph on a real Oxigraph store on disk, built from the real corpus (once per session:
+``built_store`` in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,27 +15,22 @@ from graph.explore import Explorer
 from graph.queries import PREFIXES, shared_initiatives_query
 from graph.store import KnowledgeStore, StoreError
 from graph.validate import validate_graph
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, copy_store
 
 ID = "https://w3id.org/policykg/id/"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
-    """A store built once from the bundled corpus (the shared corpus's documents)."""
-    path = tmp_path_factory.mktemp("kg") / "store"
-    with KnowledgeStore(path) as store:
-        report = build_documents(find_documents([SAMPLES]), store, nlp=nlp)
-    assert not report.failed and len(report.written) == 8
-    return path
-
-
 @pytest.fixture()
-def store(built: Path, tmp_path: Path):
-    """A private copy of the built store, so a test may change it."""
-    copy = tmp_path / "store"
-    shutil.copytree(built, copy)
-    with KnowledgeStore(copy) as opened:
+def store(store_copy: Path):
+    """A private copy of the samples built once per session (``built_store``), so a test may change it."""
+    with KnowledgeStore(store_copy) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def reader(built_store: Path, tmp_path_factory: pytest.TempPathFactory):
+    """One copy of the built samples, open for the tests of this module that only read it."""
+    with KnowledgeStore(copy_store(built_store, tmp_path_factory.mktemp("kg"))) as opened:
         yield opened
 
 
@@ -48,8 +43,8 @@ def rows(store: KnowledgeStore, sparql: str) -> list[tuple]:
     return values(store, PREFIXES + sparql)
 
 
-def test_the_built_graph_conforms_to_the_shapes(store: KnowledgeStore) -> None:
-    conforms, report = validate_graph(store.union())
+def test_the_built_graph_conforms_to_the_shapes(reader: KnowledgeStore) -> None:
+    conforms, report = validate_graph(reader.union())
     assert conforms, report
 
 
@@ -59,29 +54,29 @@ def test_a_second_build_changes_no_count(store: KnowledgeStore, nlp) -> None:
     assert (store.quad_count(), store.triple_count(), store.graph_names()) == before
 
 
-def test_iris_are_the_same_on_every_build(store: KnowledgeStore, tmp_path: Path, nlp) -> None:
+def test_iris_are_the_same_on_every_build(reader: KnowledgeStore, tmp_path: Path, nlp) -> None:
     with KnowledgeStore(tmp_path / "again") as again:
         build_documents(find_documents([SAMPLES]), again, nlp=nlp)
-        assert set(again.union()) == set(store.union())
+        assert set(again.union()) == set(reader.union())
 
 
-def test_shared_initiatives_are_counted_per_agency_pair(store: KnowledgeStore) -> None:
-    found = {(a, b): int(n) for a, _, b, _, n in values(store, shared_initiatives_query())}
+def test_shared_initiatives_are_counted_per_agency_pair(reader: KnowledgeStore) -> None:
+    found = {(a, b): int(n) for a, _, b, _, n in values(reader, shared_initiatives_query())}
     pair = (ID + "agency/350000/digital-office", ID + "agency/350000/drc")
     assert found[pair] >= 5
-    lead_pairs = {(a, b) for a, _, b, _, _ in values(store, shared_initiatives_query(lead_only=True))}
+    lead_pairs = {(a, b) for a, _, b, _, _ in values(reader, shared_initiatives_query(lead_only=True))}
     assert (ID + "agency/CN/mara", ID + "agency/CN/miit") in lead_pairs
     assert pair not in lead_pairs  # the Fujian plans name no lead
 
 
 @pytest.mark.parametrize("lead_only", [False, True])
-def test_the_explorer_counts_the_pairs_the_query_counts(store: KnowledgeStore, lead_only: bool) -> None:
+def test_the_explorer_counts_the_pairs_the_query_counts(reader: KnowledgeStore, lead_only: bool) -> None:
     """Two ways to one answer: the SPARQL aggregate, and the Explorer's count over initiatives."""
     by_query = [
         (a, a_label, b, b_label, int(n))
-        for a, a_label, b, b_label, n in values(store, shared_initiatives_query(lead_only=lead_only))
+        for a, a_label, b, b_label, n in values(reader, shared_initiatives_query(lead_only=lead_only))
     ]
-    explorer = Explorer(store, ID)
+    explorer = Explorer(reader, ID)
     found = explorer.shared_initiatives(lead_only=lead_only, limit=len(by_query) + 10)
     by_explorer = [(ID + p["a"]["id"], p["a"]["label"], ID + p["b"]["id"], p["b"]["label"], p["shared"]) for p in found]
     assert by_explorer == by_query and len(by_query) > 5
@@ -93,9 +88,9 @@ def test_the_explorer_counts_the_pairs_the_query_counts(store: KnowledgeStore, l
         assert pairs == [(a, b, n) for a, _, b, _, n in expected]
 
 
-def test_every_responsibility_fact_has_its_source_span(store: KnowledgeStore) -> None:
+def test_every_responsibility_fact_has_its_source_span(reader: KnowledgeStore) -> None:
     missing = rows(
-        store,
+        reader,
         """SELECT ?agency ?task WHERE {
              ?agency pkg:responsibleFor ?task . ?task a pkg:Task .
              FILTER NOT EXISTS {
@@ -105,39 +100,39 @@ def test_every_responsibility_fact_has_its_source_span(store: KnowledgeStore) ->
            }""",
     )
     assert missing == []
-    (count,) = rows(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?a pkg:responsibleFor ?t . ?t a pkg:Task }")
+    (count,) = rows(reader, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?a pkg:responsibleFor ?t . ?t a pkg:Task }")
     assert int(count[0]) > 100
 
 
-def test_one_agency_node_across_plans_with_full_name_and_surface_forms(store: KnowledgeStore) -> None:
+def test_one_agency_node_across_plans_with_full_name_and_surface_forms(reader: KnowledgeStore) -> None:
     agency = URIRef(ID + "agency/350000/digital-office")
     documents = rows(
-        store,
+        reader,
         f"SELECT DISTINCT ?d WHERE {{ <{agency}> pkg:responsibleFor ?t . ?t prov:wasDerivedFrom ?d . ?t a pkg:Task }}",
     )
     assert len(documents) == 2  # the 2021 and the 2022 Fujian plans
-    labels = rows(store, f"SELECT ?l WHERE {{ <{agency}> skos:prefLabel ?l }}")
+    labels = rows(reader, f"SELECT ?l WHERE {{ <{agency}> skos:prefLabel ?l }}")
     assert [str(label) for (label,) in labels] == ["福建省数字福建建设领导小组办公室"]  # described once, not per plan
-    graphs = rows(store, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{agency}> a ?type }} }}")
+    graphs = rows(reader, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{agency}> a ?type }} }}")
     assert graphs == [(ID + "entities",)]
-    alt = {str(label) for (label,) in rows(store, f"SELECT ?l WHERE {{ <{agency}> skos:altLabel ?l }}")}
+    alt = {str(label) for (label,) in rows(reader, f"SELECT ?l WHERE {{ <{agency}> skos:altLabel ?l }}")}
     assert {"省数字办", "数字办"} <= alt
 
 
-def test_platform_spellings_merge_and_renames_are_recorded(store: KnowledgeStore) -> None:
+def test_platform_spellings_merge_and_renames_are_recorded(reader: KnowledgeStore) -> None:
     names = rows(
-        store,
+        reader,
         """SELECT DISTINCT ?p WHERE { ?p a pkg:Platform ; skos:altLabel "省互联网+监管系统"@zh ;
                                        skos:prefLabel "互联网+监管系统"@zh }""",
     )
     assert len(names) == 1
     renamed = f"ASK {{ <{ID}agency/350000/big-data-bureau> dct:isReplacedBy <{ID}agency/350000/data-bureau> }}"
-    assert ask(store, renamed)
+    assert ask(reader, renamed)
 
 
-def test_document_metadata(store: KnowledgeStore) -> None:
+def test_document_metadata(reader: KnowledgeStore) -> None:
     ((title, issued, signed, publisher, place),) = rows(
-        store,
+        reader,
         f"""SELECT DISTINCT ?title ?issued ?signed ?publisher ?place WHERE {{
              <{ID}document/fujian_2021_digital_scrambled.txt> dct:title ?title ; dct:issued ?issued ;
                pkg:signed ?signed ; dct:publisher/skos:prefLabel ?publisher ;
@@ -146,7 +141,7 @@ def test_document_metadata(store: KnowledgeStore) -> None:
     assert (str(title), str(issued), str(signed)) == ("2021年数字福建工作要点", "2021-06-02", "2021-05-26")
     assert (str(publisher), str(place)) == ("福建省人民政府办公厅", "福建省")
     ((number,),) = rows(
-        store, f"SELECT ?n WHERE {{ <{ID}document/gov_2018_38_ftz_reform_measures.txt> dct:identifier ?n }}"
+        reader, f"SELECT ?n WHERE {{ <{ID}document/gov_2018_38_ftz_reform_measures.txt> dct:identifier ?n }}"
     )
     assert str(number) == "国发〔2018〕38号"
 
@@ -264,13 +259,13 @@ def test_two_files_that_would_share_a_graph_are_not_both_written(tmp_path: Path)
 
 
 @pytest.mark.parametrize("needle", ['"', "\\", '"}) . } #', "数字办\\n"])
-def test_a_needle_is_bound_not_written_into_the_query(store: KnowledgeStore, needle: str) -> None:
+def test_a_needle_is_bound_not_written_into_the_query(reader: KnowledgeStore, needle: str) -> None:
     """What an analyst types is a literal the store compares, whatever characters it holds."""
-    assert Explorer(store, ID).search(needle) == []
+    assert Explorer(reader, ID).search(needle) == []
 
 
-def test_a_bound_label_finds_its_entity(store: KnowledgeStore) -> None:
-    found = store.select(
+def test_a_bound_label_finds_its_entity(reader: KnowledgeStore) -> None:
+    found = reader.select(
         PREFIXES + "SELECT ?e ?label WHERE { ?e skos:prefLabel ?label }",
         label=ox.Literal("福建省数字福建建设领导小组办公室", language="zh"),
     )

@@ -1,12 +1,18 @@
 """A real server and a real browser for the UI tests.
 
-The store is built with the real pipeline (no spaCy: the notes and the metadata are enough) from
-a plan whose title and responsible units carry HTML and script; the real app (``create_app``)
-serves it with uvicorn on a free loopback port in a thread. Debian's Chromium (``/usr/bin/chromium``,
-installed by ``make setup``) is driven by Playwright; Playwright never downloads a browser here.
-One server and one browser serve a test module, each test gets its own page. The browser is not
-kept for the session: Playwright's sync API holds an event loop on the main thread while it is
-open, so any later test that runs ``asyncio.run`` (a doctest, a notebook) would fail.
+The store is the bundled samples built once per session with the real pipeline (``built_store``,
+tests/conftest.py: spaCy with pkuseg, the ontology), copied, and one more plan built into the copy
+with the same pipeline: a plan whose title, responsible units, platform and programme carry HTML
+and script (:data:`PLAN`). The real app (``create_app``) serves it with uvicorn on a free loopback
+port in a thread, for the whole session. Debian's Chromium (``/usr/bin/chromium``, installed by
+``make setup``) is driven by Playwright with ``executable_path``; Playwright never downloads a
+browser here. One browser serves a test module and each test gets its own page. The browser is
+not kept for the session: Playwright's sync API holds an event loop on the main thread while it
+is open, so any later test that runs ``asyncio.run`` (a doctest, a notebook) would fail.
+
+Every page records its console errors, uncaught exceptions and every request to a host other
+than the test server (``page.problems``); :func:`assert_clean` fails a test on any of them.
+Screenshots go to ``test-artifacts/screenshots/NAME.png`` for a person to look at.
 """
 
 from __future__ import annotations
@@ -19,10 +25,11 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,35 +41,40 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = ROOT / "var" / "screenshots"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 STARTUP_SECONDS = 30.0
+VIEWPORT = {"width": 1280, "height": 1000}
 
 # What an attacker would put in a plan: every payload sets window.__xss if it ever runs.
 TITLE_PAYLOAD = '<img src=x onerror="window.__xss=1">'
 # Units are stored without white space (统一 names), so theirs need none.
 UNIT_PAYLOAD = '<img/src="x"/onerror="window.__xss=2">'
 SVG_PAYLOAD = '<svg/onload="window.__xss=3">'
+SCRIPT_PAYLOAD = "<script>window.__xss=4</script>"
 MARK = "XSS探针"  # every hostile label holds it, so one search finds them all
-PLAN = f"""福建省{MARK}{TITLE_PAYLOAD}工作要点
-
-一、推进数字政府建设
-1. 完善政务服务。（责任单位：省数字办，{MARK}{UNIT_PAYLOAD}办公室）
-2. 推动数据共享。（责任单位：{MARK}{SVG_PAYLOAD}局）
-"""
+HOSTILE_FILE = "福建省探针工作要点.txt"
+HOSTILE_DOCUMENT = f"document/{quote(HOSTILE_FILE, safe='-_.~')}"  # an id: its IRI below the base
+PLAN = (
+    f"福建省{MARK}{TITLE_PAYLOAD}工作要点\n\n"
+    "一、推进数字政府建设\n"
+    f"1. 完善政务服务。建设“{MARK}{SVG_PAYLOAD}”平台，推进“{MARK}{SCRIPT_PAYLOAD}工程”，"
+    f"实现95%以上事项网上可办。（责任单位：省数字办，{MARK}{UNIT_PAYLOAD}办公室）\n"
+    f"2. 推动数据共享。（责任单位：{MARK}{SVG_PAYLOAD}局）\n"
+)
 
 
 @pytest.fixture(scope="session")
-def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built by the real pipeline from one plan whose title and units are HTML payloads."""
+def ui_store(built_store: Path, nlp, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled samples and the hostile plan, all built by the real pipeline."""
     from extract.reading import find_documents
     from graph.build import build_documents
     from graph.store import KnowledgeStore
 
+    path = copy_store(built_store, tmp_path_factory.mktemp("ui-store"))
     folder = tmp_path_factory.mktemp("ui-corpus")
-    (folder / "福建省探针工作要点.txt").write_text(PLAN, encoding="utf-8")
-    path = tmp_path_factory.mktemp("ui-store") / "store"
+    (folder / HOSTILE_FILE).write_text(PLAN, encoding="utf-8")
     with KnowledgeStore(path) as store:
-        report = build_documents(find_documents([folder]), store)
+        report = build_documents(find_documents([folder]), store, nlp=nlp)
     assert not report.failed and report.written, report
     return path
 
@@ -74,15 +86,15 @@ def free_socket() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="module")
-def ui_server(hostile_store: Path) -> Iterator[str]:
-    """The real app on the hostile store, served by uvicorn on a free loopback port; its base URL."""
+@pytest.fixture(scope="session")
+def ui_server(ui_store: Path) -> Iterator[str]:
+    """The real app on :func:`ui_store`, served by uvicorn on a free loopback port; its base URL."""
     import uvicorn
 
     from api.main import create_app
     from graph.settings import Settings
 
-    app = create_app(Settings(store_path=hostile_store))
+    app = create_app(Settings(store_path=ui_store))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     sock = free_socket()
     port = sock.getsockname()[1]
@@ -126,20 +138,32 @@ def browser() -> Iterator[object]:
             launched.close()
 
 
+def _same_host(url: str, base: str) -> bool:
+    if url.startswith(("data:", "blob:", "about:")):
+        return True
+    found, ours = urlsplit(url), urlsplit(base)
+    return (found.scheme, found.netloc) == (ours.scheme, ours.netloc)
+
+
 @pytest.fixture
 def page(browser, ui_server: str) -> Iterator[object]:
-    """A fresh page that records every console error (a blocked script, a failed load; not the
-    favicon the service does not have) and uncaught exception in ``page.problems``."""
-    context = browser.new_context(base_url=ui_server, viewport={"width": 1100, "height": 700})
+    """A fresh page (Chinese, the default) that records in ``page.problems`` every console error,
+    uncaught exception and request to another host than the test server."""
+    context = browser.new_context(base_url=ui_server, viewport=VIEWPORT, accept_downloads=True)
     opened = context.new_page()
     problems: list[str] = []
 
     def on_console(message) -> None:
-        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
-            problems.append(f"{message.text} at {message.location.get('url')}")
+        if message.type == "error":
+            problems.append(f"console: {message.text} at {message.location.get('url')}")
+
+    def on_request(request) -> None:
+        if not _same_host(request.url, ui_server):
+            problems.append(f"request to another host: {request.url}")
 
     opened.on("console", on_console)
     opened.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+    opened.on("request", on_request)
     opened.problems = problems
     try:
         yield opened
@@ -147,9 +171,29 @@ def page(browser, ui_server: str) -> Iterator[object]:
         context.close()
 
 
+def assert_clean(page, *allowed: str) -> None:
+    """No console error, uncaught exception or request to another host, but those holding one of *allowed*."""
+    left = [p for p in page.problems if not any(a in p for a in allowed)]
+    assert left == [], left
+
+
 def screenshot(page, name: str) -> Path:
-    """Save the page as ``var/screenshots/{name}.png`` (gitignored) for a person to look at."""
+    """Save the page as ``test-artifacts/screenshots/{name}.png`` for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def ready(page) -> None:
+    """Wait until the page's script has started (strings loaded, header built, first data asked)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("body[data-ready=true]")).to_have_count(1)
+
+
+def graph_ready(page) -> None:
+    """Wait until the page's graph is drawn and laid out."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("body[data-graph=ready]")).to_have_count(1, timeout=20_000)

@@ -1,148 +1,53 @@
-"""The SPARQL 1.1 Protocol at /sparql on a real server, through real clients (httpx, SPARQLWrapper,
-rdflib's SPARQLStore); every answer is read back with a real parser and compared with the others."""
+"""The SPARQL 1.1 Protocol at /sparql, on the real app in this process (tests/api/conftest.py):
+every answer is read back with a real parser and compared with the others. The same queries
+through real clients (SPARQLWrapper, rdflib's SPARQLStore) to a real server are in
+tests/e2e/test_sparql_clients.py."""
 
 from __future__ import annotations
 
-import io
-import json
-import urllib.error
-import warnings
 from typing import Any
 
 import httpx
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
-from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from rdflib.query import Result
-from SPARQLWrapper import (
-    CSV,
-    GET,
-    JSON,
-    JSONLD,
-    N3,
-    POST,
-    POSTDIRECTLY,
-    RDFXML,
-    TSV,
-    TURTLE,
-    URLENCODED,
-    XML,
-    SPARQLWrapper,
+
+from tests.answers import BASE_IRI, assert_problem
+from tests.protocol import (
+    CONSTRUCT,
+    COUNT_QUERY,
+    GRAPH_2022,
+    GRAPH_FUZHOU,
+    GRAPHS_QUERY,
+    INSERT,
+    OFFICE,
+    OFFICE_LABEL,
+    RDFLIB_FORMATS,
+    RESULT_FORMATS,
+    SD,
+    SELECT,
+    SKOS_PREF,
+    Row,
+    csv_values,
+    expected_construct,
+    expected_rows,
+    graph_of,
+    solutions,
+    values_of,
 )
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
-
-from tests.e2e.conftest import BASE_IRI, Server, assert_problem
-
-# SPARQLWrapper builds an rdflib ConjunctiveGraph for RDF/XML and JSON-LD answers, which rdflib 7 deprecates.
-pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
-OFFICE = BASE_IRI + "agency/350000/digital-office"
-OFFICE_LABEL = "福建省数字福建建设领导小组办公室"
-GRAPH_2022 = BASE_IRI + "graph/fujian_2022_digital.txt"
-GRAPH_FUZHOU = BASE_IRI + "graph/fuzhou_2025_digital.txt"
-PREFIXES = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
-# An IRI, a language-tagged literal, a typed literal and a variable never bound, in a fixed order.
-SELECT = (
-    PREFIXES
-    + """SELECT DISTINCT ?agency ?label ?tasks ?none WHERE {
-  { SELECT ?agency (COUNT(DISTINCT ?t) AS ?tasks) WHERE { ?agency a pkg:Agency ; pkg:responsibleFor ?t }
-    GROUP BY ?agency }
-  ?agency skos:prefLabel ?label .
-  OPTIONAL { ?agency <urn:e2e:nothing> ?none }
-} ORDER BY DESC(?tasks) ?agency LIMIT 8"""
-)
-VARIABLES = ["agency", "label", "tasks", "none"]
-CONSTRUCT = (
-    PREFIXES
-    + """CONSTRUCT { ?agency skos:prefLabel ?label ; <urn:e2e:tasks> ?tasks ; pkg:jurisdiction ?j } WHERE {
-  { SELECT ?agency (COUNT(DISTINCT ?t) AS ?tasks) WHERE { ?agency a pkg:Agency ; pkg:responsibleFor ?t }
-    GROUP BY ?agency ORDER BY DESC(?tasks) ?agency LIMIT 5 }
-  ?agency skos:prefLabel ?label ; pkg:jurisdiction ?j .
-}"""
-)
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-RDFLIB_FORMATS = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-    "application/trig": "trig",
-    "application/n-quads": "nquads",
-}
-
-Row = tuple[str | None, ...]
-
-
-def solutions(data: bytes, results_format: Any) -> list[Row]:
-    """Rows as N-Triples terms (None when unbound), read by pyoxigraph's results parser."""
-    parsed = ox.parse_query_results(data, format=results_format)
-    assert [v.value for v in parsed.variables] == VARIABLES
-    return [tuple(None if row[v] is None else str(row[v]) for v in VARIABLES) for row in parsed]
-
-
-def csv_values(data: bytes) -> list[Row]:
-    """Rows as values (CSV keeps no language or datatype), read by rdflib's CSV results parser."""
-    parsed = Result.parse(io.BytesIO(data), format="csv")
-    assert [str(v) for v in parsed.vars] == VARIABLES
-    return [tuple(None if row[v] is None else str(row[v]) for v in VARIABLES) for row in parsed]
-
-
-def graph_of(data: bytes, rdflib_format: str) -> Graph:
-    """The triples of an RDF answer, read by rdflib; datasets must hold them in the default graph."""
-    if rdflib_format in ("trig", "nquads"):
-        dataset = Dataset()
-        dataset.parse(data=data, format=rdflib_format)
-        assert {str(g.identifier) for g in dataset.graphs() if len(g)} <= {str(dataset.default_graph.identifier)}
-        graph = Graph()
-        for triple in dataset.default_graph:
-            graph.add(triple)
-        return graph
-    return Graph().parse(data=data, format=rdflib_format)
 
 
 @pytest.fixture(scope="module")
 def expected(client: httpx.Client) -> list[Row]:
     """The SELECT's rows as the default answer (GET, no Accept) gives them."""
-    response = client.get("/sparql", params={"query": SELECT})
-    assert response.status_code == 200, response.text
-    assert response.headers["content-type"] == "application/sparql-results+json"
-    rows = solutions(response.content, ox.QueryResultsFormat.JSON)
-    assert len(rows) == 8
-    assert all(row[0].startswith("<" + BASE_IRI) for row in rows)
-    assert all(row[1].endswith("@zh") for row in rows)
-    assert all(row[2].endswith("^^<http://www.w3.org/2001/XMLSchema#integer>") for row in rows)
-    assert all(row[3] is None for row in rows)
-    return rows
+    return expected_rows(client)
 
 
 @pytest.fixture(scope="module")
 def expected_graph(client: httpx.Client) -> Graph:
-    response = client.get("/sparql", params={"query": CONSTRUCT}, headers={"Accept": "application/n-triples"})
-    assert response.status_code == 200, response.text
-    graph = graph_of(response.content, "nt")
-    assert len(graph) == 15
-    assert any(isinstance(o, Literal) and o.datatype for o in graph.objects())
-    return graph
-
-
-def values_of(rows: list[Row]) -> list[Row]:
-    return [tuple(None if term is None else str(ox_term(term).value) for term in row) for row in rows]
-
-
-def ox_term(ntriples: str) -> Any:
-    """A term back from its N-Triples form."""
-    quad = next(iter(ox.parse(f"<urn:s> <urn:p> {ntriples} .", format=ox.RdfFormat.N_TRIPLES)))
-    return quad.object
+    return expected_construct(client)
 
 
 # --- the three ways to send a query, all result formats -----------------------------------------
@@ -236,9 +141,6 @@ def test_describe(client: httpx.Client, accept: str, rdflib_format: str) -> None
 
 # --- the protocol dataset ----------------------------------------------------------------------
 
-GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
-COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-
 
 def count(client: httpx.Client, query: str, params: dict[str, Any] | None = None, **graphs: list[str]) -> int:
     response = client.get("/sparql", params={"query": query, **graphs})
@@ -292,107 +194,6 @@ def test_a_graph_uri_that_is_no_iri_is_400(client: httpx.Client) -> None:
     assert_problem(response, 400)
 
 
-# --- SPARQLWrapper: every format it asks for, every way it sends ----------------------------------
-
-WAYS = [(GET, URLENCODED), (POST, URLENCODED), (POST, POSTDIRECTLY)]
-
-
-def wrapper(server: Server, query: str, fmt: str, method: str, request_method: str) -> SPARQLWrapper:
-    sparql = SPARQLWrapper(server.sparql)
-    sparql.setQuery(query)
-    sparql.setReturnFormat(fmt)
-    sparql.setMethod(method)
-    sparql.setRequestMethod(request_method)
-    sparql.setTimeout(20)
-    return sparql
-
-
-@pytest.mark.parametrize(("method", "request_method"), WAYS)
-@pytest.mark.parametrize("fmt", [JSON, XML, CSV, TSV])
-def test_sparqlwrapper_select(server: Server, expected: list[Row], fmt: str, method: str, request_method: str) -> None:
-    converted = wrapper(server, SELECT, fmt, method, request_method).query().convert()
-    if fmt == JSON:  # a dict from json.loads
-        rows = solutions(json.dumps(converted).encode(), ox.QueryResultsFormat.JSON)
-    elif fmt == XML:  # a DOM from xml.dom.minidom
-        rows = solutions(converted.toxml(encoding="utf-8"), ox.QueryResultsFormat.XML)
-    elif fmt == TSV:  # bytes
-        rows = solutions(converted, ox.QueryResultsFormat.TSV)
-    else:
-        assert csv_values(converted) == values_of(expected)
-        return
-    assert rows == expected
-
-
-@pytest.mark.parametrize(("method", "request_method"), WAYS)
-@pytest.mark.parametrize("fmt", [JSON, XML])
-def test_sparqlwrapper_ask(server: Server, fmt: str, method: str, request_method: str) -> None:
-    converted = wrapper(server, f"ASK {{ <{OFFICE}> ?p ?o }}", fmt, method, request_method).query().convert()
-    if fmt == JSON:
-        assert converted["boolean"] is True
-    else:
-        assert converted.getElementsByTagName("boolean")[0].firstChild.data == "true"
-
-
-@pytest.mark.parametrize(("method", "request_method"), WAYS)
-@pytest.mark.parametrize("fmt", [TURTLE, N3, XML, RDFXML, JSONLD, JSON])
-def test_sparqlwrapper_construct(
-    server: Server, expected_graph: Graph, fmt: str, method: str, request_method: str
-) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # JSON for a CONSTRUCT: SPARQLWrapper sends */* and warns
-        converted = wrapper(server, CONSTRUCT, fmt, method, request_method).query().convert()
-    graph = Graph().parse(data=converted, format="turtle") if fmt in (TURTLE, N3) else converted
-    assert isomorphic(graph, expected_graph)
-
-
-@pytest.mark.parametrize("fmt", [TURTLE, JSONLD, RDFXML])
-def test_sparqlwrapper_describe(server: Server, fmt: str) -> None:
-    converted = wrapper(server, f"DESCRIBE <{OFFICE}>", fmt, GET, URLENCODED).query().convert()
-    graph = Graph().parse(data=converted, format="turtle") if fmt == TURTLE else converted
-    assert (URIRef(OFFICE), SKOS_PREF, Literal(OFFICE_LABEL, lang="zh")) in graph
-
-
-def test_sparqlwrapper_only_conneg_and_the_dataset(server: Server) -> None:
-    sparql = wrapper(server, GRAPHS_QUERY, JSON, GET, URLENCODED)
-    sparql.setOnlyConneg(True)
-    sparql.addNamedGraph(GRAPH_2022)
-    bindings = sparql.query().convert()["results"]["bindings"]
-    assert [b["g"]["value"] for b in bindings] == [GRAPH_2022]
-
-
-def test_sparqlwrapper_sees_a_malformed_query_as_bad_formed(server: Server) -> None:
-    with pytest.raises(QueryBadFormed, match="Malformed query"):
-        wrapper(server, "SELECT ?s WHERE { ?s ?p }", JSON, GET, URLENCODED).query()
-
-
-# --- rdflib's SPARQLStore ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("method", ["GET", "POST"])
-@pytest.mark.parametrize("return_format", ["json", "xml", "csv", "tsv"])
-def test_rdflib_sparqlstore_select(server: Server, expected: list[Row], return_format: str, method: str) -> None:
-    store = SPARQLStore(server.sparql, returnFormat=return_format, method=method, timeout=20)
-    rows = [tuple(None if term is None else term.n3() for term in row) for row in Graph(store=store).query(SELECT)]
-    if return_format == "csv":
-        assert [tuple(None if t is None else str(ox_term(t).value) for t in row) for row in rows] == values_of(expected)
-    else:
-        assert rows == [tuple(None if term is None else rdflib_n3(term) for term in row) for row in expected]
-
-
-def rdflib_n3(ntriples: str) -> str:
-    """rdflib's n3() of a term: plain literals carry no xsd:string."""
-    return ntriples.removesuffix("^^<http://www.w3.org/2001/XMLSchema#string>")
-
-
-def test_rdflib_sparqlstore_ask_construct_and_triples(server: Server, expected_graph: Graph) -> None:
-    graph = Graph(store=SPARQLStore(server.sparql, timeout=20))
-    assert graph.query(f"ASK {{ <{OFFICE}> ?p ?o }}").askAnswer is True
-    assert isomorphic(graph.query(CONSTRUCT).graph, expected_graph)
-    labels = set(graph.objects(URIRef(OFFICE), SKOS_PREF))
-    assert labels == {Literal(OFFICE_LABEL, lang="zh")}
-    assert (URIRef(OFFICE), RDF.type, URIRef("https://w3id.org/policykg/ontology#Agency")) in graph
-
-
 # --- errors: malformed, SERVICE, updates, bodies -----------------------------------------------
 
 
@@ -443,9 +244,6 @@ def test_the_word_service_elsewhere_is_no_service(client: httpx.Client) -> None:
     assert response.json()["results"]["bindings"][0]["service"]["value"] == "SERVICE <http://127.0.0.1:9/>"
 
 
-INSERT = "INSERT DATA { GRAPH <urn:e2e:g> { <urn:e2e:s> <urn:e2e:p> <urn:e2e:o> } }"
-
-
 def test_updates_are_off_by_default(client: httpx.Client) -> None:
     assert_problem(client.post("/sparql", data={"update": INSERT}), 403)
     assert_problem(client.post("/sparql", content=INSERT, headers={"Content-Type": "application/sparql-update"}), 403)
@@ -458,16 +256,6 @@ def test_updates_are_off_by_default(client: httpx.Client) -> None:
     assert_problem(client.post("/sparql", data={"query": INSERT}), 400)
     response = client.get("/sparql", params={"query": "ASK { GRAPH ?g { <urn:e2e:s> ?p ?o } }"})
     assert response.json()["boolean"] is False
-
-
-def test_sparqlwrapper_update_is_refused(server: Server) -> None:
-    sparql = SPARQLWrapper(server.sparql)
-    sparql.setMethod(POST)
-    sparql.setQuery(INSERT)
-    sparql.setTimeout(20)
-    with pytest.raises(urllib.error.HTTPError) as raised:
-        sparql.query()
-    assert raised.value.code == 403
 
 
 def test_bodies_the_endpoint_cannot_read(client: httpx.Client) -> None:
@@ -488,12 +276,12 @@ def test_bodies_the_endpoint_cannot_read(client: httpx.Client) -> None:
         ("application/n-triples", "nt"),
     ],
 )
-def test_service_description(server: Server, accept: str | None, rdflib_format: str) -> None:
+def test_service_description(client: httpx.Client, accept: str | None, rdflib_format: str) -> None:
     headers = {"Accept": accept} if accept else {}
-    response = httpx.get(server.sparql, headers=headers, timeout=20)
+    response = client.get("/sparql", headers=headers)
     assert response.status_code == 200
     graph = graph_of(response.content, rdflib_format)
-    service = URIRef(server.sparql)
+    service = URIRef(str(client.base_url.join("/sparql")))  # the endpoint as the request named it
     assert (service, RDF.type, SD.Service) in graph
     assert (service, SD.endpoint, service) in graph
     assert (service, SD.supportedLanguage, SD.SPARQL11Query) in graph
@@ -544,8 +332,8 @@ def test_cors_is_off_by_default(client: httpx.Client) -> None:
     assert "access-control-allow-origin" not in client.get("/api/documents", headers=origin).headers
 
 
-def test_cors_allows_reads_from_any_origin_when_configured(slow_server: Server) -> None:
-    client = slow_server.client()
+def test_cors_allows_reads_from_any_origin_when_configured(cors_client: httpx.Client) -> None:
+    client = cors_client
     origin = {"Origin": "https://analyst.example.org"}
     response = client.get("/sparql", params={"query": "ASK {}"}, headers=origin)
     assert response.status_code == 200

@@ -1,4 +1,5 @@
-"""The analysts' API under /api on a real server, checked against independent SPARQL on the same server."""
+"""The analysts' API under /api on the real app in this process (tests/api/conftest.py), checked against
+independent SPARQL on the same app."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.e2e.conftest import BASE_IRI, assert_problem
+from tests.answers import BASE_IRI, assert_problem
 
 OFFICE = "agency/350000/digital-office"
 OFFICE_LABEL = "福建省数字福建建设领导小组办公室"

@@ -1,4 +1,6 @@
-"""SPARQL Update and Graph Store writes on a server with an update token (on its own copy of the store)."""
+"""SPARQL Update and Graph Store writes on the app with an update token (on its own copy of the store),
+in this process (tests/api/conftest.py); SPARQLWrapper's updates to a real server are in
+tests/e2e/test_sparql_clients.py."""
 
 from __future__ import annotations
 
@@ -6,10 +8,8 @@ import httpx
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import Unauthorized
 
-from tests.e2e.conftest import UPDATE_TOKEN, Server, assert_problem
+from tests.answers import UPDATE_TOKEN, assert_problem
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 GOOD = {"Authorization": f"Bearer {UPDATE_TOKEN}"}
@@ -17,9 +17,8 @@ BAD_AUTHORIZATIONS = [None, "Bearer wrong-token", f"Basic {UPDATE_TOKEN}", "Bear
 
 
 @pytest.fixture(scope="module")
-def client(write_server: Server):
-    with write_server.client() as opened:
-        yield opened
+def client(write_client: httpx.Client) -> httpx.Client:
+    return write_client
 
 
 def ask(client: httpx.Client, query: str) -> bool:
@@ -28,9 +27,9 @@ def ask(client: httpx.Client, query: str) -> bool:
     return bool(response.json()["boolean"])
 
 
-def test_the_service_description_offers_updates(write_server: Server) -> None:
-    graph = Graph().parse(data=httpx.get(write_server.sparql, timeout=20).content, format="turtle")
-    service = URIRef(write_server.sparql)
+def test_the_service_description_offers_updates(client: httpx.Client) -> None:
+    graph = Graph().parse(data=client.get("/sparql").content, format="turtle")
+    service = URIRef(str(client.base_url.join("/sparql")))
     assert (service, RDF.type, SD.Service) in graph
     assert (service, SD.supportedLanguage, SD.SPARQL11Update) in graph
 
@@ -55,31 +54,6 @@ def test_an_update_with_the_token_is_204_and_seen_by_a_later_query(client: httpx
     form = "DELETE WHERE { GRAPH <urn:e2e:direct> { <urn:e2e:a> ?p ?o } }"
     assert client.post("/sparql", data={"update": form}, headers=GOOD).status_code == 204
     assert not ask(client, "ASK { <urn:e2e:a> ?p ?o }")
-
-
-def test_sparqlwrapper_updates_with_a_bearer_token(write_server: Server) -> None:
-    def update(token: str | None) -> SPARQLWrapper:
-        sparql = SPARQLWrapper(write_server.sparql)
-        sparql.setMethod(POST)
-        sparql.setTimeout(20)
-        sparql.setQuery("INSERT DATA { GRAPH <urn:e2e:wrapper> { <urn:e2e:w> <urn:e2e:p> 42 } }")
-        if token:
-            sparql.addCustomHttpHeader("Authorization", f"Bearer {token}")
-        return sparql
-
-    with pytest.raises(Unauthorized):
-        update(None).query()
-    with pytest.raises(Unauthorized):
-        update("wrong").query()
-    assert update(UPDATE_TOKEN).query().response.status == 204
-    sparql = SPARQLWrapper(write_server.sparql)
-    sparql.setQuery("SELECT ?o WHERE { <urn:e2e:w> <urn:e2e:p> ?o }")
-    sparql.setReturnFormat(JSON)
-    sparql.setTimeout(20)
-    bindings = sparql.query().convert()["results"]["bindings"]
-    assert [(b["o"]["value"], b["o"]["datatype"]) for b in bindings] == [
-        ("42", "http://www.w3.org/2001/XMLSchema#integer")
-    ]
 
 
 def test_bad_updates_with_the_token(client: httpx.Client) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.e2e.conftest import assert_problem
+from tests.answers import assert_problem
 
 ODD_IDS = ["%25", "a%C2%86", "%25zz", "a%3Eb", "%00"]
 ID_ROUTES = [

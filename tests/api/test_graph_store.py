@@ -1,4 +1,5 @@
-"""Graph Store Protocol reads at /store: one graph, the default graph, the whole dataset."""
+"""Graph Store Protocol reads at /store, on the real app in this process: one graph, the default graph, the
+whole dataset."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from tests.e2e.conftest import BASE_IRI, assert_problem
+from tests.answers import BASE_IRI, assert_problem
 
 GRAPH_2022 = BASE_IRI + "graph/fujian_2022_digital.txt"
 SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
