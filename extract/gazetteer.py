@@ -217,12 +217,17 @@ class Gazetteer:
         name = f"{place.name}人民政府"
         short = [f"{s}{_LEVEL_WORD.get(place.level, '')}政府" for s in place.short if len(s) >= 2]
         labels = tuple(dict.fromkeys([written, name, f"{place.name}政府", *short]))
-        return Resolution(f"{place.code}/gov", name, labels, place.code, True, False)
+        return Resolution(f"{_id_prefix(place.code)}/gov", name, labels, place.code, True, False)
 
     def _unresolved(self, key: str, scope: str, *, collective: bool) -> Resolution:
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-        prefix = "CN" if scope == COUNTRY else scope
-        return Resolution(f"{prefix}/x-{digest}", key, (key,), scope, False, collective)
+        return Resolution(f"{_id_prefix(scope)}/x-{digest}", key, (key,), scope, False, collective)
+
+
+def _id_prefix(code: str) -> str:
+    """The first part of an agency id minted in jurisdiction *code*: ``CN`` for the country, as the
+    national gazetteer's ids have it, else the code."""
+    return "CN" if code == COUNTRY else code
 
 
 def _read_jsonl(path: Path) -> list[dict]:

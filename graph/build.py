@@ -65,7 +65,7 @@ __all__ = [
 
 # Bump by hand whenever the extraction or the triples written change what a document's graph holds
 # for the same file: every document is then extracted again on the next build.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 # The data files under ontology/ the extraction reads; a change to any of them changes the version.
 EXTRACTOR_DATA = ("lexicon.json", "platforms.json", "gazetteer/places.jsonl", "gazetteer/agencies/*.jsonl")
 # The documents a build extracts ahead of the one it writes, per worker.

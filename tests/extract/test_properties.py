@@ -286,7 +286,7 @@ def test_resolving_a_unit_is_stable_and_stays_in_the_jurisdiction(name: str, jur
     scope = "CN" if resolution.jurisdiction == COUNTRY else resolution.jurisdiction
     assert resolution.agency.split("/")[0] == scope
     if resolution.resolved:
-        assert resolution.agency in GAZ.agencies or resolution.agency == f"{resolution.jurisdiction}/gov"
+        assert resolution.agency in GAZ.agencies or resolution.agency == f"{scope}/gov"
     else:
         assert resolution.agency == f"{scope}/x-{hashlib.sha1(resolution.name.encode()).hexdigest()[:10]}"
 
@@ -303,3 +303,9 @@ def test_resolving_a_unit_is_stable_and_stays_in_the_jurisdiction(name: str, jur
 def test_resolution_examples_the_properties_generalise(name: str, jurisdiction: str, expected: tuple) -> None:
     resolution = GAZ.resolve(name, jurisdiction)
     assert (resolution.agency, resolution.jurisdiction) == expected
+
+
+def test_the_country_s_government_gets_a_country_id() -> None:
+    """Found by the property test above: 中华人民共和国人民政府 was minted ``100000/gov``."""
+    resolution = GAZ.resolve("中华人民共和国人民政府", COUNTRY)
+    assert resolution.agency == "CN/gov" and resolution.jurisdiction == COUNTRY
