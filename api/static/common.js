@@ -115,6 +115,15 @@
     return focus ? `${url}&entity=${encodeURIComponent(focus)}` : url;
   };
   PK.networkUrl = () => "/static/network.html";
+  // One document of /api/documents as a list item: its title linked to its view, then its number,
+  // date and file (the home page and the document view both list them).
+  PK.documentItem = (doc) =>
+    PK.el(
+      "li",
+      { data: { document: doc.id } },
+      PK.el("a", { href: PK.documentUrl(doc.id), text: doc.title || doc.file }),
+      PK.el("div", { class: "muted" }, [doc.number, doc.issued, doc.file].filter(Boolean).join(" · ")),
+    );
   // An entity's id is its IRI below the base (agency/350000/drc, document/%E5%8E%A6…): each segment
   // goes into the path encoded, a "%" in it included, so the server finds the IRI again.
   PK.idPath = (id) => String(id).split("/").map(encodeURIComponent).join("/");

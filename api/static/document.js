@@ -54,17 +54,7 @@ async function listDocuments() {
   const list = document.getElementById("documents");
   try {
     const found = await PK.api("/api/documents");
-    PK.clear(
-      list,
-      found.map((doc) =>
-        PK.el(
-          "li",
-          { data: { document: doc.id } },
-          PK.el("a", { href: PK.documentUrl(doc.id), text: doc.title || doc.file }),
-          PK.el("div", { class: "muted" }, [doc.number, doc.issued, doc.file].filter(Boolean).join(" · ")),
-        ),
-      ),
-    );
+    PK.clear(list, found.map(PK.documentItem));
   } catch (error) {
     PK.clear(list, PK.problemLine(error));
   }

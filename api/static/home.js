@@ -25,17 +25,7 @@ async function documents() {
     PK.clear(list, PK.problemLine(error));
     return;
   }
-  PK.clear(
-    list,
-    found.map((doc) =>
-      PK.el(
-        "li",
-        { data: { document: doc.id } },
-        PK.el("a", { href: PK.documentUrl(doc.id), text: doc.title || doc.file }),
-        PK.el("div", { class: "muted" }, [doc.number, doc.issued, doc.file].filter(Boolean).join(" · ")),
-      ),
-    ),
-  );
+  PK.clear(list, found.map(PK.documentItem));
 }
 
 // The agencies with the most initiatives (/api/analytics/agencies?top=N).
