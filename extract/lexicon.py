@@ -1,12 +1,20 @@
-"""The words of responsibility notes, read from ``ontology/lexicon.json``."""
+"""The grammar of responsibility notes, read from ``ontology/lexicon.json``.
+
+The data holds words by grammatical category (label modifiers and heads, role words and
+adverbs, conjunctions, the parts of declarations); this module composes them into the patterns
+:mod:`extract.notes` parses with, so that a new form of note is a new word of a category, never
+a new branch of code.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import product
 from pathlib import Path
 
+from extract.model import Role
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -14,44 +22,137 @@ __all__ = ["Lexicon", "load_lexicon"]
 
 @dataclass(frozen=True)
 class Lexicon:
-    labels: dict[str, str]
-    other_labels: dict[str, str]
-    role_suffixes: dict[str, str]
+    label_modifiers: dict[str, Role]
+    unit_label_heads: tuple[str, ...]
+    person_label_modifiers: tuple[str, ...]
+    person_label_heads: tuple[str, ...]
+    whole_labels: dict[str, Role]
+    field_labels: dict[str, str]
+    role_words: dict[str, Role]
+    role_adverbs: tuple[str, ...]
+    conjunctions: tuple[str, ...]
+    unit_joiners: tuple[str, ...]
+    declarations: dict[str, dict[str, list[str]]]
     dropped_units: frozenset[str]
     organisation_suffixes: tuple[str, ...]
     collective_markers: tuple[str, ...]
     level_prefixes: tuple[str, ...]
+    place_level_words: tuple[str, ...]
     not_level_prefixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
 
     @cached_property
-    def label_pattern(self) -> re.Pattern[str]:
-        """Any label followed by a colon, longest label first."""
-        return _alternation([*self.labels, *self.other_labels], suffix="[：:]")
+    def labels(self) -> dict[str, Role]:
+        """Every label that names units, with the role of the units it names: each modifier
+        with each unit head (牵头单位, 配合部门 …) and the whole labels (部门分工).
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.labels["牵头单位"], lexicon.labels["配合部门"], lexicon.labels["部门分工"]
+        ('lead', 'support', 'responsible')
+        """
+        composed = {m + h: role for (m, role), h in product(self.label_modifiers.items(), self.unit_label_heads)}
+        return composed | self.whole_labels
 
     @cached_property
-    def suffix_pattern(self) -> re.Pattern[str]:
-        """A role suffix at the end of a segment (``…等有关部门负责``)."""
-        return _alternation(list(self.role_suffixes), suffix="$")
+    def person_labels(self) -> frozenset[str]:
+        """Labels whose value names people, not units (责任领导, 分管省领导, 责任人)."""
+        modifiers = [*self.label_modifiers, *self.person_label_modifiers]
+        return frozenset(m + h for m, h in product(modifiers, self.person_label_heads))
+
+    @cached_property
+    def label_pattern(self) -> re.Pattern[str]:
+        """Any label followed by a colon, longest label first; white space may stand between
+        a label's characters (``完 成时限:``), as it does in copies of table cells. Group 1 is
+        the label as written; :meth:`label_of` names it."""
+        words = [*self.labels, *self.person_labels, *self.field_labels]
+        spaced = ["\\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)]
+        return re.compile("(" + "|".join(spaced) + ")\\s*[：:]")
+
+    def label_of(self, written: str) -> str:
+        """The label *written* (a match of :attr:`label_pattern`) without its white space."""
+        return "".join(written.split())
+
+    @cached_property
+    def role_phrase_pattern(self) -> re.Pattern[str]:
+        """A role phrase ending a group: adverbs, then one or more role words (分别牵头负责落实,
+        按职责分工负责, 配合). Searched with ``$`` so the earliest start gives the whole phrase."""
+        adverbs = _alternation(self.role_adverbs)
+        words = _alternation(self.role_words)
+        return re.compile(f"(?:{adverbs})*(?:{words})+(?:工作)?$")
+
+    def role_of_phrase(self, phrase: str) -> Role:
+        """A phrase leads if any of its words leads (牵头负责); else it has its first word's role.
+
+        >>> lexicon = load_lexicon()
+        >>> [lexicon.role_of_phrase(p) for p in ("分别牵头落实", "配合落实", "按职责分工负责")]
+        ['lead', 'support', 'responsible']
+        """
+        found = [(phrase.find(word), role) for word, role in self.role_words.items() if word in phrase]
+        if any(role == "lead" for _, role in found):
+            return "lead"
+        return min(found)[1] if found else "responsible"  # type: ignore[return-value]
+
+    @cached_property
+    def conjunction_pattern(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.conjunctions))
+
+    @cached_property
+    def joiner_pattern(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.unit_joiners))
+
+    @cached_property
+    def first_lead_pattern(self) -> re.Pattern[str]:
+        """A declaration that the first unit listed leads: 排在第一位的部门为牵头部门，下同."""
+        d = self.declarations["first_lead"]
+        verbs, ranks, nouns, tails = (_alternation(d[k]) for k in ("verbs", "ranks", "nouns", "tails"))
+        return re.compile(
+            f"[，。；]?\\s*(?:{verbs})(?:{ranks})(?:的|者)?(?:{nouns})?为牵头(?:{nouns})?(?:[，]?\\s*(?:{tails}))?"
+        )
+
+    @cached_property
+    def carry_forward_pattern(self) -> re.Pattern[str]:
+        """A declaration that units answer for every later item: 以下任务均需X落实，不再一一列出;
+        除专门列出外，以下任务均涉及X，不再重复. Group ``units`` is X."""
+        d = self.declarations["carry_forward"]
+        part = {k: _alternation(v) for k, v in d.items()}
+        roles = _alternation(self.role_words)
+        return re.compile(
+            f"[，。；]?\\s*(?:(?:{part['exceptions']})[，]?\\s*)?以下(?:{part['quantifiers']})?(?:{part['objects']})?"
+            f"(?:{part['adverbs']})?(?:{part['verbs']})(?P<units>[^。；]{{2,80}}?)(?:{roles})*[，]?\\s*"
+            f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})"
+        )
 
 
-def _alternation(words: list[str], suffix: str) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)
-    return re.compile("(" + "|".join(map(re.escape, ordered)) + ")" + suffix)
+def _alternation(words: object) -> str:
+    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(map(re.escape, ordered))
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Read the lexicon; *path* defaults to the bundled ``ontology/lexicon.json``."""
-    data = read_json(path or ONTOLOGY_DIR / "lexicon.json", "lexicon")
-    return Lexicon(
-        labels=data["labels"],
-        other_labels=data["other_labels"],
-        role_suffixes=data["role_suffixes"],
-        dropped_units=frozenset(data["dropped_units"]),
-        organisation_suffixes=tuple(data["organisation_suffixes"]),
-        collective_markers=tuple(data["collective_markers"]),
-        level_prefixes=tuple(data["level_prefixes"]),
-        not_level_prefixes=tuple(data["not_level_prefixes"]),
-        own_prefixes=tuple(data["own_prefixes"]),
-    )
+    source = path or ONTOLOGY_DIR / "lexicon.json"
+    data = read_json(source, "lexicon")
+    try:
+        return Lexicon(
+            label_modifiers=data["label_modifiers"],
+            unit_label_heads=tuple(data["unit_label_heads"]),
+            person_label_modifiers=tuple(data["person_label_modifiers"]),
+            person_label_heads=tuple(data["person_label_heads"]),
+            whole_labels=data["whole_labels"],
+            field_labels=data["field_labels"],
+            role_words=data["role_words"],
+            role_adverbs=tuple(data["role_adverbs"]),
+            conjunctions=tuple(data["conjunctions"]),
+            unit_joiners=tuple(data["unit_joiners"]),
+            declarations=data["declarations"],
+            dropped_units=frozenset(data["dropped_units"]),
+            organisation_suffixes=tuple(data["organisation_suffixes"]),
+            collective_markers=tuple(data["collective_markers"]),
+            level_prefixes=tuple(data["level_prefixes"]),
+            place_level_words=tuple(data["place_level_words"]),
+            not_level_prefixes=tuple(data["not_level_prefixes"]),
+            own_prefixes=tuple(data["own_prefixes"]),
+        )
+    except KeyError as exc:
+        raise ValueError(f"{source}: the lexicon lacks the key {exc}") from exc

@@ -1,10 +1,12 @@
 """Finding responsibility notes and reading who is responsible, and in which role.
 
-A note is found in three shapes: in brackets after the text it covers (``（责任单位：…）``,
-``（…牵头负责）``), as label lines without brackets (``牵头单位：区发改局``), or as the last
-cell of a table row flattened into a line (``市金融办、市发改委分别牵头落实``). Its content is
-split into labelled clauses, each clause into role groups (``X牵头，Y配合``; ``X会同Y负责``), and
-each group into units (:func:`extract.units.expand_units`).
+A note is found in four shapes: in brackets after the text it covers (``（责任单位：…）``,
+``（…牵头负责）``), as label lines without brackets (``牵头单位：区发改局``), as the last
+cell of a table row flattened into a line (``市金融办、市发改委分别牵头落实``), or as the last
+sentence of a line (``…。市发改委牵头落实。``). Every shape goes through one grammar, whose
+words are data (:mod:`extract.lexicon`): the content is split into labelled clauses, each
+clause into role groups (``X牵头、Y配合``; ``X会同Y负责``), and each group into units
+(:func:`extract.units.expand_units`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from extract.gazetteer import Gazetteer
 from extract.model import Role
 from extract.units import UnitName, expand_units, split_outside_brackets
+from extract.words import stands_alone
 
 __all__ = [
     "NoteSpan",
@@ -26,15 +29,8 @@ __all__ = [
     "parse_note_content",
 ]
 
-_OPENERS = {"（": "）", "〔": "〕", "【": "】"}
 _MAX_NOTE = 400
-FIRST_LEAD = re.compile(
-    r"[，。；]?\s*(?:排在|排列|列在?|居)第一位(?:的|者)?(?:部门|单位)?为牵头(?:部门|单位)?(?:[，]?\s*下同)?"
-)
-ADDED_UNITS = re.compile(
-    r"[，。；]?\s*以下(?:各项|所有)?(?:任务|工作|措施|事项)?(?:均|都|皆)?(?:需|须|由|要|需要)"
-    r"(?P<units>[^。；]{2,80}?)(?:负责)?(?:落实|实施|推进|负责)[，]?\s*(?:不再|不)(?:一一|逐一|逐项)?列出"
-)
+_MAX_SENTENCE_NOTE = 120
 _GROUP_SEPARATORS = "，。；"
 
 
@@ -79,41 +75,58 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     return name.endswith(gaz.lexicon.organisation_suffixes) or gaz.is_collective(name)
 
 
+def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:
+    """The groups of one run of units ending in a role phrase: ``X会同Y`` gives X the lead and
+    Y support, where both sides are units (会 alone joins only after a unit: 大数据管理科会信息中心)."""
+    words = [s for s in gaz.lexicon.organisation_suffixes if len(s) > 1]
+    for match in gaz.lexicon.conjunction_pattern.finditer(text):
+        left, right = text[: match.start()], text[match.end() :]
+        if any((left + match.group(0)).endswith(word) for word in words):  # 常委会, 管委会: part of a name
+            continue
+        if len(match.group(0)) == 1 and not stands_alone(text, match.start(), match.end()):  # 社会保障部
+            continue
+        leaders = expand_units(left, offset, gaz, jurisdiction)
+        partners = expand_units(right, offset + match.end(), gaz, jurisdiction)
+        if not leaders or not all(_looks_like_unit(u, gaz) for u in leaders + partners[:1]):
+            continue
+        if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
+            return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
+    units = expand_units(text, offset, gaz, jurisdiction)
+    return [RoleGroup(role, units)] if units else []
+
+
 def _parse_clause(
     text: str, offset: int, default_role: Role | None, gaz: Gazetteer, jurisdiction: str
 ) -> list[RoleGroup] | None:
-    """Role groups of an unlabelled stretch; None where some text carries no role at all."""
+    """Role groups of a clause's body: runs of units, each closed by a role phrase
+    (``X牵头、Y配合``; ``X，Y按职责分工负责``); None where some units carry no role at all.
+
+    Units waiting for a role take the next role phrase's, across 、 and ，; what is left at
+    the end takes *default_role* (the label's, or a table column's).
+    """
+    lexicon = gaz.lexicon
     groups: list[RoleGroup] = []
-    pending: list[tuple[str, int]] = []
-
-    def close(role: Role | None, last: tuple[str, int] | None) -> None:
-        pieces = pending + ([last] if last and last[0] else [])
-        units = [u for piece, start in pieces for u in expand_units(piece, start, gaz, jurisdiction)]
-        if units:
-            groups.append(RoleGroup(role, units))
-        pending.clear()
-
-    for segment, start in split_outside_brackets(text, _GROUP_SEPARATORS, offset):
-        stripped = segment.strip()
-        if not stripped:
-            continue
-        start += segment.index(stripped)
-        match = gaz.lexicon.suffix_pattern.search(stripped)
-        if match is None:
-            pending.append((stripped, start))
-            continue
-        body = stripped[: match.start()]
-        role: Role = gaz.lexicon.role_suffixes[match.group(1)]  # type: ignore[assignment]
-        if "会同" in body:
-            leader, _, partners = body.partition("会同")
-            close("lead", (leader, start))
-            close("support", (partners, start + len(leader) + 2))
-        else:
-            close(role, (body, start))
-    if pending:
+    waiting_from: int | None = None  # where the units waiting for a role start in *text*
+    for segment, start in split_outside_brackets(text, _GROUP_SEPARATORS, 0):
+        for piece, piece_start in split_outside_brackets(segment, "、", start):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            piece_start += piece.index(stripped)
+            if waiting_from is None:
+                waiting_from = piece_start
+            phrase = lexicon.role_phrase_pattern.search(stripped)
+            if phrase is None:
+                continue
+            body_end = piece_start + phrase.start()
+            role = lexicon.role_of_phrase(phrase.group(0))
+            groups += _group(text[waiting_from:body_end], offset + waiting_from, role, gaz, jurisdiction)
+            waiting_from = None
+    if waiting_from is not None:
+        rest = text[waiting_from:]
         if default_role is None:
-            return None
-        close(default_role, None)
+            return None if rest.strip("；，。 ") else groups
+        groups += _group(rest, offset + waiting_from, default_role, gaz, jurisdiction)
     return groups
 
 
@@ -122,41 +135,49 @@ def parse_note_content(
 ) -> ParsedNote | None:
     """Read a note's content; None where it is not a responsibility note.
 
-    *offset* is where *content* starts in the document, so that units carry document offsets.
-    *default_role* is the role of text without a label or role word (a table column's role);
-    without one, such text makes the content not a note.
+    The content is cut into clauses at labels (:attr:`~extract.lexicon.Lexicon.label_pattern`):
+    a unit label gives its clause a role, a person label (责任领导) or a field label (完成时限,
+    适用范围) names no unit; declarations (排在第一位…, 以下任务均需…) are read elsewhere and
+    blanked here. *offset* is where *content* starts in the document, so that units carry
+    document offsets. *default_role* is the role of text without a label or role word (a table
+    column's role); without one, such text makes the content not a note.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()
     >>> note = parse_note_content("国家发展改革委会同有关部门负责", 0, gaz, "100000")
     >>> [(u.name, g.role) for g in note.groups for u in g.units]
     [('国家发展改革委', 'lead')]
+    >>> note = parse_note_content("牵头单位：市发改委；责任领导：张三；配合单位：市财政局", 0, gaz, "350100")
+    >>> [(u.name, g.role) for g in note.groups for u in g.units]
+    [('市发改委', 'lead'), ('市财政局', 'support')]
     >>> parse_note_content("以下简称自贸试验区", 0, gaz, "100000") is None
     True
     """
-    text = _cut(_cut(content, FIRST_LEAD), ADDED_UNITS)
     lexicon = gaz.lexicon
+    text = _cut(_cut(content, lexicon.first_lead_pattern), lexicon.carry_forward_pattern)
     labels = [m for m in lexicon.label_pattern.finditer(text) if m.start() == 0 or text[m.start() - 1] in "；，。 \t\n"]
-    parsed = ParsedNote(labelled=any(m.group(1) in lexicon.labels for m in labels))
+    names = [lexicon.label_of(m.group(1)) for m in labels]
+    parsed = ParsedNote(labelled=any(name in lexicon.labels for name in names))
     clauses: list[tuple[str | None, int, int]] = []
     if not labels or labels[0].start() > 0:
         clauses.append((None, 0, labels[0].start() if labels else len(text)))
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-        clauses.append((match.group(1), match.end(), end))
+        clauses.append((names[index], match.end(), end))
     for label, begin, end in clauses:
-        body = text[begin:end]
-        if label in lexicon.other_labels:
+        if label in lexicon.person_labels:
+            continue
+        if label in lexicon.field_labels:
             value = content[begin:end].strip("；，。 ")
-            if lexicon.other_labels[label] == "scope":
+            if lexicon.field_labels[label] == "scope":
                 parsed.scope = value
             else:
                 parsed.deadline = value
             continue
         role = lexicon.labels[label] if label else default_role
-        groups = _parse_clause(body, offset + begin, role, gaz, jurisdiction)  # type: ignore[arg-type]
+        groups = _parse_clause(text[begin:end], offset + begin, role, gaz, jurisdiction)
         if groups is None:
-            if label is None and parsed.labelled is False and not body.strip("；，。 "):
+            if label is None and parsed.labelled is False and not text[begin:end].strip("；，。 "):
                 continue
             return None
         parsed.groups += groups
@@ -199,28 +220,28 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """Blocks of lines that start with a label (``牵头单位：…`` / ``配合单位：…``).
 
     A block starts at a line opening with a unit label, or at a unit label after a full stop
-    (``…平台。责任单位：市工信局``), and takes in the label lines that follow it.
+    (``…平台。责任单位：市工信局``), and takes in the label lines that follow it, across blank
+    lines (a table's cells copied one to a line).
     """
-    label = gaz.lexicon.label_pattern
-    inline = re.compile("。\\s*(" + label.pattern + ")")
-    unit_labels = gaz.lexicon.labels
+    lexicon = gaz.lexicon
+    inline = re.compile("。\\s*(" + lexicon.label_pattern.pattern + ")")
     spans: list[NoteSpan] = []
     block: list[int] | None = None
     position = 0
     for line in norm.split("\n"):
         line_end = position + len(line)
         stripped = line.lstrip(" \t\u3000")
-        match = label.match(stripped)
-        if block is not None and match:
-            block[1] = line_end
+        match = lexicon.label_pattern.match(stripped)
+        if block is not None and (match or not stripped.strip()):
+            block[1] = line_end if match else block[1]
         else:
             if block is not None:
                 spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
                 block = None
             found = inline.search(line)
-            if match and match.group(1) in unit_labels:
+            if match and lexicon.label_of(match.group(1)) in lexicon.labels:
                 block = [line_end - len(stripped), line_end]
-            elif found and found.group(2) in unit_labels:
+            elif found and lexicon.label_of(found.group(2)) in lexicon.labels:
                 block = [position + found.start(1), line_end]
         position = line_end + 1
     if block is not None:
@@ -230,12 +251,13 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
 def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """Cells of flattened table rows: under a 责任单位 column header, or a last cell with a role word."""
+    lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     columns: dict[int, Role] = {}
     position = 0
     for line in norm.split("\n"):
         cells = [(m.group(0), position + m.start()) for m in re.finditer(r"[^\t|\s]+", line)]
-        headers = {i: gaz.lexicon.labels[c] for i, (c, _) in enumerate(cells) if c in gaz.lexicon.labels}
+        headers = {i: lexicon.labels[c] for i, (c, _) in enumerate(cells) if c in lexicon.labels}
         if headers and len(cells) >= 2:
             columns = headers  # type: ignore[assignment]
         elif len(cells) >= 2:
@@ -245,7 +267,7 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(NoteSpan(start, start + len(text), start, start + len(text), "table", role))
             else:
                 text, start = cells[-1]
-                if gaz.lexicon.suffix_pattern.search(text) and text[0] not in "（〔【":
+                if lexicon.role_phrase_pattern.search(text.rstrip("。；")) and text[0] not in "（〔【":
                     spans.append(NoteSpan(start, start + len(text), start, start + len(text), "table"))
         elif not cells:
             columns = {}
@@ -253,10 +275,34 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """The last sentence of a line where it ends in a role phrase: a note written as a sentence
+    after its item (``…。市发改委牵头落实。``) or a table row's cell on its own line."""
+    spans: list[NoteSpan] = []
+    position = 0
+    for line in norm.split("\n"):
+        body = line.rstrip(" \t\u3000。；")
+        start = max(body.rfind(mark) for mark in "。；\t|") + 1  # after a sentence or a table cell
+        while start < len(body) and body[start] in " \t\u3000":
+            start += 1
+        sentence = body[start:]
+        plain = 2 < len(sentence) <= _MAX_SENTENCE_NOTE and sentence[0] not in "（〔【" and sentence[-1] not in "）〕】"
+        if plain and gaz.lexicon.role_phrase_pattern.search(sentence):
+            begin = position + start
+            spans.append(NoteSpan(begin, begin + len(sentence), begin, begin + len(sentence), "sentence"))
+        position += len(line) + 1
+    return spans
+
+
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
     """Every responsibility note in *norm*, in document order, each with its parsed content."""
     found: list[tuple[NoteSpan, ParsedNote]] = []
-    candidates = _bracket_candidates(norm) + _label_line_candidates(norm, gaz) + _table_candidates(norm, gaz)
+    candidates = (
+        _bracket_candidates(norm)
+        + _label_line_candidates(norm, gaz)
+        + _table_candidates(norm, gaz)
+        + _sentence_candidates(norm, gaz)
+    )
     taken_until = -1
     for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
         if span.start < taken_until:
@@ -265,17 +311,25 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         if span.style == "label":
             content = content.replace("\n", "；")
         parsed = parse_note_content(content, span.content_start, gaz, jurisdiction, span.default_role)
+        if parsed is not None and span.style == "sentence" and not _all_named_bodies(parsed, gaz):
+            continue
         if parsed is not None:
             found.append((span, parsed))
             taken_until = span.end
     return found
 
 
-def first_lead_declarations(norm: str) -> list[int]:
+def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
+    """Whether every unit ends in an organisation's word (局, 委, 政府 …): a sentence outside
+    brackets is a note only then (各级各部门要抓好落实 is an exhortation, not a note)."""
+    return all(u.name.endswith(gaz.lexicon.organisation_suffixes) for g in parsed.groups for u in g.units)
+
+
+def first_lead_declarations(norm: str, gaz: Gazetteer) -> list[int]:
     """Where the document declares that the first unit listed leads (从此处起, 下同)."""
-    return [m.start() for m in FIRST_LEAD.finditer(norm)]
+    return [m.start() for m in gaz.lexicon.first_lead_pattern.finditer(norm)]
 
 
-def added_unit_declarations(norm: str) -> list[tuple[int, str, int]]:
+def added_unit_declarations(norm: str, gaz: Gazetteer) -> list[tuple[int, str, int]]:
     """``以下任务均需X落实，不再一一列出``: (position, X, offset of X) for each declaration."""
-    return [(m.start(), m.group("units"), m.start("units")) for m in ADDED_UNITS.finditer(norm)]
+    return [(m.start(), m.group("units"), m.start("units")) for m in gaz.lexicon.carry_forward_pattern.finditer(norm)]

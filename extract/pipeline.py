@@ -59,9 +59,10 @@ def extract_document(
     headings = find_headings(norm)
     heading_starts = [h.start for h in headings]
     boilerplate = find_boilerplate(norm, metadata)
-    first_lead_from = min(first_lead_declarations(norm), default=None)
+    first_lead_from = min(first_lead_declarations(norm, gaz), default=None)
     additions = [
-        (position, expand_units(units, offset, gaz, code)) for position, units, offset in added_unit_declarations(norm)
+        (position, expand_units(units, offset, gaz, code))
+        for position, units, offset in added_unit_declarations(norm, gaz)
     ]
     addition_starts = [position for position, _ in additions]
     notes: list[Note] = []
@@ -150,8 +151,9 @@ def _raw(document: Document, start: int, end: int, gaz: Gazetteer) -> str:
     unless another unit label follows it (a note with two labels keeps both)."""
     while start < end and document.norm[start].isspace():
         start += 1
-    pattern, labels = gaz.lexicon.label_pattern, gaz.lexicon.labels
-    found = [m for m in pattern.finditer(document.norm, start, end) if m.group(1) in labels]
+    lexicon = gaz.lexicon
+    matches = lexicon.label_pattern.finditer(document.norm, start, end)
+    found = [m for m in matches if lexicon.label_of(m.group(1)) in lexicon.labels]
     if len(found) == 1 and found[0].start() == start:
         start = found[0].end()
     return document.text[start:end].strip().replace("\n", ";")

@@ -68,12 +68,63 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
             rest = run[index + 1 :]
             tail = _AFTER_DENG.sub("", rest)
             head = [(run[:index], start)]
-            if not tail or tail in gaz.lexicon.dropped_units:
+            if not tail or tail in gaz.lexicon.dropped_units or _is_generic(tail, gaz):
                 return head
             if tail.startswith(("各", "有关", "相关")) or gaz.level_prefix(tail) or gaz.place_at_start(tail):
                 tail_start = start + index + 1 + len(rest) - len(tail)
                 return head + _split_deng(tail, tail_start, gaz)
     return [(run, start)]
+
+
+def _is_generic(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name* is made only of collective markers, joiners and bare organisation nouns
+    (各有关部门和单位, 其他相关单位): a qualifier after 等, not a unit. 省直有关单位 is a unit."""
+    markers = [m for m in gaz.lexicon.collective_markers if not gaz.level_prefix(m + "办")]  # not 省直, 市直
+    words = [*markers, *gaz.lexicon.dropped_units, *gaz.lexicon.unit_joiners, "其他", "方面", "、"]
+    rest = name
+    while rest:
+        word = next((w for w in sorted(words, key=len, reverse=True) if rest.startswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[len(word) :]
+    return True
+
+
+def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
+    """``A和B`` / ``A及B`` as two units where both sides are units (省委宣传部和省网信办, 福州及相关
+    设区市), never inside a name (发展和改革委员会: 发展 is no unit)."""
+    for match in gaz.lexicon.joiner_pattern.finditer(piece):
+        left, right = piece[: match.start()], piece[match.end() :]
+        if _is_unit_word(left, gaz) and (_is_unit_word(right, gaz) or gaz.is_collective(right)):
+            right_start = start + match.end()
+            return [(left, start), *_split_joiners(right, right_start, gaz)]
+    return [(piece, start)]
+
+
+def _is_unit_word(name: str, gaz: Gazetteer) -> bool:
+    base = _bracket_tail(name)[0]
+    if len(base) < 2 or base in gaz.lexicon.dropped_units:
+        return False
+    return base.endswith(gaz.lexicon.organisation_suffixes) or bool(gaz.places_named(base))
+
+
+def _bare_place(name: str, gaz: Gazetteer) -> bool:
+    """A place written without an institution: 福州市, 各市, 州, 县（市、区）."""
+    base = _bracket_tail(name)[0].removeprefix("各")
+    return bool(gaz.places_named(base)) or base in gaz.lexicon.place_level_words
+
+
+def _place_part(name: str, gaz: Gazetteer) -> int:
+    """Length of the place *name* starts with (福州市人民政府 → 3, 县人民政府 → 1, 贵安新区数据管理
+    部门 → 4): a known place, else the shortest start ending in a level word; 0 if none."""
+    found = gaz.place_at_start(name)
+    if found:
+        return found[1]
+    base, lexicon = name.removeprefix("各"), gaz.lexicon
+    for end in range(1, min(len(base), 8)):
+        if base[:end].endswith(lexicon.place_level_words) and base[end:].endswith(lexicon.organisation_suffixes):
+            return end + len(name) - len(base)
+    return 0
 
 
 def _bracket_tail(name: str) -> tuple[str, str | None]:
@@ -110,25 +161,40 @@ def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _expand_run(items: list[tuple[str, int]], gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:
+def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:
+    """Expand one 、-run; each item is (name without a trailing bracket, as written, start)."""
     prefix = _run_prefix(items[0][0], gaz)
     last = items[-1][0]
-    last_place = gaz.place_at_start(last)
-    shared_suffix = last[last_place[1] :] if last_place and len(last) > last_place[1] else ""
-    units = []
-    for position, (item, start) in enumerate(items):
+    place_length = _place_part(last, gaz)
+    shared_suffix = last[place_length:] if place_length and len(last) > place_length else ""
+    bare = [_bare_place(written, gaz) for _, written, _ in items]
+    collective = items[0][0].startswith("各") and bare[0]
+    last_bare = last[:place_length].removeprefix("各") in gaz.lexicon.place_level_words
+    units: list[UnitName] = []
+    for position, (item, written, start) in enumerate(items):
         name, alternatives = item, []
-        if position > 0 and prefix and not _has_own_level(item, gaz):
+        if position > 0 and item in gaz.lexicon.dropped_units and units:  # 市直有关部门、单位
+            previous = units[-1].name
+            nouns = gaz.lexicon.dropped_units.intersection(gaz.lexicon.organisation_suffixes)
+            noun = next((s for s in nouns if previous.endswith(s) and s != item), None)
+            if noun is None:
+                continue
+            name = previous[: -len(noun)] + item
+        elif position > 0 and prefix and not _has_own_level(item, gaz):
             name = prefix + item
             if prefix.endswith("委") and len(prefix) == 2:  # 省委、保密局 may mean 省保密局
                 alternatives.append(prefix[0] + item)
-        elif position < len(items) - 1 and shared_suffix and gaz.places_named(item):
-            place_word = last[: last_place[1]] if last_place else ""
+        elif position < len(items) - 1 and shared_suffix and bare[position]:
+            place_word = last[:place_length]
             level_char = (
-                place_word[-1] if place_word and place_word[-1] in "省市县区" and item[-1] != place_word[-1] else ""
+                place_word[-1]
+                if gaz.places_named(item) and place_word[-1] in "省市县区" and item[-1] != place_word[-1]
+                else ""
             )
-            name = item + level_char + shared_suffix
-        units.append(UnitName(name, start, start + len(item), tuple(alternatives)))
+            name = ("各" if collective and not written.startswith("各") else "") + written + level_char + shared_suffix
+        elif position == len(items) - 1 and collective and last_bare and shared_suffix and not last.startswith("各"):
+            name = "各" + last
+        units.append(UnitName(name, start, start + len(written), tuple(alternatives)))
     return units
 
 
@@ -149,16 +215,17 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
         for piece, piece_start in split_outside_brackets(run, "、", run_start):
             piece, piece_start = _trim(piece, piece_start)
             for part, part_start in _split_deng(piece, piece_start, gaz):
-                part, part_start = _trim(part, part_start)
-                if part and part not in gaz.lexicon.dropped_units:
-                    items.append((part, part_start))
+                for joined, joined_start in _split_joiners(*_trim(part, part_start), gaz):
+                    joined, joined_start = _trim(joined, joined_start)
+                    if joined and (joined not in gaz.lexicon.dropped_units or items):
+                        items.append((joined, joined_start))
         if not items:
             continue
-        for unit in _expand_run([(_bracket_tail(i)[0], s) for i, s in items], gaz, jurisdiction):
+        for unit in _expand_run([(_bracket_tail(i)[0], i, s) for i, s in items], gaz, jurisdiction):
             written = next(i for i, s in items if s == unit.start)
             base, bracket = _bracket_tail(written)
             alternatives = list(unit.alternatives)
-            if bracket and not _SCOPE_NOTE.search(bracket):
+            if bracket and not _SCOPE_NOTE.search(bracket) and not unit.name.endswith(written):
                 alternatives.append(unit.name + written[len(base) :])
             units.append(UnitName(unit.name, unit.start, unit.start + len(written), tuple(alternatives)))
     return units
