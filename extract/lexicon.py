@@ -28,6 +28,7 @@ class Lexicon:
     person_label_heads: tuple[str, ...]
     whole_labels: dict[str, Role]
     field_labels: dict[str, str]
+    row_number_headers: tuple[str, ...]
     role_words: dict[str, Role]
     role_adverbs: tuple[str, ...]
     conjunctions: tuple[str, ...]
@@ -104,9 +105,12 @@ class Lexicon:
     def first_lead_pattern(self) -> re.Pattern[str]:
         """A declaration that the first unit listed leads: 排在第一位的部门为牵头部门，下同."""
         d = self.declarations["first_lead"]
-        verbs, ranks, nouns, tails = (_alternation(d[k]) for k in ("verbs", "ranks", "nouns", "tails"))
+        verbs, ranks, tails, alternatives = (_alternation(d[k]) for k in ("verbs", "ranks", "tails", "alternatives"))
+        noun = _alternation(d["nouns"])
+        nouns = f"(?:(?:{noun})(?:(?:{alternatives})(?:{noun}))?)"
         return re.compile(
-            f"[，。；]?\\s*(?:{verbs})(?:{ranks})(?:的|者)?(?:{nouns})?为牵头(?:{nouns})?(?:[，]?\\s*(?:{tails}))?"
+            f"[，。；]?\\s*(?:{verbs})(?:{ranks})(?:的|者)?{nouns}?为牵头{nouns}?"
+            f"(?:[，]?\\s*(?:[^。；，]{{1,30}}[，]\\s*)?(?:{tails}))?"
         )
 
     @cached_property
@@ -141,6 +145,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             person_label_heads=tuple(data["person_label_heads"]),
             whole_labels=data["whole_labels"],
             field_labels=data["field_labels"],
+            row_number_headers=tuple(data["row_number_headers"]),
             role_words=data["role_words"],
             role_adverbs=tuple(data["role_adverbs"]),
             conjunctions=tuple(data["conjunctions"]),

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer
+from extract.lexicon import Lexicon
 from extract.model import Role
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import stands_alone
@@ -31,6 +32,8 @@ __all__ = [
 
 _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
+_MAX_COLUMNS, _MAX_HEADER = 10, 12
+_ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _GROUP_SEPARATORS = "，。；"
 
 
@@ -158,6 +161,8 @@ def parse_note_content(
     labels = [m for m in lexicon.label_pattern.finditer(text) if m.start() == 0 or text[m.start() - 1] in "；，。 \t\n"]
     names = [lexicon.label_of(m.group(1)) for m in labels]
     parsed = ParsedNote(labelled=any(name in lexicon.labels for name in names))
+    if default_role is None and (text != content or any(_marks_a_note(name, lexicon) for name in names)):
+        default_role = "responsible"  # a deadline, a person or a declaration: only notes carry them
     clauses: list[tuple[str | None, int, int]] = []
     if not labels or labels[0].start() > 0:
         clauses.append((None, 0, labels[0].start() if labels else len(text)))
@@ -188,6 +193,10 @@ def parse_note_content(
         return None
     parsed.explicit_lead = any(g.role == "lead" for g in parsed.groups)
     return parsed
+
+
+def _marks_a_note(label: str, lexicon: Lexicon) -> bool:
+    return label in lexicon.person_labels or lexicon.field_labels.get(label) == "deadline"
 
 
 def _matching_close(text: str, start: int) -> int | None:
@@ -275,6 +284,36 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """Tables copied one cell to a line (between ``|`` lines or blank ones): under a header that
+    starts with a row-number column (序号) and names a unit column (责任单位), the cell in that
+    column of every numbered row, with the column's role."""
+    lexicon = gaz.lexicon
+    cells: list[tuple[str, int]] = []
+    position = 0
+    for line in norm.split("\n"):
+        stripped = line.strip(" \t\u3000")
+        if stripped.strip("|-+ "):
+            cells.append((stripped, position + line.index(stripped)))
+        position += len(line) + 1
+    spans: list[NoteSpan] = []
+    columns: dict[int, Role] = {}
+    for index, (text, _) in enumerate(cells):
+        if text in lexicon.row_number_headers:
+            header = [text]
+            for cell, _ in cells[index + 1 : index + _MAX_COLUMNS]:
+                if _ROW_NUMBER.fullmatch(cell) or len(cell) > _MAX_HEADER or cell in lexicon.row_number_headers:
+                    break
+                header.append(cell)
+            columns = {i: lexicon.labels[c] for i, c in enumerate(header) if c in lexicon.labels}  # type: ignore[misc]
+        elif columns and _ROW_NUMBER.fullmatch(text):
+            for column, role in columns.items():
+                if index + column < len(cells) and not _ROW_NUMBER.fullmatch(cells[index + column][0]):
+                    cell, start = cells[index + column]
+                    spans.append(NoteSpan(start, start + len(cell), start, start + len(cell), "table", role))
+    return spans
+
+
 def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """The last sentence of a line where it ends in a role phrase: a note written as a sentence
     after its item (``…。市发改委牵头落实。``) or a table row's cell on its own line."""
@@ -301,6 +340,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         _bracket_candidates(norm)
         + _label_line_candidates(norm, gaz)
         + _table_candidates(norm, gaz)
+        + _cell_table_candidates(norm, gaz)
         + _sentence_candidates(norm, gaz)
     )
     taken_until = -1

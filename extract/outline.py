@@ -1,7 +1,8 @@
 """The outline of a plan: numbered headings, boilerplate, tasks and initiatives.
 
 Headings are found by their markers: sections ``一、``, items ``（一）``, points ``1.``/``1、``
-and sub-points ``（1）``. The item of a note is the nearest marker before it, whatever its
+and sub-points ``（1）``, in the punctuation plans use (``1．``, ``1﹒``, ``1)``, ``①``).
+The item of a note is the nearest marker before it, whatever its
 depth, so a section with an unnumbered paragraph, items numbered across sections and a
 document flattened onto one line all read the same. Repeated passages are merged: an item
 that occurs again (same marker, same title) is one initiative, and an exact repeat of a task
@@ -33,8 +34,8 @@ _BOUNDARY = r"(?:(?<=^)|(?<=[\n\s。；：！？）〕】”]))"
 _MARKERS = [
     (1, re.compile(_BOUNDARY + f"[{_CN}]{{1,4}}、")),
     (2, re.compile(f"（[{_CN}]{{1,4}}）")),
-    (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．](?!\d)|、)")),
-    (4, re.compile(r"（\d{1,2}）")),
+    (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．﹒](?!\d)|、|）)")),
+    (4, re.compile(r"（\d{1,2}）|[\u2460-\u2473]")),
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
 _MAX_TITLE = 100

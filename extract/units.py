@@ -114,17 +114,36 @@ def _bare_place(name: str, gaz: Gazetteer) -> bool:
     return bool(gaz.places_named(base)) or base in gaz.lexicon.place_level_words
 
 
+def _named_place_length(name: str, gaz: Gazetteer) -> int:
+    """Length of a place name of two characters or more before a level word and an institution
+    (嵊山镇人民政府 → 3, 中新苏滁高新区管委会 → 7); 0 if none. 城市管理局 has no such place."""
+    lexicon = gaz.lexicon
+    for end in range(3, min(len(name), 10)):
+        if any(char in _OPEN for char in name[:end]) or name[end] in _CLOSE:
+            break
+        if name[:end].endswith(lexicon.place_level_words) and name[end:].endswith(lexicon.organisation_suffixes):
+            return end
+    return 0
+
+
 def _place_part(name: str, gaz: Gazetteer) -> int:
     """Length of the place *name* starts with (福州市人民政府 → 3, 县人民政府 → 1, 贵安新区数据管理
-    部门 → 4): a known place, else the shortest start ending in a level word; 0 if none."""
+    部门 → 4): a known place, a named place, else a bare level word; 0 if none."""
     found = gaz.place_at_start(name)
     if found:
         return found[1]
-    base, lexicon = name.removeprefix("各"), gaz.lexicon
-    for end in range(1, min(len(base), 8)):
-        if base[:end].endswith(lexicon.place_level_words) and base[end:].endswith(lexicon.organisation_suffixes):
-            return end + len(name) - len(base)
-    return 0
+    base = name.removeprefix("各")
+    named = _named_place_length(base, gaz)
+    if named:
+        return named + len(name) - len(base)
+    level = next((w for w in gaz.lexicon.place_level_words if base.startswith(w)), "")
+    if not level or len(base) == len(level) or gaz.is_collective(base):  # 区直各部门 is no place's body
+        return 0
+    end = len(level)
+    if base[end] in _OPEN:  # 县（市）政府: the bracket belongs to the place
+        close = base.find(_CLOSE[_OPEN.index(base[end])], end)
+        end = close + 1 if close > 0 else end
+    return end + len(name) - len(base) if end < len(base) else 0
 
 
 def _bracket_tail(name: str) -> tuple[str, str | None]:
@@ -145,7 +164,7 @@ def _bracket_tail(name: str) -> tuple[str, str | None]:
 def _has_own_level(name: str, gaz: Gazetteer) -> bool:
     if gaz.level_prefix(name) or name.startswith(gaz.lexicon.own_prefixes):
         return True
-    if gaz.place_at_start(name):
+    if gaz.place_at_start(name) or _named_place_length(name, gaz):
         return True
     return any(gaz.places_named(name[i : i + n]) for n in (2, 3) for i in range(1, max(len(name) - n, 1)))
 
@@ -156,8 +175,8 @@ def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
     if level:
         return level
     found = gaz.place_at_start(first)
-    if found and len(first) > found[1] and not first.startswith("各"):
-        return first[: found[1]]
+    if found and len(first) > found[1] and not first.startswith("各") and found[0].level != "country":
+        return first[: found[1]]  # 中国人民银行、国土资源部: the country is no level a run shares
     return None
 
 
@@ -169,7 +188,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
     shared_suffix = last[place_length:] if place_length and len(last) > place_length else ""
     bare = [_bare_place(written, gaz) for _, written, _ in items]
     collective = items[0][0].startswith("各") and bare[0]
-    last_bare = last[:place_length].removeprefix("各") in gaz.lexicon.place_level_words
+    last_bare = _bare_place(last[:place_length], gaz)
     units: list[UnitName] = []
     for position, (item, written, start) in enumerate(items):
         name, alternatives = item, []

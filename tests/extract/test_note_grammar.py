@@ -1,0 +1,179 @@
+"""The note grammar (``ontology/lexicon.json`` read by :mod:`extract.lexicon`): notes generated
+from its categories are read back with their units and leads, and the forms plans write that
+the first parser never met are read by it. The sentences here are made up for these tests; none
+was used to write the grammar's words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import extract_text
+from extract.gazetteer import load_gazetteer
+
+GAZ = load_gazetteer()
+LEXICON = GAZ.lexicon
+
+# National bodies written as they are, none with a level prefix: names with 和 (工业和信息化部)
+# and 会 (委员会) among them, so the grammar's joiners and conjunctions meet them inside names.
+NATIONAL_NAMES = sorted(
+    {
+        agency.name
+        for agency in GAZ.agencies.values()
+        if agency.jurisdiction == "100000"
+        and 3 <= len(agency.name) <= 14
+        and not any(char in agency.name for char in "、，；（）()")
+        and not LEXICON.role_phrase_pattern.search(agency.name)
+        and agency.name.endswith(LEXICON.organisation_suffixes)
+    }
+)
+UNIT_LABELS = sorted(LEXICON.labels)
+ROLE_WORDS = sorted(LEXICON.role_words)
+
+
+def read(note: str, jurisdiction: str = "100000") -> list[list[str]]:
+    """Each note's units as names, a leading ``*`` marking a lead."""
+    extraction = extract_text(f"（一）推进数据共享。{note}\n", jurisdiction=jurisdiction)
+    return [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes]
+
+
+def _distinct(parts: list, names_of: Callable[[Any], list[str]]) -> list:
+    """The parts whose unit names no earlier part has: a unit named twice is one unit."""
+    seen: set[str] = set()
+    kept = []
+    for part in parts:
+        if not seen & set(names_of(part)):
+            kept.append(part)
+            seen.update(names_of(part))
+    return kept
+
+
+units = st.lists(st.sampled_from(NATIONAL_NAMES), min_size=1, max_size=4, unique=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    groups=st.lists(
+        st.tuples(units, st.lists(st.sampled_from(LEXICON.role_adverbs), max_size=1), st.sampled_from(ROLE_WORDS)),
+        min_size=1,
+        max_size=3,
+    ),
+    separator=st.sampled_from(["，", "、", "；"]),
+)
+def test_role_phrase_notes_read_back(groups: list, separator: str) -> None:
+    groups = _distinct(groups, lambda group: group[0])
+    text = separator.join("、".join(names) + "".join(adverbs) + word for names, adverbs, word in groups)
+    leads = {n for names, _, word in groups if LEXICON.role_words[word] == "lead" for n in names}
+    expected = [("*" if n in leads else "") + n for names, _, _ in groups for n in names]
+    assert read(f"（{text}）") == [expected]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    clauses=st.lists(st.tuples(st.sampled_from(UNIT_LABELS), units), min_size=1, max_size=3),
+    person=st.sampled_from(sorted(LEXICON.person_labels)),
+    field=st.sampled_from(sorted(LEXICON.field_labels)),
+    colon=st.sampled_from(["：", ":"]),
+    bracketed=st.booleans(),
+)
+def test_labelled_notes_read_back(clauses: list, person: str, field: str, colon: str, bracketed: bool) -> None:
+    clauses = _distinct(clauses, lambda clause: clause[1])
+    parts = [f"{person}{colon}张明"] + [f"{label}{colon}{'、'.join(names)}" for label, names in clauses]
+    parts.append(f"{field}{colon}2026年底前")
+    leads = {n for label, names in clauses if LEXICON.labels[label] == "lead" for n in names}
+    expected = [("*" if n in leads else "") + n for _, names in clauses for n in names]
+    note = f"（{'；'.join(parts)}）" if bracketed else "\n" + "\n".join(parts)
+    assert read(note) == [expected]
+
+
+@settings(max_examples=40, deadline=None)
+@given(leader=st.sampled_from(NATIONAL_NAMES), partners=units, word=st.sampled_from(["会同", "联合"]))
+def test_a_conjunction_gives_the_lead_to_the_units_before_it(leader: str, partners: list, word: str) -> None:
+    partners = [p for p in partners if p != leader] or ["有关部门"]
+    expected = ["*" + leader] + [p for p in partners if p != "有关部门"]
+    assert read(f"（{leader}{word}{'、'.join(partners)}负责）") == [expected]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    levels=st.lists(st.sampled_from(["市", "州", "县", "区", "盟", "旗"]), min_size=2, max_size=4, unique=True),
+    body=st.sampled_from(["人民政府", "政府", "管委会"]),
+)
+def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None:
+    written = "各" + "、".join(levels) + body
+    assert read(f"（{written}负责）", "350000") == [[f"各{level}{body}" for level in levels]]
+
+
+@pytest.mark.parametrize(
+    ("note", "jurisdiction", "expected"),
+    [
+        # a label block of three labels, one of them a person
+        (
+            "（牵头单位：市商务局；责任领导：王红；责任单位：市工信局；配合单位：市统计局、市税务局）",
+            "330100",
+            [["*市商务局", "市工信局", "市统计局", "市税务局"]],
+        ),
+        # label lines separated by blank lines, as a table copied cell by cell
+        ("\n牵头单位：区民政局\n\n配合单位：区财政局、各镇街\n", "330106", [["*区民政局", "区财政局", "各镇街"]]),
+        # 牵头/配合 written after each unit, joined by 、
+        ("（自治区发展改革委牵头、自治区财政厅配合）", "450000", [["*自治区发展改革委", "自治区财政厅"]]),
+        # a note as the last sentence of its item, outside brackets
+        ("各地要加快推进。市交通运输局、市公安局按职责分工负责。", "610100", [["市交通运输局", "市公安局"]]),
+        # units joined by 及 and 和
+        ("（省民政厅及省残联负责）", "620000", [["省民政厅", "省残联"]]),
+        ("（市卫生健康委和市医保局牵头）", "370200", [["*市卫生健康委", "*市医保局"]]),
+        # a bare noun after a unit takes the unit's stem
+        ("（区直有关部门、单位负责）", "330106", [["区直有关部门", "区直有关单位"]]),
+        # a deadline inside the note, with a space inside its label
+        ("（县农业农村局；完 成时限：9 月底）", "330922", [["县农业农村局"]]),
+        # a carry-forward declaration with an exception clause is no unit
+        (
+            "（县发改局、县财政局。除单独列出外，以下任务均需各乡镇落实，不再重复）",
+            "330922",
+            [["县发改局", "县财政局"]],
+        ),
+        # a place inside the unit's own name is not given the run's level
+        ("（县文广旅体局、花园镇人民政府负责）", "330922", [["县文广旅体局", "花园镇人民政府"]]),
+        # the lead declared for the first unit, with 或 between its nouns
+        (
+            "（民政部、财政部负责。列第一位者为牵头部门或单位，其他部门按职责分工负责，下同）",
+            "100000",
+            [["*民政部", "财政部"]],
+        ),
+    ],
+)
+def test_forms_the_first_parser_never_met(note: str, jurisdiction: str, expected: list) -> None:
+    assert read(note, jurisdiction) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "各级各部门要按职责分工抓好落实。",  # an exhortation, not a note
+        "（人力资源社会保障部负责）",  # 会 inside 社会 joins nothing
+    ],
+)
+def test_sentences_that_are_not_split_or_taken_for_notes(note: str) -> None:
+    found = read(note)
+    assert all(len(units) == 1 for units in found) and found in ([], [["人力资源社会保障部"]])
+
+
+def test_a_table_copied_one_cell_to_a_line_gives_the_unit_column_its_role() -> None:
+    header = ["序号", "工作任务", "牵头单位"]
+    cells = [*header, "1", "建设城市运行管理平台。", "市城管局", "2", "推广电子证照。", "市数据局"]
+    table = "\n|\n".join(cells) + "\n"
+    extraction = extract_text(table, jurisdiction="320100")
+    assert [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes] == [
+        ["*市城管局"],
+        ["*市数据局"],
+    ]
+
+
+@pytest.mark.parametrize("marker", ["1﹒", "1．", "1)", "①"])
+def test_item_markers_in_other_punctuation_name_the_item(marker: str) -> None:
+    extraction = extract_text(f"{marker}建设数据平台。（市数据局负责）", jurisdiction="320100")
+    assert [note.item for note in extraction.notes] == [marker]
