@@ -10,6 +10,7 @@ from typing import Literal
 
 __all__ = [
     "Document",
+    "Entity",
     "Extraction",
     "Heading",
     "Initiative",
@@ -160,6 +161,29 @@ class TargetMention:
     task: int | None
 
 
+@dataclass(frozen=True)
+class Entity:
+    """What a mention stands for, one per real body, system or place (see :mod:`extract.entities`).
+
+    ``kind`` is ``agency``, ``platform``, ``programme`` or ``place``; ``type`` the agency's type
+    (government, party …) or the place's level; ``aliases`` its names from the gazetteer (not
+    those one document writes); ``parent`` the body it belongs to or the place it lies in;
+    ``jurisdiction`` the place code it is of.
+    """
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str | None = None
+    jurisdiction: str | None = None
+    parent: str | None = None
+    successors: tuple[str, ...] = ()
+    predecessors: tuple[str, ...] = ()
+    resolved: bool = True
+    collective: bool = False
+
+
 @dataclass
 class Extraction:
     """Everything extracted from one document."""
@@ -175,6 +199,8 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     targets: list[TargetMention] = field(default_factory=list)
     platform_links: list[tuple[int, int, str]] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    issuer: str | None = None  # the entity id of metadata.issuer
 
     def of_kind(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]

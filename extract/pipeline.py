@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from extract.entities import resolve_entities
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.mentions import attach_mentions
 from extract.metadata import extract_metadata
@@ -46,7 +47,7 @@ def extract_text(text: str, name: str = "<text>", *, jurisdiction: str | None = 
 def extract_document(
     document: Document, *, jurisdiction: str | None = None, gazetteer: Gazetteer | None = None, nlp: Any = None
 ) -> Extraction:
-    """Metadata, outline, notes with resolved units, tasks and initiatives of *document*.
+    """Metadata, outline, notes with resolved units, tasks, initiatives and the entities of *document*.
 
     *jurisdiction* (a division code such as ``350000``) overrides the one read from the text.
     With a spaCy pipeline *nlp* (:func:`extract.nlp.load_nlp`), platforms, programmes, places,
@@ -102,6 +103,7 @@ def extract_document(
     extraction = Extraction(document, metadata, headings, notes, initiatives, tasks, boilerplate, of_heading)
     if nlp is not None:
         attach_mentions(extraction, pipeline_pieces(nlp, norm), gaz)
+    resolve_entities(extraction, gaz)
     return extraction
 
 

@@ -43,7 +43,7 @@ from typing import Any
 
 from rdflib import Literal
 
-from extract.gazetteer import Gazetteer, load_gazetteer
+from extract.gazetteer import REGISTRY, Gazetteer, load_gazetteer
 from extract.pipeline import extract_file
 from extract.reading import DEFAULT_MAX_FILE_BYTES, DocumentError, DocumentFile
 from graph.iris import Minter
@@ -65,9 +65,16 @@ __all__ = [
 
 # Bump by hand whenever the extraction or the triples written change what a document's graph holds
 # for the same file: every document is then extracted again on the next build.
-EXTRACTOR_VERSION = 2
-# The data files under ontology/ the extraction reads; a change to any of them changes the version.
-EXTRACTOR_DATA = ("lexicon.json", "platforms.json", "gazetteer/places.jsonl", "gazetteer/agencies/*.jsonl")
+EXTRACTOR_VERSION = 3
+# The data files under ontology/ the extraction reads; a change to any of them changes the version,
+# and so does another release of the division registry package the places come from.
+EXTRACTOR_DATA = (
+    "lexicon.json",
+    "platforms.json",
+    "gazetteer/places.jsonl",
+    "gazetteer/institutions.jsonl",
+    "gazetteer/agencies/*.jsonl",
+)
 # The documents a build extracts ahead of the one it writes, per worker.
 AHEAD_PER_WORKER = 2
 # How often a worker checks that its build is still running.
@@ -100,12 +107,14 @@ def _data_digest() -> str:
         for path in sorted(ONTOLOGY_DIR.glob(pattern)):
             digest.update(path.relative_to(ONTOLOGY_DIR).as_posix().encode("utf-8") + b"\0")
             digest.update(path.read_bytes())
+    digest.update(f"{REGISTRY}=={version(REGISTRY)}".encode())
     return digest.hexdigest()
 
 
 def extractor_version() -> str:
     """The version a document's graph records: the package version, :data:`EXTRACTOR_VERSION`
-    and a digest of the data files of :data:`EXTRACTOR_DATA`, such as ``0.1.0+1.3f9a…``."""
+    and a digest of the data files of :data:`EXTRACTOR_DATA` and the registry's version, such as
+    ``0.1.0+1.3f9a…``."""
     try:
         package = version("policykg")
     except PackageNotFoundError:  # run from a checkout that is not installed
@@ -159,7 +168,7 @@ class _Extractor:
 
     def __call__(self, path: Path, name: str, digest: str | None, max_bytes: int) -> _Extracted:
         extraction = extract_file(path, name=name, nlp=self.nlp, gazetteer=self.gazetteer, max_bytes=max_bytes)
-        triples = extraction_graph(extraction, self.minter, self.gazetteer)
+        triples = extraction_graph(extraction, self.minter)
         if digest:
             document = self.minter.document(name)
             triples.document.add((document, PKG.contentDigest, Literal(digest)))

@@ -128,6 +128,45 @@ def _eval_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _jurisdiction(text: str) -> str:
+    """A division code from ``--jurisdiction``: a code (320000) or a place's name or short form
+    (江苏省, 江苏); one that names no place, or several, is a usage error."""
+    from extract.gazetteer import load_gazetteer
+
+    found = load_gazetteer().places_called(text)
+    if len(found) == 1:
+        return found[0].code
+    if not found:
+        raise argparse.ArgumentTypeError(f"no place is called {text!r}: give a division code (320000) or a name")
+    several = ", ".join(f"{p.code} {p.name}" for p in found)
+    raise argparse.ArgumentTypeError(f"{text!r} names several places ({several}): give the code")
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    from extract.entities import resolve_name
+    from extract.gazetteer import COUNTRY, load_gazetteer
+    from graph.results import format_records
+
+    gaz = load_gazetteer()
+    rows = []
+    for name in args.names:
+        entity = resolve_name(name, args.jurisdiction or COUNTRY, gaz)
+        rows.append(
+            {
+                "name": name,
+                "id": entity.id,
+                "label": entity.name,
+                "jurisdiction": entity.jurisdiction,
+                "resolved": entity.resolved,
+            }
+        )
+    if args.json:
+        _write("\n".join(json.dumps(row, ensure_ascii=False) for row in rows), args.output)
+    else:
+        _write(format_records(rows), args.output)
+    return 0
+
+
 def _documents(args: argparse.Namespace) -> list[DocumentFile]:
     """The files named on the command line (:class:`~extract.reading.DocumentFile`); a missing
     path or a folder with no files exits 1 naming it."""
@@ -623,6 +662,21 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-o", "--output", help="write to this file instead of standard output")
     evaluate.add_argument("--no-nlp", action="store_true", help="skip the spaCy pipeline (no platform scores)")
     evaluate.set_defaults(func=_cmd_eval)
+
+    resolve = commands.add_parser(
+        "resolve", help="the agency each name stands for (id, preferred name, jurisdiction), as extraction finds it"
+    )
+    resolve.add_argument("names", nargs="+", metavar="NAME", help="unit names as written (省发改委, 江苏省发展改革委)")
+    resolve.add_argument(
+        "--jurisdiction",
+        type=_jurisdiction,
+        metavar="CODE|NAME",
+        help="where the names are read: a division code (320000) or a place (江苏省, 江苏); by default the country, "
+        "where 江苏省发改委 resolves and 省发改委 does not",
+    )
+    resolve.add_argument("--json", action="store_true", help="one JSON object per name and line")
+    resolve.add_argument("-o", "--output", help="write to this file instead of standard output")
+    resolve.set_defaults(func=_cmd_resolve)
 
     summary = commands.add_parser("summary", help="extract documents and summarise who shares what")
     summary.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents")

@@ -14,6 +14,10 @@ jurisdiction, parent and successors — does not depend on the document naming i
 the entity's key and the gazetteer. Those triples go to the one entities graph, so every entity
 is described once however many documents name it; in the union default graph (which keeps one
 copy per graph) a label join then meets one label, not one per document.
+
+This module only writes: what each mention stands for was decided by the Entities step
+(:mod:`extract.entities`), and is read from :attr:`Extraction.entities
+<extract.model.Extraction.entities>`.
 """
 
 from __future__ import annotations
@@ -24,8 +28,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD
 
-from extract.gazetteer import COUNTRY, Gazetteer, load_gazetteer
-from extract.model import Extraction, Unit
+from extract.model import Entity, Extraction, Unit
 from extract.text import compact
 from graph.iris import Minter, canonical_platform_name
 from graph.terms import OA, PKG
@@ -58,10 +61,10 @@ class DocumentTriples:
 
 
 class _Builder:
-    def __init__(self, extraction: Extraction, minter: Minter, gazetteer: Gazetteer) -> None:
+    def __init__(self, extraction: Extraction, minter: Minter) -> None:
         self.x = extraction
         self.mint = minter
-        self.gaz = gazetteer
+        self.known = extraction.entities
         self.graph = Graph()
         self.entities = Graph()
         self.name = extraction.document.name  # the key of everything in the document's graph
@@ -90,60 +93,56 @@ class _Builder:
 
     def place(self, code: str) -> URIRef:
         node = self.mint.place(code)
-        place = self.gaz.places.get(code)
+        place = self.known.get(code)
         if code in self._places or place is None:
             return node
         self._places.add(code)
         self.describe(node, RDF.type, PKG.Place)
         self.describe(node, PKG.divisionCode, Literal(code))
-        self.describe(node, PKG.level, Literal(place.level))
+        self.describe(node, PKG.level, Literal(place.type))
         self.describe(node, SKOS.prefLabel, _zh(place.name))
-        for short in place.short:
+        for short in place.aliases:
             self.describe(node, SKOS.altLabel, _zh(short))
         if place.parent:
             self.describe(node, DCTERMS.isPartOf, self.place(place.parent))
         return node
 
-    def agency(self, agency_id: str, name: str, labels: list[str], *, resolved: bool, collective: bool) -> URIRef:
-        node = self.mint.agency(agency_id)
-        record = self.gaz.agencies.get(agency_id)
-        canonical = {name, *record.aliases} if record else {name}
-        if agency_id not in self._agencies:
-            self._agencies[agency_id] = node
+    def agency(self, entity: Entity, labels: list[str]) -> URIRef:
+        """The agency *entity*, with *labels* that are not its own names as this document's."""
+        node = self.mint.agency(entity.id)
+        if entity.id not in self._agencies:
+            self._agencies[entity.id] = node
             self.describe(node, RDF.type, PKG.Agency)
-            self.describe(node, SKOS.prefLabel, _zh(name))
-            self.describe(node, PKG.resolved, Literal(resolved))
-            self.describe(node, PKG.collective, Literal(collective))
-            scope = record.jurisdiction if record else agency_id.split("/")[0].replace("CN", COUNTRY)
-            if scope in self.gaz.places:
-                self.describe(node, PKG.jurisdiction, self.place(scope))
-            if record is not None:
-                self.describe(node, PKG.agencyType, Literal(record.type))
-                for alias in record.aliases:
-                    self.describe(node, SKOS.altLabel, _zh(alias))
-                for predicate, others in (
-                    (ORG.subOrganizationOf, (record.parent,) if record.parent else ()),
-                    (DCTERMS.isReplacedBy, record.replaced_by),
-                    (DCTERMS.replaces, record.replaces),
-                ):
-                    for other in others:
-                        self.describe(node, predicate, self.gazetteer_agency(other))
+            self.describe(node, SKOS.prefLabel, _zh(entity.name))
+            self.describe(node, PKG.resolved, Literal(entity.resolved))
+            self.describe(node, PKG.collective, Literal(entity.collective))
+            if entity.jurisdiction in self.known:
+                self.describe(node, PKG.jurisdiction, self.place(entity.jurisdiction))
+            if entity.type is not None:
+                self.describe(node, PKG.agencyType, Literal(entity.type))
+            for alias in entity.aliases:
+                self.describe(node, SKOS.altLabel, _zh(alias))
+            for predicate, others in (
+                (ORG.subOrganizationOf, (entity.parent,) if entity.parent else ()),
+                (DCTERMS.isReplacedBy, entity.successors),
+                (DCTERMS.replaces, entity.predecessors),
+            ):
+                for other in others:
+                    self.describe(node, predicate, self.linked_agency(other))
+        canonical = {entity.name, *entity.aliases}
         for label in labels:
             if label not in canonical:  # as this document writes it
                 self.add(node, SKOS.altLabel, _zh(label))
         return node
 
-    def gazetteer_agency(self, agency_id: str) -> URIRef:
-        """An agency the gazetteer links to (a parent, a successor), described from the gazetteer."""
-        record = self.gaz.agencies.get(agency_id)
-        if record is None:
-            return self.mint.agency(agency_id)
-        return self.agency(agency_id, record.name, [record.name, *record.aliases], resolved=True, collective=False)
+    def linked_agency(self, agency_id: str) -> URIRef:
+        """An agency another one links to (a parent, a successor), described where it is known."""
+        entity = self.known.get(agency_id)
+        return self.agency(entity, []) if entity is not None else self.mint.agency(agency_id)
 
     def unit_agency(self, unit: Unit) -> URIRef:
         """The unit's agency, with the unit as written (数字办) among its surface forms."""
-        labels = [*unit.labels, compact(unit.text)]
-        return self.agency(unit.agency, unit.agency_name, labels, resolved=unit.resolved, collective=unit.collective)
+        return self.agency(self.known[unit.agency], [*unit.labels, compact(unit.text)])
 
     def build(self) -> DocumentTriples:
         self.describe_document()
@@ -168,12 +167,8 @@ class _Builder:
             self.add(doc, PKG.signed, Literal(meta.signed, datatype=XSD.date))
         for addressee in meta.addressees:
             self.add(doc, PKG.addressee, _zh(addressee))
-        if meta.issuer:
-            issuer = self.gaz.resolve(meta.issuer, self.jurisdiction)
-            node = self.agency(
-                issuer.agency, issuer.name, list(issuer.labels), resolved=issuer.resolved, collective=False
-            )
-            self.add(doc, DCTERMS.publisher, node)
+        if meta.issuer and self.x.issuer:
+            self.add(doc, DCTERMS.publisher, self.agency(self.known[self.x.issuer], [compact(meta.issuer)]))
 
     def initiatives(self) -> list[URIRef]:
         nodes: list[URIRef] = []
@@ -244,28 +239,23 @@ class _Builder:
             if mention.task is None:
                 continue
             task = tasks[mention.task]
-            if mention.kind == "platform":
-                node = self.named(PKG.Platform, self.mint.platform(self.jurisdiction, mention.name), mention.labels)
+            entity = self.known.get(mention.ref or "")
+            if mention.kind == "platform" and entity is not None:
+                node = self.mint.platform(entity.jurisdiction or self.jurisdiction, entity.name)
+                node = self.named(PKG.Platform, node, mention.labels)
                 platforms[index] = node
                 self.add(task, _ACTIONS.get(mention.action or "", PKG.platformAction), node)
-            elif mention.kind == "programme":
-                node = self.named(PKG.Programme, self.mint.programme(self.jurisdiction, mention.name), mention.labels)
+            elif mention.kind == "programme" and entity is not None:
+                node = self.mint.programme(entity.jurisdiction or self.jurisdiction, entity.name)
+                node = self.named(PKG.Programme, node, mention.labels)
                 self.add(node, DCTERMS.isPartOf, self.document)
                 self.add(node, PROV.wasDerivedFrom, self.document)
                 self.add(node, PKG.source, self.span(mention.start, mention.end, mention.name))
                 self.add(task, PKG.mentionsProgramme, node)
             elif mention.kind == "place" and mention.ref:
                 self.add(task, PKG.mentionsPlace, self.place(mention.ref))
-            elif mention.kind == "agency" and mention.ref:
-                resolution = self.gaz.resolve(mention.name, self.jurisdiction)
-                node = self.agency(
-                    resolution.agency,
-                    resolution.name,
-                    list(resolution.labels),
-                    resolved=resolution.resolved,
-                    collective=resolution.collective,
-                )
-                self.add(task, PKG.mentionsAgency, node)
+            elif mention.kind == "agency" and entity is not None:
+                self.add(task, PKG.mentionsAgency, self.agency(entity, []))
             elif mention.kind == "deadline":
                 self.add(task, PKG.deadline, _zh(mention.name))
         for first, second, _verb in self.x.platform_links:
@@ -300,8 +290,6 @@ class _Builder:
         return node
 
 
-def extraction_graph(
-    extraction: Extraction, minter: Minter | None = None, gazetteer: Gazetteer | None = None
-) -> DocumentTriples:
+def extraction_graph(extraction: Extraction, minter: Minter | None = None) -> DocumentTriples:
     """The triples of one extraction: the document's own, and its entities' descriptions."""
-    return _Builder(extraction, minter or Minter(), gazetteer or load_gazetteer()).build()
+    return _Builder(extraction, minter or Minter()).build()

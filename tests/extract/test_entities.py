@@ -1,0 +1,194 @@
+"""The Entities step and the gazetteer behind it: places from the registry package, the standard
+institutions generated for any province, prefecture or county, and resolution that gives one id
+per body whatever abbreviation is written, never one id to two bodies, and two ids to the same
+title in two places.
+
+The names used here are built from the institution templates and the registry, or written for
+these tests; none is copied from the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+
+import pytest
+
+from extract.entities import agency_entity, place_entity, resolve_name
+from extract.gazetteer import COUNTRY, Gazetteer, load_gazetteer
+from extract.pipeline import extract_text
+from extract.text import compact
+
+GAZ = load_gazetteer()
+HAND = {a.jurisdiction for a in GAZ.agencies.values()}  # the jurisdictions of the hand gazetteers
+# Special administrative regions have none of the standard institutions.
+PROVINCES = [
+    p.code
+    for p in GAZ.places.values()
+    if p.level == "province" and p.code not in HAND and not p.name.endswith("特别行政区")
+]
+PREFECTURES = [p.code for p in GAZ.places.values() if p.level == "prefecture" and p.code not in HAND]
+# Every province the registry lists and every twelfth prefecture, with the kinds that are named
+# otherwise: an autonomous prefecture, a league, a prefecture (地区), and some counties.
+SAMPLE = [*PROVINCES, *PREFECTURES[::12], "422800", "152900", "652900", "330106", "110105", "450703"]
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A template (see :mod:`extract.gazetteer`) as a pattern its names match: a word choice as its
+    alternatives, any other placeholder as any text."""
+
+    def piece(part: str) -> str:
+        if part.startswith("{"):
+            return "(?:" + "|".join(map(re.escape, part[1:-1].split("|"))) + ")" if "|" in part else ".*"
+        return re.escape(part)
+
+    return re.compile("".join(piece(part) for part in re.split(r"(\{[^{}]*\})", template) if part))
+
+
+def _generated(code: str) -> list:
+    return [a for a in GAZ.agencies_in(code) if a.id.split("/", 1)[1] in {i.key for i in GAZ.institutions}]
+
+
+@pytest.mark.parametrize("code", SAMPLE)
+def test_every_name_of_a_generated_agency_resolves_to_it(code: str) -> None:
+    """Each standard institution of the place: its name and every alias (省发改委, 江苏省发展改革委,
+    江苏发改委 …) are found in the place as that institution, and each alias template left at
+    least one name (no template lost all its forms to another)."""
+    place = GAZ.places[code]
+    made = {a.id.split("/", 1)[1]: a for a in _generated(code)}
+    expected = {i.key for i in GAZ.institutions if place.level in i.levels and "{short}" not in i.name}
+    assert expected <= set(made), f"{place.name} lacks {expected - set(made)}"
+    for institution in GAZ.institutions:
+        agency = made.get(institution.key)
+        if agency is None:
+            continue
+        names = [agency.name, *agency.aliases]
+        for name in names:
+            found = GAZ.lookup(name, code)
+            assert found is not None and found.id == agency.id, f"{name} in {place.name}: {found}"
+        for template in institution.aliases:
+            pattern = _pattern(template)
+            assert any(pattern.fullmatch(name) for name in names), f"{place.name} has no {template}"
+
+
+@pytest.mark.parametrize("code", SAMPLE)
+def test_no_name_is_given_to_two_agencies_of_one_place(code: str) -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for agency in GAZ.agencies_in(code):
+        for name in (agency.name, *agency.aliases):
+            owners[compact(name)].add(agency.id)
+    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
+
+
+@pytest.mark.parametrize("code", [c for c in SAMPLE if GAZ.places[c].level == "province"])
+def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None:
+    """省X read in a province is that province's X; the same 省X read in another province is
+    another agency; written with the province's name it resolves anywhere."""
+    other = "510000" if code != "510000" else "530000"
+    place = GAZ.places[code]
+    level = "自治区" if place.name.endswith("自治区") else place.name[-1]
+    for agency in _generated(code):
+        for alias in agency.aliases:
+            if not alias.startswith(level):
+                continue
+            assert GAZ.resolve(alias, code).agency == agency.id, alias
+            elsewhere = GAZ.resolve(alias, other)
+            assert elsewhere.agency != agency.id and elsewhere.agency.startswith(other), alias
+            with_name = place.name + alias[len(level) :]
+            assert GAZ.resolve(with_name, COUNTRY).agency == agency.id, with_name
+
+
+@pytest.mark.parametrize(
+    ("names", "code", "key"),
+    [
+        (["省发改委", "省发展改革委", "省发展和改革委员会", "云南省发改委", "云南发展改革委"], "530000", "drc"),
+        (["省人社厅", "省人力资源社会保障厅", "省人力资源和社会保障厅", "云南省人社厅"], "530000", "hrss"),
+        (["省住建厅", "省住房城乡建设厅", "云南住房和城乡建设厅"], "530000", "housing"),
+        (["省卫健委", "省卫生健康委", "省卫生健康委员会"], "530000", "health"),
+        (["省市场监管局", "省市场监督管理局", "云南省市场监管局"], "530000", "samr"),
+        (["省委网信办", "省网信办", "云南省委网信办"], "530000", "party-cac"),
+        (["自治区发改委", "自治区发展改革委", "宁夏回族自治区发展改革委", "宁夏发改委"], "640000", "drc"),
+        (["自治区党委组织部", "宁夏回族自治区党委组织部"], "640000", "party-org"),
+        (["市发展改革委", "市发改委", "重庆市发改委"], "500000", "drc"),
+        (["市教委", "市教育局"], "500000", "edu"),
+        (["市工信局", "市经信局", "绵阳市工业和信息化局", "绵阳工信局"], "510700", "miit"),
+        (["市委办公室", "市委办", "绵阳市委办公室"], "510700", "party-office"),
+        (["市中院", "市中级人民法院", "绵阳市中级人民法院"], "510700", "court"),
+        (["州发改委", "恩施州发改委", "恩施土家族苗族自治州发展和改革委员会"], "422800", "drc"),
+        (["县发改局", "县发展和改革局", "景东彝族自治县发改局"], "530823", "drc"),
+        (["区人社局", "区人力资源和社会保障局"], "330106", "hrss"),
+    ],
+)
+def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
+    assert {resolve_name(name, code).id for name in names} == {f"{code}/{key}"}
+
+
+def test_the_same_title_in_two_places_is_two_agencies() -> None:
+    assert resolve_name("省发改委", "320000").id != resolve_name("省发改委", "330000").id
+    assert resolve_name("市卫健委", "320900").id != resolve_name("市卫健委", "321000").id
+    assert resolve_name("区发改局", "330106").id != resolve_name("区发改局", "330105").id
+
+
+@pytest.mark.parametrize("code", ["340000", "341000", "341021"])
+def test_renames_link_predecessor_and_successor(code: str) -> None:
+    for institution in GAZ.institutions:
+        before = GAZ.agency(f"{code}/{institution.key}")
+        for key in institution.replaced_by:
+            after = GAZ.agency(f"{code}/{key}")
+            if before is None or after is None:
+                continue
+            assert after.id in before.replaced_by and before.id in after.replaces
+    assert resolve_name("省环保厅", "340000").successors == ("340000/ecoenv",)
+    assert resolve_name("省生态环境厅", "340000").predecessors == ("340000/env-protection",)
+    assert resolve_name("市地方金融监管局", "341000").successors == ("341000/local-finance",)
+
+
+def test_hand_entries_take_precedence_and_gain_the_generated_names() -> None:
+    drc = GAZ.agency("350000/drc")
+    assert drc is not None and drc.name == "福建省发展和改革委员会" and "省发展和改革局" in drc.aliases
+    assert resolve_name("福建省发改局", COUNTRY).id == "350000/drc"
+    assert resolve_name("省数字办", "350000").id == "350000/digital-office"  # local, no template
+    assert resolve_name("市金融办", "350100").id == "350100/finance-regulation"  # the hand entry's, kept
+    assert resolve_name("省环保厅", "350000").successors == ("350000/ecoenv",)
+
+
+def test_generation_is_lazy_and_loading_is_fast() -> None:
+    start = time.perf_counter()
+    fresh: Gazetteer = load_gazetteer.__wrapped__()
+    assert time.perf_counter() - start < 3
+    assert fresh._generated == {}
+    fresh.lookup("省发改委", "620000")
+    assert set(fresh._generated) == {"620000"}
+
+
+def test_places_come_from_the_registry_with_derived_short_forms() -> None:
+    assert len(GAZ.places) > 3000
+    assert GAZ.places["652900"].short == ("阿克苏",) and GAZ.places["152900"].short == ("阿拉善",)
+    assert GAZ.places["450300"].short == ("桂林",) and GAZ.places["450329"].short == ()  # 资源县: 自然资源厅
+    assert "市中" not in GAZ.places["370103"].short  # 市中区: 市中级人民法院
+    assert GAZ.places["350000"].short == ("福建", "八闽", "闽")  # one-character forms from places.jsonl
+    assert GAZ.places["140400"].short == ()  # withheld by hand: 长治久安
+    assert GAZ.places["330106"].parent == "330100" and GAZ.places["110105"].parent == "110000"
+    assert [p.code for p in GAZ.places_called("西湖区")] != ["330106"]  # several 西湖区
+
+
+def test_the_step_describes_every_entity_the_document_names() -> None:
+    plan = (
+        "湖南省人民政府办公厅关于印发测试工作要点的通知\n"
+        "一、完善数据共享\n（一）建设共享通道。（责任单位：省发展改革委、省委网信办、省环保厅，各市州人民政府）\n"
+    )
+    x = extract_text(plan, "plan.txt")
+    assert x.metadata.jurisdiction == "430000"
+    units = [x.entities[u.agency] for u in x.notes[0].units]
+    assert [u.id for u in units[:3]] == ["430000/drc", "430000/party-cac", "430000/env-protection"]
+    assert units[3].collective and not units[3].resolved
+    assert x.issuer == "430000/gov-office" and x.entities[x.issuer].parent == "430000/gov"
+    assert "430000/ecoenv" in x.entities and "430000/gov" in x.entities  # what they link to
+    assert {"430000", COUNTRY} <= set(x.entities) and x.entities["430000"].kind == "place"
+
+
+def test_entities_of_ids_the_gazetteer_lacks() -> None:
+    unknown = agency_entity(GAZ, "430000/x-0123456789", "省某某办", resolved=False)
+    assert (unknown.name, unknown.jurisdiction, unknown.resolved) == ("省某某办", "430000", False)
+    assert place_entity(GAZ, "999999") is None
