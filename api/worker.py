@@ -73,7 +73,11 @@ class _Call:
     resends: int = 0
 
 
-def _run_in_child(store: Any, call_id: int, function: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, ...]:
+def _run_in_child(
+    store: Any, call_id: int, function: Callable[..., Any], args: tuple[Any, ...], writes: bool
+) -> tuple[Any, ...]:
+    if writes:
+        store.mark_changed()  # before and after: a view derived while the write runs is not kept past it
     try:
         return (call_id, True, function(store, *args))
     except BaseException as exc:  # every failure goes back to the server, which decides what it means
@@ -82,6 +86,9 @@ def _run_in_child(store: Any, call_id: int, function: Callable[..., Any], args: 
         except Exception:
             exc = RuntimeError(f"{type(exc).__name__}: {exc}")
         return (call_id, False, exc)
+    finally:
+        if writes:
+            store.mark_changed()
 
 
 def _child_main(connection: Any, store_path: str, threads: int) -> None:
@@ -234,7 +241,7 @@ class StoreWorker:
         call.sent = time.monotonic()
         call.deadline = call.sent + call.timeout
         with contextlib.suppress(OSError, ValueError):  # the child died: the watchdog or the reader replaces it
-            self._connection.send((call.id, call.function, call.args))
+            self._connection.send((call.id, call.function, call.args, call.writes))
 
     def _read(self, process: Any, connection: Any) -> None:
         """Resolve the futures of one child's answers until that child is gone."""

@@ -33,6 +33,7 @@ import re
 import threading
 import warnings
 import zipfile
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -68,6 +69,9 @@ VENDOR_SCRIPTS = ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytosca
 _UNIT = 30.0  # points between neighbouring nodes, about
 _KAMADA_KAWAI_NODES = 400  # parts this large or smaller get Kamada–Kawai; it grows with the cube of the nodes
 _YFILES = "http://www.yworks.com/xml/graphml"
+_KEPT_VIEWS = 4
+_views: OrderedDict[tuple[Any, ...], nx.Graph] = OrderedDict()  # laid-out views, oldest first
+_views_lock = threading.Lock()
 _drawing = threading.Lock()  # matplotlib's font cache and text layout are not thread-safe
 
 
@@ -524,6 +528,20 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
+def _laid_out_view(store: KnowledgeStore, base: str, view: str, entity: str | None, depth: int) -> nx.Graph:
+    key = (store.location, store.generation, base, view, entity if view == "neighbourhood" else None, depth)
+    with _views_lock:
+        if key in _views:
+            _views.move_to_end(key)
+            return _views[key]
+    graph = view_graph(store, base, view, entity=entity, depth=depth)
+    with _views_lock:
+        _views[key] = graph
+        while len(_views) > _KEPT_VIEWS:
+            _views.popitem(last=False)
+    return graph
+
+
 def write_graph(graph: nx.Graph, fmt: str) -> bytes:
     """*graph* (a view, :func:`view_graph`) written as *fmt* (:data:`FORMATS`)."""
     if fmt not in FORMATS:
@@ -546,10 +564,15 @@ def export(
     store: KnowledgeStore, base: str, fmt: str, view: str = "full", *, entity: str | None = None, depth: int = 1
 ) -> Export:
     """The *view* of the store written as *fmt*, with the file name it goes by
-    (``policykg-agencies.graphml``, ``policykg-neighbourhood-agency-350000-drc.gexf``)."""
+    (``policykg-agencies.graphml``, ``policykg-neighbourhood-agency-350000-drc.gexf``).
+
+    The last few views are kept, laid out, for as long as the store's
+    :attr:`~graph.store.KnowledgeStore.generation` stays the same: laying out a whole graph
+    costs far more than writing it, and a user downloads one view in several formats.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"no format {fmt!r}; formats: {', '.join(FORMATS)}")
-    graph = view_graph(store, base, view, entity=entity, depth=depth)
+    graph = _laid_out_view(store, base, view, entity, depth)
     written = FORMATS[fmt]
     name = f"policykg-{view}"
     if view == "neighbourhood" and entity:

@@ -14,6 +14,7 @@ so in a note in the folder (:func:`announce`), so that another refused the store
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -119,6 +120,8 @@ class KnowledgeStore(GraphTarget):
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
+        self._changes = itertools.count(1)
+        self.generation = 0  # a new number after each write through this object: what derived views key on
         if not create and not self.path.is_dir():
             raise StoreError(
                 f"{self.path}: no store there; build one with `policykg build PATH... --store {self.path}`"
@@ -153,8 +156,14 @@ class KnowledgeStore(GraphTarget):
     def location(self) -> str:
         return str(self.path)
 
+    def mark_changed(self) -> None:
+        """Give the store a new :attr:`generation`: its data changed (or is changing)."""
+        self.generation = next(self._changes)
+
     def update(self, sparql: str) -> None:
+        self.mark_changed()
         self.oxigraph.update(sparql)
+        self.mark_changed()
 
     def _solutions(self, sparql: str, bindings: Mapping[str, Term]) -> ox.QuerySolutions:
         """The solutions of SELECT *sparql*, over the union of the named graphs as default graph, with
@@ -174,11 +183,9 @@ class KnowledgeStore(GraphTarget):
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         if isinstance(name, ox.DefaultGraph):
-            self.oxigraph.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{body}\n}}")
+            self.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{body}\n}}")
         else:
-            self.oxigraph.update(
-                f"DROP SILENT GRAPH <{name.value}> ;\nINSERT DATA {{ GRAPH <{name.value}> {{\n{body}\n}} }}"
-            )
+            self.update(f"DROP SILENT GRAPH <{name.value}> ;\nINSERT DATA {{ GRAPH <{name.value}> {{\n{body}\n}} }}")
 
     def graph_names(self) -> list[str]:
         return sorted(str(g.value) for g in self.oxigraph.named_graphs())

@@ -27,6 +27,10 @@ def ask(client: httpx.Client, query: str) -> bool:
     return bool(response.json()["boolean"])
 
 
+def export_neighbourhood(client: httpx.Client, entity: str) -> httpx.Response:
+    return client.get("/api/export", params={"format": "nodelink", "view": "neighbourhood", "entity": entity})
+
+
 def test_the_service_description_offers_updates(client: httpx.Client) -> None:
     graph = Graph().parse(data=client.get("/sparql").content, format="turtle")
     service = URIRef(str(client.base_url.join("/sparql")))
@@ -135,6 +139,10 @@ def test_deleting_a_document_graph_drops_what_only_it_described(client: httpx.Cl
     graph, entity = rows[0]["g"]["value"], rows[0]["entity"]["value"]
     described = f"ASK {{ GRAPH <{entities}> {{ <{entity}> a ?type }} }}"
     assert ask(client, described)
+    entity_id = entity.removeprefix("https://w3id.org/policykg/id/")
+    first = export_neighbourhood(client, entity_id)
+    assert first.status_code == 200 and export_neighbourhood(client, entity_id).content == first.content  # kept
     assert client.delete("/store", params={"graph": graph}, headers=GOOD).status_code == 204
     assert not ask(client, described)
+    assert_problem(export_neighbourhood(client, entity_id), 404)  # the write made the kept view stale
     assert ask(client, f"ASK {{ GRAPH <{entities}> {{ ?agency a <https://w3id.org/policykg/ontology#Agency> }} }}")

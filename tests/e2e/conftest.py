@@ -140,12 +140,24 @@ def wanted(session: pytest.Session) -> set[str]:
     return {name for item in session.items for name in getattr(item, "fixturenames", ()) if name in PROFILES}
 
 
+HERE = Path(__file__).resolve().parent
+
 # Servers launched as soon as the samples are built, to boot while the tests before this folder's
 # run; :class:`Servers` takes them over (and a session that never gets here stops them at its end).
 EARLY: dict[str, Server] = {}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, this folder's tests run in one worker, which starts the servers once."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.xdist_group("servers"))
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # every worker collects every test; one of them runs these
+        return
     names = wanted(session)
 
     def launch_early(built: Path, factory: pytest.TempPathFactory) -> None:

@@ -63,6 +63,15 @@ PLAN = (
 )
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, the browser tests run in one worker: one server, one browser at a time."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session")
 def ui_store(built_store: Path, nlp, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled samples and the hostile plan, all built by the real pipeline."""
