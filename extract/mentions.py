@@ -14,6 +14,7 @@ from typing import Any
 from extract.gazetteer import Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
 from extract.outline import in_spans, merge_spans
+from extract.platforms import name_labels
 
 __all__ = ["attach_mentions"]
 
@@ -67,19 +68,23 @@ def _attach_piece(extraction: Extraction, doc: Any, offset: int, locate: _Locato
         heading, item = locate.heading(start)
         return Mention(kind, name, start, end, item, heading, locate.task(start), **extra)
 
+    platforms = doc.spans["platforms"]
     platform_index: dict[int, int] = {}
-    for index, found in enumerate(doc._.platforms):
-        made = mention("platform", found.name, found.start, found.end, labels=found.labels, action=found.action)
+    for index, span in enumerate(platforms):
+        action = None if span.label_ == "mentions" else span.label_
+        made = mention(
+            "platform", span.id_, span.start_char, span.end_char, labels=name_labels(span.id_), action=action
+        )
         if made:
             platform_index[index] = len(extraction.mentions)
             extraction.mentions.append(made)
     extraction.platform_links += [
-        (platform_index[link.first], platform_index[link.second], link.verb)
-        for link in doc._.platform_links
-        if link.first in platform_index and link.second in platform_index
+        (platform_index[first], platform_index[second], verb)
+        for first, second, verb in platforms.attrs["links"]
+        if first in platform_index and second in platform_index
     ]
-    for found in doc._.programmes:
-        made = mention("programme", found.name, found.start, found.end, labels=found.labels)
+    for span in doc.spans["programmes"]:
+        made = mention("programme", span.id_, span.start_char, span.end_char, labels=name_labels(span.id_))
         if made:
             extraction.mentions.append(made)
     for span in doc.spans["places"]:

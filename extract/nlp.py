@@ -1,48 +1,87 @@
 """The spaCy pipeline: Chinese with the pkuseg segmenter, and policykg's components.
 
-Components (each behind a factory, configurable, saved with ``to_disk``/``from_disk``):
+Components (each behind a factory registered when this module is imported, configurable,
+saved with ``to_disk``/``from_disk``, so ``nlp.to_disk(path)`` and ``spacy.load(path)`` give
+the same pipeline back):
 
 ``policykg_gazetteer``
     agencies and places named in the text, from the gazetteer data files (``doc.spans``
     ``"agencies"`` and ``"places"``, the span id the gazetteer entry).
+``policykg_pos``
+    part-of-speech tags (``token.tag_``, jieba's ICTCLAS tag set, punctuation as ``w*``) from
+    jieba's dictionary, for the words of sentences that contain a head character (the only
+    ones that can name a platform or programme); the finders then tag the words that end in a
+    platform or programme head ``nhp`` / ``nhq``.
 ``policykg_platforms``
-    named platforms with the action on them and platform–platform links (``doc._.platforms``,
-    ``doc._.platform_links``, ``doc.spans["platforms"]``).
+    named platforms (``doc.spans["platforms"]``: label the action on the platform, span id the
+    name as written without quotes; ``attrs["links"]`` the platform–platform links).
 ``policykg_programmes``
-    named programmes (``doc._.programmes``, ``doc.spans["programmes"]``).
+    named programmes (``doc.spans["programmes"]``, the same way).
 ``policykg_targets``
     quantified targets and deadlines (``doc._.targets``, ``doc._.deadlines``).
 
-The pkuseg model is read from its cache (:mod:`extract.models`) in :func:`make_nlp`; nothing
-is downloaded here.
+The pkuseg model is read from its cache (:mod:`extract.models`) in :func:`make_nlp`, jieba's
+dictionary from the jieba package on a component's first use; nothing is downloaded here.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
+
+import numpy
+import spacy
+from spacy.attrs import IDX, LENGTH, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.gazetteer import load_gazetteer
 from extract.models import require_pkuseg_model
-from extract.platforms import PlatformLexicon, find_platforms, find_programmes, load_platform_lexicon
+from extract.platforms import PATTERNS_PATH, Grammar, Tok, find_names, load_grammar, read_patterns
 from extract.targets import find_deadlines, find_targets
+from ontology import ONTOLOGY_DIR, read_json
 
-__all__ = ["GazetteerRuler", "PlatformFinder", "ProgrammeFinder", "TargetFinder", "load_nlp", "make_nlp"]
+__all__ = [
+    "COMPONENTS",
+    "GazetteerRuler",
+    "JiebaWords",
+    "NameFinder",
+    "PosTagger",
+    "TargetFinder",
+    "load_nlp",
+    "make_nlp",
+]
 
-COMPONENTS = ("policykg_gazetteer", "policykg_platforms", "policykg_programmes", "policykg_targets")
-
-
-def _spacy():
-    try:
-        import spacy
-        from spacy.language import Language
-        from spacy.tokens import Doc
-    except ImportError as exc:  # pragma: no cover - spaCy is a dependency of the project
-        raise RuntimeError("spaCy is missing: pip install 'spacy>=3.7' spacy-pkuseg") from exc
-    return spacy, Language, Doc
+COMPONENTS = (
+    "policykg_gazetteer",
+    "policykg_pos",
+    "policykg_platforms",
+    "policykg_programmes",
+    "policykg_targets",
+)
+CORRECTIONS_PATH = ONTOLOGY_DIR / "pos_corrections.json"
+_HEAD_TAGS = {"platform": "nhp", "programme": "nhq"}
+_SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")
+# Punctuation in the ICTCLAS tag set jieba's dictionary follows (jieba itself tags it all x).
+_PUNCTUATION_TAGS = {
+    **dict.fromkeys("“‘「『", "wyz"),
+    **dict.fromkeys("”’」』", "wyy"),
+    "、": "wn",
+    **dict.fromkeys("，,", "wd"),
+    **dict.fromkeys("。.", "wj"),
+    **dict.fromkeys("；;", "wf"),
+    **dict.fromkeys("：:", "wm"),
+    **dict.fromkeys("！!", "wt"),
+    **dict.fromkeys("？?", "ww"),
+    **dict.fromkeys("（(《〔【[<", "wkz"),
+    **dict.fromkeys("）)》〕】]>", "wky"),
+}
 
 
 @dataclass(frozen=True)
@@ -65,6 +104,7 @@ class GazetteerRuler:
         self.patterns: list[_Pattern] = []
         self._index: dict[str, _Pattern] = {}
         self._first_characters: set[str] = set()
+        self._lengths: set[int] = set()
         self._longest = 0
 
     def initialize(self, get_examples: Any = None, nlp: Any = None, *, patterns: list[dict] | None = None) -> None:
@@ -78,24 +118,27 @@ class GazetteerRuler:
                 self.patterns.append(pattern)
                 self._index.setdefault(pattern.text, pattern)
                 self._first_characters.add(pattern.text[0])
+                self._lengths.add(len(pattern.text))
                 self._longest = max(self._longest, len(pattern.text))
 
     def __call__(self, doc: Any) -> Any:
         text = _text(doc)
         boundaries = _boundaries(doc)
+        ends = [end for _, end in boundaries]
         found: dict[str, list[Any]] = {"agencies": [], "places": []}
         covered_until = -1
         for index, (start, _) in enumerate(boundaries):
             if start < covered_until or text[start] not in self._first_characters:
                 continue
-            candidates = (end for _, end in boundaries[index : index + self._longest])
-            for end in sorted((e for e in candidates if e - start <= self._longest), reverse=True):
-                pattern = self._index.get(text[start:end])
+            for k in range(bisect_right(ends, start + self._longest) - 1, index - 1, -1):  # longest first
+                if ends[k] - start not in self._lengths:
+                    continue
+                pattern = self._index.get(text[start : ends[k]])
                 if pattern is not None:
-                    span = doc.char_span(start, end, label=pattern.label, span_id=pattern.id)
+                    span = doc.char_span(start, ends[k], label=pattern.label, span_id=pattern.id)
                     if span is not None:
                         found["agencies" if pattern.label == "AGENCY" else "places"].append(span)
-                        covered_until = end
+                        covered_until = ends[k]
                     break
         doc.spans["agencies"] = found["agencies"]
         doc.spans["places"] = found["places"]
@@ -110,7 +153,7 @@ class GazetteerRuler:
 
     def from_disk(self, path: str | Path, exclude: Any = ()) -> GazetteerRuler:
         lines = (Path(path) / "patterns.jsonl").read_text(encoding="utf-8").splitlines()
-        self.patterns, self._index, self._first_characters, self._longest = [], {}, set(), 0
+        self.patterns, self._index, self._first_characters, self._lengths, self._longest = [], {}, set(), set(), 0
         self.add_patterns([json.loads(line) for line in lines if line.strip()])
         return self
 
@@ -132,30 +175,69 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
-class _LexiconComponent:
-    """A component configured by the platform lexicon, saved beside the pipeline."""
+class JiebaWords:
+    """Tags and frequencies of words from jieba's dictionary, with corrections for plan language.
 
-    def __init__(self, name: str, *, lexicon_path: str | None = None) -> None:
-        self.name = name
-        self.lexicon_path = lexicon_path
-        self.lexicon: PlatformLexicon = load_platform_lexicon(Path(lexicon_path) if lexicon_path else None)
-        self._source = Path(lexicon_path) if lexicon_path else None
+    A word the dictionary lacks (pkuseg's 优化省, 苏服码) is cut by jieba and tagged by its last
+    piece, the head of a Chinese compound (a proper noun where only that piece is a verb:
+    苏服办); its first piece is kept for :meth:`leading_word`.
+    """
 
-    def to_disk(self, path: str | Path, exclude: Any = ()) -> None:
-        from ontology import ONTOLOGY_DIR
+    def __init__(self, corrections: dict[str, str]) -> None:
+        try:
+            import jieba
+            import jieba.posseg
+        except ImportError as exc:  # pragma: no cover - jieba is a dependency of the project
+            raise RuntimeError("jieba is missing: pip install jieba") from exc
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        self._tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+        self._frequencies: dict[str, int] = jieba.dt.FREQ
+        self._cut = jieba.posseg.lcut
+        self._corrections = corrections
+        self._known: dict[str, tuple[str, tuple[str, str] | None]] = {}
 
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        source = self._source or ONTOLOGY_DIR / "platforms.json"
-        (path / "lexicon.json").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    def tag(self, word: str) -> str:
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._analyse(word)
+        return known[0]
 
-    def from_disk(self, path: str | Path, exclude: Any = ()) -> _LexiconComponent:
-        self._source = Path(path) / "lexicon.json"
-        self.lexicon = load_platform_lexicon(self._source)
-        return self
+    def leading_word(self, word: str) -> tuple[str, str] | None:
+        """The first piece and its tag, for a word the dictionary does not hold whole."""
+        if word not in self._known:
+            self.tag(word)
+        return self._known[word][1]
+
+    def frequency(self, word: str) -> int:
+        return self._frequencies.get(word, 0)
+
+    def _analyse(self, word: str) -> tuple[str, tuple[str, str] | None]:
+        if word in self._corrections:
+            return self._corrections[word], None
+        if word in _PUNCTUATION_TAGS:
+            return _PUNCTUATION_TAGS[word], None
+        if not word.strip():
+            return "x", None
+        if word.isascii():
+            return ("eng" if any(c.isalpha() for c in word) else "m"), None
+        tag = self._tags.get(word)
+        if tag is not None:
+            return tag, None
+        pieces = [(p.word, self._corrections.get(p.word, p.flag)) for p in self._cut(word)]
+        tag = pieces[-1][1]
+        if tag.startswith("v") and not pieces[0][1].startswith("v"):
+            tag = "nz"  # 苏服办, 湘易办: an unknown word that ends in a verb but starts otherwise names
+        return tag, pieces[0] if len(pieces) > 1 else None
 
 
-def _text(doc: Any) -> str:
+@lru_cache(maxsize=4)
+def jieba_words(corrections_path: Path = CORRECTIONS_PATH) -> JiebaWords:
+    """The dictionary, loaded once per process (jieba builds its prefix dictionary in a second)."""
+    return JiebaWords(read_json(corrections_path, "part-of-speech corrections")["tags"])
+
+
+def _text(doc: Doc) -> str:
     """The doc's text, built once (``Doc.text`` joins every token on each access)."""
     cached = doc.user_data.get("policykg_text")
     if cached is None:
@@ -163,36 +245,178 @@ def _text(doc: Any) -> str:
     return cached
 
 
-def _boundaries(doc: Any) -> list[tuple[int, int]]:
+def _boundaries(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of every word, computed once per doc from its arrays (no Token objects)."""
     cached = doc.user_data.get("policykg_boundaries")
     if cached is None:
-        from spacy.attrs import IDX, LENGTH
-
-        cached = [(int(i), int(i) + int(n)) for i, n in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
+        array = doc.to_array([IDX, LENGTH]).astype(numpy.int64).reshape(-1, 2)
+        starts = array[:, 0]  # by columns: a 2-D uint64 array's tolist() costs a hundred times more
+        cached = list(zip(starts.tolist(), (starts + array[:, 1]).tolist(), strict=True))
         doc.user_data["policykg_boundaries"] = cached
     return cached
 
 
-class PlatformFinder(_LexiconComponent):
-    """Named platforms, typed actions and links (see :mod:`extract.platforms`)."""
+def _windows(doc: Doc, triggers: str) -> list[tuple[int, int]]:
+    """Token ranges of the sentences that contain one of *triggers* (all the doc without)."""
+    boundaries = _boundaries(doc)
+    if not triggers:
+        return [(0, len(boundaries))] if boundaries else []
+    text = _text(doc)
+    trigger = re.compile(f"[{re.escape(triggers)}]")
+    starts = [start for start, _ in boundaries]
+    windows: list[tuple[int, int]] = []
+    for sentence in _SENTENCE.finditer(text):
+        if sentence.start() < sentence.end() and trigger.search(text, sentence.start(), sentence.end()):
+            first = bisect_right(starts, sentence.start()) - 1
+            last = bisect_left(starts, sentence.end())
+            if windows and windows[-1][1] > first:
+                windows[-1] = (windows[-1][0], last)
+            else:
+                windows.append((max(first, 0), last))
+    return windows
 
-    def __call__(self, doc: Any) -> Any:
-        mentions, links = find_platforms(_text(doc), _boundaries(doc), self.lexicon)
-        doc._.platforms, doc._.platform_links = mentions, links
-        spans = [doc.char_span(m.start, m.end, label=m.action or "mentions", alignment_mode="expand") for m in mentions]
-        doc.spans["platforms"] = [s for s in spans if s is not None]
+
+class PosTagger:
+    """Part-of-speech tags from jieba's dictionary on pkuseg's words (``token.tag_``).
+
+    Only sentences that hold a *triggers* character are tagged (all of them without
+    *triggers*); their token ranges are kept in ``doc.user_data["policykg_windows"]``.
+    """
+
+    def __init__(self, name: str = "policykg_pos", *, triggers: str = "") -> None:
+        self.name = name
+        self.triggers = triggers
+        self.corrections_path = CORRECTIONS_PATH
+
+    @property
+    def words(self) -> JiebaWords:
+        return jieba_words(self.corrections_path)
+
+    def initialize(self, get_examples: Any = None, nlp: Any = None) -> None:
+        """Load jieba's dictionary now rather than on the first doc."""
+        self.words  # noqa: B018 - loading is the point
+
+    def __call__(self, doc: Doc) -> Doc:
+        words, text, boundaries = self.words, _text(doc), _boundaries(doc)
+        windows = doc.user_data["policykg_windows"] = _windows(doc, self.triggers)
+        add = doc.vocab.strings.add
+        tags: Any = numpy.zeros((len(doc), 1), dtype="uint64")
+        for first, last in windows:
+            for i in range(first, last):
+                start, end = boundaries[i]
+                tags[i, 0] = add(words.tag(text[start:end]))
+        doc.from_array([TAG], tags)
         return doc
 
+    def to_disk(self, path: str | Path, exclude: Any = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "corrections.json").write_text(self.corrections_path.read_text(encoding="utf-8"), encoding="utf-8")
 
-class ProgrammeFinder(_LexiconComponent):
-    """Named programmes: quoted names and names ending in 行动, 工程, 计划, 专项."""
+    def from_disk(self, path: str | Path, exclude: Any = ()) -> PosTagger:
+        self.corrections_path = Path(path) / "corrections.json"
+        return self
 
-    def __call__(self, doc: Any) -> Any:
-        doc._.programmes = find_programmes(_text(doc), _boundaries(doc), self.lexicon)
-        spans = [doc.char_span(m.start, m.end, label="PROGRAMME", alignment_mode="expand") for m in doc._.programmes]
-        doc.spans["programmes"] = [s for s in spans if s is not None]
+
+def _mark_heads(doc: Doc, grammar: Grammar, words: JiebaWords) -> dict[int, str]:
+    """Tag the words of the tagged windows that end in a head ``nhp`` (platform) or ``nhq``
+    (programme), once per doc; index → head."""
+    heads = doc.user_data.get("policykg_heads")
+    if heads is None:
+        text, boundaries = _text(doc), _boundaries(doc)
+        heads = doc.user_data["policykg_heads"] = {}
+        for first, last in doc.user_data.get("policykg_windows", ()):
+            for i in range(first, last):
+                if text[boundaries[i][1] - 1] in grammar.triggers:
+                    kind, head = grammar.head(text, *boundaries[i], words)
+                    if kind:
+                        heads[i] = head
+                        doc[i].tag_ = _HEAD_TAGS[kind]
+    return heads
+
+
+class NameFinder:
+    """Named platforms or programmes (*kind*) as ``doc.spans[spans_key]``.
+
+    The Matcher patterns of *kind* (``ontology/platform_patterns.jsonl``) find candidates over
+    the tags of :class:`PosTagger`; :func:`extract.platforms.find_names` cuts them into names.
+    """
+
+    _LABELS: ClassVar[dict[str, tuple[str, ...]]] = {"platform": ("PLATFORM", "BRAND"), "programme": ("PROGRAMME",)}
+
+    def __init__(self, nlp: Language, name: str, *, kind: str, spans_key: str) -> None:
+        if kind not in self._LABELS:
+            raise ValueError(f"kind must be one of {sorted(self._LABELS)}, not {kind!r}")
+        self.name, self.kind, self.spans_key, self.vocab = name, kind, spans_key, nlp.vocab
+        self._load(ONTOLOGY_DIR / "platforms.json", PATTERNS_PATH)
+
+    def _load(self, grammar_path: Path, patterns_path: Path) -> None:
+        from spacy.matcher import Matcher
+
+        self.grammar_path, self.patterns_path = grammar_path, patterns_path
+        self.grammar = load_grammar(grammar_path)
+        self.matcher = Matcher(self.vocab)
+        for row in read_patterns(patterns_path):
+            if row["label"] in self._LABELS[self.kind]:
+                self.matcher.add(row["label"], [row["pattern"]], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        words, text, boundaries = jieba_words(), _text(doc), _boundaries(doc)
+        heads = _mark_heads(doc, self.grammar, words)
+        windows = doc.user_data.get("policykg_windows", [])
+        own = set(self.grammar.heads_of(self.kind))
+        window_starts = [first for first, _ in windows]
+        last_head: dict[int, int] = {}
+        for i, head in heads.items():
+            if head in own:
+                index = bisect_right(window_starts, i) - 1
+                last_head[index] = max(i, last_head.get(index, i))
+        by_window: dict[int, list[tuple[int, int, str]]] = {}
+        strings = self.vocab.strings
+        for index, (first, last) in enumerate(windows):
+            quoted = self.kind == "platform" and "“" in text[boundaries[first][0] : boundaries[last - 1][1]]
+            if index not in last_head and not quoted:
+                continue
+            stop = last if quoted else min(last_head[index] + 2, last)  # a name ends at its head or quote
+            by_window[index] = [(a, b, strings[key]) for key, a, b in self.matcher(doc[first:stop])]
+        tag_values: list[int] = doc.to_array(TAG).tolist() if by_window else []
+        names = {value: strings[value] for value in set(tag_values)}
+        spans: list[Span] = []
+        links: list[list[Any]] = []
+        for index, matches in sorted(by_window.items()):
+            if not matches:
+                continue
+            first, last = windows[index]
+            tokens = [
+                Tok(text[s:e], s, e, names[tag_values[i]], heads.get(i, ""))
+                for i, (s, e) in enumerate(boundaries[first:last], first)
+            ]
+            candidates = matches
+            found, found_links = find_names(text, tokens, candidates, self.kind, self.grammar, words)
+            kept = [
+                f for f in found if self.kind == "platform" or f.quoted or f.before in self.grammar.programme_verbs
+            ]  # 用地计划, 建筑工程: a programme is quoted or follows 实施, 开展 …
+            position = {id(f): len(spans) + n for n, f in enumerate(kept)}
+            links += [
+                [position[id(found[a])], position[id(found[b])], verb]
+                for a, b, verb in found_links
+                if id(found[a]) in position and id(found[b]) in position
+            ]
+            spans += [
+                Span(doc, first + f.first, first + f.last, label=f.action or "mentions", span_id=f.name) for f in kept
+            ]
+        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, attrs={"links": links}, spans=spans)
         return doc
+
+    def to_disk(self, path: str | Path, exclude: Any = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "grammar.json").write_text(self.grammar_path.read_text(encoding="utf-8"), encoding="utf-8")
+        (path / "patterns.jsonl").write_text(self.patterns_path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude: Any = ()) -> NameFinder:
+        self._load(Path(path) / "grammar.json", Path(path) / "patterns.jsonl")
+        return self
 
 
 class TargetFinder:
@@ -201,51 +425,56 @@ class TargetFinder:
     def __init__(self, name: str = "policykg_targets") -> None:
         self.name = name
 
-    def __call__(self, doc: Any) -> Any:
+    def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
         doc._.targets, doc._.deadlines = find_targets(text), find_deadlines(text)
         return doc
 
 
-@lru_cache(maxsize=1)
-def _register() -> None:
-    """Register the factories and extension attributes with spaCy (once, lazily)."""
-    _, Language, Doc = _spacy()
-    for attribute in ("platforms", "platform_links", "programmes", "targets", "deadlines"):
-        if not Doc.has_extension(attribute):
-            Doc.set_extension(attribute, default=None)
-
-    @Language.factory("policykg_gazetteer", default_config={"min_length": 2})
-    def make_gazetteer_ruler(nlp: Any, name: str, min_length: int) -> GazetteerRuler:
-        return GazetteerRuler(name, min_length=min_length)
-
-    @Language.factory("policykg_platforms", default_config={"lexicon_path": None})
-    def make_platform_finder(nlp: Any, name: str, lexicon_path: str | None) -> PlatformFinder:
-        return PlatformFinder(name, lexicon_path=lexicon_path)
-
-    @Language.factory("policykg_programmes", default_config={"lexicon_path": None})
-    def make_programme_finder(nlp: Any, name: str, lexicon_path: str | None) -> ProgrammeFinder:
-        return ProgrammeFinder(name, lexicon_path=lexicon_path)
-
-    @Language.factory("policykg_targets")
-    def make_target_finder(nlp: Any, name: str) -> TargetFinder:
-        return TargetFinder(name)
+for _attribute in ("targets", "deadlines"):
+    if not Doc.has_extension(_attribute):
+        Doc.set_extension(_attribute, default=None)
 
 
-def make_nlp(model_dir: Path | None = None) -> Any:
+@Language.factory("policykg_gazetteer", default_config={"min_length": 2})
+def make_gazetteer_ruler(nlp: Language, name: str, min_length: int) -> GazetteerRuler:
+    return GazetteerRuler(name, min_length=min_length)
+
+
+@Language.factory("policykg_pos", default_config={"triggers": ""})
+def make_pos_tagger(nlp: Language, name: str, triggers: str) -> PosTagger:
+    return PosTagger(name, triggers=triggers)
+
+
+@Language.factory("policykg_platforms", default_config={"kind": "platform", "spans_key": "platforms"})
+def make_platform_finder(nlp: Language, name: str, kind: str, spans_key: str) -> NameFinder:
+    return NameFinder(nlp, name, kind=kind, spans_key=spans_key)
+
+
+@Language.factory("policykg_programmes", default_config={"kind": "programme", "spans_key": "programmes"})
+def make_programme_finder(nlp: Language, name: str, kind: str, spans_key: str) -> NameFinder:
+    return NameFinder(nlp, name, kind=kind, spans_key=spans_key)
+
+
+@Language.factory("policykg_targets")
+def make_target_finder(nlp: Language, name: str) -> TargetFinder:
+    return TargetFinder(name)
+
+
+def make_nlp(model_dir: Path | None = None) -> Language:
     """A blank Chinese pipeline with the pkuseg segmenter and policykg's components."""
-    spacy, _, _ = _spacy()
-    _register()
     folder = model_dir or require_pkuseg_model()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    nlp: Any = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
     nlp.tokenizer.initialize(pkuseg_model=str(folder))
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        config = {"triggers": load_grammar().triggers} if component == "policykg_pos" else {}
+        nlp.add_pipe(component, config=config)
     nlp.get_pipe("policykg_gazetteer").initialize()
+    nlp.get_pipe("policykg_pos").initialize()
     return nlp
 
 
 @lru_cache(maxsize=1)
-def load_nlp() -> Any:
+def load_nlp() -> Language:
     """The default pipeline, built once per process (loading pkuseg takes seconds)."""
     return make_nlp()

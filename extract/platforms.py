@@ -1,421 +1,550 @@
-"""Finding named platforms, their actions and platform–platform links in task text.
+"""The grammar of platform and programme names, over part-of-speech tagged tokens.
 
-Works on characters with the word boundaries of a segmenter (pkuseg), so that a verb is a
-whole word and a head (平台, 系统, APP, 网 …) really ends a word. Text is cut into noun
-*chunks* at punctuation, verbs, 的, 等 and conjunctions that follow a complete name; the name
-in a chunk ends at its last head. Names are written as in the text without quotes; the verb
-before a chunk types the action on it.
+A name is a noun phrase ending in a head of a closed class (平台, 系统, APP, 网, 码 …; 行动,
+工程 … for programmes). spaCy ``Matcher`` patterns over the tags (``ontology/
+platform_patterns.jsonl``) give the longest runs of name-like tokens that end in a head; the
+grammar here cuts each run into names, because the tags alone cannot tell a predicate from a
+modifier: a name never starts with the predicate before it (印发X码, 扩大X网: a word that cannot
+start a noun phrase, an action verb, the word after an adverb, a verbal noun first in its
+clause, a verb glued to the front of a word); a conjunction or verb after a complete name
+starts another (A码和B码, X枢纽建设Y库), so does a repeated head (A码B码); numbers, quantities
+and locatives are never inside a name (进一个网, 企业上云). The category after 等 goes to each
+item of the list before it, quoted items share the head after them (“A”“B”对象库), and a
+phrase that only names a kind (政府网站, 大平台, 一批平台) is no name. A quoted phrase without a
+head is a name where it is shaped like a service brand (浙里办, 爱山东).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
-    "PlatformLexicon",
-    "PlatformLink",
-    "PlatformMention",
-    "find_platforms",
-    "find_programmes",
-    "load_platform_lexicon",
+    "PATTERNS_PATH",
+    "Found",
+    "Grammar",
+    "Tok",
+    "Words",
+    "find_names",
+    "load_grammar",
+    "name_labels",
+    "read_patterns",
 ]
 
-_PUNCT = set("，。；：、！？（）()《》〔〕【】[]{}<>,.;:!?|/\\\n\t \u3000…—-·")
-_QUOTES = set("“”\"‘’'「」『』")
-_LEVEL_TAILS = ("全省", "全市", "省", "市", "县", "区", "各")
+PATTERNS_PATH = ONTOLOGY_DIR / "platform_patterns.jsonl"
+_QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
+_HARD_PUNCTUATION = ("wd", "wj", "wf", "wm", "wt", "ww", "wkz", "wky", "x")  # every w-tag but 、 and quotes
+_SINGLE_GENERIC_TAGS = frozenset({"a", "ag", "m", "q", "r", "d", "f"})
 
 
-@dataclass(frozen=True)
-class PlatformLexicon:
-    heads: tuple[str, ...]
-    not_heads: tuple[str, ...]
-    following_blacklist: tuple[str, ...]
-    versions: tuple[str, ...]
-    verb_actions: dict[str, str]
-    conjunctions: frozenset[str]
-    quantifiers: frozenset[str]
-    generic_modifiers: tuple[str, ...]
-    link_verbs: tuple[str, ...]
-    nominal_verbs: frozenset[str] = frozenset()
-    generic_names: frozenset[str] = frozenset()
-    distribution_blockers: tuple[str, ...] = ()
-    programme_heads: tuple[str, ...] = ()
-    programme_following_blacklist: tuple[str, ...] = ()
-    programme_verbs: frozenset[str] = frozenset()
-    programme_generic_names: frozenset[str] = frozenset()
+class Words(Protocol):
+    """What the grammar asks of the tagger's dictionary."""
 
-    @cached_property
-    def head_last_characters(self) -> frozenset[str]:
-        return frozenset(head[-1] for head in self.heads)
+    def frequency(self, word: str) -> int: ...
 
-    def for_programmes(self) -> PlatformLexicon:
-        """The same rules with programme heads (行动, 工程, 计划 …) in place of platform heads."""
-        return replace(
-            self,
-            heads=self.programme_heads,
-            not_heads=(),
-            versions=(),
-            following_blacklist=self.programme_following_blacklist,
-            generic_names=self.programme_generic_names,
-        )
+    def leading_word(self, word: str) -> tuple[str, str] | None: ...
 
 
-@lru_cache(maxsize=4)
-def load_platform_lexicon(path: Path | None = None) -> PlatformLexicon:
-    """Read ``ontology/platforms.json`` (or *path*)."""
-    data = read_json(path or ONTOLOGY_DIR / "platforms.json", "platform lexicon")
-    actions = {verb: action for action, verbs in data["verbs"].items() for verb in verbs}
-    return PlatformLexicon(
-        heads=tuple(sorted(data["heads"], key=len, reverse=True)),
-        not_heads=tuple(data["not_heads"]),
-        following_blacklist=tuple(data["following_blacklist"]),
-        versions=tuple(data["versions"]),
-        verb_actions=actions,
-        conjunctions=frozenset(data["conjunctions"]),
-        quantifiers=frozenset(data["quantifiers"]),
-        generic_modifiers=tuple(sorted(data["generic_modifiers"], key=len, reverse=True)),
-        link_verbs=tuple(data["connect_verbs_for_links"]),
-        nominal_verbs=frozenset(data["nominal_verbs"]),
-        generic_names=frozenset(data["generic_names"]),
-        distribution_blockers=tuple(data["distribution_blockers"]),
-        programme_heads=tuple(sorted(data["programme_heads"], key=len, reverse=True)),
-        programme_following_blacklist=tuple(data["programme_following_blacklist"]),
-        programme_verbs=frozenset(data["programme_verbs"]),
-        programme_generic_names=frozenset(data["programme_generic_names"]),
-    )
+class Tok(NamedTuple):
+    """A token of a window: its text, character offsets, tag, and the head it ends in ("" if none)."""
+
+    text: str
+    start: int
+    end: int
+    tag: str
+    head: str
 
 
 @dataclass
-class PlatformMention:
-    """A platform named in the text: ``start``/``end`` cover it as written, quotes and all."""
+class Found:
+    """A name; ``first``/``last`` are token indices into its window (``last`` exclusive)."""
 
     name: str
     start: int
     end: int
+    first: int
+    last: int
     action: str | None = None
-    labels: list[str] = field(default_factory=list)
     quoted: bool = False
-    verb: str | None = None  # the verb right before the name, if a verb stands there
+    before: str | None = None  # the word right before the name: the predicate, if it was one
 
 
 @dataclass(frozen=True)
-class PlatformLink:
-    """Two platforms the text connects (A 与 B 对接), by their mention indices."""
+class Grammar:
+    """``ontology/platforms.json``: the closed word classes and tag classes of the grammar."""
 
-    first: int
-    second: int
-    verb: str
+    heads: tuple[str, ...]
+    programme_heads: tuple[str, ...]
+    common_word_frequency: int
+    generic_modifier_frequency: int
+    levels: frozenset[str]
+    actions: dict[str, str]
+    link_verbs: frozenset[str]
+    programme_verbs: frozenset[str]
+    programme_generic_names: frozenset[str]
+    compound_tails: tuple[str, ...]
+    nominal_actions: frozenset[str]
+    institutions: tuple[str, ...]
+    versions: re.Pattern[str]
+    numerals: str
+    start_tags: frozenset[str]
+    verb_tags: frozenset[str]
+    adverb_tags: frozenset[str]
+    conjunction_tags: frozenset[str]
+    clause_initial_predicate_tags: frozenset[str]
 
+    @cached_property
+    def triggers(self) -> str:
+        """The last characters of every head, and the opening quote of a brand: a sentence
+        without one names nothing."""
+        return "".join(sorted({h[-1] for h in (*self.heads, *self.programme_heads)} | {"“"}))
 
-@dataclass
-class _Token:
-    text: str
-    start: int
-    end: int
-    kind: str  # word, quote, punct, verb, conj, de, deng, quant
+    def heads_of(self, kind: str) -> tuple[str, ...]:
+        return self.heads if kind == "platform" else self.programme_heads
 
+    def head(self, text: str, start: int, end: int, words: Words) -> tuple[str, str]:
+        """(kind, head) of the token ``text[start:end]`` if a head ends it, else ("", "").
 
-@dataclass
-class _Chunk:
-    tokens: list[_Token]
-    before: _Token | None
-    generic: bool = False
-    verb: _Token | None = None  # the last typed verb of the clause before the chunk
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-
-_KINDS: dict[int, dict[str, str]] = {}
-
-
-def _classify(text: str, lexicon: PlatformLexicon) -> str:
-    """The kind of a word, memoised per lexicon (the same words recur all through a corpus)."""
-    kinds = _KINDS.setdefault(id(lexicon.verb_actions), {})  # shared by the programme variant
-    kind = kinds.get(text)
-    if kind is None:
-        kind = kinds[text] = _kind(text, lexicon)
-    return kind
-
-
-def _kind(text: str, lexicon: PlatformLexicon) -> str:
-    characters = set(text)
-    if characters <= _QUOTES:
-        return "quote"
-    if characters <= _PUNCT:
-        return "punct"
-    if text == "的":
-        return "de"
-    if text in ("等", "等等"):
-        return "deng"
-    if text in lexicon.quantifiers:
-        return "quant"
-    if text in lexicon.conjunctions:
-        return "conj"
-    if text in lexicon.verb_actions:
-        return "verb"
-    return "word"
+        A one-character head ends a name only where it is no part of a common word: not in
+        互联网 or 密码 (frequent in jieba's dictionary), not in 网络 (with the next character).
+        """
+        for kind, heads in (("platform", self.heads), ("programme", self.programme_heads)):
+            for head in heads:
+                if not text.endswith(head, 0, end):
+                    continue
+                if len(head) == 1:
+                    word = text[start:end]
+                    following = text[end : end + 3].lstrip()[:1]
+                    if (len(word) > 1 and words.frequency(word) >= self.common_word_frequency) or (
+                        following and words.frequency(head + following) >= self.common_word_frequency
+                    ):
+                        return "", ""
+                return kind, head
+        return "", ""
 
 
-_LAST_TOKENS: list[tuple[str, list[tuple[int, int]], dict[str, str], list[_Token]]] = []
+@lru_cache(maxsize=4)
+def load_grammar(path: Path | None = None) -> Grammar:
+    """Read ``ontology/platforms.json`` (or *path*)."""
+    data = read_json(path or ONTOLOGY_DIR / "platforms.json", "platform grammar")
+    tags = data["tags"]
+    return Grammar(
+        heads=tuple(sorted(data["heads"], key=len, reverse=True)),
+        programme_heads=tuple(sorted(data["programme_heads"], key=len, reverse=True)),
+        common_word_frequency=int(data["common_word_frequency"]),
+        generic_modifier_frequency=int(data["generic_modifier_frequency"]),
+        levels=frozenset(data["levels"]),
+        actions={verb: action for action, verbs in data["verbs"].items() for verb in verbs},
+        link_verbs=frozenset(data["link_verbs"]),
+        programme_verbs=frozenset(data["programme_verbs"]),
+        programme_generic_names=frozenset(data["programme_generic_names"]),
+        compound_tails=tuple(data["compound_tails"]),
+        nominal_actions=frozenset(data["nominal_actions"]),
+        institutions=tuple(data["institutions"]),
+        versions=re.compile(data["versions"]),
+        numerals=data["numerals"],
+        start_tags=frozenset(tags["start"]),
+        verb_tags=frozenset(tags["verb"]),
+        adverb_tags=frozenset(tags["adverb"]),
+        conjunction_tags=frozenset(tags["conjunction"]),
+        clause_initial_predicate_tags=frozenset(tags["clause_initial_predicate"]),
+    )
 
 
-def _tokens(text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexicon) -> list[_Token]:
-    """Classified tokens, kept for the next call on the same text and boundaries (the
-    platform and programme finders read the same words)."""
-    if _LAST_TOKENS:
-        last_text, last_boundaries, last_verbs, tokens = _LAST_TOKENS[0]
-        if last_text is text and last_boundaries is boundaries and last_verbs is lexicon.verb_actions:
-            return tokens
-    tokens = _classified_tokens(text, boundaries, lexicon)
-    _LAST_TOKENS[:] = [(text, boundaries, lexicon.verb_actions, tokens)]
-    return tokens
+def read_patterns(path: Path | None = None) -> list[dict]:
+    """The Matcher patterns (``{"label", "id", "pattern"}`` per line) of *path*."""
+    lines = (path or PATTERNS_PATH).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
-def _classified_tokens(text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexicon) -> list[_Token]:
-    """Classified tokens; a verb glued to a level (建设省) is split into verb and level."""
-    tokens: list[_Token] = []
-    for start, end in boundaries:
-        word = text[start:end]
-        if len(word) > 1 and word[0] == "等":  # 机构等高水平…: pkuseg glues 等 to the next word
-            tokens.append(_Token("等", start, start + 1, "deng"))
-            start, word = start + 1, word[1:]
-        if word in lexicon.nominal_verbs and tokens and tokens[-1].kind in ("word", "quote"):
-            tokens.append(_Token(word, start, end, "word"))  # 资源开发服务平台: part of a name
-            continue
-        if len(word) < 2 or word[-1] not in "省市县区各":
-            tokens.append(_Token(word, start, end, _classify(word, lexicon)))
-            continue
-        for tail in _LEVEL_TAILS:
-            head = word[: -len(tail)]
-            if word.endswith(tail) and head in lexicon.verb_actions:
-                tokens.append(_Token(head, start, start + len(head), "verb"))
-                tokens.append(_Token(tail, start + len(head), end, "word"))
-                break
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """Place names of two characters or more, and one-character abbreviations (闽, 苏), from the
+    gazetteer's places file."""
+    names: set[str] = set()
+    abbreviations: set[str] = set()
+    for line in (ONTOLOGY_DIR / "gazetteer" / "places.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            for form in (row.get("name") or "", *row.get("short", ())):
+                if form:
+                    (abbreviations if len(form) == 1 else names).add(form)
+    return frozenset(names), frozenset(abbreviations)
+
+
+def find_names(
+    text: str,
+    tokens: list[Tok],
+    candidates: list[tuple[int, int, str]],
+    kind: str,
+    grammar: Grammar,
+    words: Words,
+) -> tuple[list[Found], list[tuple[int, int, str]]]:
+    """Names of *kind* in one window (a sentence) and the links between them.
+
+    *candidates* are Matcher matches (start, end, label) over *tokens*; label ``BRAND`` marks
+    a quoted phrase without a head, a name only if it is shaped like a service brand.
+    """
+    found: list[Found] = []
+    brands = []
+    for start, end, label in sorted(candidates):
+        if label == "BRAND":
+            brands.append((start, end))
+        elif start > 0 and tokens[start - 1].text == "等":
+            found += _distributed(tokens, start, end, grammar, words)
         else:
-            tokens.append(_Token(word, start, end, _classify(word, lexicon)))
-    return tokens
+            for segment in _segments(tokens, start, end, grammar):
+                name = _name(text, tokens, *segment, kind, grammar, words)
+                if name is not None:
+                    found += _quoted_items(text, tokens, name)
+    if kind == "platform":
+        taken = [(f.first, f.last) for f in found]
+        for start, end in brands:
+            if not any(a < end and start < b for a, b in taken) and _is_brand(text, tokens, start, end, grammar, words):
+                a, b = tokens[start].start, tokens[end - 1].end
+                found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
+    found.sort(key=lambda f: f.start)
+    for item in found:
+        item.action = _action(tokens, item, grammar, words)
+    return found, _links(tokens, found, grammar)
 
 
-def _head_end(token: _Token, text: str, lexicon: PlatformLexicon) -> str | None:
-    """The head this token ends with, if any (not 互联网, 管网 …)."""
-    if text[token.end - 1] not in lexicon.head_last_characters:
-        return None
-    for head in lexicon.heads:
-        if text.endswith(head, 0, token.end) and token.end - len(head) >= 0:
-            tail = text[max(0, token.end - 4) : token.end]
-            if any(tail.endswith(bad) for bad in lexicon.not_heads):
-                return None
-            return head
-    return None
+def _inside_quotes(tokens: list[Tok], start: int, end: int) -> list[bool]:
+    """Per token, whether it is within quotes (a closing quote is, an opening one is not)."""
+    inside, depth = [], 0
+    for token in tokens[start:end]:
+        if token.tag == "wyz":
+            inside.append(depth > 0)
+            depth += 1
+        elif token.tag == "wyy" and depth:
+            inside.append(True)
+            depth -= 1
+        else:
+            inside.append(depth > 0)
+    return inside
 
 
-def _chunks(tokens: list[_Token], text: str, lexicon: PlatformLexicon) -> list[_Chunk]:
-    chunks: list[_Chunk] = []
-    current: list[_Token] = []
-    before: _Token | None = None
-    in_quote = False
-    generic = False
-    verb: _Token | None = None
+def _complete(tokens: list[Tok], start: int, position: int) -> str:
+    """The head that ends the tokens before *position* (past closing quotes), or ""."""
+    j = position - 1
+    while j > start and tokens[j].tag == "wyy":
+        j -= 1
+    return tokens[j].head if j >= start else ""
 
-    def close(delimiter: _Token | None) -> None:
-        nonlocal current, before
-        if any(t.kind in ("word", "quote") for t in current):
-            chunks.append(_Chunk(current, before, generic, verb))
-        current, before = [], delimiter
 
-    for token in tokens:
-        if token.kind == "quote":
-            opening = token.text in "“‘「『" or (token.text in "\"'" and not in_quote)
-            if opening and current and _head_end(current[-1], text, lexicon):
-                close(token)  # an appositive quote after a complete name: 政务内网“两张网”
-            in_quote = opening
-            current.append(token)
+def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> list[tuple[int, int]]:
+    """Cut a candidate run into name segments (first token, last token exclusive)."""
+    inside = _inside_quotes(tokens, start, end)
+    final = _complete(tokens, start, end)
+    segments = []
+    first = start
+    for i in range(start + 1, end):
+        token = tokens[i]
+        if inside[i - start] or i == first:
             continue
-        if in_quote or token.kind == "word":
-            current.append(token)
-            continue
-        if token.kind == "conj" and current and not _head_end(current[-1], text, lexicon):
-            current.append(token)  # 协同办公和移动办公平台: one name
-            continue
-        close(token)
-        if token.kind == "quant":
-            generic = True
-        elif token.kind in ("punct", "verb"):
-            generic = False
-        if token.kind == "verb" and lexicon.verb_actions[token.text] != "other":
-            verb = token
-        elif token.kind == "punct" and token.text not in "、":
-            verb = None
-    close(None)
-    return chunks
+        head = _complete(tokens, first, i)
+        verb = token.tag in grammar.verb_tags or token.text in grammar.actions
+        if head and (token.tag in grammar.conjunction_tags or verb):
+            segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库
+            first = i + 1
+        elif _breaks(token, grammar) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
+            segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
+            first = i + 1
+        elif head and head == final:
+            segments.append((first, i))  # “居民码”“企业码”, 苏康码苏服码
+            first = i
+    segments.append((first, end))
+    return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar)) is not None]
 
 
-def _strip_quotes(text: str) -> str:
-    return "".join(c for c in text if c not in _QUOTES)
+def _breaks(token: Tok, grammar: Grammar) -> bool:
+    """A word no name holds: a one-character locative (企业上云上平台), a number or quantity
+    (进一个网), a conjunction of two characters (以及, 并且), a predicate (:func:`_predicate_inside`)."""
+    single = len(token.text) == 1 and token.tag == "f"
+    long_conjunction = token.tag in grammar.conjunction_tags and len(token.text) > 1
+    return single or long_conjunction or _quantity(token, grammar) or _predicate_inside(token, grammar)
 
 
-def _is_generic(name: str, lexicon: PlatformLexicon) -> bool:
-    """A name that is only generic modifiers and a head (省级平台, 政务网站) names nothing."""
-    head = min((h for h in lexicon.heads if name.endswith(h)), key=len, default="")
-    last_conjunct = re.split("[和与及]", name)[-1]
-    if name in lexicon.generic_names or last_conjunct in lexicon.generic_names:
-        return True
-    rest = name[: len(name) - len(head)] if name.endswith(head) else name
-    changed = True
-    while rest and changed:
-        changed = False
-        for modifier in lexicon.generic_modifiers:
-            if rest.startswith(modifier):
-                rest, changed = rest[len(modifier) :], True
-                break
-    return len(rest) == 0 or (len(rest) == 1 and head in ("平台", "系统", "网", "云", "码", "库"))
+def _quantity(token: Tok, grammar: Grammar) -> bool:
+    """A number or a quantity word (70, 一批, 多个); a single numeral (两法, 多源) may name."""
+    return token.tag == "m" and (
+        any(c.isdigit() for c in token.text) or (len(token.text) > 1 and token.text[0] in grammar.numerals)
+    )
 
 
-def _version_end(text: str, end: int, lexicon: PlatformLexicon) -> int:
-    following = text[end : end + 6]
-    for version in lexicon.versions:
-        if following.startswith(version):
-            return end + len(version)
-    match = re.match(r"[（(][一二三四五六七八九十]期[）)]", following)
-    return end + match.end() if match else end
+def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
+    """A verb that builds, upgrades or relies on something is a predicate even after a noun
+    (X部门依托Y系统), unless it also names an activity inside names (资源开发服务平台)."""
+    action = grammar.actions.get(token.text)
+    return action in ("builds", "upgrades", "relies_on") and token.text not in grammar.nominal_actions
 
 
-def _action(chunk: _Chunk, after: _Token | None, lexicon: PlatformLexicon) -> str | None:
-    """The typed verb nearest before the chunk in its clause, else a typed verb right after it."""
-    if chunk.verb is not None:
-        return lexicon.verb_actions[chunk.verb.text]
-    if after is not None and after.kind == "verb" and lexicon.verb_actions[after.text] != "other":
-        return lexicon.verb_actions[after.text]
-    return None
-
-
-def find_platforms(
-    text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexicon | None = None
-) -> tuple[list[PlatformMention], list[PlatformLink]]:
-    """Platforms named in *text*, given its word *boundaries* (start, end pairs), and links.
-
-    >>> words = [(0, 2), (2, 4), (4, 6), (6, 8), (8, 10), (10, 11), (11, 14), (14, 17)]
-    >>> mentions, links = find_platforms("建设统一业务协同平台和闽政通APP", words)
-    >>> [(m.name, m.action) for m in mentions]
-    [('统一业务协同平台', 'builds'), ('闽政通APP', 'builds')]
-    """
-    lexicon = lexicon or load_platform_lexicon()
-    tokens = _tokens(text, boundaries, lexicon)
-    chunks = _chunks(tokens, text, lexicon)
-    token_index = {id(t): i for i, t in enumerate(tokens)}
-    mentions: list[PlatformMention] = []
-    links: list[PlatformLink] = []
-    for index, chunk in enumerate(chunks):
-        last = next(
-            (i for i in range(len(chunk.tokens) - 1, -1, -1) if _head_end(chunk.tokens[i], text, lexicon)), None
+def _quoted_items(text: str, tokens: list[Tok], found: Found) -> list[Found]:
+    """``“一人一档”“一企一档”对象库``: quoted items that share the head, one name each."""
+    groups, k = [], found.first
+    while k < found.last and tokens[k].tag == "wyz":
+        close = next((j for j in range(k + 1, found.last) if tokens[j].tag == "wyy"), None)
+        if close is None:
+            return [found]
+        groups.append((k, close + 1))
+        k = close + 1
+    if len(groups) < 2 or k == found.last:
+        return [found]
+    shared = _written(text, tokens[k].start, found.end)
+    return [
+        Found(
+            _written(text, tokens[a].start, tokens[b - 1].end) + shared,
+            found.start,
+            found.end,
+            a,
+            found.last,
+            quoted=True,
         )
-        if last is None or chunk.generic:
-            continue
-        head_token = chunk.tokens[last]
-        following = text[head_token.end : head_token.end + 3]
-        if any(following.startswith(word) for word in lexicon.following_blacklist):
-            continue
-        if chunk.before is not None and chunk.before.kind == "deng":
-            mentions += _distributed(chunks, index, text, head_token, lexicon)
-            continue
-        start = chunk.start
-        end = _version_end(text, head_token.end, lexicon)
-        quoted = _quoted_sequence(text[start : head_token.end])
-        after_index = token_index[id(chunk.tokens[-1])] + 1
-        after = tokens[after_index] if after_index < len(tokens) else None
-        previous = mentions[-1] if mentions and mentions[-1].end <= start else None
-        action = _action(chunk, after, lexicon)
-        if quoted:
-            suffix = text[head_token.end - len(quoted[1]) : end]
-            for name in quoted[0]:
-                mentions.append(PlatformMention(name + _strip_quotes(suffix), start, end, action))
-            continue
-        name = _strip_quotes(text[start:end]).strip()
-        if not name or name[0].isdigit() or _is_generic(_strip_quotes(text[start : head_token.end]), lexicon):
-            continue
-        before = chunk.before.text if chunk.before is not None and chunk.before.kind == "verb" else None
-        mention = PlatformMention(
-            name, start, end, action, quoted=any(t.kind == "quote" for t in chunk.tokens), verb=before
-        )
-        if (
-            previous is not None
-            and chunk.before is not None
-            and chunk.before.text in ("与", "和", "同")
-            and not text[previous.end : chunk.before.start].strip()  # X与Y对接: X right before 与
-            and after is not None
-            and after.text in lexicon.link_verbs
-        ):
-            links.append(PlatformLink(len(mentions) - 1, len(mentions), after.text))
-            mention.action = mention.action or "connects"
-            previous.action = previous.action or "connects"
-        mentions.append(mention)
-    for mention in mentions:
-        mention.labels = _labels(mention.name)
-    return mentions, links
+        for a, b in groups
+    ]
 
 
-def _quoted_sequence(written: str) -> tuple[list[str], str] | None:
-    """``“一人一档”“一企一档”对象库`` → (['一人一档', '一企一档'], '对象库')."""
-    match = re.fullmatch(r"((?:“[^”]+”){2,})([^“”]+)", written)
-    if not match:
-        return None
-    return re.findall(r"“([^”]+)”", match.group(1)), match.group(2)
+def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[int, int] | None:
+    """Drop the predicate and quantifiers before a name; None if no name is left.
 
-
-def _distributed(
-    chunks: list[_Chunk], index: int, text: str, head_token: _Token, lexicon: PlatformLexicon
-) -> list[PlatformMention]:
-    """``宏观经济治理、投资项目、商品价格等主题数据库``: the category after 等 given to each item.
-
-    Only a list of two or more items that are not themselves bodies or places (研究中心,
-    研发机构), and only a category that is not itself generic (高水平创新平台).
+    A word that cannot start a noun phrase, an action verb, the word after an adverb (持续壮大,
+    进一步完善), and a verbal noun or adjective first in its clause (启动X平台, 培育X中心) are
+    predicates.
     """
-    category = _strip_quotes(text[chunks[index].start : head_token.end])
-    if category.startswith(lexicon.generic_modifiers):
-        return []
-    items: list[_Chunk] = []
-    position = index - 1
-    while position >= 0:
-        item = chunks[position]
-        if any(_head_end(t, text, lexicon) for t in item.tokens):
-            return []  # the items name platforms themselves; the category is generic
-        items.insert(0, item)
-        if item.before is None or item.before.text != "、":
+    dropped = False
+    while start < end:
+        token = tokens[start]
+        if token.tag == "wyz":
             break
-        position -= 1
-    names = [_strip_quotes(text[i.start : i.end]) for i in items]
-    if len(items) < 2 or any(name.endswith(lexicon.distribution_blockers) for name in names):
+        if dropped and len(token.text) == 1 and len(tokens[start - 1].text) == 1 and token.tag in ("a", "v"):
+            start += 1  # 做|强, 用|好: the complement of the predicate
+            continue
+        previous = tokens[start - 1].tag if start > 0 else "wj"
+        after_adverb = previous in grammar.adverb_tags
+        clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
+        predicate = clause_initial and len(token.text) > 1 and token.tag in grammar.clause_initial_predicate_tags
+        if (
+            token.tag in grammar.start_tags
+            and token.text not in grammar.actions
+            and not after_adverb
+            and not predicate
+            and not _quantity(token, grammar)
+        ):
+            break
+        start += 1
+        dropped = token.tag in grammar.verb_tags or token.text in grammar.actions
+    if start == end or not _complete(tokens, start, end):
+        return None
+    return start, end
+
+
+def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
+    """Characters of a predicate glued to the front of a token (建设省, 优化省), else 0."""
+    leading = words.leading_word(token.text)
+    if leading is None:
+        return 0
+    piece, tag = leading
+    return len(piece) if tag in grammar.verb_tags or piece in grammar.actions else 0
+
+
+def _written(text: str, start: int, end: int) -> str:
+    """A name as the guidelines write it: without quotes and white space."""
+    return "".join(text[start:end].translate(_QUOTES).split())
+
+
+def _name(
+    text: str,
+    tokens: list[Tok],
+    first: int,
+    last: int,
+    kind: str,
+    grammar: Grammar,
+    words: Words,
+) -> Found | None:
+    j = last - 1
+    while tokens[j].tag == "wyy":
+        j -= 1
+    head_token = tokens[j]
+    expected = "programme" if head_token.head in grammar.programme_heads else "platform"
+    if expected != kind:
+        return None
+    glued = _glued_predicate(tokens[first], grammar, words) if tokens[first].tag != "wyz" else 0
+    start = tokens[first].start + glued
+    end = tokens[last - 1].end
+    version = grammar.versions.match(text, end)
+    if version:
+        end = version.end()
+        while last < len(tokens) and tokens[last].start < end:
+            last += 1
+    if text.startswith(grammar.compound_tails, end):
+        return None  # 平台经济, 平台企业: the head is a modifier
+    quoted = any(t.tag == "wyz" for t in tokens[first:last])
+    name = _written(text, start, end)
+    if not name or (name[0].isdigit() and not quoted):
+        return None
+    if kind == "programme":
+        bare = name
+        for level in sorted(grammar.levels, key=len, reverse=True):
+            bare = bare.removeprefix(level)
+        if bare in grammar.programme_generic_names:
+            return None
+    elif _counted(tokens, first, grammar) or (not quoted and _generic(text, tokens, first, j, start, grammar, words)):
+        return None
+    before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
+    return Found(name, start, end, first, last, quoted=quoted, before=before)
+
+
+def _generic(
+    text: str, tokens: list[Tok], first: int, head_index: int, start: int, grammar: Grammar, words: Words
+) -> bool:
+    """Only a kind of system (政府网站, 网络平台, 大平台, 外网, 数据中心): no modifier but levels and
+    one common word. The head is the last word's part of it; one character glued to a head is
+    part of it too (外网, 云网)."""
+    head_token = tokens[head_index]
+    head_start = max(head_token.start, head_token.end - len(head_token.head))  # 网上办事|大厅, 数据|中心
+    modifiers = []
+    for token in tokens[first : head_index + 1]:
+        a, b = max(token.start, start), min(token.end, head_start)
+        if a < b:
+            whole = (a, b) == (token.start, token.end)
+            if whole or b - a > 1:
+                modifiers.append((text[a:b], token.tag if whole else ""))
+    rest = [(word, tag) for word, tag in modifiers if word not in grammar.levels]
+    if not rest:
+        return True
+    if len(rest) > 1:
+        return False
+    word, tag = rest[0]
+    if len(word) == 1:
+        return tag in _SINGLE_GENERIC_TAGS
+    return words.frequency(word) >= grammar.generic_modifier_frequency
+
+
+def _counted(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
+    """A quantity or 各 before the name in its clause (一批…平台, 70个以上…平台, 各区…系统): a kind.
+    A number counts only with a measure word after it (not 4. or 3.0)."""
+    for k in range(first - 1, -1, -1):
+        token = tokens[k]
+        if token.tag in _HARD_PUNCTUATION or token.tag == "p":
+            return False  # A与B对接: what counts A does not count B
+        if token.tag.startswith("r") and token.text.startswith("各"):
+            return True  # 各区自建业务系统, 各类平台
+        counting = token.text[0].isdigit() and k + 1 < len(tokens) and tokens[k + 1].tag == "q"
+        if _quantity(token, grammar) and (counting or not token.text[0].isdigit()):
+            return True
+    return False
+
+
+def _distributed(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> list[Found]:
+    """``医疗健康、地理空间、海洋等行业数据流通交易平台``: the category after 等 given to each item.
+
+    Only a list of two or more items, none of them a body or place (研究中心, 研发机构); an item
+    with a head of its own is a name by itself.
+    """
+    segments = _segments(tokens, start, end, grammar)
+    if not segments or segments[0][0] != start:
         return []
-    return [PlatformMention(_strip_quotes(text[i.start : i.end]) + category, i.start, head_token.end) for i in items]
+    category_end = tokens[segments[0][1] - 1].end
+    items: list[tuple[int, int]] = []
+    k = start - 2
+    while k >= 0:
+        last = k + 1
+        while k >= 0 and (tokens[k].tag in grammar.start_tags or tokens[k].tag in grammar.verb_tags):
+            k -= 1
+        trimmed = _trim_item(tokens, k + 1, last, grammar)
+        if trimmed is None:
+            break
+        items.insert(0, trimmed)
+        if k < 0 or tokens[k].tag != "wn":
+            break
+        k -= 1
+    if len(items) < 2:
+        return []
+    names = [("".join(t.text for t in tokens[a:b]), a, b) for a, b in items]
+    if any(name.endswith(grammar.institutions) for name, _, _ in names):
+        return []
+    category = "".join(t.text for t in tokens[start : segments[0][1]]).translate(_QUOTES)
+    return [
+        Found(name.translate(_QUOTES) + category, tokens[a].start, category_end, a, segments[0][1])
+        for name, a, b in names
+        if not any(t.head for t in tokens[a:b])
+    ]
 
 
-def _labels(name: str) -> list[str]:
-    """The name, and the name without 省/全省 and without a bracketed phase (二期)."""
+def _trim_item(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[int, int] | None:
+    while start < end and (tokens[start].tag not in grammar.start_tags or tokens[start].text in grammar.actions):
+        start += 1
+    return (start, end) if start < end else None
+
+
+def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> bool:
+    """A quoted service brand without a head: 苏服码, 浙里办, 爱山东; not 数字福建 or 一张网.
+
+    Quoted, two to six characters, not a slogan of numbers; either ending in a platform head,
+    or a place (a name, or a province's one-character abbreviation first) with at most a
+    rare word beside it.
+    """
+    content = _written(text, tokens[start].start, tokens[end - 1].end)
+    if not 2 <= len(content) <= 6 or content[0] in grammar.numerals or content[0].isdigit():
+        return False
+    if content[-1] in {h for h in grammar.heads if len(h) == 1}:
+        return words.frequency(content) < grammar.common_word_frequency
+    names, abbreviations = _places()
+    rests = [content.replace(place, "", 1) for place in names if place in content and place != content]
+    if content[0] in abbreviations and len(content) == 3:
+        rests.append(content[1:])
+    return any(len(rest) == 1 or words.frequency(rest) < grammar.common_word_frequency for rest in rests)
+
+
+def _action(tokens: list[Tok], found: Found, grammar: Grammar, words: Words) -> str | None:
+    """The action verb nearest before the name in its clause (a glued one included), else one
+    right after it."""
+    glued = tokens[found.first].text[: found.start - tokens[found.first].start]
+    if glued in grammar.actions:
+        return grammar.actions[glued]
+    for k in range(found.first - 1, -1, -1):
+        token = tokens[k]
+        if token.tag in _HARD_PUNCTUATION:
+            break
+        leading = words.leading_word(token.text)
+        for word in (token.text, leading[0] if leading else ""):
+            if word in grammar.actions:
+                return grammar.actions[word]
+    if found.last < len(tokens) and tokens[found.last].text in grammar.actions:
+        return grammar.actions[tokens[found.last].text]
+    return None
+
+
+def _links(tokens: list[Tok], found: list[Found], grammar: Grammar) -> list[tuple[int, int, str]]:
+    """``X与Y对接``: X right before 与 (和, 同), Y right after it, a connecting verb after Y."""
+    links = []
+    for index in range(len(found) - 1):
+        first, second = found[index], found[index + 1]
+        between = [t.text for t in tokens[first.last : second.first]]
+        if between in (["与"], ["和"], ["同"]) and second.last < len(tokens):
+            verb = tokens[second.last].text
+            if verb in grammar.link_verbs:
+                links.append((index, index + 1, verb))
+                first.action = first.action or "connects"
+                second.action = second.action or "connects"
+    return links
+
+
+def name_labels(name: str) -> list[str]:
+    """The name, and the name without 省/全省 and without a bracketed phase (二期).
+
+    >>> name_labels("全省政务云平台（二期）")
+    ['全省政务云平台（二期）', '全省政务云平台', '政务云平台']
+    """
     labels = [name]
     bare = re.sub(r"[（(][一二三四五六七八九十]期[）)]$", "", name)
     for candidate in (bare, re.sub(r"^(?:全省|省级|省|全市|市)", "", bare)):
         if candidate and candidate not in labels:
             labels.append(candidate)
     return labels
-
-
-def find_programmes(
-    text: str, boundaries: list[tuple[int, int]], lexicon: PlatformLexicon | None = None
-) -> list[PlatformMention]:
-    """Named programmes (“雪亮工程”, “上云用数赋智”行动, 信创工程): the platform rules with
-    programme heads, kept where the name is quoted or follows a verb such as 实施 or 开展
-    (so 用地计划 and 建筑工程 are not programmes)."""
-    lexicon = (lexicon or load_platform_lexicon()).for_programmes()
-    found = find_platforms(text, boundaries, lexicon)[0]
-    return [m for m in found if m.quoted or m.verb in lexicon.programme_verbs]

@@ -174,15 +174,15 @@ def test_a_large_body_does_not_hold_up_other_clients(server: Server) -> None:
 
     thread = threading.Thread(target=send_huge, daemon=True)
     thread.start()
-    latencies = []
+    answered_meanwhile = 0  # small queries answered while the huge one was still being sent or handled
     with server.client(timeout=30) as client:
-        while thread.is_alive() or len(latencies) < 5:  # small queries all the while the huge one is handled
-            started = time.monotonic()
+        while thread.is_alive():
             assert client.get("/sparql", params={"query": SMALL}).status_code == 200
-            latencies.append(time.monotonic() - started)
+            answered_meanwhile += thread.is_alive()
     thread.join(timeout=60)
     assert done["huge"].status_code == 200 and done["huge"].json()["results"]["bindings"] == []
-    assert max(latencies) < 0.75, latencies
+    # a server that read or parsed the huge body on its event loop would answer none until it was done
+    assert answered_meanwhile >= 3, answered_meanwhile
 
 
 def test_bodies_over_the_limit_are_refused_before_they_are_read(guarded_server: Server) -> None:

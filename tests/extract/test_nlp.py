@@ -6,10 +6,12 @@ import itertools
 from pathlib import Path
 
 import pytest
+import spacy
 
 from extract.models import ModelMissingError, require_pkuseg_model
 from extract.nlp import COMPONENTS
 from extract.pipeline import PIECE_SIZE, extract_text, text_pieces
+from extract.platforms import read_patterns
 from extract.text import matching_text
 from tests.conftest import SAMPLES
 
@@ -19,24 +21,26 @@ def test_pipeline_has_the_components(nlp) -> None:
     assert nlp.tokenizer.segmenter == "pkuseg"
 
 
-def test_components_round_trip_through_disk(nlp, tmp_path: Path) -> None:
-    text = matching_text("依托粤商通平台搭建招商引资和产业转移平台，商务部负责。")
-    before = nlp(text)
-    for name in ("policykg_gazetteer", "policykg_platforms"):
-        nlp.get_pipe(name).to_disk(tmp_path / name)
-    assert (tmp_path / "policykg_gazetteer" / "patterns.jsonl").read_text(encoding="utf-8").count("\n") > 1000
-    nlp.get_pipe("policykg_gazetteer").from_disk(tmp_path / "policykg_gazetteer")
-    nlp.get_pipe("policykg_platforms").from_disk(tmp_path / "policykg_platforms")
-    after = nlp(text)
-    assert (
-        [m.name for m in after._.platforms]
-        == [m.name for m in before._.platforms]
-        == [
-            "粤商通平台",
-            "招商引资和产业转移平台",
+def test_the_pipeline_saves_and_loads_with_spacy_load(nlp, tmp_path: Path) -> None:
+    """``nlp.to_disk`` then ``spacy.load``: the factories are registered on import, and every
+    component saves its data (gazetteer patterns, tag corrections, grammar, Matcher patterns)."""
+    text = matching_text("依托“粤商通”平台搭建招商引资和产业转移平台，深入实施“数字湾区”工程，商务部负责。")
+    nlp.to_disk(tmp_path / "pipeline")
+    for name in ("policykg_gazetteer/patterns.jsonl", "policykg_pos/corrections.json"):
+        assert (tmp_path / "pipeline" / name).is_file()
+    assert (tmp_path / "pipeline" / "policykg_platforms" / "patterns.jsonl").read_text(encoding="utf-8").count(
+        "\n"
+    ) == len(read_patterns())
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == nlp.pipe_names
+    before, after = nlp(text), loaded(text)
+    for key in ("platforms", "programmes", "agencies"):
+        assert [(s.start, s.end, s.label_, s.id_) for s in after.spans[key]] == [
+            (s.start, s.end, s.label_, s.id_) for s in before.spans[key]
         ]
-    )
-    assert [s.id_ for s in after.spans["agencies"]] == [s.id_ for s in before.spans["agencies"]] == ["CN/mofcom"]
+    assert [s.id_ for s in after.spans["platforms"]] == ["粤商通平台", "招商引资和产业转移平台"]
+    assert [s.id_ for s in after.spans["programmes"]] == ["数字湾区工程"]
+    assert [s.id_ for s in after.spans["agencies"]] == ["CN/mofcom"]
 
 
 def test_a_missing_model_says_how_to_get_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
