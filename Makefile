@@ -55,5 +55,8 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy extract graph api bench
 
+# The tests in two processes (pytest-xdist): the browser tests in one, the real servers' in one.
+TEST_WORKERS ?= 2
+
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup

@@ -16,7 +16,6 @@ agencies, as in a real nationwide corpus. Triples always come from the real extr
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 from dataclasses import dataclass
@@ -37,10 +36,11 @@ class Province:
 
 
 def provinces() -> list[Province]:
-    """The province-level jurisdictions of the places gazetteer."""
-    lines = (ROOT / "ontology" / "gazetteer" / "places.jsonl").read_text(encoding="utf-8").splitlines()
-    places = [json.loads(line) for line in lines if line.strip()]
-    return [Province(p["name"], p["short"][0]) for p in places if p["level"] == "province" and p["short"]]
+    """The province-level jurisdictions of the gazetteer, in the order of their codes."""
+    from extract.gazetteer import load_gazetteer
+
+    places = sorted(load_gazetteer().places.values(), key=lambda place: place.code)
+    return [Province(p.name, p.short[0]) for p in places if p.level == "province" and p.short]
 
 
 def noted_lines(text: str) -> list[str]:
