@@ -61,7 +61,8 @@ def _issuer_and_signature(norm: str, lines: list[str]) -> tuple[str | None, str 
 
 def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer) -> str:
     """The jurisdiction code: the issuer's place, else the most mentioned place of the level
-    the notes' units are written at (市数据管理局 → the most mentioned city)."""
+    the notes' units are written at (市数据管理局 → the most mentioned city), else, where no
+    unit is written with a level, the most mentioned place."""
     if issuer:
         if issuer.startswith(("国务院", "中共中央", "中央", "国家")):
             return COUNTRY
@@ -71,14 +72,14 @@ def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer) -> str:
         if gaz.lookup(issuer, COUNTRY):
             return COUNTRY
     levels = Counter(_LEVEL_MENTION.findall(norm))
-    if not levels:
-        return COUNTRY
-    level = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}[levels.most_common(1)[0][0]]
+    level = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}.get(
+        levels.most_common(1)[0][0] if levels else ""
+    )
     mentions: Counter[str] = Counter()
     for length in (4, 3, 2):
         for start in range(len(norm) - length + 1):
             for place in gaz.places_named(norm[start : start + length]):
-                if place.level == level:
+                if level is None or place.level == level:  # no unit written with a level: any place
                     mentions[place.code] += 1
     return mentions.most_common(1)[0][0] if mentions else COUNTRY
 
