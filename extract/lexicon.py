@@ -33,6 +33,7 @@ class Lexicon:
     role_adverbs: tuple[str, ...]
     conjunctions: tuple[str, ...]
     unit_joiners: tuple[str, ...]
+    time_words: tuple[str, ...]
     declarations: dict[str, dict[str, list[str]]]
     dropped_units: frozenset[str]
     organisation_suffixes: tuple[str, ...]
@@ -94,6 +95,12 @@ class Lexicon:
         return min(found)[1] if found else "responsible"  # type: ignore[return-value]
 
     @cached_property
+    def time_pattern(self) -> re.Pattern[str]:
+        """The start of a stretch that says when, not who (年内持续推进, 2025年6月底前完成)."""
+        when = f"\\d{{1,4}}\\s*[年月日]|{_alternation(self.time_words)}"
+        return re.compile(f"(?:{when})(?:{when}|前|内|起|底)*")
+
+    @cached_property
     def conjunction_pattern(self) -> re.Pattern[str]:
         return re.compile(_alternation(self.conjunctions))
 
@@ -150,6 +157,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             role_adverbs=tuple(data["role_adverbs"]),
             conjunctions=tuple(data["conjunctions"]),
             unit_joiners=tuple(data["unit_joiners"]),
+            time_words=tuple(data["time_words"]),
             declarations=data["declarations"],
             dropped_units=frozenset(data["dropped_units"]),
             organisation_suffixes=tuple(data["organisation_suffixes"]),

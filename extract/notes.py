@@ -98,6 +98,10 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
     return [RoleGroup(role, units)] if units else []
 
 
+def _says_when(text: str, lexicon: Lexicon) -> bool:
+    return lexicon.time_pattern.match(text.strip("；，。 ")) is not None
+
+
 def _parse_clause(
     text: str, offset: int, default_role: Role | None, gaz: Gazetteer, jurisdiction: str
 ) -> list[RoleGroup] | None:
@@ -123,10 +127,14 @@ def _parse_clause(
                 continue
             body_end = piece_start + phrase.start()
             role = lexicon.role_of_phrase(phrase.group(0))
-            groups += _group(text[waiting_from:body_end], offset + waiting_from, role, gaz, jurisdiction)
+            body = text[waiting_from:body_end]
+            if not (groups and _says_when(body, lexicon)):  # …负责，年内持续推进
+                groups += _group(body, offset + waiting_from, role, gaz, jurisdiction)
             waiting_from = None
     if waiting_from is not None:
         rest = text[waiting_from:]
+        if groups and (_says_when(rest, lexicon) or rest.strip("；，。 ") in lexicon.dropped_units):
+            return groups  # …负责，2026年底前完成; …负责，下同
         if default_role is None:
             return None if rest.strip("；，。 ") else groups
         groups += _group(rest, offset + waiting_from, default_role, gaz, jurisdiction)
@@ -352,6 +360,14 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             content = content.replace("\n", "；")
         parsed = parse_note_content(content, span.content_start, gaz, jurisdiction, span.default_role)
         if parsed is not None and span.style == "sentence" and not _all_named_bodies(parsed, gaz):
+            continue
+        if (
+            parsed is not None
+            and span.default_role
+            and not all(  # a column's cell: units, not a task
+                _looks_like_unit(u, gaz) for g in parsed.groups for u in g.units
+            )
+        ):
             continue
         if parsed is not None:
             found.append((span, parsed))

@@ -70,7 +70,8 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
             head = [(run[:index], start)]
             if not tail or tail in gaz.lexicon.dropped_units or _is_generic(tail, gaz):
                 return head
-            if tail.startswith(("各", "有关", "相关")) or gaz.level_prefix(tail) or gaz.place_at_start(tail):
+            own = tail.startswith(("各", "有关", "相关", *gaz.lexicon.own_prefixes))  # 国务院相关部门
+            if own or gaz.level_prefix(tail) or gaz.place_at_start(tail):
                 tail_start = start + index + 1 + len(rest) - len(tail)
                 return head + _split_deng(tail, tail_start, gaz)
     return [(run, start)]
@@ -183,15 +184,23 @@ def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
 def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:
     """Expand one 、-run; each item is (name without a trailing bracket, as written, start)."""
     prefix = _run_prefix(items[0][0], gaz)
-    last = items[-1][0]
-    place_length = _place_part(last, gaz)
-    shared_suffix = last[place_length:] if place_length and len(last) > place_length else ""
     bare = [_bare_place(written, gaz) for _, written, _ in items]
+    places = [_place_part(item, gaz) for item, _, _ in items]
     collective = items[0][0].startswith("各") and bare[0]
-    last_bare = _bare_place(last[:place_length], gaz)
+
+    def body_after(position: int) -> int | None:
+        """The item after a stretch of bare places that writes a place with its body: its body is
+        theirs (银川市、石嘴山市、吴忠市人民政府; 各市、州、县人民政府)."""
+        for later in range(position + 1, len(items)):
+            if not bare[later]:
+                return later if places[later] and len(items[later][0]) > places[later] else None
+        return None
+
+    sharers = {body_after(p) for p in range(len(items)) if bare[p]} - {None}
     units: list[UnitName] = []
     for position, (item, written, start) in enumerate(items):
         name, alternatives = item, []
+        sharer = body_after(position) if bare[position] else None
         if position > 0 and item in gaz.lexicon.dropped_units and units:  # 市直有关部门、单位
             previous = units[-1].name
             nouns = gaz.lexicon.dropped_units.intersection(gaz.lexicon.organisation_suffixes)
@@ -199,20 +208,21 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             if noun is None:
                 continue
             name = previous[: -len(noun)] + item
-        elif position > 0 and prefix and not _has_own_level(item, gaz):
-            name = prefix + item
-            if prefix.endswith("委") and len(prefix) == 2:  # 省委、保密局 may mean 省保密局
-                alternatives.append(prefix[0] + item)
-        elif position < len(items) - 1 and shared_suffix and bare[position]:
-            place_word = last[:place_length]
+        elif sharer is not None:
+            last, length = items[sharer][0], places[sharer]
+            place_word = last[:length]
             level_char = (
                 place_word[-1]
                 if gaz.places_named(item) and place_word[-1] in "省市县区" and item[-1] != place_word[-1]
                 else ""
             )
-            name = ("各" if collective and not written.startswith("各") else "") + written + level_char + shared_suffix
-        elif position == len(items) - 1 and collective and last_bare and shared_suffix and not last.startswith("各"):
-            name = "各" + last
+            name = ("各" if collective and not written.startswith("各") else "") + written + level_char + last[length:]
+        elif position > 0 and prefix and not _has_own_level(item, gaz):
+            name = prefix + item
+            if prefix.endswith("委") and len(prefix) == 2:  # 省委、保密局 may mean 省保密局
+                alternatives.append(prefix[0] + item)
+        elif position in sharers and collective and _bare_place(item[: places[position]], gaz):
+            name = item if item.startswith("各") else "各" + item
         units.append(UnitName(name, start, start + len(written), tuple(alternatives)))
     return units
 

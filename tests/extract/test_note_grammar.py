@@ -138,6 +138,22 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ),
         # a place inside the unit's own name is not given the run's level
         ("（县文广旅体局、花园镇人民政府负责）", "330922", [["县文广旅体局", "花园镇人民政府"]]),
+        # a time after the units says when, not who
+        ("（各省级人民政府分别负责，2026年底前完成）", "100000", [["各省级人民政府"]]),
+        # 下同 alone is no unit
+        ("（市卫生健康委、市医保局按职责分工负责，下同）", "370200", [["市卫生健康委", "市医保局"]]),
+        # a collective with its own level after 等, joined by 及
+        (
+            "（教育部、科技部等国务院有关部门及各省级人民政府负责）",
+            "100000",
+            [["教育部", "科技部", "国务院有关部门", "各省级人民政府"]],
+        ),
+        # bare cities inside a longer run share the body of the city that writes one
+        (
+            "（省交通运输厅牵头，省财政厅、兰州市、天水市人民政府配合）",
+            "620000",
+            [["*省交通运输厅", "省财政厅", "兰州市人民政府", "天水市人民政府"]],
+        ),
         # the lead declared for the first unit, with 或 between its nouns
         (
             "（民政部、财政部负责。列第一位者为牵头部门或单位，其他部门按职责分工负责，下同）",
@@ -160,6 +176,13 @@ def test_forms_the_first_parser_never_met(note: str, jurisdiction: str, expected
 def test_sentences_that_are_not_split_or_taken_for_notes(note: str) -> None:
     found = read(note)
     assert all(len(units) == 1 for units in found) and found in ([], [["人力资源社会保障部"]])
+
+
+def test_a_cell_of_the_unit_column_that_holds_a_task_is_no_note() -> None:
+    header = ["序号", "工作任务", "责任单位"]
+    cells = [*header, "1", "建设数据中心。", "市数据局", "2", "推动", "引进研发机构10家、培育企业"]
+    extraction = extract_text("\n|\n".join(cells) + "\n", jurisdiction="500000")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["市数据局"]]
 
 
 def test_a_table_copied_one_cell_to_a_line_gives_the_unit_column_its_role() -> None:
