@@ -306,6 +306,42 @@ class Gazetteer:
         hand = [a for a in self.agencies.values() if a.jurisdiction == jurisdiction and a.id not in generated]
         return hand + list(generated.values())
 
+    def level_forms(self) -> list[str]:
+        """The names of standard institutions as plans write them without a place: with a level
+        word instead (省发改委, 自治区党委网信办, 市卫健委, 州民政局, 县发改局), the forms a text names
+        them by, which only the document's place resolves. Taken from one generated place of each
+        kind (province, autonomous region, city, prefecture, county, district), so they follow
+        the institution templates.
+
+        >>> forms = load_gazetteer().level_forms()
+        >>> {"省发改委", "市卫健委", "县发改局", "区人社局"} <= set(forms)
+        True
+        """
+        kinds = {"province": ("省", "自治区"), "prefecture": ("市", "州"), "county": ("县", "区")}
+        forms: set[str] = set()
+        for level, words in kinds.items():
+            for word in words:
+                place = next((p for p in self._in_provinces(level) if p.name.endswith(word)), None)
+                if place is None:
+                    continue
+                starts = (word, word + "委", word + "党委") if word != "自治区" else (word, "自治区党委")
+                for agency in self.agencies_in(place.code):
+                    forms.update(
+                        f for f in (agency.name, *agency.aliases) if f.startswith(starts) and len(f) > len(word) + 1
+                    )
+        return sorted(forms)
+
+    def _in_provinces(self, level: str) -> list[Place]:
+        """The places of *level*, by code; below the provinces, only those inside a 省 or 自治区, not
+        the four municipalities' districts, whose bodies are named as a city's."""
+        provinces = {p.code for p in self.places.values() if p.level == "province" and not p.name.endswith("市")}
+        inside = [
+            p
+            for p in self.places.values()
+            if p.level == level and (level == "province" or p.code[:2] + "0000" in provinces)
+        ]
+        return sorted(inside, key=lambda p: p.code)
+
     def _generate(self, code: str) -> None:
         """Make the standard institutions of *code*, once (see the module)."""
         if code in self._generated:

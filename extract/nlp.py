@@ -159,7 +159,8 @@ class GazetteerRuler:
 
 
 def gazetteer_patterns() -> list[dict]:
-    """Every agency name and alias (label AGENCY) and place name (label PLACE) as patterns."""
+    """Every agency name and alias of the hand gazetteers and the level-word forms of the standard
+    institutions (label AGENCY), and every place name (label PLACE), as patterns."""
     gaz = load_gazetteer()
     patterns = [
         {"label": "PLACE", "pattern": form, "id": place.code}
@@ -172,6 +173,9 @@ def gazetteer_patterns() -> list[dict]:
         for agency in gaz.agencies.values()
         for form in (agency.name, *agency.aliases)
     ]
+    named = {p["pattern"] for p in patterns}
+    # 省发改委, 市卫健委 …: resolved in the document's place when found (extract.mentions)
+    patterns += [{"label": "AGENCY", "pattern": f, "id": ""} for f in gaz.level_forms() if f not in named]
     return patterns
 
 
