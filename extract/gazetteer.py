@@ -48,7 +48,7 @@ import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
@@ -306,6 +306,10 @@ class Gazetteer:
         hand = [a for a in self.agencies.values() if a.jurisdiction == jurisdiction and a.id not in generated]
         return hand + list(generated.values())
 
+    @cached_property
+    def _level_form_set(self) -> frozenset[str]:
+        return frozenset(self.level_forms())
+
     def level_forms(self) -> list[str]:
         """The names of standard institutions as plans write them without a place: with a level
         word instead (省发改委, 自治区党委网信办, 市卫健委, 州民政局, 县发改局), the forms a text names
@@ -399,8 +403,14 @@ class Gazetteer:
         return generated
 
     def level_prefix(self, name: str) -> str | None:
-        """The administrative level a unit name starts with (省, 市委 …), if any."""
-        if name.startswith(self.lexicon.not_level_prefixes):
+        """The administrative level a unit name starts with (省, 市委 …), if any: not in 市场监管局
+        or 市民 (words that start with a level's character), but in 市民政局, a standard body.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.level_prefix("市民政局"), gaz.level_prefix("市场监管局"), gaz.level_prefix("省委网信办")
+        ('市', None, '省委')
+        """
+        if name.startswith(self.lexicon.not_level_prefixes) and name not in self._level_form_set:
             return None
         for prefix in self.lexicon.level_prefixes:
             if name.startswith(prefix) and len(name) > len(prefix):

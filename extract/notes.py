@@ -294,8 +294,9 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
 def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """Tables copied one cell to a line (between ``|`` lines or blank ones): under a header that
-    starts with a row-number column (序号) and names a unit column (责任单位), the cell in that
-    column of every numbered row, with the column's role."""
+    starts with a row-number column (序号) and names unit columns (责任单位), the cell in each
+    such column of every numbered row, with the column's role; with one unit column, every cell
+    after the header (merged cells shift the columns), kept where it holds units alone."""
     lexicon = gaz.lexicon
     cells: list[tuple[str, int]] = []
     position = 0
@@ -306,6 +307,7 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         position += len(line) + 1
     spans: list[NoteSpan] = []
     columns: dict[int, Role] = {}
+    body_from = 0  # the first cell after the header
     for index, (text, _) in enumerate(cells):
         if text in lexicon.row_number_headers:
             header = [text]
@@ -314,6 +316,14 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     break
                 header.append(cell)
             columns = {i: lexicon.labels[c] for i, c in enumerate(header) if c in lexicon.labels}  # type: ignore[misc]
+            body_from = index + len(header)
+        elif len(columns) == 1 and index >= body_from:
+            # one unit column: any cell may be its cell, as merged cells leave rows of unequal
+            # length; a cell is a note only where it holds units alone (find_notes checks)
+            (role,) = columns.values()
+            if not _ROW_NUMBER.fullmatch(text):
+                start = cells[index][1]
+                spans.append(NoteSpan(start, start + len(text), start, start + len(text), "cell", role))
         elif columns and _ROW_NUMBER.fullmatch(text):
             for column, role in columns.items():
                 if index + column < len(cells) and not _ROW_NUMBER.fullmatch(cells[index + column][0]):
@@ -361,6 +371,8 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         parsed = parse_note_content(content, span.content_start, gaz, jurisdiction, span.default_role)
         if parsed is not None and span.style == "sentence" and not _all_named_bodies(parsed, gaz):
             continue
+        if parsed is not None and span.style == "cell" and not _names_its_place(parsed, gaz):
+            continue
         if (
             parsed is not None
             and span.default_role
@@ -373,6 +385,15 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             found.append((span, parsed))
             taken_until = span.end
     return found
+
+
+def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:
+    """Whether the first unit says whose it is (区发改委, 吴江区人民政府, 各镇): a cell taken from
+    anywhere under a unit column must, or a task such as 建设数据中心 would pass for a unit."""
+    first = next((u.name for g in parsed.groups for u in g.units), "")
+    return bool(gaz.level_prefix(first) or gaz.place_at_start(first) or gaz.is_collective(first)) or first.startswith(
+        gaz.lexicon.own_prefixes
+    )
 
 
 def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:

@@ -9,6 +9,7 @@ units are kept, a second name in brackets becomes an alternative and a scope not
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from extract.gazetteer import Gazetteer
@@ -51,7 +52,10 @@ def split_outside_brackets(text: str, separators: str, offset: int = 0) -> list[
 
 
 def _trim(piece: str, start: int) -> tuple[str, int]:
+    """*piece* without white space, a leading 由 and leading marks (★区发改委: a table's sign)."""
     stripped = piece.lstrip(" \t\u3000由")
+    while stripped and unicodedata.category(stripped[0]) in ("So", "Sm"):
+        stripped = stripped[1:].lstrip(" \t\u3000")
     start += len(piece) - len(stripped)
     return stripped.rstrip(" \t\u3000"), start
 

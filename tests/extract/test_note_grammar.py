@@ -185,6 +185,15 @@ def test_a_cell_of_the_unit_column_that_holds_a_task_is_no_note() -> None:
     assert [[u.name for u in n.units] for n in extraction.notes] == [["市数据局"]]
 
 
+def test_a_table_with_merged_cells_still_gives_each_row_its_units() -> None:
+    """Merged cells leave rows short of a cell: with one unit column, every cell that holds units
+    alone is that column's; a leading mark (★) is no part of a unit."""
+    header = ["序号", "工作目标", "分管领导", "责任单位"]
+    rows = ["1", "1.粮食产量稳定。", "李 明", "★县农业农村局、统计局", "2.农民收入增长6%。", "★县人社局", "|"]
+    extraction = extract_text("\n|\n".join([*header, *rows]) + "\n", jurisdiction="330922")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["县农业农村局", "县统计局"], ["县人社局"]]
+
+
 def test_a_table_copied_one_cell_to_a_line_gives_the_unit_column_its_role() -> None:
     header = ["序号", "工作任务", "牵头单位"]
     cells = [*header, "1", "建设城市运行管理平台。", "市城管局", "2", "推广电子证照。", "市数据局"]
