@@ -71,6 +71,8 @@ EXTRACTOR_VERSION = 3
 EXTRACTOR_DATA = (
     "lexicon.json",
     "platforms.json",
+    "platform_patterns.jsonl",
+    "pos_corrections.json",
     "gazetteer/places.jsonl",
     "gazetteer/institutions.jsonl",
     "gazetteer/agencies/*.jsonl",
