@@ -44,21 +44,20 @@ def test_a_query_past_the_time_limit_fails_alone(slow_server: Server) -> None:
     thread.start()
     time.sleep(0.3)  # the heavy query is running now
     with slow_server.client(timeout=10) as other:
-        started = time.monotonic()
         small = other.get("/sparql", params={"query": SMALL})
-        small_seconds = time.monotonic() - started
         answered = time.monotonic()
     thread.join(timeout=30)
     assert not thread.is_alive()
 
     assert small.status_code == 200, small.text
     assert len(small.json()["results"]["bindings"]) == 3
-    assert small_seconds < QUERY_TIMEOUT, small_seconds
     response = heavy["response"]
     assert isinstance(response, httpx.Response)
     body = assert_problem(response, 503)
     assert body["title"] == "Query timeout" and f"{QUERY_TIMEOUT:g} s" in body["detail"]
     assert QUERY_TIMEOUT <= heavy["seconds"] < QUERY_TIMEOUT + 3  # type: ignore[operator]
+    # the small query was answered while the heavy one ran, not after it was stopped (an ordering,
+    # not a time: how long each takes depends on what else the machine is doing)
     assert answered < heavy["finished"]  # type: ignore[operator]
 
     # the server goes on answering
