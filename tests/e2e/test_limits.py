@@ -151,9 +151,10 @@ def test_a_query_past_the_time_limit_stops_running(slow_server: Server) -> None:
         response = client.get("/sparql", params={"query": ENDLESS})
         answered = time.monotonic()
         assert_problem(response, 503)
-        # a worker that evaluated it is gone within a second of the answer
+        # a worker that evaluated it is gone soon after the answer (an endless query never ends by itself;
+        # the slack is for a machine busy with other tests)
         while any(_alive(w) for w in workers):
-            assert time.monotonic() - answered < 1.0, "the evaluation goes on after its 503"
+            assert time.monotonic() - answered < 10.0, "the evaluation goes on after its 503"
             time.sleep(0.05)
         # a replacement has started once it answers (a query waits for it); then nothing runs
         assert client.get("/sparql", params={"query": SMALL}).status_code == 200
