@@ -10,29 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.answers import BASE_IRI, assert_problem
+from tests.answers import BASE_IRI, assert_problem, get, sparql
 
 OFFICE = "agency/350000/digital-office"
 DOCUMENT = "document/fujian_2021_digital_scrambled.txt"
-PREFIXES = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dct: <http://purl.org/dc/terms/>
-"""
-
-
-def get(client: httpx.Client, path: str, **params: Any) -> Any:
-    response = client.get(path, params=params)
-    assert response.status_code == 200, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    return response.json()
-
-
-def sparql(client: httpx.Client, query: str) -> list[dict[str, str]]:
-    response = client.get("/sparql", params={"query": PREFIXES + query})
-    assert response.status_code == 200, response.text
-    return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
 
 
 @pytest.fixture(scope="module")
