@@ -34,6 +34,8 @@ _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
 _MAX_COLUMNS, _MAX_HEADER = 10, 12
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
+_NUMBERED_TASK = re.compile(r"\d{1,3}[.、．]?\D")
+_HEADING = re.compile(r"[一二三四五六七八九十]+、")
 _GROUP_SEPARATORS = "，。；"
 
 
@@ -64,6 +66,10 @@ class NoteSpan:
     content_end: int
     style: str
     default_role: Role | None = None
+    # a table row's cells that may hold units: (start, end, the role of the unit column it stands
+    # in, if it does), and the roles of the table's unit columns in order
+    cells: tuple[tuple[int, int, Role | None], ...] = ()
+    column_roles: tuple[Role, ...] = ()
 
 
 def _cut(text: str, pattern: re.Pattern[str]) -> str:
@@ -213,9 +219,9 @@ def _matching_close(text: str, start: int) -> int | None:
     limit = min(len(text), start + _MAX_NOTE)
     for index in range(start, limit):
         char = text[index]
-        if char in "（〔【":
+        if char in "（〔【[":
             depth += 1
-        elif char in "）〕】":
+        elif char in "）〕】]":
             depth -= 1
             if depth == 0:
                 return index
@@ -226,7 +232,7 @@ def _matching_close(text: str, start: int) -> int | None:
 
 def _bracket_candidates(norm: str) -> list[NoteSpan]:
     spans = []
-    for match in re.finditer("[（〔【]", norm):
+    for match in re.finditer(r"[（〔【\[]", norm):
         close = _matching_close(norm, match.start())
         if close is not None:
             spans.append(NoteSpan(match.start(), close + 1, match.start() + 1, close, "bracket"))
@@ -292,12 +298,9 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
-def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
-    """Tables copied one cell to a line (between ``|`` lines or blank ones): under a header that
-    starts with a row-number column (序号) and names unit columns (责任单位), the cell in each
-    such column of every numbered row, with the column's role; with one unit column, every cell
-    after the header (merged cells shift the columns), kept where it holds units alone."""
-    lexicon = gaz.lexicon
+def _cells(norm: str) -> list[tuple[str, int]]:
+    """The lines of *norm* that hold text, stripped, with their offsets: a table copied one cell
+    to a line (between ``|`` lines or blank ones) gives its cells in reading order."""
     cells: list[tuple[str, int]] = []
     position = 0
     for line in norm.split("\n"):
@@ -305,30 +308,77 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         if stripped.strip("|-+ "):
             cells.append((stripped, position + line.index(stripped)))
         position += len(line) + 1
+    return cells
+
+
+def _table_header(cells: list[tuple[str, int]], index: int, lexicon: Lexicon) -> list[str] | None:
+    """The header that starts at cell *index*: a run of short cells naming a unit column
+    (牵头单位, 责任单位) after the first, which is a row-number column (序号) or any column
+    name (主要工作任务); None if no header starts there."""
+    first = cells[index][0]
+    if len(first) > _MAX_HEADER or _ROW_NUMBER.fullmatch(first) or first in lexicon.labels:
+        return None
+    header = [first]
+    for cell, _ in cells[index + 1 : index + _MAX_COLUMNS]:
+        if _ROW_NUMBER.fullmatch(cell) or _NUMBERED_TASK.match(cell) or _HEADING.match(cell) or len(cell) > _MAX_HEADER:
+            break
+        header.append(cell)
+    return header if any(cell in lexicon.labels for cell in header[1:]) else None
+
+
+def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """Tables copied one cell to a line: under a header (:func:`_table_header`), every row is
+    one note made of its cells that hold units alone, as a table row flattened into a line is.
+
+    A row starts at a row number (1) or at a numbered task (1.加快…, in the task column: the
+    last before the first labelled column), and runs to the next row or heading; the tasks of
+    a row whose number cell is merged are rows of their own. Merged cells leave rows of unequal
+    length, so a row's unit cells take the unit columns' roles in order (any further cell the
+    last column's); a cell off its column's place must also say whose it is (区发改局, not a
+    task such as 建设数据中心), while one in its place may be written short (发改局).
+    """
+    lexicon = gaz.lexicon
+    cells = _cells(norm)
     spans: list[NoteSpan] = []
-    columns: dict[int, Role] = {}
-    body_from = 0  # the first cell after the header
-    for index, (text, _) in enumerate(cells):
-        if text in lexicon.row_number_headers:
-            header = [text]
-            for cell, _ in cells[index + 1 : index + _MAX_COLUMNS]:
-                if _ROW_NUMBER.fullmatch(cell) or len(cell) > _MAX_HEADER or cell in lexicon.row_number_headers:
-                    break
-                header.append(cell)
-            columns = {i: lexicon.labels[c] for i, c in enumerate(header) if c in lexicon.labels}  # type: ignore[misc]
-            body_from = index + len(header)
-        elif len(columns) == 1 and index >= body_from:
-            # one unit column: any cell may be its cell, as merged cells leave rows of unequal
-            # length; a cell is a note only where it holds units alone (find_notes checks)
-            (role,) = columns.values()
-            if not _ROW_NUMBER.fullmatch(text):
-                start = cells[index][1]
-                spans.append(NoteSpan(start, start + len(text), start, start + len(text), "cell", role))
-        elif columns and _ROW_NUMBER.fullmatch(text):
-            for column, role in columns.items():
-                if index + column < len(cells) and not _ROW_NUMBER.fullmatch(cells[index + column][0]):
-                    cell, start = cells[index + column]
-                    spans.append(NoteSpan(start, start + len(cell), start, start + len(cell), "table", role))
+    header: list[str] = []
+    task_column = 0
+    row: list[tuple[str, int]] = []  # the cells of the row being read, its row number or task first
+    row_column = 0  # the column of the row's first cell
+
+    def close_row() -> None:
+        roles = tuple(lexicon.labels[cell] for cell in header if cell in lexicon.labels)
+        columns = [lexicon.labels.get(cell) for cell in header]
+        parts = tuple(
+            (start, start + len(text), columns[row_column + k] if row_column + k < len(columns) else None)
+            for k, (text, start) in enumerate(row[1:], 1)
+        )
+        if parts:
+            spans.append(NoteSpan(parts[0][0], parts[-1][1], parts[0][0], parts[-1][1], "row", None, parts, roles))
+        row.clear()
+
+    skip_until = 0
+    for index, (text, start) in enumerate(cells):
+        if index < skip_until:
+            continue
+        found = _table_header(cells, index, lexicon)
+        if found is not None:
+            if row:
+                close_row()
+            header, skip_until = found, index + len(found)
+            labelled = (k for k, cell in enumerate(header) if cell in lexicon.labels or cell in lexicon.person_labels)
+            task_column = max(next(labelled) - 1, 0)
+        elif not header:
+            continue
+        elif _HEADING.match(text) or _ROW_NUMBER.fullmatch(text) or _NUMBERED_TASK.match(text):
+            if row:
+                close_row()
+            if not _HEADING.match(text):
+                row.append((text, start))
+                row_column = 0 if _ROW_NUMBER.fullmatch(text) else task_column
+        elif row:
+            row.append((text, start))
+    if row:
+        close_row()
     return spans
 
 
@@ -365,13 +415,17 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
     for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
         if span.start < taken_until:
             continue
+        if span.cells:
+            row = _parse_row(norm, span, gaz, jurisdiction)
+            if row is not None:
+                found.append(row)
+                taken_until = row[0].end
+            continue
         content = norm[span.content_start : span.content_end]
         if span.style == "label":
             content = content.replace("\n", "；")
         parsed = parse_note_content(content, span.content_start, gaz, jurisdiction, span.default_role)
         if parsed is not None and span.style == "sentence" and not _all_named_bodies(parsed, gaz):
-            continue
-        if parsed is not None and span.style == "cell" and not _names_its_place(parsed, gaz):
             continue
         if (
             parsed is not None
@@ -385,6 +439,27 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             found.append((span, parsed))
             taken_until = span.end
     return found
+
+
+def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> tuple[NoteSpan, ParsedNote] | None:
+    """A table row's note: its cells that hold units alone, each read with its column's role;
+    the note runs from the first such cell to the last."""
+    parsed = ParsedNote()
+    kept: list[tuple[int, int]] = []
+    roles = span.column_roles
+    for start, end, column_role in span.cells:
+        role = column_role or (roles[min(len(kept), len(roles) - 1)] if roles else None)
+        cell = parse_note_content(norm[start:end], start, gaz, jurisdiction, role)
+        if cell is None or not all(_looks_like_unit(u, gaz) for g in cell.groups for u in g.units):
+            continue
+        if column_role or _names_its_place(cell, gaz):
+            parsed.groups += cell.groups
+            parsed.explicit_lead = parsed.explicit_lead or cell.explicit_lead
+            kept.append((start, end))
+    if not kept:
+        return None
+    first, last = kept[0][0], kept[-1][1]
+    return NoteSpan(first, last, first, last, "row"), parsed
 
 
 def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:

@@ -41,6 +41,7 @@ PATTERNS_PATH = ONTOLOGY_DIR / "platform_patterns.jsonl"
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _HARD_PUNCTUATION = ("wd", "wj", "wf", "wm", "wt", "ww", "wkz", "wky", "x")  # every w-tag but 、 and quotes
 _SINGLE_GENERIC_TAGS = frozenset({"a", "ag", "m", "q", "r", "d", "f"})
+_QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jieba tag)
 
 
 class Words(Protocol):
@@ -93,6 +94,10 @@ class Grammar:
     institutions: tuple[str, ...]
     versions: re.Pattern[str]
     numerals: str
+    counter_words: frozenset[str]
+    one_values: frozenset[str]
+    collective_measures: frozenset[str]
+    other_kind_categories: frozenset[str]
     start_tags: frozenset[str]
     verb_tags: frozenset[str]
     adverb_tags: frozenset[str]
@@ -149,6 +154,10 @@ def load_grammar(path: Path | None = None) -> Grammar:
         institutions=tuple(data["institutions"]),
         versions=re.compile(data["versions"]),
         numerals=data["numerals"],
+        counter_words=frozenset(data["counters"]["words"]),
+        one_values=frozenset(data["counters"]["one_values"]),
+        collective_measures=frozenset(data["counters"]["collective"]),
+        other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         start_tags=frozenset(tags["start"]),
         verb_tags=frozenset(tags["verb"]),
         adverb_tags=frozenset(tags["adverb"]),
@@ -191,6 +200,7 @@ def find_names(
     *candidates* are Matcher matches (start, end, label) over *tokens*; label ``BRAND`` marks
     a quoted phrase without a head, a name only if it is shaped like a service brand.
     """
+    tokens = _mark_quantities(tokens, grammar)
     found: list[Found] = []
     brands = []
     for start, end, label in sorted(candidates):
@@ -202,11 +212,12 @@ def find_names(
             for segment in _segments(tokens, start, end, grammar):
                 name = _name(text, tokens, *segment, kind, grammar, words)
                 if name is not None:
-                    found += _quoted_items(text, tokens, name)
+                    found += _quoted_items(text, tokens, name, grammar)
     if kind == "platform":
         taken = [(f.first, f.last) for f in found]
         for start, end in brands:
-            if not any(a < end and start < b for a, b in taken) and _is_brand(text, tokens, start, end, grammar, words):
+            free = not any(a < end and start < b for a, b in taken)
+            if free and (_is_brand(text, tokens, start, end, grammar, words) or _counted_brands(tokens, end, grammar)):
                 a, b = tokens[start].start, tokens[end - 1].end
                 found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
     found.sort(key=lambda f: f.start)
@@ -249,7 +260,7 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> list
         if inside[i - start] or i == first:
             continue
         head = _complete(tokens, first, i)
-        verb = token.tag in grammar.verb_tags or token.text in grammar.actions
+        verb = (token.tag in grammar.verb_tags or token.text in grammar.actions) and not _in_next_head(tokens, i)
         if head and (token.tag in grammar.conjunction_tags or verb):
             segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库
             first = i + 1
@@ -263,6 +274,14 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> list
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar)) is not None]
 
 
+def _in_next_head(tokens: list[Tok], i: int) -> bool:
+    """Token *i* is the first part of a head the next token ends (政务云|计算|中心): no verb."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].head:
+        return False
+    following = tokens[i + 1]
+    return following.end - len(following.head) <= tokens[i].start
+
+
 def _breaks(token: Tok, grammar: Grammar) -> bool:
     """A word no name holds: a one-character locative (企业上云上平台), a number or quantity
     (进一个网), a conjunction of two characters (以及, 并且), a predicate (:func:`_predicate_inside`)."""
@@ -272,10 +291,40 @@ def _breaks(token: Tok, grammar: Grammar) -> bool:
 
 
 def _quantity(token: Tok, grammar: Grammar) -> bool:
-    """A number or a quantity word (70, 一批, 多个); a single numeral (两法, 多源) may name."""
-    return token.tag == "m" and (
-        any(c.isdigit() for c in token.text) or (len(token.text) > 1 and token.text[0] in grammar.numerals)
-    )
+    """A number that counts (:func:`_mark_quantities`)."""
+    return token.tag == _QUANTITY
+
+
+def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
+    """*tokens*, the numbers that count tagged ``mq``: a number in digits (70), a number word
+    (一批, 多个, 多维度), or a numeral with a measure word right after it (若干|个, 两|级, 两|大).
+    A numeral alone in a word (两法, 多源, 一体化) counts nothing and may stand in a name."""
+    marked = list(tokens)
+    for i, token in enumerate(tokens):
+        text = token.text
+        value = len(text) - len(text.lstrip(grammar.numerals))
+        if token.tag == "m" and any(c.isdigit() for c in text):
+            counts = True
+        elif value and value < len(text):
+            counts = token.tag == "m" or text[value:] in grammar.counter_words
+        elif value and i + 1 < len(tokens):
+            after = tokens[i + 1]
+            counts = after.tag == "q" or after.text in grammar.counter_words
+        else:
+            counts = False
+        if counts:
+            marked[i] = token._replace(tag=_QUANTITY)
+    return marked
+
+
+def _counts_one(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
+    """The quantity at *k* counts one thing (一个, 1套), not a collective (一批): what it counts
+    is a single system with a name (建设1个X平台)."""
+    text = tokens[k].text
+    digits = len(text) - len(text.lstrip("0123456789"))
+    value = digits or len(text) - len(text.lstrip(grammar.numerals))
+    measure = text[value:] or (tokens[k + 1].text if k + 1 < len(tokens) else "")
+    return text[:value] in grammar.one_values and bool(measure) and measure not in grammar.collective_measures
 
 
 def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
@@ -285,8 +334,10 @@ def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
     return action in ("builds", "upgrades", "relies_on") and token.text not in grammar.nominal_actions
 
 
-def _quoted_items(text: str, tokens: list[Tok], found: Found) -> list[Found]:
-    """``“一人一档”“一企一档”对象库``: quoted items that share the head, one name each."""
+def _quoted_items(text: str, tokens: list[Tok], found: Found, grammar: Grammar) -> list[Found]:
+    """``“一人一档”“一企一档”对象库``: quoted items that share the head, one name each; a bare
+    shared head after brands (“A”“B”平台) only says what they are, and each item alone is the
+    name (but “一网通办”“一网统管”移动端, slogans, name their systems by the head)."""
     groups, k = [], found.first
     while k < found.last and tokens[k].tag == "wyz":
         close = next((j for j in range(k + 1, found.last) if tokens[j].tag == "wyy"), None)
@@ -297,6 +348,8 @@ def _quoted_items(text: str, tokens: list[Tok], found: Found) -> list[Found]:
     if len(groups) < 2 or k == found.last:
         return [found]
     shared = _written(text, tokens[k].start, found.end)
+    if shared in grammar.heads and not any(tokens[a + 1].tag in ("m", _QUANTITY) for a, _ in groups):
+        shared = ""  # “浙里办”“浙政钉”平台: the bare head says what the named items are (not “一网通办”)
     return [
         Found(
             _written(text, tokens[a].start, tokens[b - 1].end) + shared,
@@ -326,6 +379,9 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[in
             start += 1  # 做|强, 用|好: the complement of the predicate
             continue
         previous = tokens[start - 1].tag if start > 0 else "wj"
+        modifier = end - start > 2 and not _predicate_verb(tokens, start, grammar)
+        if previous == "wn" and token.tag in grammar.verb_tags and modifier:
+            break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
         after_adverb = previous in grammar.adverb_tags
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
         predicate = clause_initial and len(token.text) > 1 and token.tag in grammar.clause_initial_predicate_tags
@@ -342,6 +398,12 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[in
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _predicate_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Token *i* (a verb) or the word after it builds or carries out something: a predicate."""
+    verbs = (tokens[j].text for j in (i, i + 1) if j < len(tokens))
+    return any(verb in grammar.actions or verb in grammar.programme_verbs for verb in verbs)
 
 
 def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
@@ -385,6 +447,8 @@ def _name(
     if text.startswith(grammar.compound_tails, end):
         return None  # 平台经济, 平台企业: the head is a modifier
     quoted = any(t.tag == "wyz" for t in tokens[first:last])
+    if tokens[first].tag == "wyz" and tokens[last - 1].tag == "wyy" and _slogan(tokens[first + 1 : last - 1], grammar):
+        return None
     name = _written(text, start, end)
     if not name or (name[0].isdigit() and not quoted):
         return None
@@ -394,10 +458,24 @@ def _name(
             bare = bare.removeprefix(level)
         if bare in grammar.programme_generic_names:
             return None
-    elif _counted(tokens, first, grammar) or (not quoted and _generic(text, tokens, first, j, start, grammar, words)):
+    elif (
+        _counted(tokens, first, grammar)
+        or _counted_after(tokens, last, grammar)
+        or _other_kind(tokens, last, grammar)
+        or (not quoted and _generic(text, tokens, first, j, start, grammar, words))
+    ):
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
     return Found(name, start, end, first, last, quoted=quoted, before=before)
+
+
+def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:
+    """A quoted phrase that ends in a head but says a rule or a goal: it starts with a number
+    (“一平台”, “多证合一、一照一码”; not 八闽, a name), or a verb, a locative or a list stands in it
+    (“平台之外无系统”)."""
+    if not quoted or quoted[0].tag in ("m", _QUANTITY):
+        return True
+    return any(t.tag in grammar.verb_tags or t.tag.startswith("f") or t.tag == "wn" for t in quoted)
 
 
 def _generic(
@@ -437,7 +515,31 @@ def _counted(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
             return True  # 各区自建业务系统, 各类平台
         counting = token.text[0].isdigit() and k + 1 < len(tokens) and tokens[k + 1].tag == "q"
         if _quantity(token, grammar) and (counting or not token.text[0].isdigit()):
-            return True
+            return not _counts_one(tokens, k, grammar)
+    return False
+
+
+def _counted_after(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
+    """A quantity right after the name (已建数据中心9个): a kind, counted."""
+    if last >= len(tokens) or not _quantity(tokens[last], grammar):
+        return False
+    measured = not tokens[last].text[0].isdigit() or (last + 1 < len(tokens) and tokens[last + 1].tag == "q")
+    return measured and not _counts_one(tokens, last, grammar)
+
+
+def _other_kind(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
+    """A list item whose list ends in 等 and a category that is no system (云计算、物联网等技术)."""
+    for k in range(last, len(tokens)):
+        token = tokens[k]
+        if token.tag in _HARD_PUNCTUATION or token.tag in grammar.verb_tags or token.tag == "p":
+            return False
+        if token.text == "等":
+            for category in tokens[k + 1 :]:
+                if category.head or category.tag in _HARD_PUNCTUATION or category.tag in grammar.verb_tags:
+                    return False
+                if category.text in grammar.other_kind_categories:
+                    return True
+            return False
     return False
 
 
@@ -500,6 +602,28 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
     if content[0] in abbreviations and len(content) == 3:
         rests.append(content[1:])
     return any(len(rest) == 1 or words.frequency(rest) < grammar.common_word_frequency for rest in rests)
+
+
+def _counted_brands(tokens: list[Tok], end: int, grammar: Grammar) -> bool:
+    """A quoted phrase in a list that a quantity and a platform head count (“A”“B”两大平台,
+    “A”、“B”两个系统): each item is a name."""
+    k = end
+    while k < len(tokens) and tokens[k].tag in ("wyz", "wn"):
+        close = next((j for j in range(k + 1, len(tokens)) if tokens[j].tag == "wyy"), None)
+        if tokens[k].tag == "wn":
+            k += 1
+        elif close is None:
+            return False
+        else:
+            k = close + 1
+    if k >= len(tokens) or not _quantity(tokens[k], grammar) or _counts_one(tokens, k, grammar):
+        return False
+    for token in tokens[k + 1 :]:
+        if token.tag in _HARD_PUNCTUATION or token.tag in grammar.verb_tags:
+            return False
+        if token.head:
+            return token.head in grammar.heads
+    return False
 
 
 def _action(tokens: list[Tok], found: Found, grammar: Grammar, words: Words) -> str | None:

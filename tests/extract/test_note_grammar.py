@@ -209,3 +209,38 @@ def test_a_table_copied_one_cell_to_a_line_gives_the_unit_column_its_role() -> N
 def test_item_markers_in_other_punctuation_name_the_item(marker: str) -> None:
     extraction = extract_text(f"{marker}建设数据平台。（市数据局负责）", jurisdiction="320100")
     assert [note.item for note in extraction.notes] == [marker]
+
+
+def test_a_row_of_lead_and_support_columns_is_one_note() -> None:
+    """Each row's unit cells are one note, each cell with its column's role, whatever else the
+    row holds (a person's cell); without a row-number column, rows start at numbered tasks."""
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "责任领导"]
+    rows = [
+        "1",
+        "推进园区扩容。",
+        "县发改局",
+        "县自然资源局、县财政局",
+        "2",
+        "发展文旅产业。",
+        "县文旅局",
+        "县商务局",
+        "王 强",
+    ]
+    numbered = ["重点任务", "牵头单位", "协同单位", "1.推进园区扩容。", "发改局", "县自然资源局", "县财政局"]
+    for cells in ([*header, *rows], numbered):
+        extraction = extract_text("\n\n".join(cells) + "\n", jurisdiction="130100")
+        notes = [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes]
+        assert notes[0][0] in ("*县发改局", "*发改局") and notes[0][1:] == ["县自然资源局", "县财政局"]
+    assert notes == [["*发改局", "县自然资源局", "县财政局"]]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("推进数据共享。[市数据局、市财政局负责]", ["市数据局", "市财政局"]),
+        ("推进数据共享。\n实施主体：市数据局", ["市数据局"]),
+    ],
+)
+def test_square_brackets_and_implementing_bodies_hold_notes(note: str, expected: list[str]) -> None:
+    extraction = extract_text(note, jurisdiction="130100")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [expected]

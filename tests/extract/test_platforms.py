@@ -112,3 +112,38 @@ def test_agencies_and_places_in_text(nlp) -> None:
     doc = nlp(matching_text("推动福州、莆田建设平台经济示范区，商务部给予支持。"))
     assert [(s.text, s.id_) for s in doc.spans["places"]] == [("福州", "350100"), ("莆田", "350300")]
     assert [s.text for s in doc.spans["agencies"]] == ["商务部"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建成交通、水利等多个专题库。",
+        "逐步建设若干个行业数据库。",
+        "建设县、乡两级便民服务网站。",
+        "全省已建成大型数据中心12个。",
+        "运用5G、物联网、区块链等新技术。",
+        "落实“系统之外无数据”原则。",
+        "推进“一中心”统筹调度。",
+    ],
+)
+def test_what_a_number_counts_or_a_list_names_is_a_kind(nlp, text: str) -> None:
+    """A quantity before or after a head counts a kind (多个, 若干个, 两级, 12个); the category
+    after 等 tells what the items are (技术); a quoted rule or a numbered slogan names nothing."""
+    assert platforms(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("先行建设1个市级信用信息共享平台。", ["市级信用信息共享平台"]),
+        ("依托“赣服通”“赣政通”两大平台办理。", ["赣服通", "赣政通"]),
+        ("将更多事项接入“冀时办”“冀政通”平台。", ["冀时办", "冀政通"]),
+        ("整合工程质量监督系统、从业人员实名管理系统。", ["工程质量监督系统", "从业人员实名管理系统"]),
+        ("市政务云计算中心投入使用。", ["市政务云计算中心"]),
+    ],
+)
+def test_counts_brands_and_heads_across_words(nlp, text: str, names: list[str]) -> None:
+    """A quantity of one names its system; quoted brands counted by a quantity, or sharing a
+    bare head, are the names; a verb that starts an item of a list modifies it; a head written
+    across two words is one head."""
+    assert [name for name, _ in platforms(nlp, text)] == names
