@@ -42,6 +42,8 @@ class Lexicon:
     place_level_words: tuple[str, ...]
     not_level_prefixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    work_nouns: tuple[str, ...]
 
     @cached_property
     def labels(self) -> dict[str, Role]:
@@ -81,6 +83,18 @@ class Lexicon:
         adverbs = _alternation(self.role_adverbs)
         words = _alternation(self.role_words)
         return re.compile(f"(?:{adverbs})*(?:{words})+(?:工作)?$")
+
+    @cached_property
+    def role_clause_pattern(self) -> re.Pattern[str]:
+        """A role phrase inside running text (由X牵头负责网上…): the first one, not the last."""
+        adverbs = _alternation(self.role_adverbs)
+        words = _alternation(self.role_words)
+        return re.compile(f"(?:{adverbs})*(?:{words})+")
+
+    @cached_property
+    def work_heading_pattern(self) -> re.Pattern[str]:
+        """What a heading that names its lead says after the role (省审计厅牵头的工作)."""
+        return re.compile(f"的?(?:{_alternation(self.work_nouns)})$")
 
     def role_of_phrase(self, phrase: str) -> Role:
         """A phrase leads if any of its words leads (牵头负责); else it has its first word's role.
@@ -166,6 +180,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             place_level_words=tuple(data["place_level_words"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),
             own_prefixes=tuple(data["own_prefixes"]),
+            person_titles=tuple(data["person_titles"]),
+            work_nouns=tuple(data["work_nouns"]),
         )
     except KeyError as exc:
         raise ValueError(f"{source}: the lexicon lacks the key {exc}") from exc

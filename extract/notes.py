@@ -36,6 +36,13 @@ _MAX_COLUMNS, _MAX_HEADER = 10, 12
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _NUMBERED_TASK = re.compile(r"\d{1,3}[.、．]?\D")
 _HEADING = re.compile(r"[一二三四五六七八九十]+、")
+_ITEM_MARKER = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒])\s*"
+)
+_SENTENCE = re.compile(r"[^。；！？\n]+")
+_CLAUSE = re.compile(r"[^，。；！？\n]+")
+_BY_AGENT = re.compile(r"由")
+_AGENT_INSIDE = re.compile(r"^.*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 
 
@@ -100,7 +107,7 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
             continue
         if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
-    units = expand_units(text, offset, gaz, jurisdiction)
+    units = [u for u in expand_units(text, offset, gaz, jurisdiction) if not u.name.endswith(gaz.lexicon.person_titles)]
     return [RoleGroup(role, units)] if units else []
 
 
@@ -141,6 +148,10 @@ def _parse_clause(
         rest = text[waiting_from:]
         if groups and (_says_when(rest, lexicon) or rest.strip("；，。 ") in lexicon.dropped_units):
             return groups  # …负责，2026年底前完成; …负责，下同
+        partners = lexicon.conjunction_pattern.match(rest)
+        if groups and partners:  # X牵头，会同Y、Z: Y and Z support
+            start = waiting_from + partners.end()
+            return groups + _group(text[start:], offset + start, "support", gaz, jurisdiction)
         if default_role is None:
             return None if rest.strip("；，。 ") else groups
         groups += _group(rest, offset + waiting_from, default_role, gaz, jurisdiction)
@@ -384,21 +395,78 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
 def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """The last sentence of a line where it ends in a role phrase: a note written as a sentence
-    after its item (``…。市发改委牵头落实。``) or a table row's cell on its own line."""
+    after its item (``…。市发改委牵头落实。``), a table row's cell on its own line, or a heading
+    that names its lead (``（二）省审计厅牵头的工作``)."""
+    lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     position = 0
     for line in norm.split("\n"):
         body = line.rstrip(" \t\u3000。；")
         start = max(body.rfind(mark) for mark in "。；\t|") + 1  # after a sentence or a table cell
+        whole_line = start == 0
+        if whole_line and (marker := _ITEM_MARKER.match(body)):
+            start = marker.end()
         while start < len(body) and body[start] in " \t\u3000":
             start += 1
         sentence = body[start:]
-        plain = 2 < len(sentence) <= _MAX_SENTENCE_NOTE and sentence[0] not in "（〔【" and sentence[-1] not in "）〕】"
-        if plain and gaz.lexicon.role_phrase_pattern.search(sentence):
+        tail = lexicon.work_heading_pattern.search(sentence) if whole_line else None
+        content = sentence[: tail.start()] if tail else sentence
+        if (agent := _AGENT_INSIDE.search(content)) is not None:
+            start, sentence, content = start + agent.end(), sentence[agent.end() :], content[agent.end() :]
+        plain = 2 < len(content) <= _MAX_SENTENCE_NOTE and content[0] not in "（〔【" and content[-1] not in "）〕】"
+        if plain and lexicon.role_phrase_pattern.search(content):
             begin = position + start
-            spans.append(NoteSpan(begin, begin + len(sentence), begin, begin + len(sentence), "sentence"))
+            spans.append(NoteSpan(begin, begin + len(sentence), begin, begin + len(content), "sentence"))
         position += len(line) + 1
     return spans
+
+
+def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """Role clauses in running text: ``由X副市长负责，市发改委牵头，相关部门配合，尽快…`` (a clause
+    that starts with 由, and the role clauses after it up to the first that goes on with the
+    task, are one note; so are partners after 会同), or ``…可办事项由审批科负责梳理`` inside a
+    clause; not ``建立由X牵头的机制``, which names a body by who leads it. A clause's units are
+    read by the grammar and must all be named bodies (:func:`find_notes`); a person's title
+    names no unit."""
+    lexicon = gaz.lexicon
+    pattern = lexicon.role_clause_pattern
+    spans: list[NoteSpan] = []
+    for sentence in _SENTENCE.finditer(norm):
+        start = sentence.start()
+        if marker := _ITEM_MARKER.match(norm, start, sentence.end()):
+            start = marker.end()
+        chained_until = start
+        for clause in _CLAUSE.finditer(norm, start, sentence.end()):
+            if clause.start() < chained_until:
+                continue
+            agent = _BY_AGENT.search(norm, clause.start(), clause.end())
+            if agent is None:
+                continue
+            end = None
+            for part in _CLAUSE.finditer(norm, agent.end(), sentence.end()):
+                partners = lexicon.conjunction_pattern.match(norm, part.start())
+                if end is not None and partners and _ends_in_a_body(norm[part.start() : part.end()], lexicon):
+                    end = part.end()  # 由X牵头，会同Y、Z，…: Y and Z are partners
+                    continue
+                role = pattern.search(norm, part.start(), part.end())
+                if role is None or not _ends_in_a_body(norm[part.start() : role.start()], lexicon):
+                    break
+                if norm.startswith("的", role.end()):
+                    break  # 建立由X牵头的机制
+                end = role.end()
+                if role.end() < part.end() or norm[agent.start() - 1].isalnum():
+                    break  # the task goes on after the role, or it came before 由 (X由Y负责)
+            if end is not None:
+                spans.append(NoteSpan(agent.end(), end, agent.end(), end, "clause"))
+                chained_until = end
+    return spans
+
+
+def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
+    """Whether *text* ends as a run of units does: in an organisation's word, a collective
+    (有关部门), or a person's title."""
+    text = text.rstrip()
+    return text.endswith(lexicon.organisation_suffixes + lexicon.person_titles) or text in lexicon.dropped_units
 
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
@@ -410,6 +478,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _table_candidates(norm, gaz)
         + _cell_table_candidates(norm, gaz)
         + _sentence_candidates(norm, gaz)
+        + _clause_candidates(norm, gaz)
     )
     taken_until = -1
     for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
@@ -425,7 +494,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         if span.style == "label":
             content = content.replace("\n", "；")
         parsed = parse_note_content(content, span.content_start, gaz, jurisdiction, span.default_role)
-        if parsed is not None and span.style == "sentence" and not _all_named_bodies(parsed, gaz):
+        if parsed is not None and span.style in ("sentence", "clause") and not _all_named_bodies(parsed, gaz):
             continue
         if (
             parsed is not None

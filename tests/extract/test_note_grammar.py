@@ -244,3 +244,34 @@ def test_a_row_of_lead_and_support_columns_is_one_note() -> None:
 def test_square_brackets_and_implementing_bodies_hold_notes(note: str, expected: list[str]) -> None:
     extraction = extract_text(note, jurisdiction="130100")
     assert [[u.name for u in n.units] for n in extraction.notes] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1、建设物流园区\n由王明副市长负责，市商务局牵头，市交通局配合，加快项目前期工作。",
+            ["*市商务局", "市交通局"],
+        ),
+        ("（三）市审计局牵头的工作\n1.加强审计监督。", ["*市审计局"]),
+        ("电子证照可用事项由行政审批科负责梳理，办事指南由政务公开科负责更新。", ["行政审批科"]),
+        ("按照要求，由市数据局牵头，会同市财政局、市发改委，研究制定管理办法。", ["*市数据局", "市财政局", "市发改委"]),
+    ],
+)
+def test_role_clauses_in_running_text_are_notes(text: str, expected: list[str]) -> None:
+    """由 starts a run of role clauses (a person's title names no unit, partners follow 会同);
+    a heading can name its lead; a clause can say who does a task after it."""
+    extraction = extract_text(text, jurisdiction="410100")
+    first = extraction.notes[0]
+    assert [("*" if u.lead else "") + u.name for u in first.units] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建立由市发改委牵头的联席会议制度。",
+        "各县区政府要建立由分管领导负责的工作机制。",
+    ],
+)
+def test_a_body_named_by_who_leads_it_is_no_note(text: str) -> None:
+    assert extract_text(text, jurisdiction="410100").notes == []
