@@ -280,6 +280,21 @@ def _windows(doc: Doc, triggers: str) -> list[tuple[int, int]]:
     return windows
 
 
+_ADVERB_TAGS = frozenset({"d", "ad"})
+
+
+def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
+    """jieba's tag of each word, but an adverb that the segmenter cut from the noun it starts
+    takes that noun's tag: 自然|资源 is jieba's 自然资源 (a noun), no adverb before 资源."""
+    tags = [words.tag(piece) for piece in pieces]
+    for i in range(len(pieces) - 1):
+        if tags[i] in _ADVERB_TAGS and words.frequency(joined := pieces[i] + pieces[i + 1]):
+            compound = words.tag(joined)
+            if (compound[:1] == "n" or compound == "l") and tags[i + 1][:1] == "n":  # not 大力|开展
+                tags[i] = compound
+    return tags
+
+
 class PosTagger:
     """Part-of-speech tags from jieba's dictionary on pkuseg's words (``token.tag_``).
 
@@ -306,9 +321,9 @@ class PosTagger:
         add = doc.vocab.strings.add
         tags: Any = numpy.zeros((len(doc), 1), dtype="uint64")
         for first, last in windows:
-            for i in range(first, last):
-                start, end = boundaries[i]
-                tags[i, 0] = add(words.tag(text[start:end]))
+            pieces = [text[boundaries[i][0] : boundaries[i][1]] for i in range(first, last)]
+            for offset, tag in enumerate(_mended_tags(pieces, words)):
+                tags[first + offset, 0] = add(tag)
         doc.from_array([TAG], tags)
         return doc
 

@@ -49,6 +49,8 @@ class Words(Protocol):
 
     def frequency(self, word: str) -> int: ...
 
+    def tag(self, word: str) -> str: ...
+
     def leading_word(self, word: str) -> tuple[str, str] | None: ...
 
 
@@ -97,7 +99,10 @@ class Grammar:
     counter_words: frozenset[str]
     one_values: frozenset[str]
     collective_measures: frozenset[str]
+    not_counting_measures: frozenset[str]
     other_kind_categories: frozenset[str]
+    kind_determiners: tuple[str, ...]
+    brand_finals: frozenset[str]
     start_tags: frozenset[str]
     verb_tags: frozenset[str]
     adverb_tags: frozenset[str]
@@ -117,7 +122,8 @@ class Grammar:
         """(kind, head) of the token ``text[start:end]`` if a head ends it, else ("", "").
 
         A one-character head ends a name only where it is no part of a common word: not in
-        互联网 or 密码 (frequent in jieba's dictionary), not in 网络 (with the next character).
+        互联网 or 密码 (frequent in jieba's dictionary), not in 网络 (with the next character),
+        not after a verb or locative it makes a phrase with (上云; 外网 is a word).
         """
         for kind, heads in (("platform", self.heads), ("programme", self.programme_heads)):
             for head in heads:
@@ -130,6 +136,8 @@ class Grammar:
                         following and words.frequency(head + following) >= self.common_word_frequency
                     ):
                         return "", ""
+                    if len(word) == 2 and not words.frequency(word) and words.tag(word[0])[:1] in ("v", "f"):
+                        return "", ""  # 上云, 入链: a verb and its object, not a name
                 return kind, head
         return "", ""
 
@@ -157,7 +165,10 @@ def load_grammar(path: Path | None = None) -> Grammar:
         counter_words=frozenset(data["counters"]["words"]),
         one_values=frozenset(data["counters"]["one_values"]),
         collective_measures=frozenset(data["counters"]["collective"]),
+        not_counting_measures=frozenset(data["counters"]["not_counting"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
+        kind_determiners=tuple(data["kind_determiners"]["words"]),
+        brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
         verb_tags=frozenset(tags["verb"]),
         adverb_tags=frozenset(tags["adverb"]),
@@ -209,7 +220,7 @@ def find_names(
         elif start > 0 and tokens[start - 1].text == "等":
             found += _distributed(tokens, start, end, grammar, words)
         else:
-            for segment in _segments(tokens, start, end, grammar):
+            for segment in _segments(tokens, start, end, grammar, words):
                 name = _name(text, tokens, *segment, kind, grammar, words)
                 if name is not None:
                     found += _quoted_items(text, tokens, name, grammar)
@@ -249,7 +260,7 @@ def _complete(tokens: list[Tok], start: int, position: int) -> str:
     return tokens[j].head if j >= start else ""
 
 
-def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> list[tuple[int, int]]:
+def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> list[tuple[int, int]]:
     """Cut a candidate run into name segments (first token, last token exclusive)."""
     inside = _inside_quotes(tokens, start, end)
     final = _complete(tokens, start, end)
@@ -261,8 +272,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> list
             continue
         head = _complete(tokens, first, i)
         verb = (token.tag in grammar.verb_tags or token.text in grammar.actions) and not _in_next_head(tokens, i)
-        if head and (token.tag in grammar.conjunction_tags or verb):
-            segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库
+        conjunction = token.tag in grammar.conjunction_tags
+        if (head and (conjunction or verb)) or (conjunction and tokens[i - 1].text in grammar.compound_tails):
+            segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 整合方案和X系统
             first = i + 1
         elif _breaks(token, grammar) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
@@ -271,7 +283,7 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> list
             segments.append((first, i))  # “居民码”“企业码”, 苏康码苏服码
             first = i
     segments.append((first, end))
-    return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar)) is not None]
+    return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
 
 
 def _in_next_head(tokens: list[Tok], i: int) -> bool:
@@ -298,7 +310,8 @@ def _quantity(token: Tok, grammar: Grammar) -> bool:
 def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
     """*tokens*, the numbers that count tagged ``mq``: a number in digits (70), a number word
     (一批, 多个, 多维度), or a numeral with a measure word right after it (若干|个, 两|级, 两|大).
-    A numeral alone in a word (两法, 多源, 一体化) counts nothing and may stand in a name."""
+    A numeral alone in a word (两法, 多源, 一体化) counts nothing and may stand in a name, and
+    levels before 的 say what one system covers (四级的平台)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
         text = token.text
@@ -306,15 +319,22 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
         if token.tag == "m" and any(c.isdigit() for c in text):
             counts = True
         elif value and value < len(text):
-            counts = token.tag == "m" or text[value:] in grammar.counter_words
+            rest = text[value:]
+            covers = rest in grammar.not_counting_measures and _next_text(tokens, i + 1) == "的"
+            counts = (token.tag == "m" or rest in grammar.counter_words) and not covers
         elif value and i + 1 < len(tokens):
             after = tokens[i + 1]
-            counts = after.tag == "q" or after.text in grammar.counter_words
+            covers = after.text in grammar.not_counting_measures and _next_text(tokens, i + 2) == "的"
+            counts = (after.tag == "q" or after.text in grammar.counter_words) and not covers
         else:
             counts = False
         if counts:
             marked[i] = token._replace(tag=_QUANTITY)
     return marked
+
+
+def _next_text(tokens: list[Tok], i: int) -> str:
+    return tokens[i].text if i < len(tokens) else ""
 
 
 def _counts_one(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
@@ -328,10 +348,11 @@ def _counts_one(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
 
 
 def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
-    """A verb that builds, upgrades or relies on something is a predicate even after a noun
-    (X部门依托Y系统), unless it also names an activity inside names (资源开发服务平台)."""
+    """A verb that builds, upgrades, promotes or relies on something is a predicate even after a
+    noun (X部门依托Y系统, 事项进驻X小程序), unless it also names an activity inside names
+    (资源开发服务平台, 应用平台)."""
     action = grammar.actions.get(token.text)
-    return action in ("builds", "upgrades", "relies_on") and token.text not in grammar.nominal_actions
+    return action in ("builds", "upgrades", "relies_on", "promotes") and token.text not in grammar.nominal_actions
 
 
 def _quoted_items(text: str, tokens: list[Tok], found: Found, grammar: Grammar) -> list[Found]:
@@ -363,7 +384,7 @@ def _quoted_items(text: str, tokens: list[Tok], found: Found, grammar: Grammar) 
     ]
 
 
-def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[int, int] | None:
+def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> tuple[int, int] | None:
     """Drop the predicate and quantifiers before a name; None if no name is left.
 
     A word that cannot start a noun phrase, an action verb, the word after an adverb (持续壮大,
@@ -379,7 +400,7 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[in
             start += 1  # 做|强, 用|好: the complement of the predicate
             continue
         previous = tokens[start - 1].tag if start > 0 else "wj"
-        modifier = end - start > 2 and not _predicate_verb(tokens, start, grammar)
+        modifier = end - start > 2 and len(token.text) > 1 and not _predicate_verb(tokens, start, grammar)
         if previous == "wn" and token.tag in grammar.verb_tags and modifier:
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
         after_adverb = previous in grammar.adverb_tags
@@ -393,6 +414,9 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[in
             and not _quantity(token, grammar)
         ):
             break
+        glued = _glued_predicate(token, grammar, words)
+        if glued and token.text[glued:] in grammar.levels:
+            break  # 开放|市: the predicate is cut off where the name is written (:func:`_name`)
         start += 1
         dropped = token.tag in grammar.verb_tags or token.text in grammar.actions
     if start == end or not _complete(tokens, start, end):
@@ -446,6 +470,8 @@ def _name(
             last += 1
     if text.startswith(grammar.compound_tails, end):
         return None  # 平台经济, 平台企业: the head is a modifier
+    if j > first and tokens[j].text == head_token.head and tokens[j - 1].tag in ("m", _QUANTITY):
+        return None  # 数据一网承载, “一码”通行: a numbered slogan, not a name
     quoted = any(t.tag == "wyz" for t in tokens[first:last])
     if tokens[first].tag == "wyz" and tokens[last - 1].tag == "wyy" and _slogan(tokens[first + 1 : last - 1], grammar):
         return None
@@ -505,8 +531,13 @@ def _generic(
 
 
 def _counted(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
-    """A quantity or 各 before the name in its clause (一批…平台, 70个以上…平台, 各区…系统): a kind.
+    """A quantity or 各 before the name in its clause (一批…平台, 70个以上…平台, 各区…系统), or a
+    determiner of kinds right before it or starting it (其他专网, 省直政务信息系统): a kind.
     A number counts only with a measure word after it (not 4. or 3.0)."""
+    if tokens[first].text.startswith(grammar.kind_determiners) or (
+        first > 0 and tokens[first - 1].text.startswith(grammar.kind_determiners)
+    ):
+        return True
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.tag == "p":
@@ -549,9 +580,12 @@ def _distributed(tokens: list[Tok], start: int, end: int, grammar: Grammar, word
     Only a list of two or more items, none of them a body or place (研究中心, 研发机构); an item
     with a head of its own is a name by itself.
     """
-    segments = _segments(tokens, start, end, grammar)
+    segments = _segments(tokens, start, end, grammar, words)
     if not segments or segments[0][0] != start:
         return []
+    after = segments[0][1]
+    if after < end or (after < len(tokens) and tokens[after].tag in grammar.start_tags):
+        return []  # 鸿蒙、安卓等移动端操作系统: the category only modifies what follows
     category_end = tokens[segments[0][1] - 1].end
     items: list[tuple[int, int]] = []
     k = start - 2
@@ -588,13 +622,19 @@ def _trim_item(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tup
 def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> bool:
     """A quoted service brand without a head: 苏服码, 浙里办, 爱山东; not 数字福建 or 一张网.
 
-    Quoted, two to six characters, not a slogan of numbers; either ending in a platform head,
+    Quoted, two to six characters, not a slogan of numbers; either three characters ending in
+    a brand's final (办, 通) after two that are no common word, or ending in a platform head,
     or a place (a name, or a province's one-character abbreviation first) with at most a
     rare word beside it.
     """
     content = _written(text, tokens[start].start, tokens[end - 1].end)
     if not 2 <= len(content) <= 6 or content[0] in grammar.numerals or content[0].isdigit():
         return False
+    if len(content) > 3 and _slogan(tokens[start + 1 : end - 1], grammar):
+        return (
+            False  # “迁移上云”: a phrase with a verb    if len(content) == 3 and content[-1] in grammar.brand_finals:
+        )
+        return words.frequency(content[:2]) < grammar.common_word_frequency  # 锦政通, not 网上办
     if content[-1] in {h for h in grammar.heads if len(h) == 1}:
         return words.frequency(content) < grammar.common_word_frequency
     names, abbreviations = _places()

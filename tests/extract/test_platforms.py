@@ -147,3 +147,29 @@ def test_counts_brands_and_heads_across_words(nlp, text: str, names: list[str]) 
     bare head, are the names; a verb that starts an item of a list modifies it; a head written
     across two words is one head."""
     assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("完善自然资源和地质灾害监测数据库。", ["自然资源和地质灾害监测数据库"]),
+        ("印发数据共享实施方案和政务数据目录系统建设指南。", ["政务数据目录系统"]),
+        ("开展“桂政通”功能优化，推行“马上办”服务。", ["桂政通"]),
+        ("推进全市医保信息系统迁移上云。", ["全市医保信息系统"]),
+        ("覆盖省市县乡四级的一体化政务服务平台全面建成。", ["一体化政务服务平台"]),
+        ("推动高频事项进驻“甘快办”小程序。", ["甘快办小程序"]),
+    ],
+)
+def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[str]) -> None:
+    """A noun the segmenter cut in two keeps its tag (自然|资源); a document's name before 和
+    ends a phrase; a quoted three-character brand ends in 办 or 通 after no common word (not
+    马上办); 上云 is a verb and its object; levels are no count; 进驻 is a predicate."""
+    assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["完成其他非涉密专网整合。", "满足视频、数据一网承载需求。", "适配鸿蒙、安卓等移动端操作系统。"],
+)
+def test_other_kinds_slogans_and_modifiers_are_not_platforms(nlp, text: str) -> None:
+    assert platforms(nlp, text) == []
