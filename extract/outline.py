@@ -36,6 +36,7 @@ _MARKERS = [
     (2, re.compile(f"（[{_CN}]{{1,4}}）")),
     (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．﹒](?!\d)|、|）)")),
     (4, re.compile(r"（\d{1,2}）|[\u2460-\u2473]")),
+    (3, re.compile(r"(?m)(?<=^)\d{1,3}(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),  # a table's row number, on its own line
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
 _MAX_TITLE = 100
@@ -78,7 +79,7 @@ def find_headings(norm: str) -> list[Heading]:
     for index, (start, marker_end, depth) in enumerate(found):
         limit = found[index + 1][0] if index + 1 < len(found) else len(norm)
         end = _title_end(norm, marker_end, limit)
-        title = " ".join(re.sub(r"\s*\n\s*", "", norm[marker_end:end]).split())
+        title = " ".join(re.sub(r"\s*\n\s*", "", norm[marker_end:end]).replace("|", " ").split())  # no table bars
         headings.append(Heading(norm[start:marker_end], depth, title, start, end))
     return headings
 

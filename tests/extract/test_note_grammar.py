@@ -275,3 +275,10 @@ def test_role_clauses_in_running_text_are_notes(text: str, expected: list[str]) 
 )
 def test_a_body_named_by_who_leads_it_is_no_note(text: str) -> None:
     assert extract_text(text, jurisdiction="410100").notes == []
+
+
+def test_a_table_s_row_number_on_its_own_line_is_an_item_marker() -> None:
+    from extract.outline import find_headings
+
+    table = "序号 |\n工作任务 |\n1 |\n完善统一身份认证平台 |\n2\n推广电子证照\n"
+    assert [(h.marker, h.title) for h in find_headings(table)] == [("1", "完善统一身份认证平台"), ("2", "推广电子证照")]
