@@ -93,7 +93,8 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
 
 def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:
     """The groups of one run of units ending in a role phrase: ``X会同Y`` gives X the lead and
-    Y support, where both sides are units (会 alone joins only after a unit: 大数据管理科会信息中心)."""
+    Y support, where both sides are units (会 alone joins only after a unit: 大数据管理科会信息中心).
+    A collective (相关部门) is dropped after 等 or 会同, but is a unit as a group of its own."""
     words = [s for s in gaz.lexicon.organisation_suffixes if len(s) > 1]
     for match in gaz.lexicon.conjunction_pattern.finditer(text):
         left, right = text[: match.start()], text[match.end() :]
@@ -108,6 +109,10 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
         if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
     units = [u for u in expand_units(text, offset, gaz, jurisdiction) if not u.name.endswith(gaz.lexicon.person_titles)]
+    collective = text.strip("；，。、 ")
+    if not units and collective in gaz.lexicon.dropped_units and collective.startswith(gaz.lexicon.collective_markers):
+        start = offset + text.index(collective)  # 市发改委牵头，相关部门配合: a group of its own is a unit
+        units = [UnitName(collective, start, start + len(collective))]
     return [RoleGroup(role, units)] if units else []
 
 

@@ -69,3 +69,21 @@ def test_eval_counts_a_wrong_extraction_against_it(
     (tmp_path / "clauses.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     score = run_eval(shared_corpus, tmp_path, capsys)
     assert score["units"]["recall"] < 1.0 and score["notes"]["gold"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "units", "platforms"),
+    [("tuning2", 0.88, 0.80), ("heldout3", 0.88, 0.70)],
+)
+def test_extraction_holds_on_the_sets_tuned_on_later(
+    name: str, units: float, platforms: float, nlp, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``tuning2`` (platform-rich plans) and ``heldout3`` (scored once untouched, then tuned on):
+    the notes meet the issue's aim; units and platforms have floors where these sets still fall
+    short of it, so that a change that loses ground fails."""
+    folder = ROOT / "tests" / "data" / "annotated" / name
+    score = run_eval(folder / "corpus", folder / "gold", capsys)
+    assert score["notes"]["recall"] >= 0.97, score["notes"]
+    assert score["lead"]["accuracy"] >= 0.95, score["lead"]
+    assert score["units"]["f1"] >= units, score["units"]
+    assert score["platforms"]["f1"] >= platforms, score["platforms"]

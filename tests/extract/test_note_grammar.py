@@ -282,3 +282,8 @@ def test_a_table_s_row_number_on_its_own_line_is_an_item_marker() -> None:
 
     table = "序号 |\n工作任务 |\n1 |\n完善统一身份认证平台 |\n2\n推广电子证照\n"
     assert [(h.marker, h.title) for h in find_headings(table)] == [("1", "完善统一身份认证平台"), ("2", "推广电子证照")]
+
+
+def test_a_collective_in_a_group_of_its_own_is_a_unit() -> None:
+    extraction = extract_text("推进园区建设。（市商务局牵头，有关部门配合）", jurisdiction="620100")
+    assert [u.name for u in extraction.notes[0].units] == ["市商务局", "有关部门"]
