@@ -145,6 +145,8 @@ def _parse_clause(
                 continue
             body_end = piece_start + phrase.start()
             role = lexicon.role_of_phrase(phrase.group(0))
+            if agent := _AGENT_INSIDE.match(text, waiting_from, body_end):
+                waiting_from = agent.end()  # 执法事项清单由政策法规司牵头: the task is no unit
             body = text[waiting_from:body_end]
             if not (groups and _says_when(body, lexicon)):  # …负责，年内持续推进
                 groups += _group(body, offset + waiting_from, role, gaz, jurisdiction)
@@ -247,11 +249,17 @@ def _matching_close(text: str, start: int) -> int | None:
 
 
 def _bracket_candidates(norm: str) -> list[NoteSpan]:
+    """Brackets; one that stands alone after its item's last sentence, at the end of a line
+    (``…发展。（市工信委、市财政局）``), may hold units alone, each answerable."""
     spans = []
     for match in re.finditer(r"[（〔【\[]", norm):
         close = _matching_close(norm, match.start())
         if close is not None:
-            spans.append(NoteSpan(match.start(), close + 1, match.start() + 1, close, "bracket"))
+            closing = norm[: match.start()].rstrip(" \t\u3000").endswith(("。", "；")) and (
+                norm[close + 1 :].lstrip(" \t\u3000")[:1] in ("\n", "")
+            )
+            role: Role | None = "responsible" if closing else None
+            spans.append(NoteSpan(match.start(), close + 1, match.start() + 1, close, "bracket", role))
     return spans
 
 
@@ -289,21 +297,28 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
 
 def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
-    """Cells of flattened table rows: under a 责任单位 column header, or a last cell with a role word."""
+    """Table rows flattened into lines, cells parted by ``|``, tabs or (without either) spaces:
+    under a header naming unit columns (牵头单位, 责任单位) a row's cells in those columns are
+    one note, each with its column's role, and a unit cell may go on over the lines below it
+    that hold a unit alone; without a header, a last cell with a role word is a note."""
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     columns: dict[int, Role] = {}
+    lines = norm.split("\n")
     position = 0
-    for line in norm.split("\n"):
-        cells = [(m.group(0), position + m.start()) for m in re.finditer(r"[^\t|\s]+", line)]
+    for number, line in enumerate(lines):
+        cells = _line_cells(line, position)
         headers = {i: lexicon.labels[c] for i, (c, _) in enumerate(cells) if c in lexicon.labels}
         if headers and len(cells) >= 2:
             columns = headers  # type: ignore[assignment]
         elif len(cells) >= 2:
             if columns and len(cells) > max(columns):
-                for index, role in columns.items():
-                    text, start = cells[index]
-                    spans.append(NoteSpan(start, start + len(text), start, start + len(text), "table", role))
+                parts = [(at, at + len(c), columns[i]) for i, (c, at) in enumerate(cells) if i in columns and c]
+                if parts:
+                    at, end, role = parts[-1]
+                    parts[-1] = (at, _continued_cell(lines, number, position + len(line), end, lexicon), role)
+                    first, last = parts[0][0], parts[-1][1]
+                    spans.append(NoteSpan(first, last, first, last, "row", None, tuple(parts), tuple(columns.values())))
             else:
                 text, start = cells[-1]
                 if lexicon.role_phrase_pattern.search(text.rstrip("。；")) and text[0] not in "（〔【":
@@ -312,6 +327,33 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             columns = {}
         position += len(line) + 1
     return spans
+
+
+def _line_cells(line: str, position: int) -> list[tuple[str, int]]:
+    """A flattened row's cells with their offsets: parted by ``|`` or tabs where the line has
+    them (a cell may hold spaces, and may be empty), else by spaces."""
+    if "|" not in line and "\t" not in line:
+        return [(m.group(0), position + m.start()) for m in re.finditer(r"\S+", line)]
+    cells = []
+    for match in re.finditer(r"[^|\t]+|(?<=[|\t])(?=[|\t])", line):
+        raw = match.group(0)
+        text = raw.strip(" \u3000")
+        cells.append((text, position + match.start() + (raw.index(text) if text else 0)))
+    return cells
+
+
+def _continued_cell(lines: list[str], number: int, line_end: int, cell_end: int, lexicon: Lexicon) -> int:
+    """Where a row's last unit cell ends: at the row's line end, or over the lines below that
+    each hold a unit alone (区农业农村委 / 区林业局 / 区供销联社), as a merged cell is copied."""
+    if cell_end != line_end:
+        return cell_end
+    end = cell_end
+    for line in lines[number + 1 :]:
+        text = line.strip(" \t\u3000")
+        if not text or re.search(r"[\s|。，；]", text) or not _ends_in_a_body(text, lexicon):
+            break
+        end += 1 + len(line)
+    return end
 
 
 def _cells(norm: str) -> list[tuple[str, int]]:
@@ -496,23 +538,30 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
                 taken_until = row[0].end
             continue
         content = norm[span.content_start : span.content_end]
-        if span.style == "label":
+        if span.style in ("label", "table"):
             content = content.replace("\n", "；")
-        parsed = parse_note_content(content, span.content_start, gaz, jurisdiction, span.default_role)
+        parsed = _parse_span(content, span, gaz, jurisdiction)
         if parsed is not None and span.style in ("sentence", "clause") and not _all_named_bodies(parsed, gaz):
-            continue
-        if (
-            parsed is not None
-            and span.default_role
-            and not all(  # a column's cell: units, not a task
-                _looks_like_unit(u, gaz) for g in parsed.groups for u in g.units
-            )
-        ):
             continue
         if parsed is not None:
             found.append((span, parsed))
             taken_until = span.end
     return found
+
+
+def _parse_span(content: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> ParsedNote | None:
+    """The content of a note's span read by the grammar. A span's default role (a column's, or
+    a bracket's that closes an item) holds only for units alone: what it gives must all be
+    units, not a task. A bracket is read first as any note is (labels, role words)."""
+    if span.style == "bracket":
+        parsed = parse_note_content(content, span.content_start, gaz, jurisdiction)
+        if parsed is not None or span.default_role is None:
+            return parsed
+    parsed = parse_note_content(content, span.content_start, gaz, jurisdiction, span.default_role)
+    units = [u for g in parsed.groups for u in g.units] if parsed is not None else []
+    if span.default_role and not all(_looks_like_unit(u, gaz) for u in units):
+        return None
+    return parsed
 
 
 def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> tuple[NoteSpan, ParsedNote] | None:
@@ -523,7 +572,7 @@ def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> 
     roles = span.column_roles
     for start, end, column_role in span.cells:
         role = column_role or (roles[min(len(kept), len(roles) - 1)] if roles else None)
-        cell = parse_note_content(norm[start:end], start, gaz, jurisdiction, role)
+        cell = parse_note_content(norm[start:end].replace("\n", "；"), start, gaz, jurisdiction, role)
         if cell is None or not all(_looks_like_unit(u, gaz) for g in cell.groups for u in g.units):
             continue
         if column_role or _names_its_place(cell, gaz):

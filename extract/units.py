@@ -97,7 +97,11 @@ def _is_generic(name: str, gaz: Gazetteer) -> bool:
 
 def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
     """``A和B`` / ``A及B`` as two units where both sides are units (省委宣传部和省网信办, 福州及相关
-    设区市), never inside a name (发展和改革委员会: 发展 is no unit)."""
+    设区市), never inside a name (发展和改革委员会: 发展 is no unit); so is ``A B``, two units in a
+    table's cell parted by a space (市财政局 市工业和信息化局)."""
+    words = [(m.group(0), start + m.start()) for m in re.finditer(r"\S+", piece)]
+    if len(words) > 1 and all(_is_unit_word(w, gaz) or gaz.is_collective(w) for w, _ in words):
+        return [part for word, at in words for part in _split_joiners(word, at, gaz)]
     for match in gaz.lexicon.joiner_pattern.finditer(piece):
         left, right = piece[: match.start()], piece[match.end() :]
         if _is_unit_word(left, gaz) and (_is_unit_word(right, gaz) or gaz.is_collective(right)):

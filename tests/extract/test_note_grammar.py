@@ -287,3 +287,28 @@ def test_a_table_s_row_number_on_its_own_line_is_an_item_marker() -> None:
 def test_a_collective_in_a_group_of_its_own_is_a_unit() -> None:
     extraction = extract_text("推进园区建设。（市商务局牵头，有关部门配合）", jurisdiction="620100")
     assert [u.name for u in extraction.notes[0].units] == ["市商务局", "有关部门"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）加大投入。安排专项资金支持园区建设。（市科技局、市财政局）\n（二）", [["市科技局", "市财政局"]]),
+        ("推进公开。（法规司牵头，信息中心配合）", [["*法规司", "信息中心"]]),
+        ("推进公开。（清单发布由办公厅牵头，各有关司配合）", [["*办公厅", "各有关司"]]),
+        (
+            "序号 | 任务 | 牵头单位 | 责任单位 |\n(1) | 扩大投资。 | 市发改委 市财政局 | 各县区政府、 开发区管委会 |\n",
+            [["*市发改委", "*市财政局", "各县区政府", "开发区管委会"]],
+        ),
+        (
+            "序号 任务 责任单位 进展\n1 粮食增产。 县农业农村局\n县林业局\n县供销社\n粮食产量增长2%。\n",
+            [["县农业农村局", "县林业局", "县供销社"]],
+        ),
+    ],
+)
+def test_tables_and_brackets_of_units_alone(text: str, expected: list[list[str]]) -> None:
+    """A bracket of units alone closing an item is a note; a department of a ministry (司) is a
+    unit; what stands before 由 in a note is its task; a flattened row's unit columns are one
+    note, two units in a cell parted by a space are two, and a unit cell goes on over the lines
+    below it that hold a unit alone."""
+    extraction = extract_text(text, jurisdiction="340200")
+    assert [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes] == expected
