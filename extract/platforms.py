@@ -102,6 +102,7 @@ class Grammar:
     not_counting_measures: frozenset[str]
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
+    kind_names: tuple[str, ...]
     brand_finals: frozenset[str]
     start_tags: frozenset[str]
     verb_tags: frozenset[str]
@@ -168,6 +169,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         not_counting_measures=frozenset(data["counters"]["not_counting"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
+        kind_names=tuple(data["kind_names"]["words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
         verb_tags=frozenset(tags["verb"]),
@@ -507,9 +509,10 @@ def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:
 def _generic(
     text: str, tokens: list[Tok], first: int, head_index: int, start: int, grammar: Grammar, words: Words
 ) -> bool:
-    """Only a kind of system (政府网站, 网络平台, 大平台, 外网, 数据中心): no modifier but levels and
-    one common word. The head is the last word's part of it; one character glued to a head is
-    part of it too (外网, 云网)."""
+    """Only a kind of system (政府网站, 网络平台, 大平台, 外网, 数据中心): no modifier but levels, a
+    place and one common word; or a kind's name with at most two characters before it (核心政务
+    信息系统). The head is the last word's part of it; one character glued to a head is part of
+    it too (外网, 云网)."""
     head_token = tokens[head_index]
     head_start = max(head_token.start, head_token.end - len(head_token.head))  # 网上办事|大厅, 数据|中心
     modifiers = []
@@ -519,15 +522,27 @@ def _generic(
             whole = (a, b) == (token.start, token.end)
             if whole or b - a > 1:
                 modifiers.append((text[a:b], token.tag if whole else ""))
-    rest = [(word, tag) for word, tag in modifiers if word not in grammar.levels]
+    places, _ = _places()
+    rest = [(w, tag) for w, tag in modifiers if w not in grammar.levels and w not in places and not _a_place(w, tag)]
     if not rest:
-        return True
+        return True  # 政府网站, 洛阳市平台
+    name = text[start : head_token.end]
+    for level in sorted(grammar.levels, key=len, reverse=True):
+        name = name.removeprefix(level)
+    kind = next((k for k in grammar.kind_names if name.endswith(k)), None)
+    if kind is not None and len(name) - len(kind) <= 2:
+        return True  # 存量政务信息系统
     if len(rest) > 1:
         return False
     word, tag = rest[0]
     if len(word) == 1:
         return tag in _SINGLE_GENERIC_TAGS
     return words.frequency(word) >= grammar.generic_modifier_frequency
+
+
+def _a_place(word: str, tag: str) -> bool:
+    """A place's name with its level (洛阳市, 湖北省; jieba's tag ns), not 城市."""
+    return tag == "ns" and len(word) > 2 and word[-1] in "省市县区州"
 
 
 def _counted(tokens: list[Tok], first: int, grammar: Grammar) -> bool:

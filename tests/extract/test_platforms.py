@@ -173,3 +173,15 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
 )
 def test_other_kinds_slogans_and_modifiers_are_not_platforms(nlp, text: str) -> None:
     assert platforms(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("推动存量业务系统迁移整合。", []),
+        ("完善厦门市平台功能。", []),
+        ("升级不动产登记信息系统。", ["不动产登记信息系统"]),
+    ],
+)
+def test_a_kind_of_system_with_a_place_or_a_quality_is_no_name(nlp, text: str, names: list[str]) -> None:
+    assert [name for name, _ in platforms(nlp, text)] == names
