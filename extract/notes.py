@@ -34,7 +34,7 @@ _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
 _MAX_COLUMNS, _MAX_HEADER = 10, 12
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
-_NUMBERED_TASK = re.compile(r"\d{1,3}[.、．]?\D")
+_NUMBERED_TASK = re.compile(r"(?:\d{1,3}[.、．]?|（\d{1,3}）)\D")
 _HEADING = re.compile(r"[一二三四五六七八九十]+、")
 _ITEM_MARKER = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒])\s*"
@@ -249,15 +249,13 @@ def _matching_close(text: str, start: int) -> int | None:
 
 
 def _bracket_candidates(norm: str) -> list[NoteSpan]:
-    """Brackets; one that stands alone after its item's last sentence, at the end of a line
-    (``…发展。（市工信委、市财政局）``), may hold units alone, each answerable."""
+    """Brackets; one that stands alone after a sentence (``…发展。（市工信委、市财政局）``) may hold
+    units alone, each answerable."""
     spans = []
     for match in re.finditer(r"[（〔【\[]", norm):
         close = _matching_close(norm, match.start())
         if close is not None:
-            closing = norm[: match.start()].rstrip(" \t\u3000").endswith(("。", "；")) and (
-                norm[close + 1 :].lstrip(" \t\u3000")[:1] in ("\n", "")
-            )
+            closing = norm[: match.start()].rstrip(" \t\u3000").endswith(("。", "；"))
             role: Role | None = "responsible" if closing else None
             spans.append(NoteSpan(match.start(), close + 1, match.start() + 1, close, "bracket", role))
     return spans
@@ -373,11 +371,12 @@ def _table_header(cells: list[tuple[str, int]], index: int, lexicon: Lexicon) ->
     """The header that starts at cell *index*: a run of short cells naming a unit column
     (牵头单位, 责任单位) after the first, which is a row-number column (序号) or any column
     name (主要工作任务); None if no header starts there."""
-    first = cells[index][0]
+    first = "".join(cells[index][0].split())
     if len(first) > _MAX_HEADER or _ROW_NUMBER.fullmatch(first) or first in lexicon.labels:
         return None
     header = [first]
-    for cell, _ in cells[index + 1 : index + _MAX_COLUMNS]:
+    for written, _ in cells[index + 1 : index + _MAX_COLUMNS]:
+        cell = "".join(written.split())  # 责 任 单 位: a header spaced out to fill its cell
         if _ROW_NUMBER.fullmatch(cell) or _NUMBERED_TASK.match(cell) or _HEADING.match(cell) or len(cell) > _MAX_HEADER:
             break
         header.append(cell)
@@ -498,6 +497,8 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 role = pattern.search(norm, part.start(), part.end())
                 if role is None or not _ends_in_a_body(norm[part.start() : role.start()], lexicon):
                     break
+                if norm.count("《", part.start(), role.start()) > norm.count("》", part.start(), role.start()):
+                    break  # 完成《…实施方案》: a word of a title is no role
                 if norm.startswith("的", role.end()):
                     break  # 建立由X牵头的机制
                 end = role.end()
@@ -565,13 +566,15 @@ def _parse_span(content: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str)
 
 
 def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> tuple[NoteSpan, ParsedNote] | None:
-    """A table row's note: its cells that hold units alone, each read with its column's role;
-    the note runs from the first such cell to the last."""
+    """A table row's note: its cells that hold units alone, the i-th with the i-th unit column's
+    role (a row short of a merged cell puts the others out of place), the note running from the
+    first such cell to the last. A cell in a unit column's place may be written short (发改局);
+    another must say whose it is."""
     parsed = ParsedNote()
     kept: list[tuple[int, int]] = []
     roles = span.column_roles
     for start, end, column_role in span.cells:
-        role = column_role or (roles[min(len(kept), len(roles) - 1)] if roles else None)
+        role = roles[min(len(kept), len(roles) - 1)] if roles else column_role
         cell = parse_note_content(norm[start:end].replace("\n", "；"), start, gaz, jurisdiction, role)
         if cell is None or not all(_looks_like_unit(u, gaz) for g in cell.groups for u in g.units):
             continue

@@ -231,7 +231,8 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
                 alternatives.append(prefix[0] + item)
         elif position in sharers and collective and _bare_place(item[: places[position]], gaz):
             name = item if item.startswith("各") else "各" + item
-        units.append(UnitName(name, start, start + len(written), tuple(alternatives)))
+        name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
+        units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
     return units
 
 

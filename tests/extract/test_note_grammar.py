@@ -312,3 +312,35 @@ def test_tables_and_brackets_of_units_alone(text: str, expected: list[list[str]]
     below it that hold a unit alone."""
     extraction = extract_text(text, jurisdiction="340200")
     assert [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes] == expected
+
+
+def test_a_table_with_spaced_headers_merged_cells_and_bracketed_row_numbers() -> None:
+    """Headers spaced out to fill their cells (责 任 单 位); rows numbered (1); a row short of a
+    merged cell still gives its unit cells the unit columns' roles in order; a zone (经开区) is
+    a unit; spaces copied inside a cell are no part of a unit."""
+    cells = ["序号", "目标", "分管领导", "牵 头 单 位", "配 合 单 位", "1", "发展目标"]
+    rows = [
+        "（1）生产总值增长5%。",
+        "张 明",
+        "区发改局",
+        "经开区",
+        "区统计局",
+        "（2）财政收入稳定。",
+        "区 财政局",
+        "区税务局",
+    ]
+    extraction = extract_text("\n".join([*cells, *rows]) + "\n", jurisdiction="320404")
+    notes = [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes]
+    assert notes == [["*区发改局", "经开区", "区统计局"], ["*区财政局", "区税务局"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）保障粮食安全。（市发改委、市农委，排名第一的为牵头单位，下同）", ["*市发改委", "市农委"]),
+        ("1、综合改革\n由市发改委牵头，尽快完成《综合配套改革试验区实施方案》。", ["*市发改委"]),
+    ],
+)
+def test_declarations_and_titles(text: str, expected: list[str]) -> None:
+    extraction = extract_text(text, jurisdiction="430200")
+    assert [("*" if u.lead else "") + u.name for u in extraction.notes[0].units] == expected
