@@ -103,6 +103,7 @@ class Grammar:
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
     kind_names: tuple[str, ...]
+    named_heads: frozenset[str]
     brand_finals: frozenset[str]
     start_tags: frozenset[str]
     verb_tags: frozenset[str]
@@ -170,6 +171,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
         kind_names=tuple(data["kind_names"]["words"]),
+        named_heads=frozenset(data["named_heads"]["words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
         verb_tags=frozenset(tags["verb"]),
@@ -319,7 +321,8 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
         text = token.text
         value = len(text) - len(text.lstrip(grammar.numerals))
         if token.tag == "m" and any(c.isdigit() for c in text):
-            counts = True
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            counts = not (text.isdigit() and len(text) >= 3 and after is not None and after.tag in ("n", "vn", "nhp"))
         elif value and value < len(text):
             rest = text[value:]
             covers = rest in grammar.not_counting_measures and _next_text(tokens, i + 1) == "的"
@@ -501,7 +504,8 @@ def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:
     """A quoted phrase that ends in a head but says a rule or a goal: it starts with a number
     (“一平台”, “多证合一、一照一码”; not 八闽, a name), or a verb, a locative or a list stands in it
     (“平台之外无系统”)."""
-    if not quoted or quoted[0].tag in ("m", _QUANTITY):
+    numbered = quoted and quoted[0].head and quoted[0].text[0] in "一二三四五六七八九十"  # “一码”
+    if not quoted or quoted[0].tag in ("m", _QUANTITY) or numbered:
         return True
     return any(t.tag in grammar.verb_tags or t.tag.startswith("f") or t.tag == "wn" for t in quoted)
 
@@ -537,7 +541,7 @@ def _generic(
     word, tag = rest[0]
     if len(word) == 1:
         return tag in _SINGLE_GENERIC_TAGS
-    return words.frequency(word) >= grammar.generic_modifier_frequency
+    return words.frequency(word) >= grammar.generic_modifier_frequency and head_token.head not in grammar.named_heads
 
 
 def _a_place(word: str, tag: str) -> bool:
@@ -557,6 +561,8 @@ def _counted(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.tag == "p":
             return False  # A与B对接: what counts A does not count B
+        if token.text in grammar.actions:
+            return False  # 在六大领域建设了X平台: the number counts what stands before the action
         if token.tag.startswith("r") and token.text.startswith("各"):
             return True  # 各区自建业务系统, 各类平台
         counting = token.text[0].isdigit() and k + 1 < len(tokens) and tokens[k + 1].tag == "q"

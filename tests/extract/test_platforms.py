@@ -185,3 +185,18 @@ def test_other_kinds_slogans_and_modifiers_are_not_platforms(nlp, text: str) -> 
 )
 def test_a_kind_of_system_with_a_place_or_a_quality_is_no_name(nlp, text: str, names: list[str]) -> None:
     assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("在六大领域建设了公共资源交易平台、投资在线审批平台。", ["公共资源交易平台", "投资在线审批平台"]),
+        ("基本建成城市大脑，加快建设城市云脑。", ["城市大脑", "城市云脑"]),
+        ("支持以“一码”查询业务数据。", []),
+        ("开发全省12345便民服务平台APP。", ["全省12345便民服务平台APP"]),
+    ],
+)
+def test_what_a_number_stands_for(nlp, text: str, names: list[str]) -> None:
+    """A number before an action counts something else; a city's brain is a name, not a kind;
+    a numbered slogan is no name; a service number (12345) is part of a name."""
+    assert [name for name, _ in platforms(nlp, text)] == names
