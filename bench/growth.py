@@ -6,8 +6,10 @@ For each size (about 10^4, 10^5, 10^6 and 10^7 triples by default) one run
    a smaller size's documents are the first ones of a larger size's, the seed being the same);
 2. builds it with the real command, ``policykg build --workers 2`` (and ``--workers 1`` up to
    ``--one-worker-max`` triples), each in its own process, timed with the model loading
-   included; peak memory is the largest resident memory of the build and its workers together,
-   sampled every 0.1 s;
+   included; start-up is the time of the same command on the first document for each worker
+   (a build into an empty store reports its documents a batch at a time, so its first progress
+   line cannot tell it); peak memory is the largest resident memory of the build and its
+   workers together, sampled every 0.1 s;
 3. times pkuseg segmentation alone (``nlp.make_doc`` on every document's text, in this process,
    the model loaded beforehand) as the floor of extraction;
 4. measures the store's size on disk, dumps it as N-Quads and loads that file into fresh stores
@@ -38,7 +40,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
@@ -67,14 +68,15 @@ BUSIEST = (
 
 @dataclass
 class Build:
+    workers: int
     seconds: float  # the whole command
-    first_written: float  # when the first document was written: imports, model loading, one document
+    start_up: float  # the command on one document per worker: imports, model loading, a document each
     peak_bytes: int
 
     def steady_rate(self, documents: int) -> float | None:
-        """Documents per second after the first one was written, when more than one was."""
-        span = self.seconds - self.first_written
-        return (documents - 1) / span if documents > 1 and span > 0 else None
+        """Documents per second after start-up, when there are more documents than workers."""
+        span = self.seconds - self.start_up
+        return (documents - self.workers) / span if documents > self.workers and span > 0 else None
 
 
 @dataclass
@@ -100,35 +102,35 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
-def timed_build(corpus: Path, store: Path, workers: int, log: Path) -> Build:
-    """``policykg build`` of *corpus* into a new *store* in its own process: its seconds, when its
-    first progress line came (the first document written), and its peak memory."""
+def run_build(corpus: Path, store: Path, workers: int, log: Path) -> tuple[float, int]:
+    """``policykg build`` of *corpus* into a new *store* in its own process: its seconds and its
+    peak memory."""
     command = [sys.executable, "-m", "graph.cli", "build", str(corpus), "--store", str(store)]
     command += ["--workers", str(workers), "-o", os.devnull]
     peak = 0
     started = time.perf_counter()
-    first: list[float] = []
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-    def read_progress() -> None:
-        assert process.stderr is not None
-        with log.open("wb") as out:
-            for line in process.stderr:
-                if not first and line.startswith(b"[1/"):
-                    first.append(time.perf_counter() - started)
-                out.write(line)
-
-    reader = threading.Thread(target=read_progress, daemon=True)
-    reader.start()
-    watched = psutil.Process(process.pid)
-    while process.poll() is None:
-        peak = max(peak, _tree_rss(watched))
-        time.sleep(0.1)
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=out)
+        watched = psutil.Process(process.pid)
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(watched))
+            time.sleep(0.1)
     seconds = time.perf_counter() - started
-    reader.join()
     if process.returncode != 0:
         raise SystemExit(f"the build failed ({process.returncode}):\n{log.read_text(errors='replace')[-3000:]}")
-    return Build(seconds, first[0] if first else seconds, peak)
+    return seconds, peak
+
+
+def timed_build(corpus: Path, store: Path, workers: int, log: Path) -> Build:
+    """:func:`run_build` of *corpus*, and of its first document for each worker (the start-up)."""
+    first = store.with_name(f"{store.name}-first")
+    (first / "corpus").mkdir(parents=True)
+    for path in sorted(corpus.iterdir())[:workers]:
+        shutil.copyfile(path, first / "corpus" / path.name)
+    start_up, _ = run_build(first / "corpus", first / "store", workers, log)
+    shutil.rmtree(first)
+    seconds, peak = run_build(corpus, store, workers, log)
+    return Build(workers, seconds, start_up, peak)
 
 
 def segment_seconds(corpus: Path, nlp: object) -> float:
@@ -244,7 +246,7 @@ def _per_second(count: float, seconds: float) -> str:
 
 
 def _after_start(build: Build | None) -> float | None:
-    return build.seconds - build.first_written if build else None
+    return build.seconds - build.start_up if build else None
 
 
 def _exponent(sizes: list[Size], cost: list[float | None]) -> str:
@@ -265,8 +267,9 @@ def tables(sizes: list[Size], command: str) -> str:
         f"`{command}` on this machine ({os.cpu_count()} cores); each size is a scale corpus of synthetic plans "
         "(bench/scale_corpus.py) built with the real `policykg build`; model loading is inside the build times.",
         "",
-        "The build (`policykg build --workers N` in its own process; start-up is until the first document is "
-        "written: imports, the pipeline loaded in each worker, one document; the rates after it are the steady ones):",
+        "The build (`policykg build --workers N` in its own process; start-up is the same command on one document "
+        "per worker: imports, the pipeline loaded in each worker, a document each; the rates after it are the "
+        "steady ones):",
         "",
         "| quads | documents | characters | workers | seconds | start-up | docs/s after start-up "
         "| characters/s after | speed-up of 2 workers after start-up | peak memory |",
@@ -281,7 +284,7 @@ def tables(sizes: list[Size], command: str) -> str:
             speedup = f"{rate / one_rate:.2f}×" if workers == 2 and rate and one_rate else "—"
             lines.append(
                 f"| {s.quads:,} | {s.documents:,} | {s.characters:,} | {workers} | {build.seconds:.1f} "
-                f"| {build.first_written:.1f} | {f'{rate:.2f}' if rate else '—'} "
+                f"| {build.start_up:.1f} | {f'{rate:.2f}' if rate else '—'} "
                 f"| {f'{rate * s.characters / s.documents:,.0f}' if rate else '—'} | {speedup} "
                 f"| {build.peak_bytes / 2**20:,.0f} MiB |"
             )

@@ -17,12 +17,16 @@ unchanged and neither extracted nor written (unless *force*).
 Extraction may run in worker processes (*workers*), each loading the spaCy pipeline once; the
 store is written in this process only, in the order of the documents, so the graph is the same
 whatever the number of workers. This process is the one every document waits on, so the workers
-do all they can: they extract, make the triples and the SPARQL Update text that writes them
-(:func:`~graph.target.replacement_updates`: N-Triples inside ``INSERT DATA``), and this process
-only applies it. Sending the :class:`~extract.model.Extraction` instead would be a quarter of the
-bytes, but would leave this process the triples to make, which costs it more than the pickled
-text does (for the samples: 0.28 s making triples and 0.05 s the update text, against 2 ms
-pickling the text; applying it, 0.2 s, is left here either way).
+do all they can: they extract, make the quads (:mod:`graph.triples`) and serialise them as
+N-Quads, and this process only writes those bytes: into a local store, with no SPARQL text to
+make or parse (:meth:`~graph.store.KnowledgeStore.replace`); into a server, as the SPARQL Update
+made from them (:func:`~graph.target.replacement_updates`).
+
+A build into an empty local store writes it whole with pyoxigraph's bulk loader
+(:meth:`~graph.store.KnowledgeStore.bulk_load`), :data:`BULK_BATCH_QUADS` quads of whole
+documents at a time, where a transaction per document costs several times the CPU: each batch
+is written all or not at all, and its documents are reported (*progress*) once it is, so a
+build killed part-way still leaves every document it reported, each whole, and no other.
 """
 
 from __future__ import annotations
@@ -41,18 +45,20 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal
+import pyoxigraph as ox
 
 from extract.gazetteer import REGISTRY, Gazetteer, load_gazetteer
 from extract.pipeline import extract_file
 from extract.reading import DEFAULT_MAX_FILE_BYTES, DocumentError, DocumentFile
 from graph.iris import Minter
-from graph.target import GraphTarget, StoreError, replacement_updates
+from graph.store import KnowledgeStore
+from graph.target import GraphTarget, StoreError
 from graph.terms import PKG
 from graph.triples import ENTITY_LINKS, extraction_graph
 from ontology import ONTOLOGY_DIR
 
 __all__ = [
+    "BULK_BATCH_QUADS",
     "EXTRACTOR_DATA",
     "EXTRACTOR_VERSION",
     "BuildReport",
@@ -65,7 +71,7 @@ __all__ = [
 
 # Bump by hand whenever the extraction or the triples written change what a document's graph holds
 # for the same file: every document is then extracted again on the next build.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 # The data files under ontology/ the extraction reads; a change to any of them changes the version,
 # and so does another release of the division registry package the places come from.
 EXTRACTOR_DATA = (
@@ -79,6 +85,11 @@ EXTRACTOR_DATA = (
 )
 # The documents a build extracts ahead of the one it writes, per worker.
 AHEAD_PER_WORKER = 2
+# The quads of the documents a build into an empty store bulk loads at once (at most
+# graph.store.BULK_QUADS): the fastest of the sizes `python -m bench.loading` tries (smaller
+# batches leave more files to merge, larger ones cost more per quad), and about a hundred
+# documents between two reports.
+BULK_BATCH_QUADS = 200_000
 # How often a worker checks that its build is still running.
 WATCH_SECONDS = 0.2
 
@@ -152,33 +163,34 @@ def recorded_versions(store: GraphTarget) -> dict[str, tuple[str, str]]:
 
 @dataclass(frozen=True)
 class _Extracted:
-    """One document ready to write: the SPARQL Updates that replace its graph and merge its entity
-    descriptions (:func:`~graph.target.replacement_updates`), how many triples, what reading guessed."""
+    """One document ready to write: the N-Quads of its graph, with the content digest and
+    extractor version it records, and of its entity descriptions (in the entities graph); how
+    many quads, what reading guessed."""
 
-    updates: list[str]
+    quads: bytes
     triples: int
     warnings: list[str]
 
 
 class _Extractor:
-    """Extracts files with one pipeline and the gazetteer, loaded once, into the updates that
+    """Extracts files with one pipeline and the gazetteer, loaded once, into the N-Quads that
     write them, the content digest and extractor version recorded in each document's graph."""
 
     def __init__(self, nlp: Any, minter: Minter, version: str) -> None:
         self.nlp, self.minter, self.version = nlp, minter, version
         self.gazetteer: Gazetteer = load_gazetteer()
+        self.recorded = (ox.NamedNode(PKG.contentDigest), ox.NamedNode(PKG.extractorVersion))
 
     def __call__(self, path: Path, name: str, digest: str | None, max_bytes: int) -> _Extracted:
         extraction = extract_file(path, name=name, nlp=self.nlp, gazetteer=self.gazetteer, max_bytes=max_bytes)
         triples = extraction_graph(extraction, self.minter)
+        quads = triples.document + triples.entities
         if digest:
-            document = self.minter.document(name)
-            triples.document.add((document, PKG.contentDigest, Literal(digest)))
-            triples.document.add((document, PKG.extractorVersion, Literal(self.version)))
-        merge = {self.minter.entities_graph(): triples.entities}
-        updates = list(replacement_updates(self.minter.graph(name), triples.document, merge))
-        count = len(triples.document) + len(triples.entities)
-        return _Extracted(updates, count, list(extraction.document.warnings))
+            document, graph = ox.NamedNode(self.minter.document(name)), ox.NamedNode(self.minter.graph(name))
+            for predicate, value in zip(self.recorded, (digest, self.version), strict=True):
+                quads.append(ox.Quad(document, predicate, ox.Literal(value), graph))
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+        return _Extracted(data, len(quads), list(extraction.document.warnings))
 
 
 class _SetupFailed(Exception):
@@ -283,13 +295,16 @@ def _executor(
 
 @dataclass
 class _Step:
-    """One document on its way: decided at once (*outcome*), or being extracted (*future*)."""
+    """One document on its way: decided at once (*outcome*), or being extracted (*future*), then
+    extracted (*extracted*) and written, or failed (*failed*: the report's message and the outcome)."""
 
     index: int
     found: DocumentFile
     outcome: str | None = None
     future: Future[_Extracted] | None = None
     digest: str | None = None
+    extracted: _Extracted | None = None
+    failed: tuple[str, str] | None = None
 
 
 def build_documents(
@@ -308,7 +323,8 @@ def build_documents(
     """Extract each file (:func:`~extract.reading.find_documents`), replace its named graph in
     *store* (the folder's :class:`~graph.store.KnowledgeStore`, or a server's
     :class:`~graph.remote.RemoteStore`) and merge its entity descriptions, one transaction per
-    document; then drop the descriptions no document names any more.
+    document (into an empty local store, one bulk load per batch of documents); then drop the
+    descriptions no document names any more.
 
     A file whose graph records its content digest and this :func:`extractor_version` is left as
     it is (reported unchanged), unless *force*. The spaCy pipeline is *nlp*, or the one
@@ -319,7 +335,8 @@ def build_documents(
     (:mod:`graph.distributed`; *workers* is then the cluster's). The
     store is written here, in the order of *documents*, wherever extraction runs.
 
-    *progress* is called after each document, in their order, with (index, total, path, outcome).
+    *progress* is called once each document is written (or decided), in their order, with
+    (index, total, path, outcome).
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
@@ -330,29 +347,65 @@ def build_documents(
     named: dict[str, Path] = {}  # document name → the file that took it in this build
     window: deque[_Step] = deque()  # in document order; the first is written next
     extracting = 0
+    # into an empty local store every graph is new: documents wait in *batch* for the bulk loader
+    bulk = store if isinstance(store, KnowledgeStore) and store.is_empty() else None
+    batch: list[_Step] = []
+    batched = 0  # the quads of the documents in the batch
 
     def finish(step: _Step) -> None:
-        nonlocal extracting
-        path, name = step.found.path, step.found.name
-        outcome = step.outcome
+        """The next document in order: its extraction, then written (or batched)."""
+        nonlocal extracting, batched
+        path = step.found.path
         if step.future is not None:
             extracting -= 1
             try:
-                extracted = step.future.result()
-                store.apply_replacement(minter.graph(name), extracted.updates)
+                step.extracted = step.future.result()
             except _SetupFailed as exc:
                 raise exc.args[0] from None
-            except (DocumentError, StoreError) as exc:
-                report.failed[str(path)] = str(exc)
-                outcome = f"failed: {exc}"
+            except DocumentError as exc:
+                step.failed = (str(exc), f"failed: {exc}")
             except Exception as exc:  # an extractor bug must not cost the other documents
-                report.failed[str(path)] = f"{path}: {type(exc).__name__}: {exc}"
-                outcome = f"failed: {type(exc).__name__}: {exc}"
-            else:
-                report.written[str(path)] = extracted.triples
-                if extracted.warnings:
-                    report.warnings[str(path)] = extracted.warnings
-                outcome = f"{extracted.triples} triples"
+                step.failed = (f"{path}: {type(exc).__name__}: {exc}", f"failed: {type(exc).__name__}: {exc}")
+        quads = step.extracted.triples if step.extracted else 0
+        if bulk is not None and quads <= BULK_BATCH_QUADS:
+            if batched + quads > BULK_BATCH_QUADS:
+                load_batch()
+            batch.append(step)
+            batched += quads
+            return
+        load_batch()  # those before it first: documents are written and reported in order
+        if step.extracted is not None:
+            try:
+                store.replace(minter.graph(step.found.name), step.extracted.quads)
+            except StoreError as exc:
+                step.failed = (str(exc), f"failed: {exc}")
+        done(step)
+
+    def load_batch() -> None:
+        """Bulk load the batch, all or nothing, and report its documents."""
+        nonlocal batched
+        quads = [step.extracted.quads for step in batch if step.extracted is not None]
+        if bulk is not None and quads:
+            try:
+                bulk.bulk_load(b"".join(quads))
+            except StoreError as exc:
+                for step in batch:
+                    if step.extracted is not None:
+                        step.failed = (str(exc), f"failed: {exc}")
+        for step in batch:
+            done(step)
+        batch.clear()
+        batched = 0
+
+    def done(step: _Step) -> None:
+        path, outcome = step.found.path, step.outcome
+        if step.failed is not None:
+            report.failed[str(path)], outcome = step.failed
+        elif step.extracted is not None:
+            report.written[str(path)] = step.extracted.triples
+            if step.extracted.warnings:
+                report.warnings[str(path)] = step.extracted.warnings
+            outcome = f"{step.extracted.triples} triples"
         if progress and outcome is not None:
             progress(step.index, len(documents), path, outcome)
 
@@ -388,6 +441,7 @@ def build_documents(
                 finish(window.popleft())
         while window:
             finish(window.popleft())
+        load_batch()
     if report.written or report.unchanged:  # a build killed before its prune is finished by the next one
         prune_entities(store, minter)
     return report

@@ -2,10 +2,11 @@
 
 One named graph per document, and one graph describing the entities they name; queries see
 the union of them as the default graph. Writing a document replaces its graph and merges its
-entity descriptions in one transaction (:class:`~graph.target.GraphTarget`), so a failure, or
-the process killed, leaves the previous state and a rebuild adds nothing twice. Note that the
-union default graph has bag semantics: a triple two graphs both hold is seen once per graph, so
-counting queries use DISTINCT.
+entity descriptions in one transaction (:meth:`KnowledgeStore.replace`), so a failure, or
+the process killed, leaves the previous state and a rebuild adds nothing twice. A whole store
+is written faster by pyoxigraph's bulk loader (:meth:`KnowledgeStore.bulk_load`), in batches
+each written whole or not at all. Note that the union default graph has bag semantics: a
+triple two graphs both hold is seen once per graph, so counting queries use DISTINCT.
 
 Oxigraph lets one process at a time open a store folder. A policykg process that opens one says
 so in a note in the folder (:func:`announce`), so that another refused the store
@@ -29,10 +30,22 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.target import TRANSACTION_TRIPLES, GraphTarget, StoreError, Term
 
-__all__ = ["HOLDER_FILE", "TRANSACTION_TRIPLES", "Holder", "KnowledgeStore", "StoreError", "StoreLocked", "announce"]
+__all__ = [
+    "BULK_QUADS",
+    "HOLDER_FILE",
+    "TRANSACTION_TRIPLES",
+    "Holder",
+    "KnowledgeStore",
+    "StoreError",
+    "StoreLocked",
+    "announce",
+]
 
 # The note, in the store folder, of the policykg process that has the store open.
 HOLDER_FILE = "policykg-holder.json"
+# The most quads one bulk load takes: pyoxigraph's bulk loader encodes up to a million quads in
+# one batch, written as one set of files that RocksDB ingests together (all or none of them).
+BULK_QUADS = 999_999
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,41 @@ class KnowledgeStore(GraphTarget):
         self.mark_changed()
         self.oxigraph.update(sparql)
         self.mark_changed()
+
+    def replace(self, name: URIRef, quads: bytes, *, batch: int = TRANSACTION_TRIPLES) -> None:
+        """As :meth:`GraphTarget.replace <graph.target.GraphTarget.replace>`; a graph the store does
+        not hold yet is loaded straight from the N-Quads (``Store.load``: one transaction, no
+        SPARQL text to make and parse)."""
+        if quads.count(b"\n") > batch or self.oxigraph.contains_named_graph(ox.NamedNode(name)):
+            super().replace(name, quads, batch=batch)
+            return
+        self.mark_changed()
+        try:  # lenient: the N-Quads were written by pyoxigraph from terms it checked
+            self.oxigraph.load(quads, format=ox.RdfFormat.N_QUADS, lenient=True)
+        except Exception as exc:
+            raise StoreError(f"{self.path}: cannot write graph {name}: {exc}") from exc
+        finally:
+            self.mark_changed()
+
+    def is_empty(self) -> bool:
+        """Whether the store holds no quad (without counting them, as ``len`` does)."""
+        return next(self.oxigraph.quads_for_pattern(None, None, None, None), None) is None
+
+    def bulk_load(self, quads: bytes) -> None:
+        """Add the N-Quads *quads* (as ``pyoxigraph.serialize`` writes them, of graphs the store
+        does not hold) with pyoxigraph's bulk loader: no transaction to check each quad against
+        the store, several times the quads per second of :meth:`replace`. Up to
+        :data:`BULK_QUADS` quads, all of them are written or none, even if the process is killed
+        meanwhile; more raise ValueError."""
+        if quads.count(b"\n") > BULK_QUADS:
+            raise ValueError(f"more than {BULK_QUADS:,} quads cannot be bulk loaded all or nothing")
+        self.mark_changed()
+        try:  # lenient: the N-Quads were written by pyoxigraph from terms it checked
+            self.oxigraph.bulk_load(quads, format=ox.RdfFormat.N_QUADS, lenient=True)
+        except Exception as exc:
+            raise StoreError(f"{self.path}: cannot load the documents' graphs: {exc}") from exc
+        finally:
+            self.mark_changed()
 
     def _solutions(self, sparql: str, bindings: Mapping[str, Term]) -> ox.QuerySolutions:
         """The solutions of SELECT *sparql*, over the union of the named graphs as default graph, with

@@ -1,16 +1,18 @@
 """What a build writes into: a store that takes SPARQL Updates, local or remote.
 
-A build replaces each document's named graph and merges its entity descriptions (one SPARQL
-Update per document, so readers never see half of one), then drops the descriptions no document
-names any more. Both steps are written here once, as SPARQL text and one rule, over three
-primitives — apply an update, run a SELECT, run a CONSTRUCT — that the embedded store
-(:class:`~graph.store.KnowledgeStore`) and a SPARQL 1.1 endpoint (:class:`~graph.remote.RemoteStore`)
-each implement.
+A build replaces each document's named graph and merges its entity descriptions (one transaction
+per document, so readers never see half of one), then drops the descriptions no document names
+any more. Both steps are written here once, over three primitives — apply an update, run a
+SELECT, run a CONSTRUCT — that the embedded store (:class:`~graph.store.KnowledgeStore`) and a
+SPARQL 1.1 endpoint (:class:`~graph.remote.RemoteStore`) each implement.
 
->>> from rdflib import Graph, Literal, URIRef
->>> graph = Graph()
->>> _ = graph.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
->>> print("\\n".join(replacement_updates(URIRef("urn:g"), graph)))
+A document comes as N-Quads, as ``pyoxigraph.serialize`` writes the quads of :mod:`graph.triples`
+in a build's worker: bytes that cross processes cheaply, that the embedded store loads with no
+SPARQL to parse where it can (:meth:`~graph.store.KnowledgeStore.replace`), and that become the
+SPARQL Update text of :func:`replacement_updates` where not.
+
+>>> a, p, g = ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.NamedNode("urn:g")
+>>> print("\\n".join(replacement_updates(URIRef("urn:g"), [ox.Quad(a, p, ox.Literal("x"), g)])))
 DROP SILENT GRAPH <urn:g> ;
 INSERT DATA { GRAPH <urn:g> {
 <urn:a> <urn:p> "x" .
@@ -25,7 +27,8 @@ from itertools import islice
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 __all__ = [
     "TRANSACTION_TRIPLES",
@@ -34,6 +37,7 @@ __all__ = [
     "Term",
     "delete_data",
     "described_query",
+    "graph_nquads",
     "referenced_query",
     "replacement_updates",
     "unreferenced_descriptions",
@@ -50,30 +54,62 @@ class StoreError(RuntimeError):
     """The store cannot be opened or written; the message names the folder or the URL."""
 
 
-def replacement_updates(
-    name: URIRef, graph: Graph, merge: Mapping[URIRef, Graph] | None = None, *, batch: int = TRANSACTION_TRIPLES
-) -> Iterator[str]:
-    """The SPARQL Updates that replace named graph *name* with *graph* and add each graph of
-    *merge* to the named graph it is keyed by.
+def replacement_updates(name: URIRef, quads: Iterable[ox.Quad], *, batch: int = TRANSACTION_TRIPLES) -> Iterator[str]:
+    """The SPARQL Updates that replace named graph *name* with the triples *quads* put in it,
+    and add every other quad (a document's entity descriptions) to its own named graph.
 
-    Up to *batch* triples in all, that is one update (``DROP SILENT GRAPH`` then ``INSERT DATA``),
-    which a store applies atomically. A larger graph comes in parts of *batch* triples, the first
-    of them replacing the graph, so that no update needs more than bounded memory; applied one
-    by one, a failure part-way leaves the graph partly written until it is replaced again.
+    Up to *batch* quads in all, that is one update (``DROP SILENT GRAPH`` then ``INSERT DATA``),
+    which a store applies atomically. More come in parts of *batch* quads, the first of them
+    replacing the graph, so that no update needs more than bounded memory; applied one by one,
+    a failure part-way leaves the graph partly written until it is replaced again.
     """
-    targets = {name: graph, **(merge or {})}
-    lines = ((target, f"{s.n3()} {p.n3()} {o.n3()} .") for target, part in targets.items() for s, p, o in part)
-    yield f"DROP SILENT GRAPH <{name}> ;\n" + _insert_data(list(islice(lines, batch)))
-    while part := list(islice(lines, batch)):
+    quads = iter(quads)
+    yield f"DROP SILENT GRAPH <{name}> ;\n" + _insert_data(list(islice(quads, batch)))
+    while part := list(islice(quads, batch)):
         yield _insert_data(part)
 
 
-def _insert_data(lines: list[tuple[URIRef, str]]) -> str:
-    """``INSERT DATA`` of N-Triples *lines*, each into the graph it is paired with."""
-    by_graph: dict[URIRef, list[str]] = {}
-    for graph, line in lines:
-        by_graph.setdefault(graph, []).append(line)
-    return "INSERT DATA { " + " ".join(f"GRAPH <{g}> {{\n" + "\n".join(ls) + "\n}" for g, ls in by_graph.items()) + " }"
+def _insert_data(quads: list[ox.Quad]) -> str:
+    """``INSERT DATA`` of *quads*, each triple in its named graph, written by pyoxigraph's N-Triples serializer."""
+    by_graph: dict[Any, list[ox.Triple]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, []).append(quad.triple)
+    graphs = (f"GRAPH {graph} {{\n{_ntriples(triples)}}}" for graph, triples in by_graph.items())
+    return "INSERT DATA { " + " ".join(graphs) + " }"
+
+
+def _ntriples(triples: list[ox.Triple]) -> str:
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+
+
+def graph_nquads(name: URIRef, graph: Graph, merge: Mapping[URIRef, Graph] | None = None) -> bytes:
+    """The N-Quads of rdflib *graph* in named graph *name* and of each graph of *merge* in the
+    named graph it is keyed by: what :meth:`GraphTarget.replace` takes.
+
+    >>> graph = Graph()
+    >>> _ = graph.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x", lang="zh")))
+    >>> graph_nquads(URIRef("urn:g"), graph)
+    b'<urn:a> <urn:p> "x"@zh <urn:g> .\\n'
+    """
+    quads = [
+        ox.Quad(_oxigraph(s), _oxigraph(p), _oxigraph(o), ox.NamedNode(target))
+        for target, part in {name: graph, **(merge or {})}.items()
+        for s, p, o in part
+    ]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+
+
+def _oxigraph(term: Node) -> Any:
+    """The pyoxigraph term of rdflib's *term*."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+    raise ValueError(f"no pyoxigraph term for {term!r}")
 
 
 def described_query(graph: ox.NamedNode) -> str:
@@ -121,7 +157,7 @@ def delete_data(graph: ox.NamedNode, triples: list[ox.Triple]) -> str:
 
 
 class GraphTarget(ABC):
-    """A store a build writes into: :meth:`replace_graph` per document, then :meth:`prune_descriptions`.
+    """A store a build writes into: :meth:`replace` per document, then :meth:`prune_descriptions`.
 
     A subclass applies updates (:meth:`update`, each one atomically) and answers queries
     (:meth:`select`, :meth:`construct`) over its named graphs; what to send is decided here.
@@ -164,6 +200,18 @@ class GraphTarget(ABC):
     def quad_count(self) -> int:
         """How many quads the store holds."""
 
+    def replace(self, name: URIRef, quads: bytes, *, batch: int = TRANSACTION_TRIPLES) -> None:
+        """Replace named graph *name* with the triples *quads* put in it and add every other quad
+        to its own graph; *quads* are N-Quads as ``pyoxigraph.serialize`` writes them (made
+        elsewhere, such as in a build's worker process). Up to *batch* quads, one transaction
+        (:func:`replacement_updates`), so a failure leaves the previous state and readers see the
+        old graph or the new one, never a part."""
+        try:
+            for update in replacement_updates(name, ox.parse(quads, format=ox.RdfFormat.N_QUADS), batch=batch):
+                self.update(update)
+        except Exception as exc:  # rdflib, Oxigraph and HTTP raise several kinds for a graph they cannot write
+            raise StoreError(f"{self.location}: cannot write graph {name}: {exc}") from exc
+
     def replace_graph(
         self,
         name: URIRef,
@@ -172,20 +220,14 @@ class GraphTarget(ABC):
         merge: Mapping[URIRef, Graph] | None = None,
         batch: int = TRANSACTION_TRIPLES,
     ) -> None:
-        """Replace named graph *name* with *graph*, and add each graph of *merge* to the named
-        graph it is keyed by (:func:`replacement_updates`): up to *batch* triples in all, one
-        transaction, so a failure leaves the previous state and readers see the old graph or the
-        new one, never a part."""
-        self.apply_replacement(name, replacement_updates(name, graph, merge, batch=batch))
-
-    def apply_replacement(self, name: URIRef, updates: Iterable[str]) -> None:
-        """Apply the *updates* of :func:`replacement_updates` that replace graph *name*, each one
-        transaction; they may have been made elsewhere (a build's worker process)."""
+        """Replace named graph *name* with rdflib *graph*, and add each graph of *merge* to the
+        named graph it is keyed by, as :meth:`replace` does (up to *batch* triples in all, one
+        transaction)."""
         try:
-            for update in updates:
-                self.update(update)
-        except Exception as exc:  # rdflib, Oxigraph and HTTP raise several kinds for a graph they cannot write
+            quads = graph_nquads(name, graph, merge)
+        except ValueError as exc:  # a term pyoxigraph refuses, such as an IRI with a space
             raise StoreError(f"{self.location}: cannot write graph {name}: {exc}") from exc
+        self.replace(name, quads, batch=batch)
 
     def prune_descriptions(self, graph: URIRef, links: Iterable[URIRef]) -> int:
         """Drop from *graph* the descriptions of entities no other graph names any more, nor

@@ -91,6 +91,59 @@ def test_progress_comes_in_document_order_from_workers(tmp_path: Path) -> None:
     assert seen == list(range(1, len(list(SAMPLES.glob("*.txt"))) + 1))
 
 
+# Bulk loading ---------------------------------------------------------------------------------
+
+
+class LoadCountingStore(KnowledgeStore):
+    """A store that keeps how many quads each of its bulk loads took."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.loads: list[int] = []
+
+    def bulk_load(self, quads: bytes) -> None:
+        self.loads.append(quads.count(b"\n"))
+        super().bulk_load(quads)
+
+
+@pytest.mark.parametrize("batch", [2_000, graph.build.BULK_BATCH_QUADS])
+def test_a_build_into_an_empty_store_bulk_loads_the_graph_a_build_writes_document_by_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    """Into an empty store, documents are bulk loaded in batches of whole documents, each document
+    reported once its batch is in the store; into one that holds a graph already, each document
+    is its own transaction; the two make the same graph."""
+    monkeypatch.setattr(graph.build, "BULK_BATCH_QUADS", batch)
+    minter = Minter()
+    bulk = LoadCountingStore(tmp_path / "bulk")
+    with bulk:
+        in_store: list[bool] = []
+        progress = lambda index, total, path, outcome: in_store.append(  # noqa: E731
+            bulk.oxigraph.contains_named_graph(ox.NamedNode(minter.graph(Path(path).name)))
+        )
+        report = build_documents(find_documents([SAMPLES]), bulk, progress=progress)
+        assert not report.failed and in_store == [True] * len(report.written)
+        assert bulk.loads and max(bulk.loads) <= batch  # a document larger than a batch is written by itself
+        assert sum(bulk.loads) == sum(quads for quads in report.written.values() if quads <= batch)
+        assert len(bulk.loads) > 1 if batch < sum(report.written.values()) else len(bulk.loads) == 1
+    one_by_one = LoadCountingStore(tmp_path / "one-by-one")
+    with one_by_one:
+        one_by_one.update("INSERT DATA { GRAPH <urn:test:there> { <urn:a> <urn:b> <urn:c> } }")
+        assert not build_documents(find_documents([SAMPLES]), one_by_one).failed and one_by_one.loads == []
+        one_by_one.update("DROP GRAPH <urn:test:there>")
+    assert nquads(tmp_path / "bulk") == nquads(tmp_path / "one-by-one")
+
+
+def test_a_document_larger_than_a_batch_is_written_by_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph.build, "BULK_BATCH_QUADS", 20)  # fewer than any document's quads
+    store = LoadCountingStore(tmp_path / "store")
+    with store:
+        report = build_documents(find_documents([write_plans(tmp_path / "plans")]), store)
+        assert names(report.written) == sorted(PLANS) and store.loads == []
+    build(tmp_path / "plans", tmp_path / "bulk")
+    assert nquads(tmp_path / "store") == nquads(tmp_path / "bulk")
+
+
 # Incremental builds --------------------------------------------------------------------------
 
 

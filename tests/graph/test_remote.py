@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 
 from graph.remote import RemoteStore
 from graph.store import KnowledgeStore
-from graph.target import StoreError, replacement_updates
+from graph.target import StoreError
 from graph.triples import ENTITY_LINKS
 
 QUERY, UPDATE = "http://sparql.test/query", "http://sparql.test/update"
@@ -38,7 +38,16 @@ def test_a_document_is_one_update_with_the_local_store_s_text_and_the_token() ->
     (request,) = sent
     assert str(request.url) == UPDATE and request.headers["authorization"] == "Bearer secret"
     assert request.headers["content-type"] == "application/sparql-update; charset=utf-8"
-    assert request.content.decode() == next(replacement_updates(URIRef("urn:g"), document, entities))
+    text = request.content.decode()
+    assert text.startswith("DROP SILENT GRAPH <urn:g> ;\nINSERT DATA {")
+    applied = ox.Store()
+    applied.update(text)
+    s, p = ox.NamedNode("urn:s"), ox.NamedNode("urn:p")
+    assert set(applied) == {
+        ox.Quad(s, p, ox.Literal("甲"), ox.NamedNode("urn:g")),
+        ox.Quad(s, p, ox.Literal("乙\n"), ox.NamedNode("urn:g")),
+        ox.Quad(s, p, ox.Literal("丙"), ox.NamedNode("urn:entities")),
+    }
 
 
 def test_a_busy_server_is_asked_again_and_a_refusal_names_the_graph_and_the_limit() -> None:

@@ -190,6 +190,11 @@ def test_a_write_that_fails_midway_changes_nothing(store: KnowledgeStore) -> Non
     with pytest.raises(StoreError, match="cannot write graph"):
         store.replace_graph(name, broken)
     assert store.quad_count() == before
+    new = URIRef("urn:test:new")  # a graph the store does not hold: loaded from N-Quads in one transaction
+    unended = f'<urn:ok> <urn:p> "kept?" <{new}> .\n<urn:ok> <urn:p> "no full stop" <{new}>\n'.encode()
+    with pytest.raises(StoreError, match="cannot write graph urn:test:new"):
+        store.replace(new, unended)
+    assert store.quad_count() == before
 
 
 def test_a_large_graph_is_written_in_parts_and_replaces_the_old_one(tmp_path: Path) -> None:
