@@ -41,7 +41,7 @@ _ITEM_MARKER = re.compile(
 )
 _SENTENCE = re.compile(r"[^。；！？\n]+")
 _CLAUSE = re.compile(r"[^，。；！？\n]+")
-_BY_AGENT = re.compile(r"由")
+_BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
 _AGENT_INSIDE = re.compile(r"^.*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 

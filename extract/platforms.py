@@ -504,7 +504,7 @@ def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:
     """A quoted phrase that ends in a head but says a rule or a goal: it starts with a number
     (“一平台”, “多证合一、一照一码”; not 八闽, a name), or a verb, a locative or a list stands in it
     (“平台之外无系统”)."""
-    numbered = quoted and quoted[0].head and quoted[0].text[0] in "一二三四五六七八九十"  # “一码”
+    numbered = quoted and quoted[0].head and quoted[0].text[0] in grammar.numerals  # “一码”
     if not quoted or quoted[0].tag in ("m", _QUANTITY) or numbered:
         return True
     return any(t.tag in grammar.verb_tags or t.tag.startswith("f") or t.tag == "wn" for t in quoted)
@@ -527,7 +527,7 @@ def _generic(
             if whole or b - a > 1:
                 modifiers.append((text[a:b], token.tag if whole else ""))
     places, _ = _places()
-    rest = [(w, tag) for w, tag in modifiers if w not in grammar.levels and w not in places and not _a_place(w, tag)]
+    rest = [(w, t) for w, t in modifiers if w not in grammar.levels and w not in places and not _a_place(w, t, grammar)]
     if not rest:
         return True  # 政府网站, 洛阳市平台
     name = text[start : head_token.end]
@@ -544,9 +544,9 @@ def _generic(
     return words.frequency(word) >= grammar.generic_modifier_frequency and head_token.head not in grammar.named_heads
 
 
-def _a_place(word: str, tag: str) -> bool:
+def _a_place(word: str, tag: str, grammar: Grammar) -> bool:
     """A place's name with its level (洛阳市, 湖北省; jieba's tag ns), not 城市."""
-    return tag == "ns" and len(word) > 2 and word[-1] in "省市县区州"
+    return tag == "ns" and len(word) > 2 and word[-1] in grammar.levels
 
 
 def _counted(tokens: list[Tok], first: int, grammar: Grammar) -> bool:

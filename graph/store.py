@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,13 +185,7 @@ class KnowledgeStore(GraphTarget):
         if quads.count(b"\n") > batch or self.oxigraph.contains_named_graph(ox.NamedNode(name)):
             super().replace(name, quads, batch=batch)
             return
-        self.mark_changed()
-        try:  # lenient: the N-Quads were written by pyoxigraph from terms it checked
-            self.oxigraph.load(quads, format=ox.RdfFormat.N_QUADS, lenient=True)
-        except Exception as exc:
-            raise StoreError(f"{self.path}: cannot write graph {name}: {exc}") from exc
-        finally:
-            self.mark_changed()
+        self._write_nquads(self.oxigraph.load, quads, f"write graph {name}")
 
     def is_empty(self) -> bool:
         """Whether the store holds no quad (without counting them, as ``len`` does)."""
@@ -205,11 +199,16 @@ class KnowledgeStore(GraphTarget):
         meanwhile; more raise ValueError."""
         if quads.count(b"\n") > BULK_QUADS:
             raise ValueError(f"more than {BULK_QUADS:,} quads cannot be bulk loaded all or nothing")
+        self._write_nquads(self.oxigraph.bulk_load, quads, "load the documents' graphs")
+
+    def _write_nquads(self, load: Callable[..., None], quads: bytes, what: str) -> None:
+        """Write *quads* with pyoxigraph's *load* or *bulk_load*, marking the store changed around
+        it; leniently, as the N-Quads were written by pyoxigraph from terms it checked."""
         self.mark_changed()
-        try:  # lenient: the N-Quads were written by pyoxigraph from terms it checked
-            self.oxigraph.bulk_load(quads, format=ox.RdfFormat.N_QUADS, lenient=True)
+        try:
+            load(quads, format=ox.RdfFormat.N_QUADS, lenient=True)
         except Exception as exc:
-            raise StoreError(f"{self.path}: cannot load the documents' graphs: {exc}") from exc
+            raise StoreError(f"{self.path}: cannot {what}: {exc}") from exc
         finally:
             self.mark_changed()
 
