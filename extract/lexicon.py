@@ -42,6 +42,7 @@ class Lexicon:
     place_level_words: tuple[str, ...]
     not_level_prefixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
+    whole_marker: str
     person_titles: tuple[str, ...]
     work_nouns: tuple[str, ...]
 
@@ -75,6 +76,16 @@ class Lexicon:
     def label_of(self, written: str) -> str:
         """The label *written* (a match of :attr:`label_pattern`) without its white space."""
         return "".join(written.split())
+
+    @cached_property
+    def own_level_prefixes(self) -> tuple[str, ...]:
+        """Starts of a name that say whose it is without a level before them: the own prefixes
+        (国家, 中央, 各) and a whole level (全省, 全区), which a run's first level never reaches.
+
+        >>> "全区" in load_lexicon().own_level_prefixes
+        True
+        """
+        return self.own_prefixes + tuple(self.whole_marker + word for word in self.place_level_words)
 
     @cached_property
     def role_phrase_pattern(self) -> re.Pattern[str]:
@@ -129,8 +140,9 @@ class Lexicon:
         verbs, ranks, tails, alternatives = (_alternation(d[k]) for k in ("verbs", "ranks", "tails", "alternatives"))
         noun = _alternation(d["nouns"])
         nouns = f"(?:(?:{noun})(?:(?:{alternatives})(?:{noun}))?)"
+        labels = _alternation(self.labels)  # 责任单位排在首位的为牵头单位
         return re.compile(
-            f"[，。；]?\\s*(?:{verbs})(?:{ranks})(?:的|者)?{nouns}?为牵头{nouns}?"
+            f"[，。；]?\\s*(?:{labels})?(?:{verbs})(?:{ranks})(?:的|者)?{nouns}?为牵头{nouns}?"
             f"(?:[，]?\\s*(?:[^。；，]{{1,30}}[，]\\s*)?(?:{tails}))?"
         )
 
@@ -180,6 +192,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             place_level_words=tuple(data["place_level_words"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),
             own_prefixes=tuple(data["own_prefixes"]),
+            whole_marker=data["whole_marker"],
             person_titles=tuple(data["person_titles"]),
             work_nouns=tuple(data["work_nouns"]),
         )

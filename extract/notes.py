@@ -32,18 +32,22 @@ __all__ = [
 
 _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
+_MAX_SUBJECT = 40
 _MAX_COLUMNS, _MAX_HEADER = 10, 12
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _NUMBERED_TASK = re.compile(r"(?:\d{1,3}[.、．]?|（\d{1,3}）)\D")
 _HEADING = re.compile(r"[一二三四五六七八九十]+、")
 _ITEM_MARKER = re.compile(
-    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒])\s*"
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
 )
 _SENTENCE = re.compile(r"[^。；！？\n]+")
 _CLAUSE = re.compile(r"[^，。；！？\n]+")
 _BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
 _AGENT_INSIDE = re.compile(r"^.*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
+_SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
+_TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
+_NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
 
 
 @dataclass
@@ -510,6 +514,32 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """Clauses whose subject is a run of units and whose verb is a role word, the task after it:
+    ``市数字政府建设领导小组负责组织领导…``, ``X负责A，Y负责B``, or a division of duties by unit
+    (``市规划局：负责实施综合普查…``). The subject must be read as named bodies alone
+    (:func:`find_notes`), so ``各级各部门要抓好落实`` or a task before the verb is none."""
+    lexicon = gaz.lexicon
+    spans: list[NoteSpan] = []
+    for sentence in _SENTENCE.finditer(norm):
+        start = sentence.start()
+        if marker := _ITEM_MARKER.match(norm, start, sentence.end()):
+            start = marker.end()
+        for clause in _CLAUSE.finditer(norm, start, sentence.end()):
+            role = lexicon.role_clause_pattern.search(norm, clause.start(), clause.end())
+            if role is None:
+                continue
+            begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
+            subject = norm[begin : role.start()].rstrip(" ：:")
+            named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
+            if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):
+                continue
+            if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
+                role_of_verb = lexicon.role_of_phrase(role.group(0))
+                spans.append(NoteSpan(begin, role.end(), begin, begin + len(subject), "subject", role_of_verb))
+    return spans
+
+
 def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     """Whether *text* ends as a run of units does: in an organisation's word, a collective
     (有关部门), or a person's title."""
@@ -527,6 +557,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _cell_table_candidates(norm, gaz)
         + _sentence_candidates(norm, gaz)
         + _clause_candidates(norm, gaz)
+        + _subject_candidates(norm, gaz)
     )
     taken_until = -1
     for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
@@ -542,7 +573,9 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         if span.style in ("label", "table"):
             content = content.replace("\n", "；")
         parsed = _parse_span(content, span, gaz, jurisdiction)
-        if parsed is not None and span.style in ("sentence", "clause") and not _all_named_bodies(parsed, gaz):
+        if parsed is not None and span.style in _SENTENCE_STYLES and not _all_named_bodies(parsed, gaz):
+            continue
+        if parsed is not None and span.style == "subject" and not _all_say_whose(parsed, gaz, jurisdiction):
             continue
         if parsed is not None:
             found.append((span, parsed))
@@ -593,7 +626,7 @@ def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:
     anywhere under a unit column must, or a task such as 建设数据中心 would pass for a unit."""
     first = next((u.name for g in parsed.groups for u in g.units), "")
     return bool(gaz.level_prefix(first) or gaz.place_at_start(first) or gaz.is_collective(first)) or first.startswith(
-        gaz.lexicon.own_prefixes
+        gaz.lexicon.own_level_prefixes
     )
 
 
@@ -601,6 +634,16 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
     """Whether every unit ends in an organisation's word (局, 委, 政府 …): a sentence outside
     brackets is a note only then (各级各部门要抓好落实 is an exhortation, not a note)."""
     return all(u.name.endswith(gaz.lexicon.organisation_suffixes) for g in parsed.groups for u in g.units)
+
+
+def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> bool:
+    """Whether every unit says whose it is or is a body the gazetteer knows: the subject of a
+    sentence is a note only then (支持领军企业负责… is a task, 市发改委负责… a note)."""
+    return all(
+        _names_its_place(ParsedNote([RoleGroup(None, [u])]), gaz) or gaz.resolve(u.name, jurisdiction).resolved
+        for g in parsed.groups
+        for u in g.units
+    )
 
 
 def first_lead_declarations(norm: str, gaz: Gazetteer) -> list[int]:

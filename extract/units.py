@@ -16,9 +16,10 @@ from extract.gazetteer import Gazetteer
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
-_OPEN, _CLOSE = "（〔【[(", "）〕】])"
+_OPEN, _CLOSE = "（〔【[(<〈", "）〕】])>〉"
 _SCOPE_NOTE = re.compile(r"含|包括|下同|以下|简称|不含")
 _AFTER_DENG = re.compile(r"^(?:和|及|以及|与)")
+_LEADING_AGENT = re.compile(r"^[\s由]+")  # white space of any kind (a table's \r) and 由
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,16 @@ def split_outside_brackets(text: str, separators: str, offset: int = 0) -> list[
 
 def _trim(piece: str, start: int) -> tuple[str, int]:
     """*piece* without white space, a leading 由 and leading marks (★区发改委: a table's sign)."""
-    stripped = piece.lstrip(" \t\u3000由")
+    stripped = _LEADING_AGENT.sub("", piece)
     while stripped and unicodedata.category(stripped[0]) in ("So", "Sm"):
-        stripped = stripped[1:].lstrip(" \t\u3000")
+        stripped = stripped[1:].lstrip()
     start += len(piece) - len(stripped)
-    return stripped.rstrip(" \t\u3000"), start
+    return stripped.rstrip(), start
 
 
 def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
-    """``A、B等`` / ``A等有关部门`` lose the qualifier; ``A等市直有关单位`` keeps both."""
+    """``A、B等`` / ``A等有关部门`` lose the qualifier, and so does a kind of unit that says whose
+    it is not (``A等公共企事业单位行业主管部门``); ``A等市直有关单位`` keeps both."""
     depth = 0
     for index, char in enumerate(run):
         if char in _OPEN:
@@ -74,10 +76,12 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
             head = [(run[:index], start)]
             if not tail or tail in gaz.lexicon.dropped_units or _is_generic(tail, gaz):
                 return head
-            own = tail.startswith(("各", "有关", "相关", *gaz.lexicon.own_prefixes))  # 国务院相关部门
+            own = tail.startswith(("各", "有关", "相关", *gaz.lexicon.own_level_prefixes))  # 国务院相关部门
             if own or gaz.level_prefix(tail) or gaz.place_at_start(tail):
                 tail_start = start + index + 1 + len(rest) - len(tail)
                 return head + _split_deng(tail, tail_start, gaz)
+            if tail.endswith(tuple(gaz.lexicon.dropped_units)):  # A等公共企事业单位行业主管部门: a kind of unit
+                return head
     return [(run, start)]
 
 
@@ -171,7 +175,7 @@ def _bracket_tail(name: str) -> tuple[str, str | None]:
 
 
 def _has_own_level(name: str, gaz: Gazetteer) -> bool:
-    if gaz.level_prefix(name) or name.startswith(gaz.lexicon.own_prefixes):
+    if gaz.level_prefix(name) or name.startswith(gaz.lexicon.own_level_prefixes):
         return True
     if gaz.place_at_start(name) or _named_place_length(name, gaz):
         return True

@@ -340,3 +340,51 @@ def test_a_table_with_spaced_headers_merged_cells_and_bracketed_row_numbers() ->
 )
 def test_declarations_and_titles(text: str, expected: list[str]) -> None:
     assert marked(text, "430200")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三、分工\n市大数据局负责统筹平台建设，市财政局负责保障经费。", [["市大数据局"], ["市财政局"]]),
+        ("2.市住建委：负责老旧小区数据的归集和更新。", [["市住建委"]]),
+        ("第七条 省信息中心（以下简称信息中心）负责机房的日常运维。", [["省信息中心"]]),
+        ("（二）各市人民政府牵头推进本地区试点工作。", [["*各市人民政府"]]),
+    ],
+)
+def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
+    text: str, expected: list[list[str]]
+) -> None:
+    """X负责…, X：负责… (a division of duties by unit), X（以下简称Y）负责…, after any item marker."""
+    assert marked(text, "520100") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（三）支持骨干企业负责关键技术攻关。",  # a task before the verb
+        "各地要把数据治理工作落实到位。",  # an exhortation
+        "“城市大脑”运营中心负责日常调度。",  # a quoted name
+        "加快推进政务服务中心落实首问负责制。",  # a task whose object ends in a body's word
+    ],
+)
+def test_a_sentence_whose_subject_is_no_unit_is_no_note(text: str) -> None:
+    assert extract_text(text, jurisdiction="520100").notes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）推进。（区审批局、全区各有关单位负责）", ["区审批局", "全区各有关单位"]),  # a whole level is its own
+        # a kind of unit after 等
+        ("（一）推进。（市教育局、市卫健委等公共服务行业主管部门负责）", ["市教育局", "市卫健委"]),
+        ("（一）推进。（市发改委、各县<市、区>政府负责）", ["市发改委", "各县<市、区>政府"]),  # angle brackets
+        (
+            "（一）推进。（市数据局、市财政局负责。责任单位排在首位的为牵头单位，下同）",
+            ["*市数据局", "市财政局"],
+        ),
+    ],
+)
+def test_units_with_a_whole_level_a_kind_after_deng_angle_brackets_and_a_first_place_lead(
+    text: str, expected: list[str]
+) -> None:
+    assert marked(text, "520100")[0] == expected
