@@ -43,7 +43,15 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.gazetteer import load_gazetteer
 from extract.models import require_pkuseg_model
-from extract.platforms import PATTERNS_PATH, Grammar, Tok, find_names, load_grammar, read_patterns
+from extract.platforms import (
+    PATTERNS_PATH,
+    Grammar,
+    Tok,
+    abbreviated_mentions,
+    find_names,
+    load_grammar,
+    read_patterns,
+)
 from extract.targets import find_deadlines, find_targets
 from ontology import ONTOLOGY_DIR, read_json
 
@@ -424,8 +432,17 @@ class NameFinder:
             spans += [
                 Span(doc, first + f.first, first + f.last, label=f.action or "mentions", span_id=f.name) for f in kept
             ]
+        if self.kind == "platform":
+            spans += self._abbreviated(doc, text, spans)
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, attrs={"links": links}, spans=spans)
         return doc
+
+    def _abbreviated(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+        """Mentions by the short forms the text defines for names found (after the links' spans,
+        whose indices stay as they are)."""
+        found = abbreviated_mentions(text, [(s.start_char, s.end_char) for s in spans], self.grammar)
+        made = (doc.char_span(a, b, label="mentions", alignment_mode="expand", span_id=name) for a, b, name in found)
+        return [span for span in made if span is not None]
 
     def to_disk(self, path: str | Path, exclude: Any = ()) -> None:
         path = Path(path)

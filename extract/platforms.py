@@ -31,6 +31,7 @@ __all__ = [
     "Grammar",
     "Tok",
     "Words",
+    "abbreviated_mentions",
     "find_names",
     "load_grammar",
     "name_labels",
@@ -42,6 +43,7 @@ _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _HARD_PUNCTUATION = ("wd", "wj", "wf", "wm", "wt", "ww", "wkz", "wky", "x")  # every w-tag but 、 and quotes
 _SINGLE_GENERIC_TAGS = frozenset({"a", "ag", "m", "q", "r", "d", "f"})
 _QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jieba tag)
+_ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by find_names
 
 
 class Words(Protocol):
@@ -100,6 +102,9 @@ class Grammar:
     one_values: frozenset[str]
     collective_measures: frozenset[str]
     not_counting_measures: frozenset[str]
+    ordinal: str
+    abbreviation_markers: tuple[str, ...]
+    copulas: frozenset[str]
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
     kind_names: tuple[str, ...]
@@ -116,6 +121,12 @@ class Grammar:
         """The last characters of every head, and the opening quote of a brand: a sentence
         without one names nothing."""
         return "".join(sorted({h[-1] for h in (*self.heads, *self.programme_heads)} | {"“"}))
+
+    @cached_property
+    def abbreviation_pattern(self) -> re.Pattern[str]:
+        """The bracket that defines a short form right after a name; group 1 is the short form."""
+        markers = "|".join(map(re.escape, sorted(self.abbreviation_markers, key=len, reverse=True)))
+        return re.compile(f'\\s*[（(]\\s*(?:{markers})[：:]?\\s*[“"‘]?([^”"’（）()，,。；]{{2,20}}?)[”"’]?\\s*[）)]')
 
     def heads_of(self, kind: str) -> tuple[str, ...]:
         return self.heads if kind == "platform" else self.programme_heads
@@ -168,6 +179,9 @@ def load_grammar(path: Path | None = None) -> Grammar:
         one_values=frozenset(data["counters"]["one_values"]),
         collective_measures=frozenset(data["counters"]["collective"]),
         not_counting_measures=frozenset(data["counters"]["not_counting"]),
+        ordinal=data["counters"]["ordinal"],
+        abbreviation_markers=tuple(data["abbreviations"]["markers"]),
+        copulas=frozenset(data["copulas"]["words"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
         kind_names=tuple(data["kind_names"]["words"]),
@@ -235,10 +249,23 @@ def find_names(
             if free and (_is_brand(text, tokens, start, end, grammar, words) or _counted_brands(tokens, end, grammar)):
                 a, b = tokens[start].start, tokens[end - 1].end
                 found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
+    found = [f for f in found if kind != "platform" or not _described(tokens, f.first, grammar)]
     found.sort(key=lambda f: f.start)
     for item in found:
         item.action = _action(tokens, item, grammar, words)
     return found, _links(tokens, found, grammar)
+
+
+def _described(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
+    """A copula before the name in its clause, with no action between (X是Y的法定平台): the name
+    describes what X is."""
+    for k in range(first - 1, -1, -1):
+        token = tokens[k]
+        if token.tag in _HARD_PUNCTUATION or token.text in grammar.actions:
+            return False
+        if token.text in grammar.copulas and token.tag.startswith("v"):
+            return True
+    return False
 
 
 def _inside_quotes(tokens: list[Tok], start: int, end: int) -> list[bool]:
@@ -280,6 +307,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         if (head and (conjunction or verb)) or (conjunction and tokens[i - 1].text in grammar.compound_tails):
             segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 整合方案和X系统
             first = i + 1
+        elif _starts_at_level(tokens, i, grammar):
+            segments.append((first, i))  # 审查|市级管理平台, 作好|市级…: a level after a verb starts the name
+            first = i
         elif _breaks(token, grammar) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1
@@ -288,6 +318,15 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             first = i
     segments.append((first, end))
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
+
+
+def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Token *i* is a level of two characters or more (市级, 全省) right after a verb, and more than
+    the head follows it."""
+    previous = tokens[i - 1]
+    verb = previous.tag in grammar.verb_tags or previous.tag == "vn" or previous.text in grammar.actions
+    before_head = i + 1 < len(tokens) and bool(tokens[i + 1].head)  # 能耗监测省级系统: the level modifies the head
+    return len(tokens[i].text) > 1 and tokens[i].text in grammar.levels and verb and not before_head
 
 
 def _in_next_head(tokens: list[Tok], i: int) -> bool:
@@ -300,10 +339,12 @@ def _in_next_head(tokens: list[Tok], i: int) -> bool:
 
 def _breaks(token: Tok, grammar: Grammar) -> bool:
     """A word no name holds: a one-character locative (企业上云上平台), a number or quantity
-    (进一个网), a conjunction of two characters (以及, 并且), a predicate (:func:`_predicate_inside`)."""
+    (进一个网), an ordinal (第二条), a conjunction of two characters (以及, 并且), a predicate
+    (:func:`_predicate_inside`)."""
     single = len(token.text) == 1 and token.tag == "f"
     long_conjunction = token.tag in grammar.conjunction_tags and len(token.text) > 1
-    return single or long_conjunction or _quantity(token, grammar) or _predicate_inside(token, grammar)
+    ordinal = token.tag == _ORDINAL
+    return single or long_conjunction or ordinal or _quantity(token, grammar) or _predicate_inside(token, grammar)
 
 
 def _quantity(token: Tok, grammar: Grammar) -> bool:
@@ -312,7 +353,8 @@ def _quantity(token: Tok, grammar: Grammar) -> bool:
 
 
 def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
-    """*tokens*, the numbers that count tagged ``mq``: a number in digits (70), a number word
+    """*tokens*, the numbers that count tagged ``mq``, ordinals and their measure (第二|条) ``mo``:
+    a number in digits (70), a number word
     (一批, 多个, 多维度), or a numeral with a measure word right after it (若干|个, 两|级, 两|大).
     A numeral alone in a word (两法, 多源, 一体化) counts nothing and may stand in a name, and
     levels before 的 say what one system covers (四级的平台)."""
@@ -320,6 +362,14 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
     for i, token in enumerate(tokens):
         text = token.text
         value = len(text) - len(text.lstrip(grammar.numerals))
+        if _is_ordinal(text, grammar):
+            marked[i] = token._replace(tag=_ORDINAL)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if len(text) <= 2 and following is not None and len(following.text) == 1 and not following.head:
+                marked[i + 1] = following._replace(tag=_ORDINAL)  # 第二|条
+            continue
+        if marked[i].tag == _ORDINAL:
+            continue
         if token.tag == "m" and any(c.isdigit() for c in text):
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             counts = not (text.isdigit() and len(text) >= 3 and after is not None and after.tag in ("n", "vn", "nhp"))
@@ -336,6 +386,12 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
         if counts:
             marked[i] = token._replace(tag=_QUANTITY)
     return marked
+
+
+def _is_ordinal(text: str, grammar: Grammar) -> bool:
+    """第 and a numeral (第二, 第五条, 第3): an ordinal, which a name never holds."""
+    rest = text.removeprefix(grammar.ordinal)
+    return rest != text and bool(rest) and (rest[0] in grammar.numerals or rest[0].isdigit())
 
 
 def _next_text(tokens: list[Tok], i: int) -> str:
@@ -719,6 +775,36 @@ def _links(tokens: list[Tok], found: list[Found], grammar: Grammar) -> list[tupl
                 first.action = first.action or "connects"
                 second.action = second.action or "connects"
     return links
+
+
+def abbreviated_mentions(text: str, names: list[tuple[int, int]], grammar: Grammar) -> list[tuple[int, int, str]]:
+    """Later mentions of short forms that the text defines right after a name (``国家企业信用信息
+    公示系统（以下简称“公示系统”）``), as (start, end, name): a short form that ends in a head,
+    where it stands outside every name found, a level right before it included (各省级公示系统).
+
+    >>> grammar = load_grammar()
+    >>> text = "建设省政务云平台（以下简称“政务云”）。市级政务云接入政务云。"
+    >>> abbreviated_mentions(text, [(2, 8)], grammar)
+    [(20, 25, '市级政务云'), (27, 30, '政务云')]
+    """
+    taken = sorted(names)
+    found: list[tuple[int, int, str]] = []
+    levels = sorted(grammar.levels, key=len, reverse=True)
+    for _, end in taken:
+        definition = grammar.abbreviation_pattern.match(text, end)
+        if definition is None or not definition.group(1).endswith(grammar.heads):
+            continue
+        short = definition.group(1)
+        position = text.find(short, definition.end())
+        while position >= 0:
+            level = next((w for w in levels if len(w) > 1 and text.endswith(w, 0, position)), "")  # not 辖|区
+            start = position - len(level)
+            stop = position + len(short)
+            spans = [*taken, *((a, b) for a, b, _ in found)]
+            if not any(a < stop and start < b for a, b in spans):
+                found.append((start, stop, text[start:stop]))
+            position = text.find(short, stop)
+    return sorted(found)
 
 
 def name_labels(name: str) -> list[str]:

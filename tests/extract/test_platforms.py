@@ -196,3 +196,30 @@ def test_what_a_number_stands_for(nlp, text: str, names: list[str]) -> None:
     """A number before an action counts something else; a city's brain is a name, not a kind;
     a numbered slogan is no name; a service number (12345) is part of a name."""
     assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a short form the text defines names the same system later, a level before it included
+        (
+            "第一条 为统一管理全省不动产登记信息平台（以下简称“登记平台”），制定本办法。市级登记平台与登记平台对接。",
+            ["全省不动产登记信息平台", "市级登记平台", "登记平台"],
+        ),
+        ("第三条 社会信用信息系统的运行维护，由省发展改革委负责。", ["社会信用信息系统"]),  # an article's marker
+    ],
+)
+def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str]) -> None:
+    assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("医保结算系统是国家的医疗费用结算报销平台。", ["医保结算系统"]),  # what the system is, no second system
+        ("督促市直部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # a level after a verb starts it
+        ("接入能耗在线监测省级系统。", ["能耗在线监测省级系统"]),  # a level right before the head modifies it
+    ],
+)
+def test_a_copula_describes_and_a_level_after_a_verb_starts_a_name(nlp, text: str, names: list[str]) -> None:
+    assert [name for name, _ in platforms(nlp, text)] == names
