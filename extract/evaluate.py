@@ -214,7 +214,14 @@ def score_notes(predicted: list[dict], gold: list[dict]) -> Counts:
 
 
 def score_platforms(predicted: list[dict], gold: list[dict]) -> Counts:
-    """Counts for one document's platforms, as sets per item marker."""
+    """Counts for one document's platforms, as sets per item marker. A name the gold calls
+    optional is matched last, so that it never takes the gold entry of a name that is not:
+
+    >>> gold = [{"item": "1.", "platforms": ["甲系统|乙系统"], "optional": ["乙系统"]}]
+    >>> counts = score_platforms([{"item": "1.", "name": "乙系统"}, {"item": "1.", "name": "甲系统"}], gold)
+    >>> counts.matched_platforms, counts.predicted_platforms, counts.gold_platforms
+    (1, 1, 1)
+    """
     counts = Counts(platforms_scored=True)
     gold_by_item: dict[str | None, list[str]] = {}
     optional_by_item: dict[str | None, set[str]] = {}
@@ -231,13 +238,14 @@ def score_platforms(predicted: list[dict], gold: list[dict]) -> Counts:
         names = predicted_by_item.get(key, set())
         remaining = [{normalise_platform(a) for a in g.split("|")} for g in gold_by_item.get(key, [])]
         counts.gold_platforms += len(remaining)
-        for name in sorted(names):
+        optional = optional_by_item.get(key, set())
+        for name in sorted(names, key=lambda n: (n in optional, n)):  # an optional name never takes another's gold
             hit = next((index for index, alts in enumerate(remaining) if name in alts), None)
             if hit is not None:
                 counts.matched_platforms += 1
                 counts.predicted_platforms += 1
                 del remaining[hit]
-            elif name not in optional_by_item.get(key, set()):
+            elif name not in optional:
                 counts.predicted_platforms += 1
     return counts
 

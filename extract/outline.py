@@ -2,7 +2,7 @@
 
 Headings are found by their markers: sections ``一、``, items ``（一）``, points ``1.``/``1、``
 and sub-points ``（1）``, in the punctuation plans use (``1．``, ``1﹒``, ``1)``, ``①``), and
-the chapters and articles of rules (``第一章``, ``第五条``) where a line or sentence starts.
+the articles of rules (``第五条``, not their chapters) where a line or sentence starts.
 The item of a note is the nearest marker before it, whatever its
 depth, so a section with an unnumbered paragraph, items numbered across sections and a
 document flattened onto one line all read the same. Repeated passages are merged: an item
@@ -38,8 +38,7 @@ _MARKERS = [
     (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．﹒](?!\d)|、|）)")),
     (4, re.compile(r"（\d{1,2}）|[\u2460-\u2473]")),
     (3, re.compile(r"(?m)(?<=^)\d{1,3}(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),  # a table's row number, on its own line
-    (1, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}章")),  # the chapters and articles of rules (办法, 规定)
-    (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),
+    (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
 _MAX_TITLE = 100
