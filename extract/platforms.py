@@ -613,6 +613,8 @@ def _counted(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
         first > 0 and tokens[first - 1].text.startswith(grammar.kind_determiners)
     ):
         return True
+    if first > 0 and _starts_at_level(tokens, first, grammar):
+        return False  # 督促各部门审核|市级…平台: 各 counts the subject, the level starts the object
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.tag == "p":
