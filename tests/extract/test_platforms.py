@@ -219,6 +219,7 @@ def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str])
         ("医保结算系统是国家的医疗费用结算报销平台。", ["医保结算系统"]),  # what the system is, no second system
         ("督促市直部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # a level after a verb starts it
         ("督促各部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # 各 counts the subject
+        ("用好黔政通平台。", ["黔政通平台"]),  # the complement of a predicate jieba tags a preposition
         ("接入能耗在线监测省级系统。", ["能耗在线监测省级系统"]),  # a level right before the head modifies it
     ],
 )
