@@ -18,7 +18,7 @@ from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon
 from extract.model import Role
 from extract.units import UnitName, expand_units, split_outside_brackets
-from extract.words import stands_alone
+from extract.words import ends_a_word, stands_alone
 
 __all__ = [
     "NoteSpan",
@@ -33,6 +33,7 @@ __all__ = [
 _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
 _MAX_SUBJECT = 40
+_MAX_PARTNER = 20
 _MAX_COLUMNS, _MAX_HEADER = 10, 12
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _NUMBERED_TASK = re.compile(r"(?:\d{1,3}[.、．]?|（\d{1,3}）)\D")
@@ -526,10 +527,14 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         if marker := _ITEM_MARKER.match(norm, start, sentence.end()):
             start = marker.end()
         for clause in _CLAUSE.finditer(norm, start, sentence.end()):
+            begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
             role = lexicon.role_clause_pattern.search(norm, clause.start(), clause.end())
+            partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), lexicon)
+            if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
+                spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))
+                continue
             if role is None:
                 continue
-            begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
             subject = norm[begin : role.start()].rstrip(" ：:")
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):
@@ -538,6 +543,29 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 role_of_verb = lexicon.role_of_phrase(role.group(0))
                 spans.append(NoteSpan(begin, role.end(), begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _partnered_subject(norm: str, begin: int, limit: int, lexicon: Lexicon) -> int | None:
+    """Where ``X会同Y、Z`` ends, for a clause that starts with units X, a conjunction of two
+    characters (会同, 联合) and units Y, Z before its task (市信息产业局：会同有关部门审查…); None
+    if the clause does not so start. Each partner is the shortest stretch that ends in a body
+    and a word (有关部门, not 有关部)."""
+    conjunctions = lexicon.conjunction_pattern.finditer(norm, begin, limit)
+    conjunction = next((m for m in conjunctions if len(m.group(0)) > 1), None)
+    if conjunction is None or not _ends_in_a_body(norm[begin : conjunction.start()].rstrip(" ：:"), lexicon):
+        return None
+    end, position = None, conjunction.end()
+    while position < limit:
+        ends = range(position + 2, min(limit, position + _MAX_PARTNER) + 1)
+        found = next((j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and ends_a_word(norm, j)), None)
+        if found is None:
+            break
+        end = found
+        joiner = lexicon.joiner_pattern.match(norm, found)
+        if joiner is None and not norm.startswith("、", found):
+            break
+        position = joiner.end() if joiner else found + 1
+    return end
 
 
 def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:

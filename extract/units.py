@@ -58,7 +58,7 @@ def _trim(piece: str, start: int) -> tuple[str, int]:
     while stripped and unicodedata.category(stripped[0]) in ("So", "Sm"):
         stripped = stripped[1:].lstrip()
     start += len(piece) - len(stripped)
-    return stripped.rstrip(), start
+    return stripped.rstrip().rstrip("：:").rstrip(), start  # 市规划局：负责…: the colon is no part of the unit
 
 
 def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:

@@ -7,7 +7,7 @@ import logging
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["stands_alone"]
+__all__ = ["ends_a_word", "stands_alone"]
 
 _WINDOW = 3
 
@@ -35,3 +35,18 @@ def stands_alone(text: str, start: int, end: int) -> bool:
         if position > start:
             return False
     return False
+
+
+def ends_a_word(text: str, position: int) -> bool:
+    """Whether a word ends at *position* when the text around it is segmented.
+
+    >>> ends_a_word("会同有关部门审查", 6), ends_a_word("会同有关部门审查", 5)
+    (True, False)
+    """
+    left = max(position - 2 * _WINDOW, 0)
+    at = left
+    for word in _tokenizer().cut(text[left : position + _WINDOW], HMM=False):
+        if at >= position:
+            break
+        at += len(word)
+    return at == position

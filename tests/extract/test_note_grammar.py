@@ -349,6 +349,8 @@ def test_declarations_and_titles(text: str, expected: list[str]) -> None:
         ("2.市住建委：负责老旧小区数据的归集和更新。", [["市住建委"]]),
         ("第七条 省信息中心（以下简称信息中心）负责机房的日常运维。", [["省信息中心"]]),
         ("（二）各市人民政府牵头推进本地区试点工作。", [["*各市人民政府"]]),
+        ("4.市卫健委：会同有关部门制定实施细则。", [["*市卫健委"]]),  # partners after 会同, the task after them
+        ("（五）市医保局会同市财政局、市税务局研究筹资办法。", [["*市医保局", "市财政局", "市税务局"]]),
     ],
 )
 def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
