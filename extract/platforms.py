@@ -658,8 +658,8 @@ def _other_kind(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
 def _distributed(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> list[Found]:
     """``医疗健康、地理空间、海洋等行业数据流通交易平台``: the category after 等 given to each item.
 
-    Only a list of two or more items, none of them a body or place (研究中心, 研发机构); an item
-    with a head of its own is a name by itself.
+    Only a list of two or more items, none of them a body or place (研究中心, 研发机构), and a
+    category that no number counts (等十大系统); an item with a head of its own is a name by itself.
     """
     segments = _segments(tokens, start, end, grammar, words)
     if not segments or segments[0][0] != start:
@@ -667,6 +667,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, grammar: Grammar, word
     after = segments[0][1]
     if after < end or (after < len(tokens) and tokens[after].tag in grammar.start_tags):
         return []  # 鸿蒙、安卓等移动端操作系统: the category only modifies what follows
+    if any(_quantity(token, grammar) for token in tokens[start : segments[0][1]]):
+        return []  # A、B等“十大系统”: a counted category, its items are kinds
     category_end = tokens[segments[0][1] - 1].end
     items: list[tuple[int, int]] = []
     k = start - 2

@@ -220,6 +220,7 @@ def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str])
         ("督促市直部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # a level after a verb starts it
         ("督促各部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # 各 counts the subject
         ("用好黔政通平台。", ["黔政通平台"]),  # the complement of a predicate jieba tags a preposition
+        ("上线公文流转、视频会商、电子档案等“八大系统”。", []),  # a counted category after 等 names kinds
         ("接入能耗在线监测省级系统。", ["能耗在线监测省级系统"]),  # a level right before the head modifies it
     ],
 )
