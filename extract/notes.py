@@ -539,6 +539,9 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):
                 continue
+            task = norm[role.end() : clause.end()].lstrip()
+            if task[:1].isdigit():
+                continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task
             if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
                 role_of_verb = lexicon.role_of_phrase(role.group(0))
                 spans.append(NoteSpan(begin, role.end(), begin, begin + len(subject), "subject", role_of_verb))

@@ -367,6 +367,7 @@ def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
         "各地要把数据治理工作落实到位。",  # an exhortation
         "“城市大脑”运营中心负责日常调度。",  # a quoted name
         "加快推进政务服务中心落实首问负责制。",  # a task whose object ends in a body's word
+        "贵阳市人民政府主办2021年第5期",  # a gazette's masthead: a number, no task, after the verb
     ],
 )
 def test_a_sentence_whose_subject_is_no_unit_is_no_note(text: str) -> None:
