@@ -653,10 +653,16 @@ def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> 
 
 
 def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:
-    """Whether the first unit says whose it is (区发改委, 吴江区人民政府, 各镇): a cell taken from
-    anywhere under a unit column must, or a task such as 建设数据中心 would pass for a unit."""
+    """Whether the first unit says whose it is: a cell taken from anywhere under a unit column
+    must, or a task such as 建设数据中心 would pass for a unit."""
     first = next((u.name for g in parsed.groups for u in g.units), "")
-    return bool(gaz.level_prefix(first) or gaz.place_at_start(first) or gaz.is_collective(first)) or first.startswith(
+    return _says_whose(first, gaz)
+
+
+def _says_whose(name: str, gaz: Gazetteer) -> bool:
+    """Whether a unit's name says whose it is: a level (区发改委), a place (吴江区人民政府), a
+    collective (各镇) or an own prefix (国家, 全区)."""
+    return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
         gaz.lexicon.own_level_prefixes
     )
 
@@ -671,9 +677,7 @@ def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> boo
     """Whether every unit says whose it is or is a body the gazetteer knows: the subject of a
     sentence is a note only then (支持领军企业负责… is a task, 市发改委负责… a note)."""
     return all(
-        _names_its_place(ParsedNote([RoleGroup(None, [u])]), gaz) or gaz.resolve(u.name, jurisdiction).resolved
-        for g in parsed.groups
-        for u in g.units
+        _says_whose(u.name, gaz) or gaz.resolve(u.name, jurisdiction).resolved for g in parsed.groups for u in g.units
     )
 
 
