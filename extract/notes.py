@@ -12,6 +12,7 @@ clause into role groups (``X牵头、Y配合``; ``X会同Y负责``), and each gr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer
@@ -472,6 +473,15 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _sentences(norm: str) -> Iterator[tuple[int, int]]:
+    """Each sentence of *norm* as (start, end), its item marker left out."""
+    for sentence in _SENTENCE.finditer(norm):
+        start = sentence.start()
+        if marker := _ITEM_MARKER.match(norm, start, sentence.end()):
+            start = marker.end()
+        yield start, sentence.end()
+
+
 def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """Role clauses in running text: ``由X副市长负责，市发改委牵头，相关部门配合，尽快…`` (a clause
     that starts with 由, and the role clauses after it up to the first that goes on with the
@@ -482,19 +492,16 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     lexicon = gaz.lexicon
     pattern = lexicon.role_clause_pattern
     spans: list[NoteSpan] = []
-    for sentence in _SENTENCE.finditer(norm):
-        start = sentence.start()
-        if marker := _ITEM_MARKER.match(norm, start, sentence.end()):
-            start = marker.end()
+    for start, sentence_end in _sentences(norm):
         chained_until = start
-        for clause in _CLAUSE.finditer(norm, start, sentence.end()):
+        for clause in _CLAUSE.finditer(norm, start, sentence_end):
             if clause.start() < chained_until:
                 continue
             agent = _BY_AGENT.search(norm, clause.start(), clause.end())
             if agent is None:
                 continue
             end = None
-            for part in _CLAUSE.finditer(norm, agent.end(), sentence.end()):
+            for part in _CLAUSE.finditer(norm, agent.end(), sentence_end):
                 partners = lexicon.conjunction_pattern.match(norm, part.start())
                 if end is not None and partners and _ends_in_a_body(norm[part.start() : part.end()], lexicon):
                     end = part.end()  # 由X牵头，会同Y、Z，…: Y and Z are partners
@@ -522,11 +529,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     (:func:`find_notes`), so ``各级各部门要抓好落实`` or a task before the verb is none."""
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
-    for sentence in _SENTENCE.finditer(norm):
-        start = sentence.start()
-        if marker := _ITEM_MARKER.match(norm, start, sentence.end()):
-            start = marker.end()
-        for clause in _CLAUSE.finditer(norm, start, sentence.end()):
+    for start, sentence_end in _sentences(norm):
+        for clause in _CLAUSE.finditer(norm, start, sentence_end):
             begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
             role = lexicon.role_clause_pattern.search(norm, clause.start(), clause.end())
             partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), lexicon)
