@@ -55,10 +55,18 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy extract graph api bench
 
-# The tests in one process by default: the limit tests of tests/e2e time a server against its own
-# limits, which a second test process on a 2-core machine upsets. `make test TEST_WORKERS=2` runs
-# them in two (pytest-xdist; the browser tests in one group, the real servers' in another).
-TEST_WORKERS ?= 0
+# The tests in two processes (pytest-xdist), shared out as tests/scheduling.py says: whole files,
+# or whole folders where their tests share costly fixtures, the longest first; the limit tests of
+# tests/e2e that race a server's answers against other clients' requests (test_limits_alone.py)
+# last, with nothing else running. `make test TEST_WORKERS=0` runs them all in this one process.
+TEST_WORKERS ?= 2
+# Chromium's headless build for the browser tests (tests/ui): the same Debian Chromium, a third of
+# the CPU per page; installed beside the whole browser of `make setup`.
+HEADLESS_SHELL := /usr/bin/chromium-headless-shell
 
-test: lint
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+$(HEADLESS_SHELL): | $(CHROMIUM)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell)
+
+test: lint $(HEADLESS_SHELL)
+	$(BIN)/pytest -n $(TEST_WORKERS)

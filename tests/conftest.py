@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract.gazetteer import Gazetteer, load_gazetteer
+from tests import scheduling
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -18,6 +19,41 @@ SHARED = ROOT.parent / "shared"
 # What a folder's tests will start from the built store, started as soon as it is built, while
 # the tests before theirs run (the real servers of tests/e2e): called with its path and the factory.
 WHEN_BUILT: list[Callable[[Path, pytest.TempPathFactory], None]] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    scheduling.configure(config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    scheduling.unconfigure(config)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """Under ``pytest -n N``, the tests are shared out as tests/scheduling.py says (the limit tests
+    last and alone); an explicit ``--dist`` other than ``load`` is pytest-xdist's own."""
+    return scheduling.PathScheduling(config, log) if scheduling.used(config) else None
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: object) -> None:
+    scheduling.configure_node(node)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The ``alone`` mark on the tests that run alone (tests/scheduling.py), for ``-m``."""
+    for item in items:
+        if scheduling.is_alone(item.nodeid):
+            item.add_marker(pytest.mark.alone)
+
+
+@pytest.fixture(autouse=True)
+def _alone(request: pytest.FixtureRequest) -> None:
+    """An ``alone`` test starts once no other test worker is left (its wider fixtures, such as the
+    servers it uses, are set up before, while the last of the others run)."""
+    if request.node.get_closest_marker("alone") is not None:
+        scheduling.wait_for_the_others(request.config)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

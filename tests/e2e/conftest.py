@@ -5,9 +5,10 @@ request is tested in this process, in tests/api.
 The bundled samples are built once per session with the real pipeline into a store
 (``built_store``, tests/conftest.py); each server is a real ``policykg serve`` subprocess on a
 free loopback port with its own copy of the store (Oxigraph locks a store folder per process)
-and its own ``POLICYKG_*`` settings. Servers are started on first use (with every other one the
-session's tests will use, so that they boot side by side), shared by the tests of this folder and
-stopped after the last of them.
+and its own ``POLICYKG_*`` settings. Servers are started on first use, with every other one the
+tests of the same phase use, so that they boot side by side (the phases: the limit tests, marked
+``alone``, which run last and alone under pytest-xdist, tests/scheduling.py; and the others);
+shared by the tests of this folder and stopped after the last of them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,9 +58,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def launch(built: Path, folder: Path, settings: dict[str, str]) -> Server:
-    """Start serving a private copy of *built* with *settings* as ``POLICYKG_*`` variables; not yet waited for."""
+def launch(built: Path, folder: Path, settings: dict[str, str], left_out: tuple[str, ...] = ()) -> Server:
+    """Start serving a private copy of *built* with *settings* as ``POLICYKG_*`` variables, less the
+    documents *left_out* (deleted as ``DELETE /store?graph=`` deletes them); not yet waited for."""
     store = copy_store(built, folder)
+    if left_out:
+        from api.operations import delete_graph
+        from graph.iris import DEFAULT_BASE, Minter
+        from graph.store import KnowledgeStore
+
+        with KnowledgeStore(store) as opened:
+            for name in left_out:
+                if not delete_graph(opened, str(Minter(DEFAULT_BASE).graph(name)), DEFAULT_BASE):
+                    raise ValueError(f"{name} is not a document of {built}")
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
     env.update({f"POLICYKG_{name.upper()}": value for name, value in settings.items()})
@@ -118,7 +129,7 @@ PROFILES: dict[str, dict[str, str]] = {
     "slow_server": {"query_timeout": str(QUERY_TIMEOUT), "cors_origins": "*"},
     # answers of at most a couple of kilobytes
     "small_server": {"max_result_bytes": str(MAX_RESULT_BYTES)},
-    # takes updates and Graph Store writes with a bearer token
+    # takes updates and Graph Store writes with a bearer token; five of the samples (LEFT_OUT)
     "write_server": {"update_token": UPDATE_TOKEN, "cors_origins": "*"},
     # takes writes, with a one-second time limit, a small body limit and room for two queries at once
     "guarded_server": {
@@ -135,35 +146,56 @@ PROFILES: dict[str, dict[str, str]] = {
 }
 
 
-def wanted(session: pytest.Session) -> set[str]:
-    """The profiles the tests of *session* use."""
-    return {name for item in session.items for name in getattr(item, "fixturenames", ()) if name in PROFILES}
+# The samples a profile's server does without: the write server holds five of the eight (the three
+# longest left out), so that what Schemathesis asks of it costs less (the whole graph's exports,
+# mostly); its other tests write and read back graphs of their own.
+LEFT_OUT: dict[str, tuple[str, ...]] = {
+    "write_server": (
+        "gov_2018_42_agri_mechanization_opinions.txt",
+        "gov_2018_38_ftz_reform_measures.txt",
+        "gov_2018_117_incentive_measures.txt",
+    ),
+}
 
 
-HERE = Path(__file__).resolve().parent
+def launch_profile(built: Path, factory: pytest.TempPathFactory, name: str) -> Server:
+    """Start the server of the profile *name* on a copy of *built*; not yet waited for."""
+    return launch(built, factory.mktemp(f"e2e-{name}"), PROFILES[name], LEFT_OUT.get(name, ()))
+
+
+def wanted(items: Iterable[pytest.Item]) -> set[str]:
+    """The profiles *items* use."""
+    return {name for item in items for name in getattr(item, "fixturenames", ()) if name in PROFILES}
+
+
+def alone(item: pytest.Item) -> bool:
+    """Whether *item* runs last and alone under pytest-xdist (the ``alone`` mark, tests/scheduling.py)."""
+    return item.get_closest_marker("alone") is not None
+
+
+# The test of this folder being set up now: the servers it starts are those of its phase.
+SETTING_UP: list[pytest.Item] = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    SETTING_UP[:] = [item]
+
 
 # Servers launched as soon as the samples are built, to boot while the tests before this folder's
 # run; :class:`Servers` takes them over (and a session that never gets here stops them at its end).
 EARLY: dict[str, Server] = {}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist, this folder's tests run in one worker, which starts the servers once."""
-    for item in items:
-        if item.path.is_relative_to(HERE):
-            item.add_marker(pytest.mark.xdist_group("servers"))
-
-
 def pytest_collection_finish(session: pytest.Session) -> None:
     if os.environ.get("PYTEST_XDIST_WORKER"):  # every worker collects every test; one of them runs these
         return
-    names = wanted(session)
+    names = wanted(session.items)
 
     def launch_early(built: Path, factory: pytest.TempPathFactory) -> None:
         for name in names:
             try:
-                EARLY[name] = launch(built, factory.mktemp(f"e2e-{name}"), PROFILES[name])
+                EARLY[name] = launch_profile(built, factory, name)
             except OSError:  # launched again on first use, where the failure is the tests'
                 break
 
@@ -177,30 +209,35 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 class Servers:
-    """The servers, one per profile, started on first use; on the first, every profile a test of
-    this session uses is started with it (unless launched early already), side by side, so they
-    boot together."""
+    """The servers, one per profile, started on first use; on the first, every profile the tests of
+    the same phase use is started with it (unless launched early already), side by side, so they
+    boot together. The phases are the tests marked ``alone``, which run last under pytest-xdist,
+    and the others: the servers only the limit tests use are not started (nor left idle) before."""
 
-    def __init__(self, built: Path, factory: pytest.TempPathFactory, wanted: set[str]) -> None:
-        self.built, self.factory, self.wanted = built, factory, wanted
+    def __init__(self, built: Path, factory: pytest.TempPathFactory, items: list[pytest.Item]) -> None:
+        self.built, self.factory, self.items = built, factory, items
         self.running: dict[str, Server] = dict(EARLY)  # launched, perhaps not up yet
         self.up: set[str] = set()
         EARLY.clear()
 
     def get(self, name: str) -> Server:
+        now = SETTING_UP[-1] if SETTING_UP else None
         if name not in self.running:
-            names = [n for n in PROFILES if n == name or (n in self.wanted and n not in self.running)]
-            self.running.update({n: launch(self.built, self.factory.mktemp(f"e2e-{n}"), PROFILES[n]) for n in names})
-        if name not in self.up:  # the others boot meanwhile
-            wait_until_up(self.running[name])
-            self.up.add(name)
+            together = wanted(item for item in self.items if now is None or alone(item) == alone(now))
+            names = [n for n in PROFILES if n == name or (n in together and n not in self.running)]
+            self.running.update({n: launch_profile(self.built, self.factory, n) for n in names})
+        # the others boot meanwhile, but not beside a limit test: it waits for every one
+        for waited in self.running if now is not None and alone(now) else [name]:
+            if waited not in self.up:
+                wait_until_up(self.running[waited])
+                self.up.add(waited)
         return self.running[name]
 
 
 @pytest.fixture(scope="package")
 def servers(request: pytest.FixtureRequest, built_store: Path, tmp_path_factory: pytest.TempPathFactory):
     """The :class:`Servers` of this folder's tests; all of them are stopped together after the last."""
-    pool = Servers(built_store, tmp_path_factory, wanted(request.session))
+    pool = Servers(built_store, tmp_path_factory, request.session.items)
     try:
         yield pool
     finally:
@@ -227,7 +264,7 @@ def small_server(servers: Servers) -> Server:
 
 @pytest.fixture(scope="package")
 def write_server(servers: Servers) -> Server:
-    """A server that takes updates and Graph Store writes with a bearer token."""
+    """A server that takes updates and Graph Store writes with a bearer token, holding five of the samples."""
     return servers.get("write_server")
 
 

@@ -67,13 +67,14 @@ def test_workers_build_the_graph_one_process_builds(tmp_path: Path) -> None:
     assert nquads(tmp_path / "one") == nquads(tmp_path / "two")
 
 
-def test_workers_with_the_nlp_pipeline_build_the_graph_one_process_builds(tmp_path: Path) -> None:
-    """Each worker loads the pipeline itself (``make_nlp``); platforms come back from them."""
+def test_workers_with_the_nlp_pipeline_build_the_graph_one_process_builds(tmp_path: Path, nlp) -> None:
+    """Each worker loads the pipeline itself (``make_nlp``); platforms come back from them. The one
+    process is this one, with the pipeline it loaded for the session (a second load costs seconds)."""
     plans = tmp_path / "plans"
     plans.mkdir()
     for sample in ("fujian_2022_digital.txt", "fuzhou_2025_digital.txt"):
         shutil.copyfile(SAMPLES / sample, plans / sample)
-    build(plans, tmp_path / "one", make_nlp=load_nlp, workers=1)
+    build(plans, tmp_path / "one", nlp=nlp)
     build(plans, tmp_path / "two", make_nlp=load_nlp, workers=2)
     quads = nquads(tmp_path / "one")
     assert any("ontology#Platform>" in quad for quad in quads)  # the pipeline ran

@@ -42,9 +42,9 @@ def two_plans(folder: Path) -> Path:
     return folder
 
 
-def test_a_dask_build_writes_the_graph_a_local_build_writes(tmp_path: Path, scheduler: str) -> None:
+def test_a_dask_build_writes_the_graph_a_local_build_writes(tmp_path: Path, scheduler: str, nlp) -> None:
     plans = two_plans(tmp_path / "plans")
-    local = build(plans, tmp_path / "local", make_nlp=load_nlp, workers=1)
+    local = build(plans, tmp_path / "local", nlp=nlp)  # in this process, with the session's pipeline
     on_dask = build(plans, tmp_path / "dask", make_nlp=load_nlp, scheduler=scheduler)
     assert on_dask.written == local.written
     quads = nquads(tmp_path / "local")

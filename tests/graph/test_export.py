@@ -22,7 +22,7 @@ from graph.export import FORMATS, VIEWS, NoSuchEntity, export, view_graph, write
 from graph.iris import DEFAULT_BASE
 from graph.store import KnowledgeStore
 from tests.conftest import copy_store
-from tests.ui.conftest import CHROMIUM_ARGS, ensure_chromium
+from tests.ui.conftest import CHROMIUM, CHROMIUM_ARGS, HEADLESS_SHELL, ensure_chromium
 
 OFFICE = "agency/350000/digital-office"
 
@@ -178,7 +178,7 @@ def browser() -> Iterator[object]:
 
     executable = ensure_chromium()
     if executable is None:
-        pytest.skip("/usr/bin/chromium is missing and could not be installed (run `make setup` as root)")
+        pytest.skip(f"no {HEADLESS_SHELL} nor {CHROMIUM}, nor could one be installed (run `make test` as root)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         try:

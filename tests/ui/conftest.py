@@ -4,9 +4,10 @@ The store is the bundled samples built once per session with the real pipeline (
 tests/conftest.py: spaCy with pkuseg, the ontology), copied, and one more plan built into the copy
 with the same pipeline: a plan whose title, responsible units, platform and programme carry HTML
 and script (:data:`PLAN`). The real app (``create_app``) serves it with uvicorn on a free loopback
-port in a thread, for the whole session. Debian's Chromium (``/usr/bin/chromium``, installed by
-``make setup``) is driven by Playwright with ``executable_path``; Playwright never downloads a
-browser here. One browser serves a test module and each test gets its own page. The browser is
+port in a thread, until this folder's last test. Debian's Chromium, in its headless build
+(``/usr/bin/chromium-headless-shell``, installed by ``make test``; else ``/usr/bin/chromium``,
+installed by ``make setup``), is driven by Playwright with ``executable_path``; Playwright never
+downloads a browser here. One browser serves a test module and each test gets its own page. The browser is
 not kept for the session: Playwright's sync API holds an event loop on the main thread while it
 is open, so any later test that runs ``asyncio.run`` (a doctest, a notebook) would fail.
 
@@ -31,6 +32,11 @@ import pytest
 
 from tests.conftest import ROOT, copy_store
 
+# Debian's Chromium in its headless build, the package chromium-headless-shell (the same Chromium,
+# without the browser's user interface; what Playwright itself runs for headless Chromium): a new
+# page costs a third of the CPU it costs in the whole browser, ``chromium`` (installed by ``make
+# setup``), which is used when the shell is not there.
+HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -63,15 +69,6 @@ PLAN = (
 )
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist, the browser tests run in one worker: one server, one browser at a time."""
-    here = Path(__file__).resolve().parent
-    for item in items:
-        if item.path.is_relative_to(here):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-
-
 @pytest.fixture(scope="session")
 def ui_store(built_store: Path, nlp, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled samples and the hostile plan, all built by the real pipeline."""
@@ -95,7 +92,7 @@ def free_socket() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def ui_server(ui_store: Path) -> Iterator[str]:
     """The real app on :func:`ui_store`, served by uvicorn on a free loopback port; its base URL."""
     import uvicorn
@@ -123,12 +120,13 @@ def ui_server(ui_store: Path) -> Iterator[str]:
 
 
 def ensure_chromium() -> Path | None:
-    """Debian's Chromium, installed with apt-get when missing and we may; None when it cannot be had."""
-    if not CHROMIUM.exists() and os.geteuid() == 0 and shutil.which("apt-get"):
+    """Debian's Chromium, its headless shell if it is there (installed with apt-get when neither is
+    there and we may), else the whole browser; None when neither can be had."""
+    if not HEADLESS_SHELL.exists() and not CHROMIUM.exists() and os.geteuid() == 0 and shutil.which("apt-get"):
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        command = "apt-get update -qq && apt-get install -y -qq chromium"
+        command = "apt-get update -qq && apt-get install -y -qq chromium-headless-shell"
         subprocess.run(["sh", "-c", command], env=env, capture_output=True, check=False, timeout=900)
-    return CHROMIUM if CHROMIUM.exists() else None
+    return next((found for found in (HEADLESS_SHELL, CHROMIUM) if found.exists()), None)
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +136,7 @@ def browser() -> Iterator[object]:
 
     executable = ensure_chromium()
     if executable is None:
-        pytest.skip(f"{CHROMIUM} is missing and could not be installed (run `make setup` as root)")
+        pytest.skip(f"no {HEADLESS_SHELL} nor {CHROMIUM}, nor could one be installed (run `make test` as root)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         try:

@@ -36,9 +36,9 @@ def _param(config: str, case: Case) -> object:
     return pytest.param(config, case, id=f"{config}:{case.id}", marks=marks)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def policykg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Target]]:
-    """policykg in a configuration, started on first use and kept for the session."""
+    """policykg in a configuration, started on first use and kept for this module's tests."""
     with ExitStack() as stack:
         started: dict[str, Target] = {}
 
