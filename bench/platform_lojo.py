@@ -10,8 +10,8 @@ prints, per jurisdiction and in all, platform F1 with the bundled thresholds and
 left-out choice.
 
 The word lists of the grammar are not varied here: which of them were written while reading
-which documents is history, not data. Every annotated set is read; a new held-out set belongs
-out of ``tests/data/annotated`` until its first look (``policykg eval``) is taken.
+which documents is history, not data. Every annotated set is read but those kept for measuring
+(a ``HELD_OUT`` file in the folder).
 
     .venv/bin/python -m bench.platform_lojo [--gold-set CORPUS GOLD ...]
 """
@@ -38,7 +38,11 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_SETS = [
     (SHARED / "corpus", SHARED / "gold"),
     (SHARED / "regional" / "corpus", SHARED / "regional" / "gold"),
-    *((folder / "corpus", folder / "gold") for folder in sorted((ROOT / "tests/data/annotated").iterdir())),
+    *(
+        (folder / "corpus", folder / "gold")
+        for folder in sorted((ROOT / "tests/data/annotated").iterdir())
+        if not (folder / "HELD_OUT").exists()  # a set kept for measuring: nothing is chosen on it
+    ),
 ]
 COMMON_GRID = (10, 30, 100, 300)
 GENERIC_GRID = (500, 1000, 2000, 4000, 8000)
