@@ -104,6 +104,7 @@ class Grammar:
     not_counting_measures: frozenset[str]
     ordinal: str
     abbreviation_markers: tuple[str, ...]
+    modals: frozenset[str]
     copulas: frozenset[str]
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
@@ -181,6 +182,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         not_counting_measures=frozenset(data["counters"]["not_counting"]),
         ordinal=data["counters"]["ordinal"],
         abbreviation_markers=tuple(data["abbreviations"]["markers"]),
+        modals=frozenset(data["modals"]["words"]),
         copulas=frozenset(data["copulas"]["words"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
@@ -321,12 +323,13 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
 
 
 def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
-    """Token *i* is a level of two characters or more (市级, 全省) right after a verb, and more than
-    the head follows it."""
+    """Token *i* is a level of two characters or more (市级, 全省) or a place name (宣传|云南政务服务网)
+    right after a verb, and more than the head follows it."""
     previous = tokens[i - 1]
     verb = previous.tag in grammar.verb_tags or previous.tag == "vn" or previous.text in grammar.actions
     before_head = i + 1 < len(tokens) and bool(tokens[i + 1].head)  # 能耗监测省级系统: the level modifies the head
-    return len(tokens[i].text) > 1 and tokens[i].text in grammar.levels and verb and not before_head
+    where = tokens[i].text in grammar.levels or tokens[i].tag == "ns"
+    return len(tokens[i].text) > 1 and where and verb and not before_head
 
 
 def _in_next_head(tokens: list[Tok], i: int) -> bool:
@@ -339,12 +342,15 @@ def _in_next_head(tokens: list[Tok], i: int) -> bool:
 
 def _breaks(token: Tok, grammar: Grammar) -> bool:
     """A word no name holds: a one-character locative (企业上云上平台), a number or quantity
-    (进一个网), an ordinal (第二条), a conjunction of two characters (以及, 并且), a predicate
-    (:func:`_predicate_inside`)."""
+    (进一个网), an ordinal (第二条), a conjunction of two characters (以及, 并且), a modal verb
+    (部门要做好系统), a predicate (:func:`_predicate_inside`)."""
     single = len(token.text) == 1 and token.tag == "f"
     long_conjunction = token.tag in grammar.conjunction_tags and len(token.text) > 1
     ordinal = token.tag == _ORDINAL
-    return single or long_conjunction or ordinal or _quantity(token, grammar) or _predicate_inside(token, grammar)
+    modal = token.text in grammar.modals and token.tag in grammar.verb_tags
+    return (
+        single or long_conjunction or ordinal or modal or _quantity(token, grammar) or _predicate_inside(token, grammar)
+    )
 
 
 def _quantity(token: Tok, grammar: Grammar) -> bool:

@@ -226,3 +226,17 @@ def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str])
 )
 def test_a_copula_describes_and_a_level_after_a_verb_starts_a_name(nlp, text: str, names: list[str]) -> None:
     assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("区卫健部门要做好系统迁移工作。", []),  # a modal verb: what follows is the predicate
+        ("市场监管部门应对接企业信用信息公示平台。", ["企业信用信息公示平台"]),  # the name starts after the modal
+        ("通过多种渠道宣传贵州政务服务网。", ["贵州政务服务网"]),  # a place after a verb starts the name
+        ("有关数据接入国家数据共享交换平台。", ["国家数据共享交换平台"]),  # 国家 is a level
+        ("依托湖南政务服务网办理。", ["湖南政务服务网"]),  # guard: a place after a predicate was a start already
+    ],
+)
+def test_modal_verbs_and_places_after_a_verb(nlp, text: str, names: list[str]) -> None:
+    assert [name for name, _ in platforms(nlp, text)] == names
