@@ -501,10 +501,14 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if agent is None:
                 continue
             end = None
+            partnered = False
             for part in _CLAUSE.finditer(norm, agent.end(), sentence_end):
                 partners = lexicon.conjunction_pattern.match(norm, part.start())
-                if end is not None and partners and _ends_in_a_body(norm[part.start() : part.end()], lexicon):
-                    end = part.end()  # 由X牵头，会同Y、Z，…: Y and Z are partners
+                joined = partnered and lexicon.joiner_pattern.match(norm, part.start())
+                listed = _ends_in_a_body(norm[part.start() : part.end()], lexicon)
+                if end is not None and (partners or joined) and listed:
+                    end = part.end()  # 由X牵头，会同Y、Z，以及W，…: Y, Z and W are partners
+                    partnered = True
                     continue
                 role = pattern.search(norm, part.start(), part.end())
                 if role is None or not _ends_in_a_body(norm[part.start() : role.start()], lexicon):
@@ -672,9 +676,16 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
 
 
 def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
-    """Whether every unit ends in an organisation's word (局, 委, 政府 …): a sentence outside
-    brackets is a note only then (各级各部门要抓好落实 is an exhortation, not a note)."""
-    return all(u.name.endswith(gaz.lexicon.organisation_suffixes) for g in parsed.groups for u in g.units)
+    """Whether every unit ends in an organisation's word (局, 委, 政府 …) or is a collective of
+    places, which stands for their governments (各设区市): a sentence outside brackets is a note
+    only then (各级各部门要抓好落实 is an exhortation, not a note)."""
+    lexicon = gaz.lexicon
+    return all(
+        u.name.endswith(lexicon.organisation_suffixes)
+        or (gaz.is_collective(u.name) and u.name.endswith(lexicon.place_level_words))
+        for g in parsed.groups
+        for u in g.units
+    )
 
 
 def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> bool:

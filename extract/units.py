@@ -103,15 +103,23 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
     """``A和B`` / ``A及B`` as two units where both sides are units (省委宣传部和省网信办, 福州及相关
     设区市), never inside a name (发展和改革委员会: 发展 is no unit); so is ``A B``, two units in a
     table's cell parted by a space (市财政局 市工业和信息化局)."""
+    leading = gaz.lexicon.joiner_pattern.match(piece)
+    if leading and _unit_or_group(piece[leading.end() :], gaz):  # ，以及各设区市: the list goes on
+        return _split_joiners(piece[leading.end() :], start + leading.end(), gaz)
     words = [(m.group(0), start + m.start()) for m in re.finditer(r"\S+", piece)]
     if len(words) > 1 and all(_is_unit_word(w, gaz) or gaz.is_collective(w) for w, _ in words):
         return [part for word, at in words for part in _split_joiners(word, at, gaz)]
     for match in gaz.lexicon.joiner_pattern.finditer(piece):
         left, right = piece[: match.start()], piece[match.end() :]
-        if _is_unit_word(left, gaz) and (_is_unit_word(right, gaz) or gaz.is_collective(right)):
+        if _unit_or_group(left, gaz) and _unit_or_group(right, gaz):
             right_start = start + match.end()
             return [(left, start), *_split_joiners(right, right_start, gaz)]
     return [(piece, start)]
+
+
+def _unit_or_group(name: str, gaz: Gazetteer) -> bool:
+    """A unit, or a collective of units or of places (省直各部门, 各设区市)."""
+    return _is_unit_word(name, gaz) or gaz.is_collective(name)
 
 
 def _is_unit_word(name: str, gaz: Gazetteer) -> bool:

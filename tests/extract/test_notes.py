@@ -141,3 +141,25 @@ def test_offsets_point_at_the_note_in_the_text() -> None:
     note = extract_text(text, jurisdiction="350000").notes[0]
     assert text[note.start : note.end] == "（责任单位：省数字办、档案局）"
     assert [text[u.start : u.end] for u in note.units] == ["省数字办", "档案局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the partners go on in a clause of their own after 以及
+            "一、建设全省统一的视频会议系统，由省通信管理局牵头，会同省财政厅、省工信厅，以及各地级市和省直相关单位，"
+            "抓紧提出方案。",
+            [["*省通信管理局", "省财政厅", "省工信厅", "各地级市", "省直相关单位"]],
+        ),
+        (  # a collective of places joined to a collective of units by 和
+            "二、完善数据目录。（责任单位：省大数据局、各地级市和省直相关单位）",
+            [["省大数据局", "各地级市", "省直相关单位"]],
+        ),
+        (  # guard: 和 inside a name joins no units
+            "三、推进改革。（责任单位：省发展和改革委员会、省工业和信息化厅）",
+            [["省发展和改革委员会", "省工业和信息化厅"]],
+        ),
+    ],
+)
+def test_collectives_of_places_are_units_of_a_list(text: str, expected: list[list[str]]) -> None:
+    assert units_of(text, "440000") == expected
