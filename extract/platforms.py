@@ -103,6 +103,7 @@ class Grammar:
     collective_measures: frozenset[str]
     not_counting_measures: frozenset[str]
     ordinal: str
+    naming_measures: tuple[str, ...]
     abbreviation_markers: tuple[str, ...]
     modals: frozenset[str]
     copulas: frozenset[str]
@@ -181,6 +182,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         collective_measures=frozenset(data["counters"]["collective"]),
         not_counting_measures=frozenset(data["counters"]["not_counting"]),
         ordinal=data["counters"]["ordinal"],
+        naming_measures=tuple(data["counters"]["naming"]),
         abbreviation_markers=tuple(data["abbreviations"]["markers"]),
         modals=frozenset(data["modals"]["words"]),
         copulas=frozenset(data["copulas"]["words"]),
@@ -376,7 +378,9 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
             continue
         if marked[i].tag == _ORDINAL:
             continue
-        if token.tag == "m" and any(c.isdigit() for c in text):
+        if text.endswith(grammar.naming_measures) or _next_text(tokens, i + 1) in grammar.naming_measures:
+            counts = False  # 1号APP: a number that labels
+        elif token.tag == "m" and any(c.isdigit() for c in text):
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             counts = not (text.isdigit() and len(text) >= 3 and after is not None and after.tag in ("n", "vn", "nhp"))
         elif value and value < len(text):
@@ -539,8 +543,9 @@ def _name(
             last += 1
     if text.startswith(grammar.compound_tails, end):
         return None  # 平台经济, 平台企业: the head is a modifier
-    if j > first and tokens[j].text == head_token.head and tokens[j - 1].tag in ("m", _QUANTITY):
-        return None  # 数据一网承载, “一码”通行: a numbered slogan, not a name
+    numbered = j > first and tokens[j - 1].tag in ("m", _QUANTITY)
+    if numbered and tokens[j].text == head_token.head and not tokens[j - 1].text.endswith(grammar.naming_measures):
+        return None  # 数据一网承载, “一码”通行: a numbered slogan, not a name (but 福州1号APP)
     quoted = any(t.tag == "wyz" for t in tokens[first:last])
     if tokens[first].tag == "wyz" and tokens[last - 1].tag == "wyy" and _slogan(tokens[first + 1 : last - 1], grammar):
         return None
@@ -720,9 +725,8 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
     if not 2 <= len(content) <= 6 or content[0] in grammar.numerals or content[0].isdigit():
         return False
     if len(content) > 3 and _slogan(tokens[start + 1 : end - 1], grammar):
-        return (
-            False  # “迁移上云”: a phrase with a verb    if len(content) == 3 and content[-1] in grammar.brand_finals:
-        )
+        return False  # “迁移上云”: a phrase with a verb
+    if len(content) == 3 and content[-1] in grammar.brand_finals:
         return words.frequency(content[:2]) < grammar.common_word_frequency  # 锦政通, not 网上办
     if content[-1] in {h for h in grammar.heads if len(h) == 1}:
         return words.frequency(content) < grammar.common_word_frequency

@@ -240,3 +240,25 @@ def test_a_copula_describes_and_a_level_after_a_verb_starts_a_name(nlp, text: st
 )
 def test_modal_verbs_and_places_after_a_verb(nlp, text: str, names: list[str]) -> None:
     assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("加快“安商通”“优企办”建设。", ["安商通", "优企办"]),  # three characters ending in a brand's final
+        ("全面推行“马上办”“网上办”。", []),  # guard: a common word before the final makes a slogan
+    ],
+)
+def test_quoted_brands_of_three_characters(nlp, text: str, names: list[str]) -> None:
+    assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("市民可通过榕城1号APP预约办理。", ["榕城1号APP"]),  # a number with 号 labels, it counts nothing
+        ("建设3个数据平台。", []),  # guard: a number with a measure counts a kind
+    ],
+)
+def test_a_numbered_label_stays_in_a_name(nlp, text: str, names: list[str]) -> None:
+    assert [name for name, _ in platforms(nlp, text)] == names
