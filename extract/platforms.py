@@ -543,9 +543,10 @@ def _name(
             last += 1
     if text.startswith(grammar.compound_tails, end):
         return None  # 平台经济, 平台企业: the head is a modifier
-    numbered = j > first and tokens[j - 1].tag in ("m", _QUANTITY)
+    number = j - 2 if j - 1 > first and tokens[j - 1].tag == "q" else j - 1  # 四|张|网: past the measure
+    numbered = number >= first and tokens[number].tag in ("m", _QUANTITY)
     if numbered and tokens[j].text == head_token.head and not tokens[j - 1].text.endswith(grammar.naming_measures):
-        return None  # 数据一网承载, “一码”通行: a numbered slogan, not a name (but 福州1号APP)
+        return None  # 数据一网承载, “一码”通行, 一中心四张网: numbered slogans, no names (but 福州1号APP)
     quoted = any(t.tag == "wyz" for t in tokens[first:last])
     if tokens[first].tag == "wyz" and tokens[last - 1].tag == "wyy" and _slogan(tokens[first + 1 : last - 1], grammar):
         return None

@@ -258,6 +258,8 @@ def test_quoted_brands_of_three_characters(nlp, text: str, names: list[str]) -> 
     [
         ("市民可通过榕城1号APP预约办理。", ["榕城1号APP"]),  # a number with 号 labels, it counts nothing
         ("建设3个数据平台。", []),  # guard: a number with a measure counts a kind
+        ("打造“一中心五张网”框架。", []),  # a bare head after a number and its measure: a numbered slogan
+        ("形成“一中台三张网”格局。", []),
     ],
 )
 def test_a_numbered_label_stays_in_a_name(nlp, text: str, names: list[str]) -> None:
