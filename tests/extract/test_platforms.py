@@ -264,3 +264,8 @@ def test_quoted_brands_of_three_characters(nlp, text: str, names: list[str]) -> 
 )
 def test_a_numbered_label_stays_in_a_name(nlp, text: str, names: list[str]) -> None:
     assert [name for name, _ in platforms(nlp, text)] == names
+
+
+def test_strengthening_a_system_upgrades_it(nlp) -> None:
+    text = "切实加强不动产登记信息系统运行保障。"
+    assert platforms(nlp, text) == [("不动产登记信息系统", "upgrades")]
