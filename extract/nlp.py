@@ -292,11 +292,13 @@ _ADVERB_TAGS = frozenset({"d", "ad"})
 
 
 def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
-    """jieba's tag of each word, but an adverb that the segmenter cut from the noun it starts
-    takes that noun's tag: 自然|资源 is jieba's 自然资源 (a noun), no adverb before 资源."""
+    """jieba's tag of each word, but an adverb, or a verb of one character, that the segmenter
+    cut from the noun it starts takes that noun's tag: 自然|资源 is jieba's 自然资源 (a noun), no
+    adverb before 资源; 跨|部门 is 跨部门, no verb before 部门."""
     tags = [words.tag(piece) for piece in pieces]
     for i in range(len(pieces) - 1):
-        if tags[i] in _ADVERB_TAGS and words.frequency(joined := pieces[i] + pieces[i + 1]):
+        cut = tags[i] in _ADVERB_TAGS or (tags[i][:1] == "v" and len(pieces[i]) == 1)
+        if cut and words.frequency(joined := pieces[i] + pieces[i + 1]):
             compound = words.tag(joined)
             if (compound[:1] == "n" or compound == "l") and tags[i + 1][:1] == "n":  # not 大力|开展
                 tags[i] = compound

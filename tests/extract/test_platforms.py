@@ -269,3 +269,14 @@ def test_a_numbered_label_stays_in_a_name(nlp, text: str, names: list[str]) -> N
 def test_strengthening_a_system_upgrades_it(nlp) -> None:
     text = "切实加强不动产登记信息系统运行保障。"
     assert platforms(nlp, text) == [("不动产登记信息系统", "upgrades")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("上线跨省异地就医结算系统。", ["跨省异地就医结算系统"]),  # 跨|省: the dictionary's 跨省
+        ("完善跨部门数据共享交换平台。", ["跨部门数据共享交换平台"]),
+    ],
+)
+def test_a_verb_the_segmenter_cut_from_its_noun_keeps_the_noun(nlp, text: str, names: list[str]) -> None:
+    assert [name for name, _ in platforms(nlp, text)] == names
