@@ -21,8 +21,26 @@ SHARED = ROOT.parent / "shared"
 WHEN_BUILT: list[Callable[[Path, pytest.TempPathFactory], None]] = []
 
 
+# The packages whose modules the tests' subprocesses import (servers, builds, spawned workers).
+PACKAGES = ("extract", "graph", "api", "ontology", "bench", "tests")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     scheduling.configure(config)
+    if getattr(config, "workerinput", None) is None:  # once, in the controller (or the one process)
+        compile_sources()
+
+
+def compile_sources() -> None:
+    """Write the byte code of this checkout's modules beside them (``__pycache__``, as Python itself
+    does when it may), for the many Python processes the tests start: where Python is told not to
+    write byte code (``PYTHONDONTWRITEBYTECODE``), each would compile every module it imports anew,
+    a few tenths of a second of CPU each. Python checks a cached file against its source's time and
+    size before it uses it, so an edited module is compiled from its source again."""
+    import compileall
+
+    for package in PACKAGES:
+        compileall.compile_dir(ROOT / package, quiet=2)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -1,5 +1,5 @@
 """Requests generated from the OpenAPI document (Schemathesis) against a real server that takes
-writes (holding five of the samples: tests/e2e/conftest.py): whatever a client sends, no answer is
+writes (holding three of the samples: tests/e2e/conftest.py): whatever a client sends, no answer is
 a server error."""
 
 from __future__ import annotations

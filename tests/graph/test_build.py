@@ -60,11 +60,23 @@ def names(paths: dict[str, object]) -> list[str]:
 # Workers -------------------------------------------------------------------------------------
 
 
-def test_workers_build_the_graph_one_process_builds(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildReport, Path, list[int]]:
+    """The samples built by two worker processes, once for the tests below: the report, the store
+    and the indices of the documents in the order their progress came."""
+    store = tmp_path_factory.mktemp("two-workers") / "store"
+    seen: list[int] = []
+    report = build(SAMPLES, store, workers=2, progress=lambda index, total, path, outcome: seen.append(index))
+    return report, store, seen
+
+
+def test_workers_build_the_graph_one_process_builds(
+    tmp_path: Path, two_workers: tuple[BuildReport, Path, list[int]]
+) -> None:
     one = build(SAMPLES, tmp_path / "one", workers=1)
-    two = build(SAMPLES, tmp_path / "two", workers=2)
+    two, store, _ = two_workers
     assert list(one.written) == list(two.written) and len(one.written) == len(list(SAMPLES.glob("*.txt")))
-    assert nquads(tmp_path / "one") == nquads(tmp_path / "two")
+    assert nquads(tmp_path / "one") == nquads(store)
 
 
 def test_workers_with_the_nlp_pipeline_build_the_graph_one_process_builds(tmp_path: Path, nlp) -> None:
@@ -86,9 +98,8 @@ def test_a_loaded_pipeline_is_not_sent_to_workers(tmp_path: Path) -> None:
         build(write_plans(tmp_path / "plans"), tmp_path / "store", nlp=object(), workers=2)
 
 
-def test_progress_comes_in_document_order_from_workers(tmp_path: Path) -> None:
-    seen: list[int] = []
-    build(SAMPLES, tmp_path / "store", workers=2, progress=lambda index, total, path, outcome: seen.append(index))
+def test_progress_comes_in_document_order_from_workers(two_workers: tuple[BuildReport, Path, list[int]]) -> None:
+    _, _, seen = two_workers
     assert seen == list(range(1, len(list(SAMPLES.glob("*.txt"))) + 1))
 
 
