@@ -10,7 +10,7 @@ common its modifier is, the words before it that are no nouns; never the charact
 name). A logistic regression is fitted on every jurisdiction but one (a jurisdiction is the
 first part of a file name: ``fujian``, ``hainan``, ``national``…) and filters the names of that
 one. It prints platform precision, recall and F1 per set and in all, for the rules alone and
-with the left-out filter at each threshold. A held-out set not yet scored (a ``HELD_OUT`` file
+with the left-out filter at each threshold. A set kept for measuring (a ``HELD_OUT`` file
 in its folder) is left out.
 
     .venv/bin/python -m bench.platform_filter_lojo [--thresholds 0.3,0.4,0.5]
@@ -28,38 +28,22 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from bench.platform_lojo import DEFAULT_SETS
 from extract.evaluate import Counts, _item_key, load_gold, normalise_platform, score_platforms
 from extract.nlp import jieba_words, make_nlp
 from extract.pipeline import extract_document, pipeline_pieces
 from extract.platforms import Grammar, load_grammar
 from extract.reading import read_document
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 _QUOTES = '“”‘’「」『』"'
-
-
-def default_sets() -> list[tuple[Path, Path]]:
-    """Every annotated set: the shared gold (where ``../shared`` is beside the checkout) and
-    those of ``tests/data/annotated``, less a held-out set not yet scored (a ``HELD_OUT`` file
-    in its folder: nothing may be learnt from it before its first score)."""
-    sets = [(SHARED / "corpus", SHARED / "gold"), (SHARED / "regional" / "corpus", SHARED / "regional" / "gold")]
-    sets = [pair for pair in sets if pair[1].is_dir()]
-    annotated = ROOT / "tests" / "data" / "annotated"
-    return sets + [
-        (folder / "corpus", folder / "gold")
-        for folder in sorted(annotated.iterdir())
-        if not (folder / "HELD_OUT").exists()
-    ]
 
 
 @dataclass
 class FilterModel:
-    """Logistic-regression weights over feature strings; a name scoring under *threshold* is dropped."""
+    """Logistic-regression weights over feature strings."""
 
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
-    threshold: float = 0.5
 
     def probability(self, features: Iterable[str]) -> float:
         """The chance that a name with *features* is one the annotators would list.
@@ -70,19 +54,14 @@ class FilterModel:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def keeps(self, features: Iterable[str]) -> bool:
-        return self.probability(features) >= self.threshold
 
-
-def train(
-    examples: Sequence[tuple[list[str], bool]], *, l2: float = 1.0, epochs: int = 2000, threshold: float = 0.5
-) -> FilterModel:
+def train(examples: Sequence[tuple[list[str], bool]], *, l2: float = 1.0, epochs: int = 2000) -> FilterModel:
     """Fit a logistic regression to (features, kept) pairs by full-batch gradient descent
     (deterministic: the same examples give the same weights).
 
     >>> model = train([(["quoted"], True), (["verb_first"], False)] * 5)
-    >>> model.keeps(["quoted"]), model.keeps(["verb_first"])
-    (True, False)
+    >>> model.probability(["quoted"]) > 0.5 > model.probability(["verb_first"])
+    True
     """
     import numpy as np
 
@@ -102,7 +81,7 @@ def train(
         error = p - labels
         w -= rate * (x.T @ error / n + l2 * w / n)
         b -= rate * float(error.mean())
-    return FilterModel({f: float(w[i]) for f, i in index.items()}, float(b), threshold)
+    return FilterModel({f: float(w[i]) for f, i in index.items()}, float(b))
 
 
 # Features -----------------------------------------------------------------------------------------
@@ -282,7 +261,7 @@ def main(argv: list[str] | None = None) -> None:
     thresholds = [float(t) for t in args.thresholds.split(",")]
     nlp = make_nlp()
     per_set: dict[str, tuple[list[Example], dict[str, list[dict]]]] = {}
-    for corpus, gold_dir in default_sets():
+    for corpus, gold_dir in DEFAULT_SETS:
         label = gold_dir.parent.name if gold_dir.parent.name != "shared" else "shared"
         per_set[label] = (collect([(corpus, gold_dir)], nlp), load_gold(gold_dir)[1])
     everything = [e for examples, _ in per_set.values() for e in examples]
