@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from bench.platform_lojo import DEFAULT_SETS
-from extract.evaluate import Counts, _item_key, load_gold, normalise_platform, score_platforms
+from extract.evaluate import Counts, _item_key, _prf, load_gold, normalise_platform, score_platforms
 from extract.nlp import jieba_words, make_nlp
 from extract.pipeline import extract_document, pipeline_pieces
 from extract.platforms import Grammar, load_grammar
@@ -239,19 +239,13 @@ def _score(examples: list[Example], kept: set[int], gold: dict[str, list[dict]])
         if index in kept:
             by_document[example.document].append({"item": example.item, "name": example.name})
     for document, rows in gold.items():
-        counts = score_platforms(by_document.get(document, []), rows)
-        total.matched_platforms += counts.matched_platforms
-        total.predicted_platforms += counts.predicted_platforms
-        total.gold_platforms += counts.gold_platforms
+        total.add(score_platforms(by_document.get(document, []), rows))
     return total
 
 
-def _prf(counts: Counts) -> str:
-    p = counts.matched_platforms / counts.predicted_platforms if counts.predicted_platforms else 1.0
-    r = counts.matched_platforms / counts.gold_platforms if counts.gold_platforms else 1.0
-    both = counts.predicted_platforms + counts.gold_platforms
-    f = 2 * counts.matched_platforms / both if both else 1.0
-    return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
+def _cell(counts: Counts) -> str:
+    score = _prf(counts.matched_platforms, counts.predicted_platforms, counts.gold_platforms)
+    return f"P {score['precision']:.3f} R {score['recall']:.3f} F1 {score['f1']:.3f}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -281,12 +275,10 @@ def main(argv: list[str] | None = None) -> None:
             )
         for n, kept in enumerate(runs):
             counts = _score(examples, kept, gold)
-            totals[n].matched_platforms += counts.matched_platforms
-            totals[n].predicted_platforms += counts.predicted_platforms
-            totals[n].gold_platforms += counts.gold_platforms
-            cells.append(_prf(counts))
+            totals[n].add(counts)
+            cells.append(_cell(counts))
         print(f"| {label} | " + " | ".join(cells) + " |")
-    print("| **all** | " + " | ".join(_prf(c) for c in totals) + " |")
+    print("| **all** | " + " | ".join(_cell(c) for c in totals) + " |")
 
 
 if __name__ == "__main__":

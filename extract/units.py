@@ -107,7 +107,7 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
     if leading and _unit_or_group(piece[leading.end() :], gaz):  # ，以及各设区市: the list goes on
         return _split_joiners(piece[leading.end() :], start + leading.end(), gaz)
     words = [(m.group(0), start + m.start()) for m in re.finditer(r"\S+", piece)]
-    if len(words) > 1 and all(_is_unit_word(w, gaz) or gaz.is_collective(w) for w, _ in words):
+    if len(words) > 1 and all(_unit_or_group(w, gaz) for w, _ in words):
         return [part for word, at in words for part in _split_joiners(word, at, gaz)]
     for match in gaz.lexicon.joiner_pattern.finditer(piece):
         left, right = piece[: match.start()], piece[match.end() :]
