@@ -819,7 +819,8 @@ def main() -> None:
         )
         print(
             "policykg: `policykg serve` (FastAPI/uvicorn), POST /sparql, except the '/api' row: GET "
-            "/api/analytics/shared-initiatives?limit=20 (the same pairs, with their initiatives); oxigraph: "
+            "/api/analytics/shared-initiatives?limit=20 (the same pairs, with the first 20 initiatives of each); "
+            "oxigraph: "
             "`oxigraph serve --union-default-graph`, POST /query; both over HTTP with one httpx client "
             "(request + full body). The oxigraph and rdflib cells of the '/api' row are their aggregate timings.",
             file=out,

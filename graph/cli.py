@@ -435,6 +435,7 @@ def _cmd_shared(args: argparse.Namespace) -> int:
             document=args.document,
             jurisdiction=args.jurisdiction,
             year=args.year,
+            per_pair=0,  # the table shows counts, not the initiatives
         )
     integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
     rows = [

@@ -524,6 +524,7 @@ class Explorer:
         document: str | None = None,
         jurisdiction: str | None = None,
         year: int | None = None,
+        per_pair: int | None = None,
     ) -> list[dict[str, Any]]:
         """Agency pairs with how many initiatives they share and which, most first (ties by label).
 
@@ -531,8 +532,12 @@ class Explorer:
         (:func:`graph.facts.initiative_members`: one row per initiative), narrowed to the
         documents a *document*, *jurisdiction* or *year* selects
         (:func:`graph.facts.select_documents`); labels are asked only for the agencies of the
-        leading pairs, details only for their initiatives.
+        leading pairs. Each pair lists at most *per_pair* of its initiatives (all when None), the
+        first by id, which starts with the document's, and details are asked only for those: two
+        agencies of a large store share thousands, and ``shared`` counts them all.
         """
+        if per_pair is not None and per_pair < 0:
+            raise ValueError(f"per_pair must be at least 0, not {per_pair!r}")
         documents = None
         if document is not None or jurisdiction is not None or year is not None:
             documents = select_documents(
@@ -540,18 +545,19 @@ class Explorer:
             )
         members = initiative_members(self.store, lead_only=lead_only, documents=documents)
         pairs = shared_initiatives(members, labels=self._labels, minimum=minimum, limit=limit)
-        details = self._initiative_details(set().union(*(pair.initiatives for pair in pairs)))
+        listed = [sorted(pair.initiatives)[:per_pair] for pair in pairs]
+        details = self._initiative_details(set().union(*listed))
         return [
             {
                 "a": {"id": self.id(pair.a), "label": pair.a_label},
                 "b": {"id": self.id(pair.b), "label": pair.b_label},
                 "shared": pair.shared,
                 "initiatives": sorted(
-                    (details[i] for i in pair.initiatives if i in details),  # an initiative has its document
+                    (details[i] for i in initiatives if i in details),  # an initiative has its document
                     key=lambda found: (found["document"], found["id"]),
                 ),
             }
-            for pair in pairs
+            for pair, initiatives in zip(pairs, listed, strict=True)
         ]
 
     def _labels(self, nodes: Collection[str]) -> dict[str, str]:

@@ -46,9 +46,19 @@ async def shared_initiatives(
     document: _DocumentFilter = None,
     jurisdiction: _JurisdictionFilter = None,
     year: _YearFilter = None,
+    per_pair: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=10_000,
+            description="how many of each pair's initiatives to list, the first by id (which starts with the "
+            "document's); `shared` counts them all",
+        ),
+    ] = 20,
 ) -> list[dict[str, Any]]:
     return await explorer.ask(  # type: ignore[no-any-return]
         "shared_initiatives",
+        per_pair=per_pair,
         lead_only=lead_only,
         minimum=min_count,
         limit=limit,

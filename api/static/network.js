@@ -220,6 +220,13 @@ function showShared(pair) {
         );
       }),
     ),
+    pair.initiatives.length < pair.shared
+      ? PK.el("p", {
+          class: "muted",
+          id: "shared-more",
+          text: PK.t("network.shared.more", { shown: pair.initiatives.length, count: pair.shared }),
+        })
+      : null,
   );
 }
 

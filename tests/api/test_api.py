@@ -202,7 +202,9 @@ def shared_by_sparql(client: httpx.Client, a: str, b: str, relation: str) -> set
 
 @pytest.mark.parametrize(("lead_only", "relation"), [(False, "responsibleFor"), (True, "leads")])
 def test_shared_initiatives(client: httpx.Client, lead_only: bool, relation: str) -> None:
-    pairs = get(client, "/api/analytics/shared-initiatives", lead_only=str(lead_only).lower(), limit=10)
+    pairs = get(
+        client, "/api/analytics/shared-initiatives", lead_only=str(lead_only).lower(), limit=10, per_pair=10_000
+    )
     assert 0 < len(pairs) <= 10
     counts = [pair["shared"] for pair in pairs]
     assert counts == sorted(counts, reverse=True)
@@ -230,6 +232,20 @@ def test_shared_initiatives_parameters(client: httpx.Client) -> None:
     assert_problem(client.get("/api/analytics/shared-initiatives", params={"min_count": 0}), 422)
     assert_problem(client.get("/api/analytics/shared-initiatives", params={"limit": 501}), 422)
     assert_problem(client.get("/api/analytics/shared-initiatives", params={"lead_only": "perhaps"}), 422)
+    assert_problem(client.get("/api/analytics/shared-initiatives", params={"per_pair": -1}), 422)
+
+
+def test_shared_initiatives_lists_the_first_of_each_pair(client: httpx.Client) -> None:
+    """``per_pair`` caps the initiatives listed, the first by id, while ``shared`` still counts all."""
+    every = get(client, "/api/analytics/shared-initiatives", limit=50, per_pair=10_000)
+    assert max(pair["shared"] for pair in every) > 2
+    for per_pair in (0, 2):
+        capped = get(client, "/api/analytics/shared-initiatives", limit=50, per_pair=per_pair)
+        assert [(p["a"], p["b"], p["shared"]) for p in capped] == [(p["a"], p["b"], p["shared"]) for p in every]
+        for whole, pair in zip(every, capped, strict=True):
+            first = sorted(i["id"] for i in whole["initiatives"])[:per_pair]
+            assert sorted(i["id"] for i in pair["initiatives"]) == first
+            assert [i for i in whole["initiatives"] if i["id"] in first] == pair["initiatives"]
 
 
 def test_an_agencys_initiatives(client: httpx.Client) -> None:

@@ -143,9 +143,10 @@ def test_agencies_are_ranked(client: httpx.Client) -> None:
     ],
 )
 def test_shared_initiatives_filters(client: httpx.Client, filters: dict[str, Any], documents: set[str]) -> None:
-    pairs = get(client, "/api/analytics/shared-initiatives", limit=500, **filters)
+    every = {"limit": 500, "per_pair": 10_000}
+    pairs = get(client, "/api/analytics/shared-initiatives", **every, **filters)
     assert pairs and {i["document"] for p in pairs for i in p["initiatives"]} == {f"document/{d}" for d in documents}
-    everything = {(p["a"]["id"], p["b"]["id"]): p for p in get(client, "/api/analytics/shared-initiatives", limit=500)}
+    everything = {(p["a"]["id"], p["b"]["id"]): p for p in get(client, "/api/analytics/shared-initiatives", **every)}
     for pair in pairs:  # the same pairs as over every document, counting only these documents' initiatives
         whole = everything[(pair["a"]["id"], pair["b"]["id"])]
         kept = [i for i in whole["initiatives"] if i["document"] in {f"document/{d}" for d in documents}]
@@ -158,7 +159,7 @@ def test_the_routes_are_in_the_openapi_document(client: httpx.Client) -> None:
     paths = json.loads(client.get("/openapi.json").text)["paths"]
     assert {"/api/export", "/api/analytics/agencies"} <= set(paths)
     parameters = {p["name"] for p in paths["/api/analytics/shared-initiatives"]["get"]["parameters"]}
-    assert {"lead_only", "min_count", "limit", "document", "jurisdiction", "year"} <= parameters
+    assert {"lead_only", "min_count", "limit", "document", "jurisdiction", "year", "per_pair"} <= parameters
     assert set(paths["/api/export"]["get"]["responses"]["200"]["content"]) == set(MEDIA_TYPES.values()) - {
         "text/html"
     } | {"text/html; charset=utf-8"}

@@ -323,6 +323,18 @@ def test_the_documents_page_lists_them_all(page, ui_server: str) -> None:
 # --- the shared-initiatives view -------------------------------------------------------------------
 
 
+def click_heaviest_edge(page) -> str:
+    """Click the middle of the heaviest edge of the shared-initiatives graph; its id."""
+    page.locator("#graph").scroll_into_view_if_needed()
+    where = page.evaluate(
+        """() => { const cy = window.policykgGraph; const box = cy.container().getBoundingClientRect();
+                   const edge = cy.edges().max(e => e.data('weight')).ele; const p = edge.renderedMidpoint();
+                   return { id: edge.id(), x: box.left + p.x, y: box.top + p.y }; }"""
+    )
+    page.mouse.click(where["x"], where["y"])
+    return str(where["id"])
+
+
 def test_the_shared_initiatives_view(page, ui_server: str) -> None:
     page.goto("/static/network.html")
     ready(page)
@@ -342,19 +354,29 @@ def test_the_shared_initiatives_view(page, ui_server: str) -> None:
     weights = page.evaluate("window.policykgGraph.edges().map(e => e.data('weight'))")
     assert len(weights) == len(strong) and min(weights) >= 5
 
-    # click the heaviest edge: the initiatives the two agencies share
-    page.locator("#graph").scroll_into_view_if_needed()
-    where = page.evaluate(
-        """() => { const cy = window.policykgGraph; const box = cy.container().getBoundingClientRect();
-                   const edge = cy.edges().max(e => e.data('weight')).ele; const p = edge.renderedMidpoint();
-                   return { id: edge.id(), x: box.left + p.x, y: box.top + p.y }; }"""
-    )
-    page.mouse.click(where["x"], where["y"])
-    pair = next(p for p in strong if f"{p['a']['id']}|{p['b']['id']}" == where["id"])
+    # click the heaviest edge: the initiatives the two agencies share, all of them listed
+    where = click_heaviest_edge(page)
+    pair = next(p for p in strong if f"{p['a']['id']}|{p['b']['id']}" == where)
     expect(page.locator("#shared h3")).to_contain_text(pair["a"]["label"])
-    expect(page.locator("#shared-initiatives li")).to_have_count(len(pair["initiatives"]))
-    assert page.locator("#pairs tr.selected").get_attribute("data-pair") == where["id"]
+    assert pair["shared"] == len(pair["initiatives"])
+    expect(page.locator("#shared-initiatives li")).to_have_count(pair["shared"])
+    expect(page.locator("#shared-more")).to_have_count(0)
+    assert page.locator("#pairs tr.selected").get_attribute("data-pair") == where
     screenshot(page, "network-edge")
+
+    # a pair that shares more than the API lists (the view's requests asking for two per pair)
+    def two_per_pair(route) -> None:
+        route.continue_(url=route.request.url + "&per_pair=2")
+
+    page.route("**/api/analytics/shared-initiatives?*", two_per_pair)
+    with page.expect_response(lambda r: "per_pair=2" in r.url):
+        page.locator("#min").fill("4")
+    graph_ready(page)
+    assert click_heaviest_edge(page) == where
+    expect(page.locator("#shared-initiatives li")).to_have_count(2)
+    shown_of = re.compile(rf"\b{pair['shared']}\b.*\b2\b")  # 12 项中的前 2 项
+    expect(page.locator("#shared-more")).to_contain_text(shown_of)
+    page.unroute("**/api/analytics/shared-initiatives?*", two_per_pair)
 
     # filters by document, jurisdiction and year: the view asks the API with them
     page.locator("#min").fill("1")
