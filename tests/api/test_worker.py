@@ -63,6 +63,20 @@ def keep_memory(store: KnowledgeStore, megabytes: int) -> int:
     return len(_KEPT)
 
 
+def free_memory_behind(store: KnowledgeStore, megabytes: int) -> int:
+    """Free what a large answer took, as a query does once written, all but a last block that keeps
+    the allocator from shrinking its heap by itself; the resident bytes at the peak."""
+    blocks = [bytearray(64 << 10) for _ in range(megabytes * 16)]
+    peak = psutil.Process().memory_info().rss
+    _KEPT.append(bytearray(64 << 10))
+    del blocks
+    return int(peak)
+
+
+def resident_bytes(store: KnowledgeStore) -> int:
+    return int(psutil.Process().memory_info().rss)
+
+
 def malformed_query(store: KnowledgeStore) -> None:
     store.oxigraph.query("SELECT WHERE {")
 
@@ -174,3 +188,17 @@ def test_an_idle_worker_holding_much_memory_is_replaced(store_path: Path) -> Non
         assert worker.recycles == 1 and worker.restarts == 0
         assert worker.submit(count_quads, timeout=10).result(timeout=30) == TRIPLES
         assert psutil.Process(worker.pid).memory_info().rss < 200 << 20
+
+
+def test_an_idle_worker_gives_freed_memory_back(store_path: Path) -> None:
+    """Memory an operation freed goes back to the system once no operation runs, with no restart."""
+    with StoreWorker(store_path) as worker:
+        before = worker.pid
+        peak = worker.submit(free_memory_behind, 300, timeout=30).result(timeout=30)
+        deadline = time.monotonic() + 10
+        resident = peak
+        while resident > peak - (200 << 20) and time.monotonic() < deadline:
+            time.sleep(0.1)
+            resident = worker.submit(resident_bytes, timeout=10).result(timeout=30)
+        assert resident < peak - (200 << 20)
+        assert worker.pid == before and worker.recycles == 0 and worker.restarts == 0
