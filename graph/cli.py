@@ -353,6 +353,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from graph.build import build_documents
     from graph.distributed import DaskUnavailable
     from graph.iris import Minter
+    from graph.store import KnowledgeStore
     from graph.target import StoreError
 
     if (args.update_url or args.token) and not _is_url(args.store):
@@ -383,6 +384,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
                 progress=progress,
                 max_file_bytes=settings.max_file_bytes,
             )
+            if report.written and isinstance(store, KnowledgeStore):
+                print(f"compacting {store.location}", file=sys.stderr, flush=True)
+                store.compact()
             stats = _build_statistics(store)
         except StoreError as exc:
             print(f"policykg build: {exc}", file=sys.stderr)

@@ -197,6 +197,13 @@ def test_a_write_that_fails_midway_changes_nothing(store: KnowledgeStore) -> Non
     assert store.quad_count() == before
 
 
+def test_compacting_keeps_every_quad(store: KnowledgeStore) -> None:
+    store.replace(URIRef("urn:test:new"), b'<urn:s> <urn:p> "written last" <urn:test:new> .\n')
+    before = sorted(map(str, store.oxigraph))
+    store.compact()
+    assert sorted(map(str, store.oxigraph)) == before and '"written last"' in "".join(before)
+
+
 def test_a_large_graph_is_written_in_parts_and_replaces_the_old_one(tmp_path: Path) -> None:
     name, entities = URIRef("urn:test:graph"), URIRef("urn:test:entities")
     with KnowledgeStore(tmp_path / "store") as fresh:
