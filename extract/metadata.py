@@ -11,7 +11,9 @@ from extract.model import Metadata
 __all__ = ["ADDRESSEES", "extract_metadata", "infer_jurisdiction"]
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（][12]\d{3}[〕\]］】）]\s*\d{1,4}\s*号")
-_NOTICE = re.compile(r"([^\s。，；：]{2,40}?)关于印发[《“]?([^\s。；》”]{2,80}?)[》”]?的通知")
+# 《…》 is no part of the issuer: a notice named in book-title marks is one the text cites
+# (根据《X关于印发…的通知》), not the one it is.
+_NOTICE = re.compile(r"(?<![\u4e00-\u9fff《])([^\s。，；：《》]{2,40}?)关于印发[《“]?([^\s。；》”]{2,80}?)[》”]?的通知")
 _TITLE_WORDS = ("要点", "方案", "计划", "意见", "通知", "规划", "办法", "措施", "决定", "纲要", "指南")
 _DATE = re.compile(r"([12]\d{3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"([12]\d{3})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -100,8 +102,8 @@ def extract_metadata(norm: str, gaz: Gazetteer, jurisdiction: str | None = None)
         meta.issuer, meta.title = notice.group(1), notice.group(2)
     else:
         meta.title = _title(lines)
-        if meta.title and "关于" in meta.title:
-            meta.issuer = meta.title.split("关于", 1)[0]
+        if meta.title and "关于" in meta.title:  # X关于…, X印发关于…的通知
+            meta.issuer = meta.title.split("关于", 1)[0].removesuffix("印发") or None
     number = _DOC_NUMBER.search(norm[:3000])
     meta.doc_number = re.sub(r"\s+", "", number.group(0)) if number else None
     signer, meta.signed = _issuer_and_signature(norm, lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract import extract_file
+from extract import extract_file, extract_text
 from tests.conftest import SAMPLES
 
 
@@ -35,3 +35,19 @@ def test_issuer_from_the_signature() -> None:
 def test_jurisdiction_without_an_issuer_comes_from_the_units_and_places() -> None:
     meta = extract_file(SAMPLES / "fuzhou_2025_digital.txt").metadata
     assert meta.issuer is None and meta.jurisdiction == "350100"
+
+
+def test_a_cited_notice_names_no_issuer() -> None:
+    """根据《X关于印发…的通知》 cites another notice: its issuer is not this document's."""
+    text = (
+        "关于印发绵阳市交通运输局2022年政务公开工作要点的通知\n\n局属各单位：\n"
+        "  根据《绵阳市人民政府办公室关于印发绵阳市2022年政务公开工作要点的通知》，结合本局实际，制定本要点。\n\n"
+        "绵阳市交通运输局\n2022年3月1日\n"
+    )
+    meta = extract_text(text).metadata
+    assert (meta.issuer, meta.signed) == ("绵阳市交通运输局", "2022-03-01")
+
+
+def test_the_issuer_of_a_notice_that_says_it_issues() -> None:
+    meta = extract_text("成都市人民政府办公厅印发关于做好政务数据共享工作意见的通知\n\n各区（市）县政府：\n").metadata
+    assert meta.issuer == "成都市人民政府办公厅"
