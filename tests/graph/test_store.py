@@ -86,6 +86,14 @@ def test_the_explorer_counts_the_pairs_the_query_counts(reader: KnowledgeStore, 
         expected = [row for row in by_query if row[4] >= minimum][:limit]
         pairs = [(ID + p["a"]["id"], ID + p["b"]["id"], p["shared"]) for p in top]
         assert pairs == [(a, b, n) for a, _, b, _, n in expected]
+    listed = explorer.shared_initiatives(lead_only=lead_only, limit=len(by_query) + 10, per_pair=1)
+    assert [p["shared"] for p in listed] == [p["shared"] for p in found]
+    assert all(
+        p["initiatives"] == sorted(w["initiatives"], key=lambda i: i["id"])[:1]
+        for p, w in zip(listed, found, strict=True)
+    )
+    with pytest.raises(ValueError, match="per_pair must be at least 0"):
+        explorer.shared_initiatives(per_pair=-1)
 
 
 def test_every_responsibility_fact_has_its_source_span(reader: KnowledgeStore) -> None:
