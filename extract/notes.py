@@ -29,6 +29,7 @@ __all__ = [
     "find_notes",
     "first_lead_declarations",
     "parse_note_content",
+    "wraps_at",
 ]
 
 _MAX_NOTE = 400
@@ -48,6 +49,7 @@ _BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
 _AGENT_INSIDE = re.compile(r"^.*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
+_LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
 
@@ -237,8 +239,25 @@ def _marks_a_note(label: str, lexicon: Lexicon) -> bool:
     return label in lexicon.person_labels or lexicon.field_labels.get(label) == "deadline"
 
 
+def wraps_at(text: str, newline: int, labels: re.Pattern[str] | None = None) -> bool:
+    r"""Whether the line break at *newline* only wraps a line (a copy of a printed page), the
+    sentence going on after it: the line before ends in no stop, and the next one is no blank
+    line and starts no item (nor, given the *labels* pattern, a label).
+
+    >>> text = "（由部网信办牵头，测绘地信局、地调\n局负责）\n1. 编制目录"
+    >>> wraps_at(text, text.index("\n")), wraps_at(text, text.rindex("\n"))
+    (True, False)
+    """
+    before = text[max(0, newline - _MAX_NOTE) : newline].rstrip(" \t\u3000")
+    after = text[newline + 1 : newline + 1 + _MAX_NOTE].lstrip(" \t\u3000")
+    if not before or before.endswith(_LINE_STOPS) or not after or after.startswith("\n"):
+        return False
+    return _ITEM_MARKER.match(after) is None and (labels is None or labels.match(after) is None)
+
+
 def _matching_close(text: str, start: int) -> int | None:
-    """Index of the bracket closing the one at *start*, nesting any bracket kind."""
+    """Index of the bracket closing the one at *start*, nesting any bracket kind; a bracket
+    does not cross a line break unless the break only wraps the line."""
     depth = 0
     limit = min(len(text), start + _MAX_NOTE)
     for index in range(start, limit):
@@ -249,7 +268,7 @@ def _matching_close(text: str, start: int) -> int | None:
             depth -= 1
             if depth == 0:
                 return index
-        elif char == "\n":
+        elif char == "\n" and not wraps_at(text, index):
             return None
     return None
 

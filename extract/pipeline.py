@@ -12,7 +12,7 @@ from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.mentions import attach_mentions
 from extract.metadata import extract_metadata
 from extract.model import Document, Extraction, Heading, Note, Role, Unit
-from extract.notes import added_unit_declarations, find_notes, first_lead_declarations
+from extract.notes import added_unit_declarations, find_notes, first_lead_declarations, wraps_at
 from extract.outline import build_tasks, find_boilerplate, find_headings, heading_before, in_spans, merge_initiatives
 from extract.reading import DEFAULT_MAX_FILE_BYTES, make_document, read_document
 from extract.units import UnitName, expand_units
@@ -149,8 +149,9 @@ def _marker_as_written(text: str, heading: Heading) -> str:
 
 
 def _raw(document: Document, start: int, end: int, gaz: Gazetteer) -> str:
-    """The note's text as written, lines joined by ``;``, with one leading label removed
-    unless another unit label follows it (a note with two labels keeps both)."""
+    """The note's text as written, lines joined by ``;`` (a line only wrapped by its page, by
+    nothing), with one leading label removed unless another unit label follows it (a note with
+    two labels keeps both)."""
     while start < end and document.norm[start].isspace():
         start += 1
     lexicon = gaz.lexicon
@@ -158,7 +159,13 @@ def _raw(document: Document, start: int, end: int, gaz: Gazetteer) -> str:
     found = [m for m in matches if lexicon.label_of(m.group(1)) in lexicon.labels]
     if len(found) == 1 and found[0].start() == start:
         start = found[0].end()
-    return document.text[start:end].strip().replace("\n", ";")
+    text = document.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return "".join(
+        ("" if wraps_at(document.norm, index, lexicon.label_pattern) else ";") if char == "\n" else char
+        for index, char in enumerate(text[start:end], start)
+    )
 
 
 def _unit(

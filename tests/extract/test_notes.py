@@ -163,3 +163,16 @@ def test_offsets_point_at_the_note_in_the_text() -> None:
 )
 def test_collectives_of_places_are_units_of_a_list(text: str, expected: list[list[str]]) -> None:
     assert units_of(text, "440000") == expected
+
+
+def test_a_note_wrapped_over_lines_of_a_printed_page_is_one_note() -> None:
+    """A copy of a printed page breaks lines mid-sentence, inside a note and inside a unit's
+    name; a line ending in a stop, or a next line opening an item, is no wrap."""
+    wrapped = "1．完善数据目录，推进数据资源\n共享。（由市数据局牵头，市发展\n改革委、市财政局负责）\n2．建设平台。"
+    extraction = extract_text(wrapped, jurisdiction="320500")
+    assert [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes] == [
+        ["*市数据局", "市发展改革委", "市财政局"]
+    ]
+    assert extraction.notes[0].raw == "由市数据局牵头，市发展改革委、市财政局负责"
+    unclosed = "1．完善数据目录（详见附件。\n2．建设平台（由市数据局负责）"
+    assert units_of(unclosed, "320500") == [["市数据局"]]
