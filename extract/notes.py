@@ -46,7 +46,7 @@ _ITEM_MARKER = re.compile(
 _SENTENCE = re.compile(r"[^。；！？\n]+")
 _CLAUSE = re.compile(r"[^，。；！？\n]+")
 _BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
-_AGENT_INSIDE = re.compile(r"^.*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
+_AGENT_INSIDE = re.compile(r".*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
 _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
@@ -149,8 +149,13 @@ def _parse_clause(
             if waiting_from is None:
                 waiting_from = piece_start
             phrase = lexicon.role_phrase_pattern.search(stripped)
-            if phrase is None:
-                continue
+            tasked = False
+            if phrase is None:  # X牵头负责平台运维: the task after the role is no unit
+                phrase = lexicon.role_clause_pattern.search(stripped)
+                before = text[waiting_from : piece_start + phrase.start()] if phrase else ""
+                if phrase is None or not _ends_in_a_body(before, lexicon):
+                    continue
+                tasked = True
             body_end = piece_start + phrase.start()
             role = lexicon.role_of_phrase(phrase.group(0))
             if agent := _AGENT_INSIDE.match(text, waiting_from, body_end):
@@ -159,6 +164,8 @@ def _parse_clause(
             if not (groups and _says_when(body, lexicon)):  # …负责，年内持续推进
                 groups += _group(body, offset + waiting_from, role, gaz, jurisdiction)
             waiting_from = None
+            if tasked:
+                break  # the rest of the segment is the task
     if waiting_from is not None:
         rest = text[waiting_from:]
         if groups and (_says_when(rest, lexicon) or rest.strip("；，。 ") in lexicon.dropped_units):
@@ -504,7 +511,8 @@ def _sentences(norm: str) -> Iterator[tuple[int, int]]:
 def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """Role clauses in running text: ``由X副市长负责，市发改委牵头，相关部门配合，尽快…`` (a clause
     that starts with 由, and the role clauses after it up to the first that goes on with the
-    task, are one note; so are partners after 会同), or ``…可办事项由审批科负责梳理`` inside a
+    task, are one note; so are partners after 会同, and partners who support one that went on
+    with its task: ``由X牵头负责A，Y配合做好B``), or ``…可办事项由审批科负责梳理`` inside a
     clause; not ``建立由X牵头的机制``, which names a body by who leads it. A clause's units are
     read by the grammar and must all be named bodies (:func:`find_notes`); a person's title
     names no unit."""
@@ -521,24 +529,32 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue
             end = None
             partnered = False
+            tasked_end: int | None = None  # where the role ends that went on with its task
             for part in _CLAUSE.finditer(norm, agent.end(), sentence_end):
                 partners = lexicon.conjunction_pattern.match(norm, part.start())
                 joined = partnered and lexicon.joiner_pattern.match(norm, part.start())
                 listed = _ends_in_a_body(norm[part.start() : part.end()], lexicon)
-                if end is not None and (partners or joined) and listed:
+                if end is not None and tasked_end is None and (partners or joined) and listed:
                     end = part.end()  # 由X牵头，会同Y、Z，以及W，…: Y, Z and W are partners
                     partnered = True
                     continue
                 role = pattern.search(norm, part.start(), part.end())
                 if role is None or not _ends_in_a_body(norm[part.start() : role.start()], lexicon):
                     break
+                if tasked_end is not None and lexicon.role_of_phrase(role.group(0)) != "support":
+                    break  # 由X负责A，Y负责B: Y's is a note of its own
                 if norm.count("《", part.start(), role.start()) > norm.count("》", part.start(), role.start()):
                     break  # 完成《…实施方案》: a word of a title is no role
                 if norm.startswith("的", role.end()):
                     break  # 建立由X牵头的机制
+                if tasked_end is not None:  # the note without the partners, should they not all be bodies
+                    spans.append(NoteSpan(agent.end(), tasked_end, agent.end(), tasked_end, "clause"))
                 end = role.end()
-                if role.end() < part.end() or norm[agent.start() - 1].isalnum():
-                    break  # the task goes on after the role, or it came before 由 (X由Y负责)
+                if tasked_end is not None or norm[agent.start() - 1].isalnum():
+                    break  # the partners' task follows, or the task came before 由 (X由Y负责)
+                # the task goes on after the role: only partners of it may follow
+                # (由X牵头负责A，Y配合做好B)
+                tasked_end = end if role.end() < part.end() else None
             if end is not None:
                 spans.append(NoteSpan(agent.end(), end, agent.end(), end, "clause"))
                 chained_until = end

@@ -176,3 +176,24 @@ def test_a_note_wrapped_over_lines_of_a_printed_page_is_one_note() -> None:
     assert extraction.notes[0].raw == "由市数据局牵头，市发展改革委、市财政局负责"
     unclosed = "1．完善数据目录（详见附件。\n2．建设平台（由市数据局负责）"
     assert units_of(unclosed, "320500") == [["市数据局"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "3．由市大数据中心牵头负责平台运维和安全保障，市财政局、市审计局配合做好资金监管。",
+            [["*市大数据中心", "市财政局", "市审计局"]],
+        ),
+        ("3．由市大数据中心负责平台运维，市财政局负责资金保障。", [["市大数据中心"], ["市财政局"]]),
+        (
+            "3．开放数据。（数据开放由市数据局牵头，市财政局配合；目录编制由市发改委牵头，市统计局配合）",
+            [["*市数据局", "市财政局", "*市发改委", "市统计局"]],
+        ),
+    ],
+)
+def test_partners_after_a_lead_that_went_on_with_its_task(text: str, expected: list[list[str]]) -> None:
+    """Partners supporting a lead whose task came first (由X牵头负责A，Y配合做好B) belong to its
+    note; another unit responsible for a task of its own does not; a topic before 由 in any
+    clause of a note is no part of a unit."""
+    assert units_of(text, "320500") == expected
