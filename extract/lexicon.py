@@ -71,7 +71,17 @@ class Lexicon:
         the label as written; :meth:`label_of` names it."""
         words = [*self.labels, *self.person_labels, *self.field_labels]
         spaced = ["\\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)]
-        return re.compile("(" + "|".join(spaced) + ")\\s*[：:]")
+        return re.compile("(" + "|".join(spaced) + f")\\s*(?:{self.label_aside_pattern.pattern})?\\s*[：:]")
+
+    @cached_property
+    def label_aside_pattern(self) -> re.Pattern[str]:
+        """Another name of a label's head in brackets after it: 落实科室（部门）, 责任单位(部门).
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.label_pattern.match("落实科室（部门）：办公室").group(1)
+        '落实科室'
+        """
+        return re.compile(f"[（(](?:{_alternation(self.unit_label_heads)})[）)]")
 
     def label_of(self, written: str) -> str:
         """The label *written* (a match of :attr:`label_pattern`) without its white space."""

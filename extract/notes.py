@@ -411,7 +411,7 @@ def _table_header(cells: list[tuple[str, int]], index: int, lexicon: Lexicon) ->
         cell = "".join(written.split())  # 责 任 单 位: a header spaced out to fill its cell
         if _ROW_NUMBER.fullmatch(cell) or _NUMBERED_TASK.match(cell) or _HEADING.match(cell) or len(cell) > _MAX_HEADER:
             break
-        header.append(cell)
+        header.append(lexicon.label_aside_pattern.sub("", cell))  # 落实科室(部门): the label with another name
     return header if any(cell in lexicon.labels for cell in header[1:]) else None
 
 

@@ -197,3 +197,15 @@ def test_partners_after_a_lead_that_went_on_with_its_task(text: str, expected: l
     note; another unit responsible for a task of its own does not; a topic before 由 in any
     clause of a note is no part of a unit."""
     assert units_of(text, "320500") == expected
+
+
+def test_a_label_may_give_its_head_another_name_in_brackets() -> None:
+    """落实科室（部门）names the same column as 落实科室, in a header copied one cell to a line
+    and before a colon; a bureau's own office under it is a unit."""
+    table = (
+        "工作任务\n\n具体要求\n\n落实科室（部门）\n\n"
+        "做好预算公开\n\n1.按时公开部门预算和决算。\n\n财务审计科\n\n"
+        "2.做好网站栏目维护。\n\n办公室\n"
+    )
+    assert units_of(table, "442000") == [["财务审计科"], ["办公室"]]
+    assert units_of("1.做好预算公开。\n责任单位（部门）：财务审计科、办公室\n", "442000") == [["财务审计科", "办公室"]]
