@@ -37,6 +37,7 @@ _MAX_SENTENCE_NOTE = 120
 _MAX_SUBJECT = 40
 _MAX_PARTNER = 20
 _MAX_COLUMNS, _MAX_HEADER = 10, 12
+_NARROW_CELL = 4  # a cell whose lines are all this short holds a name written down it
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _NUMBERED_TASK = re.compile(r"(?:\d{1,3}[.、．]?|（\d{1,3}）)\D")
 _HEADING = re.compile(r"[一二三四五六七八九十]+、")
@@ -386,6 +387,67 @@ def _continued_cell(lines: list[str], number: int, line_end: int, cell_end: int,
     return end
 
 
+def _text_span(line: str, position: int, skip: str = "") -> tuple[int, int]:
+    """Where *line* (at *position*) holds text, without white space around it or the leading
+    *skip* characters."""
+    blank = " \t\u3000"
+    head = len(line) - len(line.lstrip(blank))
+    head += len(line[head:]) - len(line[head:].lstrip(skip + blank))
+    return position + head, position + len(line.rstrip(blank))
+
+
+def _pipe_rows(norm: str) -> list[list[tuple[int, int]]]:
+    """The rows of tables copied with each cell's own lines kept, as ``(start, end)`` of their
+    cells: a line holding ``|`` alone ends a row and a line starting with ``|`` opens a cell;
+    other lines go on with the cell before them (a narrow cell written over several lines,
+    ``市政`` / ``府办`` / ``公厅``). A table's first row opens at the line before its first ``|``
+    cell. Only rows that a lone ``|`` closes are kept."""
+    rows: list[list[tuple[int, int]]] = []
+    row: list[tuple[int, int]] = []
+    opened = False  # the line before ended a row, or this row has a | cell: the row goes on
+    previous: tuple[int, int] | None = None  # the text of the line before, if it held any
+    position = 0
+    for line in norm.split("\n"):
+        stripped = line.strip(" \t\u3000")
+        span = _text_span(line, position, "|")
+        if stripped == "|":
+            if len(row) >= 2:
+                rows.append(row)
+            row, opened = [], True
+        elif stripped.startswith("|"):
+            if not opened and previous is not None:
+                row = [previous]  # the first row of a table opens at the line before
+            row.append(span)
+            opened = True
+        elif stripped and opened:
+            row = [*row[:-1], (row[-1][0], span[1])] if row else [span]
+        else:
+            row, opened = [], False
+        previous = span if stripped else None
+        position += len(line) + 1
+    return rows
+
+
+def _pipe_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """Tables copied with each cell's own lines kept (:func:`_pipe_rows`): under a header naming
+    unit columns, each cell in a unit column is a note with its column's role. A row short of
+    cells lacks its first ones, merged with a row above (a lead unit's cell over several tasks)."""
+    lexicon = gaz.lexicon
+    spans: list[NoteSpan] = []
+    columns: list[Role | None] = []
+    for row in _pipe_rows(norm):
+        names = [lexicon.label_aside_pattern.sub("", "".join(norm[a:b].split())) for a, b in row]
+        if any(name in lexicon.labels for name in names) and all(len(name) <= _MAX_HEADER for name in names):
+            columns = [lexicon.labels.get(name) for name in names]
+            continue
+        if not columns or len(row) > len(columns):
+            continue
+        for (start, end), role in zip(row, columns[len(columns) - len(row) :], strict=True):
+            if role is not None and end > start:
+                spans.append(NoteSpan(start, end, start, end, "row", None, ((start, end, role),), (role,)))
+    return spans
+
+
 def _cells(norm: str) -> list[tuple[str, int]]:
     """The lines of *norm* that hold text, stripped, with their offsets: a table copied one cell
     to a line (between ``|`` lines or blank ones) gives its cells in reading order."""
@@ -629,6 +691,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _label_line_candidates(norm, gaz)
         + _table_candidates(norm, gaz)
         + _cell_table_candidates(norm, gaz)
+        + _pipe_table_candidates(norm, gaz)
         + _sentence_candidates(norm, gaz)
         + _clause_candidates(norm, gaz)
         + _subject_candidates(norm, gaz)
@@ -682,8 +745,13 @@ def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> 
     roles = span.column_roles
     for start, end, column_role in span.cells:
         role = roles[min(len(kept), len(roles) - 1)] if roles else column_role
-        cell = parse_note_content(norm[start:end].replace("\n", "；"), start, gaz, jurisdiction, role)
-        if cell is None or not all(_looks_like_unit(u, gaz) for g in cell.groups for u in g.units):
+        cell = parse_note_content(_cell_text(norm[start:end]), start, gaz, jurisdiction, role)
+        if cell is None:
+            continue
+        # in a unit column a place stands for its government (岳麓区、望城区)
+        if not all(
+            _looks_like_unit(u, gaz) or (column_role and gaz.places_named(u.name)) for g in cell.groups for u in g.units
+        ):
             continue
         if column_role or _names_its_place(cell, gaz):
             parsed.groups += cell.groups
@@ -693,6 +761,19 @@ def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> 
         return None
     first, last = kept[0][0], kept[-1][1]
     return NoteSpan(first, last, first, last, "row"), parsed
+
+
+def _cell_text(cell: str) -> str:
+    r"""A cell's text as one note: its lines are units stacked in a merged cell (区农业农村委 /
+    区林业局), parted by ``；``, unless all are short, a name written down a narrow cell
+    (市政 / 府办 / 公厅), joined (by spaces, which names drop, so offsets hold).
+
+    >>> _cell_text("市政\n府办\n公厅"), _cell_text("区农业农村委\n区林业局")
+    ('市政 府办 公厅', '区农业农村委；区林业局')
+    """
+    lines = cell.split("\n")
+    narrow = len(lines) > 1 and all(len(line.strip()) <= _NARROW_CELL for line in lines)
+    return cell.replace("\n", " " if narrow else "；")
 
 
 def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:

@@ -183,7 +183,11 @@ def _bracket_tail(name: str) -> tuple[str, str | None]:
 
 
 def _has_own_level(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name* says whose it is, so a run's level does not reach it: it starts with a
+    level or a place, holds a place, or is itself a place or zone (高新区、岳麓区、某某镇)."""
     if gaz.level_prefix(name) or name.startswith(gaz.lexicon.own_level_prefixes):
+        return True
+    if name.endswith(tuple(gaz.lexicon.place_level_words)):
         return True
     if gaz.place_at_start(name) or _named_place_length(name, gaz):
         return True
