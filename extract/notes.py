@@ -449,15 +449,36 @@ def _pipe_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
 
 def _cells(norm: str) -> list[tuple[str, int]]:
-    """The lines of *norm* that hold text, stripped, with their offsets: a table copied one cell
-    to a line (between ``|`` lines or blank ones) gives its cells in reading order."""
+    r"""The lines of *norm* that hold text, stripped, with their offsets: a table copied one cell
+    to a line (between ``|`` lines or blank ones) gives its cells in reading order. Lines
+    between two ``|`` lines are one cell (a cell of two lines: 王 嵘 / 方 勇).
+
+    >>> [text for text, _ in _cells("1.任务\n|\n王 嵘\n方 勇\n|\n区财政局\n")]
+    ['1.任务', '王 嵘\n方 勇', '区财政局']
+    """
     cells: list[tuple[str, int]] = []
+    run: list[tuple[str, int]] = []  # the lines since the last line without text
+    after_bar = False  # the run follows a | line
+
+    def flush(before_bar: bool) -> None:
+        if after_bar and before_bar and len(run) > 1:
+            (_, start), (last, last_start) = run[0], run[-1]
+            cells.append((norm[start : last_start + len(last)], start))
+        else:
+            cells.extend(run)
+        run.clear()
+
     position = 0
     for line in norm.split("\n"):
         stripped = line.strip(" \t\u3000")
         if stripped.strip("|-+ "):
-            cells.append((stripped, position + line.index(stripped)))
+            run.append((stripped, position + line.index(stripped)))
+        else:
+            bar = "|" in stripped
+            flush(bar)
+            after_bar = bar
         position += len(line) + 1
+    flush(False)
     return cells
 
 

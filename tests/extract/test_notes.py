@@ -221,3 +221,14 @@ def test_a_table_copied_with_each_cells_lines_kept() -> None:
         "推进政务数据共享\n| 区公安分局\n|\n"
     )
     assert units_of(table, "320402") == [["*区数据局"], ["区财政局", "经开区", "天宁区"], ["区公安分局"]]
+
+
+def test_a_cell_of_two_lines_between_bars_is_one_cell() -> None:
+    """In a table copied one cell to a line between ``|`` lines, two people in one cell keep
+    the unit cell after them in its column's place, where it may be written short."""
+    table = (
+        "序号\n|\n工作任务\n|\n责任领导\n|\n责任单位\n|\n"
+        "1\n|\n1.建成一体化政务服务平台。\n|\n张 三\n李 四\n|\n数据局\n|\n"
+        "2\n|\n2.推进电子证照应用。\n|\n王 五\n|\n区行政审批局\n|\n"
+    )
+    assert units_of(table, "320509") == [["数据局"], ["区行政审批局"]]
