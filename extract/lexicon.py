@@ -45,6 +45,8 @@ class Lexicon:
     whole_marker: str
     person_titles: tuple[str, ...]
     work_nouns: tuple[str, ...]
+    copulas: tuple[str, ...]
+    subset_markers: tuple[str, ...]
 
     @cached_property
     def labels(self) -> dict[str, Role]:
@@ -111,6 +113,35 @@ class Lexicon:
         adverbs = _alternation(self.role_adverbs)
         words = _alternation(self.role_words)
         return re.compile(f"(?:{adverbs})*(?:{words})+")
+
+    @cached_property
+    def role_aside_pattern(self) -> re.Pattern[str]:
+        """A unit's role written after it apart from the run: in brackets (市发改委（牵头）,
+        （牵头单位）) or by a copula and a label (为牵头单位). Group ``role`` holds a role phrase,
+        or ``label`` a label; :meth:`role_aside` rewrites either as a role phrase.
+
+        >>> lexicon = load_lexicon()
+        >>> [lexicon.role_aside(m) for m in lexicon.role_aside_pattern.finditer("甲局（牵头）、乙局为配合单位")]
+        ['牵头', '配合']
+        """
+        adverbs = _alternation(self.role_adverbs)
+        words = _alternation(self.role_words)
+        labels = _alternation(sorted(self.labels, key=len, reverse=True))
+        bracket = f"[（(](?P<role>(?:{adverbs})*(?:{words})+)(?:{_alternation(self.unit_label_heads)})?[）)]"
+        return re.compile(f"{bracket}|(?:{_alternation(self.copulas)})(?P<label>{labels})")
+
+    def role_aside(self, match: re.Match[str]) -> str:
+        """The role phrase a match of :attr:`role_aside_pattern` says: the bracket's, or the
+        label's role by its first role word."""
+        if match.group("role"):
+            return match.group("role")
+        role = self.labels[match.group("label")]
+        return next(word for word, its in self.role_words.items() if its == role)
+
+    @cached_property
+    def subset_pattern(self) -> re.Pattern[str]:
+        """The start of a clause about some units already listed (其中X牵头)."""
+        return re.compile(f"\\s*(?:{_alternation(self.subset_markers)})")
 
     @cached_property
     def work_heading_pattern(self) -> re.Pattern[str]:
@@ -205,6 +236,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             whole_marker=data["whole_marker"],
             person_titles=tuple(data["person_titles"]),
             work_nouns=tuple(data["work_nouns"]),
+            copulas=tuple(data["copulas"]),
+            subset_markers=tuple(data["subset_markers"]),
         )
     except KeyError as exc:
         raise ValueError(f"{source}: the lexicon lacks the key {exc}") from exc

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon
@@ -50,6 +51,7 @@ _BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
 _AGENT_INSIDE = re.compile(r".*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
+_ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
 _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
@@ -142,6 +144,13 @@ def _parse_clause(
     groups: list[RoleGroup] = []
     waiting_from: int | None = None  # where the units waiting for a role start in *text*
     for segment, start in split_outside_brackets(text, _GROUP_SEPARATORS, 0):
+        subset = lexicon.subset_pattern.match(segment)
+        if subset:  # 责任单位：A、B，其中A牵头: A, listed already, leads
+            if waiting_from is not None and default_role is not None:
+                groups += _group(text[waiting_from:start], offset + waiting_from, default_role, gaz, jurisdiction)
+                waiting_from = None
+            listed = len(groups)
+            segment, start = segment[subset.end() :], start + subset.end()
         for piece, piece_start in split_outside_brackets(segment, "、", start):
             stripped = piece.strip()
             if not stripped:
@@ -158,6 +167,13 @@ def _parse_clause(
                     continue
                 tasked = True
             body_end = piece_start + phrase.start()
+            if text[body_end - 1] == _ASIDE:  # 市财政局、市数据局（牵头）: the bracket's role is its unit's
+                body_end -= 1
+                if default_role is not None and waiting_from < piece_start:
+                    groups += _group(
+                        text[waiting_from:piece_start], offset + waiting_from, default_role, gaz, jurisdiction
+                    )
+                    waiting_from = piece_start
             role = lexicon.role_of_phrase(phrase.group(0))
             if agent := _AGENT_INSIDE.match(text, waiting_from, body_end):
                 waiting_from = agent.end()  # 执法事项清单由政策法规司牵头: the task is no unit
@@ -167,6 +183,10 @@ def _parse_clause(
             waiting_from = None
             if tasked:
                 break  # the rest of the segment is the task
+        if subset:
+            named = {u.name for g in groups[listed:] for u in g.units}
+            earlier = [RoleGroup(g.role, [u for u in g.units if u.name not in named]) for g in groups[:listed]]
+            groups = [g for g in earlier if g.units] + groups[listed:]
     if waiting_from is not None:
         rest = text[waiting_from:]
         if groups and (_says_when(rest, lexicon) or rest.strip("；，。 ") in lexicon.dropped_units):
@@ -179,6 +199,14 @@ def _parse_clause(
             return None if rest.strip("；，。 ") else groups
         groups += _group(rest, offset + waiting_from, default_role, gaz, jurisdiction)
     return groups
+
+
+def _role_aside(lexicon: Lexicon, match: re.Match[str]) -> str:
+    """A role written apart from the run, rewritten in place as a role phrase after the unit
+    (市发改委为牵头单位 → 市发改委 牵头); one in brackets, which is its unit's alone
+    (市财政局、市数据局（牵头）), marked :data:`_ASIDE`."""
+    phrase = lexicon.role_aside(match)
+    return ((_ASIDE if match.group("role") else " ") + phrase).ljust(len(match.group(0)))
 
 
 def parse_note_content(
@@ -206,6 +234,7 @@ def parse_note_content(
     """
     lexicon = gaz.lexicon
     text = _cut(_cut(content, lexicon.first_lead_pattern), lexicon.carry_forward_pattern)
+    text = lexicon.role_aside_pattern.sub(partial(_role_aside, lexicon), text)
     labels = [m for m in lexicon.label_pattern.finditer(text) if m.start() == 0 or text[m.start() - 1] in "；，。 \t\n"]
     names = [lexicon.label_of(m.group(1)) for m in labels]
     parsed = ParsedNote(labelled=any(name in lexicon.labels for name in names))

@@ -391,3 +391,18 @@ def test_units_with_a_whole_level_a_kind_after_deng_angle_brackets_and_a_first_p
     text: str, expected: list[str]
 ) -> None:
     assert marked(text, "520100")[0] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=units,
+    roles=st.lists(st.one_of(st.none(), st.sampled_from(ROLE_WORDS)), min_size=4, max_size=4),
+    brackets=st.sampled_from(["（）", "()"]),
+)
+def test_a_role_in_brackets_after_a_unit_is_its_own(names: list[str], roles: list, brackets: str) -> None:
+    """Under a unit label, each unit written with a role in brackets after it (X（牵头）) has that
+    role; the others have the label's."""
+    pairs = list(zip(names, roles, strict=False))
+    written = [name + (f"{brackets[0]}{role}{brackets[1]}" if role else "") for name, role in pairs]
+    leads = {name for name, role in pairs if role and LEXICON.role_words[role] == "lead"}
+    assert read(f"（责任单位：{'、'.join(written)}）") == [[("*" if n in leads else "") + n for n in names]]

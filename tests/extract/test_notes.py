@@ -232,3 +232,22 @@ def test_a_cell_of_two_lines_between_bars_is_one_cell() -> None:
         "2\n|\n2.推进电子证照应用。\n|\n王 五\n|\n区行政审批局\n|\n"
     )
     assert units_of(table, "320509") == [["数据局"], ["区行政审批局"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2．开放公共数据。（责任单位：市数据局（牵头）、市公安局）", [["*市数据局", "市公安局"]]),
+        ("2．开放公共数据。（市数据局（牵头单位）、市公安局（配合））", [["*市数据局", "市公安局"]]),
+        ("2．开放公共数据。（市数据局为牵头单位，市公安局为配合单位）", [["*市数据局", "市公安局"]]),
+        ("2．开放公共数据。（市数据局负总责，市公安局配合）", [["*市数据局", "市公安局"]]),
+        ("2．开放公共数据。（责任单位：市公安局、市数据局（牵头））", [["市公安局", "*市数据局"]]),
+        ("2．开放公共数据。（市公安局、市数据局为牵头单位）", [["*市公安局", "*市数据局"]]),
+        ("2．开放公共数据。（责任单位：市数据局、市公安局，其中市数据局牵头）", [["市公安局", "*市数据局"]]),
+    ],
+)
+def test_a_role_written_apart_from_the_run(text: str, expected: list[list[str]]) -> None:
+    """牵头/配合 after a unit in brackets (its own role, not the run's), after a copula as a
+    label (the run's), 负总责, and 其中X牵头 among units already listed, each give that unit its
+    role and the others theirs."""
+    assert units_of(text, "450100") == expected
