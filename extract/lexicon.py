@@ -31,6 +31,7 @@ class Lexicon:
     row_number_headers: tuple[str, ...]
     role_words: dict[str, Role]
     role_adverbs: tuple[str, ...]
+    duty_adverbs: dict[str, list[str]]
     conjunctions: tuple[str, ...]
     unit_joiners: tuple[str, ...]
     time_words: tuple[str, ...]
@@ -100,17 +101,33 @@ class Lexicon:
         return self.own_prefixes + tuple(self.whole_marker + word for word in self.place_level_words)
 
     @cached_property
+    def adverb_alternation(self) -> str:
+        """The adverbs a role word may follow: the listed ones and the adverbials of duty composed
+        from :attr:`duty_adverbs` (a preposition, an owner, then duty nouns).
+
+        >>> pattern = re.compile(f"(?:{load_lexicon().adverb_alternation})+$")
+        >>> [bool(pattern.match(a)) for a in ("分别", "按分工", "根据各自职责", "依据职能分工", "按要求")]
+        [True, True, True, True, False]
+        """
+        duty = self.duty_adverbs
+        composed = (
+            f"(?:{_alternation(duty['prepositions'])})(?:{_alternation(duty['owners'])})?"
+            f"(?:{_alternation(duty['nouns'])}){{1,2}}"
+        )
+        return f"{_alternation(self.role_adverbs)}|{composed}"
+
+    @cached_property
     def role_phrase_pattern(self) -> re.Pattern[str]:
         """A role phrase ending a group: adverbs, then one or more role words (分别牵头负责落实,
         按职责分工负责, 配合). Searched with ``$`` so the earliest start gives the whole phrase."""
-        adverbs = _alternation(self.role_adverbs)
+        adverbs = self.adverb_alternation
         words = _alternation(self.role_words)
         return re.compile(f"(?:{adverbs})*(?:{words})+(?:工作)?$")
 
     @cached_property
     def role_clause_pattern(self) -> re.Pattern[str]:
         """A role phrase inside running text (由X牵头负责网上…): the first one, not the last."""
-        adverbs = _alternation(self.role_adverbs)
+        adverbs = self.adverb_alternation
         words = _alternation(self.role_words)
         return re.compile(f"(?:{adverbs})*(?:{words})+")
 
@@ -124,7 +141,7 @@ class Lexicon:
         >>> [lexicon.role_aside(m) for m in lexicon.role_aside_pattern.finditer("甲局（牵头）、乙局为配合单位")]
         ['牵头', '配合']
         """
-        adverbs = _alternation(self.role_adverbs)
+        adverbs = self.adverb_alternation
         words = _alternation(self.role_words)
         labels = _alternation(sorted(self.labels, key=len, reverse=True))
         bracket = f"[（(](?P<role>(?:{adverbs})*(?:{words})+)(?:{_alternation(self.unit_label_heads)})?[）)]"
@@ -222,6 +239,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             row_number_headers=tuple(data["row_number_headers"]),
             role_words=data["role_words"],
             role_adverbs=tuple(data["role_adverbs"]),
+            duty_adverbs={k: v for k, v in data["duty_adverbs"].items() if not k.startswith("_")},
             conjunctions=tuple(data["conjunctions"]),
             unit_joiners=tuple(data["unit_joiners"]),
             time_words=tuple(data["time_words"]),

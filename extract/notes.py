@@ -658,7 +658,8 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 if norm.count("《", part.start(), role.start()) > norm.count("》", part.start(), role.start()):
                     break  # 完成《…实施方案》: a word of a title is no role
                 if norm.startswith("的", role.end()):
-                    break  # 建立由X牵头的机制
+                    end = None  # 建立由X牵头(，Y参与)的机制: a body named by who leads it
+                    break
                 if tasked_end is not None:  # the note without the partners, should they not all be bodies
                     spans.append(NoteSpan(agent.end(), tasked_end, agent.end(), tasked_end, "clause"))
                 end = role.end()
@@ -667,10 +668,24 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 # the task goes on after the role: only partners of it may follow
                 # (由X牵头负责A，Y配合做好B)
                 tasked_end = end if role.end() < part.end() else None
+            if end is not None and _names_a_body(norm, end, sentence_end, lexicon):
+                end = None
             if end is not None:
                 spans.append(NoteSpan(agent.end(), end, agent.end(), end, "clause"))
                 chained_until = end
     return spans
+
+
+def _names_a_body(norm: str, start: int, sentence_end: int, lexicon: Lexicon) -> bool:
+    """Whether the role clauses from *start* end in 的 (由X统筹，Y参与的机制): the chain names a
+    body by who leads it."""
+    for part in _CLAUSE.finditer(norm, start, sentence_end):
+        role = lexicon.role_clause_pattern.search(norm, part.start(), part.end())
+        if role is None or not _ends_in_a_body(norm[part.start() : role.start()], lexicon):
+            return False
+        if norm.startswith("的", role.end()):
+            return True
+    return False
 
 
 def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
