@@ -430,7 +430,8 @@ def _pipe_rows(norm: str) -> list[list[tuple[int, int]]]:
     cells: a line holding ``|`` alone ends a row and a line starting with ``|`` opens a cell;
     other lines go on with the cell before them (a narrow cell written over several lines,
     ``市政`` / ``府办`` / ``公厅``). A table's first row opens at the line before its first ``|``
-    cell. Only rows that a lone ``|`` closes are kept."""
+    cell. Only rows that a lone ``|`` closes are kept (a row of one cell too: the others merged
+    with rows above)."""
     rows: list[list[tuple[int, int]]] = []
     row: list[tuple[int, int]] = []
     opened = False  # the line before ended a row, or this row has a | cell: the row goes on
@@ -440,7 +441,7 @@ def _pipe_rows(norm: str) -> list[list[tuple[int, int]]]:
         stripped = line.strip(" \t\u3000")
         span = _text_span(line, position, "|")
         if stripped == "|":
-            if len(row) >= 2:
+            if row:
                 rows.append(row)
             row, opened = [], True
         elif stripped.startswith("|"):
@@ -459,21 +460,34 @@ def _pipe_rows(norm: str) -> list[list[tuple[int, int]]]:
 
 def _pipe_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """Tables copied with each cell's own lines kept (:func:`_pipe_rows`): under a header naming
-    unit columns, each cell in a unit column is a note with its column's role. A row short of
-    cells lacks its first ones, merged with a row above (a lead unit's cell over several tasks)."""
+    unit columns, a row's cells in unit columns are one note, each with its column's role, as a
+    row flattened into a line is. A row short of cells lacks its first ones, merged with a row
+    above (a lead unit's cell over several tasks): such a merged cell is a note of its own."""
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     columns: list[Role | None] = []
-    for row in _pipe_rows(norm):
+    rows = _pipe_rows(norm)
+    for number, row in enumerate(rows):
+        if len(row) < 2:  # a row of one cell tells only that the cells before it are merged
+            continue
         names = [lexicon.label_aside_pattern.sub("", "".join(norm[a:b].split())) for a, b in row]
         if any(name in lexicon.labels for name in names) and all(len(name) <= _MAX_HEADER for name in names):
             columns = [lexicon.labels.get(name) for name in names]
             continue
         if not columns or len(row) > len(columns):
             continue
-        for (start, end), role in zip(row, columns[len(columns) - len(row) :], strict=True):
-            if role is not None and end > start:
-                spans.append(NoteSpan(start, end, start, end, "row", None, ((start, end, role),), (role,)))
+        cells = [
+            (start, end, role)
+            for (start, end), role in zip(row, columns[len(columns) - len(row) :], strict=True)
+            if role is not None and end > start
+        ]
+        following = rows[number + 1] if number + 1 < len(rows) else []
+        merged = len(row) == len(columns) and 0 < len(following) < len(row) and cells and cells[0][0] == row[0][0]
+        for part in [cells[:1], cells[1:]] if merged else [cells]:
+            if part:
+                first, last = part[0][0], part[-1][1]
+                roles = tuple(role for _, _, role in part)
+                spans.append(NoteSpan(first, last, first, last, "row", None, tuple(part), roles))  # type: ignore[arg-type]
     return spans
 
 

@@ -212,15 +212,18 @@ def test_a_label_may_give_its_head_another_name_in_brackets() -> None:
 
 
 def test_a_table_copied_with_each_cells_lines_kept() -> None:
-    """Cells open at ``|`` and a lone ``|`` ends a row; a lead cell written down a narrow column
-    and merged over two rows is one unit, and a row short of it lacks its first cell; in a unit
-    column a district stands for its government, and a run's level reaches no zone or place."""
+    """Cells open at ``|`` and a lone ``|`` ends a row, whose unit cells are one note; a lead cell
+    written down a narrow column and merged over two rows is one unit and a note of its own, and
+    a row short of it lacks its first cell; in a unit column a district stands for its
+    government, and a run's level reaches no zone or place."""
     table = (
         "主办单位\n| 重 点 工 作\n| 协 办 单 位\n|\n"
         "区数\n据局\n| 建设城市运行管理平台，汇聚各街道视频资源\n| 区财政局、经开区、天宁区\n|\n"
         "推进政务数据共享\n| 区公安分局\n|\n"
     )
     assert units_of(table, "320402") == [["*区数据局"], ["区财政局", "经开区", "天宁区"], ["区公安分局"]]
+    unmerged = "序号\n| 工作任务\n| 牵头科室\n| 配合科室\n|\n1\n| 做好预算公开\n| 办公室\n| 各科室\n|\n"
+    assert units_of(unmerged, "320402") == [["*办公室", "各科室"]]  # a row's cells are one note
 
 
 def test_a_cell_of_two_lines_between_bars_is_one_cell() -> None:
