@@ -224,6 +224,13 @@ class JiebaWords:
     def frequency(self, word: str) -> int:
         return self._frequencies.get(word, 0)
 
+    def dictionary_tag(self, word: str) -> str | None:
+        """jieba's own tag of a word its dictionary holds, before any correction."""
+        return self._tags.get(word)
+
+    def corrected(self, word: str) -> bool:
+        return word in self._corrections
+
     def _analyse(self, word: str) -> tuple[str, tuple[str, str] | None]:
         if word in self._corrections:
             return self._corrections[word], None
@@ -294,9 +301,16 @@ _ADVERB_TAGS = frozenset({"d", "ad"})
 def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
     """jieba's tag of each word, but an adverb, or a verb of one character, that the segmenter
     cut from the noun it starts takes that noun's tag: 自然|资源 is jieba's 自然资源 (a noun), no
-    adverb before 资源; 跨|部门 is 跨部门, no verb before 部门."""
+    adverb before 资源; 跨|部门 is 跨部门, no verb before 部门. A word corrected to an adverb
+    (:data:`CORRECTIONS_PATH`) keeps jieba's own tag before a noun, which it modifies."""
     tags = [words.tag(piece) for piece in pieces]
     for i in range(len(pieces) - 1):
+        own = words.dictionary_tag(pieces[i])
+        leading = words.leading_word(pieces[i + 1])  # 开放市: a verb glued to what follows
+        noun = tags[i + 1][:1] == "n" and (leading is None or leading[1][:1] != "v")
+        if tags[i] in _ADVERB_TAGS and words.corrected(pieces[i]) and noun and own:
+            tags[i] = own  # 重点|推进 is an adverb, 重点|污染源 the adjective jieba tags it
+            continue
         cut = tags[i] in _ADVERB_TAGS or (tags[i][:1] == "v" and len(pieces[i]) == 1)
         if cut and words.frequency(joined := pieces[i] + pieces[i + 1]):
             compound = words.tag(joined)

@@ -43,6 +43,8 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("进一步完善湘易办超级移动端。", ["湘易办超级移动端"]),
         ("启动市公共资源交易平台升级。", ["市公共资源交易平台"]),
         ("加强和规范县政府门户网站管理。", ["县政府门户网站"]),
+        ("建设重点人群健康管理系统。", ["重点人群健康管理系统"]),  # 重点 before a noun is no adverb
+        ("重点建设市级数据共享交换平台。", ["市级数据共享交换平台"]),  # before a verb it is one
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
