@@ -305,12 +305,12 @@ def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
     (:data:`CORRECTIONS_PATH`) keeps jieba's own tag before a noun, which it modifies."""
     tags = [words.tag(piece) for piece in pieces]
     for i in range(len(pieces) - 1):
-        own = words.dictionary_tag(pieces[i])
-        leading = words.leading_word(pieces[i + 1])  # 开放市: a verb glued to what follows
-        noun = tags[i + 1][:1] == "n" and (leading is None or leading[1][:1] != "v")
-        if tags[i] in _ADVERB_TAGS and words.corrected(pieces[i]) and noun and own:
-            tags[i] = own  # 重点|推进 is an adverb, 重点|污染源 the adjective jieba tags it
-            continue
+        if tags[i] in _ADVERB_TAGS and tags[i + 1][:1] == "n" and words.corrected(pieces[i]):
+            leading = words.leading_word(pieces[i + 1])  # 开放市: a verb glued to what follows
+            own = words.dictionary_tag(pieces[i])
+            if own and (leading is None or leading[1][:1] != "v"):
+                tags[i] = own  # 重点|推进 is an adverb, 重点|污染源 the adjective jieba tags it
+                continue
         cut = tags[i] in _ADVERB_TAGS or (tags[i][:1] == "v" and len(pieces[i]) == 1)
         if cut and words.frequency(joined := pieces[i] + pieces[i + 1]):
             compound = words.tag(joined)
