@@ -486,8 +486,8 @@ def _pipe_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         for part in [cells[:1], cells[1:]] if merged else [cells]:
             if part:
                 first, last = part[0][0], part[-1][1]
-                roles = tuple(role for _, _, role in part)
-                spans.append(NoteSpan(first, last, first, last, "row", None, tuple(part), roles))  # type: ignore[arg-type]
+                roles = tuple(role for _, _, role in part if role is not None)
+                spans.append(NoteSpan(first, last, first, last, "row", None, tuple(part), roles))
     return spans
 
 

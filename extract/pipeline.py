@@ -160,6 +160,8 @@ def _raw(document: Document, start: int, end: int, gaz: Gazetteer) -> str:
     if len(found) == 1 and found[0].start() == start:
         start = found[0].end()
     text = document.text
+    while start < end and text[start].isspace():
+        start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return "".join(

@@ -176,6 +176,10 @@ def test_a_note_wrapped_over_lines_of_a_printed_page_is_one_note() -> None:
     assert extraction.notes[0].raw == "由市数据局牵头，市发展改革委、市财政局负责"
     unclosed = "1．完善数据目录（详见附件。\n2．建设平台（由市数据局负责）"
     assert units_of(unclosed, "320500") == [["市数据局"]]
+    labelled = extract_text("1．建设平台。\n责任单位：  市数据局\n配合单位：市财政局\n", jurisdiction="320500")
+    assert [n.raw for n in labelled.notes] == ["责任单位：  市数据局;配合单位：市财政局"]  # label lines are no wrap
+    one_label = extract_text("1．建设平台。\n责任单位：  市数据局\n", jurisdiction="320500")
+    assert [n.raw for n in one_label.notes] == ["市数据局"]
 
 
 @pytest.mark.parametrize(
