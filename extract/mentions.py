@@ -29,7 +29,9 @@ class _Locator:
         spans = sorted((a, b, index) for index, task in enumerate(extraction.tasks) for a, b in task.spans)
         self._task_starts = [a for a, _, _ in spans]
         self._task_spans = spans
-        self._excluded = merge_spans([(n.start, n.end) for n in extraction.notes] + list(extraction.boilerplate))
+        # a note's units are no mentions; the task a note may hold between them (由X牵头负责运维Y平台，Z配合) is text
+        units = [(u.start, u.end) for n in extraction.notes for u in n.units]
+        self._excluded = merge_spans(units + list(extraction.boilerplate))
 
     def excluded(self, position: int) -> bool:
         return in_spans(self._excluded, position)
