@@ -728,8 +728,28 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task
             if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
                 role_of_verb = lexicon.role_of_phrase(role.group(0))
+                duty = norm[begin : role.start()].rstrip(" ").endswith(("：", ":"))
+                partners = _later_partners(norm, sentence_end, lexicon) if duty else None
+                if partners is not None:  # 市规划局：负责A；会同市市政委制定B: X leads, Y supports
+                    cells: tuple[tuple[int, int, Role | None], ...] = ((begin, begin + len(subject), "lead"), partners)
+                    spans.append(
+                        NoteSpan(begin, partners[1], begin, partners[1], "row", None, cells, ("lead", "support"))
+                    )
                 spans.append(NoteSpan(begin, role.end(), begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _later_partners(norm: str, sentence_end: int, lexicon: Lexicon) -> tuple[int, int, Role] | None:
+    """In a division of duties by unit (``X：负责A；会同Y制定B``), the partners of the clause after
+    the ``；`` that ends X's first duty, as a support cell; None if that clause names none."""
+    if not norm.startswith("；", sentence_end):
+        return None
+    conjunction = lexicon.conjunction_pattern.match(norm, sentence_end + 1)
+    if conjunction is None or len(conjunction.group(0)) < 2:
+        return None
+    limit = min(len(norm), conjunction.end() + _MAX_NOTE)
+    end = _partners_end(norm, conjunction.end(), limit, lexicon)
+    return (conjunction.end(), end, "support") if end is not None else None
 
 
 def _partnered_subject(norm: str, begin: int, limit: int, lexicon: Lexicon) -> int | None:
@@ -741,7 +761,12 @@ def _partnered_subject(norm: str, begin: int, limit: int, lexicon: Lexicon) -> i
     conjunction = next((m for m in conjunctions if len(m.group(0)) > 1), None)
     if conjunction is None or not _ends_in_a_body(norm[begin : conjunction.start()].rstrip(" ：:"), lexicon):
         return None
-    end, position = None, conjunction.end()
+    return _partners_end(norm, conjunction.end(), limit, lexicon)
+
+
+def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int | None:
+    """Where the run of partners that starts at *position* (after 会同) ends; None if none does."""
+    end = None
     while position < limit:
         ends = range(position + 2, min(limit, position + _MAX_PARTNER) + 1)
         found = next((j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and ends_a_word(norm, j)), None)

@@ -267,3 +267,13 @@ def test_a_body_named_by_who_leads_it_is_no_note_however_long() -> None:
     """建立由X统筹、Y参与的机制 names a mechanism; its 由 clause, over two role clauses, is no note."""
     text = "3．建立由市政府办公室统筹，其他部门共同参与的联动协调机制。"
     assert units_of(text, "450100") == []
+
+
+def test_a_division_of_duties_names_partners_after_the_first_duty() -> None:
+    """``X：负责A；会同Y做B`` (a unit's duties after a colon): X leads, Y supports; a duty with no
+    partner leaves X alone."""
+    text = (
+        "二、职责分工\n1．市数据局：负责建设数据共享平台；会同市财政局制定资金管理办法。\n"
+        "2．市公安局：负责人口库的维护。\n"
+    )
+    assert units_of(text, "320500") == [["*市数据局", "市财政局"], ["市公安局"]]
