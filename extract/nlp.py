@@ -229,6 +229,7 @@ class JiebaWords:
         return self._tags.get(word)
 
     def corrected(self, word: str) -> bool:
+        """Whether the plan-language corrections give *word* a tag of their own."""
         return word in self._corrections
 
     def _analyse(self, word: str) -> tuple[str, tuple[str, str] | None]:

@@ -143,11 +143,19 @@ def _parse_clause(
     lexicon = gaz.lexicon
     groups: list[RoleGroup] = []
     waiting_from: int | None = None  # where the units waiting for a role start in *text*
+
+    def settled(until: int) -> bool:
+        """Give the units waiting before *until* the default role; whether there were any."""
+        nonlocal groups
+        if waiting_from is None or default_role is None or waiting_from >= until:
+            return False
+        groups += _group(text[waiting_from:until], offset + waiting_from, default_role, gaz, jurisdiction)
+        return True
+
     for segment, start in split_outside_brackets(text, _GROUP_SEPARATORS, 0):
         subset = lexicon.subset_pattern.match(segment)
         if subset:  # 责任单位：A、B，其中A牵头: A, listed already, leads
-            if waiting_from is not None and default_role is not None:
-                groups += _group(text[waiting_from:start], offset + waiting_from, default_role, gaz, jurisdiction)
+            if settled(start):
                 waiting_from = None
             listed = len(groups)
             segment, start = segment[subset.end() :], start + subset.end()
@@ -169,10 +177,7 @@ def _parse_clause(
             body_end = piece_start + phrase.start()
             if text[body_end - 1] == _ASIDE:  # 市财政局、市数据局（牵头）: the bracket's role is its unit's
                 body_end -= 1
-                if default_role is not None and waiting_from < piece_start:
-                    groups += _group(
-                        text[waiting_from:piece_start], offset + waiting_from, default_role, gaz, jurisdiction
-                    )
+                if settled(piece_start):
                     waiting_from = piece_start
             role = lexicon.role_of_phrase(phrase.group(0))
             if agent := _AGENT_INSIDE.match(text, waiting_from, body_end):
