@@ -369,16 +369,27 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     columns: dict[int, Role] = {}
+    width = 0  # the header's number of cells
     lines = norm.split("\n")
     position = 0
     for number, line in enumerate(lines):
         cells = _line_cells(line, position)
+        while cells and not cells[-1][0]:  # a row's closing bars (… | ||) hold no cell
+            cells.pop()
         headers = {i: lexicon.labels[c] for i, (c, _) in enumerate(cells) if c in lexicon.labels}
         if headers and len(cells) >= 2:
-            columns = headers  # type: ignore[assignment]
+            columns, width = headers, len(cells)  # type: ignore[assignment]
         elif len(cells) >= 2:
-            if columns and len(cells) > max(columns):
-                parts = [(at, at + len(c), columns[i]) for i, (c, at) in enumerate(cells) if i in columns and c]
+            # cells merged over several rows or columns (a heading over its tasks, 具体要求 over
+            # heading, number and task) are on the left: a row of another width than its header
+            # aligns on the right, unless its cells are parted by spaces, where an empty cell
+            # leaves no trace and a narrower row's first cells are in place
+            shift = len(cells) - width
+            if not _parted_by_marks(line):
+                shift = max(0, shift)
+            if columns and len(cells) > max(columns) + shift:
+                placed = [(c, at, i - shift) for i, (c, at) in enumerate(cells)]
+                parts = [(at, at + len(c), columns[k]) for c, at, k in placed if k in columns and c]
                 if parts:
                     at, end, role = parts[-1]
                     parts[-1] = (at, _continued_cell(lines, number, position + len(line), end, lexicon), role)
@@ -394,10 +405,15 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _parted_by_marks(line: str) -> bool:
+    """Whether a flattened row parts its cells by ``|`` or tabs, which show an empty cell."""
+    return "|" in line or "\t" in line
+
+
 def _line_cells(line: str, position: int) -> list[tuple[str, int]]:
     """A flattened row's cells with their offsets: parted by ``|`` or tabs where the line has
     them (a cell may hold spaces, and may be empty), else by spaces."""
-    if "|" not in line and "\t" not in line:
+    if not _parted_by_marks(line):
         return [(m.group(0), position + m.start()) for m in re.finditer(r"\S+", line)]
     cells = []
     for match in re.finditer(r"[^|\t]+|(?<=[|\t])(?=[|\t])", line):

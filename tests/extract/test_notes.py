@@ -130,6 +130,21 @@ def test_flattened_table_rows() -> None:
     assert units_of(text, "350100") == [["*市金融办", "*市发改委"], ["市数据局"]]
 
 
+def test_flattened_rows_with_merged_cells_align_on_the_right() -> None:
+    """A heading merged over its tasks leaves the rows below it short of a cell on the left,
+    and a header cell may span the heading, number and task columns: between ``|`` marks the
+    unit column is the row's last cell (the closing bars hold none)."""
+    text = (
+        "具 体 要 求 | 责任科室 | ||\n"
+        "一、抓好公开。 | 1 | 更新网站栏目。 | 办公室牵头,各股室配合 |\n"
+        "2 | 公开政策解读。 | 法规股 | |\n"
+        "工作任务 | 具体要求 | 责任部门 |\n"
+        "二、做好回应。 | 3.回应关切。 | 各科室 |\n"
+        "4.收集舆情。 | 办公室牵头,各科室配合 | |\n"
+    )
+    assert units_of(text, "340321") == [["*办公室", "各股室"], ["法规股"], ["各科室"], ["*办公室", "各科室"]]
+
+
 def test_notes_accept_ascii_and_full_width_punctuation_alike() -> None:
     full = units_of("（一）甲。（责任单位：省发改委、数字办，省大数据公司）", "350000")
     ascii_ = units_of("(一)甲。(责任单位:省发改委、数字办,省大数据公司)", "350000")
