@@ -103,15 +103,15 @@ class Lexicon:
     @cached_property
     def adverb_alternation(self) -> str:
         """The adverbs a role word may follow: the listed ones and the adverbials of duty composed
-        from :attr:`duty_adverbs` (a preposition, an owner, then duty nouns).
+        from :attr:`duty_adverbs` (a preposition or none, an owner, then duty nouns: 按分工, 分工).
 
         >>> pattern = re.compile(f"(?:{load_lexicon().adverb_alternation})+$")
-        >>> [bool(pattern.match(a)) for a in ("分别", "按分工", "根据各自职责", "依据职能分工", "按要求")]
-        [True, True, True, True, False]
+        >>> [bool(pattern.match(a)) for a in ("分别", "按分工", "根据各自职责", "依据职能分工", "分工", "按要求")]
+        [True, True, True, True, True, False]
         """
         duty = self.duty_adverbs
         composed = (
-            f"(?:{_alternation(duty['prepositions'])})(?:{_alternation(duty['owners'])})?"
+            f"(?:{_alternation(duty['prepositions'])})?(?:{_alternation(duty['owners'])})?"
             f"(?:{_alternation(duty['nouns'])}){{1,2}}"
         )
         return f"{_alternation(self.role_adverbs)}|{composed}"
@@ -193,14 +193,19 @@ class Lexicon:
 
     @cached_property
     def first_lead_pattern(self) -> re.Pattern[str]:
-        """A declaration that the first unit listed leads: 排在第一位的部门为牵头部门，下同."""
+        """A declaration that the first unit listed leads: 排在第一位的部门为牵头部门，下同;
+        the lead may be named with a work noun and another noun beside it (为工作牵头单位或汇总单位).
+
+        >>> bool(load_lexicon().first_lead_pattern.fullmatch("列第一位者为工作牵头单位或汇总单位，下同"))
+        True
+        """
         d = self.declarations["first_lead"]
         verbs, ranks, tails, alternatives = (_alternation(d[k]) for k in ("verbs", "ranks", "tails", "alternatives"))
-        noun = _alternation(d["nouns"])
-        nouns = f"(?:(?:{noun})(?:(?:{alternatives})(?:{noun}))?)"
+        noun, work = _alternation(d["nouns"]), _alternation(self.work_nouns)
+        nouns = f"(?:(?:{noun})(?:(?:{alternatives})[^，。；（）]{{0,4}}?(?:{noun}))?)"
         labels = _alternation(self.labels)  # 责任单位排在首位的为牵头单位
         return re.compile(
-            f"[，。；]?\\s*(?:{labels})?(?:{verbs})(?:{ranks})(?:的|者)?{nouns}?为牵头{nouns}?"
+            f"[，。；]?\\s*(?:{labels})?(?:{verbs})(?:{ranks})(?:的|者)?{nouns}?为(?:{work})?牵头{nouns}?"
             f"(?:[，]?\\s*(?:[^。；，]{{1,30}}[，]\\s*)?(?:{tails}))?"
         )
 

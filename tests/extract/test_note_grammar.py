@@ -165,6 +165,8 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             "100000",
             [["*民政部", "财政部"]],
         ),
+        # the lead named with a work noun, another noun beside it
+        ("（县经信局、县财政局负责，列第一位者为工作牵头单位或汇总单位，下同）", "330500", [["*县经信局", "县财政局"]]),
     ],
 )
 def test_forms_the_first_parser_never_met(note: str, jurisdiction: str, expected: list) -> None:
