@@ -58,13 +58,30 @@ class Lexicon:
         >>> lexicon.labels["牵头单位"], lexicon.labels["配合部门"], lexicon.labels["部门分工"]
         ('lead', 'support', 'responsible')
         """
-        composed = {m + h: role for (m, role), h in product(self.label_modifiers.items(), self.unit_label_heads)}
+        composed = {m + h: role for (m, role), h in product(self.modifiers.items(), self.unit_label_heads)}
         return composed | self.whole_labels
+
+    @cached_property
+    def modifiers(self) -> dict[str, Role]:
+        """A label's modifiers with their roles: each listed one, and a lead's or a support's
+        followed by one of duty, which keeps the first's role (牵头负责, 配合落实, 相关责任).
+
+        >>> modifiers = load_lexicon().modifiers
+        >>> modifiers["牵头负责"], modifiers["相关责任"], "负责牵头" in modifiers
+        ('lead', 'support', False)
+        """
+        duty = [m for m, role in self.label_modifiers.items() if role == "responsible"]
+        composed = {
+            first + second: role
+            for (first, role), second in product(self.label_modifiers.items(), duty)
+            if role != "responsible"
+        }
+        return self.label_modifiers | composed
 
     @cached_property
     def person_labels(self) -> frozenset[str]:
         """Labels whose value names people, not units (责任领导, 分管省领导, 责任人)."""
-        modifiers = [*self.label_modifiers, *self.person_label_modifiers]
+        modifiers = [*self.modifiers, *self.person_label_modifiers]
         return frozenset(m + h for m, h in product(modifiers, self.person_label_heads))
 
     @cached_property

@@ -42,6 +42,9 @@ _NARROW_CELL = 4  # a cell whose lines are all this short holds a name written d
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _NUMBERED_TASK = re.compile(r"(?:\d{1,3}[.、．]?|（\d{1,3}）)\D")
 _HEADING = re.compile(r"[一二三四五六七八九十]+、")
+# a cell of a row parted by spaces: a run of characters, or single characters spaced out to
+# fill a header's cell (工 作 任 务), which is one cell
+_SPACED_CELL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+(?!\S)|\S+")
 _ITEM_MARKER = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
 )
@@ -376,7 +379,8 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         cells = _line_cells(line, position)
         while cells and not cells[-1][0]:  # a row's closing bars (… | ||) hold no cell
             cells.pop()
-        headers = {i: lexicon.labels[c] for i, (c, _) in enumerate(cells) if c in lexicon.labels}
+        names = ["".join(c.split()) for c, _ in cells]  # 责 任 单 位: spaced out to fill its cell
+        headers = {i: lexicon.labels[name] for i, name in enumerate(names) if name in lexicon.labels}
         if headers and len(cells) >= 2:
             columns, width = headers, len(cells)  # type: ignore[assignment]
         elif len(cells) >= 2:
@@ -414,7 +418,7 @@ def _line_cells(line: str, position: int) -> list[tuple[str, int]]:
     """A flattened row's cells with their offsets: parted by ``|`` or tabs where the line has
     them (a cell may hold spaces, and may be empty), else by spaces."""
     if not _parted_by_marks(line):
-        return [(m.group(0), position + m.start()) for m in re.finditer(r"\S+", line)]
+        return [(m.group(0), position + m.start()) for m in _SPACED_CELL.finditer(line)]
     cells = []
     for match in re.finditer(r"[^|\t]+|(?<=[|\t])(?=[|\t])", line):
         raw = match.group(0)
@@ -437,25 +441,25 @@ def _continued_cell(lines: list[str], number: int, line_end: int, cell_end: int,
     return end
 
 
-def _text_span(line: str, position: int, skip: str = "") -> tuple[int, int]:
-    """Where *line* (at *position*) holds text, without white space around it or the leading
-    *skip* characters."""
+def _text_span(line: str, position: int, bars: str = "") -> tuple[int, int]:
+    """Where *line* (at *position*) holds text, without white space or *bars* around it."""
     blank = " \t\u3000"
-    head = len(line) - len(line.lstrip(blank))
-    head += len(line[head:]) - len(line[head:].lstrip(skip + blank))
-    return position + head, position + len(line.rstrip(blank))
+    head = len(line) - len(line.lstrip(bars + blank))
+    end = len(line.rstrip(bars + blank))
+    return position + head, position + max(head, end)
 
 
 def _pipe_rows(norm: str) -> list[list[tuple[int, int]]]:
     """The rows of tables copied with each cell's own lines kept, as ``(start, end)`` of their
-    cells: a line holding ``|`` alone ends a row and a line starting with ``|`` opens a cell;
-    other lines go on with the cell before them (a narrow cell written over several lines,
-    ``市政`` / ``府办`` / ``公厅``). A table's first row opens at the line before its first ``|``
-    cell. Only rows that a lone ``|`` closes are kept (a row of one cell too: the others merged
-    with rows above)."""
+    cells: a line holding ``|`` alone ends a row, a line starting with ``|`` opens a cell and
+    one ending with ``|`` closes its cell (``教体局 |``); other lines go on with the cell before
+    them (a narrow cell written over several lines, ``市政`` / ``府办`` / ``公厅``). A table's
+    first row opens at the line before its first ``|`` cell. Only rows that a lone ``|`` closes
+    are kept (a row of one cell too: the others merged with rows above)."""
     rows: list[list[tuple[int, int]]] = []
     row: list[tuple[int, int]] = []
     opened = False  # the line before ended a row, or this row has a | cell: the row goes on
+    closed = False  # the line before closed its cell with a |
     previous: tuple[int, int] | None = None  # the text of the line before, if it held any
     position = 0
     for line in norm.split("\n"):
@@ -471,9 +475,10 @@ def _pipe_rows(norm: str) -> list[list[tuple[int, int]]]:
             row.append(span)
             opened = True
         elif stripped and opened:
-            row = [*row[:-1], (row[-1][0], span[1])] if row else [span]
+            row = [*row[:-1], (row[-1][0], span[1])] if row and not closed else [*row, span]
         else:
             row, opened = [], False
+        closed = stripped.endswith("|")
         previous = span if stripped else None
         position += len(line) + 1
     return rows

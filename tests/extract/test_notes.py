@@ -245,6 +245,23 @@ def test_a_table_copied_with_each_cells_lines_kept() -> None:
     assert units_of(unmerged, "320402") == [["*办公室", "各科室"]]  # a row's cells are one note
 
 
+def test_a_table_whose_cells_close_at_a_bar() -> None:
+    """Cells copied one to a line, each closed by ``|`` at its end and each row by a lone ``|``
+    (here in Traditional script): the unit column's cells are the notes."""
+    table = (
+        "|\n某縣2024年民生實事清單 |\n||||\n|\n序號 |\n項目名稱 |\n建設時間 |\n責任單位 |\n|\n"
+        "1 |\n學校改造項目 |\n2024 |\n教體局 |\n|\n2 |\n道路建設項目 |\n2024 |\n住建局 |\n|\n"
+    )
+    assert units_of(table, "610723") == [["教体局"], ["住建局"]]
+
+
+def test_a_header_spaced_out_in_a_row_parted_by_spaces() -> None:
+    """A header cell spaced out to fill its width (工 作 任 务) is one cell when spaces part the
+    row's cells; 牵头负责部门 composes a lead's modifier with one of duty."""
+    table = "序号 工 作 任 务 牵头负责部门\n1 新增就业100万人 人力资源社会保障部\n2 新建基站1万个 工业和信息化部\n"
+    assert units_of(table, "100000") == [["*人力资源社会保障部"], ["*工业和信息化部"]]
+
+
 def test_a_cell_of_two_lines_between_bars_is_one_cell() -> None:
     """In a table copied one cell to a line between ``|`` lines, two people in one cell keep
     the unit cell after them in its column's place, where it may be written short."""
