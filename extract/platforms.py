@@ -472,7 +472,7 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if verb_before and len(token.text) == 1 and len(tokens[start - 1].text) == 1 and token.tag in ("a", "v"):
             start += 1  # 做|强, 用|好: the complement of the predicate (用 is tagged a preposition)
             continue
-        previous = tokens[start - 1].tag if start > 0 else "wj"
+        previous = tokens[start - 1].tag if start > 0 and not _closes_item_marker(tokens, start - 1) else "wj"
         modifier = end - start > 2 and len(token.text) > 1 and not _predicate_verb(tokens, start, grammar)
         if previous == "wn" and token.tag in grammar.verb_tags and modifier:
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
@@ -495,6 +495,13 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _closes_item_marker(tokens: list[Tok], k: int) -> bool:
+    """Token *k* is the 、 of an item marker (二、) at its clause's start, not one parting a list."""
+    if tokens[k].tag != "wn" or k < 1 or tokens[k - 1].tag != "m":
+        return False
+    return k == 1 or tokens[k - 2].tag.startswith("w") or tokens[k - 2].tag == "x"
 
 
 def _predicate_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:

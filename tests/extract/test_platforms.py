@@ -45,6 +45,8 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("加强和规范县政府门户网站管理。", ["县政府门户网站"]),
         ("建设重点人群健康管理系统。", ["重点人群健康管理系统"]),  # 重点 before a noun is no adverb
         ("重点建设市级数据共享交换平台。", ["市级数据共享交换平台"]),  # before a verb it is one
+        ("三、做好智慧党建平台维护。", ["智慧党建平台"]),  # 三、 marks an item, it parts no list
+        ("及时清理智慧停车管理系统冗余数据。", ["智慧停车管理系统"]),  # 及时 is an adverb
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
