@@ -618,6 +618,20 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 row_column = 0 if _ROW_NUMBER.fullmatch(text) else task_column
         elif row:
             row.append((text, start))
+        elif text.strip():  # a row with no number under a heading: a cell naming whose it is is its note
+            roles = tuple(lexicon.labels[cell] for cell in header if cell in lexicon.labels)
+            spans.append(
+                NoteSpan(
+                    start,
+                    start + len(text),
+                    start,
+                    start + len(text),
+                    "row",
+                    None,
+                    ((start, start + len(text), None),),
+                    roles,
+                )
+            )
     if row:
         close_row()
     return spans

@@ -208,6 +208,15 @@ def test_a_table_copied_one_cell_to_a_line_gives_the_unit_column_its_role() -> N
     assert marked(table, "320100") == [["*市城管局"], ["*市数据局"]]
 
 
+def test_a_row_without_a_number_under_a_heading_is_a_note() -> None:
+    """In a table copied one cell to a line, the row after a heading may have no number (its task
+    cell is the heading): a cell after it that says whose it is is that row's note."""
+    cells = ["重点工作", "工作措施", "责任单位", "备注", "一、加大支持力度", "（一）加强财税支持"]
+    cells += ["市税务局、各县政府", "2020年12月", "2.落实设备补贴。", "市财政局"]
+    extraction = extract_text("\n".join(cells) + "\n", jurisdiction="421200")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["市税务局", "各县政府"], ["市财政局"]]
+
+
 @pytest.mark.parametrize("marker", ["1﹒", "1．", "1)", "①"])
 def test_item_markers_in_other_punctuation_name_the_item(marker: str) -> None:
     extraction = extract_text(f"{marker}建设数据平台。（市数据局负责）", jurisdiction="320100")
