@@ -229,12 +229,17 @@ class Lexicon:
     @cached_property
     def carry_forward_pattern(self) -> re.Pattern[str]:
         """A declaration that units answer for every later item: 以下任务均需X落实，不再一一列出;
-        除专门列出外，以下任务均涉及X，不再重复. Group ``units`` is X."""
+        除专门列出外，以下任务均涉及X，不再重复; the object may have a modifier (以下政策措施).
+        Group ``units`` is X.
+
+        >>> load_lexicon().carry_forward_pattern.search("以下政策措施均需各县人民政府落实，不再单独列出")["units"]
+        '各县人民政府'
+        """
         d = self.declarations["carry_forward"]
         part = {k: _alternation(v) for k, v in d.items()}
         roles = _alternation(self.role_words)
         return re.compile(
-            f"[，。；]?\\s*(?:(?:{part['exceptions']})[，]?\\s*)?以下(?:{part['quantifiers']})?(?:{part['objects']})?"
+            f"[，。；]?\\s*(?:(?:{part['exceptions']})[，]?\\s*)?以下(?:{part['quantifiers']})?(?:[^，。；]{{0,4}}?(?:{part['objects']}))?"
             f"(?:{part['adverbs']})?(?:{part['verbs']})(?P<units>[^。；]{{2,80}}?)(?:{roles})*[，]?\\s*"
             f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})"
         )

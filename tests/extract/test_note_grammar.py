@@ -165,6 +165,14 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             "100000",
             [["*民政部", "财政部"]],
         ),
+        # 参加 names those who take part
+        ("（市发改委牵头，市统计局、市财政局参加）", "370800", [["*市发改委", "市统计局", "市财政局"]]),
+        # a carried-forward declaration whose object has a modifier (以下政策措施) is no unit
+        (
+            "（市工信局、市财政局。以下政策措施均需各区人民政府落实，不再单独列出）",
+            "320800",
+            [["市工信局", "市财政局"]],
+        ),
         # the lead named with a work noun, another noun beside it
         ("（县经信局、县财政局负责，列第一位者为工作牵头单位或汇总单位，下同）", "330500", [["*县经信局", "县财政局"]]),
     ],
