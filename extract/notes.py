@@ -343,25 +343,67 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     spans: list[NoteSpan] = []
     block: list[int] | None = None
     position = 0
-    for line in norm.split("\n"):
+    bare_label = False  # the line before was a unit label alone (责任单位), its units on this line
+    lines = norm.split("\n")
+    for number, line in enumerate(lines):
         line_end = position + len(line)
         stripped = line.lstrip(" \t\u3000")
         match = lexicon.label_pattern.match(stripped)
-        if block is not None and (match or not stripped.strip()):
-            block[1] = line_end if match else block[1]
+        bare = _bare_label(stripped, lexicon) and _units_follow(lines, number, gaz)
+        if block is not None and (match or bare or bare_label or not stripped.strip()):
+            block[1] = line_end if (match or bare or bare_label) and stripped.strip() else block[1]
         else:
             if block is not None:
                 spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
                 block = None
             found = inline.search(line)
-            if match and lexicon.label_of(match.group(1)) in lexicon.labels:
+            if (match and lexicon.label_of(match.group(1)) in lexicon.labels) or bare:
                 block = [line_end - len(stripped), line_end]
             elif found and lexicon.label_of(found.group(2)) in lexicon.labels:
                 block = [position + found.start(1), line_end]
+        if stripped.strip():
+            bare_label = bare
         position = line_end + 1
     if block is not None:
         spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
     return spans
+
+
+def _bare_label(line: str, lexicon: Lexicon) -> bool:
+    """A line that is a unit label alone, without a colon: a table's cells copied one to a line,
+    key above value (责任单位 / 卫健局、文旅局)."""
+    return "".join(line.split()) in lexicon.labels
+
+
+def _units_follow(lines: list[str], number: int, gaz: Gazetteer) -> bool:
+    """Whether the next line holding text names units alone (卫健局、文旅局), not a table's next
+    column name or its first row."""
+    following = next((line.strip(" \t\u3000") for line in lines[number + 1 :] if line.strip()), "")
+    if not following or _ITEM_MARKER.match(following) or _bare_label(following, gaz.lexicon):
+        return False
+    parsed = parse_note_content(following, 0, gaz, "", "responsible")
+    units = [u for g in parsed.groups for u in g.units] if parsed is not None else []
+    return bool(units) and all(_looks_like_unit(u, gaz) for u in units)
+
+
+def _label_block_content(content: str, lexicon: Lexicon) -> str:
+    r"""A label block's text as one note: its lines parted by ``；``, or by ``：`` after a label
+    written alone on its line (blank lines after it by spaces; one character each, so offsets
+    hold).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> _label_block_content("责任单位\n\n卫健局\n配合单位：各乡镇", load_lexicon())
+    '责任单位 ：卫健局；配合单位：各乡镇'
+    """
+    pieces: list[str] = []
+    waiting = False  # a label alone on its line has not yet met its units
+    for index, line in enumerate(content.split("\n")):
+        if index:
+            pieces.append(("：" if line.strip() else " ") if waiting else "；")
+        pieces.append(line)
+        if line.strip():
+            waiting = _bare_label(line.strip(" \t\u3000"), lexicon)
+    return "".join(pieces)
 
 
 def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
@@ -851,7 +893,9 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
                 taken_until = row[0].end
             continue
         content = norm[span.content_start : span.content_end]
-        if span.style in ("label", "table"):
+        if span.style == "label":
+            content = _label_block_content(content, gaz.lexicon)
+        elif span.style == "table":
             content = content.replace("\n", "；")
         parsed = _parse_span(content, span, gaz, jurisdiction)
         if parsed is not None and span.style in _SENTENCE_STYLES and not _all_named_bodies(parsed, gaz):

@@ -225,6 +225,26 @@ def test_a_row_without_a_number_under_a_heading_is_a_note() -> None:
     assert [[u.name for u in n.units] for n in extraction.notes] == [["市税务局", "各县政府"], ["市财政局"]]
 
 
+def test_labels_above_their_units_one_cell_to_a_line() -> None:
+    """A table copied key above value: a unit label alone on its line names the units on the
+    next line; a header's column names, one to a line, are no note."""
+    cells = [
+        "具体任务",
+        "建成县级数据平台。",
+        "责任单位",
+        "",
+        "数据局、财政局",
+        "配合单位",
+        "各乡镇",
+        "完成时限",
+        "12月底",
+    ]
+    extraction = extract_text("\n".join(cells) + "\n", jurisdiction="640324")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["数据局", "财政局", "各乡镇"]]
+    header = ["序号", "工作任务", "责任单位", "完成时限", "1", "建成县级数据平台。", "县数据局", "12月底"]
+    assert "工作任务" not in extract_text("\n".join(header) + "\n", jurisdiction="640324").notes[0].raw
+
+
 @pytest.mark.parametrize("marker", ["1﹒", "1．", "1)", "①"])
 def test_item_markers_in_other_punctuation_name_the_item(marker: str) -> None:
     extraction = extract_text(f"{marker}建设数据平台。（市数据局负责）", jurisdiction="320100")
