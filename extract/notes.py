@@ -379,11 +379,36 @@ def _units_follow(lines: list[str], number: int, gaz: Gazetteer) -> bool:
     """Whether the next line holding text names units alone (卫健局、文旅局), not a table's next
     column name or its first row."""
     following = next((line.strip(" \t\u3000") for line in lines[number + 1 :] if line.strip()), "")
-    if not following or _ITEM_MARKER.match(following) or _bare_label(following, gaz.lexicon):
+    return not _bare_label(following, gaz.lexicon) and _units_alone(following, gaz)
+
+
+def _units_alone(text: str, gaz: Gazetteer) -> bool:
+    """Whether *text* names units and nothing else (a role phrase may end it), not an item."""
+    if not text or _ITEM_MARKER.match(text):
         return False
-    parsed = parse_note_content(following, 0, gaz, "", "responsible")
+    parsed = parse_note_content(text, 0, gaz, "", "responsible")
     units = [u for g in parsed.groups for u in g.units] if parsed is not None else []
     return bool(units) and all(_looks_like_unit(u, gaz) for u in units)
+
+
+def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """A unit label after a comma inside a sentence (``…举措，责任科室：就业科、人才中心分别牵头，
+    责任科室：…``): its note runs over the clauses after it that name units alone, up to the
+    next label or the first clause that does not."""
+    lexicon = gaz.lexicon
+    spans: list[NoteSpan] = []
+    for found in re.finditer("[，；]\\s*(" + lexicon.label_pattern.pattern + ")", norm):
+        before = norm[norm.rfind("\n", 0, found.start()) + 1 : found.start()]
+        if lexicon.label_of(found.group(2)) not in lexicon.labels or before.count("（") > before.count("）"):
+            continue  # a label inside brackets is its bracket's (one left open is cut off)
+        end = _CLAUSE.match(norm, found.end(1)).end()  # type: ignore[union-attr]
+        while end < len(norm) and norm[end] == "，":
+            clause = _CLAUSE.match(norm, end + 1)
+            if clause is None or lexicon.label_pattern.match(clause.group(0)) or not _units_alone(clause.group(0), gaz):
+                break
+            end = clause.end()
+        spans.append(NoteSpan(found.start(1), end, found.start(1), end, "label"))
+    return spans
 
 
 def _label_block_content(content: str, lexicon: Lexicon) -> str:
@@ -875,6 +900,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
     candidates = (
         _bracket_candidates(norm)
         + _label_line_candidates(norm, gaz)
+        + _clause_label_candidates(norm, gaz)
         + _table_candidates(norm, gaz)
         + _cell_table_candidates(norm, gaz)
         + _pipe_table_candidates(norm, gaz)

@@ -245,6 +245,21 @@ def test_labels_above_their_units_one_cell_to_a_line() -> None:
     assert "工作任务" not in extract_text("\n".join(header) + "\n", jurisdiction="640324").notes[0].raw
 
 
+def test_labels_after_commas_in_running_text() -> None:
+    """Unit labels inside a sentence, each after a comma: each note runs over the clauses that
+    name units alone, and stops at the next label or at a clause that is a task."""
+    text = (
+        "（一）开展就业服务专项行动，落实十五条举措，责任科室（单位）：就业科、人才中心分别牵头，"
+        "责任科室（单位）：法规科牵头，（二）开展宣传行动，责任单位：办公室牵头，局办公室将举措纳入考核。"
+    )
+    extraction = extract_text(text, jurisdiction="350300")
+    assert [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes] == [
+        ["*就业科", "*人才中心"],
+        ["*法规科"],
+        ["*办公室"],
+    ]
+
+
 @pytest.mark.parametrize("marker", ["1﹒", "1．", "1)", "①"])
 def test_item_markers_in_other_punctuation_name_the_item(marker: str) -> None:
     extraction = extract_text(f"{marker}建设数据平台。（市数据局负责）", jurisdiction="320100")
