@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import pairwise
 
 from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon
@@ -389,6 +390,46 @@ def _units_alone(text: str, gaz: Gazetteer) -> bool:
     parsed = parse_note_content(text, 0, gaz, "", "responsible")
     units = [u for g in parsed.groups for u in g.units] if parsed is not None else []
     return bool(units) and all(_looks_like_unit(u, gaz) for u in units)
+
+
+def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """A line naming units alone above a line that opens with a role phrase, its duty, a blank
+    line between them (国土资源局 / / 负责供地许可审批…: a table of duties copied one cell to a
+    line; without the blank line, a line wrapped inside a sentence): the units are a note with
+    that phrase's role."""
+    lexicon = gaz.lexicon
+    spans: list[NoteSpan] = []
+    lines = norm.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    texts = [(number, line.strip(" \t\u3000")) for number, line in enumerate(lines) if line.strip(" \t\u3000")]
+    for (number, text), (next_number, duty) in pairwise(texts):
+        phrase = lexicon.role_clause_pattern.match(duty)
+        if (
+            phrase is None
+            or next_number == number + 1
+            or lexicon.label_pattern.search(text)
+            or _bare_label(text, lexicon)
+        ):
+            continue
+        if not _ends_in_a_body(text, lexicon) or not _units_alone(text, gaz):
+            continue
+        start = starts[number] + lines[number].index(text)
+        role = lexicon.role_of_phrase(phrase.group(0))
+        spans.append(
+            NoteSpan(
+                start,
+                start + len(text),
+                start,
+                start + len(text),
+                "row",
+                None,
+                ((start, start + len(text), role),),
+                (role,),
+            )
+        )
+    return spans
 
 
 def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
@@ -901,6 +942,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         _bracket_candidates(norm)
         + _label_line_candidates(norm, gaz)
         + _clause_label_candidates(norm, gaz)
+        + _duty_line_candidates(norm, gaz)
         + _table_candidates(norm, gaz)
         + _cell_table_candidates(norm, gaz)
         + _pipe_table_candidates(norm, gaz)

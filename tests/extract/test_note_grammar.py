@@ -260,6 +260,18 @@ def test_labels_after_commas_in_running_text() -> None:
     ]
 
 
+def test_a_table_of_duties_one_cell_to_a_line() -> None:
+    """A unit's cell above its duty's (负责…, 牵头负责…), a blank line between: each unit is a note
+    with its duty's role; a line wrapped after a unit's name inside a note is no note of its own."""
+    text = "相关部门 职责分工\n\n水利局\n\n  负责取水许可审批。\n\n交通局\n\n牵头负责道路验收。\n"
+    extraction = extract_text(text, jurisdiction="430623")
+    assert [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes] == [["水利局"], ["*交通局"]]
+    wrapped = "（一）加快建设取水许可审批系统。（县水利局、县交通局\n负责）\n"
+    assert [[u.name for u in n.units] for n in extract_text(wrapped, jurisdiction="430623").notes] == [
+        ["县水利局", "县交通局"]
+    ]
+
+
 @pytest.mark.parametrize("marker", ["1﹒", "1．", "1)", "①"])
 def test_item_markers_in_other_punctuation_name_the_item(marker: str) -> None:
     extraction = extract_text(f"{marker}建设数据平台。（市数据局负责）", jurisdiction="320100")
