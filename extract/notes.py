@@ -878,6 +878,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 role_of_verb = lexicon.role_of_phrase(role.group(0))
                 duty = norm[begin : role.start()].rstrip(" ").endswith(("：", ":"))
                 partners = _later_partners(norm, sentence_end, lexicon) if duty else None
+                if partners is None:  # X负责会同Y抓好A: X leads, Y supports, as in X会同Y负责
+                    partners = _partners_after(norm, role.end(), clause.end(), lexicon)
                 if partners is not None:  # 市规划局：负责A；会同市市政委制定B: X leads, Y supports
                     cells: tuple[tuple[int, int, Role | None], ...] = ((begin, begin + len(subject), "lead"), partners)
                     spans.append(
@@ -892,10 +894,15 @@ def _later_partners(norm: str, sentence_end: int, lexicon: Lexicon) -> tuple[int
     the ``；`` that ends X's first duty, as a support cell; None if that clause names none."""
     if not norm.startswith("；", sentence_end):
         return None
-    conjunction = lexicon.conjunction_pattern.match(norm, sentence_end + 1)
+    return _partners_after(norm, sentence_end + 1, min(len(norm), sentence_end + 1 + _MAX_NOTE), lexicon)
+
+
+def _partners_after(norm: str, position: int, limit: int, lexicon: Lexicon) -> tuple[int, int, Role] | None:
+    """The partners a conjunction of two characters (会同, 联合) names right at *position*, as a
+    support cell; None if none does."""
+    conjunction = lexicon.conjunction_pattern.match(norm, position)
     if conjunction is None or len(conjunction.group(0)) < 2:
         return None
-    limit = min(len(norm), conjunction.end() + _MAX_NOTE)
     end = _partners_end(norm, conjunction.end(), limit, lexicon)
     return (conjunction.end(), end, "support") if end is not None else None
 

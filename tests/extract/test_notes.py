@@ -310,3 +310,9 @@ def test_a_division_of_duties_names_partners_after_the_first_duty() -> None:
         "2．市公安局：负责人口库的维护。\n"
     )
     assert units_of(text, "320500") == [["*市数据局", "市财政局"], ["市公安局"]]
+
+
+def test_partners_named_right_after_the_role_word() -> None:
+    """``X负责会同Y做A`` names Y as X's partner, as ``X会同Y负责`` does: X leads, Y supports."""
+    text = "（二）管好资金。县财政局负责会同县发改局做好资金拨付，统筹安排项目。"
+    assert units_of(text, "510824") == [["*县财政局", "县发改局"]]
