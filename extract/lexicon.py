@@ -41,6 +41,7 @@ class Lexicon:
     collective_markers: tuple[str, ...]
     level_prefixes: tuple[str, ...]
     place_level_words: tuple[str, ...]
+    township_words: tuple[str, ...]
     not_level_prefixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
     whole_marker: str
@@ -276,6 +277,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             collective_markers=tuple(data["collective_markers"]),
             level_prefixes=tuple(data["level_prefixes"]),
             place_level_words=tuple(data["place_level_words"]),
+            township_words=tuple(data["township_words"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),
             own_prefixes=tuple(data["own_prefixes"]),
             whole_marker=data["whole_marker"],

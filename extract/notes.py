@@ -103,7 +103,7 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     name = unit.name
     if len(name) < 2 or len(name) > 30:
         return False
-    return name.endswith(gaz.lexicon.organisation_suffixes) or gaz.is_collective(name)
+    return name.endswith(gaz.lexicon.organisation_suffixes) or gaz.is_collective(name) or _a_township(name, gaz.lexicon)
 
 
 def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:
@@ -937,9 +937,14 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
 
 def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     """Whether *text* ends as a run of units does: in an organisation's word, a collective
-    (有关部门), or a person's title."""
+    (有关部门), a person's title or a township's name (丹凤街道)."""
     text = text.rstrip()
-    return text.endswith(lexicon.organisation_suffixes + lexicon.person_titles) or text in lexicon.dropped_units
+    last = text.rsplit("、", 1)[-1]
+    return (
+        text.endswith(lexicon.organisation_suffixes + lexicon.person_titles)
+        or text in lexicon.dropped_units
+        or _a_township(last, lexicon)
+    )
 
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
@@ -1055,16 +1060,24 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
 
 
 def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
-    """Whether every unit ends in an organisation's word (局, 委, 政府 …) or is a collective of
-    places, which stands for their governments (各设区市): a sentence outside brackets is a note
-    only then (各级各部门要抓好落实 is an exhortation, not a note)."""
+    """Whether every unit ends in an organisation's word (局, 委, 政府 …), is a collective of
+    places, which stands for their governments (各设区市), or is a township: a sentence outside
+    brackets is a note only then (各级各部门要抓好落实 is an exhortation, not a note)."""
     lexicon = gaz.lexicon
     return all(
         u.name.endswith(lexicon.organisation_suffixes)
         or (gaz.is_collective(u.name) and u.name.endswith(lexicon.place_level_words))
+        or _a_township(u.name, lexicon)
         for g in parsed.groups
         for u in g.units
     )
+
+
+def _a_township(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* is a township's or a sub-district's (丹凤街道, 亭子镇): two to four characters
+    before a township word, which stands for its government."""
+    word = next((w for w in lexicon.township_words if name.endswith(w)), None)
+    return word is not None and 2 <= len(name) - len(word) <= 4
 
 
 def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> bool:

@@ -312,6 +312,15 @@ def test_a_division_of_duties_names_partners_after_the_first_duty() -> None:
     assert units_of(text, "320500") == [["*市数据局", "市财政局"], ["市公安局"]]
 
 
+def test_townships_and_sub_districts_stand_for_their_governments() -> None:
+    """A sub-district or a township (丹凤街道, 亭子镇) leads or supports as its government does,
+    in running text and in brackets; a word that only ends like one (城乡统筹) is no unit."""
+    text = "会议要求，由丹凤街道牵头，县自然资源局、亭子镇配合，在12月底前完成土地处置任务。"
+    assert units_of(text, "530323") == [["*丹凤街道", "县自然资源局", "亭子镇"]]
+    assert units_of("（一）处置土地。（丹凤街道牵头，县自然资源局配合）", "530323") == [["*丹凤街道", "县自然资源局"]]
+    assert units_of("（二）推进城乡统筹，加快发展。", "530323") == []
+
+
 def test_partners_named_right_after_the_role_word() -> None:
     """``X负责会同Y做A`` names Y as X's partner, as ``X会同Y负责`` does: X leads, Y supports."""
     text = "（二）管好资金。县财政局负责会同县发改局做好资金拨付，统筹安排项目。"
