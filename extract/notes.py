@@ -865,8 +865,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))
                 continue
-            if role is None:
-                continue
+            if role is None or not ends_a_word(norm, role.end()):
+                continue  # 负责人: the person in charge, no role
             subject = norm[begin : role.start()].rstrip(" ：:")
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):

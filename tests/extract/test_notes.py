@@ -321,6 +321,12 @@ def test_townships_and_sub_districts_stand_for_their_governments() -> None:
     assert units_of("（二）推进城乡统筹，加快发展。", "530323") == []
 
 
+def test_the_person_in_charge_is_no_role() -> None:
+    """负责人 is the person in charge of a unit: a sentence about them names no note."""
+    text = "会上，县住建局、县交通局负责人依次汇报了工作情况。县住建局负责工作日常调度。"
+    assert units_of(text, "511123") == [["县住建局"]]
+
+
 def test_partners_named_right_after_the_role_word() -> None:
     """``X负责会同Y做A`` names Y as X's partner, as ``X会同Y负责`` does: X leads, Y supports."""
     text = "（二）管好资金。县财政局负责会同县发改局做好资金拨付，统筹安排项目。"
