@@ -239,8 +239,8 @@ class JiebaWords:
             return _PUNCTUATION_TAGS[word], None
         if not word.strip():
             return "x", None
-        if word.isascii():
-            return ("eng" if any(c.isalpha() for c in word) else "m"), None
+        if word.isascii():  # a letter makes it a word, a digit a number; else a symbol (--, #)
+            return ("eng" if any(c.isalpha() for c in word) else "m" if any(c.isdigit() for c in word) else "x"), None
         tag = self._tags.get(word)
         if tag is not None:
             return tag, None

@@ -115,6 +115,13 @@ def test_tags_are_jieba_tags_and_only_where_a_head_may_be(nlp) -> None:
     assert tags["推进"] == "v" and tags["平台"] == "nhp" and tags["。"] == "wj"
 
 
+def test_ascii_symbols_are_no_part_of_a_name(nlp) -> None:
+    """``--`` (a page title's separator) is a symbol, not a number that starts a name."""
+    doc = nlp(matching_text("政务网--全省公共数据开放平台上线。"))
+    assert {t.text: t.tag_ for t in doc}["--"] == "x"
+    assert [name for name, _ in platforms(nlp, "政务网--全省公共数据开放平台上线。")][-1] == "全省公共数据开放平台"
+
+
 def test_agencies_and_places_in_text(nlp) -> None:
     doc = nlp(matching_text("推动福州、莆田建设平台经济示范区，商务部给予支持。"))
     assert [(s.text, s.id_) for s in doc.spans["places"]] == [("福州", "350100"), ("莆田", "350300")]
