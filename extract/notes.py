@@ -980,7 +980,12 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         parsed = _parse_span(content, span, gaz, jurisdiction)
         if parsed is not None and span.style in _SENTENCE_STYLES and not _all_named_bodies(parsed, gaz):
             continue
-        if parsed is not None and span.style == "subject" and not _all_say_whose(parsed, gaz, jurisdiction):
+        if (
+            parsed is not None
+            and span.style == "subject"
+            and not _all_say_whose(parsed, gaz, jurisdiction)
+            and not _all_named_before(parsed, norm[: span.start], gaz)
+        ):
             continue
         if parsed is not None:
             found.append((span, parsed))
@@ -1085,6 +1090,14 @@ def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> boo
     sentence is a note only then (支持领军企业负责… is a task, 市发改委负责… a note)."""
     return all(
         _says_whose(u.name, gaz) or gaz.resolve(u.name, jurisdiction).resolved for g in parsed.groups for u in g.units
+    )
+
+
+def _all_named_before(parsed: ParsedNote, before: str, gaz: Gazetteer) -> bool:
+    """Whether every unit was named with a level earlier in the text (县财政局 … 财政局负责预算):
+    a short name then stands for it."""
+    return all(
+        any(level + u.name in before for level in gaz.lexicon.level_prefixes) for g in parsed.groups for u in g.units
     )
 
 

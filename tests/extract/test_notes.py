@@ -327,6 +327,14 @@ def test_the_person_in_charge_is_no_role() -> None:
     assert units_of(text, "511123") == [["县住建局"]]
 
 
+def test_a_short_name_stands_for_a_unit_named_before_with_its_level() -> None:
+    """A sentence's subject written without its level (水利局负责…) is a unit when the text named
+    it with one before (县水利局); named nowhere, it is no note."""
+    text = "谁来管？县水利局和县交通局一起管。水利局负责审批，交通局负责验收。"
+    assert units_of(text, "433123") == [["水利局"], ["交通局"]]
+    assert units_of("谁来管？水利局负责审批。", "433123") == []
+
+
 def test_partners_named_right_after_the_role_word() -> None:
     """``X负责会同Y做A`` names Y as X's partner, as ``X会同Y负责`` does: X leads, Y supports."""
     text = "（二）管好资金。县财政局负责会同县发改局做好资金拨付，统筹安排项目。"
