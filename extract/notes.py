@@ -442,7 +442,10 @@ def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         before = norm[norm.rfind("\n", 0, found.start()) + 1 : found.start()]
         if lexicon.label_of(found.group(2)) not in lexicon.labels or before.count("（") > before.count("）"):
             continue  # a label inside brackets is its bracket's (one left open is cut off)
-        end = _CLAUSE.match(norm, found.end(1)).end()  # type: ignore[union-attr]
+        first = _CLAUSE.match(norm, found.end(1))
+        if first is None:
+            continue  # a label with nothing after it
+        end = first.end()
         while end < len(norm) and norm[end] == "，":
             clause = _CLAUSE.match(norm, end + 1)
             if clause is None or lexicon.label_pattern.match(clause.group(0)) or not _units_alone(clause.group(0), gaz):
