@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extract.gazetteer import Gazetteer
+from extract.words import starts_with_a_proper_name
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
@@ -184,12 +185,13 @@ def _bracket_tail(name: str) -> tuple[str, str | None]:
 
 def _has_own_level(name: str, gaz: Gazetteer) -> bool:
     """Whether *name* says whose it is, so a run's level does not reach it: it starts with a
-    level or a place, holds a place, or is itself a place or zone (高新区、岳麓区、某某镇)."""
+    level, a place or a proper name (吴江海关), holds a place, or is itself a place or zone
+    (高新区、岳麓区、某某镇)."""
     if gaz.level_prefix(name) or name.startswith(gaz.lexicon.own_level_prefixes):
         return True
     if name.endswith(tuple(gaz.lexicon.place_level_words)):
         return True
-    if gaz.place_at_start(name) or _named_place_length(name, gaz):
+    if gaz.place_at_start(name) or _named_place_length(name, gaz) or starts_with_a_proper_name(name):
         return True
     return any(gaz.places_named(name[i : i + n]) for n in (2, 3) for i in range(1, max(len(name) - n, 1)))
 

@@ -7,7 +7,7 @@ import logging
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["ends_a_word", "stands_alone"]
+__all__ = ["ends_a_word", "stands_alone", "starts_with_a_proper_name"]
 
 _WINDOW = 3
 
@@ -18,6 +18,30 @@ def _tokenizer() -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     return jieba.dt  # the default tokenizer, whose dictionary the part-of-speech tagger loads as well
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    jieba.posseg.dt.tokenizer.initialize()
+    return jieba.posseg.dt.word_tag_tab  # type: ignore[no-any-return]
+
+
+# jieba's tags of a place's or a person's name
+_PROPER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
+
+
+def starts_with_a_proper_name(name: str) -> bool:
+    """Whether *name* opens with a word of two characters or more that jieba's dictionary tags as
+    a place's or a person's name, with more after it: a body named after a place (吴江海关,
+    宁东管委会), not a standard institution (住建局, 海关).
+
+    >>> starts_with_a_proper_name("吴江海关"), starts_with_a_proper_name("住建局"), starts_with_a_proper_name("海关")
+    (True, False, False)
+    """
+    first = next(iter(_tokenizer().cut(name, HMM=False)), "")
+    return 2 <= len(first) < len(name) and _word_tags().get(first) in _PROPER_NAME_TAGS
 
 
 def stands_alone(text: str, start: int, end: int) -> bool:

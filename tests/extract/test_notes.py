@@ -335,6 +335,13 @@ def test_a_short_name_stands_for_a_unit_named_before_with_its_level() -> None:
     assert units_of("谁来管？水利局负责审批。", "433123") == []
 
 
+def test_a_body_named_after_a_place_keeps_its_own_name_in_a_run() -> None:
+    """A run's level reaches a standard institution written short (财政局 → 区财政局), not a body
+    whose name opens with a place's name (漕河泾管委会, 临港管委会)."""
+    text = "（一）建设平台。（区商务局、漕河泾管委会、财政局、临港管委会负责）"
+    assert units_of(text, "310115") == [["区商务局", "漕河泾管委会", "区财政局", "临港管委会"]]
+
+
 def test_partners_named_right_after_the_role_word() -> None:
     """``X负责会同Y做A`` names Y as X's partner, as ``X会同Y负责`` does: X leads, Y supports."""
     text = "（二）管好资金。县财政局负责会同县发改局做好资金拨付，统筹安排项目。"
