@@ -97,6 +97,11 @@ _BOILERPLATE = [
         r"\s*\d{4}年\d{1,2}月\d{1,2}日"
     ),
     re.compile(r"（此件[^）]{1,10}）"),
+    # a web page's chrome: its navigation path (首页 > 政务公开 > 正文) and who a report is from
+    re.compile(r"^[^\n>»›]{1,30}(?:[ \t]*[>»›][ \t]*[^\n>»›]{1,30}){2,}$", re.MULTILINE),
+    re.compile(
+        r"(?:^|(?<=\s))(?:信息来源|来源|稿源)[：]\s*[^\s，。；]{2,30}|据[^，。；\s]{2,20}(?:消息|报道)", re.MULTILINE
+    ),
     re.compile(
         r"(?:\d{4}年[^。；\n]{0,40}?|做好[^。\n]{0,40}?)[，]?\s*要以习近平新时代中国特色社会主义思想为指导[^。]*。"
     ),

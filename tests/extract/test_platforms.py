@@ -305,3 +305,16 @@ def test_a_platform_in_the_task_a_note_spans_is_kept(nlp) -> None:
     extraction = extract_text(text, jurisdiction="320500", nlp=nlp)
     assert [[u.name for u in n.units] for n in extraction.notes] == [["市数据局", "市财政局"]]
     assert [(m.kind, m.name) for m in extraction.mentions] == [("platform", "省政务服务平台")]
+
+
+def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
+    """A page's navigation path and the site a report comes from are the page's, not the plan's;
+    a source named inside the text (数据来源：X) is the plan's."""
+    from extract import extract_text
+
+    text = (
+        "淮海政务网 > 地方动态 > 正文\n来源：智慧淮海网\n"
+        "据淮海发布网消息，淮海市建成城市运行管理平台，其数据来源：市公共数据共享平台。\n"
+    )
+    extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
+    assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["城市运行管理平台", "市公共数据共享平台"]
