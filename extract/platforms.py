@@ -262,14 +262,25 @@ def find_names(
 
 def _described(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
     """A copula before the name in its clause, with no action between (X是Y的法定平台): the name
-    describes what X is."""
+    describes what X is; not the copula of an enumeration (二是X平台…)."""
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.text in grammar.actions:
             return False
         if token.text in grammar.copulas and token.tag.startswith("v"):
-            return True
+            opens = k == 1 or (k > 1 and (tokens[k - 2].tag.startswith("w") or tokens[k - 2].tag == "x"))
+            return not (opens and _enumerates(tokens, k - 1, first, grammar))
     return False
+
+
+def _enumerates(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
+    """Tokens *i* and *i* + 1 are a numeral and a copula, a point of a list (一是, 二是)."""
+    return (
+        i + 1 < end
+        and tokens[i].tag == "m"
+        and all(c in grammar.numerals for c in tokens[i].text)
+        and tokens[i + 1].text in grammar.copulas
+    )
 
 
 def _inside_quotes(tokens: list[Tok], start: int, end: int) -> list[bool]:
@@ -478,6 +489,9 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
         after_adverb = previous in grammar.adverb_tags
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
+        if clause_initial and _enumerates(tokens, start, end, grammar):
+            start += 2  # 二是: the second of a list of points, no part of a name
+            continue
         predicate = clause_initial and len(token.text) > 1 and token.tag in grammar.clause_initial_predicate_tags
         if (
             token.tag in grammar.start_tags
