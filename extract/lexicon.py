@@ -42,6 +42,7 @@ class Lexicon:
     level_prefixes: tuple[str, ...]
     place_level_words: tuple[str, ...]
     township_words: tuple[str, ...]
+    proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
     whole_marker: str
@@ -278,6 +279,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             level_prefixes=tuple(data["level_prefixes"]),
             place_level_words=tuple(data["place_level_words"]),
             township_words=tuple(data["township_words"]),
+            proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),
             own_prefixes=tuple(data["own_prefixes"]),
             whole_marker=data["whole_marker"],

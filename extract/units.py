@@ -191,7 +191,8 @@ def _has_own_level(name: str, gaz: Gazetteer) -> bool:
         return True
     if name.endswith(tuple(gaz.lexicon.place_level_words)):
         return True
-    if gaz.place_at_start(name) or _named_place_length(name, gaz) or starts_with_a_proper_name(name):
+    proper = starts_with_a_proper_name(name, gaz.lexicon.proper_name_most_frequent)
+    if gaz.place_at_start(name) or _named_place_length(name, gaz) or proper:
         return True
     return any(gaz.places_named(name[i : i + n]) for n in (2, 3) for i in range(1, max(len(name) - n, 1)))
 

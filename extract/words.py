@@ -32,16 +32,19 @@ def _word_tags() -> dict[str, str]:
 _PROPER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
 
 
-def starts_with_a_proper_name(name: str) -> bool:
+def starts_with_a_proper_name(name: str, most_frequent: int) -> bool:
     """Whether *name* opens with a word of two characters or more that jieba's dictionary tags as
     a place's or a person's name, with more after it: a body named after a place (吴江海关,
-    宁东管委会), not a standard institution (住建局, 海关).
+    宁东管委会), not a standard institution (住建局, 海关). A word the dictionary counts more
+    than *most_frequent* times is a common one it tags wrongly (城市, 海洋, 文明 are no names).
 
-    >>> starts_with_a_proper_name("吴江海关"), starts_with_a_proper_name("住建局"), starts_with_a_proper_name("海关")
-    (True, False, False)
+    >>> [starts_with_a_proper_name(n, 1000) for n in ("吴江海关", "住建局", "海关", "海洋与渔业局")]
+    [True, False, False, False]
     """
     first = next(iter(_tokenizer().cut(name, HMM=False)), "")
-    return 2 <= len(first) < len(name) and _word_tags().get(first) in _PROPER_NAME_TAGS
+    if not 2 <= len(first) < len(name) or _word_tags().get(first) not in _PROPER_NAME_TAGS:
+        return False
+    return _tokenizer().FREQ.get(first, 0) <= most_frequent
 
 
 def stands_alone(text: str, start: int, end: int) -> bool:

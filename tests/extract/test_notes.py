@@ -336,10 +336,11 @@ def test_a_short_name_stands_for_a_unit_named_before_with_its_level() -> None:
 
 
 def test_a_body_named_after_a_place_keeps_its_own_name_in_a_run() -> None:
-    """A run's level reaches a standard institution written short (财政局 → 区财政局), not a body
-    whose name opens with a place's name (漕河泾管委会, 临港管委会)."""
-    text = "（一）建设平台。（区商务局、漕河泾管委会、财政局、临港管委会负责）"
-    assert units_of(text, "310115") == [["区商务局", "漕河泾管委会", "区财政局", "临港管委会"]]
+    """A run's level reaches a standard institution written short (财政局 → 区财政局, and
+    海洋与渔业局, whose first word jieba's dictionary also tags a place), not a body whose name
+    opens with a place's name (漕河泾管委会, 临港管委会)."""
+    text = "（一）建设平台。（区商务局、漕河泾管委会、财政局、海洋与渔业局、临港管委会负责）"
+    assert units_of(text, "310115") == [["区商务局", "漕河泾管委会", "区财政局", "区海洋与渔业局", "临港管委会"]]
 
 
 def test_partners_named_right_after_the_role_word() -> None:
