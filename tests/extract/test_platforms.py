@@ -48,6 +48,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("三、做好智慧党建平台维护。", ["智慧党建平台"]),  # 三、 marks an item, it parts no list
         ("及时清理智慧停车管理系统冗余数据。", ["智慧停车管理系统"]),  # 及时 is an adverb
         ("三是智慧党建平台上线运行。", ["智慧党建平台"]),  # 三是 counts a point, names no system
+        ("智慧党建平台建设座谈会召开。", ["智慧党建平台"]),  # 智慧 opens a name, it is no predicate
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
