@@ -72,18 +72,26 @@ def test_eval_counts_a_wrong_extraction_against_it(
 
 
 @pytest.mark.parametrize(
-    ("name", "units", "platforms"),
-    [("tuning2", 0.88, 0.80), ("heldout3", 0.88, 0.70)],
+    ("name", "notes", "units", "platforms"),
+    [
+        ("tuning2", 0.97, 0.88, 0.80),
+        ("heldout3", 0.97, 0.88, 0.70),
+        ("heldout11", 0.97, 0.95, 0.80),
+        ("heldout13", 0.90, 0.92, None),
+    ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
-    name: str, units: float, platforms: float, nlp, capsys: pytest.CaptureFixture[str]
+    name: str, notes: float, units: float, platforms: float | None, nlp, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``tuning2`` (platform-rich plans) and ``heldout3`` (scored once untouched, then tuned on):
-    the notes meet the issue's aim; units and platforms have floors where these sets still fall
+    """Sets tuned on after their first score (``heldout3``, ``heldout11``: a State Council table,
+    Traditional-script and county tables; ``heldout13``: notes of counties in running text, duty
+    tables and labels after commas) and ``tuning2`` (platform-rich plans): leads meet the issue's
+    aim; notes, units and platforms have floors just under today's figures where a set still falls
     short of it, so that a change that loses ground fails."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
-    assert score["notes"]["recall"] >= 0.97, score["notes"]
+    assert score["notes"]["recall"] >= notes, score["notes"]
     assert score["lead"]["accuracy"] >= 0.95, score["lead"]
     assert score["units"]["f1"] >= units, score["units"]
-    assert score["platforms"]["f1"] >= platforms, score["platforms"]
+    if platforms is not None:  # heldout13's plans name no platform
+        assert score["platforms"]["f1"] >= platforms, score["platforms"]
