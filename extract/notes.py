@@ -987,7 +987,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             parsed is not None
             and span.style == "subject"
             and not _all_say_whose(parsed, gaz, jurisdiction)
-            and not _all_named_before(parsed, norm[: span.start], gaz)
+            and not _all_named_before(parsed, norm, span.start, gaz)
         ):
             continue
         if parsed is not None:
@@ -1096,11 +1096,12 @@ def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> boo
     )
 
 
-def _all_named_before(parsed: ParsedNote, before: str, gaz: Gazetteer) -> bool:
-    """Whether every unit was named with a level earlier in the text (县财政局 … 财政局负责预算):
+def _all_named_before(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer) -> bool:
+    """Whether every unit was named with a level before *position* (县财政局 … 财政局负责预算):
     a short name then stands for it."""
+    levels = gaz.lexicon.level_prefixes
     return all(
-        any(level + u.name in before for level in gaz.lexicon.level_prefixes) for g in parsed.groups for u in g.units
+        any(norm.find(level + u.name, 0, position) >= 0 for level in levels) for g in parsed.groups for u in g.units
     )
 
 
