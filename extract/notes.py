@@ -871,9 +871,13 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if role is None or not ends_a_word(norm, role.end()):
                 continue  # 负责人: the person in charge, no role
             subject = norm[begin : role.start()].rstrip(" ：:")
+            modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
+            subject = subject[: len(subject) - len(modal)]
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):
                 continue
+            if modal and any(gaz.is_collective(part) for part in re.split("[、，和及与]", named)):
+                continue  # 各部门要负责: an exhortation
             task = norm[role.end() : clause.end()].lstrip()
             if task[:1].isdigit():
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task

@@ -343,6 +343,13 @@ def test_a_body_named_after_a_place_keeps_its_own_name_in_a_run() -> None:
     assert units_of(text, "310115") == [["区商务局", "漕河泾管委会", "区财政局", "区海洋与渔业局", "临港管委会"]]
 
 
+def test_a_modal_between_a_unit_and_its_role() -> None:
+    """``县水利局要负责…`` names the bureau, as ``县水利局负责…`` does; after a collective a modal
+    exhorts (各部门要负责做好宣传), and names no unit."""
+    text = "（三）加强监管。县水利局要负责对整合资金的使用情况进行审计。各部门要负责做好宣传。"
+    assert units_of(text, "510824") == [["县水利局"]]
+
+
 def test_partners_named_right_after_the_role_word() -> None:
     """``X负责会同Y做A`` names Y as X's partner, as ``X会同Y负责`` does: X leads, Y supports."""
     text = "（二）管好资金。县财政局负责会同县发改局做好资金拨付，统筹安排项目。"
