@@ -417,19 +417,14 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             continue
         start = starts[number] + lines[number].index(text)
         role = lexicon.role_of_phrase(phrase.group(0))
-        spans.append(
-            NoteSpan(
-                start,
-                start + len(text),
-                start,
-                start + len(text),
-                "row",
-                None,
-                ((start, start + len(text), role),),
-                (role,),
-            )
-        )
+        spans.append(_one_cell_row(start, start + len(text), role, (role,)))
     return spans
+
+
+def _one_cell_row(start: int, end: int, role: Role | None, roles: tuple[Role, ...]) -> NoteSpan:
+    """A note read as a table row of one cell, *role* its column's (None: a cell off its column's
+    place, which must say whose it is), *roles* the table's unit columns'."""
+    return NoteSpan(start, end, start, end, "row", None, ((start, end, role),), roles)
 
 
 def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
@@ -693,19 +688,21 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     cells = _cells(norm)
     spans: list[NoteSpan] = []
     header: list[str] = []
+    header_roles: tuple[Role, ...] = ()  # the roles of the header's unit columns, in order
     task_column = 0
     row: list[tuple[str, int]] = []  # the cells of the row being read, its row number or task first
     row_column = 0  # the column of the row's first cell
 
     def close_row() -> None:
-        roles = tuple(lexicon.labels[cell] for cell in header if cell in lexicon.labels)
         columns = [lexicon.labels.get(cell) for cell in header]
         parts = tuple(
             (start, start + len(text), columns[row_column + k] if row_column + k < len(columns) else None)
             for k, (text, start) in enumerate(row[1:], 1)
         )
         if parts:
-            spans.append(NoteSpan(parts[0][0], parts[-1][1], parts[0][0], parts[-1][1], "row", None, parts, roles))
+            spans.append(
+                NoteSpan(parts[0][0], parts[-1][1], parts[0][0], parts[-1][1], "row", None, parts, header_roles)
+            )
         row.clear()
 
     skip_until = 0
@@ -717,6 +714,7 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if row:
                 close_row()
             header, skip_until = found, index + len(found)
+            header_roles = tuple(lexicon.labels[cell] for cell in header if cell in lexicon.labels)
             labelled = (k for k, cell in enumerate(header) if cell in lexicon.labels or cell in lexicon.person_labels)
             task_column = max(next(labelled) - 1, 0)
         elif not header:
@@ -730,19 +728,7 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         elif row:
             row.append((text, start))
         elif text.strip():  # a row with no number under a heading: a cell naming whose it is is its note
-            roles = tuple(lexicon.labels[cell] for cell in header if cell in lexicon.labels)
-            spans.append(
-                NoteSpan(
-                    start,
-                    start + len(text),
-                    start,
-                    start + len(text),
-                    "row",
-                    None,
-                    ((start, start + len(text), None),),
-                    roles,
-                )
-            )
+            spans.append(_one_cell_row(start, start + len(text), None, header_roles))
     if row:
         close_row()
     return spans

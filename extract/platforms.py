@@ -268,8 +268,7 @@ def _described(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
         if token.tag in _HARD_PUNCTUATION or token.text in grammar.actions:
             return False
         if token.text in grammar.copulas and token.tag.startswith("v"):
-            opens = k == 1 or (k > 1 and (tokens[k - 2].tag.startswith("w") or tokens[k - 2].tag == "x"))
-            return not (opens and _enumerates(tokens, k - 1, first, grammar))
+            return not (k > 0 and _opens_clause(tokens, k - 1) and _enumerates(tokens, k - 1, first, grammar))
     return False
 
 
@@ -513,9 +512,12 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
 
 def _closes_item_marker(tokens: list[Tok], k: int) -> bool:
     """Token *k* is the 、 of an item marker (二、) at its clause's start, not one parting a list."""
-    if tokens[k].tag != "wn" or k < 1 or tokens[k - 1].tag != "m":
-        return False
-    return k == 1 or tokens[k - 2].tag.startswith("w") or tokens[k - 2].tag == "x"
+    return tokens[k].tag == "wn" and k > 0 and tokens[k - 1].tag == "m" and _opens_clause(tokens, k - 1)
+
+
+def _opens_clause(tokens: list[Tok], i: int) -> bool:
+    """Token *i* is first in its window or comes right after punctuation."""
+    return i == 0 or tokens[i - 1].tag.startswith("w") or tokens[i - 1].tag == "x"
 
 
 def _predicate_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
