@@ -647,14 +647,49 @@ def _cells(norm: str) -> list[tuple[str, int]]:
     for line in norm.split("\n"):
         stripped = line.strip(" \t\u3000")
         if stripped.strip("|-+ "):
-            run.append((stripped, position + line.index(stripped)))
-        else:
+            text = stripped.rstrip("| \t\u3000")
+            run.append((text, position + line.index(text)))
+            if text != stripped:  # 号  |: the bar at the line's end closes the cell
+                flush(True)
+                after_bar = True
+        elif stripped or run:  # a blank line just after a bar leaves the next lines after it
             bar = "|" in stripped
             flush(bar)
             after_bar = bar
         position += len(line) + 1
     flush(False)
     return cells
+
+
+def _in_place(row: list[tuple[str, int]], header: list[str], lexicon: Lexicon) -> bool:
+    """Whether each cell of a row stands under its own column: as many cells as columns, and
+    no body's name under a column of people (an empty cell there and a cell of two stacked
+    units would also leave as many, each one column off)."""
+    return len(row) == len(header) and not any(
+        column in lexicon.person_labels and text.endswith(lexicon.organisation_suffixes)
+        for (text, _), column in zip(row, header, strict=True)
+    )
+
+
+def _row_number(cell: str) -> int | None:
+    """The number of a row-number cell (3, 3.), else None."""
+    return int(cell.rstrip(".、．")) if _ROW_NUMBER.fullmatch(cell) else None
+
+
+def _next_row_number(cell: str, last: int | None) -> bool:
+    """Whether a cell is the next row's number: rows count up, so a number out of turn is
+    another column's value (an amount, 300; a year, 2024).
+
+    >>> _next_row_number("1", None), _next_row_number("2", 1), _next_row_number("300", 1)
+    (True, True, False)
+    """
+    number = _row_number(cell)
+    return number is not None and (last is None or number == last + 1)
+
+
+def _numbered_task(cell: str, lexicon: Lexicon) -> bool:
+    """Whether a cell opens with a task's number (1.加快…, （2）推进…), not with a date (12月底前)."""
+    return _NUMBERED_TASK.match(cell) is not None and lexicon.time_pattern.match(cell) is None
 
 
 def _table_header(cells: list[tuple[str, int]], index: int, lexicon: Lexicon) -> list[str] | None:
@@ -667,7 +702,12 @@ def _table_header(cells: list[tuple[str, int]], index: int, lexicon: Lexicon) ->
     header = [first]
     for written, _ in cells[index + 1 : index + _MAX_COLUMNS]:
         cell = "".join(written.split())  # 责 任 单 位: a header spaced out to fill its cell
-        if _ROW_NUMBER.fullmatch(cell) or _NUMBERED_TASK.match(cell) or _HEADING.match(cell) or len(cell) > _MAX_HEADER:
+        if (
+            _ROW_NUMBER.fullmatch(cell)
+            or _numbered_task(cell, lexicon)
+            or _HEADING.match(cell)
+            or len(cell) > _MAX_HEADER
+        ):
             break
         header.append(lexicon.label_aside_pattern.sub("", cell))  # 落实科室(部门): the label with another name
     return header if any(cell in lexicon.labels for cell in header[1:]) else None
@@ -692,6 +732,7 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     task_column = 0
     row: list[tuple[str, int]] = []  # the cells of the row being read, its row number or task first
     row_column = 0  # the column of the row's first cell
+    last_number: int | None = None  # the number of the last numbered row under this header or heading
 
     def close_row() -> None:
         columns = [lexicon.labels.get(cell) for cell in header]
@@ -699,6 +740,8 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             (start, start + len(text), columns[row_column + k] if row_column + k < len(columns) else None)
             for k, (text, start) in enumerate(row[1:], 1)
         )
+        if _in_place(row, header[row_column:], lexicon):  # a cell under no unit column holds none
+            parts = tuple(part for part in parts if part[2] is not None)
         if parts:
             spans.append(
                 NoteSpan(parts[0][0], parts[-1][1], parts[0][0], parts[-1][1], "row", None, parts, header_roles)
@@ -715,16 +758,20 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 close_row()
             header, skip_until = found, index + len(found)
             header_roles = tuple(lexicon.labels[cell] for cell in header if cell in lexicon.labels)
+            last_number = None
             labelled = (k for k, cell in enumerate(header) if cell in lexicon.labels or cell in lexicon.person_labels)
             task_column = max(next(labelled) - 1, 0)
         elif not header:
             continue
-        elif _HEADING.match(text) or _ROW_NUMBER.fullmatch(text) or _NUMBERED_TASK.match(text):
+        elif _HEADING.match(text) or _next_row_number(text, last_number) or _numbered_task(text, lexicon):
             if row:
                 close_row()
-            if not _HEADING.match(text):
+            if _HEADING.match(text):
+                last_number = None  # numbering starts again under each heading
+            else:
                 row.append((text, start))
                 row_column = 0 if _ROW_NUMBER.fullmatch(text) else task_column
+                last_number = _row_number(text) or last_number
         elif row:
             row.append((text, start))
         elif text.strip():  # a row with no number under a heading: a cell naming whose it is is its note
@@ -1011,7 +1058,7 @@ def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> 
     roles = span.column_roles
     for start, end, column_role in span.cells:
         role = roles[min(len(kept), len(roles) - 1)] if roles else column_role
-        cell = parse_note_content(_cell_text(norm[start:end]), start, gaz, jurisdiction, role)
+        cell = parse_note_content(_cell_text(norm[start:end], gaz.lexicon), start, gaz, jurisdiction, role)
         if cell is None:
             continue
         # in a unit column a place stands for its government (岳麓区、望城区)
@@ -1029,16 +1076,22 @@ def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> 
     return NoteSpan(first, last, first, last, "row"), parsed
 
 
-def _cell_text(cell: str) -> str:
+def _cell_text(cell: str, lexicon: Lexicon) -> str:
     r"""A cell's text as one note: its lines are units stacked in a merged cell (区农业农村委 /
-    区林业局), parted by ``；``, unless all are short, a name written down a narrow cell
-    (市政 / 府办 / 公厅), joined (by spaces, which names drop, so offsets hold).
+    区林业局), parted by ``；``, unless all are short and not each a body's name, a name written
+    down a narrow cell (市政 / 府办 / 公厅), joined (by spaces, which names drop, so offsets hold).
 
-    >>> _cell_text("市政\n府办\n公厅"), _cell_text("区农业农村委\n区林业局")
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> _cell_text("市政\n府办\n公厅", lexicon), _cell_text("区农业农村委\n区林业局", lexicon)
     ('市政 府办 公厅', '区农业农村委；区林业局')
+    >>> _cell_text("新运集团\n金控集团", lexicon)
+    '新运集团；金控集团'
     """
     lines = cell.split("\n")
-    narrow = len(lines) > 1 and all(len(line.strip()) <= _NARROW_CELL for line in lines)
+    short = all(len(line.strip()) <= _NARROW_CELL for line in lines)
+    bodies = all(line.strip().endswith(lexicon.organisation_suffixes) for line in lines)
+    narrow = len(lines) > 1 and short and not bodies
     return cell.replace("\n", " " if narrow else "；")
 
 

@@ -37,7 +37,8 @@ _MARKERS = [
     (2, re.compile(f"（[{_CN}]{{1,4}}）")),
     (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．﹒](?!\d)|、|）)")),
     (4, re.compile(r"（\d{1,2}）|[\u2460-\u2473]")),
-    (3, re.compile(r"(?m)(?<=^)\d{1,3}(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),  # a table's row number, on its own line
+    # a table's row number, on its own line (indented, as web copies of tables keep their cells)
+    (3, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>\d{1,3})(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),
     (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
@@ -76,7 +77,9 @@ def find_headings(norm: str) -> list[Heading]:
     >>> [h.marker for h in find_headings("一、总体要求（一）指导思想。1.建设平台3.0版。")]
     ['一、', '（一）', '1.']
     """
-    found = sorted((m.start(), m.end(), depth) for depth, p in _MARKERS for m in p.finditer(norm))
+    found = sorted(
+        (*m.span("marker" if "marker" in p.groupindex else 0), depth) for depth, p in _MARKERS for m in p.finditer(norm)
+    )
     headings = []
     for index, (start, marker_end, depth) in enumerate(found):
         limit = found[index + 1][0] if index + 1 < len(found) else len(norm)

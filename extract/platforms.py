@@ -109,6 +109,7 @@ class Grammar:
     copulas: frozenset[str]
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
+    deictics: frozenset[str]
     kind_names: tuple[str, ...]
     named_heads: frozenset[str]
     brand_finals: frozenset[str]
@@ -188,6 +189,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         copulas=frozenset(data["copulas"]["words"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
+        deictics=frozenset(data["deictics"]["words"]),
         kind_names=tuple(data["kind_names"]["words"]),
         named_heads=frozenset(data["named_heads"]["words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
@@ -477,6 +479,10 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         token = tokens[start]
         if token.tag == "wyz":
             break
+        deictic = _deictic_level(tokens, start, end, grammar)
+        if deictic:
+            start += deictic  # 我市|一体化政务服务平台: whose it is, as the writer sees it
+            continue
         before = tokens[start - 1].tag if start > 0 else ""
         verb_before = start > 0 and (dropped or before in grammar.verb_tags or before == "p")
         if verb_before and len(token.text) == 1 and len(tokens[start - 1].text) == 1 and token.tag in ("a", "v"):
@@ -508,6 +514,22 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _deictic_level(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> int:
+    """How many tokens from *start* write a deictic and the level it points at (我|市, 本省),
+    with more of the name after them; else 0."""
+    first = tokens[start].text
+    pointed = start > 0 and tokens[start - 1].text in grammar.deictics  # 我 before the run: 我|市…
+    if (len(first) == 2 and first[0] in grammar.deictics and first[1] in grammar.levels) or (
+        pointed and first in grammar.levels
+    ):
+        taken = 1
+    elif first in grammar.deictics and start + 1 < end and tokens[start + 1].text in grammar.levels:
+        taken = 2
+    else:
+        return 0
+    return taken if start + taken < end else 0
 
 
 def _closes_item_marker(tokens: list[Tok], k: int) -> bool:

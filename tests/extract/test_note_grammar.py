@@ -472,3 +472,63 @@ def test_a_role_in_brackets_after_a_unit_is_its_own(names: list[str], roles: lis
     written = [name + (f"{brackets[0]}{role}{brackets[1]}" if role else "") for name, role in pairs]
     leads = {name for name, role in pairs if role and LEXICON.role_words[role] == "lead"}
     assert read(f"（责任单位：{'、'.join(written)}）") == [[("*" if n in leads else "") + n for n in names]]
+
+
+def _indented_cells(rows: list[list[str]]) -> str:
+    """A table as web copies keep it: each row opened by a bar, each cell indented on its own
+    lines and closed by an indented bar (or by a bar at the end of its last line), a blank
+    indented line after each bar."""
+    lines = []
+    for row in rows:
+        lines.append("| ")
+        for cell in row:
+            *first, last = cell.split("\n")
+            lines += [f"         {line} " for line in first]
+            if len(cell) < 3:  # a short cell closes at its own line's end (号  |)
+                lines += [f"         {last}  |", "        "]
+            else:
+                lines += [f"         {last} ", "          |", "        "]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_table_with_indented_cells_closed_by_bars() -> None:
+    """Cells closed by a bar on the line after or at the end of their last line, blank lines
+    between: each row's unit cells are its note, a task cell naming bodies (有关部门参加) is none,
+    and the indented row numbers are item markers."""
+    table = _indented_cells(
+        [
+            ["序\n号", "工作任务", "牵头单位", "责任单位", "完成时限"],
+            ["1", "组建由分管领导负责、有关部门参加的工作专班。", "区数据局", "区直有关部门", "2022年6月底"],
+            ["2", "梳理共享目录。", "区直有关部门", "", "2022年9月底"],
+        ]
+    )
+    extraction = extract_text(table, jurisdiction="440106")
+    assert [[("*" if u.lead else "") + u.name for u in n.units] for n in extraction.notes] == [
+        ["*区数据局", "区直有关部门"],
+        ["*区直有关部门"],
+    ]
+    assert [n.item for n in extraction.notes] == ["1", "2"]
+
+
+def test_a_deadline_or_an_amount_opens_no_row() -> None:
+    """In a table copied one cell to a line, a row opens at the next row number: a cell that
+    starts with a date (9月底前) or a number out of turn (an amount, 500) belongs to its row."""
+    header = ["序号", "项目名称", "建设地点", "投资(万元)", "责任单位", "完成时限"]
+    rows = ["1", "城东学校改扩建", "相关镇", "500", "县教育局", "9月底前"]
+    rows += ["2", "新建停车场", "城关镇", "120", "县住建局", "县城投公司", "12月底前"]
+    extraction = extract_text("\n".join([*header, *rows]) + "\n", jurisdiction="610723")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["县教育局"], ["县住建局", "县城投公司"]]
+
+
+def test_a_row_as_long_as_its_header_is_read_in_place_unless_a_body_stands_under_people() -> None:
+    """A row with as many cells as its header has each under its column, so a place under 建设地点
+    is no unit; but an empty cell under the leaders' column and two stacked units leave as many
+    cells, one column off: a body under the people's column says so."""
+    header = ["序号", "项目", "建设地点", "责任单位"]
+    rows = ["1", "建设社区食堂。", "各街道", "区民政局"]
+    extraction = extract_text("\n".join([*header, *rows]) + "\n", jurisdiction="320404")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["区民政局"]]
+    header = ["工作目标", "责任领导", "牵头单位", "责任单位"]
+    rows = ["(1)外贸进出口稳定增长。", "区商务局", "城投集团", "文旅集团"]
+    extraction = extract_text("\n".join([*header, *rows]) + "\n", jurisdiction="320404")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["区商务局", "城投集团", "文旅集团"]]

@@ -49,6 +49,9 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("及时清理智慧停车管理系统冗余数据。", ["智慧停车管理系统"]),  # 及时 is an adverb
         ("三是智慧党建平台上线运行。", ["智慧党建平台"]),  # 三是 counts a point, names no system
         ("智慧党建平台建设座谈会召开。", ["智慧党建平台"]),  # 智慧 opens a name, it is no predicate
+        ("升级我县社会救助信息系统。", ["社会救助信息系统"]),  # 我县 says whose it is, as the writer sees it
+        ("本省医保公共服务平台上线。", ["医保公共服务平台"]),
+        ("推广我市“智慧停车”APP。", ["智慧停车APP"]),
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
