@@ -123,7 +123,11 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
             continue
         if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
-    units = [u for u in expand_units(text, offset, gaz, jurisdiction) if not u.name.endswith(gaz.lexicon.person_titles)]
+    units = [
+        u
+        for u in expand_units(text, offset, gaz, jurisdiction)
+        if not u.name.endswith(gaz.lexicon.person_titles) and "：" not in u.name  # 来源：X, a field no label names
+    ]
     collective = text.strip("；，。、 ")
     if not units and collective in gaz.lexicon.dropped_units and collective.startswith(gaz.lexicon.collective_markers):
         start = offset + text.index(collective)  # 市发改委牵头，相关部门配合: a group of its own is a unit
@@ -874,6 +878,16 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _predicate_inside(subject: str, lexicon: Lexicon) -> bool:
+    """Whether a modal verb stands as a word inside *subject* (管委会应指定…部门, not 应急管理局):
+    the sentence's predicate starts there, and what follows it is the predicate's object."""
+    return any(
+        stands_alone(subject, found.start(), found.end())
+        for modal in lexicon.modals
+        for found in re.finditer(re.escape(modal), subject)
+    )
+
+
 def _names_a_body(norm: str, start: int, sentence_end: int, lexicon: Lexicon) -> bool:
     """Whether the role clauses from *start* end in 的 (由X统筹，Y参与的机制): the chain names a
     body by who leads it."""
@@ -911,6 +925,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue
             if modal and any(gaz.is_collective(part) for part in re.split("[、，和及与]", named)):
                 continue  # 各部门要负责: an exhortation
+            if _predicate_inside(named, lexicon):
+                continue  # X管委会应指定Y部门负责: the predicate started before the role, Y is no unit
             task = norm[role.end() : clause.end()].lstrip()
             if task[:1].isdigit():
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task

@@ -532,3 +532,23 @@ def test_a_row_as_long_as_its_header_is_read_in_place_unless_a_body_stands_under
     rows = ["(1)外贸进出口稳定增长。", "区商务局", "城投集团", "文旅集团"]
     extraction = extract_text("\n".join([*header, *rows]) + "\n", jurisdiction="320404")
     assert [[u.name for u in n.units] for n in extraction.notes] == [["区商务局", "城投集团", "文旅集团"]]
+
+
+def test_a_field_no_label_names_is_no_unit() -> None:
+    """A bracket holding a field under a name the grammar does not know (a news item's source)
+    names no unit, though its value ends in an organisation's word."""
+    text = "各镇镇长参加会议。（来源：县融媒体中心）\n（编辑：县委宣传部）\n"
+    assert extract_text(text, jurisdiction="469022").notes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三明高新区、三明经开区管委会应指定信息化管理部门或其他部门负责辖区内的数据管理。", []),
+        ("县应急管理局负责做好汛期值守。", [["县应急管理局"]]),  # 应 inside a word is no modal
+    ],
+)
+def test_a_modal_verb_inside_a_subject_starts_its_predicate(text: str, expected: list[list[str]]) -> None:
+    """X应指定Y负责…: X designates and Y is no named unit, so the clause is no note."""
+    extraction = extract_text(text, jurisdiction="350400")
+    assert [[u.name for u in n.units] for n in extraction.notes] == expected
