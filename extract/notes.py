@@ -878,6 +878,22 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _copular_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where the subject ends in a clause that says what body it is (市大数据局为本市政务数据的
+    主管部门（以下简称管理机构）, 市数据中心是全市数据共享的管理单位): a run of bodies, a copula
+    standing as a word, and a body's word closing the clause; None for any other clause."""
+    clause = _TRAILING_BRACKET.sub("", norm[begin:end].rstrip())
+    for copula in lexicon.copulas:
+        position = clause.find(copula)
+        while position > 0:
+            subject = clause[:position]
+            named = _TRAILING_BRACKET.sub("", subject)  # X（Y）为…: a body with its second name
+            if stands_alone(clause, position, position + len(copula)) and _ends_in_a_body(named, lexicon):
+                return begin + position if _ends_in_a_body(clause, lexicon) else None
+            position = clause.find(copula, position + 1)
+    return None
+
+
 def _predicate_inside(subject: str, lexicon: Lexicon) -> bool:
     """Whether a modal verb stands as a word inside *subject* (管委会应指定…部门, not 应急管理局):
     the sentence's predicate starts there, and what follows it is the predicate's object."""
@@ -908,9 +924,18 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     for start, sentence_end in _sentences(norm):
+        previous: tuple[int, int] | None = None  # the clause before, as (begin, end)
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
             begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
             role = lexicon.role_clause_pattern.search(norm, clause.start(), clause.end())
+            before, previous = previous, (begin, clause.end())
+            if role is not None and role.start() == begin and before is not None:
+                named_end = _copular_subject(norm, *before, lexicon)
+                if named_end is not None:  # X为…的主管部门，负责…: X is answerable (X为牵头单位: X leads)
+                    aside = lexicon.role_aside_pattern.match(norm, named_end)
+                    content_end = aside.end() if aside else named_end
+                    spans.append(NoteSpan(before[0], role.end(), before[0], content_end, "subject", "responsible"))
+                    continue
             partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), lexicon)
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))

@@ -552,3 +552,23 @@ def test_a_modal_verb_inside_a_subject_starts_its_predicate(text: str, expected:
     """X应指定Y负责…: X designates and Y is no named unit, so the clause is no note."""
     extraction = extract_text(text, jurisdiction="350400")
     assert [[u.name for u in n.units] for n in extraction.notes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "市数字三明建设办公室（市大数据中心）为本市政务数据管理工作的主管部门（以下简称管理机构），负责数据统筹。",
+            [["市数字三明建设办公室"]],
+        ),
+        ("市信息中心是全市电子证照的管理单位，负责证照归集。", [["市信息中心"]]),
+        ("市政府办公室为牵头单位，负责统筹协调。", [["*市政府办公室"]]),
+        ("数据是重要的生产要素，负责同志要高度重视。", []),
+    ],
+)
+def test_a_body_said_to_be_the_one_in_charge_is_answerable_for_the_next_clause(
+    text: str, expected: list[list[str]]
+) -> None:
+    """X为…的主管部门，负责…: the clause that says what X is gives the role clause after it its
+    subject (a label after the copula its role); a clause about no body gives none."""
+    assert marked(text, "350400") == expected
