@@ -511,7 +511,9 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(NoteSpan(first, last, first, last, "row", None, tuple(parts), tuple(columns.values())))
             else:
                 text, start = cells[-1]
-                if lexicon.role_phrase_pattern.search(text.rstrip("。；")) and text[0] not in "（〔【":
+                body = text.rstrip("。；")
+                sentences = "。" in body  # 第五条 X负责A。Y负责B。: an article's running text, no cell
+                if lexicon.role_phrase_pattern.search(body) and text[0] not in "（〔【" and not sentences:
                     spans.append(NoteSpan(start, start + len(text), start, start + len(text), "table"))
         elif not cells:
             columns = {}
@@ -1018,8 +1020,9 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
 
 def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     """Whether *text* ends as a run of units does: in an organisation's word, a collective
-    (有关部门), a person's title or a township's name (丹凤街道)."""
-    text = text.rstrip()
+    (有关部门), a person's title or a township's name (丹凤街道); a bracket after it (its
+    second name, its department: 工业和信息化部（信发司）) leaves it one."""
+    text = _TRAILING_BRACKET.sub("", text.rstrip()).rstrip()
     last = text.rsplit("、", 1)[-1]
     return (
         text.endswith(lexicon.organisation_suffixes + lexicon.person_titles)

@@ -572,3 +572,17 @@ def test_a_body_said_to_be_the_one_in_charge_is_answerable_for_the_next_clause(
     """X为…的主管部门，负责…: the clause that says what X is gives the role clause after it its
     subject (a label after the copula its role); a clause about no body gives none."""
     assert marked(text, "350400") == expected
+
+
+def test_a_bracket_after_a_unit_leaves_it_a_body() -> None:
+    """由X（its department）牵头，…: the bracket names the department, the note stays X's."""
+    extraction = extract_text("由农业农村部（市场司）牵头，在2022年底建成农产品市场监测平台。", jurisdiction="100000")
+    assert [[(u.name, u.lead) for u in n.units] for n in extraction.notes] == [[("农业农村部", True)]]
+
+
+def test_an_article_s_sentences_after_its_number_are_no_table_cell() -> None:
+    """第五条 X负责A。Y负责B。: an article's number and its text, parted by a space, are no table
+    row; each sentence is a note of its own."""
+    text = "第五条 国家药品监督管理局(以下简称药监局)负责平台的建设运维。各省级药监部门负责本辖区平台的具体实施。\n"
+    extraction = extract_text(text, jurisdiction="100000")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["国家药品监督管理局"], ["各省级药监部门"]]
