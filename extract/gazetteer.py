@@ -54,6 +54,7 @@ from pathlib import Path
 
 from extract.lexicon import Lexicon, load_lexicon
 from extract.text import compact
+from extract.words import first_word
 from ontology import ONTOLOGY_DIR
 
 __all__ = [
@@ -409,8 +410,14 @@ class Gazetteer:
         >>> gaz = load_gazetteer()
         >>> gaz.level_prefix("市民政局"), gaz.level_prefix("市场监管局"), gaz.level_prefix("省委网信办")
         ('市', None, '省委')
+        >>> gaz.level_prefix("市政府各部门"), gaz.level_prefix("市政公用局")
+        ('市', None)
         """
-        if name.startswith(self.lexicon.not_level_prefixes) and name not in self._level_form_set:
+        if (
+            name.startswith(self.lexicon.not_level_prefixes)
+            and name not in self._level_form_set
+            and first_word(name) not in self._level_form_set  # 市政府各部门 opens with 市政府, not 市政
+        ):
             return None
         for prefix in self.lexicon.level_prefixes:
             if name.startswith(prefix) and len(name) > len(prefix):

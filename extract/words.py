@@ -33,6 +33,15 @@ def _word_tags() -> dict[str, str]:
 _PROPER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
 
 
+def first_word(text: str) -> str:
+    """The word *text* opens with, as jieba's dictionary segments it.
+
+    >>> first_word("市政府各部门"), first_word("市政公用局")
+    ('市政府', '市政')
+    """
+    return next(iter(_tokenizer().cut(text, HMM=False)), "")
+
+
 def starts_with_a_proper_name(name: str, most_frequent: int) -> bool:
     """Whether *name* opens with a word of two characters or more that jieba's dictionary tags as
     a place's or a person's name, with more after it: a body named after a place (吴江海关,
@@ -42,7 +51,7 @@ def starts_with_a_proper_name(name: str, most_frequent: int) -> bool:
     >>> [starts_with_a_proper_name(n, 1000) for n in ("吴江海关", "住建局", "海关", "海洋与渔业局")]
     [True, False, False, False]
     """
-    first = next(iter(_tokenizer().cut(name, HMM=False)), "")
+    first = first_word(name)
     if not 2 <= len(first) < len(name) or _word_tags().get(first) not in _PROPER_NAME_TAGS:
         return False
     return _tokenizer().FREQ.get(first, 0) <= most_frequent

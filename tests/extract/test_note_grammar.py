@@ -586,3 +586,12 @@ def test_an_article_s_sentences_after_its_number_are_no_table_cell() -> None:
     text = "第五条 国家药品监督管理局(以下简称药监局)负责平台的建设运维。各省级药监部门负责本辖区平台的具体实施。\n"
     extraction = extract_text(text, jurisdiction="100000")
     assert [[u.name for u in n.units] for n in extraction.notes] == [["国家药品监督管理局"], ["各省级药监部门"]]
+
+
+def test_the_city_government_s_departments_say_whose_they_are() -> None:
+    """市政府各部门 opens with 市政府 (the city's government), not with 市政 (municipal works), so
+    in a table without row numbers its cell says whose it is and is a note."""
+    cells = ["任务", "|", "责任单位", "|", "时限", "|", "公开惠企政策。", "|", "市政府各部门，各县（区）政府", "|"]
+    cells += ["持续推进", "|"]
+    extraction = extract_text("\n".join(cells) + "\n", jurisdiction="341100")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["市政府各部门", "各县（区）政府"]]
