@@ -106,6 +106,13 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     return name.endswith(gaz.lexicon.organisation_suffixes) or gaz.is_collective(name) or _a_township(name, gaz.lexicon)
 
 
+def _answerable(unit: UnitName, gaz: Gazetteer) -> bool:
+    """Whether a unit a role phrase names is a body: one by its name, or a place written in full
+    (合肥市, 芜湖县), which stands for its government (合肥市，省发展改革委牵头)."""
+    name = unit.name
+    return _looks_like_unit(unit, gaz) or (name.endswith(gaz.lexicon.place_level_words) and bool(gaz.places_named(name)))
+
+
 def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:
     """The groups of one run of units ending in a role phrase: ``X会同Y`` gives X the lead and
     Y support, where both sides are units (会 alone joins only after a unit: 大数据管理科会信息中心).
@@ -279,7 +286,7 @@ def parse_note_content(
     units = [u for g in parsed.groups for u in g.units]
     if not units:
         return None
-    if not parsed.labelled and default_role is None and not all(_looks_like_unit(u, gaz) for u in units):
+    if not parsed.labelled and default_role is None and not all(_answerable(u, gaz) for u in units):
         return None
     parsed.explicit_lead = any(g.role == "lead" for g in parsed.groups)
     return parsed

@@ -595,3 +595,17 @@ def test_the_city_government_s_departments_say_whose_they_are() -> None:
     cells += ["持续推进", "|"]
     extraction = extract_text("\n".join(cells) + "\n", jurisdiction="341100")
     assert [[u.name for u in n.units] for n in extraction.notes] == [["市政府各部门", "各县（区）政府"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进都市圈建设。（马鞍山市、滁州市，省发展改革委牵头）", [["*马鞍山市", "*滁州市", "*省发展改革委"]]),
+        ("推进都市圈建设。（省发展改革委牵头，马鞍山市、滁州市配合）", [["*省发展改革委", "马鞍山市", "滁州市"]]),
+        ("推广试点经验（马鞍山、滁州）。", []),  # places alone, no role: examples, no note
+    ],
+)
+def test_a_place_written_in_full_before_a_role_stands_for_its_government(
+    text: str, expected: list[list[str]]
+) -> None:
+    assert marked(text, "340000") == expected
