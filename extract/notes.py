@@ -109,8 +109,8 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
 def _answerable(unit: UnitName, gaz: Gazetteer) -> bool:
     """Whether a unit a role phrase names is a body: one by its name, or a place written in full
     (合肥市, 芜湖县), which stands for its government (合肥市，省发展改革委牵头)."""
-    name = unit.name
-    return _looks_like_unit(unit, gaz) or (name.endswith(gaz.lexicon.place_level_words) and bool(gaz.places_named(name)))
+    place = unit.name.endswith(gaz.lexicon.place_level_words) and bool(gaz.places_named(unit.name))
+    return _looks_like_unit(unit, gaz) or place
 
 
 def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:

@@ -605,7 +605,5 @@ def test_the_city_government_s_departments_say_whose_they_are() -> None:
         ("推广试点经验（马鞍山、滁州）。", []),  # places alone, no role: examples, no note
     ],
 )
-def test_a_place_written_in_full_before_a_role_stands_for_its_government(
-    text: str, expected: list[list[str]]
-) -> None:
+def test_a_place_written_in_full_before_a_role_stands_for_its_government(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "340000") == expected
