@@ -53,6 +53,7 @@ from extract.platforms import (
     read_patterns,
 )
 from extract.targets import find_deadlines, find_targets
+from extract.words import word_around
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
@@ -223,6 +224,11 @@ class JiebaWords:
 
     def frequency(self, word: str) -> int:
         return self._frequencies.get(word, 0)
+
+    def word_around(self, text: str, position: int) -> tuple[int, int]:
+        """(start, end) of the dictionary's word that holds the character at *position*, as the
+        text around it segments."""
+        return word_around(text, position)
 
     def dictionary_tag(self, word: str) -> str | None:
         """jieba's own tag of a word its dictionary holds, before any correction."""

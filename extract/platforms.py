@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
+from extract.lexicon import load_lexicon
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
@@ -54,6 +55,8 @@ class Words(Protocol):
     def tag(self, word: str) -> str: ...
 
     def leading_word(self, word: str) -> tuple[str, str] | None: ...
+
+    def word_around(self, text: str, position: int) -> tuple[int, int]: ...
 
 
 class Tok(NamedTuple):
@@ -110,6 +113,7 @@ class Grammar:
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
     deictics: frozenset[str]
+    organisation_suffixes: tuple[str, ...]  # the note grammar's (ontology/lexicon.json): 局, 委, 部门 …
     kind_names: tuple[str, ...]
     named_heads: frozenset[str]
     brand_finals: frozenset[str]
@@ -190,6 +194,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
         deictics=frozenset(data["deictics"]["words"]),
+        organisation_suffixes=load_lexicon().organisation_suffixes,
         kind_names=tuple(data["kind_names"]["words"]),
         named_heads=frozenset(data["named_heads"]["words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
@@ -320,7 +325,10 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         head = _complete(tokens, first, i)
         verb = (token.tag in grammar.verb_tags or token.text in grammar.actions) and not _in_next_head(tokens, i)
         conjunction = token.tag in grammar.conjunction_tags
-        if (head and (conjunction or verb)) or (conjunction and tokens[i - 1].text in grammar.compound_tails):
+        subject = _a_body(tokens[i - 1], grammar)  # 市数据局|负责…: a body and its predicate
+        if ((head or subject) and (conjunction or verb)) or (
+            conjunction and tokens[i - 1].text in grammar.compound_tails
+        ):
             segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 整合方案和X系统
             first = i + 1
         elif _starts_at_level(tokens, i, grammar):
@@ -334,6 +342,13 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             first = i
     segments.append((first, end))
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
+
+
+def _a_body(token: Tok, grammar: Grammar) -> bool:
+    """Whether a token names a body (数据局, 宣传部): no system's name holds one before a verb. A
+    word of two characters that ends like one (通办, 招商, 企业) names an activity or a kind."""
+    suffix = next((s for s in grammar.organisation_suffixes if token.text.endswith(s)), "")
+    return bool(suffix) and len(token.text) > max(2, len(suffix)) and not token.head
 
 
 def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
@@ -580,6 +595,8 @@ def _name(
         return None
     glued = _glued_predicate(tokens[first], grammar, words) if tokens[first].tag != "wyz" else 0
     start = tokens[first].start + glued
+    if not glued and tokens[first].tag != "wyz":
+        start = _word_start(text, start, words)
     end = tokens[last - 1].end
     version = grammar.versions.match(text, end)
     if version:
@@ -613,6 +630,14 @@ def _name(
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
     return Found(name, start, end, first, last, quoted=quoted, before=before)
+
+
+def _word_start(text: str, start: int, words: Words) -> int:
+    """Where a name starts that the segmenter started one character into a word of the
+    dictionary's (归|集子系统): at that word's start. (Where more of the word stands before, the
+    two segmenters read the text apart: 接入|网上办事大厅 against the dictionary's 接入网|上.)"""
+    word_start, _ = words.word_around(text, start)
+    return word_start if word_start == start - 1 else start
 
 
 def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:

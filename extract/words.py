@@ -74,6 +74,23 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     return False
 
 
+def word_around(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the word that holds the character at *position* when the text around it
+    is segmented.
+
+    >>> text = "做好数据归集子系统建设"
+    >>> word_around(text, 5), word_around(text, 6)
+    ((4, 6), (6, 9))
+    """
+    left = max(position - 2 * _WINDOW, 0)
+    at = left
+    for word in _tokenizer().cut(text[left : position + 2 * _WINDOW], HMM=False):
+        if at + len(word) > position:
+            return at, at + len(word)
+        at += len(word)
+    return position, position + 1
+
+
 def ends_a_word(text: str, position: int) -> bool:
     """Whether a word ends at *position* when the text around it is segmented.
 

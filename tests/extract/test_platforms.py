@@ -323,3 +323,18 @@ def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
     )
     extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
     assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["城市运行管理平台", "市公共数据共享平台"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("市数据局负责归集子系统的运行维护。", ["归集子系统"]),  # 数据局 is the subject, 负责 its verb
+        ("县委宣传部牵头升级融媒体中心系统。", ["融媒体中心系统"]),
+        ("推广企业登记业务操作系统。", ["企业登记业务操作系统"]),  # 企业 is no body's name here
+        ("升级跨省通办审批系统。", ["跨省通办审批系统"]),  # nor is 通办
+    ],
+)
+def test_a_body_and_its_verb_are_no_part_of_a_name(nlp, text: str, names: list[str]) -> None:
+    """A body's name before a verb is the clause's subject; the name starts after the verb (and a
+    name the segmenter started one character into a dictionary word, 归|集子系统, at that word)."""
+    assert [name for name, _ in platforms(nlp, text)] == names
