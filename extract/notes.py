@@ -21,7 +21,7 @@ from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon
 from extract.model import Role
 from extract.units import UnitName, expand_units, split_outside_brackets
-from extract.words import ends_a_word, stands_alone
+from extract.words import ends_a_word, stands_alone, starts_with_a_preposition
 
 __all__ = [
     "NoteSpan",
@@ -1183,10 +1183,15 @@ def _a_township(name: str, lexicon: Lexicon) -> bool:
 
 
 def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> bool:
-    """Whether every unit says whose it is or is a body the gazetteer knows: the subject of a
-    sentence is a note only then (支持领军企业负责… is a task, 市发改委负责… a note)."""
+    """Whether every unit says whose it is, is a township (亭子镇, which stands for its government)
+    or is a body the gazetteer knows: the subject of a sentence is a note only then (支持领军企业
+    负责… is a task, 市发改委负责… a note)."""
     return all(
-        _says_whose(u.name, gaz) or gaz.resolve(u.name, jurisdiction).resolved for g in parsed.groups for u in g.units
+        _says_whose(u.name, gaz)
+        or (_a_township(u.name, gaz.lexicon) and not starts_with_a_preposition(u.name))
+        or gaz.resolve(u.name, jurisdiction).resolved
+        for g in parsed.groups
+        for u in g.units
     )
 
 

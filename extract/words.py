@@ -42,6 +42,16 @@ def first_word(text: str) -> str:
     return next(iter(_tokenizer().cut(text, HMM=False)), "")
 
 
+def starts_with_a_preposition(text: str) -> bool:
+    """Whether *text* opens with a word jieba's dictionary tags a preposition (在龙亭镇实施…: a
+    place where, no subject).
+
+    >>> starts_with_a_preposition("在龙亭镇"), starts_with_a_preposition("龙亭镇")
+    (True, False)
+    """
+    return _word_tags().get(first_word(text)) == "p"
+
+
 def starts_with_a_proper_name(name: str, most_frequent: int) -> bool:
     """Whether *name* opens with a word of two characters or more that jieba's dictionary tags as
     a place's or a person's name, with more after it: a body named after a place (吴江海关,

@@ -607,3 +607,17 @@ def test_the_city_government_s_departments_say_whose_they_are() -> None:
 )
 def test_a_place_written_in_full_before_a_role_stands_for_its_government(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "340000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("二、明确责任。石门镇、清水乡负责做好项目实施和后期管护工作。", [["石门镇", "清水乡"]]),
+        ("在石门镇实施道路安防工程，在清水乡实施饮水工程。", []),  # where, not who
+    ],
+)
+def test_townships_as_the_subject_of_a_role(text: str, expected: list[list[str]]) -> None:
+    """A township's name stands for its government as a subject too; a preposition before it
+    makes it the place where a task is done."""
+    extraction = extract_text(text, jurisdiction="510824")
+    assert [[u.name for u in n.units] for n in extraction.notes] == expected
