@@ -42,6 +42,7 @@ class Lexicon:
     level_prefixes: tuple[str, ...]
     place_level_words: tuple[str, ...]
     township_words: tuple[str, ...]
+    office_words: tuple[str, ...]
     modals: tuple[str, ...]
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
@@ -280,6 +281,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             level_prefixes=tuple(data["level_prefixes"]),
             place_level_words=tuple(data["place_level_words"]),
             township_words=tuple(data["township_words"]),
+            office_words=tuple(data["office_words"]["words"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),

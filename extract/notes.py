@@ -58,6 +58,7 @@ _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, 
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
 _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
+_NOT_IN_A_NAME = "的和及与或等"  # particles and conjunctions: what stands before one is no part of a name
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
 
 
@@ -1196,12 +1197,30 @@ def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> boo
 
 
 def _all_named_before(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer) -> bool:
-    """Whether every unit was named with a level before *position* (县财政局 … 财政局负责预算):
-    a short name then stands for it."""
-    levels = gaz.lexicon.level_prefixes
-    return all(
-        any(norm.find(level + u.name, 0, position) >= 0 for level in levels) for g in parsed.groups for u in g.units
-    )
+    """Whether every unit was named in full before *position*, so that a short name stands for it:
+    with a level (县财政局 … 财政局负责预算), or as the end of a longer name (成立市数字乡村工作
+    领导小组 … 领导小组负责…), or that body's office (… 领导小组办公室负责…)."""
+    lexicon = gaz.lexicon
+
+    def named(name: str) -> bool:
+        if any(norm.find(level + name, 0, position) >= 0 for level in lexicon.level_prefixes):
+            return True
+        office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
+        return _ends_a_name_before(name[: len(name) - len(office)], norm, position)
+
+    return all(named(u.name) for g in parsed.groups for u in g.units)
+
+
+def _ends_a_name_before(name: str, norm: str, position: int) -> bool:
+    """Whether *name* ends a longer name before *position*: a character of a name stands right
+    before it (工作|领导小组), not punctuation or a particle (由X牵头的|领导小组)."""
+    at = norm.find(name, 0, position)
+    while at >= 0:
+        before = norm[at - 1] if at > 0 else ""
+        if "\u4e00" <= before <= "\u9fff" and before not in _NOT_IN_A_NAME:
+            return True
+        at = norm.find(name, at + 1, position)
+    return False
 
 
 def first_lead_declarations(norm: str, gaz: Gazetteer) -> list[int]:

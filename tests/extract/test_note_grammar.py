@@ -621,3 +621,18 @@ def test_townships_as_the_subject_of_a_role(text: str, expected: list[list[str]]
     makes it the place where a task is done."""
     extraction = extract_text(text, jurisdiction="510824")
     assert [[u.name for u in n.units] for n in extraction.notes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "成立市智慧农业建设工作领导小组，统筹全市智慧农业。领导小组办公室负责日常协调。领导小组负责重大事项。",
+            [["领导小组办公室"], ["领导小组"]],
+        ),
+        ("建立由市长牵头的领导小组。领导小组负责重大事项。", []),  # named by who leads it, never in full
+    ],
+)
+def test_a_body_named_in_full_before_may_be_named_short(text: str, expected: list[list[str]]) -> None:
+    extraction = extract_text(text, jurisdiction="360100")
+    assert [[u.name for u in n.units] for n in extraction.notes] == expected
