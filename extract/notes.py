@@ -493,14 +493,18 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     width = 0  # the header's number of cells
     lines = norm.split("\n")
     position = 0
+    names_before: list[str] = []  # the line before, where it holds column names alone
     for number, line in enumerate(lines):
         cells = _line_cells(line, position)
         while cells and not cells[-1][0]:  # a row's closing bars (… | ||) hold no cell
             cells.pop()
         names = ["".join(c.split()) for c, _ in cells]  # 责 任 单 位: spaced out to fill its cell
+        if len(cells) == 1 and names[0] in lexicon.labels and names_before:
+            names = names_before + names  # 工作任务 | 具体要求 / | 责任单位 |: a header over two lines
         headers = {i: lexicon.labels[name] for i, name in enumerate(names) if name in lexicon.labels}
-        if headers and len(cells) >= 2:
-            columns, width = headers, len(cells)  # type: ignore[assignment]
+        names_before = names if all(0 < len(n) <= _MAX_HEADER and n[-1] not in "。；" for n in names) else []
+        if headers and len(names) >= 2:
+            columns, width = headers, len(names)  # type: ignore[assignment]
         elif len(cells) >= 2:
             # cells merged over several rows or columns (a heading over its tasks, 具体要求 over
             # heading, number and task) are on the left: a row of another width than its header
@@ -936,7 +940,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     for start, sentence_end in _sentences(norm):
         previous: tuple[int, int] | None = None  # the clause before, as (begin, end)
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
-            begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
+            begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip(" \t\u3000|"))  # | X负责: a cell
             role = lexicon.role_clause_pattern.search(norm, clause.start(), clause.end())
             before, previous = previous, (begin, clause.end())
             if role is not None and role.start() == begin and before is not None:

@@ -636,3 +636,17 @@ def test_townships_as_the_subject_of_a_role(text: str, expected: list[list[str]]
 def test_a_body_named_in_full_before_may_be_named_short(text: str, expected: list[list[str]]) -> None:
     extraction = extract_text(text, jurisdiction="360100")
     assert [[u.name for u in n.units] for n in extraction.notes] == expected
+
+
+def test_a_flattened_table_whose_header_goes_over_two_lines() -> None:
+    """工作任务 | 具体要求 / | 责任单位 |: the unit column's name on a line of its own continues the
+    header; a cell that opens with a bar is no subject's start, and 参照落实 (follow suit) is a role."""
+    table = (
+        "工作任务 | 具体要求\n| 责任单位 |\n"
+        "一、做好规划公开。 | 1.公开规划纲要。 | 县直有关部门;各镇(街) |\n"
+        "2.做好规划归集。 | 县政府办公室、县发展和改革局牵头,县直有关部门配合;各镇(街)参照落实 |\n"
+    )
+    assert marked(table, "440781") == [
+        ["县直有关部门", "各镇"],
+        ["*县政府办公室", "*县发展和改革局", "县直有关部门", "各镇"],
+    ]
