@@ -650,3 +650,9 @@ def test_a_flattened_table_whose_header_goes_over_two_lines() -> None:
         ["县直有关部门", "各镇"],
         ["*县政府办公室", "*县发展和改革局", "县直有关部门", "各镇"],
     ]
+
+
+def test_a_joint_conference_is_a_body() -> None:
+    """联席会议 (a standing joint conference of departments) answers for work as a body does."""
+    extraction = extract_text("第一条 区数据共享工作联席会议负责统筹协调全区数据共享工作。\n", jurisdiction="310114")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["区数据共享工作联席会议"]]
