@@ -38,7 +38,7 @@ _MARKERS = [
     (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．﹒](?!\d)|、|）)")),
     (4, re.compile(r"（\d{1,2}）|[\u2460-\u2473]")),
     # a table's row number, on its own line (indented, as web copies of tables keep their cells)
-    (3, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>\d{1,3})(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),
+    (3, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d{0,2})(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),
     (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")

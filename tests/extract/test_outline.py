@@ -79,3 +79,12 @@ def test_the_articles_of_rules_are_headings_where_a_line_or_sentence_starts() ->
 
     text = "第一章 总则\n第一条 为规范管理，制定本办法。第二条 本办法适用于全省。依照第二条规定执行。\n"
     assert [(h.marker, h.depth) for h in find_headings(text)] == [("第一条", 2), ("第二条", 2)]
+
+
+def test_a_row_number_counts_from_one() -> None:
+    """A number alone on its (indented) line is a table's row number, but no row is numbered 0: a
+    web page's share count (分享到： / 0) is no item."""
+    page = "分享到：\n    0\n    新平台上线。\n"
+    table = "序号 |\n    1 |\n    推广电子证照 |\n"
+    assert [h.marker for h in find_headings(page)] == []
+    assert [h.marker for h in find_headings(table)] == ["1"]
