@@ -43,6 +43,7 @@ class Lexicon:
     place_level_words: tuple[str, ...]
     township_words: tuple[str, ...]
     office_words: tuple[str, ...]
+    establishing_verbs: tuple[str, ...]
     modals: tuple[str, ...]
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
@@ -282,6 +283,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             place_level_words=tuple(data["place_level_words"]),
             township_words=tuple(data["township_words"]),
             office_words=tuple(data["office_words"]["words"]),
+            establishing_verbs=tuple(data["establishing_verbs"]["words"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),

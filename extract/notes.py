@@ -1202,27 +1202,31 @@ def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> boo
 
 def _all_named_before(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer) -> bool:
     """Whether every unit was named in full before *position*, so that a short name stands for it:
-    with a level (县财政局 … 财政局负责预算), or as the end of a longer name (成立市数字乡村工作
-    领导小组 … 领导小组负责…), or that body's office (… 领导小组办公室负责…)."""
+    with a level (县财政局 … 财政局负责预算), or as the end of the name of a body set up earlier
+    (成立市数字乡村工作领导小组 … 领导小组负责…), or that body's office (… 领导小组办公室负责…)."""
     lexicon = gaz.lexicon
 
     def named(name: str) -> bool:
         if any(norm.find(level + name, 0, position) >= 0 for level in lexicon.level_prefixes):
             return True
         office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
-        return _ends_a_name_before(name[: len(name) - len(office)], norm, position)
+        return _set_up_before(name[: len(name) - len(office)], norm, position, lexicon)
 
     return all(named(u.name) for g in parsed.groups for u in g.units)
 
 
-def _ends_a_name_before(name: str, norm: str, position: int) -> bool:
-    """Whether *name* ends a longer name before *position*: a character of a name stands right
-    before it (工作|领导小组), not punctuation or a particle (由X牵头的|领导小组)."""
+def _set_up_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether *name* ends the name of a body an establishing verb set up before *position*, in
+    the same sentence (成立…为成员的市…工作|领导小组): a character of a name stands right before it,
+    not punctuation or a particle (由X牵头的|领导小组)."""
     at = norm.find(name, 0, position)
     while at >= 0:
         before = norm[at - 1] if at > 0 else ""
         if "\u4e00" <= before <= "\u9fff" and before not in _NOT_IN_A_NAME:
-            return True
+            sentence = norm[max(0, at - _MAX_NOTE) : at]
+            sentence = sentence[max(sentence.rfind(stop) for stop in "。；！？\n") + 1 :]
+            if any(verb in sentence for verb in lexicon.establishing_verbs):
+                return True
         at = norm.find(name, at + 1, position)
     return False
 

@@ -631,6 +631,7 @@ def test_townships_as_the_subject_of_a_role(text: str, expected: list[list[str]]
             [["领导小组办公室"], ["领导小组"]],
         ),
         ("建立由市长牵头的领导小组。领导小组负责重大事项。", []),  # named by who leads it, never in full
+        ("培育本地龙头企业。龙头企业负责技术攻关。", []),  # named before, but no body was set up
     ],
 )
 def test_a_body_named_in_full_before_may_be_named_short(text: str, expected: list[list[str]]) -> None:
