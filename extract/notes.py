@@ -644,10 +644,14 @@ def _pipe_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 def _cells(norm: str) -> list[tuple[str, int]]:
     r"""The lines of *norm* that hold text, stripped, with their offsets: a table copied one cell
     to a line (between ``|`` lines or blank ones) gives its cells in reading order. Lines
-    between two ``|`` lines are one cell (a cell of two lines: 王 嵘 / 方 勇).
+    between two bars are one cell (a cell of two lines: 王 嵘 / 方 勇), whether the closing bar
+    stands on a line of its own or ends the cell's last line (序 / 号  |), and a blank line
+    right after a bar leaves the lines after it after the bar (web copies indent each cell).
 
     >>> [text for text, _ in _cells("1.任务\n|\n王 嵘\n方 勇\n|\n区财政局\n")]
     ['1.任务', '王 嵘\n方 勇', '区财政局']
+    >>> [text for text, _ in _cells("| \n  序\n  号  |\n   \n  工作任务\n   |\n")]
+    ['序\n  号', '工作任务']
     """
     cells: list[tuple[str, int]] = []
     run: list[tuple[str, int]] = []  # the lines since the last line without text
