@@ -347,8 +347,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
 def _a_body(token: Tok, grammar: Grammar) -> bool:
     """Whether a token names a body (数据局, 宣传部): no system's name holds one before a verb. A
     word of two characters that ends like one (通办, 招商, 企业) names an activity or a kind."""
-    suffix = next((s for s in grammar.organisation_suffixes if token.text.endswith(s)), "")
-    return bool(suffix) and len(token.text) > max(2, len(suffix)) and not token.head
+    if len(token.text) < 3 or token.head or not token.text.endswith(grammar.organisation_suffixes):
+        return False
+    return token.text not in grammar.organisation_suffixes  # 委员会 alone is the word, no body named
 
 
 def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
