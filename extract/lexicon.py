@@ -235,18 +235,25 @@ class Lexicon:
     def carry_forward_pattern(self) -> re.Pattern[str]:
         """A declaration that units answer for every later item: 以下任务均需X落实，不再一一列出;
         除专门列出外，以下任务均涉及X，不再重复; the object may have a modifier (以下政策措施).
-        Group ``units`` is X.
+        Without 以下, the tail 下同 (likewise below) says that it carries forward: 具体任务均涉及X，
+        不再做分工，下同. Group ``units`` is X.
 
-        >>> load_lexicon().carry_forward_pattern.search("以下政策措施均需各县人民政府落实，不再单独列出")["units"]
+        >>> pattern = load_lexicon().carry_forward_pattern
+        >>> pattern.search("以下政策措施均需各县人民政府落实，不再单独列出")["units"]
         '各县人民政府'
+        >>> pattern.search("各项工作均涉及各区政府，不再分工，下同")["units"]
+        '各区政府'
+        >>> pattern.search("各项工作均涉及各区政府，不再分工") is None
+        True
         """
         d = self.declarations["carry_forward"]
         part = {k: _alternation(v) for k, v in d.items()}
-        roles = _alternation(self.role_words)
+        roles, tails = _alternation(self.role_words), _alternation(self.declarations["first_lead"]["tails"])
+        scope = f"(?:[^，。；]{{0,4}}?(?:{part['objects']}))"
         return re.compile(
-            f"[，。；]?\\s*(?:(?:{part['exceptions']})[，]?\\s*)?以下(?:{part['quantifiers']})?(?:[^，。；]{{0,4}}?(?:{part['objects']}))?"
+            f"[，。；]?\\s*(?:(?:{part['exceptions']})[，]?\\s*)?(?:以下(?:{part['quantifiers']})?{scope}?|(?P<scope>{scope}))"
             f"(?:{part['adverbs']})?(?:{part['verbs']})(?P<units>[^。；]{{2,80}}?)(?:{roles})*[，]?\\s*"
-            f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})"
+            f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})(?(scope)[，]\\s*(?:{tails}))"
         )
 
 

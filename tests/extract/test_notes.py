@@ -105,6 +105,26 @@ def test_declared_units_join_every_later_task() -> None:
     assert added == [[], ["各省级人民政府"], ["各省级人民政府"]]
 
 
+def test_a_declaration_closed_by_xia_tong_joins_every_later_task() -> None:
+    """下同 (likewise below) makes a declaration without 以下 carry forward: its units are no units
+    of the note they stand in, and join each later one."""
+    text = (
+        "（一）甲。（商务部、财政部按职责分工负责。各项工作均涉及各省级人民政府，不再做分工，下同）\n"
+        "（二）乙。（海关总署负责）"
+    )
+    extraction = extract_text(text, jurisdiction="100000")
+    assert [[(u.name, u.added_by_declaration) for u in n.units] for n in extraction.notes] == [
+        [("商务部", False), ("财政部", False)],
+        [("海关总署", False), ("各省级人民政府", True)],
+    ]
+
+
+def test_a_sentence_naming_units_with_no_xia_tong_or_yi_xia_declares_nothing() -> None:
+    text = "（一）甲。（商务部负责。具体任务涉及财政部，不再做分工）\n（二）乙。（海关总署负责）"
+    extraction = extract_text(text, jurisdiction="100000")
+    assert [[u.name for u in n.units] for n in extraction.notes if n.item == "（二）"] == [["海关总署"]]
+
+
 def test_label_lines_after_an_item_are_one_note() -> None:
     text = "一、数字政府\n（一）建平台。\n牵头单位:区发改局\n责任单位:区财政局、区数据局\n（二）建网络。"
     extraction = extract_text(text, jurisdiction="350102")
