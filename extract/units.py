@@ -130,9 +130,15 @@ def _is_unit_word(name: str, gaz: Gazetteer) -> bool:
     return base.endswith(gaz.lexicon.organisation_suffixes) or bool(gaz.places_named(base))
 
 
+def _collective_marker(name: str, gaz: Gazetteer) -> str:
+    """The collective marker *name* opens with (各市, 相关市, 有关县), or ""."""
+    return next((m for m in sorted(gaz.lexicon.collective_markers, key=len, reverse=True) if name.startswith(m)), "")
+
+
 def _bare_place(name: str, gaz: Gazetteer) -> bool:
-    """A place written without an institution: 福州市, 各市, 州, 县（市、区）."""
-    base = _bracket_tail(name)[0].removeprefix("各")
+    """A place written without an institution: 福州市, 各市, 相关市, 州, 县（市、区）."""
+    base = _bracket_tail(name)[0]
+    base = base.removeprefix(_collective_marker(base, gaz))
     return bool(gaz.places_named(base)) or base in gaz.lexicon.place_level_words
 
 
@@ -213,7 +219,14 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
     prefix = _run_prefix(items[0][0], gaz)
     bare = [_bare_place(written, gaz) for _, written, _ in items]
     places = [_place_part(item, gaz) for item, _, _ in items]
-    collective = items[0][0].startswith("各") and bare[0]
+
+    def marker_of(position: int) -> str:
+        """The collective marker of the stretch of bare places that *position* ends or stands in,
+        written once before its first place (各市、州、县人民政府, 相关市、县政府): each shares it."""
+        first = position
+        while first > 0 and bare[first - 1]:
+            first -= 1
+        return _collective_marker(items[first][0], gaz) if bare[first] else ""
 
     def body_after(position: int) -> int | None:
         """The item after a stretch of bare places that writes a place with its body: its body is
@@ -243,13 +256,14 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
                 if gaz.places_named(item) and place_word[-1] in "省市县区" and item[-1] != place_word[-1]
                 else ""
             )
-            name = ("各" if collective and not written.startswith("各") else "") + written + level_char + last[length:]
+            marker = marker_of(position)
+            name = ("" if written.startswith(marker) else marker) + written + level_char + last[length:]
+        elif position in sharers and (marker := marker_of(position)) and _bare_place(item[: places[position]], gaz):
+            name = item if item.startswith(marker) else marker + item
         elif position > 0 and prefix and not _has_own_level(item, gaz):
             name = prefix + item
             if prefix.endswith("委") and len(prefix) == 2:  # 省委、保密局 may mean 省保密局
                 alternatives.append(prefix[0] + item)
-        elif position in sharers and collective and _bare_place(item[: places[position]], gaz):
-            name = item if item.startswith("各") else "各" + item
         name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
         units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
     return units

@@ -165,6 +165,9 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             "100000",
             [["*民政部", "财政部"]],
         ),
+        # a collective marker before a stretch of bare places after another unit is shared by each of them
+        ("（省发改委、相关市、县政府负责）", "230000", [["省发改委", "相关市政府", "相关县政府"]]),
+        ("（省交通运输厅、各市、州人民政府负责）", "620000", [["省交通运输厅", "各市人民政府", "各州人民政府"]]),
         # a manner adverbial before the role word (积极配合, 加强配合, 密切配合)
         ("（市规划局负责，市住建局、市发改局积极配合）", "130500", [["市规划局", "市住建局", "市发改局"]]),
         ("（省商务厅牵头，省财政厅密切配合）", "620000", [["*省商务厅", "省财政厅"]]),
