@@ -43,6 +43,7 @@ PATTERNS_PATH = ONTOLOGY_DIR / "platform_patterns.jsonl"
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _HARD_PUNCTUATION = ("wd", "wj", "wf", "wm", "wt", "ww", "wkz", "wky", "x")  # every w-tag but 、 and quotes
 _SINGLE_GENERIC_TAGS = frozenset({"a", "ag", "m", "q", "r", "d", "f"})
+_PLACE_NAME_TAGS = frozenset({"ns", "j"})  # jieba's tags of a place's name and of an abbreviation (三晋, 八闽)
 _QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jieba tag)
 _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by find_names
 
@@ -565,12 +566,14 @@ def _predicate_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
 
 
 def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
-    """Characters of a predicate glued to the front of a token (建设省, 优化省), else 0."""
+    """Characters of a predicate glued to the front of a token (建设省, 优化省, 建|省), else 0. A
+    verb of one character is a predicate only when it is an action: a brand may start with one
+    (蒙速办, where jieba reads 蒙 a verb)."""
     leading = words.leading_word(token.text)
     if leading is None:
         return 0
     piece, tag = leading
-    return len(piece) if tag in grammar.verb_tags or piece in grammar.actions else 0
+    return len(piece) if (tag in grammar.verb_tags and len(piece) > 1) or piece in grammar.actions else 0
 
 
 def _written(text: str, start: int, end: int) -> str:
@@ -788,18 +791,22 @@ def _trim_item(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tup
 def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> bool:
     """A quoted service brand without a head: 苏服码, 浙里办, 爱山东; not 数字福建 or 一张网.
 
-    Quoted, two to six characters, not a slogan of numbers; either three characters ending in
-    a brand's final (办, 通) after two that are no common word, or ending in a platform head,
+    Quoted, two to six characters, not a slogan of numbers (a numeral opens a place's name:
+    三晋, 四川); either three characters ending in
+    a brand's final (办, 通) after two that are no common word or a place's name or its
+    abbreviation (jieba's ns and j: 山东, 三晋), or ending in a platform head,
     or a place (a name, or a province's one-character abbreviation first) with at most a
     rare word beside it.
     """
     content = _written(text, tokens[start].start, tokens[end - 1].end)
-    if not 2 <= len(content) <= 6 or content[0] in grammar.numerals or content[0].isdigit():
+    first = content[:2]
+    place_first = words.frequency(first) > 0 and words.tag(first) in _PLACE_NAME_TAGS  # 山东, 三晋, 四川
+    if not 2 <= len(content) <= 6 or (content[0] in grammar.numerals and not place_first) or content[0].isdigit():
         return False
     if len(content) > 3 and _slogan(tokens[start + 1 : end - 1], grammar):
         return False  # “迁移上云”: a phrase with a verb
     if len(content) == 3 and content[-1] in grammar.brand_finals:
-        return words.frequency(content[:2]) < grammar.common_word_frequency  # 锦政通, not 网上办
+        return words.frequency(first) < grammar.common_word_frequency or place_first  # 锦政通, 山东通; not 网上办
     if content[-1] in {h for h in grammar.heads if len(h) == 1}:
         return words.frequency(content) < grammar.common_word_frequency
     names, abbreviations = _places()
