@@ -34,9 +34,9 @@ _CN = "一二三四五六七八九十百"
 _BOUNDARY = r"(?:(?<=^)|(?<=[\n\s。；：！？）〕】”]))"
 _MARKERS = [
     (1, re.compile(_BOUNDARY + f"[{_CN}]{{1,4}}、")),
-    (2, re.compile(f"（[{_CN}]{{1,4}}）")),
+    (2, re.compile(f"(?<!第)（[{_CN}]{{1,4}}）")),  # not a reference to an item (第（二）项)
     (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．﹒](?!\d)|、|）)")),
-    (4, re.compile(r"（\d{1,2}）|[\u2460-\u2473]")),
+    (4, re.compile(r"(?<!第)（\d{1,2}）|[\u2460-\u2473]")),
     # a table's row number, on its own line (indented, as web copies of tables keep their cells)
     (3, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d{0,2})(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),
     (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
@@ -76,6 +76,8 @@ def find_headings(norm: str) -> list[Heading]:
 
     >>> [h.marker for h in find_headings("一、总体要求（一）指导思想。1.建设平台3.0版。")]
     ['一、', '（一）', '1.']
+    >>> [h.marker for h in find_headings("依据办法第（二）项、第（3）项。（一）建设平台。")]
+    ['（一）']
     """
     found = sorted(
         (*m.span("marker" if "marker" in p.groupindex else 0), depth) for depth, p in _MARKERS for m in p.finditer(norm)
