@@ -110,6 +110,7 @@ class Grammar:
     naming_measures: tuple[str, ...]
     abbreviation_markers: tuple[str, ...]
     modals: frozenset[str]
+    enumerating_verbs: frozenset[str]
     copulas: frozenset[str]
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
@@ -191,6 +192,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         naming_measures=tuple(data["counters"]["naming"]),
         abbreviation_markers=tuple(data["abbreviations"]["markers"]),
         modals=frozenset(data["modals"]["words"]),
+        enumerating_verbs=frozenset(data["enumerating_verbs"]["words"]),
         copulas=frozenset(data["copulas"]["words"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
@@ -374,13 +376,20 @@ def _in_next_head(tokens: list[Tok], i: int) -> bool:
 def _breaks(token: Tok, grammar: Grammar) -> bool:
     """A word no name holds: a one-character locative (企业上云上平台), a number or quantity
     (进一个网), an ordinal (第二条), a conjunction of two characters (以及, 并且), a modal verb
-    (部门要做好系统), a predicate (:func:`_predicate_inside`)."""
+    (部门要做好系统), a verb that opens a list (主要包括X), a predicate (:func:`_predicate_inside`)."""
     single = len(token.text) == 1 and token.tag == "f"
     long_conjunction = token.tag in grammar.conjunction_tags and len(token.text) > 1
     ordinal = token.tag == _ORDINAL
     modal = token.text in grammar.modals and token.tag in grammar.verb_tags
+    enumerating = token.text in grammar.enumerating_verbs
     return (
-        single or long_conjunction or ordinal or modal or _quantity(token, grammar) or _predicate_inside(token, grammar)
+        single
+        or long_conjunction
+        or ordinal
+        or modal
+        or enumerating
+        or _quantity(token, grammar)
+        or _predicate_inside(token, grammar)
     )
 
 
