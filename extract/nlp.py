@@ -49,6 +49,7 @@ from extract.platforms import (
     Tok,
     abbreviated_mentions,
     find_names,
+    level_mentions,
     load_grammar,
     read_patterns,
 )
@@ -461,10 +462,14 @@ class NameFinder:
         return doc
 
     def _abbreviated(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
-        """Mentions by the short forms the text defines for names found (after the links' spans,
-        whose indices stay as they are)."""
+        """Mentions by the short forms the text defines for names found, and by a name's level and
+        head alone, named as the name they stand for (after the links' spans, whose indices stay
+        as they are)."""
         found = abbreviated_mentions(text, [(s.start_char, s.end_char) for s in spans], self.grammar)
-        made = (doc.char_span(a, b, label="mentions", alignment_mode="expand", span_id=name) for a, b, name in found)
+        found += level_mentions(text, [(s.start_char, s.end_char, s.id_) for s in spans], self.grammar)
+        made = (
+            doc.char_span(a, b, label="mentions", alignment_mode="expand", span_id=name) for a, b, name in sorted(found)
+        )
         return [span for span in made if span is not None]
 
     def to_disk(self, path: str | Path, exclude: Any = ()) -> None:

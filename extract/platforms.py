@@ -911,6 +911,44 @@ def abbreviated_mentions(text: str, names: list[tuple[int, int]], grammar: Gramm
     return sorted(found)
 
 
+def level_mentions(text: str, names: list[tuple[int, int, str]], grammar: Grammar) -> list[tuple[int, int, str]]:
+    """Later mentions of a named platform by its level and its head alone (``国家政务服务平台`` …
+    ``与国家平台对接``), as (start, end, the name they stand for): only where one name found
+    has that level and head, and outside every name found, with no longer level or a word of
+    kinds right before (全省平台 is no mention of a 省…平台, 各省平台 none of any).
+
+    >>> grammar = load_grammar()
+    >>> text = "接入国家政务服务平台。推进与国家平台对接，各省平台互通。"
+    >>> level_mentions(text, [(2, 10, "国家政务服务平台")], grammar)
+    [(14, 18, '国家政务服务平台')]
+    """
+    levels = sorted(grammar.levels, key=len, reverse=True)
+    heads = sorted(grammar.heads, key=len, reverse=True)
+    named: dict[tuple[str, str], set[str]] = {}  # (level, head) → the names found with them
+    after: dict[tuple[str, str], int] = {}
+    for _, end, name in sorted(names):
+        level = next((w for w in levels if name.startswith(w)), "")
+        head = next((h for h in heads if name.endswith(h)), "")
+        if level and head and len(name) > len(level) + len(head):
+            named.setdefault((level, head), set()).add(name)
+            after.setdefault((level, head), end)
+    taken = [(a, b) for a, b, _ in names]
+    found: list[tuple[int, int, str]] = []
+    for (level, head), referents in named.items():
+        if len(referents) > 1:
+            continue  # 省平台 after 省X平台 and 省Y平台: which one is not said
+        (referent,) = referents
+        position = text.find(level + head, after[level, head])
+        while position >= 0:
+            stop = position + len(level) + len(head)
+            longer = any(len(w) > len(level) and text.endswith(w, 0, position + len(level)) for w in levels)
+            kind = text.endswith(grammar.kind_determiners, 0, position)
+            if not longer and not kind and not any(a < stop and position < b for a, b in taken):
+                found.append((position, stop, referent))
+            position = text.find(level + head, stop)
+    return sorted(found)
+
+
 def name_labels(name: str) -> list[str]:
     """The name, and the name without 省/全省 and without a bracketed phase (二期).
 

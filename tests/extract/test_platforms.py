@@ -342,3 +342,13 @@ def test_a_body_and_its_verb_are_no_part_of_a_name(nlp, text: str, names: list[s
     """A body's name before a verb is the clause's subject; the name starts after the verb (and a
     name the segmenter started one character into a dictionary word, 归|集子系统, at that word)."""
     assert [name for name, _ in platforms(nlp, text)] == names
+
+
+def test_a_level_and_a_head_alone_stand_for_the_one_name_found_with_them(nlp) -> None:
+    doc = nlp(matching_text("推动与国家政务服务平台对接。实现省平台与国家平台数据互通。"))
+    assert [(s.text, s.id_) for s in doc.spans["platforms"]] == [
+        ("国家政务服务平台", "国家政务服务平台"),
+        ("国家平台", "国家政务服务平台"),
+    ]
+    doc = nlp(matching_text("建设省数据共享平台和省公共支付平台。省平台年内上线。"))
+    assert [s.id_ for s in doc.spans["platforms"]] == ["省数据共享平台", "省公共支付平台"]  # which 省平台 is not said
