@@ -170,6 +170,7 @@ def _parse_clause(
 
     for segment, start in split_outside_brackets(text, _GROUP_SEPARATORS, 0):
         subset = lexicon.subset_pattern.match(segment)
+        listed = len(groups)
         if subset:  # 责任单位：A、B，其中A牵头: A, listed already, leads
             if settled(start):
                 waiting_from = None
@@ -198,14 +199,21 @@ def _parse_clause(
             role = lexicon.role_of_phrase(phrase.group(0))
             if agent := _AGENT_INSIDE.match(text, waiting_from, body_end):
                 waiting_from = agent.end()  # 执法事项清单由政策法规司牵头: the task is no unit
+            if groups and (partners := lexicon.conjunction_pattern.match(text, waiting_from, body_end)):
+                waiting_from, role = partners.end(), "support"  # X牵头，会同Y推进: Y supports
+            if waiting_from < start and _restates(text, waiting_from, start, body_end, offset, gaz, jurisdiction):
+                earlier_role = default_role or "responsible"
+                groups += _group(text[waiting_from:start], offset + waiting_from, earlier_role, gaz, jurisdiction)
+                waiting_from, listed = start, len(groups)  # A、B，A牵头: A, named again, leads; B is answerable
             body = text[waiting_from:body_end]
             if not (groups and _says_when(body, lexicon)):  # …负责，年内持续推进
                 groups += _group(body, offset + waiting_from, role, gaz, jurisdiction)
             waiting_from = None
             if tasked:
                 break  # the rest of the segment is the task
-        if subset:
-            named = {u.name for g in groups[listed:] for u in g.units}
+        named = {u.name for g in groups[listed:] for u in g.units}
+        restated = bool(named) and named <= {u.name for g in groups[:listed] for u in g.units}
+        if subset or restated:  # A、B负责，A牵头: a clause of units listed already gives them their role
             earlier = [RoleGroup(g.role, [u for u in g.units if u.name not in named]) for g in groups[:listed]]
             groups = [g for g in earlier if g.units] + groups[listed:]
     if waiting_from is not None:
@@ -220,6 +228,13 @@ def _parse_clause(
             return None if rest.strip("；，。 ") else groups
         groups += _group(rest, offset + waiting_from, default_role, gaz, jurisdiction)
     return groups
+
+
+def _restates(text: str, begin: int, segment: int, end: int, offset: int, gaz: Gazetteer, jurisdiction: str) -> bool:
+    """Whether the units of ``text[segment:end]`` were all named before it, in ``text[begin:segment]``."""
+    before = {u.name for u in expand_units(text[begin:segment], offset + begin, gaz, jurisdiction)}
+    again = {u.name for u in expand_units(text[segment:end], offset + segment, gaz, jurisdiction)}
+    return bool(again) and again <= before
 
 
 def _role_aside(lexicon: Lexicon, match: re.Match[str]) -> str:

@@ -168,6 +168,16 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         # a collective marker before a stretch of bare places after another unit is shared by each of them
         ("（省发改委、相关市、县政府负责）", "230000", [["省发改委", "相关市政府", "相关县政府"]]),
         ("（省交通运输厅、各市、州人民政府负责）", "620000", [["省交通运输厅", "各市人民政府", "各州人民政府"]]),
+        # a clause of units listed already gives them their role; the others keep theirs
+        ("（县商务局、县财政局，县商务局牵头）", "330922", [["县财政局", "*县商务局"]]),
+        # a clause opened by 会同 after a role names those who support
+        ("（由市民政局牵头，会同市财政局推进）", "370200", [["*市民政局", "市财政局"]]),
+        # a role word alone as a label, and labels whose modifier ranks the units (第一, 主要, 其他)
+        ("（牵头：省统计局；配合：省财政厅）", "620000", [["*省统计局", "省财政厅"]]),
+        ("（第一责任单位：市民政局；其他责任单位：市财政局）", "370200", [["*市民政局", "市财政局"]]),
+        ("（主要责任单位：区民政局；配合单位：区财政局）", "330106", [["*区民政局", "区财政局"]]),
+        # 总牵头, 领衔: who leads
+        ("（省统计局总牵头，省财政厅配合）", "620000", [["*省统计局", "省财政厅"]]),
         # a manner adverbial before the role word (积极配合, 加强配合, 密切配合)
         ("（市规划局负责，市住建局、市发改局积极配合）", "130500", [["市规划局", "市住建局", "市发改局"]]),
         ("（省商务厅牵头，省财政厅密切配合）", "620000", [["*省商务厅", "省财政厅"]]),
