@@ -38,6 +38,7 @@ _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
 _MAX_SUBJECT = 40
 _MAX_PARTNER = 20
+_WHEN_VERB = 4  # characters a clause that says when may hold after the time (年底前|完成, 年内|全面推进)
 _MAX_COLUMNS, _MAX_HEADER = 10, 12
 _NARROW_CELL = 4  # a cell whose lines are all this short holds a name written down it
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
@@ -98,6 +99,21 @@ class NoteSpan:
 def _cut(text: str, pattern: re.Pattern[str]) -> str:
     """Blank out *pattern* matches with separators, keeping offsets."""
     return pattern.sub(lambda m: "；" * len(m.group(0)), text)
+
+
+def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
+    """A last clause that only says when (X、Y，2025年底前完成) blanked out, keeping offsets, and
+    that clause (None where there is none).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> _cut_when("市发改委、市财政局，2025年12月底前完成", load_lexicon())
+    ('市发改委、市财政局；；；；；；；；；；；；；', '2025年12月底前完成')
+    """
+    comma = max(text.rfind("，"), text.rfind("；"))
+    when = lexicon.time_pattern.match(text, comma + 1) if comma > 0 else None
+    if when is None or len(text) - when.end() > _WHEN_VERB:
+        return text, None
+    return text[:comma] + "；" * (len(text) - comma), text[comma + 1 :].strip()
 
 
 def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
@@ -201,10 +217,12 @@ def _parse_clause(
                 waiting_from = agent.end()  # 执法事项清单由政策法规司牵头: the task is no unit
             if groups and (partners := lexicon.conjunction_pattern.match(text, waiting_from, body_end)):
                 waiting_from, role = partners.end(), "support"  # X牵头，会同Y推进: Y supports
-            if waiting_from < start and _restates(text, waiting_from, start, body_end, offset, gaz, jurisdiction):
+            if waiting_from < start and (
+                role == "support" or _restates(text, waiting_from, start, body_end, offset, gaz, jurisdiction)
+            ):  # A、B，A牵头: A, named again, leads; B is answerable. A；B配合: B supports A, who is answerable
                 earlier_role = default_role or "responsible"
                 groups += _group(text[waiting_from:start], offset + waiting_from, earlier_role, gaz, jurisdiction)
-                waiting_from, listed = start, len(groups)  # A、B，A牵头: A, named again, leads; B is answerable
+                waiting_from, listed = start, len(groups)
             body = text[waiting_from:body_end]
             if not (groups and _says_when(body, lexicon)):  # …负责，年内持续推进
                 groups += _group(body, offset + waiting_from, role, gaz, jurisdiction)
@@ -269,11 +287,11 @@ def parse_note_content(
     True
     """
     lexicon = gaz.lexicon
-    text = _cut(_cut(content, lexicon.first_lead_pattern), lexicon.carry_forward_pattern)
+    text, when = _cut_when(_cut(_cut(content, lexicon.first_lead_pattern), lexicon.carry_forward_pattern), lexicon)
     text = lexicon.role_aside_pattern.sub(partial(_role_aside, lexicon), text)
     labels = [m for m in lexicon.label_pattern.finditer(text) if m.start() == 0 or text[m.start() - 1] in "；，。 \t\n"]
     names = [lexicon.label_of(m.group(1)) for m in labels]
-    parsed = ParsedNote(labelled=any(name in lexicon.labels for name in names))
+    parsed = ParsedNote(labelled=any(name in lexicon.labels for name in names), deadline=when)
     if default_role is None and (text != content or any(_marks_a_note(name, lexicon) for name in names)):
         default_role = "responsible"  # a deadline, a person or a declaration: only notes carry them
     clauses: list[tuple[str | None, int, int]] = []

@@ -673,3 +673,22 @@ def test_a_joint_conference_is_a_body() -> None:
     """联席会议 (a standing joint conference of departments) answers for work as a body does."""
     extraction = extract_text("第一条 区数据共享工作联席会议负责统筹协调全区数据共享工作。\n", jurisdiction="310114")
     assert [[u.name for u in n.units] for n in extraction.notes] == [["区数据共享工作联席会议"]]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # units before a separator and a support phrase are answerable; those the phrase closes support
+        (
+            "（市民政局；市财政局、市统计局配合）",
+            [("市民政局", "responsible"), ("市财政局", "support"), ("市统计局", "support")],
+        ),
+        ("（市民政局，市财政局协助）", [("市民政局", "responsible"), ("市财政局", "support")]),
+        # a last clause that says when is the note's deadline, no unit
+        ("（市民政局、市统计局，2027年6月底前完成）", [("市民政局", "responsible"), ("市统计局", "responsible")]),
+    ],
+)
+def test_roles_of_units_a_role_phrase_does_not_close(note: str, expected: list[tuple[str, str]]) -> None:
+    (found,) = extract_text(f"（一）建设平台。{note}\n（二）建设网络。", jurisdiction="370200").notes
+    assert [(u.name, u.role) for u in found.units] == expected
+    assert found.deadline == ("2027年6月底前完成" if "2027" in note else None)
