@@ -101,6 +101,12 @@ def _cut(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: "；" * len(m.group(0)), text)
 
 
+def _without_modal(units: str, lexicon: Lexicon) -> str:
+    """*units* without a modal verb after them (市发改委要|会同…): the units are still answerable."""
+    modal = next((m for m in sorted(lexicon.modals, key=len, reverse=True) if units.endswith(m)), "")
+    return units[: len(units) - len(modal)]
+
+
 def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
     """A last clause that only says when (X、Y，2025年底前完成) blanked out, keeping offsets, and
     that clause (None where there is none).
@@ -141,10 +147,13 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
             continue
         if len(match.group(0)) == 1 and not stands_alone(text, match.start(), match.end()):  # 社会保障部
             continue
-        leaders = expand_units(left, offset, gaz, jurisdiction)
+        subject = _without_modal(left, gaz.lexicon)
+        leaders = expand_units(subject, offset, gaz, jurisdiction)
         partners = expand_units(right, offset + match.end(), gaz, jurisdiction)
         if not leaders or not all(_looks_like_unit(u, gaz) for u in leaders + partners[:1]):
             continue
+        if subject != left and any(gaz.is_collective(u.name) for u in leaders):
+            return []  # 各部门要会同Y抓好落实: an exhortation names no unit
         if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
     units = [
@@ -987,7 +996,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     content_end = aside.end() if aside else named_end
                     spans.append(NoteSpan(before[0], role.end(), before[0], content_end, "subject", "responsible"))
                     continue
-            partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), lexicon)
+            partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), gaz)
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))
                 continue
@@ -1039,15 +1048,20 @@ def _partners_after(norm: str, position: int, limit: int, lexicon: Lexicon) -> t
     return (conjunction.end(), end, "support") if end is not None else None
 
 
-def _partnered_subject(norm: str, begin: int, limit: int, lexicon: Lexicon) -> int | None:
+def _partnered_subject(norm: str, begin: int, limit: int, gaz: Gazetteer) -> int | None:
     """Where ``X会同Y、Z`` ends, for a clause that starts with units X, a conjunction of two
     characters (会同, 联合) and units Y, Z before its task (市信息产业局：会同有关部门审查…); None
     if the clause does not so start. Each partner is the shortest stretch that ends in a body
     and a word (有关部门, not 有关部)."""
+    lexicon = gaz.lexicon
     conjunctions = lexicon.conjunction_pattern.finditer(norm, begin, limit)
     conjunction = next((m for m in conjunctions if len(m.group(0)) > 1), None)
-    if conjunction is None or not _ends_in_a_body(norm[begin : conjunction.start()].rstrip(" ：:"), lexicon):
+    if conjunction is None:
         return None
+    written = norm[begin : conjunction.start()].rstrip(" ：:")
+    units = _without_modal(written, lexicon)
+    if not _ends_in_a_body(units, lexicon) or (units != written and gaz.is_collective(units)):
+        return None  # 各部门要会同…: an exhortation
     return _partners_end(norm, conjunction.end(), limit, lexicon)
 
 

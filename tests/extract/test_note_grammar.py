@@ -178,6 +178,8 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ("（主要责任单位：区民政局；配合单位：区财政局）", "330106", [["*区民政局", "区财政局"]]),
         # 总牵头, 领衔: who leads
         ("（省统计局总牵头，省财政厅配合）", "620000", [["*省统计局", "省财政厅"]]),
+        # a modal verb between a unit and 会同 leaves the unit the lead
+        ("市民政局要会同市财政局抓好落实。", "370200", [["*市民政局", "市财政局"]]),
         # a manner adverbial before the role word (积极配合, 加强配合, 密切配合)
         ("（市规划局负责，市住建局、市发改局积极配合）", "130500", [["市规划局", "市住建局", "市发改局"]]),
         ("（省商务厅牵头，省财政厅密切配合）", "620000", [["*省商务厅", "省财政厅"]]),
@@ -201,6 +203,7 @@ def test_forms_the_first_parser_never_met(note: str, jurisdiction: str, expected
     "note",
     [
         "各级各部门要按职责分工抓好落实。",  # an exhortation, not a note
+        "各部门要会同市财政局抓好落实。",
         "（人力资源社会保障部负责）",  # 会 inside 社会 joins nothing
     ],
 )
