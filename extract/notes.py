@@ -866,7 +866,9 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         if (agent := _AGENT_INSIDE.search(content)) is not None:
             start, sentence, content = start + agent.end(), sentence[agent.end() :], content[agent.end() :]
         plain = 2 < len(content) <= _MAX_SENTENCE_NOTE and content[0] not in "（〔【" and content[-1] not in "）〕】"
-        if plain and lexicon.role_phrase_pattern.search(content):
+        asides = [m.end() for m in lexicon.role_aside_pattern.finditer(content) if m.group("label")]
+        labelled = bool(asides) and asides[-1] == len(content)
+        if plain and (lexicon.role_phrase_pattern.search(content) or labelled):  # …。X为责任单位。
             begin = position + start
             spans.append(NoteSpan(begin, begin + len(sentence), begin, begin + len(content), "sentence"))
         position += len(line) + 1

@@ -178,6 +178,9 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ("（主要责任单位：区民政局；配合单位：区财政局）", "330106", [["*区民政局", "区财政局"]]),
         # 总牵头, 领衔: who leads
         ("（省统计局总牵头，省财政厅配合）", "620000", [["*省统计局", "省财政厅"]]),
+        # a sentence after its item that says by a copula and a label who answers for it
+        ("市民政局、市统计局为责任单位。", "370200", [["市民政局", "市统计局"]]),
+        ("市民政局为牵头单位，市统计局为配合单位。", "370200", [["*市民政局", "市统计局"]]),
         # a modal verb between a unit and 会同 leaves the unit the lead
         ("市民政局要会同市财政局抓好落实。", "370200", [["*市民政局", "市财政局"]]),
         # a manner adverbial before the role word (积极配合, 加强配合, 密切配合)
