@@ -55,6 +55,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("全面升级赢商通移动端门户。", ["赢商通移动端门户"]),  # a verb of one character (赢) glues on only as an action
         ("资源中心主要包含人口基础信息库。", ["人口基础信息库"]),  # 包含 opens a list: the name starts after it
         ("推动审批事项全部纳入公共资源交易平台。", ["公共资源交易平台"]),  # 纳入 brings onto a platform
+        ("建立健全公共数据开放平台。", ["公共数据开放平台"]),  # 健全 upgrades, as 完善 does
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
