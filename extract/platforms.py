@@ -115,6 +115,7 @@ class Grammar:
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
     deictics: frozenset[str]
+    existing_determiners: frozenset[str]
     organisation_suffixes: tuple[str, ...]  # the note grammar's (ontology/lexicon.json): 局, 委, 部门 …
     kind_names: tuple[str, ...]
     named_heads: frozenset[str]
@@ -197,6 +198,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
         deictics=frozenset(data["deictics"]["words"]),
+        existing_determiners=frozenset(data["existing_determiners"]["words"]),
         organisation_suffixes=load_lexicon().organisation_suffixes,
         kind_names=tuple(data["kind_names"]["words"]),
         named_heads=frozenset(data["named_heads"]["words"]),
@@ -508,6 +510,9 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         deictic = _deictic_level(tokens, start, end, grammar)
         if deictic:
             start += deictic  # 我市|一体化政务服务平台: whose it is, as the writer sees it
+            continue
+        if token.text in grammar.existing_determiners:
+            start += 1  # 现有|政务外网: which one, not its name
             continue
         before = tokens[start - 1].tag if start > 0 else ""
         verb_before = start > 0 and (dropped or before in grammar.verb_tags or before == "p")

@@ -56,6 +56,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("资源中心主要包含人口基础信息库。", ["人口基础信息库"]),  # 包含 opens a list: the name starts after it
         ("推动审批事项全部纳入公共资源交易平台。", ["公共资源交易平台"]),  # 纳入 brings onto a platform
         ("建立健全公共数据开放平台。", ["公共数据开放平台"]),  # 健全 upgrades, as 完善 does
+        ("充分利用现有电子政务内网。", ["电子政务内网"]),  # 现有 says which one is meant, no part of the name
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
