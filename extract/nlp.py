@@ -466,7 +466,11 @@ class NameFinder:
         head alone, named as the name they stand for (after the links' spans, whose indices stay
         as they are)."""
         found = abbreviated_mentions(text, [(s.start_char, s.end_char) for s in spans], self.grammar)
-        found += level_mentions(text, [(s.start_char, s.end_char, s.id_) for s in spans], self.grammar)
+        found += [
+            (a, b, name)
+            for a, b, name in level_mentions(text, [(s.start_char, s.end_char, s.id_) for s in spans], self.grammar)
+            if not any(start < b and a < end for start, end, _ in found)  # a short form the text defines
+        ]
         made = (
             doc.char_span(a, b, label="mentions", alignment_mode="expand", span_id=name) for a, b, name in sorted(found)
         )

@@ -805,12 +805,11 @@ def _trim_item(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tup
 def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> bool:
     """A quoted service brand without a head: 苏服码, 浙里办, 爱山东; not 数字福建 or 一张网.
 
-    Quoted, two to six characters, not a slogan of numbers (a numeral opens a place's name:
-    三晋, 四川); either three characters ending in
-    a brand's final (办, 通) after two that are no common word or a place's name or its
-    abbreviation (jieba's ns and j: 山东, 三晋), or ending in a platform head,
-    or a place (a name, or a province's one-character abbreviation first) with at most a
-    rare word beside it.
+    Quoted, two to six characters, not a slogan of numbers (a numeral may open a place's name:
+    三晋, 四川); either three characters ending in a brand's final (办, 通) after two that are
+    no common word or are a place's name or abbreviation (jieba's ns and j: 山东, 三晋), or
+    ending in a platform head, or a place (a name, or a province's one-character abbreviation
+    first) with at most a rare word beside it.
     """
     content = _written(text, tokens[start].start, tokens[end - 1].end)
     first = content[:2]
