@@ -37,8 +37,10 @@ _MARKERS = [
     (2, re.compile(f"(?<!第)（[{_CN}]{{1,4}}）")),  # not a reference to an item (第（二）项)
     (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．﹒](?!\d)|、|）)")),
     (4, re.compile(r"(?<!第)（\d{1,2}）|[\u2460-\u2473]")),
-    # a table's row number, on its own line (indented, as web copies of tables keep their cells)
+    # a table's row number, on its own line (indented, as web copies of tables keep their cells) or
+    # first in a row whose cells bars part (1 | 建设平台 | 市数据局)
     (3, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d{0,2})(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),
+    (3, re.compile(r"(?m)^[ \t\u3000]*\|?[ \t\u3000]*(?P<marker>[1-9]\d{0,2})(?=[ \t\u3000]*\|[^\n]*[^\s|])")),
     (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
@@ -78,6 +80,8 @@ def find_headings(norm: str) -> list[Heading]:
     ['一、', '（一）', '1.']
     >>> [h.marker for h in find_headings("依据办法第（二）项、第（3）项。（一）建设平台。")]
     ['（一）']
+    >>> [h.marker for h in find_headings("序号 | 任务\\n1 | 建设平台 |\\n| 12 | 2025 | 推进\\n2025 | 年度")]
+    ['1', '12']
     """
     found = sorted(
         (*m.span("marker" if "marker" in p.groupindex else 0), depth) for depth, p in _MARKERS for m in p.finditer(norm)

@@ -374,3 +374,16 @@ def test_partners_named_right_after_the_role_word() -> None:
     """``X负责会同Y做A`` names Y as X's partner, as ``X会同Y负责`` does: X leads, Y supports."""
     text = "（二）管好资金。县财政局负责会同县发改局做好资金拨付，统筹安排项目。"
     assert units_of(text, "510824") == [["*县财政局", "县发改局"]]
+
+
+def test_a_row_number_before_a_bar_is_the_row_s_item() -> None:
+    text = (
+        "序号 | 工作任务 | 牵头单位 | 配合单位\n"
+        "1 | 建设统一的数据平台 | 区数据局 | 区财政局\n"
+        "2 | 推进政务服务事项网上办 | 区政务服务中心 | 各街道\n"
+    )
+    extraction = extract_text(text, jurisdiction="330106")
+    assert [(n.item, [u.name for u in n.units]) for n in extraction.notes] == [
+        ("1", ["区数据局", "区财政局"]),
+        ("2", ["区政务服务中心", "各街道"]),
+    ]
