@@ -855,6 +855,10 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     for line in norm.split("\n"):
         body = line.rstrip(" \t\u3000。；")
         start = max(body.rfind(mark) for mark in "。；\t|") + 1  # after a sentence or a table cell
+        when = lexicon.time_pattern.match(body, start)
+        if start > 0 and when is not None and len(body) - when.end() <= _WHEN_VERB:
+            body = body[:start].rstrip(" \t\u3000。；")  # …。X牵头，Y配合。2025年底前完成。: the note is before
+            start = max(body.rfind(mark) for mark in "。；\t|") + 1
         whole_line = start == 0
         if whole_line and (marker := _ITEM_MARKER.match(body)):
             start = marker.end()

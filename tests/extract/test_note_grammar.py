@@ -178,6 +178,8 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ("（主要责任单位：区民政局；配合单位：区财政局）", "330106", [["*区民政局", "区财政局"]]),
         # 总牵头, 领衔: who leads
         ("（省统计局总牵头，省财政厅配合）", "620000", [["*省统计局", "省财政厅"]]),
+        # a note as the last sentence but one, a sentence that says when after it
+        ("区民政局牵头，区财政局配合。2027年底前完成。", "330106", [["*区民政局", "区财政局"]]),
         # a sentence after its item that says by a copula and a label who answers for it
         ("市民政局、市统计局为责任单位。", "370200", [["市民政局", "市统计局"]]),
         ("市民政局为牵头单位，市统计局为配合单位。", "370200", [["*市民政局", "市统计局"]]),
