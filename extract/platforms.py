@@ -631,7 +631,7 @@ def _name(
     if tokens[first].tag == "wyz" and tokens[last - 1].tag == "wyy" and _slogan(tokens[first + 1 : last - 1], grammar):
         return None
     name = _written(text, start, end)
-    if not name or (name[0].isdigit() and not quoted):
+    if not name or (name[0].isdigit() and not quoted and not _service_number(tokens[first])):
         return None
     if kind == "programme":
         bare = name
@@ -648,6 +648,12 @@ def _name(
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
     return Found(name, start, end, first, last, quoted=quoted, before=before)
+
+
+def _service_number(token: Tok) -> bool:
+    """A number of three digits or more that counts nothing (:func:`_mark_quantities`): a service
+    line's number, which may open a name (12345热线平台), not a count (300个) or a year."""
+    return token.text.isdigit() and len(token.text) >= 3 and token.tag != _QUANTITY
 
 
 def _word_start(text: str, start: int, words: Words) -> int:

@@ -57,6 +57,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("推动审批事项全部纳入公共资源交易平台。", ["公共资源交易平台"]),  # 纳入 brings onto a platform
         ("建立健全公共数据开放平台。", ["公共数据开放平台"]),  # 健全 upgrades, as 完善 does
         ("充分利用现有电子政务内网。", ["电子政务内网"]),  # 现有 says which one is meant, no part of the name
+        ("依托12345热线平台受理诉求。", ["12345热线平台"]),  # a service line's number opens the name
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
