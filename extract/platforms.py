@@ -631,7 +631,7 @@ def _name(
     if tokens[first].tag == "wyz" and tokens[last - 1].tag == "wyy" and _slogan(tokens[first + 1 : last - 1], grammar):
         return None
     name = _written(text, start, end)
-    if not name or (name[0].isdigit() and not quoted and not _service_number(tokens[first])):
+    if not name or (name[0].isdigit() and not quoted and not _labelling_number(tokens, first, grammar)):
         return None
     if kind == "programme":
         bare = name
@@ -650,10 +650,16 @@ def _name(
     return Found(name, start, end, first, last, quoted=quoted, before=before)
 
 
-def _service_number(token: Tok) -> bool:
-    """A number of three digits or more that counts nothing (:func:`_mark_quantities`): a service
-    line's number, which may open a name (12345热线平台), not a count (300个) or a year."""
-    return token.text.isdigit() and len(token.text) >= 3 and token.tag != _QUANTITY
+def _labelling_number(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """A number that counts nothing (:func:`_mark_quantities`) and labels what follows, which
+    may open a name: a service line's, of three digits or more (12345热线平台), or one with a
+    naming measure (3.0版平台); not a count (300个) or a year."""
+    token = tokens[i]
+    if token.tag == _QUANTITY or not token.text[:1].isdigit():
+        return False
+    service = token.text.isdigit() and len(token.text) >= 3
+    named = token.text.endswith(grammar.naming_measures) or _next_text(tokens, i + 1) in grammar.naming_measures
+    return service or named
 
 
 def _word_start(text: str, start: int, words: Words) -> int:
