@@ -103,7 +103,7 @@ def _cut(text: str, pattern: re.Pattern[str]) -> str:
 
 def _without_modal(units: str, lexicon: Lexicon) -> str:
     """*units* without a modal verb after them (市发改委要|会同…): the units are still answerable."""
-    modal = next((m for m in sorted(lexicon.modals, key=len, reverse=True) if units.endswith(m)), "")
+    modal = next((m for m in lexicon.modals if units.endswith(m)), "")  # longest first, as the lexicon keeps them
     return units[: len(units) - len(modal)]
 
 

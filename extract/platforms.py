@@ -418,7 +418,7 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
             continue
         if marked[i].tag == _ORDINAL:
             continue
-        if text.endswith(grammar.naming_measures) or _next_text(tokens, i + 1) in grammar.naming_measures:
+        if _labels(tokens, i, grammar):
             counts = False  # 1号APP: a number that labels
         elif token.tag == "m" and any(c.isdigit() for c in text):
             after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -442,6 +442,11 @@ def _is_ordinal(text: str, grammar: Grammar) -> bool:
     """第 and a numeral (第二, 第五条, 第3): an ordinal, which a name never holds."""
     rest = text.removeprefix(grammar.ordinal)
     return rest != text and bool(rest) and (rest[0] in grammar.numerals or rest[0].isdigit())
+
+
+def _labels(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Number *i* has a naming measure in it or right after it (1号, 3.0|版): it labels, it counts nothing."""
+    return tokens[i].text.endswith(grammar.naming_measures) or _next_text(tokens, i + 1) in grammar.naming_measures
 
 
 def _next_text(tokens: list[Tok], i: int) -> str:
@@ -658,8 +663,7 @@ def _labelling_number(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     if token.tag == _QUANTITY or not token.text[:1].isdigit():
         return False
     service = token.text.isdigit() and len(token.text) >= 3
-    named = token.text.endswith(grammar.naming_measures) or _next_text(tokens, i + 1) in grammar.naming_measures
-    return service or named
+    return service or _labels(tokens, i, grammar)
 
 
 def _word_start(text: str, start: int, words: Words) -> int:
