@@ -136,6 +136,45 @@ class Institution:
         """The template's words without placeholders (what a place's short form must not be in)."""
         return [_PLACEHOLDER.sub("", _WORD_CHOICE.sub("", text)) for text in (self.name, *self.aliases)]
 
+    def department(self) -> bool:
+        """A department of a government: no office under another body, no party body."""
+        return self.type == "government" and self.parent is None
+
+    def final_words(self) -> tuple[str, ...]:
+        """The words the name chooses from at its end by level (``{厅|局}``), if it ends so."""
+        final = _WORD_CHOICE.search(self.name)
+        return tuple(final.group(1).split("|")) if final is not None and final.end() == len(self.name) else ()
+
+    def stems(self, final_words: frozenset[str], suffixes: tuple[str, ...]) -> tuple[str, ...]:
+        """The fields a department is called by in lists of units (国土、城乡建委配合; 省财政负责):
+        its name and its level's aliases without the place or level and without the last word,
+        the longest of the *final_words* (those departments' names choose between by level) that
+        it ends in, where that word is an organisation word of the *suffixes* (厅, 局, 委员会; 委
+        for 委员会), not a longer one (市场|监管局, 消防救援|总队).
+
+        >>> finals, suffixes = frozenset({"厅", "局", "委员会", "监管局"}), ("厅", "局", "委", "委员会")
+        >>> finance = Institution("finance", "{place}财政{厅|局}", ("{L}财政厅", "{L}财政局"), "government")
+        >>> finance.stems(finals, suffixes)
+        ('财政',)
+        >>> Institution("drc", "{place}发展和改革{委员会|局}", ("{L}发改委",), "government").stems(finals, suffixes)
+        ('发展和改革', '发改')
+        >>> Institution("samr", "{place}市场监督管理局", ("{L}市场监管局",), "government").stems(finals, suffixes)
+        ('市场监督管理',)
+        >>> Institution("fao", "{place}人民政府外事办公室", ("{L}外办",), "government").stems(finals, suffixes)
+        ()
+        """
+        if not self.department():
+            return ()
+        words = final_words | ({"委"} if "委员会" in final_words else set())
+        found = []
+        for text in (_WORD_CHOICE.sub(lambda m: m.group(1).split("|")[0], self.name), *self.aliases):
+            rest = text.removeprefix("{place}").removeprefix("{L}")
+            word = max((w for w in words if rest.endswith(w)), key=len, default="")
+            stem = rest[: len(rest) - len(word)]
+            if rest != text and word in suffixes and len(stem) >= 2 and "{" not in stem:
+                found.append(stem)
+        return tuple(dict.fromkeys(found))
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -191,6 +230,26 @@ class Gazetteer:
                 index.setdefault(compact(form), agency.id)
         self._generated = {}
         self._lock = threading.Lock()
+        if self.institutions and not self.lexicon.department_stems:
+            self.lexicon = replace(self.lexicon, department_stems=self._department_stems())
+
+    def _department_stems(self) -> frozenset[str]:
+        """Every field a standard department is called by (:meth:`Institution.stems`): 财政, 国土, 发改.
+
+        >>> lexicon = load_gazetteer().lexicon
+        >>> lexicon.names_a_department("省财政"), lexicon.names_a_department("省政府")
+        (True, False)
+        >>> lexicon.names_a_department("国土"), lexicon.names_a_department("国土", bare=True)
+        (False, True)
+        """
+        return frozenset(stem for stems in self._stems.values() for stem in stems)
+
+    @cached_property
+    def _stems(self) -> dict[str, tuple[str, ...]]:
+        """Each department's fields (:meth:`Institution.stems`), by its key."""
+        departments = [i for i in self.institutions if i.department()]
+        finals = frozenset(word for i in departments for word in i.final_words())
+        return {i.key: i.stems(finals, self.lexicon.organisation_suffixes) for i in departments}
 
     def _agency_forms(self, agency: Agency) -> list[str]:
         """A hand entry's names, plus each level-prefixed alias with the place's names instead."""
@@ -371,6 +430,14 @@ class Gazetteer:
             for made_forms, m in zip(forms, made, strict=True):
                 for form in made_forms:
                     index.setdefault(compact(form), m.id)
+        if place is not None and (level := _level_word(place)):
+            stems = {m.id: self._stems.get(m.institution.key, ()) for m in made}
+            fields = {key: [w + stem for stem in found for w in (level, place.name)] for key, found in stems.items()}
+            shared = {f for forms in fields.values() for f in forms if sum(f in o for o in fields.values()) > 1}
+            for m in made:  # 省财政, 福建省财政 for 福建省财政厅; not 市大数据, where two bodies have that field
+                for form in fields[m.id]:  # read as units only: no alias, so no mention in running text
+                    if form not in shared:
+                        index.setdefault(compact(form), m.id)
         ids = {m.id for m in made} | {a.id for a in self.agencies.values() if a.jurisdiction == code}
         replaces: dict[str, list[str]] = defaultdict(list)
         for m in made:

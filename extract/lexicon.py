@@ -48,11 +48,23 @@ class Lexicon:
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
+    writer_deictics: tuple[str, ...]
     whole_marker: str
     person_titles: tuple[str, ...]
     work_nouns: tuple[str, ...]
     copulas: tuple[str, ...]
     subset_markers: tuple[str, ...]
+    # The fields standard departments are called by (财政, 国土), from the gazetteer's institutions
+    # (:meth:`extract.gazetteer.Gazetteer.department_stems`), which gives its lexicon them.
+    department_stems: frozenset[str] = frozenset()
+
+    def names_a_department(self, name: str, *, bare: bool = False) -> bool:
+        """Whether *name* is a department's field after a level (省财政), or with *bare* alone too
+        (国土): alone, a field (政务服务, 金融) is as often the work as the body."""
+        level = next((p for p in self.level_prefixes if name.startswith(p)), "")
+        if level and name[len(level) :] in self.department_stems:
+            return True
+        return bare and name in self.department_stems
 
     @cached_property
     def labels(self) -> dict[str, Role]:
@@ -111,6 +123,15 @@ class Lexicon:
     def label_of(self, written: str) -> str:
         """The label *written* (a match of :attr:`label_pattern`) without its white space."""
         return "".join(written.split())
+
+    def names_the_writer(self, name: str) -> bool:
+        """Whether *name* is the writer's own body, a deictic and an organisation's word (我办, 本局).
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.names_the_writer("我办"), lexicon.names_the_writer("本委"), lexicon.names_the_writer("我市")
+        (True, True, False)
+        """
+        return name[:1] in self.writer_deictics and name[1:] in self.organisation_suffixes
 
     @cached_property
     def own_level_prefixes(self) -> tuple[str, ...]:
@@ -295,6 +316,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),
             own_prefixes=tuple(data["own_prefixes"]),
+            writer_deictics=tuple(data["writer_deictics"]),
             whole_marker=data["whole_marker"],
             person_titles=tuple(data["person_titles"]),
             work_nouns=tuple(data["work_nouns"]),

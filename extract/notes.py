@@ -126,7 +126,12 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     name = unit.name
     if len(name) < 2 or len(name) > 30:
         return False
-    return name.endswith(gaz.lexicon.organisation_suffixes) or gaz.is_collective(name) or _a_township(name, gaz.lexicon)
+    return (
+        name.endswith(gaz.lexicon.organisation_suffixes)
+        or gaz.is_collective(name)
+        or _a_township(name, gaz.lexicon)
+        or gaz.lexicon.names_a_department(name, bare=True)
+    )
 
 
 def _answerable(unit: UnitName, gaz: Gazetteer) -> bool:
@@ -147,12 +152,14 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
             continue
         if len(match.group(0)) == 1 and not stands_alone(text, match.start(), match.end()):  # 社会保障部
             continue
-        subject = _without_modal(left, gaz.lexicon)
-        leaders = expand_units(subject, offset, gaz, jurisdiction)
+        agent = _AGENT_INSIDE.match(left)  # X明确由Y会同Z: Y, the agent, leads
+        skip = agent.end() if agent else 0
+        subject = _without_modal(left[skip:], gaz.lexicon)
+        leaders = expand_units(subject, offset + skip, gaz, jurisdiction)
         partners = expand_units(right, offset + match.end(), gaz, jurisdiction)
         if not leaders or not all(_looks_like_unit(u, gaz) for u in leaders + partners[:1]):
             continue
-        if subject != left and any(gaz.is_collective(u.name) for u in leaders):
+        if subject != left[skip:] and any(gaz.is_collective(u.name) for u in leaders):
             return []  # 各部门要会同Y抓好落实: an exhortation names no unit
         if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
@@ -1076,7 +1083,9 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
     end = None
     while position < limit:
         ends = range(position + 2, min(limit, position + _MAX_PARTNER) + 1)
-        found = next((j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and ends_a_word(norm, j)), None)
+        found = next(
+            (j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and _ends_a_name(norm, j, lexicon)), None
+        )
         if found is None:
             break
         end = found
@@ -1087,17 +1096,28 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
     return end
 
 
+def _ends_a_name(norm: str, j: int, lexicon: Lexicon) -> bool:
+    """Whether a body's name may end at *j*: at a word's end, and not before an organisation's
+    word, which goes on with it (县发改|局, 市政府|办)."""
+    return ends_a_word(norm, j) and not norm.startswith(lexicon.organisation_suffixes, j)
+
+
 def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     """Whether *text* ends as a run of units does: in an organisation's word, a collective
-    (有关部门), a person's title or a township's name (丹凤街道); a bracket after it (its
-    second name, its department: 工业和信息化部（信发司）) leaves it one."""
+    (有关部门), a person's title, a township's name (丹凤街道) or a department's field with its
+    level (省财政), or alone after a body (城乡建委、国土); a bracket after it (its second name,
+    its department: 工业和信息化部（信发司）) leaves it one."""
     text = _TRAILING_BRACKET.sub("", text.rstrip()).rstrip()
     last = text.rsplit("、", 1)[-1]
-    return (
+    if (
         text.endswith(lexicon.organisation_suffixes + lexicon.person_titles)
         or text in lexicon.dropped_units
         or _a_township(last, lexicon)
-    )
+        or lexicon.names_a_department(last)
+    ):
+        return True
+    beside = text[: len(text) - len(last) - 1]
+    return bool(beside) and lexicon.names_a_department(last, bare=True) and _ends_in_a_body(beside, lexicon)
 
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
@@ -1136,7 +1156,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         if (
             parsed is not None
             and span.style == "subject"
-            and not _all_say_whose(parsed, gaz, jurisdiction)
+            and not _all_say_whose(parsed, norm, gaz, jurisdiction)
             and not _all_named_before(parsed, norm, span.start, gaz)
         ):
             continue
@@ -1226,15 +1246,20 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
 def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
     """Whether every unit ends in an organisation's word (局, 委, 政府 …), is a collective of
     places, which stands for their governments (各设区市), or is a township: a sentence outside
-    brackets is a note only then (各级各部门要抓好落实 is an exhortation, not a note)."""
+    brackets is a note only then (各级各部门要抓好落实 is an exhortation, not a note). A department's
+    field is one with its level (省财政), or alone beside a body its group names (国土、城乡建委)."""
     lexicon = gaz.lexicon
-    return all(
-        u.name.endswith(lexicon.organisation_suffixes)
-        or (gaz.is_collective(u.name) and u.name.endswith(lexicon.place_level_words))
-        or _a_township(u.name, lexicon)
-        for g in parsed.groups
-        for u in g.units
-    )
+
+    def named(unit: UnitName, group: RoleGroup) -> bool:
+        beside_a_body = any(other.name.endswith(lexicon.organisation_suffixes) for other in group.units)
+        return (
+            unit.name.endswith(lexicon.organisation_suffixes)
+            or (gaz.is_collective(unit.name) and unit.name.endswith(lexicon.place_level_words))
+            or _a_township(unit.name, lexicon)
+            or lexicon.names_a_department(unit.name, bare=beside_a_body)
+        )
+
+    return all(named(u, g) for g in parsed.groups for u in g.units)
 
 
 def _a_township(name: str, lexicon: Lexicon) -> bool:
@@ -1244,13 +1269,16 @@ def _a_township(name: str, lexicon: Lexicon) -> bool:
     return word is not None and 2 <= len(name) - len(word) <= 4
 
 
-def _all_say_whose(parsed: ParsedNote, gaz: Gazetteer, jurisdiction: str) -> bool:
+def _all_say_whose(parsed: ParsedNote, norm: str, gaz: Gazetteer, jurisdiction: str) -> bool:
     """Whether every unit says whose it is, is a township (亭子镇, which stands for its government)
     or is a body the gazetteer knows: the subject of a sentence is a note only then (支持领军企业
-    负责… is a task, 市发改委负责… a note)."""
+    负责… is a task, 市发改委负责… a note). The writer's own body (我办, 本局) is one where a task
+    is given to it (由我办会同…办理); where it tells what it did (我局会同…研究) it is no note."""
+    lexicon = gaz.lexicon
     return all(
         _says_whose(u.name, gaz)
-        or (_a_township(u.name, gaz.lexicon) and not starts_with_a_preposition(u.name))
+        or (_a_township(u.name, lexicon) and not starts_with_a_preposition(u.name))
+        or (lexicon.names_the_writer(u.name) and u.start > 0 and _BY_AGENT.match(norm, u.start - 1) is not None)
         or gaz.resolve(u.name, jurisdiction).resolved
         for g in parsed.groups
         for u in g.units

@@ -202,3 +202,13 @@ def test_agencies_named_in_the_text_resolve_in_any_place(nlp) -> None:
     named = {(m.name, m.ref) for m in extraction.mentions if m.kind == "agency"}
     # pkuseg writes 由区|发改局, so the first body starts inside a word and is not found (a known limit)
     assert {("新城区卫生健康局", "610102/health"), ("新城区人力资源和社会保障局", "610102/hrss")} <= named, named
+
+
+def test_a_department_s_field_with_a_level_resolves_to_the_department() -> None:
+    """省财政, 市发改 (how lists of units call departments) resolve to the place's department, but
+    are no alias: the finder of agencies in running text never reads 市财政 in 市财政资金."""
+    assert GAZ.resolve("市财政", "330100").agency == "330100/finance"
+    assert GAZ.resolve("省发改", "440000").agency == "440000/drc"
+    assert GAZ.resolve("杭州市财政", "330100").agency == "330100/finance"
+    aliases = {alias for agency in GAZ.agencies_in("330100") for alias in agency.aliases}
+    assert "市财政" not in aliases and "市发改" not in aliases

@@ -387,3 +387,40 @@ def test_a_row_number_before_a_bar_is_the_row_s_item() -> None:
         ("1", ["区数据局", "区财政局"]),
         ("2", ["区政务服务中心", "各街道"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        ("（四）整治占道经营。由区城管局牵头，公安、市场监管局配合。", "330106", [["*区城管局", "公安", "市场监管局"]]),
+        ("（四）整治占道经营。由区城管局牵头，市场监管局、公安配合。", "330106", [["*区城管局", "市场监管局", "公安"]]),
+        ("（五）落实经费。市财政负责安排专项资金。", "330100", [["市财政"]]),
+        # alone, a field is as often the work as the body: no note
+        ("（五）落实经费。财政负责安排专项资金。", "330100", []),
+        ("（六）提升服务。政务服务协同水平明显提升。", "330100", []),
+    ],
+)
+def test_a_department_s_field_is_a_unit_with_its_level_or_beside_a_body(
+    text: str, jurisdiction: str, expected: list[list[str]]
+) -> None:
+    assert units_of(text, jurisdiction) == expected
+
+
+def test_a_body_s_name_goes_on_past_a_shorter_body() -> None:
+    """A partner's name does not stop before an organisation's word (市政府|办公室, 县发改|局)."""
+    text = "（三）优化审批。由市商务局会同市政府办公室、市财政局研究办理。"
+    assert units_of(text, "330100") == [["*市商务局", "市政府办公室", "市财政局"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（二）关于数据开放。市政府办公厅明确由市数据局会同市财政局研究办理。", [["*市数据局", "市财政局"]]),
+        ("（二）关于数据开放。经研究，由我委会同区财政局研究办理。", [["*我委", "区财政局"]]),
+        # the writer's body telling what it did gives no note
+        ("（二）关于数据开放。我委会同区财政局认真研究，现答复如下。", []),
+    ],
+)
+def test_the_agent_a_task_is_given_to_leads_with_its_partners(text: str, expected: list[list[str]]) -> None:
+    """``X明确由Y会同Z办理``: Y, after 由, leads; the writer's own body (我委) is a unit there."""
+    assert units_of(text, "330106") == expected
