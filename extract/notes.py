@@ -201,6 +201,8 @@ def _parse_clause(
         return True
 
     for segment, start in split_outside_brackets(text, _GROUP_SEPARATORS, 0):
+        if waiting_from is None and segment.lstrip().startswith(lexicon.establishing_verbs):
+            continue  # 成立X领导小组，领导小组负责…: the clause sets a body up, it lists no unit
         subset = lexicon.subset_pattern.match(segment)
         listed = len(groups)
         if subset:  # 责任单位：A、B，其中A牵头: A, listed already, leads

@@ -424,3 +424,16 @@ def test_a_body_s_name_goes_on_past_a_shorter_body() -> None:
 def test_the_agent_a_task_is_given_to_leads_with_its_partners(text: str, expected: list[list[str]]) -> None:
     """``X明确由Y会同Z办理``: Y, after 由, leads; the writer's own body (我委) is a unit there."""
     assert units_of(text, "330106") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（三）强化组织。县乡村振兴工作专班牵头，各乡镇配合。", [["*县乡村振兴工作专班", "各乡镇"]]),
+        # a clause that sets a body up lists no unit; the body named again is the unit
+        ("（三）强化组织。组建县数据治理工作组，工作组负责日常调度。", [["工作组"]]),
+        ("（三）强化组织。成立智慧城市建设领导小组，领导小组负责统筹推进。", [["领导小组"]]),
+    ],
+)
+def test_a_task_force_is_a_body_and_setting_one_up_names_no_unit(text: str, expected: list[list[str]]) -> None:
+    assert units_of(text, "510824") == expected
