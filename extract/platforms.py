@@ -112,6 +112,7 @@ class Grammar:
     modals: frozenset[str]
     enumerating_verbs: frozenset[str]
     copulas: frozenset[str]
+    copula_frames: dict[str, str]
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
     deictics: frozenset[str]
@@ -195,6 +196,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         modals=frozenset(data["modals"]["words"]),
         enumerating_verbs=frozenset(data["enumerating_verbs"]["words"]),
         copulas=frozenset(data["copulas"]["words"]),
+        copula_frames=dict(data["copulas"]["frames"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(data["kind_determiners"]["words"]),
         deictics=frozenset(data["deictics"]["words"]),
@@ -279,8 +281,19 @@ def _described(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.text in grammar.actions:
             return False
-        if token.text in grammar.copulas and token.tag.startswith("v"):
+        if token.text in grammar.copulas and (token.tag.startswith("v") or _framed(tokens, k, grammar)):
             return not (k > 0 and _opens_clause(tokens, k - 1) and _enumerates(tokens, k - 1, first, grammar))
+    return False
+
+
+def _framed(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
+    """The copula at *k* closes a frame opened earlier in its clause (以X|为Y)."""
+    opening = grammar.copula_frames.get(tokens[k].text)
+    for j in range(k - 1, -1, -1):
+        if tokens[j].tag in _HARD_PUNCTUATION:
+            return False
+        if tokens[j].text == opening and tokens[j].tag == "p":
+            return True
     return False
 
 
@@ -585,13 +598,15 @@ def _predicate_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
 
 
 def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
-    """Characters of a predicate glued to the front of a token (建设省, 优化省, 建|省), else 0. A
-    verb of one character is a predicate only when it is an action: a brand may start with one
-    (蒙速办, where jieba reads 蒙 a verb)."""
+    """Characters of a predicate or a preposition glued to the front of a token (建设省, 优化省,
+    建|省, 以|区), else 0. A verb of one character is a predicate only when it is an action: a
+    brand may start with one (蒙速办, where jieba reads 蒙 a verb)."""
     leading = words.leading_word(token.text)
     if leading is None:
         return 0
     piece, tag = leading
+    if tag == "p" and token.text[len(piece) :] in grammar.levels:
+        return len(piece)  # 以|区: a preposition glued to the level a name opens with
     return len(piece) if (tag in grammar.verb_tags and len(piece) > 1) or piece in grammar.actions else 0
 
 

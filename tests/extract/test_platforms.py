@@ -356,3 +356,21 @@ def test_a_level_and_a_head_alone_stand_for_the_one_name_found_with_them(nlp) ->
     ]
     doc = nlp(matching_text("建设省数据共享平台和省公共支付平台。省平台年内上线。"))
     assert [s.id_ for s in doc.spans["platforms"]] == ["省数据共享平台", "省公共支付平台"]  # which 省平台 is not said
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("发挥市数据共享平台作为全市数据交换总枢纽的作用。", ["市数据共享平台"]),
+        ("形成以“浙里办”平台为总枢纽的服务体系。", ["浙里办平台"]),
+    ],
+)
+def test_what_a_system_serves_as_describes_it(nlp, text: str, names: list[str]) -> None:
+    """``X作为Y``, ``以X为Y``: Y says what X is, it names no system of its own."""
+    assert [name for name, _ in platforms(nlp, text)] == names
+
+
+def test_a_preposition_glued_to_a_level_is_no_part_of_a_name(nlp) -> None:
+    """jieba reads 以区 as one word; the name opens with the level (区政务服务平台)."""
+    names = [name for name, _ in platforms(nlp, "建成以区政务服务平台为总门户的服务体系。")]
+    assert names == ["区政务服务平台"]
