@@ -55,7 +55,7 @@ class Lexicon:
     copulas: tuple[str, ...]
     subset_markers: tuple[str, ...]
     # The fields standard departments are called by (财政, 国土), from the gazetteer's institutions
-    # (:meth:`extract.gazetteer.Gazetteer.department_stems`), which gives its lexicon them.
+    # (:meth:`extract.gazetteer.Institution.stems`): the gazetteer gives its own lexicon them.
     department_stems: frozenset[str] = frozenset()
 
     def names_a_department(self, name: str, *, bare: bool = False) -> bool:
