@@ -433,7 +433,8 @@ class Gazetteer:
         if place is not None and (level := _level_word(place)):
             stems = {m.id: self._stems.get(m.institution.key, ()) for m in made}
             fields = {key: [w + stem for stem in found for w in (level, place.name)] for key, found in stems.items()}
-            shared = {f for forms in fields.values() for f in forms if sum(f in o for o in fields.values()) > 1}
+            claims = Counter(form for forms in fields.values() for form in set(forms))
+            shared = {form for form, count in claims.items() if count > 1}
             for m in made:  # 省财政, 福建省财政 for 福建省财政厅; not 市大数据, where two bodies have that field
                 for form in fields[m.id]:  # read as units only: no alias, so no mention in running text
                     if form not in shared:

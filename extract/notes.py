@@ -123,6 +123,8 @@ def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
 
 
 def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
+    """Whether a unit of a note found by its label, role word or column is a body's name: a
+    department's field alone is one here (国土), the note says what it stands for."""
     name = unit.name
     if len(name) < 2 or len(name) > 30:
         return False
@@ -1252,8 +1254,7 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
     field is one with its level (省财政), or alone beside a body its group names (国土、城乡建委)."""
     lexicon = gaz.lexicon
 
-    def named(unit: UnitName, group: RoleGroup) -> bool:
-        beside_a_body = any(other.name.endswith(lexicon.organisation_suffixes) for other in group.units)
+    def named(unit: UnitName, beside_a_body: bool) -> bool:
         return (
             unit.name.endswith(lexicon.organisation_suffixes)
             or (gaz.is_collective(unit.name) and unit.name.endswith(lexicon.place_level_words))
@@ -1261,7 +1262,11 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
             or lexicon.names_a_department(unit.name, bare=beside_a_body)
         )
 
-    return all(named(u, g) for g in parsed.groups for u in g.units)
+    for group in parsed.groups:
+        beside_a_body = any(u.name.endswith(lexicon.organisation_suffixes) for u in group.units)
+        if not all(named(u, beside_a_body) for u in group.units):
+            return False
+    return True
 
 
 def _a_township(name: str, lexicon: Lexicon) -> bool:
