@@ -8,8 +8,8 @@ For each size (about 10^4, 10^5, 10^6 and 10^7 triples by default) one run
    ``--one-worker-max`` triples), each in its own process, timed with the model loading
    included; start-up is the time of the same command on the first document for each worker
    (a build into an empty store reports its documents a batch at a time, so its first progress
-   line cannot tell it); peak memory is the largest resident memory of the build and its
-   workers together, sampled every 0.1 s;
+   line cannot tell it); peak memory is the largest memory of the build and its workers
+   together (proportional set sizes: pages they share counted once), sampled every 0.1 s;
 3. times pkuseg segmentation alone (``nlp.make_doc`` on every document's text, in this process,
    the model loaded beforehand) as the floor of extraction;
 4. measures the store's size on disk, dumps it as N-Quads and loads that file into fresh stores
@@ -99,11 +99,13 @@ class Size:
     queries: dict[str, tuple[float, float]] = field(default_factory=dict)  # name → policykg, oxigraph ms
 
 
-def _tree_rss(process: psutil.Process) -> int:
+def _tree_memory(process: psutil.Process) -> int:
+    """The memory of *process* and its descendants: each one's proportional set size, so that the
+    pages the workers share with the process they were forked from are counted once among them."""
     total = 0
     for member in [process, *process.children(recursive=True)]:
         with suppress(psutil.Error):  # a worker that ended between the two calls
-            total += member.memory_info().rss
+            total += member.memory_full_info().pss
     return total
 
 
@@ -118,7 +120,7 @@ def run_build(corpus: Path, store: Path, workers: int, log: Path) -> tuple[float
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=out)
         watched = psutil.Process(process.pid)
         while process.poll() is None:
-            peak = max(peak, _tree_rss(watched))
+            peak = max(peak, _tree_memory(watched))
             time.sleep(0.1)
     seconds = time.perf_counter() - started
     if process.returncode != 0:

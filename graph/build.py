@@ -14,7 +14,8 @@ A build is incremental: each document's graph records the SHA-256 of the file's 
 (``pkg:extractorVersion``), and a file whose graph already holds both, unchanged, is reported
 unchanged and neither extracted nor written (unless *force*).
 
-Extraction may run in worker processes (*workers*), each loading the spaCy pipeline once; the
+Extraction may run in worker processes (*workers*), forked from one that has loaded the spaCy
+pipeline (or each loading it, where processes cannot fork); the
 store is written in this process only, in the order of the documents, so the graph is the same
 whatever the number of workers. This process is the one every document waits on, so the workers
 do all they can: they extract, make the quads (:mod:`graph.triples`) and serialise them as
@@ -34,17 +35,20 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pyoxigraph as ox
 
 from extract.gazetteer import REGISTRY, Gazetteer, load_gazetteer
@@ -203,8 +207,8 @@ _worker_error: BaseException | None = None
 
 def _start_worker(make_nlp: Callable[[], Any] | None, minter: Minter, version: str, build: int) -> None:
     """The initializer of each worker process: the pipeline, loaded once; and a watch that ends
-    the worker once its *build* process is gone (killed: nothing else would end it, and it would
-    keep the build's standard error open)."""
+    the worker once its *build* process has ended (killed: nothing else would end it, and it
+    would keep the build's standard error open)."""
     global _worker, _worker_error
     threading.Thread(target=_watch, args=(build,), name="policykg-build-watch", daemon=True).start()
     try:
@@ -214,8 +218,12 @@ def _start_worker(make_nlp: Callable[[], Any] | None, minter: Minter, version: s
 
 
 def _watch(build: int) -> None:
-    while os.getppid() == build:  # a spawned worker's parent is the build until the build dies
-        time.sleep(WATCH_SECONDS)
+    """Ends this worker once *build* is gone or dead (a zombie its parent has not reaped yet); the
+    build is not always the worker's parent (a forked worker's is the forkserver)."""
+    with suppress(psutil.Error):
+        process = psutil.Process(build)
+        while process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+            time.sleep(WATCH_SECONDS)
     os._exit(1)
 
 
@@ -283,11 +291,24 @@ def _executor(
         return cluster, partial(_extract_on_dask, (make_nlp, minter, version)), cluster.capacity
     if workers <= 1:
         return _InProcess(nlp, make_nlp, minter, version), _extract_in_worker, 1
-    # spawn, not forkserver: each worker is then a child of the build, and can tell when it dies
-    context = multiprocessing.get_context("spawn")
     setup = (make_nlp, minter, version, os.getpid())
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup)
+    pool = ProcessPoolExecutor(workers, mp_context=_worker_context(make_nlp), initializer=_start_worker, initargs=setup)
     return pool, _extract_in_worker, workers
+
+
+def _worker_context(make_nlp: Callable[[], Any] | None) -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from one process (multiprocessing's forkserver) that has
+    loaded, once, what extraction needs (:mod:`extract.warm`, and the default pipeline with
+    :mod:`extract.warm_nlp`), so that N workers do not load it N times; where there is no
+    forkserver, spawned, each loading it. The first build of a process starts the forkserver, and
+    its preloading stays for the later ones (which then load the rest in their workers)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    nlp = sys.modules.get("extract.nlp")  # imported already if make_nlp is its load_nlp
+    default_pipeline = make_nlp is not None and nlp is not None and make_nlp is nlp.load_nlp
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extract.warm_nlp" if default_pipeline else "extract.warm"])
+    return context
 
 
 # The build ------------------------------------------------------------------------------------

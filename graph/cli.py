@@ -698,7 +698,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="extract in N processes, each loading the pipeline once (default: the machine's cores, here "
+        help="extract in N processes, forked from one that loads the pipeline once (default: the machine's cores, here "
         f"{os.cpu_count() or 1}); the store is written by this one, in document order, so any N builds the same graph",
     )
     build.add_argument(

@@ -268,18 +268,22 @@ def test_workers_end_when_their_build_is_killed(tmp_path: Path) -> None:
     keep the build's standard error open: each watches its build and ends with it."""
     import psutil
 
-    command = [sys.executable, "-m", "graph.cli", "build", str(SAMPLES), "--store", str(tmp_path / "store")]
+    store = tmp_path / "store"
+    first, *_ = documents = find_documents([SAMPLES])
+    with KnowledgeStore(store) as opened:  # not empty: each document is written, and reported, as it comes
+        build_documents([first], opened)
+    command = [sys.executable, "-m", "graph.cli", "build", str(SAMPLES), "--no-nlp", "--force", "--store", str(store)]
     build = subprocess.Popen([*command, "--workers", "2"], stderr=subprocess.PIPE, text=True)
     try:
-        parent = psutil.Process(build.pid)
-        deadline = time.monotonic() + 30
-        while len(parent.children()) < 2 and time.monotonic() < deadline:  # two workers, and the resource tracker
-            time.sleep(0.1)
-        workers = parent.children()
-        assert len(workers) >= 2
+        assert build.stderr is not None
+        assert build.stderr.readline().startswith(f"[1/{len(documents)}]")  # the workers have more to do
+        started = psutil.Process(build.pid).children(recursive=True)  # the workers, and what started them
+        assert len(started) >= 2
+        build.send_signal(signal.SIGSTOP)  # the workers finish what they were given and wait for more
+        time.sleep(1.5)
     finally:
         build.send_signal(signal.SIGKILL)
         build.wait(timeout=10)
-    _, alive = psutil.wait_procs(workers, timeout=10)
+    _, alive = psutil.wait_procs(started, timeout=10)
     assert alive == []
     assert build.stderr is not None and isinstance(build.stderr.read(), str)  # end of file: no worker holds it
