@@ -80,8 +80,9 @@ def test_workers_build_the_graph_one_process_builds(
 
 
 def test_workers_with_the_nlp_pipeline_build_the_graph_one_process_builds(tmp_path: Path, nlp) -> None:
-    """Each worker loads the pipeline itself (``make_nlp``); platforms come back from them. The one
-    process is this one, with the pipeline it loaded for the session (a second load costs seconds)."""
+    """Each worker calls ``make_nlp`` (loaded once, in the forkserver it is forked from); platforms
+    come back from them. The one process is this one, with the pipeline it loaded for the session
+    (a second load costs seconds)."""
     plans = tmp_path / "plans"
     plans.mkdir()
     for sample in ("fujian_2022_digital.txt", "fuzhou_2025_digital.txt"):
