@@ -117,6 +117,7 @@ class Grammar:
     kind_determiners: tuple[str, ...]
     deictics: frozenset[str]
     existing_determiners: frozenset[str]
+    nominalisers: frozenset[str]
     organisation_suffixes: tuple[str, ...]  # the note grammar's (ontology/lexicon.json): 局, 委, 部门 …
     kind_names: tuple[str, ...]
     named_heads: frozenset[str]
@@ -201,6 +202,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         kind_determiners=tuple(data["kind_determiners"]["words"]),
         deictics=frozenset(data["deictics"]["words"]),
         existing_determiners=frozenset(data["existing_determiners"]["words"]),
+        nominalisers=frozenset(data["nominalisers"]["words"]),
         organisation_suffixes=load_lexicon().organisation_suffixes,
         kind_names=tuple(data["kind_names"]["words"]),
         named_heads=frozenset(data["named_heads"]["words"]),
@@ -349,9 +351,12 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         ):
             segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 整合方案和X系统
             first = i + 1
-        elif _starts_at_level(tokens, i, grammar):
-            segments.append((first, i))  # 审查|市级管理平台, 作好|市级…: a level after a verb starts the name
+        elif _starts_at_level(tokens, i, grammar) or _glued_to_level(token, grammar, words):
+            segments.append((first, i))  # 审查|市级管理平台, 召开|县…, 接入县…: a level after a verb starts the name
             first = i
+        elif _nominalised(tokens, i, end, grammar):
+            segments.append((first, i))  # 办法|所称|政务云: which one is meant, then the name
+            first = i + 2
         elif _breaks(token, grammar) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1
@@ -377,7 +382,21 @@ def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     verb = previous.tag in grammar.verb_tags or previous.tag == "vn" or previous.text in grammar.actions
     before_head = i + 1 < len(tokens) and bool(tokens[i + 1].head)  # 能耗监测省级系统: the level modifies the head
     where = tokens[i].text in grammar.levels or tokens[i].tag == "ns"
-    return len(tokens[i].text) > 1 and where and verb and not before_head
+    long_enough = len(tokens[i].text) > 1 or (len(previous.text) > 1 and previous.tag in grammar.verb_tags)
+    return long_enough and where and verb and not before_head
+
+
+def _nominalised(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
+    """Token *i* is a particle that makes the verb after it a noun phrase (所|称, 所|列), and more
+    of the run follows the verb."""
+    return tokens[i].text in grammar.nominalisers and i + 2 < end and tokens[i + 1].tag in grammar.verb_tags
+
+
+def _glued_to_level(token: Tok, grammar: Grammar, words: Words) -> bool:
+    """The token is a predicate jieba glued to the level after it (召开市, 接入县): the name starts
+    there, and is written from the level (:func:`_name`)."""
+    glued = _glued_predicate(token, grammar, words)
+    return bool(glued) and token.text[glued:] in grammar.levels
 
 
 def _in_next_head(tokens: list[Tok], i: int) -> bool:

@@ -374,3 +374,29 @@ def test_a_preposition_glued_to_a_level_is_no_part_of_a_name(nlp) -> None:
     """jieba reads 以区 as one word; the name opens with the level (区政务服务平台)."""
     names = [name for name, _ in platforms(nlp, "建成以区政务服务平台为总门户的服务体系。")]
     assert names == ["区政务服务平台"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("9月5日上午，同安召开县城市运行管理平台建设推进会。", ["县城市运行管理平台"]),
+        ("昨天上午，长乐召开区数据共享平台建设推进会。", ["区数据共享平台"]),
+        ("推动乡镇接入县融媒体中心平台。", ["县融媒体中心平台"]),
+    ],
+)
+def test_a_level_after_a_verb_starts_the_name(nlp, text: str, names: list[str]) -> None:
+    """A verb then a level of one character (召开|县, and 接入县, which jieba writes as one word):
+    the verb is the clause's predicate, the name opens with the level."""
+    assert [name for name, _ in platforms(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("本细则所称政务外网，是指全市统一的非涉密网络。", ["政务外网"]),
+        ("前款所列数据共享平台应当开放接口。", ["数据共享平台"]),
+    ],
+)
+def test_a_nominalised_verb_before_a_name_is_no_part_of_it(nlp, text: str, names: list[str]) -> None:
+    """所 with a verb (所称, 所列) says which of its kind is meant; the name starts after the verb."""
+    assert [name for name, _ in platforms(nlp, text)] == names
