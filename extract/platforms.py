@@ -553,8 +553,10 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             continue
         before = tokens[start - 1].tag if start > 0 else ""
         verb_before = start > 0 and (dropped or before in grammar.verb_tags or before == "p")
-        if verb_before and len(token.text) == 1 and len(tokens[start - 1].text) == 1 and token.tag in ("a", "v"):
-            start += 1  # 做|强, 用|好: the complement of the predicate (用 is tagged a preposition)
+        whose = token.text in grammar.levels or token.text in grammar.organisation_suffixes  # 建|省…, 完善|部…
+        complement = token.tag in ("a", "v") or (token.tag == "n" and not whose)
+        if verb_before and len(token.text) == 1 and len(tokens[start - 1].text) == 1 and complement:
+            start += 1  # 做|强, 用|好, 做|优 (tagged a noun): the predicate's complement (用 is tagged a preposition)
             continue
         previous = tokens[start - 1].tag if start > 0 and not _closes_item_marker(tokens, start - 1) else "wj"
         modifier = end - start > 2 and len(token.text) > 1 and not _predicate_verb(tokens, start, grammar)

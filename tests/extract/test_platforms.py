@@ -400,3 +400,9 @@ def test_a_level_after_a_verb_starts_the_name(nlp, text: str, names: list[str]) 
 def test_a_nominalised_verb_before_a_name_is_no_part_of_it(nlp, text: str, names: list[str]) -> None:
     """所 with a verb (所称, 所列) says which of its kind is meant; the name starts after the verb."""
     assert [name for name, _ in platforms(nlp, text)] == names
+
+
+def test_the_complement_of_a_one_character_verb_is_no_part_of_a_name(nlp) -> None:
+    """做优 (make better): jieba tags 优 a noun, but after a verb of one character a word of one
+    character completes the predicate, unless it is a level or a body (建|省…, 完善|部…)."""
+    assert [name for name, _ in platforms(nlp, "着力做优政务数据共享平台。")] == ["政务数据共享平台"]
