@@ -21,7 +21,7 @@ from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon
 from extract.model import Role
 from extract.units import UnitName, expand_units, split_outside_brackets
-from extract.words import ends_a_word, stands_alone, starts_with_a_preposition
+from extract.words import ends_a_word, stands_alone, starts_with_a_predicate, starts_with_a_preposition
 
 __all__ = [
     "NoteSpan",
@@ -166,7 +166,7 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
         if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
     units = [
-        u
+        _without_predicate(u, gaz.lexicon)
         for u in expand_units(text, offset, gaz, jurisdiction)
         if not u.name.endswith(gaz.lexicon.person_titles) and "：" not in u.name  # 来源：X, a field no label names
     ]
@@ -175,6 +175,27 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
         start = offset + text.index(collective)  # 市发改委牵头，相关部门配合: a group of its own is a unit
         units = [UnitName(collective, start, start + len(collective))]
     return [RoleGroup(role, units)] if units else []
+
+
+# The most characters of a predicate written right after a unit (统一建设, 共建, 牵头组织): no object
+# follows it in the same unit; a longer tail is a clause of its own, and what precedes it no unit.
+_PREDICATE_AFTER_A_UNIT = 4
+
+
+def _without_predicate(unit: UnitName, lexicon: Lexicon) -> UnitName:
+    """*unit* without a predicate written after the body's name (人力资源社会保障部|统一建设, 各级
+    人社部门|共建): what follows its last organisation word names no body and opens with a verb
+    or an adverb."""
+    name = unit.name
+    position = next((p for p in range(len(name) - 1, 1, -1) if name[:p].endswith(lexicon.organisation_suffixes)), 0)
+    tail = name[position:]
+    if not position or any(word in tail for word in lexicon.organisation_suffixes) or not ends_a_word(name, position):
+        return unit  # 市商务局, 管委会: the organisation word goes on
+    if len(tail) > _PREDICATE_AFTER_A_UNIT or not starts_with_a_predicate(tail) or starts_with_a_predicate(name):
+        return unit  # 全区经济社会|发展的主要目标, 全面负责省人民政府|工作任务: no body's name before a predicate
+    if tail.startswith(lexicon.modals):
+        return unit  # 各部门要…: an exhortation, which names no unit (:func:`_group`)
+    return UnitName(name[:position], unit.start, unit.end - (len(name) - position))
 
 
 def _says_when(text: str, lexicon: Lexicon) -> bool:

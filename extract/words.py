@@ -61,6 +61,20 @@ def starts_with_a_preposition(text: str) -> bool:
     return _word_tags().get(first_word(text)) == "p"
 
 
+# jieba's tags of a word that opens a predicate: a verb, a verbal noun, an adverb
+_PREDICATE_TAGS = frozenset({"v", "vn", "vd", "d", "ad"})
+
+
+def starts_with_a_predicate(text: str) -> bool:
+    """Whether *text* opens with a word jieba's dictionary tags a verb, a verbal noun or an adverb
+    (统一建设, 共建, 积极配合), not a noun (执行庭, 办公室).
+
+    >>> starts_with_a_predicate("统一建设"), starts_with_a_predicate("执行庭")
+    (True, False)
+    """
+    return _word_tags().get(first_word(text)) in _PREDICATE_TAGS
+
+
 def starts_with_a_proper_name(name: str, most_frequent: int) -> bool:
     """Whether *name* opens with a word of two characters or more that jieba's dictionary tags as
     a place's or a person's name, with more after it: a body named after a place (吴江海关,

@@ -700,3 +700,17 @@ def test_roles_of_units_a_role_phrase_does_not_close(note: str, expected: list[t
     (found,) = extract_text(f"（一）建设平台。{note}\n（二）建设网络。", jurisdiction="370200").notes
     assert [(u.name, u.role) for u in found.units] == expected
     assert found.deadline == ("2027年6月底前完成" if "2027" in note else None)
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("实施主体：各级医疗保障部门共建", [["各级医疗保障部门"]]),
+        ("实施主体：自然资源部统一建设", [["自然资源部"]]),
+        ("责任单位：市商务局、高新区管委会", [["市商务局", "高新区管委会"]]),  # 管委|会: one word
+    ],
+)
+def test_a_predicate_written_after_a_unit_is_no_part_of_it(note: str, expected: list[list[str]]) -> None:
+    """A label's unit and what it does (自然资源部|统一建设): the predicate, a verb or an adverb
+    and a verb right after the body's name, is cut off."""
+    assert read(note) == expected
