@@ -1055,6 +1055,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task
             if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
                 role_of_verb = lexicon.role_of_phrase(role.group(0))
+                if _leads_later(norm, clause.end(), sentence_end, lexicon):
+                    role_of_verb = "lead"  # X负责A，负责牵头B: X leads
                 duty = norm[begin : role.start()].rstrip(" ").endswith(("：", ":"))
                 partners = _later_partners(norm, sentence_end, lexicon) if duty else None
                 if partners is None:  # X负责会同Y抓好A: X leads, Y supports, as in X会同Y负责
@@ -1066,6 +1068,22 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     )
                 spans.append(NoteSpan(begin, role.end(), begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _leads_later(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> bool:
+    """Whether a later clause of the sentence with no subject of its own (it opens with its role
+    phrase: the subject is the one before) gives a lead role (X负责A，负责牵头B), before a clause
+    with a subject of its own."""
+    for clause in _CLAUSE.finditer(norm, position, sentence_end):
+        begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
+        role = lexicon.role_clause_pattern.search(norm, begin, clause.end())
+        if role is None:
+            continue
+        if role.start() != begin:
+            return False  # Y负责B: another subject from here on
+        if lexicon.role_of_phrase(role.group(0)) == "lead":
+            return True
+    return False
 
 
 def _later_partners(norm: str, sentence_end: int, lexicon: Lexicon) -> tuple[int, int, Role] | None:
