@@ -177,7 +177,7 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
     return [RoleGroup(role, units)] if units else []
 
 
-# The most characters of a predicate written right after a unit (统一建设, 共建, 牵头组织): no object
+# The most characters of a predicate written right after a unit (统一建设, 共建, 统一部署): no object
 # follows it in the same unit; a longer tail is a clause of its own, and what precedes it no unit.
 _PREDICATE_AFTER_A_UNIT = 4
 

@@ -376,8 +376,9 @@ def _a_body(token: Tok, grammar: Grammar) -> bool:
 
 
 def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
-    """Token *i* is a level of two characters or more (市级, 全省) or a place name (宣传|云南政务服务网)
-    right after a verb, and more than the head follows it."""
+    """Token *i* is a level of two characters or more (市级, 全省), a level of one after a verb of
+    two (召开|县), or a place name (宣传|云南政务服务网), right after a verb, and more than the
+    head follows it."""
     previous = tokens[i - 1]
     verb = previous.tag in grammar.verb_tags or previous.tag == "vn" or previous.text in grammar.actions
     before_head = i + 1 < len(tokens) and bool(tokens[i + 1].head)  # 能耗监测省级系统: the level modifies the head

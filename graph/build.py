@@ -15,9 +15,9 @@ A build is incremental: each document's graph records the SHA-256 of the file's 
 unchanged and neither extracted nor written (unless *force*).
 
 Extraction may run in worker processes (*workers*), forked from one that has loaded the spaCy
-pipeline (or each loading it, where processes cannot fork); the
-store is written in this process only, in the order of the documents, so the graph is the same
-whatever the number of workers. This process is the one every document waits on, so the workers
+pipeline (or each loading it, where processes cannot fork); the store is written in this
+process only, in the order of the documents, so the graph is the same whatever the number of
+workers. This process is the one every document waits on, so the workers
 do all they can: they extract, make the quads (:mod:`graph.triples`) and serialise them as
 N-Quads, and this process only writes those bytes: into a local store, with no SPARQL text to
 make or parse (:meth:`~graph.store.KnowledgeStore.replace`); into a server, as the SPARQL Update
