@@ -119,6 +119,7 @@ class Grammar:
     existing_determiners: frozenset[str]
     nominalisers: frozenset[str]
     organisation_suffixes: tuple[str, ...]  # the note grammar's (ontology/lexicon.json): 局, 委, 部门 …
+    person_titles: tuple[str, ...]  # the note grammar's too: 长, 书记, 主任 …
     kind_names: tuple[str, ...]
     named_heads: frozenset[str]
     brand_finals: frozenset[str]
@@ -204,6 +205,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         existing_determiners=frozenset(data["existing_determiners"]["words"]),
         nominalisers=frozenset(data["nominalisers"]["words"]),
         organisation_suffixes=load_lexicon().organisation_suffixes,
+        person_titles=load_lexicon().person_titles,
         kind_names=tuple(data["kind_names"]["words"]),
         named_heads=frozenset(data["named_heads"]["words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
@@ -354,6 +356,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         elif _starts_at_level(tokens, i, grammar) or _glued_to_level(token, grammar, words):
             segments.append((first, i))  # 审查|市级管理平台, 召开|县…, 接入县…: a level after a verb starts the name
             first = i
+        elif (said := _said_by_a_person(tokens, i, end, grammar)) is not None:
+            segments.append((first, i))  # 中心主任|胡兴国介绍|新版建始网: who said it, and the verb
+            first = said + 1
         elif _nominalised(tokens, i, end, grammar):
             segments.append((first, i))  # 办法|所称|政务云: which one is meant, then the name
             first = i + 2
@@ -385,6 +390,15 @@ def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     where = tokens[i].text in grammar.levels or tokens[i].tag == "ns"
     long_enough = len(tokens[i].text) > 1 or (len(previous.text) > 1 and previous.tag in grammar.verb_tags)
     return long_enough and where and verb and not before_head
+
+
+def _said_by_a_person(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> int | None:
+    """Where the verb is, when token *i* is a person's title (主任, 局长) and a verb follows within
+    the next three tokens (主任|胡兴国|介绍, 局长|王强|介绍): a person and what they do, no part of a
+    name (市长热线, 家长服务平台 hold a title and no verb after it); else None."""
+    if len(tokens[i].text) < 2 or not tokens[i].text.endswith(grammar.person_titles):
+        return None
+    return next((j for j in range(i + 1, min(i + 4, end - 1)) if tokens[j].tag in grammar.verb_tags), None)
 
 
 def _nominalised(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:

@@ -406,3 +406,17 @@ def test_the_complement_of_a_one_character_verb_is_no_part_of_a_name(nlp) -> Non
     """做优 (make better): jieba tags 优 a noun, but after a verb of one character a word of one
     character completes the predicate, unless it is a level or a body (建|省…, 完善|部…)."""
     assert [name for name, _ in platforms(nlp, "着力做优政务数据共享平台。")] == ["政务数据共享平台"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("县电视台台长林明介绍新版县政务服务网。", ["新版县政务服务网"]),
+        ("宣传部副部长刘洋介绍县融媒体平台。", ["县融媒体平台"]),
+        ("开通12345市长热线平台。", ["12345市长热线平台"]),  # a title, and no verb after it
+    ],
+)
+def test_a_person_and_what_they_do_are_no_part_of_a_name(nlp, text: str, names: list[str]) -> None:
+    """News of a plan: a person's title, their name and a verb (台长林明介绍) before a system's
+    name are not written into it."""
+    assert [name for name, _ in platforms(nlp, text)] == names
