@@ -288,3 +288,18 @@ def test_workers_end_when_their_build_is_killed(tmp_path: Path) -> None:
     _, alive = psutil.wait_procs(started, timeout=10)
     assert alive == []
     assert build.stderr is not None and isinstance(build.stderr.read(), str)  # end of file: no worker holds it
+
+
+def _no_pipeline() -> None:
+    raise RuntimeError("no pipeline in this worker")
+
+
+def test_workers_that_cannot_make_their_pipeline_stop_the_build(tmp_path: Path) -> None:
+    """The forkserver that warms the workers meets nothing of a pipeline it is not given; each
+    worker calls ``make_nlp``, and its error stops the build as it does in one process."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for sample in ("fujian_2022_digital.txt", "fuzhou_2025_digital.txt"):
+        shutil.copyfile(SAMPLES / sample, plans / sample)
+    with KnowledgeStore(tmp_path / "store") as store, pytest.raises(RuntimeError, match="no pipeline in this worker"):
+        build_documents(find_documents([plans]), store, make_nlp=_no_pipeline, workers=2)
