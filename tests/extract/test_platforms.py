@@ -16,6 +16,11 @@ def platforms(nlp, text: str) -> list[tuple[str, str | None]]:
     return [(s.id_, None if s.label_ == "mentions" else s.label_) for s in doc.spans["platforms"]]
 
 
+def platform_names(nlp, text: str) -> list[str]:
+    """The names of the platforms the pipeline finds in *text*, in order."""
+    return [name for name, _ in platforms(nlp, text)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -62,7 +67,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -81,7 +86,7 @@ def test_coordination(nlp, text: str, names: list[str]) -> None:
     """Two heads are two names; a head shared by a list after 等 or by quoted items goes to
     each; ``A和B平台`` stays one name, as the guidelines' gold writes it, unless A is work
     (调查工作和X数据库)."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -132,7 +137,7 @@ def test_ascii_symbols_are_no_part_of_a_name(nlp) -> None:
     """``--`` (a page title's separator) is a symbol, not a number that starts a name."""
     doc = nlp(matching_text("政务网--全省公共数据开放平台上线。"))
     assert {t.text: t.tag_ for t in doc}["--"] == "x"
-    assert [name for name, _ in platforms(nlp, "政务网--全省公共数据开放平台上线。")][-1] == "全省公共数据开放平台"
+    assert platform_names(nlp, "政务网--全省公共数据开放平台上线。")[-1] == "全省公共数据开放平台"
 
 
 def test_agencies_and_places_in_text(nlp) -> None:
@@ -177,7 +182,7 @@ def test_counts_brands_and_heads_across_words(nlp, text: str, names: list[str]) 
     """A quantity of one names its system; quoted brands counted by a quantity, or sharing a
     bare head, are the names; a verb that starts an item of a list modifies it; a head written
     across two words is one head."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -195,7 +200,7 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
     """A noun the segmenter cut in two keeps its tag (自然|资源); a document's name before 和
     ends a phrase; a quoted three-character brand ends in 办 or 通 after no common word (not
     马上办); 上云 is a verb and its object; levels are no count; 进驻 is a predicate."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -207,7 +212,7 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
     ],
 )
 def test_a_kind_of_system_with_a_place_or_a_quality_is_no_name(nlp, text: str, names: list[str]) -> None:
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -222,7 +227,7 @@ def test_a_kind_of_system_with_a_place_or_a_quality_is_no_name(nlp, text: str, n
 def test_what_a_number_stands_for(nlp, text: str, names: list[str]) -> None:
     """A number before an action counts something else; a city's brain is a name, not a kind;
     a numbered slogan is no name; a service number (12345) is part of a name."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -237,7 +242,7 @@ def test_what_a_number_stands_for(nlp, text: str, names: list[str]) -> None:
     ],
 )
 def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str]) -> None:
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -252,7 +257,7 @@ def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str])
     ],
 )
 def test_a_copula_describes_and_a_level_after_a_verb_starts_a_name(nlp, text: str, names: list[str]) -> None:
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -266,7 +271,7 @@ def test_a_copula_describes_and_a_level_after_a_verb_starts_a_name(nlp, text: st
     ],
 )
 def test_modal_verbs_and_places_after_a_verb(nlp, text: str, names: list[str]) -> None:
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -277,7 +282,7 @@ def test_modal_verbs_and_places_after_a_verb(nlp, text: str, names: list[str]) -
     ],
 )
 def test_quoted_brands_of_three_characters(nlp, text: str, names: list[str]) -> None:
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -290,7 +295,7 @@ def test_quoted_brands_of_three_characters(nlp, text: str, names: list[str]) -> 
     ],
 )
 def test_a_numbered_label_stays_in_a_name(nlp, text: str, names: list[str]) -> None:
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 def test_strengthening_a_system_upgrades_it(nlp) -> None:
@@ -306,7 +311,7 @@ def test_strengthening_a_system_upgrades_it(nlp) -> None:
     ],
 )
 def test_a_verb_the_segmenter_cut_from_its_noun_keeps_the_noun(nlp, text: str, names: list[str]) -> None:
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 def test_a_platform_in_the_task_a_note_spans_is_kept(nlp) -> None:
@@ -345,7 +350,7 @@ def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
 def test_a_body_and_its_verb_are_no_part_of_a_name(nlp, text: str, names: list[str]) -> None:
     """A body's name before a verb is the clause's subject; the name starts after the verb (and a
     name the segmenter started one character into a dictionary word, 归|集子系统, at that word)."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 def test_a_level_and_a_head_alone_stand_for_the_one_name_found_with_them(nlp) -> None:
@@ -367,12 +372,12 @@ def test_a_level_and_a_head_alone_stand_for_the_one_name_found_with_them(nlp) ->
 )
 def test_what_a_system_serves_as_describes_it(nlp, text: str, names: list[str]) -> None:
     """``X作为Y``, ``以X为Y``: Y says what X is, it names no system of its own."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 def test_a_preposition_glued_to_a_level_is_no_part_of_a_name(nlp) -> None:
     """jieba reads 以区 as one word; the name opens with the level (区政务服务平台)."""
-    names = [name for name, _ in platforms(nlp, "建成以区政务服务平台为总门户的服务体系。")]
+    names = platform_names(nlp, "建成以区政务服务平台为总门户的服务体系。")
     assert names == ["区政务服务平台"]
 
 
@@ -387,7 +392,7 @@ def test_a_preposition_glued_to_a_level_is_no_part_of_a_name(nlp) -> None:
 def test_a_level_after_a_verb_starts_the_name(nlp, text: str, names: list[str]) -> None:
     """A verb then a level of one character (召开|县, and 接入县, which jieba writes as one word):
     the verb is the clause's predicate, the name opens with the level."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 @pytest.mark.parametrize(
@@ -399,13 +404,13 @@ def test_a_level_after_a_verb_starts_the_name(nlp, text: str, names: list[str]) 
 )
 def test_a_nominalised_verb_before_a_name_is_no_part_of_it(nlp, text: str, names: list[str]) -> None:
     """所 with a verb (所称, 所列) says which of its kind is meant; the name starts after the verb."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
 
 
 def test_the_complement_of_a_one_character_verb_is_no_part_of_a_name(nlp) -> None:
     """做优 (make better): jieba tags 优 a noun, but after a verb of one character a word of one
     character completes the predicate, unless it is a level or a body (建|省…, 完善|部…)."""
-    assert [name for name, _ in platforms(nlp, "着力做优政务数据共享平台。")] == ["政务数据共享平台"]
+    assert platform_names(nlp, "着力做优政务数据共享平台。") == ["政务数据共享平台"]
 
 
 @pytest.mark.parametrize(
@@ -419,4 +424,4 @@ def test_the_complement_of_a_one_character_verb_is_no_part_of_a_name(nlp) -> Non
 def test_a_person_and_what_they_do_are_no_part_of_a_name(nlp, text: str, names: list[str]) -> None:
     """News of a plan: a person's title, their name and a verb (台长林明介绍) before a system's
     name are not written into it."""
-    assert [name for name, _ in platforms(nlp, text)] == names
+    assert platform_names(nlp, text) == names
