@@ -121,6 +121,7 @@ class Grammar:
     organisation_suffixes: tuple[str, ...]  # the note grammar's (ontology/lexicon.json): 局, 委, 部门 …
     person_titles: tuple[str, ...]  # the note grammar's too: 长, 书记, 主任 …
     kind_names: tuple[str, ...]
+    negations: frozenset[str]
     named_heads: frozenset[str]
     brand_finals: frozenset[str]
     start_tags: frozenset[str]
@@ -207,6 +208,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         organisation_suffixes=load_lexicon().organisation_suffixes,
         person_titles=load_lexicon().person_titles,
         kind_names=tuple(data["kind_names"]["words"]),
+        negations=frozenset(data["negations"]["words"]),
         named_heads=frozenset(data["named_heads"]["words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
@@ -759,14 +761,23 @@ def _generic(
     for level in sorted(grammar.levels, key=len, reverse=True):
         name = name.removeprefix(level)
     kind = next((k for k in grammar.kind_names if name.endswith(k)), None)
-    if kind is not None and len(name) - len(kind) <= 2:
-        return True  # 存量政务信息系统
+    if kind is not None and len(_without_negated_attributes(name[: -len(kind)], grammar, words)) <= 2:
+        return True  # 存量政务信息系统, 非涉密应用系统
     if len(rest) > 1:
         return False
     word, tag = rest[0]
     if len(word) == 1:
         return tag in _SINGLE_GENERIC_TAGS
     return words.frequency(word) >= grammar.generic_modifier_frequency and head_token.head not in grammar.named_heads
+
+
+def _without_negated_attributes(modifier: str, grammar: Grammar, words: Words) -> str:
+    """*modifier* without the negated attributes it opens with (非涉密非敏感: the non-classified,
+    non-sensitive ones), which sort systems into kinds. A negation counts where the dictionary
+    cuts it off as a word of its own (非|涉密), not inside a word (非税收入)."""
+    while len(modifier) > 1 and modifier[0] in grammar.negations and words.word_around(modifier, 0)[1] == 1:
+        modifier = modifier[words.word_around(modifier, 1)[1] :]
+    return modifier
 
 
 def _a_place(word: str, tag: str, grammar: Grammar) -> bool:

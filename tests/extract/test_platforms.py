@@ -209,9 +209,15 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
         ("推动存量业务系统迁移整合。", []),
         ("完善厦门市平台功能。", []),
         ("升级不动产登记信息系统。", ["不动产登记信息系统"]),
+        ("推动全县非涉密非敏感政务信息系统迁移上云。", []),
+        ("所有新建非涉密应用系统一律上云。", []),
+        ("建设非税收入管理系统和非紧急救助服务平台。", ["非税收入管理系统", "非紧急救助服务平台"]),
     ],
 )
 def test_a_kind_of_system_with_a_place_or_a_quality_is_no_name(nlp, text: str, names: list[str]) -> None:
+    """A kind's name with levels, a place, a word of two characters or negated attributes before
+    it (非涉密: the non-classified ones) names no system; 非 inside a word (非税) negates nothing,
+    and a negated attribute before another head is part of a name."""
     assert platform_names(nlp, text) == names
 
 
