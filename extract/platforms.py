@@ -122,6 +122,8 @@ class Grammar:
     person_titles: tuple[str, ...]  # the note grammar's too: 长, 书记, 主任 …
     kind_names: tuple[str, ...]
     negations: frozenset[str]
+    collective_owners: tuple[str, ...]
+    owner_relations: tuple[str, ...]
     named_heads: frozenset[str]
     brand_finals: frozenset[str]
     start_tags: frozenset[str]
@@ -201,7 +203,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         copulas=frozenset(data["copulas"]["words"]),
         copula_frames=dict(data["copulas"]["frames"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
-        kind_determiners=tuple(data["kind_determiners"]["words"]),
+        kind_determiners=tuple(dict.fromkeys([*data["kind_determiners"]["words"], *load_lexicon().collective_markers])),
         deictics=frozenset(data["deictics"]["words"]),
         existing_determiners=frozenset(data["existing_determiners"]["words"]),
         nominalisers=frozenset(data["nominalisers"]["words"]),
@@ -209,6 +211,8 @@ def load_grammar(path: Path | None = None) -> Grammar:
         person_titles=load_lexicon().person_titles,
         kind_names=tuple(data["kind_names"]["words"]),
         negations=frozenset(data["negations"]["words"]),
+        collective_owners=tuple(data["collective_owners"]["words"]),
+        owner_relations=tuple(data["collective_owners"]["relations"]),
         named_heads=frozenset(data["named_heads"]["words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
@@ -702,6 +706,7 @@ def _name(
         or _counted_after(tokens, last, grammar)
         or _other_kind(tokens, last, grammar)
         or (not quoted and _generic(text, tokens, first, j, start, grammar, words))
+        or (not quoted and _owned_by_bodies_in_general(tokens, first, j, grammar))
     ):
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
@@ -769,6 +774,20 @@ def _generic(
     if len(word) == 1:
         return tag in _SINGLE_GENERIC_TAGS
     return words.frequency(word) >= grammar.generic_modifier_frequency and head_token.head not in grammar.named_heads
+
+
+def _owned_by_bodies_in_general(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
+    """A modifier naming bodies in general as the owner (职能部门系统: each department's system), a
+    kind; not with a localiser after it (部门间…平台: between departments) or a relation before it
+    (跨部门…平台: across departments)."""
+    for k in range(first, head_index):
+        owner = next((o for o in grammar.collective_owners if tokens[k].text.endswith(o)), None)
+        if owner is None or tokens[k + 1].tag.startswith("f"):
+            continue
+        before = tokens[k].text[: -len(owner)] or (tokens[k - 1].text if k > first else "")
+        if not before.endswith(grammar.owner_relations):
+            return True
+    return False
 
 
 def _without_negated_attributes(modifier: str, grammar: Grammar, words: Words) -> str:

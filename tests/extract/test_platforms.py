@@ -206,6 +206,25 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        ("实现相关部门监管信息平台数据归集。", []),
+        ("推进有关单位业务系统与市平台对接。", []),
+        ("实现与职能部门系统互联互通。", []),
+        ("各单位建成本部门行政规范性文件库。", []),
+        ("建设部门间数据共享交换平台。", ["数据共享交换平台"]),
+        ("建设跨部门协同办公平台。", ["跨部门协同办公平台"]),
+        ("完善用人单位基础信息库。", ["用人单位基础信息库"]),
+    ],
+)
+def test_systems_of_bodies_in_general_are_kinds(nlp, text: str, names: list[str]) -> None:
+    """A collective marker of the note grammar (相关, 有关) before a name, or departments in
+    general as its owner (职能部门系统), make a kind; between or across departments (部门间,
+    跨部门) and units as what a database holds (用人单位) do not."""
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         ("推动存量业务系统迁移整合。", []),
         ("完善厦门市平台功能。", []),
         ("升级不动产登记信息系统。", ["不动产登记信息系统"]),
