@@ -122,6 +122,7 @@ class Grammar:
     person_titles: tuple[str, ...]  # the note grammar's too: 长, 书记, 主任 …
     kind_names: tuple[str, ...]
     negations: frozenset[str]
+    branches: frozenset[str]
     collective_owners: tuple[str, ...]
     owner_relations: tuple[str, ...]
     named_heads: frozenset[str]
@@ -211,6 +212,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         person_titles=load_lexicon().person_titles,
         kind_names=tuple(data["kind_names"]["words"]),
         negations=frozenset(data["negations"]["words"]),
+        branches=frozenset(data["branches"]["words"]),
         collective_owners=tuple(data["collective_owners"]["words"]),
         owner_relations=tuple(data["collective_owners"]["relations"]),
         named_heads=frozenset(data["named_heads"]["words"]),
@@ -275,6 +277,7 @@ def find_names(
         for start, end in brands:
             free = not any(a < end and start < b for a, b in taken)
             if free and (_is_brand(text, tokens, start, end, grammar, words) or _counted_brands(tokens, end, grammar)):
+                end = _past_a_branch(tokens, end, grammar)  # “湘易办”沅江专区
                 a, b = tokens[start].start, tokens[end - 1].end
                 found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
     found = [f for f in found if kind != "platform" or not _described(tokens, f.first, grammar)]
@@ -652,6 +655,19 @@ def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
     return len(piece) if (tag in grammar.verb_tags and len(piece) > 1) or piece in grammar.actions else 0
 
 
+def _past_a_branch(tokens: list[Tok], last: int, grammar: Grammar) -> int:
+    """Past the part of the platform for one place written after it (…服务网|金华|分厅, 政务云|揭阳|
+    节点, …平台|合肥|市级|节点): a place's name, its level if any, and a branch word; else *last*."""
+    k = last
+    if k < len(tokens) and (tokens[k].tag == "ns" or tokens[k].text in _places()[0]):
+        k += 1
+        if k < len(tokens) and tokens[k].text in grammar.levels:
+            k += 1
+        if k < len(tokens) and tokens[k].text in grammar.branches:
+            return k + 1
+    return last
+
+
 def _written(text: str, start: int, end: int) -> str:
     """A name as the guidelines write it: without quotes and white space."""
     return "".join(text[start:end].translate(_QUOTES).split())
@@ -677,6 +693,7 @@ def _name(
     start = tokens[first].start + glued
     if not glued and tokens[first].tag != "wyz":
         start = _word_start(text, start, words)
+    last = _past_a_branch(tokens, last, grammar)
     end = tokens[last - 1].end
     version = grammar.versions.match(text, end)
     if version:

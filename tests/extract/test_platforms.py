@@ -206,6 +206,21 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        ("完善安徽政务服务网涡阳分厅功能。", ["安徽政务服务网涡阳分厅"]),
+        ("建设政务云揭阳节点。", ["政务云揭阳节点"]),
+        ("推进“湘易办”沅江专区建设。", ["湘易办沅江专区"]),
+        ("依托省政务服务平台，福州节点同步上线。", ["省政务服务平台"]),  # guard: another clause
+    ],
+)
+def test_a_platform_part_for_one_place_is_one_name(nlp, text: str, names: list[str]) -> None:
+    """A platform, a place's name and a branch word (分厅, 节点, 专区) written together name the
+    platform's part for that place."""
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         ("实现相关部门监管信息平台数据归集。", []),
         ("推进有关单位业务系统与市平台对接。", []),
         ("实现与职能部门系统互联互通。", []),
