@@ -259,7 +259,7 @@ def find_names(
     *candidates* are Matcher matches (start, end, label) over *tokens*; label ``BRAND`` marks
     a quoted phrase without a head, a name only if it is shaped like a service brand.
     """
-    tokens = _mark_quantities(tokens, grammar)
+    tokens = _mark_quantities(tokens, grammar, words)
     found: list[Found] = []
     brands = []
     for start, end, label in sorted(candidates):
@@ -456,12 +456,13 @@ def _quantity(token: Tok, grammar: Grammar) -> bool:
     return token.tag == _QUANTITY
 
 
-def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
+def _mark_quantities(tokens: list[Tok], grammar: Grammar, words: Words) -> list[Tok]:
     """*tokens*, the numbers that count tagged ``mq``, ordinals and their measure (第二|条) ``mo``:
     a number in digits (70), a number word
     (一批, 多个, 多维度), or a numeral with a measure word right after it (若干|个, 两|级, 两|大).
-    A numeral alone in a word (两法, 多源, 一体化) counts nothing and may stand in a name, and
-    levels before 的 say what one system covers (四级的平台)."""
+    A numeral alone in a word (两法, 多源, 一体化) counts nothing and may stand in a name, nor does
+    a number word whose rest is a verb (三维: three-dimensional, 一站式), and levels before 的 say
+    what one system covers (四级的平台)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
         text = token.text
@@ -482,7 +483,8 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar) -> list[Tok]:
         elif value and value < len(text):
             rest = text[value:]
             covers = rest in grammar.not_counting_measures and _next_text(tokens, i + 1) == "的"
-            counts = (token.tag == "m" or rest in grammar.counter_words) and not covers
+            measured = token.tag == "m" and words.tag(rest) not in grammar.verb_tags
+            counts = (measured or rest in grammar.counter_words) and not covers
         elif value and i + 1 < len(tokens):
             after = tokens[i + 1]
             covers = after.text in grammar.not_counting_measures and _next_text(tokens, i + 2) == "的"

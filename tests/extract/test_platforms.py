@@ -176,12 +176,14 @@ def test_what_a_number_counts_or_a_list_names_is_a_kind(nlp, text: str) -> None:
         ("将更多事项接入“冀时办”“冀政通”平台。", ["冀时办", "冀政通"]),
         ("整合工程质量监督系统、从业人员实名管理系统。", ["工程质量监督系统", "从业人员实名管理系统"]),
         ("市政务云计算中心投入使用。", ["市政务云计算中心"]),
+        ("建成三维数字社区管理系统、地理信息系统。", ["三维数字社区管理系统", "地理信息系统"]),
+        ("建设两套数据系统。", []),  # guard: a numeral and a measure word count
     ],
 )
 def test_counts_brands_and_heads_across_words(nlp, text: str, names: list[str]) -> None:
     """A quantity of one names its system; quoted brands counted by a quantity, or sharing a
     bare head, are the names; a verb that starts an item of a list modifies it; a head written
-    across two words is one head."""
+    across two words is one head; a number word whose rest is a verb (三维) counts nothing."""
     assert platform_names(nlp, text) == names
 
 
