@@ -371,6 +371,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         elif _nominalised(tokens, i, end, grammar):
             segments.append((first, i))  # 办法|所称|政务云: which one is meant, then the name
             first = i + 2
+        elif _modifies_a_verb(tokens, i, end, grammar):
+            segments.append((first, i))  # 政务服务|全面接入|平台: an adverb and its verb are a predicate
+            first = i + 2
         elif _breaks(token, grammar) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1
@@ -379,6 +382,15 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             first = i
     segments.append((first, end))
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
+
+
+def _modifies_a_verb(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
+    """An adverb with a verb right after it (全面|接入), a predicate; an adverb before nouns
+    modifies them as an adjective does (政府信息|公开|平台: 公开 is tagged ad) and may stand in a name."""
+    if tokens[i].tag not in grammar.adverb_tags or i + 1 >= end:
+        return False
+    following = tokens[i + 1]
+    return following.tag in grammar.verb_tags or following.text in grammar.actions
 
 
 def _a_body(token: Tok, grammar: Grammar) -> bool:

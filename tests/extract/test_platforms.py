@@ -208,6 +208,20 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        ("依托政府信息公开平台发布信息。", ["政府信息公开平台"]),
+        ("推进政务服务全面接入平台。", []),
+        ("推进政务服务全面接入省政务服务平台。", ["省政务服务平台"]),
+    ],
+)
+def test_an_adverb_before_nouns_may_stand_in_a_name_not_before_a_verb(nlp, text: str, names: list[str]) -> None:
+    """An adverb the dictionary tags ad modifies the nouns after it as an adjective would (信息公开
+    平台); with a verb after it, the two are a predicate and the name starts after them."""
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         ("完善安徽政务服务网涡阳分厅功能。", ["安徽政务服务网涡阳分厅"]),
         ("建设政务云揭阳节点。", ["政务云揭阳节点"]),
         ("推进“湘易办”沅江专区建设。", ["湘易办沅江专区"]),
