@@ -797,8 +797,14 @@ def _generic(
     for level in sorted(grammar.levels, key=len, reverse=True):
         name = name.removeprefix(level)
     kind = next((k for k in grammar.kind_names if name.endswith(k)), None)
-    if kind is not None and len(_without_negated_attributes(name[: -len(kind)], grammar, words)) <= 2:
-        return True  # 存量政务信息系统, 非涉密应用系统
+    if kind is not None:
+        modifier = name[: -len(kind)]
+        for word, tag in modifiers:  # 甘肃省|政务信息系统: a place says whose the kind is
+            if not (modifier.startswith(word) and (word in places or _a_place(word, tag, grammar))):
+                break
+            modifier = modifier[len(word) :]
+        if len(_without_negated_attributes(modifier, grammar, words)) <= 2:
+            return True  # 存量政务信息系统, 非涉密应用系统
     if len(rest) > 1:
         return False
     word, tag = rest[0]

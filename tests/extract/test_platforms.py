@@ -260,13 +260,15 @@ def test_systems_of_bodies_in_general_are_kinds(nlp, text: str, names: list[str]
         ("完善厦门市平台功能。", []),
         ("升级不动产登记信息系统。", ["不动产登记信息系统"]),
         ("推动全县非涉密非敏感政务信息系统迁移上云。", []),
+        ("推进甘肃省政务信息系统整合共享。", []),
+        ("建设甘肃省政务服务平台。", ["甘肃省政务服务平台"]),
         ("所有新建非涉密应用系统一律上云。", []),
         ("建设非税收入管理系统和非紧急救助服务平台。", ["非税收入管理系统", "非紧急救助服务平台"]),
     ],
 )
 def test_a_kind_of_system_with_a_place_or_a_quality_is_no_name(nlp, text: str, names: list[str]) -> None:
-    """A kind's name with levels, a place, a word of two characters or negated attributes before
-    it (非涉密: the non-classified ones) names no system; 非 inside a word (非税) negates nothing,
+    """A kind's name with levels, a place's name, a word of two characters or negated attributes
+    before it (甘肃省, 非涉密: the non-classified ones) names no system; 非 inside a word (非税) negates nothing,
     and a negated attribute before another head is part of a name."""
     assert platform_names(nlp, text) == names
 
