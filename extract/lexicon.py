@@ -15,6 +15,7 @@ from itertools import product
 from pathlib import Path
 
 from extract.model import Role
+from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -176,18 +177,22 @@ class Lexicon:
 
     @cached_property
     def role_aside_pattern(self) -> re.Pattern[str]:
-        """A unit's role written after it apart from the run: in brackets (市发改委（牵头）,
-        （牵头单位）) or by a copula and a label (为牵头单位). Group ``role`` holds a role phrase,
-        or ``label`` a label; :meth:`role_aside` rewrites either as a role phrase.
+        """A unit's role written after it apart from the run: in brackets of any kind
+        (市发改委（牵头）, 〔牵头〕, （牵头单位）) or by a copula and a label (为牵头单位). Group
+        ``role`` holds a role phrase, or ``label`` a label; :meth:`role_aside` rewrites either as a
+        role phrase.
 
         >>> lexicon = load_lexicon()
-        >>> [lexicon.role_aside(m) for m in lexicon.role_aside_pattern.finditer("甲局（牵头）、乙局为配合单位")]
-        ['牵头', '配合']
+        >>> found = lexicon.role_aside_pattern.finditer("甲局（牵头）、乙局为配合单位、丙局〔配合〕")
+        >>> [lexicon.role_aside(m) for m in found]
+        ['牵头', '配合', '配合']
         """
         adverbs = self.adverb_alternation
         words = _alternation(self.role_words)
         labels = _alternation(sorted(self.labels, key=len, reverse=True))
-        bracket = f"[（(](?P<role>(?:{adverbs})*(?:{words})+)(?:{_alternation(self.unit_label_heads)})?[）)]"
+        opening, closing = (f"[{re.escape(brackets)}]" for brackets in (OPENING_BRACKETS, CLOSING_BRACKETS))
+        heads = _alternation(self.unit_label_heads)
+        bracket = f"{opening}(?P<role>(?:{adverbs})*(?:{words})+)(?:{heads})?{closing}"
         return re.compile(f"{bracket}|(?:{_alternation(self.copulas)})(?P<label>{labels})")
 
     def role_aside(self, match: re.Match[str]) -> str:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["compact", "half_width", "matching_text", "to_simplified"]
+__all__ = ["CLOSING_BRACKETS", "OPENING_BRACKETS", "compact", "half_width", "matching_text", "to_simplified"]
+
+# The brackets plans write, each opening one at the index of its closing one.
+OPENING_BRACKETS, CLOSING_BRACKETS = "（〔【[(<〈", "）〕】])>〉"
 
 # ASCII punctuation that stored web copies write in place of the full-width forms.
 _TO_FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "\u00a0": " "})

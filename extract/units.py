@@ -13,11 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from extract.gazetteer import Gazetteer
+from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
 from extract.words import starts_with_a_proper_name
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
-_OPEN, _CLOSE = "（〔【[(<〈", "）〕】])>〉"
+_OPEN, _CLOSE = OPENING_BRACKETS, CLOSING_BRACKETS
 _SCOPE_NOTE = re.compile(r"含|包括|下同|以下|简称|不含")
 _AFTER_DENG = re.compile(r"^(?:和|及|以及|与)")
 _LEADING_AGENT = re.compile(r"^[\s由]+")  # white space of any kind (a table's \r) and 由

@@ -298,6 +298,8 @@ def test_a_cell_of_two_lines_between_bars_is_one_cell() -> None:
     [
         ("2．开放公共数据。（责任单位：市数据局（牵头）、市公安局）", [["*市数据局", "市公安局"]]),
         ("2．开放公共数据。（市数据局（牵头单位）、市公安局（配合））", [["*市数据局", "市公安局"]]),
+        ("2．开放公共数据。（责任单位：市数据局〔牵头〕，市公安局）", [["*市数据局", "市公安局"]]),
+        ("2．开放公共数据。（责任单位：市公安局、市数据局【牵头】）", [["市公安局", "*市数据局"]]),
         ("2．开放公共数据。（市数据局为牵头单位，市公安局为配合单位）", [["*市数据局", "市公安局"]]),
         ("2．开放公共数据。（市数据局负总责，市公安局配合）", [["市数据局", "市公安局"]]),
         ("2．开放数据。（市数据局统筹，市公安局、市财政局按各自职能负责）", [["市数据局", "市公安局", "市财政局"]]),
@@ -309,7 +311,7 @@ def test_a_cell_of_two_lines_between_bars_is_one_cell() -> None:
     ],
 )
 def test_a_role_written_apart_from_the_run(text: str, expected: list[list[str]]) -> None:
-    """牵头/配合 after a unit in brackets (its own role, not the run's), after a copula as a
+    """牵头/配合 after a unit in brackets of any kind (its own role, not the run's), after a copula as a
     label (the run's), and 其中X牵头 among units already listed, each give that unit its role and
     the others theirs; 负总责, 统筹 and 支持 are roles (the guidelines' leads are marked 牵头),
     after adverbials of duty (按各自职能)."""
