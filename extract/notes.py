@@ -165,6 +165,8 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
             return []  # 各部门要会同Y抓好落实: an exhortation names no unit
         if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
+    if role is not None and (helped := _helping(text, offset, role, gaz, jurisdiction)):
+        return helped
     units = [
         _without_predicate(u, gaz.lexicon)
         for u in expand_units(text, offset, gaz, jurisdiction)
@@ -175,6 +177,21 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
         start = offset + text.index(collective)  # 市发改委牵头，相关部门配合: a group of its own is a unit
         units = [UnitName(collective, start, start + len(collective))]
     return [RoleGroup(role, units)] if units else []
+
+
+def _helping(text: str, offset: int, role: Role, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:
+    """``X协助Y``, ``X配合Y``: a supporting role word between two runs of units (X配合Y落实) makes
+    X support and gives Y the clause's role; [] where the text is not so written."""
+    supporting = sorted((w for w, r in gaz.lexicon.role_words.items() if r == "support"), key=len, reverse=True)
+    for word in supporting:
+        position = text.find(word)
+        if position <= 0:
+            continue
+        helpers = expand_units(text[:position], offset, gaz, jurisdiction)
+        helped = expand_units(text[position + len(word) :], offset + position + len(word), gaz, jurisdiction)
+        if helpers and helped and all(_looks_like_unit(u, gaz) for u in helpers + helped):
+            return [RoleGroup("support", helpers), RoleGroup(role, helped)]
+    return []
 
 
 # The most characters of a predicate written right after a unit (统一建设, 共建, 统一部署): no object
