@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
+from extract.gazetteer import load_gazetteer
 from extract.lexicon import load_lexicon
 from ontology import ONTOLOGY_DIR, read_json
 
@@ -670,10 +671,11 @@ def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
 
 
 def _past_a_branch(tokens: list[Tok], last: int, grammar: Grammar) -> int:
-    """Past the part of the platform for one place written after it (…服务网|金华|分厅, 政务云|揭阳|
-    节点, …平台|合肥|市级|节点): a place's name, its level if any, and a branch word; else *last*."""
+    """Past the part of the platform for one place written after it (…服务网|涡阳|分厅, 政务云|揭阳|
+    节点, 省网上办事大厅|厦门|分厅): a place's name (jieba's ns, or the gazetteer's), its level if
+    any, and a branch word; else *last*."""
     k = last
-    if k < len(tokens) and (tokens[k].tag == "ns" or tokens[k].text in _places()[0]):
+    if k < len(tokens) and (tokens[k].tag == "ns" or load_gazetteer().places_named(tokens[k].text)):
         k += 1
         if k < len(tokens) and tokens[k].text in grammar.levels:
             k += 1

@@ -224,6 +224,7 @@ def test_an_adverb_before_nouns_may_stand_in_a_name_not_before_a_verb(nlp, text:
     [
         ("完善安徽政务服务网涡阳分厅功能。", ["安徽政务服务网涡阳分厅"]),
         ("建设政务云揭阳节点。", ["政务云揭阳节点"]),
+        ("升级浙江政务服务网金华分厅。", ["浙江政务服务网金华分厅"]),  # 金华: a city the gazetteer knows
         ("推进“湘易办”沅江专区建设。", ["湘易办沅江专区"]),
         ("依托省政务服务平台，福州节点同步上线。", ["省政务服务平台"]),  # guard: another clause
     ],
