@@ -242,19 +242,28 @@ class Lexicon:
     @cached_property
     def first_lead_pattern(self) -> re.Pattern[str]:
         """A declaration that the first unit listed leads: 排在第一位的部门为牵头部门，下同;
-        the lead may be named with a work noun and another noun beside it (为工作牵头单位或汇总单位).
+        the lead may be named with a work noun and another noun beside it (为工作牵头单位或汇总单位);
+        the rank may stand without a verb, with a measure word or a label after it (第一个单位,
+        第一责任单位, 责任单位中第一个); what the others are may follow (其余为配合单位).
 
-        >>> bool(load_lexicon().first_lead_pattern.fullmatch("列第一位者为工作牵头单位或汇总单位，下同"))
+        >>> pattern = load_lexicon().first_lead_pattern
+        >>> bool(pattern.fullmatch("列第一位者为工作牵头单位或汇总单位，下同"))
+        True
+        >>> bool(pattern.fullmatch("责任单位中第一个为牵头单位"))
+        True
+        >>> bool(pattern.fullmatch("排名第一的单位为牵头单位，其余为配合单位"))
         True
         """
         d = self.declarations["first_lead"]
         verbs, ranks, tails, alternatives = (_alternation(d[k]) for k in ("verbs", "ranks", "tails", "alternatives"))
         noun, work = _alternation(d["nouns"]), _alternation(self.work_nouns)
+        measures, others, roles = _alternation(d["measures"]), _alternation(d["others"]), _alternation(self.role_words)
         nouns = f"(?:(?:{noun})(?:(?:{alternatives})[^，。；（）]{{0,4}}?(?:{noun}))?)"
         labels = _alternation(self.labels)  # 责任单位排在首位的为牵头单位
+        rank = f"(?:(?:{labels})中?)?(?:{verbs})?(?:{ranks})(?:{measures})?(?:的|者)?(?:{labels}|{nouns})?"
+        rest = f"(?:[，]\\s*(?:{others})(?:的)?{nouns}?为(?:{roles}){nouns})?"
         return re.compile(
-            f"[，。；]?\\s*(?:{labels})?(?:{verbs})(?:{ranks})(?:的|者)?{nouns}?为(?:{work})?牵头{nouns}?"
-            f"(?:[，]?\\s*(?:[^。；，]{{1,30}}[，]\\s*)?(?:{tails}))?"
+            f"[，。；]?\\s*{rank}为(?:{work})?牵头{nouns}?{rest}(?:[，]?\\s*(?:[^。；，]{{1,30}}[，]\\s*)?(?:{tails}))?"
         )
 
     @cached_property

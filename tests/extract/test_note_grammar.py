@@ -188,6 +188,11 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         # a manner adverbial before the role word (积极配合, 加强配合, 密切配合)
         ("（市规划局负责，市住建局、市发改局积极配合）", "130500", [["市规划局", "市住建局", "市发改局"]]),
         ("（省商务厅牵头，省财政厅密切配合）", "620000", [["*省商务厅", "省财政厅"]]),
+        # the first-listed lead declared by a rank without a verb, with a measure or a label after
+        # it, and what the others are after it
+        ("（市民政局、市财政局。责任单位中第一个为牵头单位）", "370200", [["*市民政局", "市财政局"]]),
+        ("（市民政局、市财政局负责，第一责任单位为牵头单位）", "370200", [["*市民政局", "市财政局"]]),
+        ("（市民政局、市财政局。排名第一的单位为牵头单位，其余为配合单位）", "370200", [["*市民政局", "市财政局"]]),
         # a supporting role word between two runs of units: the first supports the second
         ("（市统计局协助市民政局落实）", "370200", [["市统计局", "市民政局"]]),
         ("（市财政局、市统计局配合市民政局负责）", "370200", [["市财政局", "市统计局", "市民政局"]]),
