@@ -123,6 +123,8 @@ class Grammar:
     person_titles: tuple[str, ...]  # the note grammar's too: 长, 书记, 主任 …
     kind_names: tuple[str, ...]
     negations: frozenset[str]
+    citing_words: frozenset[str]
+    dateline: re.Pattern[str]
     branches: frozenset[str]
     collective_owners: tuple[str, ...]
     owner_relations: tuple[str, ...]
@@ -213,6 +215,10 @@ def load_grammar(path: Path | None = None) -> Grammar:
         person_titles=load_lexicon().person_titles,
         kind_names=tuple(data["kind_names"]["words"]),
         negations=frozenset(data["negations"]["words"]),
+        citing_words=frozenset(data["citations"]["before"]),
+        dateline=re.compile(
+            f"\\s*(?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日(?:{_words(data['citations']['dateline_ends'])})"
+        ),
         branches=frozenset(data["branches"]["words"]),
         collective_owners=tuple(data["collective_owners"]["words"]),
         owner_relations=tuple(data["collective_owners"]["relations"]),
@@ -230,6 +236,11 @@ def read_patterns(path: Path | None = None) -> list[dict]:
     """The Matcher patterns (``{"label", "id", "pattern"}`` per line) of *path*."""
     lines = (path or PATTERNS_PATH).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of literal *words* for a pattern."""
+    return "|".join(map(re.escape, words))
 
 
 @lru_cache(maxsize=1)
@@ -281,11 +292,21 @@ def find_names(
                 end = _past_a_branch(tokens, end, grammar)  # “湘易办”沅江专区
                 a, b = tokens[start].start, tokens[end - 1].end
                 found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
-    found = [f for f in found if kind != "platform" or not _described(tokens, f.first, grammar)]
+    found = [
+        f
+        for f in found
+        if kind != "platform" or not (_described(tokens, f.first, grammar) or _cited(text, tokens, f, grammar))
+    ]
     found.sort(key=lambda f: f.start)
     for item in found:
         item.action = _action(tokens, item, grammar, words)
     return found, _links(tokens, found, grammar)
+
+
+def _cited(text: str, tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
+    """A name cited as the source of news (据X网站, X网6月20日讯): no system the plan builds."""
+    before = tokens[found.first - 1].text if found.first > 0 else ""
+    return before in grammar.citing_words or grammar.dateline.match(text, found.end) is not None
 
 
 def _described(tokens: list[Tok], first: int, grammar: Grammar) -> bool:

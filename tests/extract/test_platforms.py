@@ -208,6 +208,20 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        ("闽东网6月20日讯（记者 林明）近日，某市发布方案。", []),
+        ("据省卫健委网站消息，省卫健委印发规划。", []),
+        ("依据省政务服务平台数据统计。", ["省政务服务平台"]),  # guard: 依据, not 据
+        ("建设政务服务网，6月20日上线。", ["政务服务网"]),  # guard: a date, no dateline
+    ],
+)
+def test_a_source_of_news_is_no_platform(nlp, text: str, names: list[str]) -> None:
+    """A name cited as a source (据X网站) or as a news dateline (X网6月20日讯) names no system."""
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         ("依托政府信息公开平台发布信息。", ["政府信息公开平台"]),
         ("推进政务服务全面接入平台。", []),
         ("推进政务服务全面接入省政务服务平台。", ["省政务服务平台"]),
