@@ -15,7 +15,7 @@ from itertools import product
 from pathlib import Path
 
 from extract.model import Role
-from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
+from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, alternation
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -119,7 +119,7 @@ class Lexicon:
         >>> lexicon.label_pattern.match("落实科室（部门）：办公室").group(1)
         '落实科室'
         """
-        return re.compile(f"[（(](?:{_alternation(self.unit_label_heads)})[）)]")
+        return re.compile(f"[（(](?:{alternation(self.unit_label_heads)})[）)]")
 
     def label_of(self, written: str) -> str:
         """The label *written* (a match of :attr:`label_pattern`) without its white space."""
@@ -155,24 +155,24 @@ class Lexicon:
         """
         duty = self.duty_adverbs
         composed = (
-            f"(?:{_alternation(duty['prepositions'])})?(?:{_alternation(duty['owners'])})?"
-            f"(?:{_alternation(duty['nouns'])}){{1,2}}"
+            f"(?:{alternation(duty['prepositions'])})?(?:{alternation(duty['owners'])})?"
+            f"(?:{alternation(duty['nouns'])}){{1,2}}"
         )
-        return f"{_alternation(self.role_adverbs)}|{composed}"
+        return f"{alternation(self.role_adverbs)}|{composed}"
 
     @cached_property
     def role_phrase_pattern(self) -> re.Pattern[str]:
         """A role phrase ending a group: adverbs, then one or more role words (分别牵头负责落实,
         按职责分工负责, 配合). Searched with ``$`` so the earliest start gives the whole phrase."""
         adverbs = self.adverb_alternation
-        words = _alternation(self.role_words)
+        words = alternation(self.role_words)
         return re.compile(f"(?:{adverbs})*(?:{words})+(?:工作)?$")
 
     @cached_property
     def role_clause_pattern(self) -> re.Pattern[str]:
         """A role phrase inside running text (由X牵头负责网上…): the first one, not the last."""
         adverbs = self.adverb_alternation
-        words = _alternation(self.role_words)
+        words = alternation(self.role_words)
         return re.compile(f"(?:{adverbs})*(?:{words})+")
 
     @cached_property
@@ -188,12 +188,12 @@ class Lexicon:
         ['牵头', '配合', '配合']
         """
         adverbs = self.adverb_alternation
-        words = _alternation(self.role_words)
-        labels = _alternation(sorted(self.labels, key=len, reverse=True))
+        words = alternation(self.role_words)
+        labels = alternation(sorted(self.labels, key=len, reverse=True))
         opening, closing = (f"[{re.escape(brackets)}]" for brackets in (OPENING_BRACKETS, CLOSING_BRACKETS))
-        heads = _alternation(self.unit_label_heads)
+        heads = alternation(self.unit_label_heads)
         bracket = f"{opening}(?P<role>(?:{adverbs})*(?:{words})+)(?:{heads})?{closing}"
-        return re.compile(f"{bracket}|(?:{_alternation(self.copulas)})(?P<label>{labels})")
+        return re.compile(f"{bracket}|(?:{alternation(self.copulas)})(?P<label>{labels})")
 
     def role_aside(self, match: re.Match[str]) -> str:
         """The role phrase a match of :attr:`role_aside_pattern` says: the bracket's, or the
@@ -206,12 +206,17 @@ class Lexicon:
     @cached_property
     def subset_pattern(self) -> re.Pattern[str]:
         """The start of a clause about some units already listed (其中X牵头)."""
-        return re.compile(f"\\s*(?:{_alternation(self.subset_markers)})")
+        return re.compile(f"\\s*(?:{alternation(self.subset_markers)})")
 
     @cached_property
     def work_heading_pattern(self) -> re.Pattern[str]:
         """What a heading that names its lead says after the role (省审计厅牵头的工作)."""
-        return re.compile(f"的?(?:{_alternation(self.work_nouns)})$")
+        return re.compile(f"的?(?:{alternation(self.work_nouns)})$")
+
+    @cached_property
+    def supporting_words(self) -> tuple[str, ...]:
+        """The role words that give support (配合, 协助 …), the longest first."""
+        return tuple(sorted((w for w, r in self.role_words.items() if r == "support"), key=len, reverse=True))
 
     def role_of_phrase(self, phrase: str) -> Role:
         """A phrase leads if any of its words leads (牵头负责); else it has its first word's role.
@@ -228,16 +233,16 @@ class Lexicon:
     @cached_property
     def time_pattern(self) -> re.Pattern[str]:
         """The start of a stretch that says when, not who (年内持续推进, 2025年6月底前完成)."""
-        when = f"\\d{{1,4}}\\s*[年月日]|{_alternation(self.time_words)}"
+        when = f"\\d{{1,4}}\\s*[年月日]|{alternation(self.time_words)}"
         return re.compile(f"(?:{when})(?:{when}|前|内|起|底)*")
 
     @cached_property
     def conjunction_pattern(self) -> re.Pattern[str]:
-        return re.compile(_alternation(self.conjunctions))
+        return re.compile(alternation(self.conjunctions))
 
     @cached_property
     def joiner_pattern(self) -> re.Pattern[str]:
-        return re.compile(_alternation(self.unit_joiners))
+        return re.compile(alternation(self.unit_joiners))
 
     @cached_property
     def first_lead_pattern(self) -> re.Pattern[str]:
@@ -255,11 +260,11 @@ class Lexicon:
         True
         """
         d = self.declarations["first_lead"]
-        verbs, ranks, tails, alternatives = (_alternation(d[k]) for k in ("verbs", "ranks", "tails", "alternatives"))
-        noun, work = _alternation(d["nouns"]), _alternation(self.work_nouns)
-        measures, others, roles = _alternation(d["measures"]), _alternation(d["others"]), _alternation(self.role_words)
+        verbs, ranks, tails, alternatives = (alternation(d[k]) for k in ("verbs", "ranks", "tails", "alternatives"))
+        noun, work = alternation(d["nouns"]), alternation(self.work_nouns)
+        measures, others, roles = alternation(d["measures"]), alternation(d["others"]), alternation(self.role_words)
         nouns = f"(?:(?:{noun})(?:(?:{alternatives})[^，。；（）]{{0,4}}?(?:{noun}))?)"
-        labels = _alternation(self.labels)  # 责任单位排在首位的为牵头单位
+        labels = alternation(self.labels)  # 责任单位排在首位的为牵头单位
         rank = f"(?:(?:{labels})中?)?(?:{verbs})?(?:{ranks})(?:{measures})?(?:的|者)?(?:{labels}|{nouns})?"
         rest = f"(?:[，]\\s*(?:{others})(?:的)?{nouns}?为(?:{roles}){nouns})?"
         return re.compile(
@@ -282,19 +287,14 @@ class Lexicon:
         True
         """
         d = self.declarations["carry_forward"]
-        part = {k: _alternation(v) for k, v in d.items()}
-        roles, tails = _alternation(self.role_words), _alternation(self.declarations["first_lead"]["tails"])
+        part = {k: alternation(v) for k, v in d.items()}
+        roles, tails = alternation(self.role_words), alternation(self.declarations["first_lead"]["tails"])
         scope = f"(?:[^，。；]{{0,4}}?(?:{part['objects']}))"
         return re.compile(
             f"[，。；]?\\s*(?:(?:{part['exceptions']})[，]?\\s*)?(?:以下(?:{part['quantifiers']})?{scope}?|(?P<scope>{scope}))"
             f"(?:{part['adverbs']})?(?:{part['verbs']})(?P<units>[^。；]{{2,80}}?)(?:{roles})*[，]?\\s*"
             f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})(?(scope)[，]\\s*(?:{tails}))"
         )
-
-
-def _alternation(words: object) -> str:
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
-    return "|".join(map(re.escape, ordered))
 
 
 @lru_cache(maxsize=4)

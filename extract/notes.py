@@ -182,8 +182,7 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
 def _helping(text: str, offset: int, role: Role, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:
     """``X协助Y``, ``X配合Y``: a supporting role word between two runs of units (X配合Y落实) makes
     X support and gives Y the clause's role; [] where the text is not so written."""
-    supporting = sorted((w for w, r in gaz.lexicon.role_words.items() if r == "support"), key=len, reverse=True)
-    for word in supporting:
+    for word in gaz.lexicon.supporting_words:
         position = text.find(word)
         if position <= 0:
             continue

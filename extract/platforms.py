@@ -25,6 +25,7 @@ from typing import NamedTuple, Protocol
 
 from extract.gazetteer import load_gazetteer
 from extract.lexicon import load_lexicon
+from extract.text import alternation
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
@@ -217,7 +218,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         negations=frozenset(data["negations"]["words"]),
         citing_words=frozenset(data["citations"]["before"]),
         dateline=re.compile(
-            f"\\s*(?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日(?:{_words(data['citations']['dateline_ends'])})"
+            f"\\s*(?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日(?:{alternation(data['citations']['dateline_ends'])})"
         ),
         branches=frozenset(data["branches"]["words"]),
         collective_owners=tuple(data["collective_owners"]["words"]),
@@ -236,11 +237,6 @@ def read_patterns(path: Path | None = None) -> list[dict]:
     """The Matcher patterns (``{"label", "id", "pattern"}`` per line) of *path*."""
     lines = (path or PATTERNS_PATH).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
-
-
-def _words(words: list[str]) -> str:
-    """An alternation of literal *words* for a pattern."""
-    return "|".join(map(re.escape, words))
 
 
 @lru_cache(maxsize=1)

@@ -7,9 +7,19 @@ ASCII brackets and separators become their full-width forms.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["CLOSING_BRACKETS", "OPENING_BRACKETS", "compact", "half_width", "matching_text", "to_simplified"]
+__all__ = [
+    "CLOSING_BRACKETS",
+    "OPENING_BRACKETS",
+    "alternation",
+    "compact",
+    "half_width",
+    "matching_text",
+    "to_simplified",
+]
 
 # The brackets plans write, each opening one at the index of its closing one.
 OPENING_BRACKETS, CLOSING_BRACKETS = "（〔【[(<〈", "）〕】])>〉"
@@ -18,6 +28,16 @@ OPENING_BRACKETS, CLOSING_BRACKETS = "（〔【[(<〈", "）〕】])>〉"
 _TO_FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "\u00a0": " "})
 # Full-width ASCII block (！ … ～) to ASCII, and the ideographic space to a space.
 _TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression alternation of literal *words*, the longest first (so that 牵头单位
+    wins over 牵头).
+
+    >>> alternation(["牵头", "牵头单位"])
+    '牵头单位|牵头'
+    """
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
