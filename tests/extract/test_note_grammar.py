@@ -736,3 +736,21 @@ def test_a_lead_role_in_a_later_clause_of_the_same_subject_makes_it_lead(text: s
     """X负责A，牵头B: a clause that opens with its role phrase has the subject before it, which
     leads; a clause with a subject of its own (Y负责牵头B) gives its role to that subject alone."""
     assert marked(f"（一）建设平台。{text}", "350100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coordination mechanism of departments answers for work as a body does, and may lead
+        ("（市数据共享协调机制牵头，市直有关部门配合）", [["*市数据共享协调机制", "市直有关部门"]]),
+        (
+            "（国家发展改革委、数字经济发展部际协调机制按职责分工负责）",
+            [["国家发展改革委", "数字经济发展部际协调机制"]],
+        ),
+        # setting one up names no unit
+        ("建立健全数据共享协调机制，定期会商重大事项。", []),
+    ],
+)
+def test_a_coordination_mechanism_is_a_body(text: str, expected: list[list[str]]) -> None:
+    """协调机制 (a standing coordination mechanism of departments), as 联席会议 is."""
+    assert marked(text, "370200") == expected
