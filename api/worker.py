@@ -37,13 +37,15 @@ import psutil
 
 from api.sparql_engine import QueryTooLong
 
-__all__ = ["QueryOutOfMemory", "StoreUnavailable", "StoreWorker", "WorkerBusy", "WriteInterrupted"]
+__all__ = ["OFF_LOOP_BYTES", "QueryOutOfMemory", "StoreUnavailable", "StoreWorker", "WorkerBusy", "WriteInterrupted"]
 
 _POLL_SECONDS = 0.05  # how often the watchdog looks at deadlines and memory
 _MAX_RESENDS = 2  # an innocent read is sent again at most this often before it fails too
 _IDLE_SECONDS = 1.0  # a child idle this long that holds more than its share of memory is replaced
 _RECYCLE_SECONDS = 30.0  # but not more often than this: a large store's caches may hold that much
-_SEND_ON_LOOP_BYTES = 64 << 10  # an operation whose texts are smaller is sent from the event loop itself
+# A text larger than this is handled in a thread, off the event loop: an operation's arguments sent to
+# the worker here, a form parsed by api.routes.sparql. Under it the hop to a thread costs more.
+OFF_LOOP_BYTES = 64 << 10
 
 
 class QueryOutOfMemory(MemoryError):
@@ -261,7 +263,7 @@ class StoreWorker:
         """:meth:`submit` from the event loop: a large operation (a long text among *args*) is sent
         from a thread, off the loop; a small one at once, as the hop to a thread costs more."""
         submit = partial(self.submit, function, *args, timeout=timeout, writes=writes)
-        future = submit() if _text_bytes(args) < _SEND_ON_LOOP_BYTES else await anyio.to_thread.run_sync(submit)
+        future = submit() if _text_bytes(args) < OFF_LOOP_BYTES else await anyio.to_thread.run_sync(submit)
         return await asyncio.wrap_future(future)
 
     def _send(self, call: _Call) -> None:

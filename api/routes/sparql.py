@@ -30,6 +30,7 @@ from api.sparql_engine import (
     QueryTooLong,
     ResultTooLarge,
 )
+from api.worker import OFF_LOOP_BYTES
 from graph.settings import Settings
 
 __all__ = ["router"]
@@ -38,7 +39,6 @@ router = APIRouter(tags=["SPARQL"], responses=problem_responses(400, 403, 406, 4
 STATIC = Path(__file__).resolve().parent.parent / "static"
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
-_PARSE_ON_LOOP_CHARACTERS = 64 << 10  # a urlencoded form longer than this is parsed off the event loop
 _RDFLIB_FORMATS = {
     "turtle": "turtle",
     "ntriples": "nt",
@@ -251,7 +251,7 @@ async def _url_form(request: Request) -> dict[str, list[str]]:
     so that the event loop answers other clients meanwhile."""
     text = await _text(request)
     parse = partial(parse_qs, text, keep_blank_values=True)
-    return parse() if len(text) < _PARSE_ON_LOOP_CHARACTERS else await anyio.to_thread.run_sync(parse)
+    return parse() if len(text) < OFF_LOOP_BYTES else await anyio.to_thread.run_sync(parse)
 
 
 @router.post(
