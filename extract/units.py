@@ -18,7 +18,6 @@ from extract.words import starts_with_a_proper_name
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
-_OPEN, _CLOSE = OPENING_BRACKETS, CLOSING_BRACKETS
 _SCOPE_NOTE = re.compile(r"含|包括|下同|以下|简称|不含")
 _AFTER_DENG = re.compile(r"^(?:和|及|以及|与)")
 _LEADING_AGENT = re.compile(r"^[\s由]+")  # white space of any kind (a table's \r) and 由
@@ -43,9 +42,9 @@ def split_outside_brackets(text: str, separators: str, offset: int = 0) -> list[
     pieces: list[tuple[str, int]] = []
     depth, begin = 0, 0
     for index, char in enumerate(text):
-        if char in _OPEN:
+        if char in OPENING_BRACKETS:
             depth += 1
-        elif char in _CLOSE:
+        elif char in CLOSING_BRACKETS:
             depth = max(depth - 1, 0)
         elif char in separators and depth == 0:
             pieces.append((text[begin:index], offset + begin))
@@ -68,9 +67,9 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
     it is not (``A等公共企事业单位行业主管部门``); ``A等市直有关单位`` keeps both."""
     depth = 0
     for index, char in enumerate(run):
-        if char in _OPEN:
+        if char in OPENING_BRACKETS:
             depth += 1
-        elif char in _CLOSE:
+        elif char in CLOSING_BRACKETS:
             depth = max(depth - 1, 0)
         elif char == "等" and depth == 0 and index > 0:
             rest = run[index + 1 :]
@@ -148,7 +147,7 @@ def _named_place_length(name: str, gaz: Gazetteer) -> int:
     (嵊山镇人民政府 → 3, 中新苏滁高新区管委会 → 7); 0 if none. 城市管理局 has no such place."""
     lexicon = gaz.lexicon
     for end in range(3, min(len(name), 10)):
-        if any(char in _OPEN for char in name[:end]) or name[end] in _CLOSE:
+        if any(char in OPENING_BRACKETS for char in name[:end]) or name[end] in CLOSING_BRACKETS:
             break
         if name[:end].endswith(lexicon.place_level_words) and name[end:].endswith(lexicon.organisation_suffixes):
             return end
@@ -169,21 +168,21 @@ def _place_part(name: str, gaz: Gazetteer) -> int:
     if not level or len(base) == len(level) or gaz.is_collective(base):  # 区直各部门 is no place's body
         return 0
     end = len(level)
-    if base[end] in _OPEN:  # 县（市）政府: the bracket belongs to the place
-        close = base.find(_CLOSE[_OPEN.index(base[end])], end)
+    if base[end] in OPENING_BRACKETS:  # 县（市）政府: the bracket belongs to the place
+        close = base.find(CLOSING_BRACKETS[OPENING_BRACKETS.index(base[end])], end)
         end = close + 1 if close > 0 else end
     return end + len(name) - len(base) if end < len(base) else 0
 
 
 def _bracket_tail(name: str) -> tuple[str, str | None]:
     """Split a trailing bracket off a name: ('市商务局', '投促局') or the name unchanged."""
-    if not name or name[-1] not in _CLOSE:
+    if not name or name[-1] not in CLOSING_BRACKETS:
         return name, None
     depth = 0
     for index in range(len(name) - 1, -1, -1):
-        if name[index] in _CLOSE:
+        if name[index] in CLOSING_BRACKETS:
             depth += 1
-        elif name[index] in _OPEN:
+        elif name[index] in OPENING_BRACKETS:
             depth -= 1
             if depth == 0:
                 return (name[:index], name[index + 1 : -1]) if index > 0 else (name, None)
