@@ -54,7 +54,10 @@ class StoreClient:
     async def run(self, operation: Callable[..., Any], *args: Any, writes: bool = False) -> Any:
         waited = self.settings.max_queue_seconds
         try:
-            await asyncio.wait_for(self.turns.acquire(), timeout=waited)
+            if self.turns.locked():  # only a wait needs a timeout (wait_for runs the wait as a task of its own)
+                await asyncio.wait_for(self.turns.acquire(), timeout=waited)
+            else:
+                await self.turns.acquire()
         except TimeoutError as exc:
             detail = f"{self.settings.max_concurrent_queries} operations are running and none ended in {waited:g} s"
             raise Problem(503, "Too many queries", f"{detail}; try again shortly", {"Retry-After": "1"}) from exc
