@@ -9,7 +9,8 @@ For each size (about 10^4, 10^5, 10^6 and 10^7 triples by default) one run
    included; start-up is the time of the same command on the first document for each worker
    (a build into an empty store reports its documents a batch at a time, so its first progress
    line cannot tell it); peak memory is the largest memory of the build and its workers
-   together (proportional set sizes: pages they share counted once), sampled every 0.1 s;
+   together (proportional set sizes: pages they share counted once), sampled every 0.1 s at
+   first and less often as the processes grow (:data:`SAMPLING_SHARE`);
 3. times pkuseg segmentation alone (``nlp.make_doc`` on every document's text, in this process,
    the model loaded beforehand) as the floor of extraction;
 4. measures the store's size on disk, dumps it as N-Quads and loads that file into fresh stores
@@ -64,6 +65,10 @@ SLOW_QUERY_SECONDS = 10.0
 # five turns right after a server starts are too few to tell 3 ms from 6 ms.
 FAST_QUERY_SECONDS = 2.0
 FAST_QUERY_TURNS = 300
+# The share of one core the memory sampler of a build may take: reading a process's proportional set
+# size walks its page tables (about 60 ms for a build of 1.2 GiB with its two workers), and a sampler
+# reading every 0.1 s took a third of a core from the build it timed (on 2 cores, from the second worker).
+SAMPLING_SHARE = 0.02
 START, END = "<!-- bench.growth:start -->", "<!-- bench.growth:end -->"
 BUSIEST = (
     "PREFIX pkg: <https://w3id.org/policykg/ontology#> SELECT ?a (COUNT(*) AS ?n) WHERE { ?a pkg:responsibleFor ?i } "
@@ -120,8 +125,10 @@ def run_build(corpus: Path, store: Path, workers: int, log: Path) -> tuple[float
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=out)
         watched = psutil.Process(process.pid)
         while process.poll() is None:
+            sampled = time.perf_counter()
             peak = max(peak, _tree_memory(watched))
-            time.sleep(0.1)
+            with suppress(subprocess.TimeoutExpired):  # waited for, so its end is timed when it comes
+                process.wait(timeout=max(0.1, (time.perf_counter() - sampled) / SAMPLING_SHARE))
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"the build failed ({process.returncode}):\n{log.read_text(errors='replace')[-3000:]}")
