@@ -75,11 +75,11 @@ def bulk(batch: int) -> Callable[[KnowledgeStore, list[Document]], None]:
         for document in documents:
             quads = document.quads.count(b"\n")
             if parts and size + quads > batch:
-                store.bulk_load(b"".join(parts))
+                store.bulk_load(parts)
                 parts, size = [], 0
             parts.append(document.quads)
             size += quads
-        store.bulk_load(b"".join(parts))
+        store.bulk_load(parts)
 
     return write
 

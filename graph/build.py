@@ -25,9 +25,10 @@ made from them (:func:`~graph.target.replacement_updates`).
 
 A build into an empty local store writes it whole with pyoxigraph's bulk loader
 (:meth:`~graph.store.KnowledgeStore.bulk_load`), :data:`BULK_BATCH_QUADS` quads of whole
-documents at a time, where a transaction per document costs several times the CPU: each batch
-is written all or not at all, and its documents are reported (*progress*) once it is, so a
-build killed part-way still leaves every document it reported, each whole, and no other.
+documents at a time, where a transaction per document costs several times the CPU: each document
+of a batch is written whole or not at all, and the batch's documents are reported (*progress*)
+once all of them are, so a build killed part-way leaves every document it reported, each whole,
+and no document half-written.
 """
 
 from __future__ import annotations
@@ -403,12 +404,12 @@ def build_documents(
         done(step)
 
     def load_batch() -> None:
-        """Bulk load the batch, all or nothing, and report its documents."""
+        """Bulk load the batch, each document whole or not at all, and report its documents."""
         nonlocal batched
         quads = [step.extracted.quads for step in batch if step.extracted is not None]
         if bulk is not None and quads:
             try:
-                bulk.bulk_load(b"".join(quads))
+                bulk.bulk_load(quads)
             except StoreError as exc:
                 for step in batch:
                     if step.extracted is not None:

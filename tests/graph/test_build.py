@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -114,9 +115,9 @@ class LoadCountingStore(KnowledgeStore):
         super().__init__(path)
         self.loads: list[int] = []
 
-    def bulk_load(self, quads: bytes) -> None:
-        self.loads.append(quads.count(b"\n"))
-        super().bulk_load(quads)
+    def bulk_load(self, documents: Sequence[bytes]) -> None:
+        self.loads.append(sum(document.count(b"\n") for document in documents))
+        super().bulk_load(documents)
 
 
 @pytest.mark.parametrize("batch", [2_000, graph.build.BULK_BATCH_QUADS])

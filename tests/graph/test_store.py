@@ -9,6 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
+import graph.store
 from extract.reading import find_documents
 from graph.build import build_documents
 from graph.explore import Explorer
@@ -210,6 +211,25 @@ def test_compacting_keeps_every_quad(store: KnowledgeStore) -> None:
     before = sorted(map(str, store.oxigraph))
     store.compact()
     assert sorted(map(str, store.oxigraph)) == before and '"written last"' in "".join(before)
+
+
+def test_a_bulk_load_writes_each_document_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bulk load shares its documents out among loads that run at once: the documents of a load
+    that fails (the last, whose N-Quads end without a full stop) are not in the store at all, the
+    others whole, and the error names the store."""
+    monkeypatch.setattr(graph.store, "BULK_LOADERS", 2)
+
+    def document(index: int, ended: bool = True) -> bytes:
+        lines = [f'<urn:s{index}> <urn:p> "{part}" <urn:g{index}> .' for part in range(3)]
+        return ("\n".join(lines) + "\n" if ended else "\n".join(lines)[:-1]).encode()
+
+    with KnowledgeStore(tmp_path / "store") as fresh:
+        with pytest.raises(StoreError, match=f"{tmp_path / 'store'}: cannot load the documents' graphs"):
+            fresh.bulk_load([document(0), document(1), document(2), document(3, ended=False)])
+        written = [
+            (q.graph_name.value, q.object.value) for q in fresh.oxigraph.quads_for_pattern(None, None, None, None)
+        ]
+        assert sorted(written) == [(f"urn:g{index}", str(part)) for index in (0, 1) for part in range(3)]
 
 
 def test_a_large_graph_is_written_in_parts_and_replaces_the_old_one(tmp_path: Path) -> None:
