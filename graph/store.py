@@ -4,9 +4,9 @@ One named graph per document, and one graph describing the entities they name; q
 the union of them as the default graph. Writing a document replaces its graph and merges its
 entity descriptions in one transaction (:meth:`KnowledgeStore.replace`), so a failure, or
 the process killed, leaves the previous state and a rebuild adds nothing twice. A whole store
-is written faster by pyoxigraph's bulk loader (:meth:`KnowledgeStore.bulk_load`), in batches
-of documents, each document written whole or not at all. Note that the union default graph has bag semantics: a
-triple two graphs both hold is seen once per graph, so counting queries use DISTINCT.
+is written faster by pyoxigraph's bulk loader (:meth:`KnowledgeStore.bulk_load`), in batches of
+documents, each document written whole or not at all. Note that the union default graph has bag
+semantics: a triple two graphs both hold is seen once per graph, so counting queries use DISTINCT.
 
 Oxigraph lets one process at a time open a store folder. A policykg process that opens one says
 so in a note in the folder (:func:`announce`), so that another refused the store
