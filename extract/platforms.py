@@ -740,8 +740,9 @@ def _name(
     if numbered and tokens[j].text == head_token.head and not tokens[j - 1].text.endswith(grammar.naming_measures):
         return None  # 数据一网承载, “一码”通行, 一中心四张网: numbered slogans, no names (but 福州1号APP)
     quoted = any(t.tag == "wyz" for t in tokens[first:last])
-    if tokens[first].tag == "wyz" and tokens[last - 1].tag == "wyy" and _slogan(tokens[first + 1 : last - 1], grammar):
-        return None
+    quotation = _quotation(tokens, first, last)
+    if quotation is not None and _slogan(quotation, grammar):
+        return None  # “一平台”, “进一网，能通办”: the quotation says a rule or a goal, ending at the head or past it
     name = _written(text, start, end)
     if not name or (name[0].isdigit() and not quoted and not _labelling_number(tokens, first, grammar)):
         return None
@@ -761,6 +762,22 @@ def _name(
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
     return Found(name, start, end, first, last, quoted=quoted, before=before)
+
+
+def _quotation(tokens: list[Tok], first: int, last: int) -> list[Tok] | None:
+    """The words of the quotation the name from token *first* to *last* opens (its first token or
+    the one before it an opening quote), when the quotation ends with the name or past it; None
+    when the name opens none, or the quotation closes before the head (“浙里办”平台: a brand the
+    head follows)."""
+    opening = first if tokens[first].tag == "wyz" else first - 1
+    if opening < 0 or tokens[opening].tag != "wyz":
+        return None
+    if tokens[last - 1].tag == "wyy":
+        return tokens[opening + 1 : last - 1]
+    if any(token.tag in ("wyy", "wyz") for token in tokens[opening + 1 : last]):
+        return None
+    close = next((k for k in range(last, len(tokens)) if tokens[k].tag in ("wyy", "wyz")), len(tokens))
+    return tokens[opening + 1 : close]
 
 
 def _labelling_number(tokens: list[Tok], i: int, grammar: Grammar) -> bool:

@@ -101,6 +101,8 @@ def test_coordination(nlp, text: str, names: list[str]) -> None:
         "推动各类主体上云上平台。",
         "实现群众办事“一次都不跑”。",
         "实施“数字江西”建设，打造“智慧南昌”品牌。",
+        "做到“登一网，通全城”。",  # a slogan the name opens, its quotation closing past the head
+        "推行“进一库，全省查”。",
     ],
 )
 def test_kinds_and_slogans_are_not_platforms(nlp, text: str) -> None:
