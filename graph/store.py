@@ -49,10 +49,11 @@ HOLDER_FILE = "policykg-holder.json"
 # The most quads one bulk load takes: pyoxigraph's bulk loader encodes up to a million quads in
 # one batch, written as one set of files that RocksDB ingests together (all or none of them).
 BULK_QUADS = 999_999
-# How many bulk loads run at once: one per core. One bulk load of up to BULK_QUADS quads parses and
-# writes in one thread; `python -m bench.loading` on 2 cores: 2 at once load 2.2 times the quads per
-# second of one.
-BULK_LOADERS = os.cpu_count() or 1
+# How many bulk loads run at once: one per core, at most 4. One bulk load of up to BULK_QUADS quads
+# parses and writes in one thread; `python -m bench.loading` on 2 cores: 2 at once load 1.8 times the
+# quads per second of one. More would cut a build's batch (graph.build.BULK_BATCH_QUADS) into loads
+# under 50,000 quads, which leave more files to merge (bench.loading's smallest batches: slower).
+BULK_LOADERS = min(os.cpu_count() or 1, 4)
 
 
 @dataclass(frozen=True)
