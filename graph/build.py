@@ -404,7 +404,8 @@ def build_documents(
         done(step)
 
     def load_batch() -> None:
-        """Bulk load the batch, each document whole or not at all, and report its documents."""
+        """Bulk load the batch, each document whole or not at all, and report its documents: where
+        a load failed, those of its documents the store does not hold as failed."""
         nonlocal batched
         quads = [step.extracted.quads for step in batch if step.extracted is not None]
         if bulk is not None and quads:
@@ -412,7 +413,7 @@ def build_documents(
                 bulk.bulk_load(quads)
             except StoreError as exc:
                 for step in batch:
-                    if step.extracted is not None:
+                    if step.extracted is not None and not bulk.holds_graph(minter.graph(step.found.name)):
                         step.failed = (str(exc), f"failed: {exc}")
         for step in batch:
             done(step)

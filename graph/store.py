@@ -190,7 +190,7 @@ class KnowledgeStore(GraphTarget):
         """As :meth:`GraphTarget.replace <graph.target.GraphTarget.replace>`; a graph the store does
         not hold yet is loaded straight from the N-Quads (``Store.load``: one transaction, no
         SPARQL text to make and parse)."""
-        if quads.count(b"\n") > batch or self.oxigraph.contains_named_graph(ox.NamedNode(name)):
+        if quads.count(b"\n") > batch or self.holds_graph(name):
             super().replace(name, quads, batch=batch)
             return
         self._write_nquads(self.oxigraph.load, [quads], f"write graph {name}")
@@ -265,6 +265,10 @@ class KnowledgeStore(GraphTarget):
 
     def graph_names(self) -> list[str]:
         return sorted(str(g.value) for g in self.oxigraph.named_graphs())
+
+    def holds_graph(self, name: str) -> bool:
+        """Whether the store holds the named graph *name*."""
+        return self.oxigraph.contains_named_graph(ox.NamedNode(name))
 
     def quad_count(self) -> int:
         return len(self.oxigraph)

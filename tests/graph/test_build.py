@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 import graph.build
+import graph.store
 from extract.nlp import load_nlp
 from extract.reading import find_documents
 from graph.build import BuildReport, build_documents, content_digest, extractor_version
@@ -146,6 +147,34 @@ def test_a_build_into_an_empty_store_bulk_loads_the_graph_a_build_writes_documen
         assert not build_documents(find_documents([SAMPLES]), one_by_one).failed and one_by_one.loads == []
         one_by_one.update("DROP GRAPH <urn:test:there>")
     assert nquads(tmp_path / "bulk") == nquads(tmp_path / "one-by-one")
+
+
+class LastDocumentCutShortStore(KnowledgeStore):
+    """A store whose bulk loads get the last document's N-Quads cut short (their final full stop
+    gone), so that the load which takes that document fails."""
+
+    def bulk_load(self, documents: Sequence[bytes]) -> None:
+        super().bulk_load([*documents[:-1], documents[-1].rstrip()[:-1]])
+
+
+def test_the_documents_of_a_failed_bulk_load_are_reported_failed_and_the_others_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch is shared out among loads at once: the documents of the load that failed are
+    reported failed and are not in the store, those of the others are written whole."""
+    monkeypatch.setattr(graph.store, "BULK_LOADERS", 2)
+    minter = Minter()
+    with LastDocumentCutShortStore(tmp_path / "store") as store:
+        report = build_documents(find_documents([SAMPLES]), store)
+        assert report.failed and report.written
+        assert str(sorted(SAMPLES.glob("*.txt"))[-1]) in report.failed
+        for path in [*report.failed, *report.written]:
+            assert store.holds_graph(minter.graph(Path(path).name)) == (path in report.written), path
+    build(SAMPLES, tmp_path / "clean")
+    graphs = {f"<{minter.graph(Path(path).name)}>" for path in report.written}
+    in_graphs = lambda lines: [line for line in lines if line.rsplit(" ", 2)[-2] in graphs]  # noqa: E731
+    written = in_graphs(nquads(tmp_path / "store"))
+    assert written and written == in_graphs(nquads(tmp_path / "clean"))
 
 
 def test_a_document_larger_than_a_batch_is_written_by_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
