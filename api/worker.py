@@ -288,7 +288,14 @@ class StoreWorker:
         with self._lock:
             crashed = self._process is process and not self._closed
         if crashed:  # the child died by itself (an allocation it could not make aborts it)
-            self._replace(reason=QueryOutOfMemory, culprits=None)
+            process.join(1)
+            code = process.exitcode
+            detail = (
+                f"the store worker ended by itself (exit code {code}) while it ran the query: most likely out of memory"
+                if code is not None
+                else "the store worker stopped answering while it ran the query"
+            )
+            self._replace(reason=QueryOutOfMemory, culprits=None, detail=detail)
 
     # the watchdog ---------------------------------------------------------------------------
     def _watch(self) -> None:
@@ -317,9 +324,10 @@ class StoreWorker:
             self._stop_child()
         self._respawn()
 
-    def _replace(self, *, reason: type[Exception], culprits: list[_Call] | None) -> None:
+    def _replace(self, *, reason: type[Exception], culprits: list[_Call] | None, detail: str | None = None) -> None:
         """Kill the child, fail the culprits (by default the oldest call: it has had the most time
-        to grow), fail interrupted writes, and start a new child for the other calls."""
+        to grow) with *reason* (its message *detail*, else the limit's), fail interrupted writes,
+        and start a new child for the other calls."""
         with self._lock:
             if self._closed or self._process is None:
                 return
@@ -328,7 +336,9 @@ class StoreWorker:
             running = sorted(self._calls.values(), key=lambda c: c.sent)
             if culprits is None:
                 culprits = running[:1]
-            failed: list[tuple[_Call, Exception]] = [(c, _limit_error(reason, c, self.memory_limit)) for c in culprits]
+            failed: list[tuple[_Call, Exception]] = [
+                (c, _limit_error(reason, c, self.memory_limit, detail)) for c in culprits
+            ]
             for call in running:
                 if call in culprits:
                     continue
@@ -336,7 +346,7 @@ class StoreWorker:
                 if call.writes:
                     failed.append((call, WriteInterrupted("the write was interrupted and not applied; send it again")))
                 elif call.resends > _MAX_RESENDS:
-                    failed.append((call, _limit_error(reason, call, self.memory_limit)))
+                    failed.append((call, _limit_error(reason, call, self.memory_limit, detail)))
             for call, _ in failed:
                 self._calls.pop(call.id, None)
         for call, error in failed:
@@ -366,7 +376,9 @@ def _text_bytes(values: Any) -> int:
     return 0
 
 
-def _limit_error(reason: type[Exception], call: _Call, memory_limit: int) -> Exception:
+def _limit_error(reason: type[Exception], call: _Call, memory_limit: int, detail: str | None = None) -> Exception:
+    if detail is not None:
+        return reason(detail)
     if reason is QueryTooLong:
         return QueryTooLong(f"the query ran past the time limit of {call.timeout:g} s")
     return QueryOutOfMemory(f"the query needed more than the memory limit of {memory_limit / 2**20:,.0f} MiB")

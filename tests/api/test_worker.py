@@ -6,6 +6,7 @@ imports the server's own (:mod:`api.operations`).
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -75,6 +76,10 @@ def free_memory_behind(store: KnowledgeStore, megabytes: int) -> int:
 
 def resident_bytes(store: KnowledgeStore) -> int:
     return int(psutil.Process().memory_info().rss)
+
+
+def end_the_worker(store: KnowledgeStore, code: int) -> None:
+    os._exit(code)
 
 
 def malformed_query(store: KnowledgeStore) -> None:
@@ -167,6 +172,15 @@ def test_many_threads_share_one_worker(worker: StoreWorker) -> None:
     for thread in threads:
         thread.join(timeout=60)
     assert answers == [TRIPLES] * 20
+
+
+def test_a_worker_that_ends_by_itself_is_replaced_and_says_how_it_ended(worker: StoreWorker) -> None:
+    """A child that ends in the middle of a call (as one that cannot allocate aborts) fails that
+    call, saying its exit code; a new child answers the next."""
+    with pytest.raises(QueryOutOfMemory, match=r"ended by itself \(exit code 3\)"):
+        worker.submit(end_the_worker, 3, timeout=10).result(timeout=30)
+    assert worker.submit(count_quads, timeout=10).result(timeout=30) == TRIPLES
+    assert worker.restarts == 1
 
 
 def test_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
