@@ -136,7 +136,7 @@ def export_view(store: KnowledgeStore, base: str, fmt: str, view: str, entity: s
 
 
 def graph_exists(store: KnowledgeStore, graph: str) -> bool:
-    return bool(store.oxigraph.contains_named_graph(ox.NamedNode(graph)))
+    return store.holds_graph(graph)
 
 
 def read_graph(store: KnowledgeStore, graph: str | None, whole: bool, fmt: str) -> bytes | None:

@@ -219,9 +219,9 @@ class KnowledgeStore(GraphTarget):
         quads (more raise ValueError), is written all or none even if the process is killed
         meanwhile, so every document is in the store whole or not at all."""
         parts = _shares(documents, BULK_LOADERS)
-        if any(part.count(b"\n") > BULK_QUADS for part in parts):
+        if any(quads > BULK_QUADS for _, quads in parts):
             raise ValueError(f"more than {BULK_QUADS:,} quads cannot be bulk loaded all or nothing")
-        self._write_nquads(self.oxigraph.bulk_load, parts, "load the documents' graphs")
+        self._write_nquads(self.oxigraph.bulk_load, [part for part, _ in parts], "load the documents' graphs")
 
     def _write_nquads(self, load: Callable[..., None], parts: Sequence[bytes], what: str) -> None:
         """Write each of *parts* with pyoxigraph's *load* or *bulk_load*, several in threads at once
@@ -292,26 +292,27 @@ class KnowledgeStore(GraphTarget):
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _shares(documents: Sequence[bytes], at_most: int) -> list[bytes]:
+def _shares(documents: Sequence[bytes], at_most: int) -> list[tuple[bytes, int]]:
     """*documents* (N-Quads) joined into at most *at_most* parts of about as many quads each, every
-    document whole and in order.
+    document whole and in order; each part with its number of quads.
 
     >>> _shares([b"a\\n", b"b\\nc\\n", b"d\\n", b"e\\n"], 2)
-    [b'a\\nb\\nc\\n', b'd\\ne\\n']
+    [(b'a\\nb\\nc\\n', 3), (b'd\\ne\\n', 2)]
     """
     quads = [document.count(b"\n") for document in documents]
     total = sum(quads)
-    parts: list[bytes] = []
+    parts: list[tuple[bytes, int]] = []
     current: list[bytes] = []
-    done = 0
+    done = in_part = 0
     for document, its_quads in zip(documents, quads, strict=True):
         current.append(document)
         done += its_quads
+        in_part += its_quads
         if len(parts) < at_most - 1 and done * at_most >= total * (len(parts) + 1):
-            parts.append(b"".join(current))
-            current = []
+            parts.append((b"".join(current), in_part))
+            current, in_part = [], 0
     if current:
-        parts.append(b"".join(current))
+        parts.append((b"".join(current), in_part))
     return parts
 
 

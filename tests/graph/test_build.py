@@ -134,7 +134,7 @@ def test_a_build_into_an_empty_store_bulk_loads_the_graph_a_build_writes_documen
     with bulk:
         in_store: list[bool] = []
         progress = lambda index, total, path, outcome: in_store.append(  # noqa: E731
-            bulk.oxigraph.contains_named_graph(ox.NamedNode(minter.graph(Path(path).name)))
+            bulk.holds_graph(minter.graph(Path(path).name))
         )
         report = build_documents(find_documents([SAMPLES]), bulk, progress=progress)
         assert not report.failed and in_store == [True] * len(report.written)
