@@ -529,7 +529,8 @@ FORMATS: dict[str, ExportFormat] = {
 
 
 def _laid_out_view(store: KnowledgeStore, base: str, view: str, entity: str | None, depth: int) -> nx.Graph:
-    key = (store.location, store.generation, base, view, entity if view == "neighbourhood" else None, depth)
+    around = (entity, depth) if view == "neighbourhood" else None  # the other views have no centre nor depth
+    key = (store.location, store.generation, base, view, around)
     with _views_lock:
         if key in _views:
             _views.move_to_end(key)

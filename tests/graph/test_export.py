@@ -12,12 +12,14 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
 from PIL import Image
 
+from graph import export as export_module
 from graph.export import FORMATS, VIEWS, NoSuchEntity, export, view_graph, write_graph
 from graph.iris import DEFAULT_BASE
 from graph.store import KnowledgeStore
@@ -166,6 +168,23 @@ def test_every_format_is_written_with_its_file_name(store_folder: Path) -> None:
             written = export(store, DEFAULT_BASE, name, "neighbourhood", entity=OFFICE)
             assert written.filename == f"policykg-neighbourhood-agency-350000-digital-office.{fmt.suffix}"
             assert written.media_type == fmt.media_type and written.content and written.nodes > 10
+
+
+def test_a_whole_view_is_laid_out_once_whatever_depth_it_is_asked_with(
+    built_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Depth goes with the neighbourhood view only: asked of another view, it must not lay out
+    the whole graph again."""
+    laid_out: list[str] = []
+
+    def counted(store: KnowledgeStore, base: str, view: str, **around: Any) -> nx.Graph:
+        laid_out.append(view)
+        return view_graph(store, base, view, **around)
+
+    monkeypatch.setattr(export_module, "view_graph", counted)
+    with KnowledgeStore(copy_store(built_store, tmp_path), create=False) as store:  # a store no view of is kept
+        written = [export(store, DEFAULT_BASE, "gexf", "agencies", depth=depth).content for depth in (1, 2, 3)]
+    assert laid_out == ["agencies"] and written[0] == written[1] == written[2]
 
 
 # --- the HTML page in a browser ----------------------------------------------------------------
