@@ -105,11 +105,20 @@ class Lexicon:
     @cached_property
     def label_pattern(self) -> re.Pattern[str]:
         """Any label followed by a colon, longest label first; white space may stand between
-        a label's characters (``完 成时限:``), as it does in copies of table cells. Group 1 is
-        the label as written; :meth:`label_of` names it."""
+        a label's characters (``完 成时限:``), as it does in copies of table cells. Other unit
+        heads may be joined to the label's (责任部门、单位: the units and the departments
+        answerable). Group 1 is the label as written; :meth:`label_of` names it.
+
+        >>> pattern = load_lexicon().label_pattern
+        >>> pattern.match("责任部门、单位：市政府办公厅").group(1), pattern.match("牵头单位和部门:甲局").group(1)
+        ('责任部门', '牵头单位')
+        """
         words = [*self.labels, *self.person_labels, *self.field_labels]
         spaced = ["\\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)]
-        return re.compile("(" + "|".join(spaced) + f")\\s*(?:{self.label_aside_pattern.pattern})?\\s*[：:]")
+        joined_heads = f"(?:\\s*[、/和及与]\\s*(?:{alternation(self.unit_label_heads)}))*"
+        return re.compile(
+            "(" + "|".join(spaced) + f"){joined_heads}\\s*(?:{self.label_aside_pattern.pattern})?\\s*[：:]"
+        )
 
     @cached_property
     def label_aside_pattern(self) -> re.Pattern[str]:

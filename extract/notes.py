@@ -20,6 +20,7 @@ from itertools import pairwise
 from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon
 from extract.model import Role
+from extract.text import alternation
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import ends_a_word, stands_alone, starts_with_a_predicate, starts_with_a_preposition
 
@@ -1071,8 +1072,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task
             if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
                 role_of_verb = lexicon.role_of_phrase(role.group(0))
-                if _leads_later(norm, clause.end(), sentence_end, lexicon):
-                    role_of_verb = "lead"  # X负责A，负责牵头B: X leads
+                if _leads_later(norm, clause.end(), sentence_end, lexicon) or _leading_is_its_task(task, lexicon):
+                    role_of_verb = "lead"  # X负责A，负责牵头B; X负责A的牵头抓总: X leads
                 duty = norm[begin : role.start()].rstrip(" ").endswith(("：", ":"))
                 partners = _later_partners(norm, sentence_end, lexicon) if duty else None
                 if partners is None:  # X负责会同Y抓好A: X leads, Y supports, as in X会同Y负责
@@ -1082,8 +1083,48 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(
                         NoteSpan(begin, partners[1], begin, partners[1], "row", None, cells, ("lead", "support"))
                     )
+                if not task:  # X牵头，Y、Z配合…: the clauses that go on naming units and roles are the same note
+                    chained = _chained_roles(norm, clause.end(), sentence_end, lexicon)
+                    if chained is not None:
+                        spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
                 spans.append(NoteSpan(begin, role.end(), begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _chained_roles(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> int | None:
+    """Where the role clauses that follow a role with no task of its own end (``X牵头，Y、Z等部门
+    密切配合，抢抓…``: after 配合): each names units, then a role phrase; the first that goes on
+    with its task is the last. None if the next clause is no such clause."""
+    end = None
+    for clause in _CLAUSE.finditer(norm, position, sentence_end):
+        begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
+        role = lexicon.role_clause_pattern.search(norm, begin, clause.end())
+        if role is None or role.start() == begin or not ends_a_word(norm, role.end()):
+            break
+        if not _ends_in_a_body(norm[begin : role.start()], lexicon):
+            break
+        end = role.end()
+        if norm[role.end() : clause.end()].strip():
+            break  # Y负责B: the task of the last
+    return end
+
+
+def _leading_is_its_task(task: str, lexicon: Lexicon) -> bool:
+    """Whether a task names the lead role as a noun, after 的 (负责乡村振兴的牵头抓总): the
+    subject is answerable for leading it, not a lead label (的牵头单位) that names another.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> _leading_is_its_task("乡村振兴工作的牵头抓总、统筹协调", lexicon)
+    True
+    >>> _leading_is_its_task("向项目的牵头单位拨付资金", lexicon), _leading_is_its_task("牵头推进", lexicon)
+    (False, False)
+    """
+    leads = [word for word, role in lexicon.role_words.items() if role == "lead"]
+    for found in re.finditer(f"的(?:{alternation(leads)})", task):
+        if not task.startswith(lexicon.unit_label_heads, found.end()):
+            return True
+    return False
 
 
 def _leads_later(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> bool:

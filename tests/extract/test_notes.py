@@ -238,6 +238,40 @@ def test_partners_after_a_lead_that_went_on_with_its_task(text: str, expected: l
     assert units_of(text, "320500") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2.推进水库清淤。会议强调，市水利局牵头，市财政局、市生态环境局等部门密切配合，尽早完工。",
+            [["*市水利局", "市财政局", "市生态环境局"]],
+        ),
+        ("2.推进水库清淤，市水利局牵头，相关部门配合，尽早完工。", [["*市水利局", "相关部门"]]),
+        ("2.市水利局牵头，市财政局负责资金，市审计局负责监督。", [["*市水利局", "市财政局"], ["市审计局"]]),
+        ("2.市水利局负责清淤，市财政局负责资金。", [["市水利局"], ["市财政局"]]),
+    ],
+)
+def test_role_clauses_after_a_role_with_no_task_are_one_note(text: str, expected: list[list[str]]) -> None:
+    """A subject that takes its role and no task (X牵头，) and the role clauses after it, up to
+    the first that goes on with its task, are one note, as after 由; subjects each with a task of
+    their own are notes of their own."""
+    assert units_of(text, "320500") == expected
+
+
+def test_a_subject_answerable_for_the_lead_role_leads() -> None:
+    """负责A的牵头抓总 makes the subject the lead of A; 的牵头单位 names another unit, not the role."""
+    led = "（三）市数字政府领导小组负责全市数据治理工作的牵头抓总、统筹协调，推动建立工作机制。"
+    assert units_of(led, "320500") == [["*市数字政府领导小组"]]
+    assert units_of("（三）市财政局负责向项目的牵头单位拨付资金。", "320500") == [["市财政局"]]
+
+
+def test_a_label_may_join_other_unit_heads_to_its_own() -> None:
+    """责任部门、单位: names departments and other units alike; a lead label before it leads
+    alone."""
+    text = "1.建设市级数据共享平台。（牵头部门：市大数据中心；责任部门、单位：各区政府、市政府有关部门）"
+    assert units_of(text, "310000") == [["*市大数据中心", "各区政府", "市政府有关部门"]]
+    assert units_of("1.建平台。（责任单位和部门：市数据局、市财政局）", "310000") == [["市数据局", "市财政局"]]
+
+
 def test_a_label_may_give_its_head_another_name_in_brackets() -> None:
     """落实科室（部门）names the same column as 落实科室, in a header copied one cell to a line
     and before a colon; a bureau's own office under it is a unit."""
