@@ -91,6 +91,9 @@ class Grammar:
     """``ontology/platforms.json``: the closed word classes and tag classes of the grammar."""
 
     heads: tuple[str, ...]
+    online_heads: frozenset[str]
+    online_markers: tuple[str, ...]
+    online_reach: int
     programme_heads: tuple[str, ...]
     common_word_frequency: int
     generic_modifier_frequency: int
@@ -172,8 +175,21 @@ class Grammar:
                         return "", ""
                     if len(word) == 2 and not words.frequency(word) and words.tag(word[0])[:1] in ("v", "f"):
                         return "", ""  # 上云, 入链: a verb and its object, not a name
+                if head in self.online_heads and not self.online_before(text, end - len(head)):
+                    return "", ""  # 政务服务大厅: a building
                 return kind, head
         return "", ""
+
+    def online_before(self, text: str, position: int) -> bool:
+        """Whether a word that says "online" stands within reach before *position*, in the same
+        phrase (no punctuation or space between).
+
+        >>> grammar = load_grammar()
+        >>> grammar.online_before("市级网上政务大厅", 6), grammar.online_before("网上申报，政务大厅", 7)
+        (True, False)
+        """
+        before = re.split(r"[\W_]", text[max(0, position - self.online_reach) : position])[-1]
+        return any(marker in before for marker in self.online_markers)
 
 
 @lru_cache(maxsize=4)
@@ -183,6 +199,9 @@ def load_grammar(path: Path | None = None) -> Grammar:
     tags = data["tags"]
     return Grammar(
         heads=tuple(sorted(data["heads"], key=len, reverse=True)),
+        online_heads=frozenset(data["online_heads"]["words"]),
+        online_markers=tuple(data["online_heads"]["markers"]),
+        online_reach=int(data["online_heads"]["reach"]),
         programme_heads=tuple(sorted(data["programme_heads"], key=len, reverse=True)),
         common_word_frequency=int(data["common_word_frequency"]),
         generic_modifier_frequency=int(data["generic_modifier_frequency"]),

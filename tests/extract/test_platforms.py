@@ -109,6 +109,21 @@ def test_kinds_and_slogans_are_not_platforms(nlp, text: str) -> None:
     assert platforms(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("推动区级网上政务大厅与各业务系统对接。", ["区级网上政务大厅"]),
+        ("建成全市线上服务大厅。", ["全市线上服务大厅"]),
+        ("改造区政务服务大厅，增设自助终端。", []),
+        ("网上预约，服务大厅现场办理。", []),
+    ],
+)
+def test_a_hall_is_a_platform_only_online(nlp, text: str, names: list[str]) -> None:
+    """大厅 ends a platform's name where a word before it in the phrase says it is online; a
+    service hall alone is a building."""
+    assert platform_names(nlp, text) == names
+
+
 def test_platform_links(nlp) -> None:
     doc = nlp(matching_text("推动市不动产登记系统与市公积金管理系统对接。"))
     spans = doc.spans["platforms"]
