@@ -26,7 +26,7 @@ import pickle
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -105,10 +105,13 @@ def _allocator_trim() -> Callable[[int], int] | None:
 
 
 def _child_main(connection: Any, store_path: str, threads: int) -> None:
-    """The worker: open the store, then run each operation received in a thread of its own.
+    """The worker: open the store, then run each operation received in one of *threads* threads.
 
-    Once no operation is running, the memory the last ones freed goes back to the system, so an
-    idle worker holds the store's caches, not the peak of its largest answer.
+    The threads take turns at the connection: the one whose turn it is waits for the next
+    operation, hands the turn on and runs that operation itself, so no operation waits for
+    another thread to be woken. Once no operation is running, the memory the last ones freed
+    goes back to the system, so an idle worker holds the store's caches, not the peak of its
+    largest answer.
     """
     from graph.store import KnowledgeStore, StoreError
 
@@ -118,32 +121,41 @@ def _child_main(connection: Any, store_path: str, threads: int) -> None:
         connection.send(("failed", str(exc)))
         return
     connection.send(("ready", None))
-    sending = threading.Lock()  # guards the connection and the count of running operations
+    receiving = threading.Lock()  # held by the thread whose turn it is to wait for an operation
+    sending = threading.Lock()  # guards the connection's sending end and the count of running operations
+    ended = threading.Event()  # the server closed the connection or said stop
     running = 0
     trim = _allocator_trim()
 
-    def reply(done: Future[tuple[Any, ...]]) -> None:
+    def serve() -> None:
         nonlocal running
-        message = done.result()
-        with sending:
-            with contextlib.suppress(OSError, ValueError):  # the server is gone
-                connection.send(message)
-            running -= 1
-            idle = running == 0
-        if idle and trim is not None:
-            trim(0)
-
-    with ThreadPoolExecutor(threads, thread_name_prefix="query") as pool:
         while True:
-            try:
-                message = connection.recv()
-            except (EOFError, OSError):
-                break
-            if message is None:
-                break
+            with receiving:
+                if ended.is_set():
+                    return
+                try:
+                    message = connection.recv()
+                except (EOFError, OSError):
+                    message = None
+                if message is None:
+                    ended.set()
+                    return
+                with sending:
+                    running += 1
+            answer = _run_in_child(store, *message)
             with sending:
-                running += 1
-            pool.submit(_run_in_child, store, *message).add_done_callback(reply)
+                with contextlib.suppress(OSError, ValueError):  # the server is gone
+                    connection.send(answer)
+                running -= 1
+                idle = running == 0
+            if idle and trim is not None:
+                trim(0)
+
+    workers = [threading.Thread(target=serve, name=f"query-{n}", daemon=True) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
     store.close()
 
 
