@@ -300,9 +300,34 @@ class Lexicon:
         roles, tails = alternation(self.role_words), alternation(self.declarations["first_lead"]["tails"])
         scope = f"(?:[^，。；]{{0,4}}?(?:{part['objects']}))"
         return re.compile(
-            f"[，。；]?\\s*(?:(?:{part['exceptions']})[，]?\\s*)?(?:以下(?:{part['quantifiers']})?{scope}?|(?P<scope>{scope}))"
+            f"[，。；]?\\s*(?:{self.exception_pattern}[，]?\\s*)?(?:以下(?:{part['quantifiers']})?{scope}?|(?P<scope>{scope}))"
             f"(?:{part['adverbs']})?(?:{part['verbs']})(?P<units>[^。；]{{2,80}}?)(?:{roles})*[，]?\\s*"
             f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})(?(scope)[，]\\s*(?:{tails}))"
+        )
+
+    @cached_property
+    def exception_pattern(self) -> str:
+        """The clause that opens a declaration for every item but those that say otherwise
+        (除专门列出外, 除特别注明的外: 的 may stand before 外)."""
+        written = [e.removesuffix("外") for e in self.declarations["carry_forward"]["exceptions"]]
+        return f"(?:{alternation(written)})的?外"
+
+    @cached_property
+    def carry_forward_label_pattern(self) -> re.Pattern[str]:
+        """A declaration that gives units a label for every item but those that say otherwise:
+        除特别注明的外，各县（市、区）政府和开发区管委会都是配合单位. Without the exception no
+        item but its own is meant. Group ``units`` is the units.
+
+        >>> pattern = load_lexicon().carry_forward_label_pattern
+        >>> pattern.search("除另有说明外，各区政府均为配合单位。")["units"]
+        '各区政府'
+        >>> pattern.search("各区政府均为配合单位。") is None
+        True
+        """
+        adverbs = alternation(self.declarations["carry_forward"]["adverbs"])
+        labels = alternation(sorted(self.labels, key=len, reverse=True))
+        return re.compile(
+            f"{self.exception_pattern}[，]?\\s*(?P<units>[^。；，]{{2,80}}?)(?:{adverbs})(?:{alternation(self.copulas)})(?:{labels})"
         )
 
 

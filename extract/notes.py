@@ -1425,5 +1425,8 @@ def first_lead_declarations(norm: str, gaz: Gazetteer) -> list[int]:
 
 
 def added_unit_declarations(norm: str, gaz: Gazetteer) -> list[tuple[int, str, int]]:
-    """``以下任务均需X落实，不再一一列出``: (position, X, offset of X) for each declaration."""
-    return [(m.start(), m.group("units"), m.start("units")) for m in gaz.lexicon.carry_forward_pattern.finditer(norm)]
+    """``以下任务均需X落实，不再一一列出``, ``除特别注明的外，X都是配合单位``: (position, X, offset
+    of X) for each declaration, in document order."""
+    lexicon = gaz.lexicon
+    found = [*lexicon.carry_forward_pattern.finditer(norm), *lexicon.carry_forward_label_pattern.finditer(norm)]
+    return sorted((m.start(), m.group("units"), m.start("units")) for m in found)

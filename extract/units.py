@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.gazetteer import Gazetteer
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
@@ -266,7 +266,37 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
                 alternatives.append(prefix[0] + item)
         name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
         units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
-    return units
+    return _share_zone_institution(units, gaz)
+
+
+def _share_zone_institution(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
+    """Zones written bare before a zone written with its institution share that institution:
+    金华开发区、金义都市新区、金华山旅游经济区管委会 → 金华开发区管委会, 金义都市新区管委会, ….
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> zones = [UnitName("甲开发区", 0, 4), UnitName("乙高新区管委会", 5, 12)]
+    >>> [u.name for u in _share_zone_institution(zones, load_gazetteer())]
+    ['甲开发区管委会', '乙高新区管委会']
+    """
+    levels = gaz.lexicon.place_level_words
+    last = units[-1].name if units else ""
+    institution = next(
+        (
+            suffix
+            for suffix in sorted(gaz.lexicon.organisation_suffixes, key=len, reverse=True)
+            if last.endswith(suffix) and not suffix.endswith(levels) and last[: -len(suffix)].endswith(levels)
+        ),
+        None,
+    )
+    if institution is None:
+        return units
+    shared = list(units)
+    for position in range(len(units) - 2, -1, -1):
+        unit = units[position]
+        if not unit.name.endswith(levels) or len(unit.name) < 3:
+            break
+        shared[position] = replace(unit, name=unit.name + institution)
+    return shared
 
 
 def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:

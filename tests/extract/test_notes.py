@@ -119,6 +119,20 @@ def test_a_declaration_closed_by_xia_tong_joins_every_later_task() -> None:
     ]
 
 
+def test_a_declaration_of_a_label_for_every_task_but_those_noted_joins_every_later_task() -> None:
+    """除特别注明的外，X都是配合单位 gives X to every later task; the same sentence without the
+    exception speaks of one task only."""
+    text = (
+        "各牵头单位要抓好落实。除特别注明的外，各县（市、区）政府和甲开发区、乙新区管委会都是配合单位。\n"
+        "1.建平台。\n牵头单位：市数据局\n2.建网络。\n牵头单位：市通信办\n"
+    )
+    extraction = extract_text(text, jurisdiction="330700")
+    added = [[u.name for u in n.units if u.added_by_declaration] for n in extraction.notes]
+    assert added == [["各县（市、区）政府", "甲开发区管委会", "乙新区管委会"]] * 2
+    local = "各牵头单位要抓好落实。各县（市、区）政府都是配合单位。\n1.建平台。\n牵头单位：市数据局\n"
+    assert not any(u.added_by_declaration for n in extract_text(local, jurisdiction="330700").notes for u in n.units)
+
+
 def test_a_sentence_naming_units_with_no_xia_tong_or_yi_xia_declares_nothing() -> None:
     text = "（一）甲。（商务部负责。具体任务涉及财政部，不再做分工）\n（二）乙。（海关总署负责）"
     extraction = extract_text(text, jurisdiction="100000")
@@ -193,6 +207,14 @@ def test_offsets_point_at_the_note_in_the_text() -> None:
         (  # guard: 和 inside a name joins no units
             "三、推进改革。（责任单位：省发展和改革委员会、省工业和信息化厅）",
             [["省发展和改革委员会", "省工业和信息化厅"]],
+        ),
+        (  # zones written bare share the institution of the last zone of the run
+            "四、建设园区平台。（责任单位：市商务局，丙经开区、丁高新区管委会）",
+            [["市商务局", "丙经开区管委会", "丁高新区管委会"]],
+        ),
+        (  # guard: districts written bare and no institution after them
+            "五、建设园区平台。（责任单位：戊区、己区）",
+            [["戊区", "己区"]],
         ),
     ],
 )
