@@ -64,7 +64,8 @@ def _trim(piece: str, start: int) -> tuple[str, int]:
 
 def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
     """``A、B等`` / ``A等有关部门`` lose the qualifier, and so does a kind of unit that says whose
-    it is not (``A等公共企事业单位行业主管部门``); ``A等市直有关单位`` keeps both."""
+    it is not (``A等公共企事业单位行业主管部门``) or only by a level (``A等市有关单位``: the city's,
+    as A is); ``A等市直有关单位`` keeps both."""
     depth = 0
     for index, char in enumerate(run):
         if char in OPENING_BRACKETS:
@@ -76,6 +77,9 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
             tail = _AFTER_DENG.sub("", rest)
             head = [(run[:index], start)]
             if not tail or tail in gaz.lexicon.dropped_units or _is_generic(tail, gaz):
+                return head
+            level = gaz.level_prefix(tail)
+            if level and level in gaz.lexicon.place_level_words and _is_generic(tail[len(level) :], gaz):
                 return head
             own = tail.startswith(("各", "有关", "相关", *gaz.lexicon.own_level_prefixes))  # 国务院相关部门
             if own or gaz.level_prefix(tail) or gaz.place_at_start(tail):

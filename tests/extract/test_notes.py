@@ -133,6 +133,18 @@ def test_a_declaration_of_a_label_for_every_task_but_those_noted_joins_every_lat
     assert not any(u.added_by_declaration for n in extract_text(local, jurisdiction="330700").notes for u in n.units)
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("市水务局、市林业局等市有关部门", ["市水务局", "市林业局"]),  # the level says only whose, as A's does
+        ("市水务局等市直有关部门", ["市水务局", "市直有关部门"]),  # 市直: the bodies under the city, a unit
+        ("市水务局等市政府有关部门", ["市水务局", "市政府有关部门"]),
+    ],
+)
+def test_a_level_and_a_generic_noun_after_deng_are_a_qualifier(note: str, expected: list[str]) -> None:
+    assert units_of(f"1.治理河道。（责任单位：{note}）", "330700") == [expected]
+
+
 def test_a_sentence_naming_units_with_no_xia_tong_or_yi_xia_declares_nothing() -> None:
     text = "（一）甲。（商务部负责。具体任务涉及财政部，不再做分工）\n（二）乙。（海关总署负责）"
     extraction = extract_text(text, jurisdiction="100000")
