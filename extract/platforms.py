@@ -48,6 +48,7 @@ _SINGLE_GENERIC_TAGS = frozenset({"a", "ag", "m", "q", "r", "d", "f"})
 _PLACE_NAME_TAGS = frozenset({"ns", "j"})  # jieba's tags of a place's name and of an abbreviation (三晋, 八闽)
 _QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jieba tag)
 _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by find_names
+_ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
 
 
 class Words(Protocol):
@@ -292,7 +293,7 @@ def find_names(
     for start, end, label in sorted(candidates):
         if label == "BRAND":
             brands.append((start, end))
-        elif start > 0 and tokens[start - 1].text == "等":
+        elif start > 0 and tokens[start - 1].text == _ENUMERATION_CLOSER:
             found += _distributed(tokens, start, end, grammar, words)
         else:
             for segment in _segments(tokens, start, end, grammar, words):
@@ -1019,8 +1020,8 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
 
 
 def _counted_brands(tokens: list[Tok], end: int, grammar: Grammar) -> bool:
-    """A quoted phrase in a list that a quantity and a platform head count (“A”“B”两大平台,
-    “A”、“B”两个系统): each item is a name."""
+    """A quoted phrase in a list that a quantity or 等 closes before a platform head (“A”“B”两大平台,
+    “A”、“B”两个系统, “A”“B”等服务平台): each item is a name of that kind."""
     k = end
     while k < len(tokens) and tokens[k].tag in ("wyz", "wn"):
         close = next((j for j in range(k + 1, len(tokens)) if tokens[j].tag == "wyy"), None)
@@ -1030,7 +1031,10 @@ def _counted_brands(tokens: list[Tok], end: int, grammar: Grammar) -> bool:
             return False
         else:
             k = close + 1
-    if k >= len(tokens) or not _quantity(tokens[k], grammar) or _counts_one(tokens, k, grammar):
+    if k >= len(tokens):
+        return False
+    closed = tokens[k].text == _ENUMERATION_CLOSER
+    if not closed and (not _quantity(tokens[k], grammar) or _counts_one(tokens, k, grammar)):
         return False
     for token in tokens[k + 1 :]:
         if token.tag in _HARD_PUNCTUATION or token.tag in grammar.verb_tags:

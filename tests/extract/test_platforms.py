@@ -196,6 +196,8 @@ def test_what_a_number_counts_or_a_list_names_is_a_kind(nlp, text: str) -> None:
         ("市政务云计算中心投入使用。", ["市政务云计算中心"]),
         ("建成三维数字社区管理系统、地理信息系统。", ["三维数字社区管理系统", "地理信息系统"]),
         ("建设两套数据系统。", []),  # guard: a numeral and a measure word count
+        ("推广“蓉易享”“码上查”“民情快递”等政务服务平台。", ["蓉易享", "码上查", "民情快递"]),  # 等 closes the list
+        ("推广“码上查”“民情快递”等便民应用。", []),  # guard: what closes the list is no platform
     ],
 )
 def test_counts_brands_and_heads_across_words(nlp, text: str, names: list[str]) -> None:
