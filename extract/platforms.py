@@ -49,6 +49,7 @@ _PLACE_NAME_TAGS = frozenset({"ns", "j"})  # jieba's tags of a place's name and 
 _QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jieba tag)
 _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by find_names
 _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
+_LIST_JOINERS = frozenset({"和", "及", "与"})  # join two items of a list, as 、 does
 
 
 class Words(Protocol):
@@ -308,6 +309,19 @@ def find_names(
                 end = _past_a_branch(tokens, end, grammar)  # “湘易办”沅江专区
                 a, b = tokens[start].start, tokens[end - 1].end
                 found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
+        listed = True
+        while listed:  # “三晋通”“领导驾驶舱”: a quoted phrase listed beside a quoted name is one too
+            listed = False
+            for start, end in brands:
+                free = not any(f.first < end and start < f.last for f in found)
+                if (
+                    free
+                    and _listed_beside_a_name(tokens, start, end, found)
+                    and _may_be_a_brand(text, tokens, start, end, grammar)
+                ):
+                    a, b = tokens[start].start, tokens[end - 1].end
+                    found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
+                    listed = True
     found = [
         f
         for f in found
@@ -1017,6 +1031,26 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
     if content[0] in abbreviations and len(content) == 3:
         rests.append(content[1:])
     return any(len(rest) == 1 or words.frequency(rest) < grammar.common_word_frequency for rest in rests)
+
+
+def _listed_beside_a_name(tokens: list[Tok], start: int, end: int, found: list[Found]) -> bool:
+    """Whether the quoted phrase ``tokens[start:end]`` stands in a list right beside a quoted name
+    (“A”“B”, “A”、“B”, “A”和“B”)."""
+
+    def joined(first: int, last: int) -> bool:
+        between = tokens[first:last]
+        return len(between) <= 1 and all(t.tag == "wn" or t.text in _LIST_JOINERS for t in between)
+
+    return any(f.quoted and (joined(f.last, start) if f.last <= start else joined(end, f.first)) for f in found)
+
+
+def _may_be_a_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Grammar) -> bool:
+    """A quoted phrase shaped like a name: two to eight characters, no number first and no
+    slogan (“一网通办”, “12345”, “最多跑一次”)."""
+    content = _written(text, tokens[start].start, tokens[end - 1].end).strip("“”")
+    if not 2 <= len(content) <= 8 or content[0].isdigit() or content[0] in grammar.numerals:
+        return False
+    return not _slogan(tokens[start + 1 : end - 1], grammar)
 
 
 def _counted_brands(tokens: list[Tok], end: int, grammar: Grammar) -> bool:

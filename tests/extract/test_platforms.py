@@ -124,6 +124,19 @@ def test_a_hall_is_a_platform_only_online(nlp, text: str, names: list[str]) -> N
     assert platform_names(nlp, text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("升级“园区服务舱”、“蓉易办”。", ["园区服务舱", "蓉易办"]),
+        ("推广“蓉易办”和“惠企直通车”。", ["蓉易办", "惠企直通车"]),
+        ("推行“一网通办”“蓉易办”。", ["蓉易办"]),  # guard: a slogan beside a name is no name
+        ("开通“蓉易办”“96345”热线。", ["蓉易办"]),  # guard: a number is no name
+    ],
+)
+def test_a_quoted_phrase_listed_beside_a_quoted_name_is_a_name(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
 def test_platform_links(nlp) -> None:
     doc = nlp(matching_text("推动市不动产登记系统与市公积金管理系统对接。"))
     spans = doc.spans["platforms"]
