@@ -189,6 +189,10 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
+# jieba's tags of function words: a preposition, a conjunction, a particle
+_FUNCTION_TAGS = frozenset({"p", "c", "u"})
+
+
 class JiebaWords:
     """Tags and frequencies of words from jieba's dictionary, with corrections for plan language.
 
@@ -255,6 +259,8 @@ class JiebaWords:
         tag = pieces[-1][1]
         if tag.startswith("v") and not pieces[0][1].startswith("v"):
             tag = "nz"  # 苏服办, 湘易办: an unknown word that ends in a verb but starts otherwise names
+        elif tag[:1] in _FUNCTION_TAGS and len(pieces) > 1 and pieces[0][1][:1] not in _FUNCTION_TAGS:
+            tag = "nz"  # 黔心通: a word the dictionary lacks is no preposition or particle for its last piece
         return tag, pieces[0] if len(pieces) > 1 else None
 
 

@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from extract.models import ModelMissingError, require_pkuseg_model
-from extract.nlp import COMPONENTS
+from extract.nlp import COMPONENTS, jieba_words
 from extract.pipeline import PIECE_SIZE, extract_text, text_pieces
 from extract.platforms import read_patterns
 from extract.text import matching_text
@@ -79,3 +79,15 @@ def test_a_text_over_a_million_characters_is_cut_at_line_ends() -> None:
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
     assert all(end == next_start for (_, end), (next_start, _) in itertools.pairwise(pieces))
     assert all(end - start <= PIECE_SIZE and text[end - 1] == "\n" for start, end in pieces)
+
+
+@pytest.mark.parametrize(
+    ("word", "tag"),
+    [
+        ("黔心通", "nz"),  # a word the dictionary lacks, its last piece a preposition: a name
+        ("苏服办", "nz"),  # its last piece a verb: a name
+        ("通过", "p"),  # guard: a preposition the dictionary holds keeps its tag
+    ],
+)
+def test_a_word_the_dictionary_lacks_takes_no_function_words_tag(word: str, tag: str) -> None:
+    assert jieba_words().tag(word) == tag
