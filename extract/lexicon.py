@@ -213,6 +213,12 @@ class Lexicon:
         return next(word for word, its in self.role_words.items() if its == role)
 
     @cached_property
+    def lead_noun_pattern(self) -> re.Pattern[str]:
+        """A lead role word used as a noun, after 的 (负责乡村振兴的牵头抓总)."""
+        leads = [word for word, role in self.role_words.items() if role == "lead"]
+        return re.compile(f"的(?:{alternation(leads)})")
+
+    @cached_property
     def subset_pattern(self) -> re.Pattern[str]:
         """The start of a clause about some units already listed (其中X牵头)."""
         return re.compile(f"\\s*(?:{alternation(self.subset_markers)})")

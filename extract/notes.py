@@ -20,7 +20,6 @@ from itertools import pairwise
 from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon
 from extract.model import Role
-from extract.text import alternation
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import ends_a_word, stands_alone, starts_with_a_predicate, starts_with_a_preposition
 
@@ -1120,11 +1119,9 @@ def _leading_is_its_task(task: str, lexicon: Lexicon) -> bool:
     >>> _leading_is_its_task("向项目的牵头单位拨付资金", lexicon), _leading_is_its_task("牵头推进", lexicon)
     (False, False)
     """
-    leads = [word for word, role in lexicon.role_words.items() if role == "lead"]
-    for found in re.finditer(f"的(?:{alternation(leads)})", task):
-        if not task.startswith(lexicon.unit_label_heads, found.end()):
-            return True
-    return False
+    return any(
+        not task.startswith(lexicon.unit_label_heads, found.end()) for found in lexicon.lead_noun_pattern.finditer(task)
+    )
 
 
 def _leads_later(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> bool:
