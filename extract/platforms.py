@@ -650,7 +650,7 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             continue
         previous = tokens[start - 1].tag if start > 0 and not _closes_item_marker(tokens, start - 1) else "wj"
         modifier = end - start > 2 and len(token.text) > 1 and not _predicate_verb(tokens, start, grammar)
-        if previous == "wn" and token.tag in grammar.verb_tags and modifier:
+        if previous == "wn" and token.tag in grammar.verb_tags and modifier and tokens[start - 2].head:
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
         after_adverb = previous in grammar.adverb_tags
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")

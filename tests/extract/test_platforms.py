@@ -65,6 +65,8 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("充分利用现有电子政务内网。", ["电子政务内网"]),  # 现有 says which one is meant, no part of the name
         ("依托12345热线平台受理诉求。", ["12345热线平台"]),  # a service line's number opens the name
         ("年内上线2.0版不动产登记平台。", ["2.0版不动产登记平台"]),  # so does a version's (版 names, it counts nothing)
+        # after a 、 that ends a predicate of its own (no name before it), a verb opens the next predicate
+        ("健全数据标准体系、编制电子证照平台接入规范。", ["电子证照平台"]),
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
