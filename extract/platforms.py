@@ -49,7 +49,6 @@ _PLACE_NAME_TAGS = frozenset({"ns", "j"})  # jieba's tags of a place's name and 
 _QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jieba tag)
 _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by find_names
 _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
-_LIST_JOINERS = frozenset({"和", "及", "与"})  # join two items of a list, as 、 does
 
 
 class Words(Protocol):
@@ -126,6 +125,7 @@ class Grammar:
     existing_determiners: frozenset[str]
     nominalisers: frozenset[str]
     organisation_suffixes: tuple[str, ...]  # the note grammar's (ontology/lexicon.json): 局, 委, 部门 …
+    list_joiners: frozenset[str]  # the note grammar's unit joiners too: 和, 及 … join two items of a list, as 、 does
     person_titles: tuple[str, ...]  # the note grammar's too: 长, 书记, 主任 …
     kind_names: tuple[str, ...]
     negations: frozenset[str]
@@ -234,6 +234,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         existing_determiners=frozenset(data["existing_determiners"]["words"]),
         nominalisers=frozenset(data["nominalisers"]["words"]),
         organisation_suffixes=load_lexicon().organisation_suffixes,
+        list_joiners=frozenset(load_lexicon().unit_joiners),
         person_titles=load_lexicon().person_titles,
         kind_names=tuple(data["kind_names"]["words"]),
         negations=frozenset(data["negations"]["words"]),
@@ -316,7 +317,7 @@ def find_names(
                 free = not any(f.first < end and start < f.last for f in found)
                 if (
                     free
-                    and _listed_beside_a_name(tokens, start, end, found)
+                    and _listed_beside_a_name(tokens, start, end, found, grammar)
                     and _may_be_a_brand(text, tokens, start, end, grammar)
                 ):
                     a, b = tokens[start].start, tokens[end - 1].end
@@ -650,7 +651,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             continue
         previous = tokens[start - 1].tag if start > 0 and not _closes_item_marker(tokens, start - 1) else "wj"
         modifier = end - start > 2 and len(token.text) > 1 and not _predicate_verb(tokens, start, grammar)
-        if previous == "wn" and token.tag in grammar.verb_tags and modifier and tokens[start - 2].head:
+        named_before = start >= 2 and bool(tokens[start - 2].head)
+        if previous == "wn" and token.tag in grammar.verb_tags and modifier and named_before:
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
         after_adverb = previous in grammar.adverb_tags
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
@@ -1033,13 +1035,13 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
     return any(len(rest) == 1 or words.frequency(rest) < grammar.common_word_frequency for rest in rests)
 
 
-def _listed_beside_a_name(tokens: list[Tok], start: int, end: int, found: list[Found]) -> bool:
+def _listed_beside_a_name(tokens: list[Tok], start: int, end: int, found: list[Found], grammar: Grammar) -> bool:
     """Whether the quoted phrase ``tokens[start:end]`` stands in a list right beside a quoted name
     (“A”“B”, “A”、“B”, “A”和“B”)."""
 
     def joined(first: int, last: int) -> bool:
         between = tokens[first:last]
-        return len(between) <= 1 and all(t.tag == "wn" or t.text in _LIST_JOINERS for t in between)
+        return len(between) <= 1 and all(t.tag == "wn" or t.text in grammar.list_joiners for t in between)
 
     return any(f.quoted and (joined(f.last, start) if f.last <= start else joined(end, f.first)) for f in found)
 
@@ -1047,7 +1049,7 @@ def _listed_beside_a_name(tokens: list[Tok], start: int, end: int, found: list[F
 def _may_be_a_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Grammar) -> bool:
     """A quoted phrase shaped like a name: two to eight characters, no number first and no
     slogan (“一网通办”, “12345”, “最多跑一次”)."""
-    content = _written(text, tokens[start].start, tokens[end - 1].end).strip("“”")
+    content = _written(text, tokens[start].end, tokens[end - 1].start)  # inside the quotes
     if not 2 <= len(content) <= 8 or content[0].isdigit() or content[0] in grammar.numerals:
         return False
     return not _slogan(tokens[start + 1 : end - 1], grammar)
