@@ -794,10 +794,20 @@ def _name(
         or _other_kind(tokens, last, grammar)
         or (not quoted and _generic(text, tokens, first, j, start, grammar, words))
         or (not quoted and _owned_by_bodies_in_general(tokens, first, j, grammar))
+        or (not quoted and _joins_a_bare_head(tokens, first, j, grammar))
     ):
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
     return Found(name, start, end, first, last, quoted=quoted, before=before)
+
+
+def _joins_a_bare_head(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
+    """Whether the name ends in a joiner and a head alone (网络和平台, 统管和系统): it coordinates
+    kinds of things, naming none; 网上审批和电子监察系统, whose last conjunct has modifiers, names one."""
+    head = tokens[head_index]
+    head_start = head.end - len(head.head)  # a head may span words (数据|中心)
+    joiner = next((k for k in range(head_index, first, -1) if tokens[k].end == head_start), None)
+    return joiner is not None and joiner > first and tokens[joiner].text in grammar.list_joiners
 
 
 def _quotation(tokens: list[Tok], first: int, last: int) -> list[Tok] | None:

@@ -105,6 +105,8 @@ def test_coordination(nlp, text: str, names: list[str]) -> None:
         "实施“数字江西”建设，打造“智慧南昌”品牌。",
         "做到“登一网，通全城”。",  # a slogan the name opens, its quotation closing past the head
         "推行“进一库，全省查”。",
+        "为各乡镇提供可靠的网络和平台支撑。",  # kinds coordinated with a bare head
+        "统筹推进机房和数据中心建设。",
     ],
 )
 def test_kinds_and_slogans_are_not_platforms(nlp, text: str) -> None:
@@ -133,6 +135,8 @@ def test_a_hall_is_a_platform_only_online(nlp, text: str, names: list[str]) -> N
         ("推广“蓉易办”和“惠企直通车”。", ["蓉易办", "惠企直通车"]),
         ("推行“一网通办”“蓉易办”。", ["蓉易办"]),  # guard: a slogan beside a name is no name
         ("开通“蓉易办”“96345”热线。", ["蓉易办"]),  # guard: a number is no name
+        ("推广“社会和云”。", ["社会和云"]),  # guard: a quoted name may join a bare head
+        ("建成网上审批和电子监察系统。", ["网上审批和电子监察系统"]),  # guard: a head with modifiers names one
     ],
 )
 def test_a_quoted_phrase_listed_beside_a_quoted_name_is_a_name(nlp, text: str, names: list[str]) -> None:
