@@ -75,7 +75,7 @@ def test_eval_counts_a_wrong_extraction_against_it(
     ("name", "notes", "units", "platforms"),
     [
         ("tuning2", 0.97, 0.88, 0.868),
-        ("heldout3", 0.97, 0.94, 0.85),
+        ("heldout3", 0.97, 0.94, 0.865),
         ("heldout11", 0.97, 0.97, 0.93),
         ("heldout12", 0.97, 0.96, 0.85),
         ("heldout13", 0.90, 0.92, None),
