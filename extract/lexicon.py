@@ -213,6 +213,13 @@ class Lexicon:
         return next(word for word, its in self.role_words.items() if its == role)
 
     @cached_property
+    def institution_suffixes(self) -> tuple[str, ...]:
+        """The organisation suffixes that end no place's or zone's name (管委会, 人民政府; not 开发区,
+        新区), longest first: what a zone's or place's name is written with to name its body."""
+        kept = (s for s in self.organisation_suffixes if not s.endswith(self.place_level_words))
+        return tuple(sorted(kept, key=len, reverse=True))
+
+    @cached_property
     def lead_noun_pattern(self) -> re.Pattern[str]:
         """A lead role word used as a noun, after 的 (负责乡村振兴的牵头抓总)."""
         leads = [word for word, role in self.role_words.items() if role == "lead"]

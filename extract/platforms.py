@@ -807,7 +807,7 @@ def _joins_a_bare_head(tokens: list[Tok], first: int, head_index: int, grammar: 
     head = tokens[head_index]
     head_start = head.end - len(head.head)  # a head may span words (数据|中心)
     joiner = next((k for k in range(head_index, first, -1) if tokens[k].end == head_start), None)
-    return joiner is not None and joiner > first and tokens[joiner].text in grammar.list_joiners
+    return joiner is not None and tokens[joiner].text in grammar.list_joiners
 
 
 def _quotation(tokens: list[Tok], first: int, last: int) -> list[Tok] | None:

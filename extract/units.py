@@ -82,7 +82,7 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
             if level and level in gaz.lexicon.place_level_words and _is_generic(tail[len(level) :], gaz):
                 return head
             own = tail.startswith(("各", "有关", "相关", *gaz.lexicon.own_level_prefixes))  # 国务院相关部门
-            if own or gaz.level_prefix(tail) or gaz.place_at_start(tail):
+            if own or level or gaz.place_at_start(tail):
                 tail_start = start + index + 1 + len(rest) - len(tail)
                 return head + _split_deng(tail, tail_start, gaz)
             if tail.endswith(tuple(gaz.lexicon.dropped_units)):  # A等公共企事业单位行业主管部门: a kind of unit
@@ -282,14 +282,12 @@ def _share_zone_institution(units: list[UnitName], gaz: Gazetteer) -> list[UnitN
     >>> [u.name for u in _share_zone_institution(zones, load_gazetteer())]
     ['甲开发区管委会', '乙高新区管委会']
     """
+    if len(units) < 2:
+        return units
     levels = gaz.lexicon.place_level_words
-    last = units[-1].name if units else ""
+    last = units[-1].name
     institution = next(
-        (
-            suffix
-            for suffix in sorted(gaz.lexicon.organisation_suffixes, key=len, reverse=True)
-            if last.endswith(suffix) and not suffix.endswith(levels) and last[: -len(suffix)].endswith(levels)
-        ),
+        (s for s in gaz.lexicon.institution_suffixes if last.endswith(s) and last[: -len(s)].endswith(levels)),
         None,
     )
     if institution is None:
