@@ -29,7 +29,7 @@ __all__ = [
     "RoleGroup",
     "added_unit_declarations",
     "find_notes",
-    "first_lead_declarations",
+    "first_lead_declaration",
     "parse_note_content",
     "wraps_at",
 ]
@@ -51,6 +51,7 @@ _ITEM_MARKER = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
 )
 _SENTENCE = re.compile(r"[^。；！？\n]+")
+_DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 _CLAUSE = re.compile(r"[^，。；！？\n]+")
 _BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
 _AGENT_INSIDE = re.compile(r".*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
@@ -1416,9 +1417,24 @@ def _set_up_before(name: str, norm: str, position: int, lexicon: Lexicon) -> boo
     return False
 
 
-def first_lead_declarations(norm: str, gaz: Gazetteer) -> list[int]:
-    """Where the document declares that the first unit listed leads (从此处起, 下同)."""
-    return [m.start() for m in gaz.lexicon.first_lead_pattern.finditer(norm)]
+def first_lead_declaration(norm: str, gaz: Gazetteer) -> int | None:
+    """Where the document first declares that the first unit listed leads (from there on, 下同);
+    None where it never does.
+
+    The declaration's pattern is slow to try at every character of a long document, and a
+    declaration stays within one sentence (the only 。 or ； it may hold is the one it starts
+    with) and names a rank (第一, 首位) and 牵头: so only the sentences holding both are searched,
+    each from the stop before it, which finds the match a search of the whole text finds.
+    """
+    lexicon = gaz.lexicon
+    ranks = lexicon.declarations["first_lead"]["ranks"]
+    for sentence in _DECLARATION_SENTENCE.finditer(norm):
+        text = sentence.group()
+        if "牵头" in text and any(rank in text for rank in ranks):
+            found = lexicon.first_lead_pattern.search(norm, max(0, sentence.start() - 1), sentence.end())
+            if found is not None:
+                return found.start()
+    return None
 
 
 def added_unit_declarations(norm: str, gaz: Gazetteer) -> list[tuple[int, str, int]]:

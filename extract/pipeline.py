@@ -12,7 +12,7 @@ from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.mentions import attach_mentions
 from extract.metadata import extract_metadata
 from extract.model import Document, Extraction, Heading, Note, Role, Unit
-from extract.notes import added_unit_declarations, find_notes, first_lead_declarations, wraps_at
+from extract.notes import added_unit_declarations, find_notes, first_lead_declaration, wraps_at
 from extract.outline import build_tasks, find_boilerplate, find_headings, heading_before, in_spans, merge_initiatives
 from extract.reading import DEFAULT_MAX_FILE_BYTES, make_document, read_document
 from extract.units import UnitName, expand_units
@@ -60,7 +60,7 @@ def extract_document(
     headings = find_headings(norm)
     heading_starts = [h.start for h in headings]
     boilerplate = find_boilerplate(norm, metadata)
-    first_lead_from = min(first_lead_declarations(norm, gaz), default=None)
+    first_lead_from = first_lead_declaration(norm, gaz)
     additions = [
         (position, expand_units(units, offset, gaz, code))
         for position, units, offset in added_unit_declarations(norm, gaz)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 
 from extract import extract_text
+from extract.gazetteer import Gazetteer
+from extract.notes import first_lead_declaration
+from extract.reading import read_document
+from tests.conftest import ROOT, SAMPLES
 
 
 def units_of(text: str, jurisdiction: str) -> list[list[str]]:
@@ -93,6 +97,35 @@ def test_first_listed_leads_from_the_declaration_on() -> None:
         ["*海关总署", "商务部"],
         ["*商务部", "*海关总署"],
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.甲。（财政部负责）\n2.乙。（商务部、财政部负责，列第一位者为牵头部门，下同）",
+        # the declaration takes the stop before it: the sentence is searched from there
+        "（一）甲。（省发改委、省财政厅）。排名第一的单位为牵头单位，其余为配合单位。（二）乙。",
+        # a rank and 牵头 in one sentence that declares nothing, then a declaration
+        "第一批试点由省发改委牵头。（二）乙。（省财政厅、省商务厅；责任单位中第一个为牵头单位）",
+        "（一）甲。（省发改委牵头）第一季度完成。",
+    ],
+)
+def test_the_first_declaration_is_where_a_search_of_the_whole_text_finds_it(text: str, gazetteer: Gazetteer) -> None:
+    whole = gazetteer.lexicon.first_lead_pattern.search(text)
+    assert first_lead_declaration(text, gazetteer) == (whole.start() if whole else None)
+
+
+def test_every_document_we_hold_has_its_first_declaration_where_the_whole_text_has_it(gazetteer: Gazetteer) -> None:
+    """Searching only the sentences that hold a rank and 牵头 finds what a search of the whole text
+    finds, in every document of the samples and of our annotated sets."""
+    paths = [*SAMPLES.glob("*.txt"), *(ROOT / "tests" / "data" / "annotated").glob("*/corpus/*.txt")]
+    declared = 0
+    for path in paths:
+        norm = read_document(path).norm
+        whole = gazetteer.lexicon.first_lead_pattern.search(norm)
+        assert first_lead_declaration(norm, gazetteer) == (whole.start() if whole else None), path.name
+        declared += whole is not None
+    assert len(paths) > 200 and declared >= 5
 
 
 def test_declared_units_join_every_later_task() -> None:
