@@ -115,7 +115,8 @@ class Lexicon:
         """
         words = [*self.labels, *self.person_labels, *self.field_labels]
         spaced = ["\\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)]
-        joined_heads = f"(?:\\s*[、/和及与]\\s*(?:{alternation(self.unit_label_heads)}))*"
+        joiners = alternation(["、", "/", *self.unit_joiners])
+        joined_heads = f"(?:\\s*(?:{joiners})\\s*(?:{alternation(self.unit_label_heads)}))*"
         return re.compile(
             "(" + "|".join(spaced) + f"){joined_heads}\\s*(?:{self.label_aside_pattern.pattern})?\\s*[：:]"
         )

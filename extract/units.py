@@ -295,7 +295,7 @@ def _share_zone_institution(units: list[UnitName], gaz: Gazetteer) -> list[UnitN
     shared = list(units)
     for position in range(len(units) - 2, -1, -1):
         unit = units[position]
-        if not unit.name.endswith(levels) or len(unit.name) < 3:
+        if not unit.name.endswith(levels) or unit.name in levels:  # a level word alone names no zone
             break
         shared[position] = replace(unit, name=unit.name + institution)
     return shared
