@@ -104,8 +104,9 @@ class _Pattern:
 class GazetteerRuler:
     """Finds gazetteer names at word boundaries; like spaCy's SpanRuler, with patterns as JSONL.
 
-    Matching is by dictionary look-up at each word start, longest name first, so thousands of
-    names cost a few look-ups per word.
+    Matching is by dictionary look-up from each word start over the word ends after it, as long
+    as the text so far begins some name (:attr:`_prefixes`), keeping the longest name found: so
+    thousands of names cost a look-up or two per word.
     """
 
     def __init__(self, name: str = "policykg_gazetteer", *, min_length: int = 2) -> None:
@@ -113,9 +114,7 @@ class GazetteerRuler:
         self.min_length = min_length
         self.patterns: list[_Pattern] = []
         self._index: dict[str, _Pattern] = {}
-        self._first_characters: set[str] = set()
-        self._lengths: set[int] = set()
-        self._longest = 0
+        self._prefixes: set[str] = set()  # every beginning of a name, the whole name included
 
     def initialize(self, get_examples: Any = None, nlp: Any = None, *, patterns: list[dict] | None = None) -> None:
         """Load *patterns* (``{"label", "pattern", "id"}``), by default every gazetteer name."""
@@ -127,9 +126,7 @@ class GazetteerRuler:
             if len(pattern.text) >= self.min_length:
                 self.patterns.append(pattern)
                 self._index.setdefault(pattern.text, pattern)
-                self._first_characters.add(pattern.text[0])
-                self._lengths.add(len(pattern.text))
-                self._longest = max(self._longest, len(pattern.text))
+                self._prefixes.update(pattern.text[:end] for end in range(1, len(pattern.text) + 1))
 
     def __call__(self, doc: Any) -> Any:
         text = _text(doc)
@@ -138,18 +135,23 @@ class GazetteerRuler:
         found: dict[str, list[Any]] = {"agencies": [], "places": []}
         covered_until = -1
         for index, (start, _) in enumerate(boundaries):
-            if start < covered_until or text[start] not in self._first_characters:
+            if start < covered_until:
                 continue
-            for k in range(bisect_right(ends, start + self._longest) - 1, index - 1, -1):  # longest first
-                if ends[k] - start not in self._lengths:
-                    continue
-                pattern = self._index.get(text[start : ends[k]])
-                if pattern is not None:
-                    span = doc.char_span(start, ends[k], label=pattern.label, span_id=pattern.id)
-                    if span is not None:
-                        found["agencies" if pattern.label == "AGENCY" else "places"].append(span)
-                        covered_until = ends[k]
+            longest: tuple[int, _Pattern] | None = None
+            for k in range(index, len(ends)):
+                end = ends[k]
+                words = text[start:end]
+                if words not in self._prefixes:
                     break
+                pattern = self._index.get(words)
+                if pattern is not None:
+                    longest = end, pattern
+            if longest is not None:
+                end, pattern = longest
+                span = doc.char_span(start, end, label=pattern.label, span_id=pattern.id)
+                if span is not None:
+                    found["agencies" if pattern.label == "AGENCY" else "places"].append(span)
+                    covered_until = end
         doc.spans["agencies"] = found["agencies"]
         doc.spans["places"] = found["places"]
         return doc
@@ -163,7 +165,7 @@ class GazetteerRuler:
 
     def from_disk(self, path: str | Path, exclude: Any = ()) -> GazetteerRuler:
         lines = (Path(path) / "patterns.jsonl").read_text(encoding="utf-8").splitlines()
-        self.patterns, self._index, self._first_characters, self._lengths, self._longest = [], {}, set(), set(), 0
+        self.patterns, self._index, self._prefixes = [], {}, set()
         self.add_patterns([json.loads(line) for line in lines if line.strip()])
         return self
 

@@ -1055,14 +1055,16 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))
                 continue
-            if role is None or not ends_a_word(norm, role.end()):
-                continue  # 负责人: the person in charge, no role
+            if role is None:
+                continue
             subject = norm[begin : role.start()].rstrip(" ：:")
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
             subject = subject[: len(subject) - len(modal)]
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):
                 continue
+            if not ends_a_word(norm, role.end()):
+                continue  # 负责人: the person in charge, no role (segmenting is the costly test: last)
             if modal and any(gaz.is_collective(part) for part in re.split("[、，和及与]", named)):
                 continue  # 各部门要负责: an exhortation
             if _predicate_inside(named, lexicon):

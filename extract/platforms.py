@@ -532,6 +532,8 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar, words: Words) -> list[
     for i, token in enumerate(tokens):
         text = token.text
         value = len(text) - len(text.lstrip(grammar.numerals))
+        if not value and token.tag != "m" and not text.startswith(grammar.ordinal):
+            continue  # no numeral: neither an ordinal nor a number (most words, at the cost of two tests)
         if _is_ordinal(text, grammar):
             marked[i] = token._replace(tag=_ORDINAL)
             following = tokens[i + 1] if i + 1 < len(tokens) else None

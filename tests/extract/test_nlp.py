@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from extract.models import ModelMissingError, require_pkuseg_model
-from extract.nlp import COMPONENTS, jieba_words
+from extract.nlp import COMPONENTS, GazetteerRuler, jieba_words
 from extract.pipeline import PIECE_SIZE, extract_text, text_pieces
 from extract.platforms import read_patterns
 from extract.text import matching_text
@@ -91,3 +92,21 @@ def test_a_text_over_a_million_characters_is_cut_at_line_ends() -> None:
 )
 def test_a_word_the_dictionary_lacks_takes_no_function_words_tag(word: str, tag: str) -> None:
     assert jieba_words().tag(word) == tag
+
+
+def test_the_gazetteer_finds_the_longest_name_that_ends_at_a_word_end() -> None:
+    """From each word start the longest name wins, found past a beginning that is no name
+    (甲乙丙 begins 甲乙丙丁 only); a name ending inside a word is not found (乙丙 in 乙丙丁戊)."""
+    ruler = GazetteerRuler()
+    ruler.add_patterns(
+        [
+            {"label": "PLACE", "pattern": "甲乙", "id": "p1"},
+            {"label": "AGENCY", "pattern": "甲乙丙丁", "id": "a1"},
+            {"label": "AGENCY", "pattern": "乙丙", "id": "a2"},
+            {"label": "PLACE", "pattern": "戊己", "id": "p2"},
+        ]
+    )
+    words = ["甲乙", "丙", "丁", "和", "甲乙", "丙", "戊", "与", "乙丙丁戊", "戊己"]
+    doc = ruler(Doc(spacy.blank("zh").vocab, words=words, spaces=[False] * len(words)))
+    found = {key: [(span.text, span.id_) for span in doc.spans[key]] for key in ("agencies", "places")}
+    assert found == {"agencies": [("甲乙丙丁", "a1")], "places": [("甲乙", "p1"), ("戊己", "p2")]}
