@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from bench.platform_lojo import DEFAULT_SETS
-from extract.evaluate import Counts, _item_key, _prf, load_gold, normalise_platform, score_platforms
+from extract.evaluate import Counts, item_key, load_gold, normalise_platform, precision_recall_f1, score_platforms
 from extract.nlp import jieba_words, make_nlp
 from extract.pipeline import extract_document, pipeline_pieces
 from extract.platforms import Grammar, load_grammar
@@ -191,7 +191,7 @@ def document_examples(path: Path, gold_rows: list[dict], nlp: Any) -> Iterator[E
     wanted: dict[str | None, list[set[str]]] = {}
     optional: dict[str | None, set[str]] = {}
     for row in gold_rows:
-        key = _item_key(row["item"])
+        key = item_key(row["item"])
         wanted.setdefault(key, []).extend({normalise_platform(a) for a in g.split("|")} for g in row["platforms"])
         optional.setdefault(key, set()).update(
             normalise_platform(a) for o in row.get("optional", []) for a in o.split("|")
@@ -199,7 +199,7 @@ def document_examples(path: Path, gold_rows: list[dict], nlp: Any) -> Iterator[E
     for mention in extraction.mentions:
         if mention.kind != "platform" or (mention.start, mention.end) not in by_offsets:
             continue
-        key = _item_key(mention.item)
+        key = item_key(mention.item)
         name = normalise_platform(mention.name)
         if any(name in alternatives for alternatives in wanted.get(key, [])):
             kept: bool | None = True
@@ -244,7 +244,7 @@ def _score(examples: list[Example], kept: set[int], gold: dict[str, list[dict]])
 
 
 def _cell(counts: Counts) -> str:
-    score = _prf(counts.matched_platforms, counts.predicted_platforms, counts.gold_platforms)
+    score = precision_recall_f1(counts.matched_platforms, counts.predicted_platforms, counts.gold_platforms)
     return f"P {score['precision']:.3f} R {score['recall']:.3f} F1 {score['f1']:.3f}"
 
 

@@ -22,10 +22,12 @@ __all__ = [
     "Score",
     "align",
     "gold_documents",
+    "item_key",
     "load_gold",
     "normalise_name",
     "normalise_platform",
     "normalise_raw",
+    "precision_recall_f1",
     "score_documents",
 ]
 
@@ -129,7 +131,8 @@ class Counts:
                 setattr(self, name, getattr(self, name) + value)
 
 
-def _prf(matched: int, predicted: int, gold: int) -> dict[str, float]:
+def precision_recall_f1(matched: int, predicted: int, gold: int) -> dict[str, float]:
+    """Micro precision, recall and F1, rounded to four places; nothing predicted of nothing is 1."""
     precision = matched / predicted if predicted else (1.0 if not gold else 0.0)
     recall = matched / gold if gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -145,7 +148,7 @@ class Score:
 
     @staticmethod
     def summarise(counts: Counts) -> dict[str, Any]:
-        notes = _prf(counts.matched_notes, counts.predicted_notes, counts.gold_notes)
+        notes = precision_recall_f1(counts.matched_notes, counts.predicted_notes, counts.gold_notes)
         return {
             "notes": {
                 "gold": counts.gold_notes,
@@ -153,12 +156,14 @@ class Score:
                 "matched": counts.matched_notes,
                 **notes,
             },
-            "units": _prf(counts.matched_units, counts.predicted_units, counts.gold_units),
+            "units": precision_recall_f1(counts.matched_units, counts.predicted_units, counts.gold_units),
             "lead": {
                 "n": counts.lead_total,
                 "accuracy": round(counts.lead_right / counts.lead_total, 4) if counts.lead_total else 1.0,
             },
-            "platforms": _prf(counts.matched_platforms, counts.predicted_platforms, counts.gold_platforms)
+            "platforms": precision_recall_f1(
+                counts.matched_platforms, counts.predicted_platforms, counts.gold_platforms
+            )
             if counts.platforms_scored
             else None,
         }
@@ -185,7 +190,8 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, list[dict]], dict[str, list[dic
     return notes, platforms
 
 
-def _item_key(item: str | None) -> str | None:
+def item_key(item: str | None) -> str | None:
+    """An item marker as scores compare it: half-width, no white space (None stays None)."""
     return None if item is None else "".join(half_width(item).split())
 
 
@@ -226,14 +232,14 @@ def score_platforms(predicted: list[dict], gold: list[dict]) -> Counts:
     gold_by_item: dict[str | None, list[str]] = {}
     optional_by_item: dict[str | None, set[str]] = {}
     for row in gold:
-        key = _item_key(row["item"])
+        key = item_key(row["item"])
         gold_by_item.setdefault(key, []).extend(p for p in row["platforms"] if p not in gold_by_item.get(key, []))
         optional_by_item.setdefault(key, set()).update(
             normalise_platform(a) for o in row.get("optional", []) for a in o.split("|")
         )
     predicted_by_item: dict[str | None, set[str]] = {}
     for platform in predicted:
-        predicted_by_item.setdefault(_item_key(platform["item"]), set()).add(normalise_platform(platform["name"]))
+        predicted_by_item.setdefault(item_key(platform["item"]), set()).add(normalise_platform(platform["name"]))
     for key in set(gold_by_item) | set(predicted_by_item):
         names = predicted_by_item.get(key, set())
         remaining = [{normalise_platform(a) for a in g.split("|")} for g in gold_by_item.get(key, [])]
