@@ -41,7 +41,7 @@ DEFAULT_SETS = [
     *(
         (folder / "corpus", folder / "gold")
         for folder in sorted((ROOT / "tests/data/annotated").iterdir())
-        if not (folder / "HELD_OUT").exists()  # a set kept for measuring: nothing is chosen on it
+        if folder.is_dir() and not (folder / "HELD_OUT").exists()  # a set kept for measuring: nothing is chosen on it
     ),
 ]
 COMMON_GRID = (10, 30, 100, 300)

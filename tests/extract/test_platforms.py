@@ -120,11 +120,17 @@ def test_kinds_and_slogans_are_not_platforms(nlp, text: str) -> None:
         ("建成全市线上服务大厅。", ["全市线上服务大厅"]),
         ("改造区政务服务大厅，增设自助终端。", []),
         ("网上预约，服务大厅现场办理。", []),
+        ("在县便民服务中心设立企业开办综合窗口。", []),
+        ("争创全省改革的示范窗口。", []),
+        ("在政务服务网开设“跨省通办”网上窗口。", ["政务服务网", "跨省通办网上窗口"]),
+        ("推进远程虚拟窗口建设。", ["远程虚拟窗口"]),
+        ("推动跨境贸易“单一窗口”功能向口岸物流延伸。", ["单一窗口"]),
     ],
 )
-def test_a_hall_is_a_platform_only_online(nlp, text: str, names: list[str]) -> None:
-    """大厅 ends a platform's name where a word before it in the phrase says it is online; a
-    service hall alone is a building."""
+def test_a_hall_or_a_window_is_a_platform_only_online(nlp, text: str, names: list[str]) -> None:
+    """大厅 and 窗口 end a platform's name where a word before them in the phrase says it is
+    online (a single window of trade is an electronic system); a service hall alone is a
+    building, a window a counter in one, or a showcase."""
     assert platform_names(nlp, text) == names
 
 
