@@ -26,10 +26,14 @@ dictionary from the jieba package on a component's first use; nothing is downloa
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
+import sys
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -537,11 +541,30 @@ def make_target_finder(nlp: Language, name: str) -> TargetFinder:
     return TargetFinder(name)
 
 
+# What pkuseg prints on standard error each time it reads the model in the format its wheel ships
+# (extract.models): the format expected, so nothing a user should read on every build.
+_PKUSEG_FORMAT_NOTICE = "WARNING: features.msgpack does not exist, try loading features.pkl"
+
+
+@contextmanager
+def without_pkuseg_format_notice() -> Iterator[None]:
+    """Standard error as it is, but for pkuseg's notice that it reads ``features.pkl``: written
+    once the block ends (or fails)."""
+    captured = io.StringIO()
+    try:
+        with redirect_stderr(captured):
+            yield
+    finally:
+        lines = captured.getvalue().splitlines(keepends=True)
+        sys.stderr.write("".join(line for line in lines if line.rstrip("\n") != _PKUSEG_FORMAT_NOTICE))
+
+
 def make_nlp(model_dir: Path | None = None) -> Language:
     """A blank Chinese pipeline with the pkuseg segmenter and policykg's components."""
     folder = model_dir or require_pkuseg_model()
     nlp: Any = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
-    nlp.tokenizer.initialize(pkuseg_model=str(folder))
+    with without_pkuseg_format_notice():
+        nlp.tokenizer.initialize(pkuseg_model=str(folder))
     for component in COMPONENTS:
         config = {"triggers": load_grammar().triggers} if component == "policykg_pos" else {}
         nlp.add_pipe(component, config=config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from extract.models import ModelMissingError, require_pkuseg_model
-from extract.nlp import COMPONENTS, GazetteerRuler, jieba_words
+from extract.nlp import _PKUSEG_FORMAT_NOTICE, COMPONENTS, GazetteerRuler, jieba_words, without_pkuseg_format_notice
 from extract.pipeline import PIECE_SIZE, extract_text, text_pieces
 from extract.platforms import read_patterns
 from extract.text import matching_text
@@ -110,3 +111,13 @@ def test_the_gazetteer_finds_the_longest_name_that_ends_at_a_word_end() -> None:
     doc = ruler(Doc(spacy.blank("zh").vocab, words=words, spaces=[False] * len(words)))
     found = {key: [(span.text, span.id_) for span in doc.spans[key]] for key in ("agencies", "places")}
     assert found == {"agencies": [("甲乙丙丁", "a1")], "places": [("甲乙", "p1"), ("戊己", "p2")]}
+
+
+def test_loading_pkuseg_shows_no_notice_of_the_model_format_it_expects(capsys: pytest.CaptureFixture[str]) -> None:
+    """pkuseg says on every load that it reads features.pkl, the format its wheel ships: a build's
+    output should not; anything else it writes is shown, even when the load fails."""
+    with pytest.raises(OSError), without_pkuseg_format_notice():
+        print(_PKUSEG_FORMAT_NOTICE, file=sys.stderr)
+        print("WARNING: weights.npz is damaged", file=sys.stderr)
+        raise OSError("no model")
+    assert capsys.readouterr().err == "WARNING: weights.npz is damaged\n"
