@@ -1064,7 +1064,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):
                 continue
             if not ends_a_word(norm, role.end()):
-                continue  # 负责人: the person in charge, no role (segmenting is the costly test: last)
+                continue  # 负责人: the person in charge, no role (segmenting costs most: after the cheap tests)
             if modal and any(gaz.is_collective(part) for part in re.split("[、，和及与]", named)):
                 continue  # 各部门要负责: an exhortation
             if _predicate_inside(named, lexicon):
