@@ -23,12 +23,10 @@ matches. Only the documents the first annotation has platform lines for are scor
 from __future__ import annotations
 
 import argparse
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.evaluate import item_key, load_gold, normalise_platform, precision_recall_f1, score_platforms
+from extract.evaluate import load_gold, platforms_by_item, precision_recall_f1, score_platforms
 from extract.jsonout import extraction_to_json
 from extract.nlp import load_nlp
 from extract.pipeline import extract_file
@@ -56,20 +54,6 @@ class Tally:
         return f"P {score['precision']:.3f} R {score['recall']:.3f} F1 {score['f1']:.3f} ({counts})"
 
 
-def _by_item(rows: Iterable[dict]) -> tuple[dict[str | None, list[set[str]]], dict[str | None, set[str]]]:
-    """An annotation's platforms (each a set of alternatives) and optional names, by item."""
-    platforms: dict[str | None, list[set[str]]] = defaultdict(list)
-    optional: dict[str | None, set[str]] = defaultdict(set)
-    for row in rows:
-        key = item_key(row["item"])
-        for platform in row["platforms"]:
-            names = {normalise_platform(a) for a in platform.split("|")}
-            if names not in platforms[key]:
-                platforms[key].append(names)
-        optional[key].update(normalise_platform(a) for o in row.get("optional", []) for a in o.split("|"))
-    return platforms, optional
-
-
 def agreement(second: list[dict], first: list[dict]) -> tuple[int, int, int]:
     """(matched, counted second, counted first) for one document, *first* as the reference.
 
@@ -78,8 +62,8 @@ def agreement(second: list[dict], first: list[dict]) -> tuple[int, int, int]:
     >>> agreement(second, first)
     (1, 2, 1)
     """
-    first_platforms, first_optional = _by_item(first)
-    second_platforms, second_optional = _by_item(second)
+    first_platforms, first_optional = platforms_by_item(first)
+    second_platforms, second_optional = platforms_by_item(second)
     matched = counted_second = counted_first = 0
     for key in set(first_platforms) | set(second_platforms):
         remaining = list(first_platforms.get(key, []))

@@ -29,7 +29,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from bench.platform_lojo import DEFAULT_SETS
-from extract.evaluate import Counts, item_key, load_gold, normalise_platform, precision_recall_f1, score_platforms
+from extract.evaluate import (
+    Counts,
+    item_key,
+    load_gold,
+    normalise_platform,
+    platforms_by_item,
+    precision_recall_f1,
+    score_platforms,
+)
 from extract.nlp import jieba_words, make_nlp
 from extract.pipeline import extract_document, pipeline_pieces
 from extract.platforms import Grammar, load_grammar
@@ -188,14 +196,7 @@ def document_examples(path: Path, gold_rows: list[dict], nlp: Any) -> Iterator[E
         spans = list(doc.spans["platforms"])
         for span, features in zip(spans, document_features(doc, spans, grammar, jieba_words().frequency), strict=True):
             by_offsets[(offset + span.start_char, offset + span.end_char)] = tuple(features)
-    wanted: dict[str | None, list[set[str]]] = {}
-    optional: dict[str | None, set[str]] = {}
-    for row in gold_rows:
-        key = item_key(row["item"])
-        wanted.setdefault(key, []).extend({normalise_platform(a) for a in g.split("|")} for g in row["platforms"])
-        optional.setdefault(key, set()).update(
-            normalise_platform(a) for o in row.get("optional", []) for a in o.split("|")
-        )
+    wanted, optional = platforms_by_item(gold_rows)
     for mention in extraction.mentions:
         if mention.kind != "platform" or (mention.start, mention.end) not in by_offsets:
             continue

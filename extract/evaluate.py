@@ -27,6 +27,7 @@ __all__ = [
     "normalise_name",
     "normalise_platform",
     "normalise_raw",
+    "platforms_by_item",
     "precision_recall_f1",
     "score_documents",
 ]
@@ -219,6 +220,31 @@ def score_notes(predicted: list[dict], gold: list[dict]) -> Counts:
     return counts
 
 
+def platforms_by_item(rows: Iterable[dict]) -> tuple[dict[str | None, list[set[str]]], dict[str | None, set[str]]]:
+    """A document's platform lines united by item (:func:`item_key`): each platform as the set of
+    its normalised alternatives (``a|b``), listed once, and the optional names.
+
+    >>> rows = [{"item": "（一）", "platforms": ["甲平台|省甲平台"]}]
+    >>> rows.append({"item": "(一)", "platforms": ["省甲平台|甲平台"], "optional": ["乙网"]})
+    >>> platforms, optional = platforms_by_item(rows)
+    >>> platforms == {"(一)": [{"甲平台", "省甲平台"}]}, optional == {"(一)": {"乙网"}}
+    (True, True)
+    """
+    platforms: dict[str | None, list[set[str]]] = {}
+    optional: dict[str | None, set[str]] = {}
+    for row in rows:
+        key = item_key(row["item"])
+        listed = platforms.setdefault(key, [])
+        for platform in row["platforms"]:
+            names = {normalise_platform(a) for a in platform.split("|")}
+            if names not in listed:
+                listed.append(names)
+        optional.setdefault(key, set()).update(
+            normalise_platform(a) for o in row.get("optional", []) for a in o.split("|")
+        )
+    return platforms, optional
+
+
 def score_platforms(predicted: list[dict], gold: list[dict]) -> Counts:
     """Counts for one document's platforms, as sets per item marker. A name the gold calls
     optional is matched last, so that it never takes the gold entry of a name that is not:
@@ -229,20 +255,13 @@ def score_platforms(predicted: list[dict], gold: list[dict]) -> Counts:
     (1, 1, 1)
     """
     counts = Counts(platforms_scored=True)
-    gold_by_item: dict[str | None, list[str]] = {}
-    optional_by_item: dict[str | None, set[str]] = {}
-    for row in gold:
-        key = item_key(row["item"])
-        gold_by_item.setdefault(key, []).extend(p for p in row["platforms"] if p not in gold_by_item.get(key, []))
-        optional_by_item.setdefault(key, set()).update(
-            normalise_platform(a) for o in row.get("optional", []) for a in o.split("|")
-        )
+    gold_by_item, optional_by_item = platforms_by_item(gold)
     predicted_by_item: dict[str | None, set[str]] = {}
     for platform in predicted:
         predicted_by_item.setdefault(item_key(platform["item"]), set()).add(normalise_platform(platform["name"]))
     for key in set(gold_by_item) | set(predicted_by_item):
         names = predicted_by_item.get(key, set())
-        remaining = [{normalise_platform(a) for a in g.split("|")} for g in gold_by_item.get(key, [])]
+        remaining = list(gold_by_item.get(key, []))
         counts.gold_platforms += len(remaining)
         optional = optional_by_item.get(key, set())
         for name in sorted(names, key=lambda n: (n in optional, n)):  # an optional name never takes another's gold
