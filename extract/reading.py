@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extract.model import Document
+from extract.reflow import pdf_text
 from extract.text import matching_text
 
 __all__ = [
@@ -349,11 +350,10 @@ def _malformed_part(path: Path) -> str:
 
 
 def _pdf_text(path: Path) -> Decoding:
-    from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        return Decoding(extract_text(str(path)), "pdf")
+        return Decoding(pdf_text(path), "pdf")
     except PDFPasswordIncorrect as exc:
         raise _Unreadable("the PDF is encrypted: it needs a password to open; not read") from exc
     except PDFEncryptionError as exc:

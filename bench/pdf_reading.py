@@ -1,0 +1,152 @@
+"""Extraction from the same plans as text and as PDF: what a PDF's laid-out lines cost, and what
+reading them into paragraphs (:mod:`extract.reflow`) wins back.
+
+Plans reach analysts as PDFs far more often than as text. Each annotated document is printed to
+a PDF by Debian's Chromium, one paragraph for each of its lines, in 16 pt Chinese type on A4
+with a page number — N — in the footer: set as a plan is (``--layout indented``: first lines
+indented two characters, justified) or as a web page printed (``--layout flush``: flush left,
+ragged, space between paragraphs). Each is extracted three ways and scored against its gold
+with ``policykg eval``'s scoring:
+
+- ``text``: the text file itself;
+- ``pdf lines``: the PDF read with pdfminer's ``extract_text``, its lines as the page lays
+  them out (what policykg read before :mod:`extract.reflow`);
+- ``pdf``: the PDF read by policykg (``read_document``), paragraphs joined.
+
+Sets kept for measuring (a ``HELD_OUT`` file) are scored like the others; only totals are
+printed, never a name. The PDFs are kept in ``--pdf-dir`` (by default ``var/bench/pdf``) and
+printed again only with ``--render``.
+
+    .venv/bin/python -m bench.pdf_reading [--layout indented|flush] [--render] [--pdf-dir DIR] [SET_FOLDER ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bench.platform_lojo import SHARED
+from extract.evaluate import Score, gold_documents, score_documents
+from extract.jsonout import extraction_to_json
+from extract.nlp import load_nlp
+from extract.pipeline import extract_document, extract_file
+from extract.reading import make_document
+
+if TYPE_CHECKING:
+    from playwright.sync_api import PdfMargins
+
+ROOT = Path(__file__).resolve().parent.parent
+ANNOTATED = ROOT / "tests" / "data" / "annotated"
+CHROMIUM = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
+BODY_STYLE = "body { font-family: 'WenQuanYi Micro Hei', sans-serif; font-size: 16pt; }"
+# How paragraphs are set: a plan's first lines indented two characters and justified, or flush
+# left and ragged, as a web page printed to PDF.
+LAYOUTS = {
+    "indented": " p { margin: 0; text-indent: 2em; text-align: justify; }",
+    "flush": " p { margin: 0 0 6pt 0; }",
+}
+FOOTER = '<div style="font-size: 12pt; width: 100%; text-align: center">— <span class="pageNumber"></span> —</div>'
+MARGINS: PdfMargins = {"top": "2.5cm", "bottom": "2.5cm", "left": "2.8cm", "right": "2.6cm"}
+WAYS = ("text", "pdf lines", "pdf")
+
+
+def default_sets() -> list[Path]:
+    """``../shared`` (its gold and the regional gold) and every annotated set folder."""
+    return [SHARED, SHARED / "regional", *(p for p in sorted(ANNOTATED.iterdir()) if (p / "gold").is_dir())]
+
+
+def render(texts: list[Path], pdf_dir: Path, layout: str) -> None:
+    """Print each text file in *texts* to ``pdf_dir/STEM.pdf``, one paragraph a line, set as
+    *layout* (:data:`LAYOUTS`) says."""
+    from playwright.sync_api import sync_playwright
+
+    executable = next((path for path in CHROMIUM if path.exists()), None)
+    if executable is None:
+        sys.exit(f"no Chromium at {' or '.join(map(str, CHROMIUM))}: run `make setup` first")
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=["--no-sandbox"])
+        page = browser.new_page()
+        for number, text in enumerate(texts, 1):
+            lines = text.read_text(encoding="utf-8").split("\n")
+            body = "".join(f"<p>{html.escape(line) or '&nbsp;'}</p>" for line in lines)
+            head = f'<meta charset="utf-8"><style>{BODY_STYLE}{LAYOUTS[layout]}</style>'
+            page.set_content(f"<html><head>{head}</head><body>{body}</body></html>")
+            page.pdf(
+                path=str(pdf_dir / f"{text.stem}.pdf"),
+                format="A4",
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+                margin=MARGINS,
+            )
+            print(f"\rprinted {number}/{len(texts)}", end="", file=sys.stderr, flush=True)
+        browser.close()
+    print(file=sys.stderr)
+
+
+def pdfminer_lines(pdf: Path, name: str, nlp: object) -> dict:
+    """The extraction of *pdf* read as pdfminer lays out its lines."""
+    from pdfminer.high_level import extract_text
+
+    document = make_document(extract_text(str(pdf)), name=name, source_format="pdf")
+    return extraction_to_json(extract_document(document, nlp=nlp))
+
+
+def score_ways(corpus: Path, gold: Path, pdf_dir: Path, nlp: object) -> dict[str, Score]:
+    """The set's score read each of :data:`WAYS`."""
+
+    def pdf_of(path: Path) -> Path:
+        return pdf_dir / f"{path.stem}.pdf"
+
+    readers: dict[str, Callable[[Path], dict]] = {
+        "text": lambda path: extraction_to_json(extract_file(path, nlp=nlp)),
+        "pdf lines": lambda path: pdfminer_lines(pdf_of(path), path.name, nlp),
+        "pdf": lambda path: extraction_to_json(extract_file(pdf_of(path), name=path.name, nlp=nlp)),
+    }
+    return {way: score_documents(read, corpus, gold) for way, read in readers.items()}
+
+
+def row(name: str, way: str, score: Score) -> str:
+    """One line of the table: notes recall, unit F1, lead accuracy and platform F1."""
+    figures = score.as_json()
+    platforms = figures.get("platforms") or {}
+    platform_f1 = f"{platforms['f1']:.3f}" if platforms else "    -"
+    return (
+        f"{name:12} {way:10} {figures['notes']['recall']:6.3f} {figures['units']['f1']:6.3f}"
+        f" {figures['lead']['accuracy']:6.3f} {platform_f1:>6}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sets", nargs="*", type=Path, help="set folders holding corpus/ and gold/ (default: all)")
+    parser.add_argument("--pdf-dir", type=Path, default=ROOT / "var" / "bench" / "pdf", help="where the PDFs are kept")
+    parser.add_argument("--render", action="store_true", help="print the PDFs again even where they exist")
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), default="indented", help="how paragraphs are set")
+    args = parser.parse_args(argv)
+    nlp = load_nlp()
+    print(f"{'set':12} {'read as':10} {'notes R':>6} {'units':>6} {'lead':>6} {'plat F1':>6}")
+    totals: dict[str, Score] = {way: Score() for way in WAYS}
+    for folder in args.sets or default_sets():
+        corpus, gold = folder / "corpus", folder / "gold"
+        pdf_dir = args.pdf_dir / args.layout / folder.name
+        texts = list(gold_documents(corpus, gold).values())
+        missing = [text for text in texts if args.render or not (pdf_dir / f"{text.stem}.pdf").exists()]
+        if missing:
+            render(missing, pdf_dir, args.layout)
+        scores = score_ways(corpus, gold, pdf_dir, nlp)
+        for way in WAYS:
+            print(row(folder.name, way, scores[way]), flush=True)
+            totals[way].total.add(scores[way].total)
+    for way in WAYS:
+        print(row("all", way, totals[way]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

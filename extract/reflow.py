@@ -1,0 +1,202 @@
+"""Paragraphs from a PDF's laid-out lines.
+
+A PDF holds lines as the page shows them: a plan set in 三号 type breaks every 28 characters or
+so, in the middle of a word (国土空间基\\n础信息平台), of a unit list (省数字办、省委办\\n公厅) or of a
+note. Read as they are, those breaks cut names and notes apart. A reader joins a line to the
+next where the page's layout shows the paragraph goes on: the line runs to the right edge of
+the text and the next one starts at the left edge, not indented as a paragraph's first line is,
+nor centred or set right as titles, signatures and dates are, and no wider space than between
+the lines of a paragraph parts the two. A line that ends a sentence
+(。！？) keeps its break unless the document indents its paragraphs: where type is set flush
+left, a paragraph may end there. Where the page
+leaves room for a line or more between two lines, the text keeps a blank line, as a text file
+holds blank lines between a table's cells or a plan's sections.
+
+Page numbers (— 3 —, -3-, 第3页) are dropped, so that a paragraph goes on over a page's end. A
+page number is told by where it stands and what it counts, not by its look alone: a table row
+numbered 2 may open a page too. It is the lowest (or highest) line of its page, and on most
+pages that line counts the pages, each one more than the page before.
+
+:func:`reflow` works on :class:`LaidLine` values and knows nothing of PDFs; :func:`pdf_text`
+reads them from a file with pdfminer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+__all__ = ["LaidLine", "indents_paragraphs", "page_numbers", "pdf_text", "reflow"]
+
+# How far, in line heights (about one character of Chinese type), a line may stop short of the
+# right edge and still run to it: unjustified type leaves up to two characters free where a
+# character that may not start a line (、，。）) is carried over with the one before it.
+RIGHT_SLACK = 2.5
+# How far past the left edge a line may start and still start at it: less than the two
+# characters' indent of a paragraph's first line.
+LEFT_SLACK = 0.5
+# The share of lines that start indented in a document that indents its paragraphs' first lines
+# (a plan of paragraphs of three to five lines: a fifth to a third).
+INDENTED_SHARE = 0.1
+# How much wider than the usual gap between two lines of a paragraph, in line heights, a gap between paragraphs
+# is, where a layout spaces them.
+PARAGRAPH_GAP = 0.2
+# How much wider than the usual gap between two lines, in line heights, a gap holds a blank line.
+BLANK_LINE = 0.8
+_SENTENCE_ENDS = "。！？!?"
+_PAGE_NUMBER = re.compile(r"[\s\-—–－_]*(?:第\s*)?(\d{1,4})\s*(?:页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)?[\s\-—–－_]*")
+
+
+@dataclass(frozen=True)
+class LaidLine:
+    """One line of text as a page lays it out: its text without the line end; where it starts
+    and stops across the page and its height; where its top and its foot stand (measured up
+    from the page's foot, as PDF does); and its page (from 0)."""
+
+    text: str
+    x0: float
+    x1: float
+    height: float
+    top: float
+    page: int
+
+    @property
+    def foot(self) -> float:
+        return self.top - self.height
+
+
+def page_numbers(lines: Sequence[LaidLine]) -> set[int]:
+    """The indexes in *lines* of page numbers: the lowest lines of their pages (or the highest,
+    whichever counts more pages) that are a number alone and count the pages, on at least half
+    the pages and two of them.
+
+    >>> footer = [LaidLine("— 1 —", 280, 320, 14, 40, 0), LaidLine("— 2 —", 280, 320, 14, 40, 1)]
+    >>> body = [LaidLine("正文", 85, 505, 16, 700, 0), LaidLine("2", 85, 95, 16, 770, 1)]
+    >>> sorted(page_numbers([body[0], footer[0], body[1], footer[1]]))
+    [1, 3]
+    """
+    pages = {line.page for line in lines}
+    best: set[int] = set()
+    for lowest in (True, False):
+        ends: dict[int, int] = {}
+        for index, line in enumerate(lines):
+            if not line.text.strip():
+                continue
+            current = ends.get(line.page)
+            if current is None or (line.top < lines[current].top if lowest else line.top > lines[current].top):
+                ends[line.page] = index
+        counting = {page: index for page, index in ends.items() if _PAGE_NUMBER.fullmatch(lines[index].text)}
+        offsets = Counter(int(_number(lines[index].text)) - page for page, index in counting.items())
+        if not offsets:
+            continue
+        offset, count = offsets.most_common(1)[0]
+        if count >= 2 and count * 2 >= len(pages) and count > len(best):
+            best = {index for page, index in counting.items() if int(_number(lines[index].text)) - page == offset}
+    return best
+
+
+def _number(text: str) -> str:
+    found = _PAGE_NUMBER.fullmatch(text)
+    return found.group(1) if found else ""
+
+
+def reflow(lines: Sequence[LaidLine]) -> str:
+    """The text of *lines* (in reading order) with the breaks that the layout made joined.
+
+    A line runs on into the next when it reaches the text's right edge (within
+    :data:`RIGHT_SLACK` line heights), the next line starts at the left edge, and no gap wider
+    than the document's usual gap between lines by :data:`PARAGRAPH_GAP` line heights parts
+    them; after a sentence's end (。！？) only in a document that indents its paragraphs' first
+    lines (:func:`indents_paragraphs`). The edges are the document's, where its lines start at
+    the leftmost and end at the rightmost: a page of a few short lines (a signature, a date) has
+    no edges of its own. Latin letters and digits on both sides of a join keep a space between
+    them; Chinese text joins without one. Two lines that do not run on are parted by a blank
+    line where the gap between them is wider than the usual gap by most of a line
+    (:data:`BLANK_LINE`).
+
+    >>> note = [LaidLine("责任单位：省数字办、省委办", 85, 505, 16, 700, 0),
+    ...         LaidLine("公厅", 85, 117, 16, 680, 0)]
+    >>> reflow(note)
+    '责任单位：省数字办、省委办公厅'
+    >>> reflow([note[0], LaidLine("公厅", 117, 149, 16, 680, 0)])  # indented: a new paragraph
+    '责任单位：省数字办、省委办\\n公厅'
+    """
+    dropped = page_numbers(lines)
+    kept = [line for index, line in enumerate(lines) if index not in dropped]
+    written = [line for line in kept if line.text.strip()]
+    if not written:
+        return "\n".join(line.text.rstrip() for line in kept)
+    left = min(line.x0 for line in written)
+    right = max(line.x1 for line in written)
+    usual_gap = _usual_gap(kept)
+    indented = indents_paragraphs(written, left)
+    parts: list[str] = []
+    joined = False  # whether the line before runs on into this one
+    for line, following in pairwise(kept):
+        text = line.text.strip() if joined else line.text.rstrip()
+        joined = (
+            bool(text)
+            and (indented or text[-1] not in _SENTENCE_ENDS)
+            and line.x1 >= right - RIGHT_SLACK * line.height
+            and following.x0 <= left + LEFT_SLACK * following.height
+            and bool(following.text.strip())
+            and (following.page != line.page or line.foot - following.top <= usual_gap + PARAGRAPH_GAP * line.height)
+        )
+        if joined:
+            parts.append(text + _joint(text, following.text))
+        else:
+            blank = following.page == line.page and line.foot - following.top > usual_gap + BLANK_LINE * line.height
+            parts.append(text + ("\n\n" if blank else "\n"))
+    parts.append(kept[-1].text.strip() if joined else kept[-1].text.rstrip())
+    return "".join(parts)
+
+
+def indents_paragraphs(lines: Sequence[LaidLine], left: float) -> bool:
+    """Whether the paragraphs of *lines* start indented: at least :data:`INDENTED_SHARE` of the
+    lines start one and a half to two and a half characters (line heights) right of *left*, as a
+    two-character indent does.
+
+    >>> lines = [LaidLine("一行", 117, 505, 16, 700, 0), LaidLine("二行", 85, 505, 16, 680, 0)]
+    >>> indents_paragraphs(lines, 85), indents_paragraphs(lines[1:], 85)
+    (True, False)
+    """
+    indented = sum(1 for line in lines if 1.5 * line.height <= line.x0 - left <= 2.5 * line.height)
+    return indented > 0 and indented >= INDENTED_SHARE * len(lines)
+
+
+def _usual_gap(lines: Sequence[LaidLine]) -> float:
+    """The gap between the lines of a paragraph: a fifth of the gaps between a line's foot and
+    the next line's top on one page are no wider. Not the median: in a plan of one-line
+    paragraphs parted by blank lines, most gaps hold a blank line."""
+    gaps = sorted(line.foot - following.top for line, following in pairwise(lines) if following.page == line.page)
+    return gaps[len(gaps) // 5] if gaps else 0.0
+
+
+def _joint(before: str, after: str) -> str:
+    """What joins two parts of a paragraph: a space between Latin words or numbers, else nothing."""
+    after = after.lstrip()
+    latin = before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum()
+    return " " if latin else ""
+
+
+def pdf_text(path: Path) -> str:
+    """The text of the PDF at *path*, its paragraphs joined (:func:`reflow`); pdfminer's errors
+    pass through for the reader to name."""
+    return reflow(list(_laid_lines(path)))
+
+
+def _laid_lines(path: Path) -> Iterator[LaidLine]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    for number, page in enumerate(extract_pages(str(path))):
+        for box in page:
+            if isinstance(box, LTTextContainer):
+                for line in box:
+                    if isinstance(line, LTTextLine):
+                        text = line.get_text().rstrip("\n")
+                        yield LaidLine(text, line.x0, line.x1, line.height, line.y1, number)
