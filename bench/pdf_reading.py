@@ -11,7 +11,10 @@ with ``policykg eval``'s scoring:
 - ``text``: the text file itself;
 - ``pdf lines``: the PDF read with pdfminer's ``extract_text``, its lines as the page lays
   them out (what policykg read before :mod:`extract.reflow`);
-- ``pdf``: the PDF read by policykg (``read_document``), paragraphs joined.
+- ``pdf``: the PDF read by policykg (``read_document``), paragraphs joined;
+- ``pdf copied``: pdfminer's text saved as a .txt file and read by policykg, as text copied
+  out of a PDF viewer is: lines joined where they break at one width (``unwrap_text``), with
+  no page geometry to go by.
 
 Sets kept for measuring (a ``HELD_OUT`` file) are scored like the others; only totals are
 printed, never a name. The PDFs are kept in ``--pdf-dir`` (by default ``var/bench/pdf``) and
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import html
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,7 +55,7 @@ LAYOUTS = {
 }
 FOOTER = '<div style="font-size: 12pt; width: 100%; text-align: center">— <span class="pageNumber"></span> —</div>'
 MARGINS: PdfMargins = {"top": "2.5cm", "bottom": "2.5cm", "left": "2.8cm", "right": "2.6cm"}
-WAYS = ("text", "pdf lines", "pdf")
+WAYS = ("text", "pdf lines", "pdf", "pdf copied")
 
 
 def default_sets() -> list[Path]:
@@ -97,6 +101,16 @@ def pdfminer_lines(pdf: Path, name: str, nlp: object) -> dict:
     return extraction_to_json(extract_document(document, nlp=nlp))
 
 
+def pdfminer_copied(pdf: Path, name: str, nlp: object) -> dict:
+    """The extraction of *pdf*'s text as pdfminer lays it out, saved and read as a text file."""
+    from pdfminer.high_level import extract_text
+
+    with tempfile.TemporaryDirectory() as folder:
+        copied = Path(folder) / name
+        copied.write_text(extract_text(str(pdf)), encoding="utf-8")
+        return extraction_to_json(extract_file(copied, nlp=nlp))
+
+
 def score_ways(corpus: Path, gold: Path, pdf_dir: Path, nlp: object) -> dict[str, Score]:
     """The set's score read each of :data:`WAYS`."""
 
@@ -107,6 +121,7 @@ def score_ways(corpus: Path, gold: Path, pdf_dir: Path, nlp: object) -> dict[str
         "text": lambda path: extraction_to_json(extract_file(path, nlp=nlp)),
         "pdf lines": lambda path: pdfminer_lines(pdf_of(path), path.name, nlp),
         "pdf": lambda path: extraction_to_json(extract_file(pdf_of(path), name=path.name, nlp=nlp)),
+        "pdf copied": lambda path: pdfminer_copied(pdf_of(path), path.name, nlp),
     }
     return {way: score_documents(read, corpus, gold) for way, read in readers.items()}
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extract.model import Document
-from extract.reflow import pdf_text
+from extract.reflow import pdf_text, unwrap_text
 from extract.text import matching_text
 
 __all__ = [
@@ -261,7 +261,9 @@ def _text(data: bytes) -> Decoding:
 
 
 def _txt_text(path: Path) -> Decoding:
-    return _text(path.read_bytes())
+    """The file's text, its lines joined where it was copied from a PDF (:func:`unwrap_text`)."""
+    decoded = _text(path.read_bytes())
+    return decoded._replace(text=unwrap_text(decoded.text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def _html_text(path: Path) -> Decoding:

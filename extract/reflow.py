@@ -30,7 +30,19 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-__all__ = ["LaidLine", "indents_paragraphs", "page_numbers", "pdf_text", "reflow"]
+from extract.outline import find_headings
+from extract.text import matching_text
+
+__all__ = [
+    "LaidLine",
+    "display_width",
+    "indents_paragraphs",
+    "page_numbers",
+    "pdf_text",
+    "reflow",
+    "unwrap_text",
+    "wrap_width",
+]
 
 # How far, in line heights (about one character of Chinese type), a line may stop short of the
 # right edge and still run to it: unjustified type leaves up to two characters free where a
@@ -39,6 +51,13 @@ RIGHT_SLACK = 2.5
 # How far past the left edge a line may start and still start at it: less than the two
 # characters' indent of a paragraph's first line.
 LEFT_SLACK = 0.5
+# How far, in characters, a line of text copied from a PDF may stop short of the width it was
+# broken at and still run to it: more than on the page, where it is measured, as a line's Latin
+# letters, digits and punctuation take from a third to two thirds of a character each.
+TEXT_SLACK = 4.0
+# The share of a text's lines that may be wider than the width it was broken at (a table's row,
+# a web address).
+WIDER_SHARE = 0.05
 # The share of lines that start indented in a document that indents its paragraphs' first lines
 # (a plan of paragraphs of three to five lines: a fifth to a third).
 INDENTED_SHARE = 0.1
@@ -200,3 +219,72 @@ def _laid_lines(path: Path) -> Iterator[LaidLine]:
                     if isinstance(line, LTTextLine):
                         text = line.get_text().rstrip("\n")
                         yield LaidLine(text, line.x0, line.x1, line.height, line.y1, number)
+
+
+def display_width(text: str) -> float:
+    """How many characters of Chinese type *text* takes: a Latin letter, digit or space half one.
+
+    >>> display_width("闽政通APP")
+    4.5
+    """
+    return sum(0.5 if char.isascii() else 1.0 for char in text)
+
+
+def wrap_width(lines: Sequence[str]) -> float | None:
+    """The width (:func:`display_width`) at which *lines* were broken, when they were: text copied
+    from a PDF breaks where the page did, so that a quarter or more of its lines (four at least)
+    end within :data:`TEXT_SLACK` characters of one width of fifteen or more and hardly any
+    (:data:`WIDER_SHARE`) is wider; text written a paragraph a line gives None.
+
+    >>> wrap_width(["一二三四五六七八九十" * 2] * 4 + ["一二三。"])
+    20.0
+    >>> wrap_width(["一二三四五六七八九十" * 2, "一二三四五六七八九十" * 5, "短句。"] * 2) is None
+    True
+    """
+    widths = [display_width(line.strip()) for line in lines if line.strip()]
+    for width in sorted({w for w in widths if w >= 15}, reverse=True):
+        reaching = sum(1 for w in widths if width - TEXT_SLACK <= w <= width)
+        wider = sum(1 for w in widths if w > width)
+        if wider > WIDER_SHARE * len(widths):
+            return None
+        if reaching >= max(4, len(widths) / 4):
+            return width
+    return None
+
+
+def unwrap_text(text: str) -> str:
+    """*text* with the line breaks a page made joined, when it was copied from a PDF
+    (:func:`wrap_width`); else *text* as it is.
+
+    Without the page's geometry, a line runs on into the next when it reaches the wrap width
+    (within :data:`TEXT_SLACK`), does not end a sentence (。！？) or hold a table's cells (``|``,
+    tabs), and the next line is written, not indented, and opens no numbered heading.
+
+    >>> unwrap_text("（一）依托市一体化政务大数据\\n平台汇聚数据。\\n（二）升级政务外网。", ) == (
+    ...     "（一）依托市一体化政务大数据\\n平台汇聚数据。\\n（二）升级政务外网。")  # no wrap width: as it is
+    True
+    """
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    parts: list[str] = []
+    for line, following in pairwise(lines):
+        text_line = line.rstrip()
+        runs_on = (
+            display_width(text_line.strip()) >= width - TEXT_SLACK
+            and text_line[-1] not in _SENTENCE_ENDS
+            and "|" not in text_line
+            and "\t" not in text_line
+            and bool(following.strip())
+            and not following[:1].isspace()
+            and not _opens_a_heading(following)
+        )
+        parts.append(text_line + _joint(text_line, following) if runs_on else line + "\n")
+    parts.append(lines[-1])
+    return "".join(parts)
+
+
+def _opens_a_heading(line: str) -> bool:
+    """Whether *line* starts with a numbered heading's marker (一、, （一）, 1., 第五条 …)."""
+    return any(heading.start == 0 for heading in find_headings(matching_text(line)))

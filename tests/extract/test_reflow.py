@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from extract import extract_file
-from extract.reflow import LaidLine, indents_paragraphs, page_numbers, reflow
+from extract.reflow import LaidLine, display_width, indents_paragraphs, page_numbers, reflow, unwrap_text, wrap_width
+from tests.conftest import SAMPLES
 
 PDFS = Path(__file__).resolve().parent / "data" / "pdf"
 WIDTH = 16.0  # one character of 16 pt type
@@ -136,3 +137,35 @@ def test_latin_words_keep_a_space_across_a_join() -> None:
 def test_no_lines_no_text() -> None:
     assert reflow([]) == ""
     assert reflow([footer(1, 0), footer(2, 1)]) == ""
+
+
+def _wrapped(text: str, width: int) -> str:
+    """*text* broken every *width* characters, as text copied out of a PDF viewer is."""
+    return "\n".join(
+        paragraph[start : start + width] for paragraph in text.split("\n") for start in range(0, len(paragraph), width)
+    )
+
+
+def test_text_copied_from_a_pdf_reads_as_its_paragraphs(tmp_path: Path, nlp: object) -> None:
+    copied = tmp_path / "plan.txt"
+    copied.write_text(_wrapped((PDFS / "plan.txt").read_text(encoding="utf-8"), 28), encoding="utf-8")
+    assert _extraction(copied, nlp) == _extraction(PDFS / "plan.txt", nlp)
+
+
+def test_text_written_a_paragraph_a_line_is_left_as_it_is() -> None:
+    for sample in sorted(SAMPLES.glob("*.txt")):
+        text = sample.read_text(encoding="utf-8")
+        assert wrap_width(text.split("\n")) is None, sample.name
+        assert unwrap_text(text) == text
+
+
+def test_wrapped_lines_join_but_table_rows_and_headings_do_not() -> None:
+    body = "依托市一体化政务大数据平台统一汇聚人口法人空间地理和电子证照等基础数据，"
+    body += "推动各区按照统一标准接入市政务数据共享交换平台，实现数据按需共享、有序开放，"
+    body += "提升政务服务效能"
+    wrapped = _wrapped(body, 20)  # four lines of 20 characters and one of 2
+    assert [len(line) for line in wrapped.split("\n")] == [20, 20, 20, 20, 2]
+    assert wrap_width(wrapped.split("\n")) == 20
+    text = f"{wrapped}\n（二）升级政务外网。\n{'一' * 19}|\n市大数据局"
+    assert unwrap_text(text) == f"{body}\n（二）升级政务外网。\n{'一' * 19}|\n市大数据局"
+    assert display_width("闽政通APP") == 4.5
