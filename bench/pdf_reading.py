@@ -12,9 +12,9 @@ with ``policykg eval``'s scoring:
 - ``pdf lines``: the PDF read with pdfminer's ``extract_text``, its lines as the page lays
   them out (what policykg read before :mod:`extract.reflow`);
 - ``pdf``: the PDF read by policykg (``read_document``), paragraphs joined;
-- ``pdf copied``: pdfminer's text saved as a .txt file and read by policykg, as text copied
-  out of a PDF viewer is: lines joined where they break at one width (``unwrap_text``), with
-  no page geometry to go by.
+- ``pdf copied``: the PDF's lines as its pages lay them out, page numbers and all, one a line,
+  saved as a .txt file and read by policykg, as text copied out of a PDF viewer is: lines
+  joined where they break at one width (``unwrap_text``), with no page geometry to go by.
 
 Sets kept for measuring (a ``HELD_OUT`` file) are scored like the others; only totals are
 printed, never a name. The PDFs are kept in ``--pdf-dir`` (by default ``var/bench/pdf``) and
@@ -39,6 +39,7 @@ from extract.jsonout import extraction_to_json
 from extract.nlp import load_nlp
 from extract.pipeline import extract_document, extract_file
 from extract.reading import make_document
+from extract.reflow import laid_lines
 
 if TYPE_CHECKING:
     from playwright.sync_api import PdfMargins
@@ -101,13 +102,11 @@ def pdfminer_lines(pdf: Path, name: str, nlp: object) -> dict:
     return extraction_to_json(extract_document(document, nlp=nlp))
 
 
-def pdfminer_copied(pdf: Path, name: str, nlp: object) -> dict:
-    """The extraction of *pdf*'s text as pdfminer lays it out, saved and read as a text file."""
-    from pdfminer.high_level import extract_text
-
+def viewer_copy(pdf: Path, name: str, nlp: object) -> dict:
+    """The extraction of *pdf*'s lines, one a line, saved and read as a text file."""
     with tempfile.TemporaryDirectory() as folder:
         copied = Path(folder) / name
-        copied.write_text(extract_text(str(pdf)), encoding="utf-8")
+        copied.write_text("\n".join(line.text for line in laid_lines(pdf)), encoding="utf-8")
         return extraction_to_json(extract_file(copied, nlp=nlp))
 
 
@@ -121,7 +120,7 @@ def score_ways(corpus: Path, gold: Path, pdf_dir: Path, nlp: object) -> dict[str
         "text": lambda path: extraction_to_json(extract_file(path, nlp=nlp)),
         "pdf lines": lambda path: pdfminer_lines(pdf_of(path), path.name, nlp),
         "pdf": lambda path: extraction_to_json(extract_file(pdf_of(path), name=path.name, nlp=nlp)),
-        "pdf copied": lambda path: pdfminer_copied(pdf_of(path), path.name, nlp),
+        "pdf copied": lambda path: viewer_copy(pdf_of(path), path.name, nlp),
     }
     return {way: score_documents(read, corpus, gold) for way, read in readers.items()}
 

@@ -37,6 +37,7 @@ __all__ = [
     "LaidLine",
     "display_width",
     "indents_paragraphs",
+    "laid_lines",
     "page_numbers",
     "pdf_text",
     "reflow",
@@ -67,6 +68,10 @@ PARAGRAPH_GAP = 0.2
 # How much wider than the usual gap between two lines, in line heights, a gap holds a blank line.
 BLANK_LINE = 0.8
 _SENTENCE_ENDS = "。！？!?"
+# A page number that shows it is one in plain text, where a bare number may be a table's row.
+_DECORATED_PAGE_NUMBER = re.compile(
+    r"\s*(?:[\-—–－]+\s*\d{1,4}\s*[\-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)\s*"
+)
 _PAGE_NUMBER = re.compile(r"[\s\-—–－_]*(?:第\s*)?(\d{1,4})\s*(?:页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)?[\s\-—–－_]*")
 
 
@@ -205,10 +210,11 @@ def _joint(before: str, after: str) -> str:
 def pdf_text(path: Path) -> str:
     """The text of the PDF at *path*, its paragraphs joined (:func:`reflow`); pdfminer's errors
     pass through for the reader to name."""
-    return reflow(list(_laid_lines(path)))
+    return reflow(list(laid_lines(path)))
 
 
-def _laid_lines(path: Path) -> Iterator[LaidLine]:
+def laid_lines(path: Path) -> Iterator[LaidLine]:
+    """The lines of the PDF at *path* as its pages lay them out, in pdfminer's reading order."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTTextContainer, LTTextLine
 
@@ -257,8 +263,10 @@ def unwrap_text(text: str) -> str:
     (:func:`wrap_width`); else *text* as it is.
 
     Without the page's geometry, a line runs on into the next when it reaches the wrap width
-    (within :data:`TEXT_SLACK`), does not end a sentence (。！？) or hold a table's cells (``|``,
-    tabs), and the next line is written, not indented, and opens no numbered heading.
+    (within :data:`TEXT_SLACK`), does not end a sentence (。！？) or a table's row (``|``) or
+    hold tab-parted cells, and the next line is written, not indented, and opens no numbered heading. Page
+    numbers set off by dashes or 第…页 (— 3 —, 第3页) are dropped, so a paragraph goes on over a
+    page's end; a bare number may be a table's row and stays.
 
     >>> unwrap_text("（一）依托市一体化政务大数据\\n平台汇聚数据。\\n（二）升级政务外网。", ) == (
     ...     "（一）依托市一体化政务大数据\\n平台汇聚数据。\\n（二）升级政务外网。")  # no wrap width: as it is
@@ -268,13 +276,14 @@ def unwrap_text(text: str) -> str:
     width = wrap_width(lines)
     if width is None:
         return text
+    lines = [line for line in lines if not _DECORATED_PAGE_NUMBER.fullmatch(line)]
     parts: list[str] = []
     for line, following in pairwise(lines):
         text_line = line.rstrip()
         runs_on = (
             display_width(text_line.strip()) >= width - TEXT_SLACK
             and text_line[-1] not in _SENTENCE_ENDS
-            and "|" not in text_line
+            and not text_line.endswith("|")
             and "\t" not in text_line
             and bool(following.strip())
             and not following[:1].isspace()

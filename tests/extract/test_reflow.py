@@ -159,13 +159,14 @@ def test_text_written_a_paragraph_a_line_is_left_as_it_is() -> None:
         assert unwrap_text(text) == text
 
 
-def test_wrapped_lines_join_but_table_rows_and_headings_do_not() -> None:
+def test_wrapped_lines_join_but_table_rows_ends_and_headings_do_not() -> None:
     body = "依托市一体化政务大数据平台统一汇聚人口法人空间地理和电子证照等基础数据，"
     body += "推动各区按照统一标准接入市政务数据共享交换平台，实现数据按需共享、有序开放，"
     body += "提升政务服务效能"
     wrapped = _wrapped(body, 20)  # four lines of 20 characters and one of 2
     assert [len(line) for line in wrapped.split("\n")] == [20, 20, 20, 20, 2]
     assert wrap_width(wrapped.split("\n")) == 20
-    text = f"{wrapped}\n（二）升级政务外网。\n{'一' * 19}|\n市大数据局"
-    assert unwrap_text(text) == f"{body}\n（二）升级政务外网。\n{'一' * 19}|\n市大数据局"
+    row = "（二）升级市电子政务外网。 | 市大数"  # a row broken in its last cell
+    text = f"{wrapped}\n{row}\n据局 |\n{'一' * 19}|\n市通信管理办公室"
+    assert unwrap_text(text) == f"{body}\n{row}据局 |\n{'一' * 19}|\n市通信管理办公室"
     assert display_width("闽政通APP") == 4.5
