@@ -4,9 +4,10 @@ reading them into paragraphs (:mod:`extract.reflow`) wins back.
 Plans reach analysts as PDFs far more often than as text. Each annotated document is printed to
 a PDF by Debian's Chromium, one paragraph for each of its lines, in 16 pt Chinese type on A4
 with a page number — N — in the footer: set as a plan is (``--layout indented``: first lines
-indented two characters, justified) or as a web page printed (``--layout flush``: flush left,
-ragged, space between paragraphs). Each is extracted three ways and scored against its gold
-with ``policykg eval``'s scoring:
+indented two characters, justified), as a web page printed (``--layout flush``: flush left,
+ragged, space between paragraphs), or as a plan whose tables are ruled tables (``--layout
+table``: indented, and a run of lines whose cells ``|`` parts a table with a cell for each).
+Each is extracted four ways and scored against its gold with ``policykg eval``'s scoring:
 
 - ``text``: the text file itself;
 - ``pdf lines``: the PDF read with pdfminer's ``extract_text``, its lines as the page lays
@@ -53,6 +54,8 @@ BODY_STYLE = "body { font-family: 'WenQuanYi Micro Hei', sans-serif; font-size: 
 LAYOUTS = {
     "indented": " p { margin: 0; text-indent: 2em; text-align: justify; }",
     "flush": " p { margin: 0 0 6pt 0; }",
+    "table": " p { margin: 0; text-indent: 2em; text-align: justify; }"
+    " table { border-collapse: collapse; width: 100%; } td { font-size: 12pt; padding: 3pt; vertical-align: top; }",
 }
 FOOTER = '<div style="font-size: 12pt; width: 100%; text-align: center">— <span class="pageNumber"></span> —</div>'
 MARGINS: PdfMargins = {"top": "2.5cm", "bottom": "2.5cm", "left": "2.8cm", "right": "2.6cm"}
@@ -62,6 +65,25 @@ WAYS = ("text", "pdf lines", "pdf", "pdf copied")
 def default_sets() -> list[Path]:
     """``../shared`` (its gold and the regional gold) and every annotated set folder."""
     return [SHARED, SHARED / "regional", *(p for p in sorted(ANNOTATED.iterdir()) if (p / "gold").is_dir())]
+
+
+def to_html(text: str, *, tables: bool) -> str:
+    """*text* as HTML, a paragraph for each line; with *tables*, a run of lines whose cells
+    ``|`` parts (``1 | 建设平台 | 市数据局 |``) a ruled table, a cell for each."""
+    parts: list[str] = []
+    rows: list[list[str]] = []
+    for line in [*text.split("\n"), None]:
+        if tables and line is not None and (" | " in line or line.rstrip().endswith("|")):
+            cells = line.split("|")
+            rows.append(cells[:-1] if not cells[-1].strip() else cells)
+            continue
+        if rows:
+            table_rows = ("".join(f"<td>{html.escape(cell.strip())}</td>" for cell in row) for row in rows)
+            parts.append('<table border="1">' + "".join(f"<tr>{row}</tr>" for row in table_rows) + "</table>")
+            rows = []
+        if line is not None:
+            parts.append(f"<p>{html.escape(line) or '&nbsp;'}</p>")
+    return "".join(parts)
 
 
 def render(texts: list[Path], pdf_dir: Path, layout: str) -> None:
@@ -77,8 +99,7 @@ def render(texts: list[Path], pdf_dir: Path, layout: str) -> None:
         browser = playwright.chromium.launch(executable_path=str(executable), args=["--no-sandbox"])
         page = browser.new_page()
         for number, text in enumerate(texts, 1):
-            lines = text.read_text(encoding="utf-8").split("\n")
-            body = "".join(f"<p>{html.escape(line) or '&nbsp;'}</p>" for line in lines)
+            body = to_html(text.read_text(encoding="utf-8"), tables=layout == "table")
             head = f'<meta charset="utf-8"><style>{BODY_STYLE}{LAYOUTS[layout]}</style>'
             page.set_content(f"<html><head>{head}</head><body>{body}</body></html>")
             page.pdf(
@@ -141,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sets", nargs="*", type=Path, help="set folders holding corpus/ and gold/ (default: all)")
     parser.add_argument("--pdf-dir", type=Path, default=ROOT / "var" / "bench" / "pdf", help="where the PDFs are kept")
     parser.add_argument("--render", action="store_true", help="print the PDFs again even where they exist")
-    parser.add_argument("--layout", choices=sorted(LAYOUTS), default="indented", help="how paragraphs are set")
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), default="indented", help="how the text is set")
     args = parser.parse_args(argv)
     nlp = load_nlp()
     print(f"{'set':12} {'read as':10} {'notes R':>6} {'units':>6} {'lead':>6} {'plat F1':>6}")

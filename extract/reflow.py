@@ -29,9 +29,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.outline import find_headings
 from extract.text import matching_text
+
+if TYPE_CHECKING:
+    from pdfminer.layout import LTTextLine
+    from pdfplumber.page import Page
+    from pdfplumber.table import Table
 
 __all__ = [
     "LaidLine",
@@ -41,6 +47,7 @@ __all__ = [
     "page_numbers",
     "pdf_text",
     "reflow",
+    "table_row",
     "unwrap_text",
     "wrap_width",
 ]
@@ -49,6 +56,10 @@ __all__ = [
 # right edge and still run to it: unjustified type leaves up to two characters free where a
 # character that may not start a line (、，。）) is carried over with the one before it.
 RIGHT_SLACK = 2.5
+# How far, as a share of the cell's width, a line in a table's cell may stop short of the cell's
+# widest line and still run on (and never more than RIGHT_SLACK): a unit column is a few
+# characters wide, and a unit written on its own line may stop only one or two short.
+CELL_SHARE = 0.25
 # How far past the left edge a line may start and still start at it: less than the two
 # characters' indent of a paragraph's first line.
 LEFT_SLACK = 0.5
@@ -79,7 +90,8 @@ _PAGE_NUMBER = re.compile(r"[\s\-—–－_]*(?:第\s*)?(\d{1,4})\s*(?:页(?:\s*
 class LaidLine:
     """One line of text as a page lays it out: its text without the line end; where it starts
     and stops across the page and its height; where its top and its foot stand (measured up
-    from the page's foot, as PDF does); and its page (from 0)."""
+    from the page's foot, as PDF does); its page (from 0); and whether it is a ruled table's row,
+    its cells parted by ``|`` as the notes finder reads a table, never joined to another line."""
 
     text: str
     x0: float
@@ -87,16 +99,26 @@ class LaidLine:
     height: float
     top: float
     page: int
+    cells: tuple[str, ...] = ()
 
     @property
     def foot(self) -> float:
         return self.top - self.height
 
+    @property
+    def table_row(self) -> bool:
+        return bool(self.cells)
+
+
+def table_row(cells: Sequence[str], x0: float, x1: float, height: float, top: float, page: int) -> LaidLine:
+    """A ruled table's row as a line of its *cells* parted by ``|``: ``1 | 建设平台 | 市数据局 |``."""
+    return LaidLine(" | ".join(cells) + " |", x0, x1, height, top, page, tuple(cells))
+
 
 def page_numbers(lines: Sequence[LaidLine]) -> set[int]:
     """The indexes in *lines* of page numbers: the lowest lines of their pages (or the highest,
     whichever counts more pages) that are a number alone and count the pages, on at least half
-    the pages and two of them.
+    the pages and two of them; or on one page, set off as page numbers are (— 1 —, 第1页).
 
     >>> footer = [LaidLine("— 1 —", 280, 320, 14, 40, 0), LaidLine("— 2 —", 280, 320, 14, 40, 1)]
     >>> body = [LaidLine("正文", 85, 505, 16, 700, 0), LaidLine("2", 85, 95, 16, 770, 1)]
@@ -118,8 +140,10 @@ def page_numbers(lines: Sequence[LaidLine]) -> set[int]:
         if not offsets:
             continue
         offset, count = offsets.most_common(1)[0]
-        if count >= 2 and count * 2 >= len(pages) and count > len(best):
-            best = {index for page, index in counting.items() if int(_number(lines[index].text)) - page == offset}
+        found = {index for page, index in counting.items() if int(_number(lines[index].text)) - page == offset}
+        decorated = all(_DECORATED_PAGE_NUMBER.fullmatch(lines[index].text) for index in found)
+        if (count >= 2 or decorated) and count * 2 >= len(pages) and count > len(best):
+            best = found
     return best
 
 
@@ -150,13 +174,13 @@ def reflow(lines: Sequence[LaidLine]) -> str:
     '责任单位：省数字办、省委办\\n公厅'
     """
     dropped = page_numbers(lines)
-    kept = [line for index, line in enumerate(lines) if index not in dropped]
-    written = [line for line in kept if line.text.strip()]
-    if not written:
+    kept = _rows_over_page_ends([line for index, line in enumerate(lines) if index not in dropped])
+    if not any(line.text.strip() for line in kept):
         return "\n".join(line.text.rstrip() for line in kept)
-    left = min(line.x0 for line in written)
-    right = max(line.x1 for line in written)
-    usual_gap = _usual_gap(kept)
+    left = min(line.x0 for line in kept if line.text.strip())  # a table's rows span the text as its lines do
+    right = max(line.x1 for line in kept if line.text.strip())
+    written = [line for line in kept if line.text.strip() and not line.table_row]
+    usual_gap = _usual_gap([line for line in kept if not line.table_row])
     indented = indents_paragraphs(written, left)
     parts: list[str] = []
     joined = False  # whether the line before runs on into this one
@@ -164,6 +188,8 @@ def reflow(lines: Sequence[LaidLine]) -> str:
         text = line.text.strip() if joined else line.text.rstrip()
         joined = (
             bool(text)
+            and not line.table_row
+            and not following.table_row
             and (indented or text[-1] not in _SENTENCE_ENDS)
             and line.x1 >= right - RIGHT_SLACK * line.height
             and following.x0 <= left + LEFT_SLACK * following.height
@@ -173,10 +199,37 @@ def reflow(lines: Sequence[LaidLine]) -> str:
         if joined:
             parts.append(text + _joint(text, following.text))
         else:
-            blank = following.page == line.page and line.foot - following.top > usual_gap + BLANK_LINE * line.height
+            blank = (
+                following.page == line.page
+                and not line.table_row
+                and not following.table_row
+                and line.foot - following.top > usual_gap + BLANK_LINE * line.height
+            )
             parts.append(text + ("\n\n" if blank else "\n"))
     parts.append(kept[-1].text.strip() if joined else kept[-1].text.rstrip())
     return "".join(parts)
+
+
+def _rows_over_page_ends(lines: list[LaidLine]) -> list[LaidLine]:
+    """*lines* with a table's row that a page's end cut joined again: a row that opens a page
+    right after a row of as many cells, its first cell (the row's number) empty, goes on with
+    the row before, cell by cell."""
+    kept: list[LaidLine] = []
+    for line in lines:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and line.table_row
+            and before.table_row
+            and line.page == before.page + 1
+            and len(line.cells) == len(before.cells)
+            and not line.cells[0]
+        ):
+            cells = [a + _joint(a, b) + b if a and b else a or b for a, b in zip(before.cells, line.cells, strict=True)]
+            kept[-1] = table_row(cells, before.x0, before.x1, before.height, before.top, before.page)
+        else:
+            kept.append(line)
+    return kept
 
 
 def indents_paragraphs(lines: Sequence[LaidLine], left: float) -> bool:
@@ -214,17 +267,69 @@ def pdf_text(path: Path) -> str:
 
 
 def laid_lines(path: Path) -> Iterator[LaidLine]:
-    """The lines of the PDF at *path* as its pages lay them out, in pdfminer's reading order."""
-    from pdfminer.high_level import extract_pages
+    """The lines of the PDF at *path* as its pages lay them out, in pdfminer's reading order, a
+    ruled table's rows (pdfplumber's tables, found by their ruling lines) each one line in the
+    table's place: ``序号 | 目标与任务 | 牵头单位 |``, a cell's lines read as a paragraph's
+    (:func:`_cell_text`), a cell that a span covers empty, so that every cell stays under its
+    column's label."""
+    import pdfplumber
     from pdfminer.layout import LTTextContainer, LTTextLine
 
-    for number, page in enumerate(extract_pages(str(path))):
-        for box in page:
-            if isinstance(box, LTTextContainer):
-                for line in box:
-                    if isinstance(line, LTTextLine):
-                        text = line.get_text().rstrip("\n")
-                        yield LaidLine(text, line.x0, line.x1, line.height, line.y1, number)
+    with pdfplumber.open(path, laparams={}) as pdf:
+        for number, page in enumerate(pdf.pages):
+            height = float(page.height)
+            tables = page.find_tables()
+            lines = [
+                LaidLine(line.get_text().rstrip("\n"), line.x0, line.x1, line.height, line.y1, number)
+                for box in page.layout
+                if isinstance(box, LTTextContainer)
+                for line in box
+                if isinstance(line, LTTextLine) and not any(_inside(line, table.bbox, height) for table in tables)
+            ]
+            for table in sorted(tables, key=lambda table: table.bbox[1], reverse=True):
+                table_top = height - table.bbox[1]
+                below = next((index for index, line in enumerate(lines) if line.top < table_top), len(lines))
+                lines[below:below] = _table_rows(table, page, number)
+            yield from lines
+
+
+def _inside(line: LTTextLine, bbox: tuple[float, float, float, float], page_height: float) -> bool:
+    """Whether a pdfminer line's middle is inside a pdfplumber box (its top measured down from
+    the page's top)."""
+    x0, top, x1, bottom = bbox
+    middle_x = (line.x0 + line.x1) / 2
+    middle_y = page_height - (line.y0 + line.y1) / 2
+    return x0 <= middle_x <= x1 and top <= middle_y <= bottom
+
+
+def _table_rows(table: Table, page: Page, number: int) -> list[LaidLine]:
+    """A pdfplumber table's rows as lines of cells parted by ``|``."""
+    height = float(page.height)
+    rows = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        cells = [_cell_text(page, cell) for cell in row.cells]
+        rows.append(table_row(cells, x0, x1, bottom - top, height - top, number))
+    return rows
+
+
+def _cell_text(page: Page, bbox: tuple[float, float, float, float] | None) -> str:
+    """A cell's text: a line that runs to the cell's right edge goes on into the next, as a
+    paragraph's does; a shorter one ends where the writer ended it (units one to a line), and
+    a space parts it from the next. A cell a span covers (None) is empty."""
+    if bbox is None:
+        return ""
+    lines = [line for line in page.crop(bbox).extract_text_lines() if line["text"].strip()]
+    if not lines:
+        return ""
+    left, right = min(line["x0"] for line in lines), max(line["x1"] for line in lines)
+    text = lines[0]["text"].strip()
+    for line, following in pairwise(lines):
+        size = line["bottom"] - line["top"]
+        slack = min(RIGHT_SLACK * size, CELL_SHARE * (right - left))
+        runs_on = line["x1"] >= right - slack
+        text += (_joint(text, following["text"]) if runs_on else " ") + following["text"].strip()
+    return text
 
 
 def display_width(text: str) -> float:

@@ -4,7 +4,9 @@ what its text gives.
 ``data/pdf/plan.txt`` is a made-up plan; ``data/pdf/indented/plan.pdf`` and
 ``data/pdf/flush/plan.pdf`` are it printed by Debian's Chromium as ``bench.pdf_reading`` prints
 (``render([plan.txt], folder, layout)``): two pages with a page number in the footer, set as a
-plan (first lines indented, justified) and as a web page (flush left, ragged)."""
+plan (first lines indented, justified) and as a web page (flush left, ragged).
+``data/pdf/table/plan_table.pdf`` is the made-up task table ``data/pdf/plan_table.txt`` printed
+with ``layout="table"``: its rows a ruled table, cells wrapped in their columns."""
 
 from __future__ import annotations
 
@@ -13,7 +15,16 @@ from pathlib import Path
 import pytest
 
 from extract import extract_file
-from extract.reflow import LaidLine, display_width, indents_paragraphs, page_numbers, reflow, unwrap_text, wrap_width
+from extract.reflow import (
+    LaidLine,
+    display_width,
+    indents_paragraphs,
+    page_numbers,
+    reflow,
+    table_row,
+    unwrap_text,
+    wrap_width,
+)
 from tests.conftest import SAMPLES
 
 PDFS = Path(__file__).resolve().parent / "data" / "pdf"
@@ -45,6 +56,23 @@ def test_a_printed_plan_reads_as_its_text(layout: str, nlp: object) -> None:
     notes, platforms = _extraction(PDFS / "plan.txt", nlp)
     assert len(notes) == 7 and ("市一体化政务大数据平台", "（一）") in platforms
     assert _extraction(PDFS / layout / "plan.pdf", nlp) == (notes, platforms)
+
+
+def test_a_ruled_table_reads_as_its_rows(nlp: object) -> None:
+    notes, _ = _extraction(PDFS / "plan_table.txt", nlp)
+    assert len(notes) == 5 and notes[1][1] == ["县大数据中心", "县公安局", "县市场监管局", "县人社局"]
+    assert _extraction(PDFS / "table" / "plan_table.pdf", nlp)[0] == notes
+
+
+def test_a_table_row_cut_by_a_page_end_goes_on() -> None:
+    lines = [
+        table_row(["1", "建设县级电子证照库", "县大数"], LEFT, RIGHT, 40, 120, 0),
+        footer(1, 0),
+        table_row(["", "", "据中心"], LEFT, RIGHT, 20, 770, 1),
+        table_row(["2", "升级政务外网", "县财政局"], LEFT, RIGHT, 20, 750, 1),
+        footer(2, 1),
+    ]
+    assert reflow(lines).split("\n") == ["1 | 建设县级电子证照库 | 县大数据中心 |", "2 | 升级政务外网 | 县财政局 |"]
 
 
 def test_a_unit_list_broken_at_the_edge_joins() -> None:
