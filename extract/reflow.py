@@ -262,8 +262,16 @@ def _joint(before: str, after: str) -> str:
 
 def pdf_text(path: Path) -> str:
     """The text of the PDF at *path*, its paragraphs joined (:func:`reflow`); pdfminer's errors
-    pass through for the reader to name."""
-    return reflow(list(laid_lines(path)))
+    pass through for the reader to name, unwrapped from pdfplumber's."""
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return reflow(list(laid_lines(path)))
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else None
+        if cause is None:
+            raise
+        raise cause from exc
 
 
 def laid_lines(path: Path) -> Iterator[LaidLine]:
