@@ -21,7 +21,10 @@ Sets kept for measuring (a ``HELD_OUT`` file) are scored like the others; only t
 printed, never a name. The PDFs are kept in ``--pdf-dir`` (by default ``var/bench/pdf``) and
 printed again only with ``--render``.
 
-    .venv/bin/python -m bench.pdf_reading [--layout indented|flush] [--render] [--pdf-dir DIR] [SET_FOLDER ...]
+It ends with the time reading the PDFs takes, policykg's reader against pdfminer's
+``extract_text`` in one run.
+
+    .venv/bin/python -m bench.pdf_reading [--layout indented|flush|table] [--render] [--pdf-dir DIR] [SET_FOLDER ...]
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import argparse
 import html
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,7 +44,7 @@ from extract.jsonout import extraction_to_json
 from extract.nlp import load_nlp
 from extract.pipeline import extract_document, extract_file
 from extract.reading import make_document
-from extract.reflow import laid_lines
+from extract.reflow import laid_lines, pdf_text
 
 if TYPE_CHECKING:
     from playwright.sync_api import PdfMargins
@@ -167,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp()
     print(f"{'set':12} {'read as':10} {'notes R':>6} {'units':>6} {'lead':>6} {'plat F1':>6}")
     totals: dict[str, Score] = {way: Score() for way in WAYS}
+    pdfs: list[Path] = []
     for folder in args.sets or default_sets():
         corpus, gold = folder / "corpus", folder / "gold"
         pdf_dir = args.pdf_dir / args.layout / folder.name
@@ -174,13 +179,33 @@ def main(argv: list[str] | None = None) -> int:
         missing = [text for text in texts if args.render or not (pdf_dir / f"{text.stem}.pdf").exists()]
         if missing:
             render(missing, pdf_dir, args.layout)
+        pdfs += [pdf_dir / f"{text.stem}.pdf" for text in texts]
         scores = score_ways(corpus, gold, pdf_dir, nlp)
         for way in WAYS:
             print(row(folder.name, way, scores[way]), flush=True)
             totals[way].total.add(scores[way].total)
     for way in WAYS:
         print(row("all", way, totals[way]))
+    print(reading_times(pdfs))
     return 0
+
+
+def reading_times(pdfs: list[Path]) -> str:
+    """Seconds to read *pdfs* with pdfminer's ``extract_text`` and with policykg's reader (tables
+    found with pdfplumber, lines joined), taking turns over three rounds, and their ratio."""
+    from pdfminer.high_level import extract_text
+
+    spent = {"pdfminer": 0.0, "policykg": 0.0}
+    for _ in range(3):
+        for name, read in (("pdfminer", lambda pdf: extract_text(str(pdf))), ("policykg", pdf_text)):
+            started = time.perf_counter()
+            for pdf in pdfs:
+                read(pdf)
+            spent[name] += time.perf_counter() - started
+    return (
+        f"reading {len(pdfs)} PDFs three times: pdfminer's extract_text {spent['pdfminer']:.1f} s, "
+        f"policykg's reader {spent['policykg']:.1f} s ({spent['policykg'] / spent['pdfminer']:.2f}x)"
+    )
 
 
 if __name__ == "__main__":
