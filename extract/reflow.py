@@ -1,24 +1,30 @@
-"""Paragraphs from a PDF's laid-out lines.
+"""Paragraphs and table rows from a PDF's laid-out lines, and from text copied out of one.
 
 A PDF holds lines as the page shows them: a plan set in 三号 type breaks every 28 characters or
 so, in the middle of a word (国土空间基\\n础信息平台), of a unit list (省数字办、省委办\\n公厅) or of a
-note. Read as they are, those breaks cut names and notes apart. A reader joins a line to the
-next where the page's layout shows the paragraph goes on: the line runs to the right edge of
-the text and the next one starts at the left edge, not indented as a paragraph's first line is,
-nor centred or set right as titles, signatures and dates are, and no wider space than between
-the lines of a paragraph parts the two. A line that ends a sentence
-(。！？) keeps its break unless the document indents its paragraphs: where type is set flush
-left, a paragraph may end there. Where the page
-leaves room for a line or more between two lines, the text keeps a blank line, as a text file
-holds blank lines between a table's cells or a plan's sections.
+note. Read as they are, those breaks cut names and notes apart. :func:`reflow` joins a line to
+the next where the page's layout shows the paragraph goes on: the line runs to the right edge
+of the text and the next one starts at the left edge, not indented as a paragraph's first line
+is, nor centred or set right as titles, signatures and dates are, and no wider space than
+between the lines of a paragraph parts the two. A line that ends a sentence (。！？) keeps its
+break unless the document indents its paragraphs: where type is set flush left, a paragraph may
+end there. Where the page leaves room for a line or more between two lines, the text keeps a
+blank line, as a text file holds blank lines between a table's cells or a plan's sections.
 
 Page numbers (— 3 —, -3-, 第3页) are dropped, so that a paragraph goes on over a page's end. A
 page number is told by where it stands and what it counts, not by its look alone: a table row
 numbered 2 may open a page too. It is the lowest (or highest) line of its page, and on most
 pages that line counts the pages, each one more than the page before.
 
-:func:`reflow` works on :class:`LaidLine` values and knows nothing of PDFs; :func:`pdf_text`
-reads them from a file with pdfminer.
+A ruled table, which pdfplumber finds by its ruling lines, is read a row to a line, its cells
+parted by ``|`` (``1 | 建设平台 | 市数据局 |``), the form in which the notes finder reads a table
+and each cell keeps its column's label; a row that a page's end cut goes on with the row before.
+
+Text copied out of a PDF keeps the page's breaks without its geometry: :func:`unwrap_text` joins
+its lines where they break at one width (:func:`wrap_width`).
+
+:func:`reflow` works on :class:`LaidLine` values and knows nothing of PDFs; :func:`laid_lines`
+reads them from a file with pdfplumber and pdfminer, and :func:`pdf_text` does both.
 """
 
 from __future__ import annotations
@@ -44,10 +50,10 @@ __all__ = [
     "display_width",
     "indents_paragraphs",
     "laid_lines",
+    "laid_row",
     "page_numbers",
     "pdf_text",
     "reflow",
-    "table_row",
     "unwrap_text",
     "wrap_width",
 ]
@@ -73,8 +79,8 @@ WIDER_SHARE = 0.05
 # The share of lines that start indented in a document that indents its paragraphs' first lines
 # (a plan of paragraphs of three to five lines: a fifth to a third).
 INDENTED_SHARE = 0.1
-# How much wider than the usual gap between two lines of a paragraph, in line heights, a gap between paragraphs
-# is, where a layout spaces them.
+# How much wider, in line heights, a gap between paragraphs is than the usual gap between two
+# lines of a paragraph, where a layout spaces paragraphs.
 PARAGRAPH_GAP = 0.2
 # How much wider than the usual gap between two lines, in line heights, a gap holds a blank line.
 BLANK_LINE = 0.8
@@ -90,8 +96,8 @@ _PAGE_NUMBER = re.compile(r"[\s\-—–－_]*(?:第\s*)?(\d{1,4})\s*(?:页(?:\s*
 class LaidLine:
     """One line of text as a page lays it out: its text without the line end; where it starts
     and stops across the page and its height; where its top and its foot stand (measured up
-    from the page's foot, as PDF does); its page (from 0); and whether it is a ruled table's row,
-    its cells parted by ``|`` as the notes finder reads a table, never joined to another line."""
+    from the page's foot, as PDF does); its page (from 0); and, when it is a ruled table's row
+    (:func:`laid_row`), its cells: such a line is never joined to another."""
 
     text: str
     x0: float
@@ -110,7 +116,7 @@ class LaidLine:
         return bool(self.cells)
 
 
-def table_row(cells: Sequence[str], x0: float, x1: float, height: float, top: float, page: int) -> LaidLine:
+def laid_row(cells: Sequence[str], x0: float, x1: float, height: float, top: float, page: int) -> LaidLine:
     """A ruled table's row as a line of its *cells* parted by ``|``: ``1 | 建设平台 | 市数据局 |``."""
     return LaidLine(" | ".join(cells) + " |", x0, x1, height, top, page, tuple(cells))
 
@@ -164,7 +170,8 @@ def reflow(lines: Sequence[LaidLine]) -> str:
     no edges of its own. Latin letters and digits on both sides of a join keep a space between
     them; Chinese text joins without one. Two lines that do not run on are parted by a blank
     line where the gap between them is wider than the usual gap by most of a line
-    (:data:`BLANK_LINE`).
+    (:data:`BLANK_LINE`). A table's row (:func:`laid_row`) is a line of its own, and one that a
+    page's end cut goes on with the row before it.
 
     >>> note = [LaidLine("责任单位：省数字办、省委办", 85, 505, 16, 700, 0),
     ...         LaidLine("公厅", 85, 117, 16, 680, 0)]
@@ -226,7 +233,7 @@ def _rows_over_page_ends(lines: list[LaidLine]) -> list[LaidLine]:
             and not line.cells[0]
         ):
             cells = [a + _joint(a, b) + b if a and b else a or b for a, b in zip(before.cells, line.cells, strict=True)]
-            kept[-1] = table_row(cells, before.x0, before.x1, before.height, before.top, before.page)
+            kept[-1] = laid_row(cells, before.x0, before.x1, before.height, before.top, before.page)
         else:
             kept.append(line)
     return kept
@@ -317,7 +324,7 @@ def _table_rows(table: Table, page: Page, number: int) -> list[LaidLine]:
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
         cells = [_cell_text(page, cell) for cell in row.cells]
-        rows.append(table_row(cells, x0, x1, bottom - top, height - top, number))
+        rows.append(laid_row(cells, x0, x1, bottom - top, height - top, number))
     return rows
 
 

@@ -19,9 +19,9 @@ from extract.reflow import (
     LaidLine,
     display_width,
     indents_paragraphs,
+    laid_row,
     page_numbers,
     reflow,
-    table_row,
     unwrap_text,
     wrap_width,
 )
@@ -66,10 +66,10 @@ def test_a_ruled_table_reads_as_its_rows(nlp: object) -> None:
 
 def test_a_table_row_cut_by_a_page_end_goes_on() -> None:
     lines = [
-        table_row(["1", "建设县级电子证照库", "县大数"], LEFT, RIGHT, 40, 120, 0),
+        laid_row(["1", "建设县级电子证照库", "县大数"], LEFT, RIGHT, 40, 120, 0),
         footer(1, 0),
-        table_row(["", "", "据中心"], LEFT, RIGHT, 20, 770, 1),
-        table_row(["2", "升级政务外网", "县财政局"], LEFT, RIGHT, 20, 750, 1),
+        laid_row(["", "", "据中心"], LEFT, RIGHT, 20, 770, 1),
+        laid_row(["2", "升级政务外网", "县财政局"], LEFT, RIGHT, 20, 750, 1),
         footer(2, 1),
     ]
     assert reflow(lines).split("\n") == ["1 | 建设县级电子证照库 | 县大数据中心 |", "2 | 升级政务外网 | 县财政局 |"]
