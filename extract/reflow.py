@@ -11,10 +11,12 @@ break unless the document indents its paragraphs: where type is set flush left, 
 end there. Where the page leaves room for a line or more between two lines, the text keeps a
 blank line, as a text file holds blank lines between a table's cells or a plan's sections.
 
-Page numbers (— 3 —, -3-, 第3页) are dropped, so that a paragraph goes on over a page's end. A
-page number is told by where it stands and what it counts, not by its look alone: a table row
-numbered 2 may open a page too. It is the lowest (or highest) line of its page, and on most
-pages that line counts the pages, each one more than the page before.
+Page numbers (— 3 —, -3-, 第3页) and running heads (a document's number atop every page) are
+dropped, so that a paragraph goes on over a page's end. A page number is told by where it stands
+and what it counts, not by its look alone: a table row numbered 2 may open a page too. It is the
+lowest (or highest) line of its page, and on most pages that line counts the pages, each one
+more than the page before; a running head is the highest (or lowest) line on most pages, the
+same text on each.
 
 A ruled table, which pdfplumber finds by its ruling lines, is read a row to a line, its cells
 parted by ``|`` (``1 | 建设平台 | 市数据局 |``), the form in which the notes finder reads a table
@@ -54,6 +56,7 @@ __all__ = [
     "page_numbers",
     "pdf_text",
     "reflow",
+    "running_heads",
     "unwrap_text",
     "wrap_width",
 ]
@@ -153,6 +156,34 @@ def page_numbers(lines: Sequence[LaidLine]) -> set[int]:
     return best
 
 
+def running_heads(lines: Sequence[LaidLine]) -> set[int]:
+    """The indexes in *lines* of running heads and feet: the highest (or lowest) lines of their
+    pages whose text is the same on at least half the pages and two of them (a document's number
+    or title set atop every page). A table's rows are none: a header row may open every page.
+
+    >>> head = [LaidLine("某政办发〔2030〕1号", 85, 300, 12, 800, page) for page in (0, 1)]
+    >>> body = [LaidLine("正文", 85, 505, 16, 700, 0), LaidLine("正文续", 85, 505, 16, 700, 1)]
+    >>> sorted(running_heads([head[0], body[0], head[1], body[1]]))
+    [0, 2]
+    """
+    pages = {line.page for line in lines}
+    found: set[int] = set()
+    for highest in (True, False):
+        ends: dict[int, int] = {}
+        for index, line in enumerate(lines):
+            if line.text.strip() and not line.table_row:
+                current = ends.get(line.page)
+                if current is None or (line.top > lines[current].top if highest else line.top < lines[current].top):
+                    ends[line.page] = index
+        texts = Counter(lines[index].text.strip() for index in ends.values())
+        if not texts:
+            continue
+        text, count = texts.most_common(1)[0]
+        if count >= 2 and count * 2 >= len(pages):
+            found |= {index for index in ends.values() if lines[index].text.strip() == text}
+    return found
+
+
 def _number(text: str) -> str:
     found = _PAGE_NUMBER.fullmatch(text)
     return found.group(1) if found else ""
@@ -180,7 +211,7 @@ def reflow(lines: Sequence[LaidLine]) -> str:
     >>> reflow([note[0], LaidLine("公厅", 117, 149, 16, 680, 0)])  # indented: a new paragraph
     '责任单位：省数字办、省委办\\n公厅'
     """
-    dropped = page_numbers(lines)
+    dropped = page_numbers(lines) | running_heads(lines)
     kept = _rows_over_page_ends([line for index, line in enumerate(lines) if index not in dropped])
     if not any(line.text.strip() for line in kept):
         return "\n".join(line.text.rstrip() for line in kept)

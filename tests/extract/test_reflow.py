@@ -22,6 +22,7 @@ from extract.reflow import (
     laid_row,
     page_numbers,
     reflow,
+    running_heads,
     unwrap_text,
     wrap_width,
 )
@@ -91,6 +92,19 @@ def test_a_paragraph_goes_on_over_a_page_end_and_page_numbers_go() -> None:
         footer(2, 1),
     ]
     assert reflow(lines) == "（一）依托市一体化政务大数据平台汇聚数据。"
+
+
+def test_a_running_head_goes_and_the_paragraph_goes_on_under_it() -> None:
+    head = "某政办发〔2030〕1号"
+    lines = [
+        LaidLine(head, LEFT, 300.0, 12.0, 800.0, 0),
+        line("（一）依托市一体化政务大数据", 1, indent=2, short=0.5),
+        LaidLine(head, LEFT, 300.0, 12.0, 800.0, 1),
+        line("平台汇聚数据。", 1, page=1, short=18),
+        line("（二）升级政务外网。", 2, page=1, indent=2, short=12),
+    ]
+    assert running_heads(lines) == {0, 2}
+    assert reflow(lines) == "（一）依托市一体化政务大数据平台汇聚数据。\n（二）升级政务外网。"
 
 
 def test_a_table_row_numbered_like_its_page_stays() -> None:
