@@ -53,8 +53,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ANNOTATED = ROOT / "tests" / "data" / "annotated"
 CHROMIUM = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
 BODY_STYLE = "body { font-family: 'WenQuanYi Micro Hei', sans-serif; font-size: 16pt; }"
-# How paragraphs are set: a plan's first lines indented two characters and justified, or flush
-# left and ragged, as a web page printed to PDF.
+# How the text is set: a plan's first lines indented two characters and justified; flush left and
+# ragged, as a web page printed to PDF; or as a plan whose task lists are ruled tables.
 LAYOUTS = {
     "indented": " p { margin: 0; text-indent: 2em; text-align: justify; }",
     "flush": " p { margin: 0 0 6pt 0; }",
