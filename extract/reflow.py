@@ -336,6 +336,7 @@ def laid_lines(path: Path) -> Iterator[LaidLine]:
                 table_top = height - table.bbox[1]
                 below = next((index for index, line in enumerate(lines) if line.top < table_top), len(lines))
                 lines[below:below] = _table_rows(table, page, number)
+            page.close()  # pdfplumber keeps a page's objects till then: 234 MiB at peak for 96 pages, 48 with
             yield from lines
 
 
