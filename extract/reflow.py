@@ -159,7 +159,8 @@ def page_numbers(lines: Sequence[LaidLine]) -> set[int]:
 def running_heads(lines: Sequence[LaidLine]) -> set[int]:
     """The indexes in *lines* of running heads and feet: the highest (or lowest) lines of their
     pages whose text is the same on at least half the pages and two of them (a document's number
-    or title set atop every page). A table's rows are none: a header row may open every page.
+    or title set atop every page), two letters or more: a lone ``|`` of a flattened table is no
+    head. A table's rows are none: a header row may open every page.
 
     >>> head = [LaidLine("某政办发〔2030〕1号", 85, 300, 12, 800, page) for page in (0, 1)]
     >>> body = [LaidLine("正文", 85, 505, 16, 700, 0), LaidLine("正文续", 85, 505, 16, 700, 1)]
@@ -179,7 +180,7 @@ def running_heads(lines: Sequence[LaidLine]) -> set[int]:
         if not texts:
             continue
         text, count = texts.most_common(1)[0]
-        if count >= 2 and count * 2 >= len(pages):
+        if count >= 2 and count * 2 >= len(pages) and len(re.findall(r"\w", text)) >= 2:
             found |= {index for index in ends.values() if lines[index].text.strip() == text}
     return found
 
