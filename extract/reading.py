@@ -4,6 +4,9 @@ Encodings are detected, not assumed: a byte-order mark first, then UTF-16 shown 
 bytes, then strict UTF-8, then the best reading among the encodings Chinese documents come
 in; a reading that is not clearly the best is a guess, and the document carries a warning.
 
+A PDF is read as paragraphs and its ruled tables as rows, and a .txt copied out of a PDF has the
+page's line breaks joined (:mod:`extract.reflow`).
+
 Files are checked (:func:`check_document_file`) before anything is read, and folders yield
 every file they hold, so that a build reports each one it does not read: a failure for a file
 that should be a document, a skip for a file of another type.
