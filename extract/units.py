@@ -122,6 +122,29 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
     return [(piece, start)]
 
 
+def _split_glued(piece: str, start: int, gaz: Gazetteer, jurisdiction: str) -> list[tuple[str, int]]:
+    """Units written one after another with nothing between (市发展改革委市财政局), as a table's
+    narrow column in a PDF gives two that each fill a line: parted where the rest opens with a
+    level (市, 县委) and every part resolves, the whole not.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> [part for part, _ in _split_glued("市发展改革委市财政局", 0, gaz, "350100")]
+    ['市发展改革委', '市财政局']
+    >>> [part for part, _ in _split_glued("市发展和改革委员会", 0, gaz, "350100")]
+    ['市发展和改革委员会']
+    """
+    if len(piece) < 4 or gaz.resolve(piece, jurisdiction).resolved:
+        return [(piece, start)]
+    for cut in range(2, len(piece) - 1):
+        rest = piece[cut:]
+        if gaz.level_prefix(rest) and gaz.resolve(piece[:cut], jurisdiction).resolved:
+            parts = _split_glued(rest, start + cut, gaz, jurisdiction)
+            if all(gaz.resolve(part, jurisdiction).resolved for part, _ in parts):
+                return [(piece[:cut], start), *parts]
+    return [(piece, start)]
+
+
 def _unit_or_group(name: str, gaz: Gazetteer) -> bool:
     """A unit, or a collective of units or of places (省直各部门, 各设区市)."""
     return _is_unit_word(name, gaz) or gaz.is_collective(name)
@@ -319,9 +342,9 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
             piece, piece_start = _trim(piece, piece_start)
             for part, part_start in _split_deng(piece, piece_start, gaz):
                 for joined, joined_start in _split_joiners(*_trim(part, part_start), gaz):
-                    joined, joined_start = _trim(joined, joined_start)
-                    if joined and (joined not in gaz.lexicon.dropped_units or items):
-                        items.append((joined, joined_start))
+                    for glued, glued_start in _split_glued(*_trim(joined, joined_start), gaz, jurisdiction):
+                        if glued and (glued not in gaz.lexicon.dropped_units or items):
+                            items.append((glued, glued_start))
         if not items:
             continue
         for unit in _expand_run([(_bracket_tail(i)[0], i, s) for i, s in items], gaz, jurisdiction):

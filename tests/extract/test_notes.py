@@ -540,3 +540,17 @@ def test_the_agent_a_task_is_given_to_leads_with_its_partners(text: str, expecte
 )
 def test_a_task_force_is_a_body_and_setting_one_up_names_no_unit(text: str, expected: list[list[str]]) -> None:
     assert units_of(text, "510824") == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("市发展改革委市财政局", ["市发展改革委", "市财政局"]),  # two lines of a narrow column, each full
+        ("市委网信办市大数据局市财政局", ["市委网信办", "市大数据局", "市财政局"]),
+        ("市发展和改革委员会", ["市发展和改革委员会"]),  # one body: nothing to part
+        ("市政府各部门", ["市政府各部门"]),  # a collective of one body's departments
+    ],
+)
+def test_units_written_without_a_separator_are_parted_where_each_resolves(cell: str, expected: list[str]) -> None:
+    row = f"序号 | 重点任务 | 责任单位 |\n1 | 建设城市数据底座 | {cell} |"
+    assert units_of(row, "350100") == [expected]
