@@ -33,11 +33,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from extract.model import Document
 from extract.reflow import pdf_text, unwrap_text
 from extract.text import matching_text
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 __all__ = [
     "ARCHIVE_EXPANSION",
@@ -269,6 +272,15 @@ def _txt_text(path: Path) -> Decoding:
     return decoded._replace(text=unwrap_text(decoded.text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
+def _after_block(block: Tag) -> str:
+    """What ends an HTML block in the text: a tab after a table's cell, a space after a paragraph
+    or line break inside one (units one to a paragraph in a cell stay in their row), else a line
+    end, so that a table is a row to a line, its cells parted by tabs."""
+    if block.name in ("td", "th"):
+        return "\t"
+    return " " if block.find_parent(["td", "th"]) is not None else "\n"
+
+
 def _html_text(path: Path) -> Decoding:
     from bs4 import BeautifulSoup
     from bs4.exceptions import ParserRejectedMarkup
@@ -284,7 +296,7 @@ def _html_text(path: Path) -> Decoding:
     for hidden in soup(["script", "style", "head"]):
         hidden.decompose()
     for block in soup.find_all(["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "td", "th"]):
-        block.insert_after("\t" if block.name in ("td", "th") else "\n")
+        block.insert_after(_after_block(block))
     lines = (line.strip() for line in soup.get_text().split("\n"))
     return decoded._replace(text="\n".join(line for line in lines if line))
 

@@ -56,6 +56,29 @@ def test_html(tmp_path: Path) -> None:
     assert [u.name for n in extraction.notes for u in n.units] == ["省数字办"]
 
 
+def test_an_html_table_whose_cells_hold_paragraphs_reads_a_row_to_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "plan.html"
+    row = "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"
+    html = (
+        "<html><body><p>某市2030年重点任务分解表</p><table>"
+        + "<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>责任单位</th></tr>"
+        + row.format(
+            "1",
+            "<p>建设城市数据底座，</p><p>统一汇聚基础数据。</p>",
+            "<p>市大数据局</p>",
+            "<p>市发展改革委</p><p>市公安局</p>",
+        )
+        + row.format("2", "升级市电子政务外网。", "市大数据局", "市委网信办<br>市财政局")
+        + "</table></body></html>"
+    )
+    path.write_text(html, encoding="utf-8")
+    extraction = extract_file(path, jurisdiction="350100")
+    assert [[("*" if u.lead else "") + u.name for u in note.units] for note in extraction.notes] == [
+        ["*市大数据局", "市发展改革委", "市公安局"],
+        ["*市大数据局", "市委网信办", "市财政局"],
+    ]
+
+
 def test_docx_with_a_table(tmp_path: Path) -> None:
     import docx
 
