@@ -307,10 +307,12 @@ def _docx_text(path: Path) -> Decoding:
 
     try:
         document = docx.Document(str(path))
-        lines = [p.text for p in document.paragraphs]
-        for table in document.tables:
-            for row in table.rows:
-                lines.append("\t".join(cell.text.replace("\n", " ") for cell in row.cells))
+        lines = []
+        for block in document.iter_inner_content():  # paragraphs and tables where the document has them
+            if isinstance(block, docx.table.Table):
+                lines += ["\t".join(cell.text.replace("\n", " ") for cell in row.cells) for row in block.rows]
+            else:
+                lines.append(block.text)
     except KeyError as exc:  # zipfile's "There is no item named 'word/document.xml' in the archive"
         part = re.search(r"named '([^']*)'", str(exc))
         raise _Unreadable(f"the DOCX is incomplete: it lacks {part[1] if part else exc}") from exc

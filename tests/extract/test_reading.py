@@ -90,9 +90,12 @@ def test_docx_with_a_table(tmp_path: Path) -> None:
     for cell, text in zip(table.rows[1].cells, ["1", "推进数字金融", "市金融办、市发改委分别牵头落实"], strict=True):
         cell.text = text
     path = tmp_path / "plan.docx"
+    document.add_paragraph("二、数字政府")
     document.save(str(path))
     extraction = extract_file(path, jurisdiction="350100")
     assert [[u.name for u in n.units] for n in extraction.notes] == [["市金融办", "市发改委"]]
+    text = read_document(path).text  # the table where the document has it, not after every paragraph
+    assert text.index("一、数字金融") < text.index("推进数字金融") < text.index("二、数字政府")
 
 
 def test_pdf(tmp_path: Path) -> None:
