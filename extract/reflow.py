@@ -136,14 +136,8 @@ def page_numbers(lines: Sequence[LaidLine]) -> set[int]:
     """
     pages = {line.page for line in lines}
     best: set[int] = set()
-    for lowest in (True, False):
-        ends: dict[int, int] = {}
-        for index, line in enumerate(lines):
-            if not line.text.strip():
-                continue
-            current = ends.get(line.page)
-            if current is None or (line.top < lines[current].top if lowest else line.top > lines[current].top):
-                ends[line.page] = index
+    for highest in (False, True):
+        ends = _page_ends(lines, highest=highest)
         counting = {page: index for page, index in ends.items() if _PAGE_NUMBER.fullmatch(lines[index].text)}
         offsets = Counter(int(_number(lines[index].text)) - page for page, index in counting.items())
         if not offsets:
@@ -170,12 +164,7 @@ def running_heads(lines: Sequence[LaidLine]) -> set[int]:
     pages = {line.page for line in lines}
     found: set[int] = set()
     for highest in (True, False):
-        ends: dict[int, int] = {}
-        for index, line in enumerate(lines):
-            if line.text.strip() and not line.table_row:
-                current = ends.get(line.page)
-                if current is None or (line.top > lines[current].top if highest else line.top < lines[current].top):
-                    ends[line.page] = index
+        ends = _page_ends(lines, highest=highest)
         texts = Counter(lines[index].text.strip() for index in ends.values())
         if not texts:
             continue
@@ -183,6 +172,18 @@ def running_heads(lines: Sequence[LaidLine]) -> set[int]:
         if count >= 2 and count * 2 >= len(pages) and len(re.findall(r"\w", text)) >= 2:
             found |= {index for index in ends.values() if lines[index].text.strip() == text}
     return found
+
+
+def _page_ends(lines: Sequence[LaidLine], *, highest: bool) -> dict[int, int]:
+    """For each page, the index in *lines* of its highest (or lowest) written line that is no
+    table row."""
+    ends: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.text.strip() and not line.table_row:
+            current = ends.get(line.page)
+            if current is None or (line.top > lines[current].top if highest else line.top < lines[current].top):
+                ends[line.page] = index
+    return ends
 
 
 def _number(text: str) -> str:
