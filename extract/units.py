@@ -134,11 +134,12 @@ def _split_glued(piece: str, start: int, gaz: Gazetteer, jurisdiction: str) -> l
     >>> [part for part, _ in _split_glued("市发展和改革委员会", 0, gaz, "350100")]
     ['市发展和改革委员会']
     """
-    if len(piece) < 4 or gaz.resolve(piece, jurisdiction).resolved:
+    cuts = [cut for cut in range(2, len(piece) - 1) if gaz.level_prefix(piece[cut:])]
+    if not cuts or gaz.resolve(piece, jurisdiction).resolved:  # most units hold no level inside: no look-up
         return [(piece, start)]
-    for cut in range(2, len(piece) - 1):
+    for cut in cuts:
         rest = piece[cut:]
-        if gaz.level_prefix(rest) and gaz.resolve(piece[:cut], jurisdiction).resolved:
+        if gaz.resolve(piece[:cut], jurisdiction).resolved:
             parts = _split_glued(rest, start + cut, gaz, jurisdiction)
             if all(gaz.resolve(part, jurisdiction).resolved for part, _ in parts):
                 return [(piece[:cut], start), *parts]
