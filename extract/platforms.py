@@ -48,6 +48,7 @@ _SINGLE_GENERIC_TAGS = frozenset({"a", "ag", "m", "q", "r", "d", "f"})
 _PLACE_NAME_TAGS = frozenset({"ns", "j"})  # jieba's tags of a place's name and of an abbreviation (三晋, 八闽)
 _QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jieba tag)
 _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by find_names
+_WORD = re.compile(r"\w")  # a letter, a digit or a character of Chinese: no separator
 _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
 
 
@@ -323,10 +324,12 @@ def find_names(
                     a, b = tokens[start].start, tokens[end - 1].end
                     found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
                     listed = True
+    alone = _alone_on_their_lines(text, found) if kind == "platform" else set()
     found = [
         f
         for f in found
-        if kind != "platform" or not (_described(tokens, f.first, grammar) or _cited(text, tokens, f, grammar))
+        if kind != "platform"
+        or not (id(f) in alone or _described(tokens, f.first, grammar) or _cited(text, tokens, f, grammar))
     ]
     found.sort(key=lambda f: f.start)
     for item in found:
@@ -338,6 +341,29 @@ def _cited(text: str, tokens: list[Tok], found: Found, grammar: Grammar) -> bool
     """A name cited as the source of news (据X网站, X网6月20日讯): no system the plan builds."""
     before = tokens[found.first - 1].text if found.first > 0 else ""
     return before in grammar.citing_words or grammar.dateline.match(text, found.end) is not None
+
+
+def _alone_on_their_lines(text: str, found: list[Found]) -> set[int]:
+    """The ids of the names that fill their line with nothing but separators beside them: a copied
+    web page's furniture (a site's name over its page, a list of its channels, 法搜网--X网), no
+    system the plan speaks of. A plan names a system in a sentence, a heading with its number or a
+    table's row, never on a bare line of its own."""
+    lines: dict[int, list[Found]] = {}
+    for f in found:
+        lines.setdefault(text.rfind("\n", 0, f.start) + 1, []).append(f)
+    alone: set[int] = set()
+    for line_start, names in lines.items():
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        rest = list(line)
+        for f in names:
+            if f.end > line_start + len(line):
+                break
+            rest[f.start - line_start : f.end - line_start] = [" "] * (f.end - f.start)
+        else:
+            if "|" not in line and not _WORD.search("".join(rest)):
+                alone.update(id(f) for f in names)
+    return alone
 
 
 def _described(tokens: list[Tok], first: int, grammar: Grammar) -> bool:

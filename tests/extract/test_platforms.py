@@ -267,6 +267,24 @@ def test_a_source_of_news_is_no_platform(nlp, text: str, names: list[str]) -> No
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        ("首页\n江城发布微博\n江城新闻客户端\n\n江城人民政府办公厅关于做好政务公开的通知", []),
+        ("律查网 —— 江城法规信息查询网\n各区政府：现将方案印发给你们。", []),
+        ("  “江城通”APP  \n推进政务服务事项进驻。", []),
+        ("1.江城政务服务网\n推进政务服务事项进驻。", ["江城政务服务网"]),  # guard: a numbered heading
+        ("| 江城政务服务网 | 省数据局 |", ["江城政务服务网"]),  # guard: a table's row
+        ("建成江城政务服务网。\n江城政务服务网\n", ["江城政务服务网"]),  # guard: the sentence's name stays
+    ],
+)
+def test_a_name_alone_on_its_line_is_page_furniture(nlp, text: str, names: list[str]) -> None:
+    """A copied web page's site names and channel lists, each alone on its line or beside
+    separators only, name no system the plan speaks of; a name with its number, in a table's
+    row or in a sentence does."""
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         ("依托政府信息公开平台发布信息。", ["政府信息公开平台"]),
         ("推进政务服务全面接入平台。", []),
         ("推进政务服务全面接入省政务服务平台。", ["省政务服务平台"]),
