@@ -6,7 +6,9 @@ a PDF by Debian's Chromium, one paragraph for each of its lines, in 16 pt Chines
 with a page number — N — in the footer: set as a plan is (``--layout indented``: first lines
 indented two characters, justified), as a web page printed (``--layout flush``: flush left,
 ragged, space between paragraphs), or as a plan whose tables are ruled tables (``--layout
-table``: indented, and a run of lines whose cells ``|`` parts a table with a cell for each).
+table``: indented, and a run of lines whose cells ``|`` parts a table with a cell for each),
+tables without ruling lines (``--layout borderless``: cells padded, so that space parts the rows)
+or tables without ruling lines set tight (``--layout tight``: no space between the rows).
 Each is extracted four ways and scored against its gold with ``policykg eval``'s scoring:
 
 - ``text``: the text file itself;
@@ -24,7 +26,7 @@ printed again only with ``--render``.
 It ends with the time reading the PDFs takes, policykg's reader against pdfminer's
 ``extract_text`` in one run.
 
-    .venv/bin/python -m bench.pdf_reading [--layout indented|flush|table] [--render] [--pdf-dir DIR] [SET_FOLDER ...]
+    .venv/bin/python -m bench.pdf_reading [--layout LAYOUT] [--render] [--pdf-dir DIR] [SET_FOLDER ...]
 """
 
 from __future__ import annotations
@@ -60,6 +62,12 @@ LAYOUTS = {
     "flush": " p { margin: 0 0 6pt 0; }",
     "table": " p { margin: 0; text-indent: 2em; text-align: justify; }"
     " table { border-collapse: collapse; width: 100%; } td { font-size: 12pt; padding: 3pt; vertical-align: top; }",
+    "borderless": " p { margin: 0; text-indent: 2em; text-align: justify; }"
+    " table { border-collapse: collapse; width: 100%; }"
+    " td { border: none; font-size: 12pt; padding: 3pt 8pt; vertical-align: top; }",
+    "tight": " p { margin: 0; text-indent: 2em; text-align: justify; }"
+    " table { border-collapse: collapse; width: 100%; }"
+    " td { border: none; font-size: 12pt; padding: 0 8pt; vertical-align: top; }",
 }
 FOOTER = '<div style="font-size: 12pt; width: 100%; text-align: center">— <span class="pageNumber"></span> —</div>'
 MARGINS: PdfMargins = {"top": "2.5cm", "bottom": "2.5cm", "left": "2.8cm", "right": "2.6cm"}
@@ -103,7 +111,7 @@ def render(texts: list[Path], pdf_dir: Path, layout: str) -> None:
         browser = playwright.chromium.launch(executable_path=str(executable), args=["--no-sandbox"])
         page = browser.new_page()
         for number, text in enumerate(texts, 1):
-            body = to_html(text.read_text(encoding="utf-8"), tables=layout == "table")
+            body = to_html(text.read_text(encoding="utf-8"), tables=layout in ("table", "borderless", "tight"))
             head = f'<meta charset="utf-8"><style>{BODY_STYLE}{LAYOUTS[layout]}</style>'
             page.set_content(f"<html><head>{head}</head><body>{body}</body></html>")
             page.pdf(

@@ -21,6 +21,10 @@ same text on each.
 A ruled table, which pdfplumber finds by its ruling lines, is read a row to a line, its cells
 parted by ``|`` (``1 | 建设平台 | 市数据局 |``), the form in which the notes finder reads a table
 and each cell keeps its column's label; a row that a page's end cut goes on with the row before.
+A table without ruling lines is found by its text instead, on a page where lines stand side by
+side: pdfplumber's columns of aligned text, three or more, each holding text on two lines or
+more (a list's bullets hold none beside them). Its rows are told apart by the space a cell's
+padding leaves between them, or, in a table set tight, by the number that opens each row.
 
 Text copied out of a PDF keeps the page's breaks without its geometry: :func:`unwrap_text` joins
 its lines where they break at one width (:func:`wrap_width`).
@@ -46,6 +50,9 @@ if TYPE_CHECKING:
     from pdfminer.layout import LTTextLine
     from pdfplumber.page import Page
     from pdfplumber.table import Table
+
+# A box on a page: left, top, right, bottom, measured from the page's top left corner (pdfplumber's).
+Box = tuple[float, float, float, float]
 
 __all__ = [
     "LaidLine",
@@ -79,6 +86,16 @@ TEXT_SLACK = 4.0
 # The share of a text's lines that may be wider than the width it was broken at (a table's row,
 # a web address).
 WIDER_SHARE = 0.05
+# pdfplumber's settings for a table without ruling lines: its columns and lines told by its text.
+TEXT_TABLE = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+# How many columns a table without ruling lines has at least: a task, a lead and a partner; two
+# columns of text side by side are as often a page's layout (a signature beside a date).
+TEXT_TABLE_COLUMNS = 3
+# How much space, in characters, a table without ruling lines leaves free before each column.
+COLUMN_SPACE = 0.5
+# The share of a table's lines without ruling lines that leave that space before each column;
+# the rest are headings wrapped in a narrow cell.
+CLEAR_SHARE = 2 / 3
 # The share of lines that start indented in a document that indents its paragraphs' first lines
 # (a plan of paragraphs of three to five lines: a fifth to a third).
 INDENTED_SHARE = 0.1
@@ -92,6 +109,8 @@ _SENTENCE_ENDS = "。！？!?"
 _DECORATED_PAGE_NUMBER = re.compile(
     r"\s*(?:[\-—–－]+\s*\d{1,4}\s*[\-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)\s*"
 )
+# A table's row number in its first cell: 1, (1), （一）, 一、.
+_ROW_NUMBER = re.compile(r"\s*[（(]?[0-9一二三四五六七八九十]")
 _PAGE_NUMBER = re.compile(r"[\s\-—–－_]*(?:第\s*)?(\d{1,4})\s*(?:页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)?[\s\-—–－_]*")
 
 
@@ -316,28 +335,36 @@ def pdf_text(path: Path) -> str:
 
 def laid_lines(path: Path) -> Iterator[LaidLine]:
     """The lines of the PDF at *path* as its pages lay them out, in pdfminer's reading order, a
-    ruled table's rows (pdfplumber's tables, found by their ruling lines) each one line in the
-    table's place: ``序号 | 目标与任务 | 牵头单位 |``, a cell's lines read as a paragraph's
-    (:func:`_cell_text`), a cell that a span covers empty, so that every cell stays under its
-    column's label."""
+    table's rows each one line in the table's place: ``序号 | 目标与任务 | 牵头单位 |``, a cell's
+    lines read as a paragraph's (:func:`_cell_text`), a cell that a span covers empty, so that
+    every cell stays under its column's label. Tables are pdfplumber's, found by their ruling
+    lines; on a page without any, and where lines stand side by side (:func:`_side_by_side`),
+    by their columns of text (:func:`_text_tables`)."""
     import pdfplumber
     from pdfminer.layout import LTTextContainer, LTTextLine
 
     with pdfplumber.open(path, laparams={}) as pdf:
         for number, page in enumerate(pdf.pages):
             height = float(page.height)
-            tables = page.find_tables()
-            lines = [
-                LaidLine(line.get_text().rstrip("\n"), line.x0, line.x1, line.height, line.y1, number)
+            page_lines = [
+                line
                 for box in page.layout
                 if isinstance(box, LTTextContainer)
                 for line in box
-                if isinstance(line, LTTextLine) and not any(_inside(line, table.bbox, height) for table in tables)
+                if isinstance(line, LTTextLine)
             ]
-            for table in sorted(tables, key=lambda table: table.bbox[1], reverse=True):
-                table_top = height - table.bbox[1]
-                below = next((index for index, line in enumerate(lines) if line.top < table_top), len(lines))
-                lines[below:below] = _table_rows(table, page, number)
+            tables = [(table.bbox, _table_rows(table, page, number)) for table in page.find_tables()]
+            if not tables and _side_by_side(page_lines):
+                text_tables = page.find_tables(TEXT_TABLE)
+                tables = [found for table in text_tables for found in _text_tables(table, page, number)]
+            lines = [
+                LaidLine(line.get_text().rstrip("\n"), line.x0, line.x1, line.height, line.y1, number)
+                for line in page_lines
+                if not any(_inside(line, bbox, height) for bbox, _ in tables)
+            ]
+            for bbox, rows in sorted(tables, key=lambda table: table[0][1], reverse=True):
+                below = next((index for index, line in enumerate(lines) if line.top < height - bbox[1]), len(lines))
+                lines[below:below] = rows
             page.close()  # pdfplumber keeps a page's objects till then: 234 MiB at peak for 96 pages, 48 with
             yield from lines
 
@@ -362,13 +389,146 @@ def _table_rows(table: Table, page: Page, number: int) -> list[LaidLine]:
     return rows
 
 
+def _side_by_side(lines: Sequence[LTTextLine]) -> bool:
+    """Whether two or more pairs of the page's lines stand side by side, level with each other
+    and apart across the page: the cells of a table without ruling lines. A page of paragraphs
+    has a line to a level, but for a signature beside its date."""
+    levels = sorted(lines, key=lambda line: -line.y1)
+    pairs = 0
+    for index, line in enumerate(levels):
+        for other in levels[index + 1 :]:
+            if other.y1 <= line.y0:
+                break
+            if other.x0 >= line.x1 or line.x0 >= other.x1:
+                pairs += 1
+    return pairs >= 2
+
+
+def _text_tables(table: Table, page: Page, number: int) -> list[tuple[Box, list[LaidLine]]]:
+    """The boxes and rows of the tables without ruling lines within columns of aligned text that
+    pdfplumber found (:func:`_text_table_lines`), each with three columns or more, and each
+    column with text on two of its lines or more. Their rows are as :func:`_text_table_rows`
+    tells them."""
+    texts = table.extract()
+    edges = [column.bbox[0] for column in table.columns[1:]]
+    chars = [c for c in page.chars if c["text"].strip()]
+    if not chars or len(edges) + 1 < TEXT_TABLE_COLUMNS:
+        return []
+    space = COLUMN_SPACE * sorted(c["bottom"] - c["top"] for c in chars)[len(chars) // 2]
+    crossed = [
+        sum(
+            any(
+                top <= (c["top"] + c["bottom"]) / 2 <= bottom and edge - space < c["x1"] and c["x0"] < edge - 0.5
+                for c in chars
+            )
+            for edge in edges
+        )
+        for _, top, _, bottom in (row.bbox for row in table.rows)
+    ]
+    found = []
+    for first, last in _text_table_lines(crossed, [any(_filled(cell) for cell in line) for line in texts]):
+        lines = texts[first:last]
+        counts = [sum(1 for line in lines if _filled(line[column])) for column in range(len(edges) + 1)]
+        filled = [column for column, count in enumerate(counts) if count]
+        if len(filled) < TEXT_TABLE_COLUMNS or min(counts[column] for column in filled) < 2:
+            continue
+        columns = [table.columns[column].bbox for column in filled]
+        rows = [row.bbox for row in table.rows[first:last]]
+        bbox = (columns[0][0], rows[0][1], columns[-1][2], rows[-1][3])
+        found.append(
+            (bbox, _text_table_rows(rows, [[line[c] for c in filled] for line in lines], columns, page, number))
+        )
+    return found
+
+
+def _text_table_lines(crossed: Sequence[int], written: Sequence[bool]) -> list[tuple[int, int]]:
+    """The runs (first line, past the last) of pdfplumber's lines that make tables, given how
+    many column edges each line's text runs across (*crossed*) and whether it holds text
+    (*written*). Chinese type stands in a grid, so pdfplumber finds columns in a paragraph too:
+    a line that runs across two edges or more is a paragraph's, and parts tables; a line that
+    runs across one may be a heading's wrapped in a narrow cell. A table opens and closes with
+    a line that leaves half a character or more free before each column, and most of its lines
+    (CLEAR_SHARE) do.
+
+    >>> _text_table_lines([3, 0, 0, 1, 0, 0, 2, 1, 0], [True] * 9)
+    [(1, 6)]
+
+    A label wrapped in a narrow cell (序号, over an edge) opens the table with the line after it;
+    a title over an edge, an empty line before the table, does not:
+
+    >>> _text_table_lines([1, 0, 0, 0, 0], [True, True, False, True, True])
+    [(0, 5)]
+    >>> _text_table_lines([1, 0, 0, 0, 0], [True, False, True, True, True])
+    [(2, 5)]
+    """
+    runs, start = [], 0
+    for index, count in enumerate([*crossed, len(crossed) and 2]):
+        if count >= 2:
+            runs.append((start, index))
+            start = index + 1
+    tables = []
+    for first, last in runs:
+        while first < last and not _opens_a_row(crossed, written, first, last, 1):
+            first += 1
+        while last > first and not _opens_a_row(crossed, written, last - 1, first - 1, -1):
+            last -= 1
+        lines = [index for index in range(first, last) if written[index]]
+        if len(lines) >= 2 and sum(not crossed[index] for index in lines) >= CLEAR_SHARE * len(lines):
+            tables.append((first, last))
+    return tables
+
+
+def _opens_a_row(crossed: Sequence[int], written: Sequence[bool], index: int, stop: int, step: int) -> bool:
+    """Whether line *index* opens (or, stepping back, closes) a table's row: it holds text and,
+    where it runs across an edge (a label wrapped in a narrow cell), a line that leaves the
+    space free follows it in the same row, before an empty line."""
+    while index != stop and written[index]:
+        if not crossed[index]:
+            return True
+        index += step
+    return False
+
+
+def _filled(cell: str | None) -> bool:
+    return bool(cell and cell.strip())
+
+
+def _text_table_rows(
+    lines: Sequence[Box], texts: Sequence[Sequence[str | None]], columns: Sequence[Box], page: Page, number: int
+) -> list[LaidLine]:
+    """A table without ruling lines read a row to a line, as a ruled one (:func:`_table_rows`).
+    Its *lines* (pdfplumber's, one for each line of text, with the *texts* of their cells) make
+    one row until an empty one, the space between two rows; a table with no such space starts a
+    row at each line whose first cell opens with a number (the row's; not 序 over 号)."""
+    height = float(page.height)
+    empty = [not any(_filled(cell) for cell in line) for line in texts]
+    groups: list[list[int]] = [[]]
+    for index, line in enumerate(texts):
+        if empty[index]:
+            groups.append([])
+        elif not any(empty) and _ROW_NUMBER.match(line[0] or "") and groups[-1]:
+            groups.append([index])
+        else:
+            groups[-1].append(index)
+    rows = []
+    for group in filter(None, groups):
+        top, bottom = lines[group[0]][1], lines[group[-1]][3]
+        cells = [_cell_text(page, (left, top, right, bottom)) for left, _, right, _ in columns]
+        rows.append(laid_row(cells, columns[0][0], columns[-1][2], bottom - top, height - top, number))
+    return rows
+
+
 def _cell_text(page: Page, bbox: tuple[float, float, float, float] | None) -> str:
     """A cell's text: a line that runs to the cell's right edge goes on into the next, as a
     paragraph's does; a shorter one ends where the writer ended it (units one to a line), and
     a space parts it from the next. A cell a span covers (None) is empty."""
     if bbox is None:
         return ""
-    lines = [line for line in page.crop(bbox).extract_text_lines() if line["text"].strip()]
+    x0, top, x1, bottom = bbox
+    inside = page.filter(
+        lambda obj: x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+    )  # a character is the cell's whose middle is in it: one a column's edge grazes is the next one's
+    lines = [line for line in inside.extract_text_lines() if line["text"].strip()]
     if not lines:
         return ""
     left, right = min(line["x0"] for line in lines), max(line["x1"] for line in lines)

@@ -6,7 +6,10 @@ what its text gives.
 (``render([plan.txt], folder, layout)``): two pages with a page number in the footer, set as a
 plan (first lines indented, justified) and as a web page (flush left, ragged).
 ``data/pdf/table/plan_table.pdf`` is the made-up task table ``data/pdf/plan_table.txt`` printed
-with ``layout="table"``: its rows a ruled table, cells wrapped in their columns."""
+with ``layout="table"``: its rows a ruled table, cells wrapped in their columns;
+``data/pdf/borderless/plan_table.pdf`` and ``data/pdf/tight/plan_table.pdf`` are the same table
+printed without ruling lines, its cells padded (``layout="borderless"``) and set tight, with no
+space between the rows (``layout="tight"``)."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from extract.reflow import (
     indents_paragraphs,
     laid_row,
     page_numbers,
+    pdf_text,
     reflow,
     running_heads,
     unwrap_text,
@@ -59,10 +63,21 @@ def test_a_printed_plan_reads_as_its_text(layout: str, nlp: object) -> None:
     assert _extraction(PDFS / layout / "plan.pdf", nlp) == (notes, platforms)
 
 
-def test_a_ruled_table_reads_as_its_rows(nlp: object) -> None:
+@pytest.mark.parametrize("layout", ["table", "borderless", "tight"])
+def test_a_table_reads_as_its_rows(layout: str, nlp: object) -> None:
+    """A task table reads as its text's rows, ruled or not, its rows parted by space or set tight."""
     notes, _ = _extraction(PDFS / "plan_table.txt", nlp)
     assert len(notes) == 5 and notes[1][1] == ["县大数据中心", "县公安局", "县市场监管局", "县人社局"]
-    assert _extraction(PDFS / "table" / "plan_table.pdf", nlp)[0] == notes
+    assert _extraction(PDFS / layout / "plan_table.pdf", nlp)[0] == notes
+
+
+@pytest.mark.parametrize("layout", ["borderless", "tight"])
+def test_a_table_without_ruling_lines_keeps_its_title_and_closing_paragraph(layout: str) -> None:
+    """The title above the table and the paragraph below it are no rows of it."""
+    lines = (PDFS / "plan_table.txt").read_text(encoding="utf-8").splitlines()
+    text = pdf_text(PDFS / layout / "plan_table.pdf").splitlines()
+    assert text[0] == lines[0] and text[-1] == lines[-1]
+    assert text[1].replace(" ", "") == lines[1].replace(" ", "")  # 序号 and 牵头单位 wrapped in their cells
 
 
 def test_a_table_row_cut_by_a_page_end_goes_on() -> None:
