@@ -24,7 +24,9 @@ and each cell keeps its column's label; a row that a page's end cut goes on with
 A table without ruling lines is found by its text instead, on a page where lines stand side by
 side: pdfplumber's columns of aligned text, three or more, each holding text on two lines or
 more (a list's bullets hold none beside them). Its rows are told apart by the space a cell's
-padding leaves between them, or, in a table set tight, by the number that opens each row.
+padding leaves between them, or, in a table set tight, by the number that opens each row. A
+table that goes on over a page is read there in the columns of the page before, where a column
+holds no text on that page.
 
 Text copied out of a PDF keeps the page's breaks without its geometry: :func:`unwrap_text` joins
 its lines where they break at one width (:func:`wrap_width`).
@@ -36,6 +38,7 @@ reads them from a file with pdfplumber and pdfminer, and :func:`pdf_text` does b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -53,6 +56,8 @@ if TYPE_CHECKING:
 
 # A box on a page: left, top, right, bottom, measured from the page's top left corner (pdfplumber's).
 Box = tuple[float, float, float, float]
+# A column's left and right edges.
+Span = tuple[float, float]
 
 __all__ = [
     "LaidLine",
@@ -343,6 +348,7 @@ def laid_lines(path: Path) -> Iterator[LaidLine]:
     import pdfplumber
     from pdfminer.layout import LTTextContainer, LTTextLine
 
+    frame: list[Span] = []  # the columns of the last table without ruling lines, which may go on
     with pdfplumber.open(path, laparams={}) as pdf:
         for number, page in enumerate(pdf.pages):
             height = float(page.height)
@@ -355,8 +361,10 @@ def laid_lines(path: Path) -> Iterator[LaidLine]:
             ]
             tables = [(table.bbox, _table_rows(table, page, number)) for table in page.find_tables()]
             if not tables and _side_by_side(page_lines):
-                text_tables = page.find_tables(TEXT_TABLE)
-                tables = [found for table in text_tables for found in _text_tables(table, page, number)]
+                for table in page.find_tables(TEXT_TABLE):
+                    for bbox, rows, columns in _text_tables(table, page, number, frame):
+                        tables.append((bbox, rows))
+                        frame = columns
             lines = [
                 LaidLine(line.get_text().rstrip("\n"), line.x0, line.x1, line.height, line.y1, number)
                 for line in page_lines
@@ -404,27 +412,20 @@ def _side_by_side(lines: Sequence[LTTextLine]) -> bool:
     return pairs >= 2
 
 
-def _text_tables(table: Table, page: Page, number: int) -> list[tuple[Box, list[LaidLine]]]:
-    """The boxes and rows of the tables without ruling lines within columns of aligned text that
-    pdfplumber found (:func:`_text_table_lines`), each with three columns or more, and each
-    column with text on two of its lines or more. Their rows are as :func:`_text_table_rows`
-    tells them."""
+def _text_tables(
+    table: Table, page: Page, number: int, frame: Sequence[Span]
+) -> list[tuple[Box, list[LaidLine], list[Span]]]:
+    """The boxes, rows and columns of the tables without ruling lines within columns of aligned
+    text that pdfplumber found (:func:`_text_table_lines`), each with three columns or more, and
+    each column with text on two of its lines or more. Their rows are as :func:`_text_table_rows`
+    tells them. A table whose columns each fall in one of *frame*'s, the columns of the table
+    before, goes on with it: its rows are read in those columns, so that each cell stays under
+    its label where a column holds no text on a page."""
     texts = table.extract()
     edges = [column.bbox[0] for column in table.columns[1:]]
-    chars = [c for c in page.chars if c["text"].strip()]
-    if not chars or len(edges) + 1 < TEXT_TABLE_COLUMNS:
+    if len(edges) + 1 < TEXT_TABLE_COLUMNS:
         return []
-    space = COLUMN_SPACE * sorted(c["bottom"] - c["top"] for c in chars)[len(chars) // 2]
-    crossed = [
-        sum(
-            any(
-                top <= (c["top"] + c["bottom"]) / 2 <= bottom and edge - space < c["x1"] and c["x0"] < edge - 0.5
-                for c in chars
-            )
-            for edge in edges
-        )
-        for _, top, _, bottom in (row.bbox for row in table.rows)
-    ]
+    crossed = _edges_crossed(page, [row.bbox for row in table.rows], edges)
     found = []
     for first, last in _text_table_lines(crossed, [any(_filled(cell) for cell in line) for line in texts]):
         lines = texts[first:last]
@@ -432,13 +433,54 @@ def _text_tables(table: Table, page: Page, number: int) -> list[tuple[Box, list[
         filled = [column for column, count in enumerate(counts) if count]
         if len(filled) < TEXT_TABLE_COLUMNS or min(counts[column] for column in filled) < 2:
             continue
-        columns = [table.columns[column].bbox for column in filled]
+        columns = [(table.columns[column].bbox[0], table.columns[column].bbox[2]) for column in filled]
+        cells = [[line[column] for column in filled] for line in lines]
+        places = [place for column in columns if (place := _column_of(column, frame)) is not None]
+        if frame and len(places) == len(columns) == len(set(places)):
+            cells = [_placed(line, places, len(frame)) for line in cells]
+            left, right = min(frame[0][0], columns[0][0]), max(frame[-1][1], columns[-1][1])
+            columns = [(left, frame[0][1]), *frame[1:-1], (frame[-1][0], right)]
         rows = [row.bbox for row in table.rows[first:last]]
-        bbox = (columns[0][0], rows[0][1], columns[-1][2], rows[-1][3])
-        found.append(
-            (bbox, _text_table_rows(rows, [[line[c] for c in filled] for line in lines], columns, page, number))
-        )
+        bbox = (columns[0][0], rows[0][1], columns[-1][1], rows[-1][3])
+        found.append((bbox, _text_table_rows(rows, cells, columns, page, number), columns))
     return found
+
+
+def _edges_crossed(page: Page, lines: Sequence[Box], edges: Sequence[float]) -> list[int]:
+    """For each of pdfplumber's *lines*, how many column *edges* its characters run across or
+    come closer to than COLUMN_SPACE characters, from the left."""
+    chars = sorted(
+        ((c["top"] + c["bottom"]) / 2, c["x0"], c["x1"], c["bottom"] - c["top"])
+        for c in page.chars
+        if c["text"].strip()
+    )
+    if not chars:
+        return [0] * len(lines)
+    space = COLUMN_SPACE * sorted(size for *_, size in chars)[len(chars) // 2]
+    middles = [middle for middle, *_ in chars]
+    crossed = []
+    for _, top, _, bottom in lines:
+        inside = chars[bisect_left(middles, top) : bisect_right(middles, bottom)]
+        crossed.append(sum(any(edge - space < x1 and x0 < edge - 0.5 for _, x0, x1, _ in inside) for edge in edges))
+    return crossed
+
+
+def _placed(cells: Sequence[str | None], places: Sequence[int], width: int) -> list[str | None]:
+    """*cells* set in a row of *width* cells at their *places*, the rest empty.
+
+    >>> _placed(["甲", "乙"], [0, 2], 3)
+    ['甲', None, '乙']
+    """
+    row: list[str | None] = [None] * width
+    for place, cell in zip(places, cells, strict=True):
+        row[place] = cell
+    return row
+
+
+def _column_of(column: Span, frame: Sequence[Span]) -> int | None:
+    """The index of the column of *frame* that *column*'s middle falls in, or None."""
+    middle = (column[0] + column[1]) / 2
+    return next((index for index, (left, right) in enumerate(frame) if left <= middle <= right), None)
 
 
 def _text_table_lines(crossed: Sequence[int], written: Sequence[bool]) -> list[tuple[int, int]]:
@@ -494,7 +536,7 @@ def _filled(cell: str | None) -> bool:
 
 
 def _text_table_rows(
-    lines: Sequence[Box], texts: Sequence[Sequence[str | None]], columns: Sequence[Box], page: Page, number: int
+    lines: Sequence[Box], texts: Sequence[Sequence[str | None]], columns: Sequence[Span], page: Page, number: int
 ) -> list[LaidLine]:
     """A table without ruling lines read a row to a line, as a ruled one (:func:`_table_rows`).
     Its *lines* (pdfplumber's, one for each line of text, with the *texts* of their cells) make
@@ -513,8 +555,8 @@ def _text_table_rows(
     rows = []
     for group in filter(None, groups):
         top, bottom = lines[group[0]][1], lines[group[-1]][3]
-        cells = [_cell_text(page, (left, top, right, bottom)) for left, _, right, _ in columns]
-        rows.append(laid_row(cells, columns[0][0], columns[-1][2], bottom - top, height - top, number))
+        cells = [_cell_text(page, (left, top, right, bottom)) for left, right in columns]
+        rows.append(laid_row(cells, columns[0][0], columns[-1][1], bottom - top, height - top, number))
     return rows
 
 

@@ -9,7 +9,8 @@ plan (first lines indented, justified) and as a web page (flush left, ragged).
 with ``layout="table"``: its rows a ruled table, cells wrapped in their columns;
 ``data/pdf/borderless/plan_table.pdf`` and ``data/pdf/tight/plan_table.pdf`` are the same table
 printed without ruling lines, its cells padded (``layout="borderless"``) and set tight, with no
-space between the rows (``layout="tight"``)."""
+space between the rows (``layout="tight"``); ``plan_table_long.pdf`` in those folders is the
+made-up ``data/pdf/plan_table_long.txt`` printed so, a table over two pages."""
 
 from __future__ import annotations
 
@@ -78,6 +79,15 @@ def test_a_table_without_ruling_lines_keeps_its_title_and_closing_paragraph(layo
     text = pdf_text(PDFS / layout / "plan_table.pdf").splitlines()
     assert text[0] == lines[0] and text[-1] == lines[-1]
     assert text[1].replace(" ", "") == lines[1].replace(" ", "")  # 序号 and 牵头单位 wrapped in their cells
+
+
+@pytest.mark.parametrize("layout", ["borderless", "tight"])
+def test_a_table_without_ruling_lines_keeps_its_columns_over_a_page_end(layout: str) -> None:
+    """``plan_table_long.txt``'s rows on its second page leave the 牵头单位 column empty, so that
+    pdfplumber finds a column fewer there: each cell stays under its label all the same."""
+    text = (PDFS / "plan_table_long.txt").read_text(encoding="utf-8")
+    read = pdf_text(PDFS / layout / "plan_table_long.pdf")
+    assert read.replace(" ", "").splitlines() == text.replace(" ", "").splitlines()
 
 
 def test_a_table_row_cut_by_a_page_end_goes_on() -> None:
