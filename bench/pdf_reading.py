@@ -57,18 +57,16 @@ CHROMIUM = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
 BODY_STYLE = "body { font-family: 'WenQuanYi Micro Hei', sans-serif; font-size: 16pt; }"
 # How the text is set: a plan's first lines indented two characters and justified; flush left and
 # ragged, as a web page printed to PDF; or as a plan whose task lists are ruled tables.
+_INDENTED = " p { margin: 0; text-indent: 2em; text-align: justify; }"
+_TABLE = " table { border-collapse: collapse; width: 100%; } td { font-size: 12pt; vertical-align: top; }"
 LAYOUTS = {
-    "indented": " p { margin: 0; text-indent: 2em; text-align: justify; }",
+    "indented": _INDENTED,
     "flush": " p { margin: 0 0 6pt 0; }",
-    "table": " p { margin: 0; text-indent: 2em; text-align: justify; }"
-    " table { border-collapse: collapse; width: 100%; } td { font-size: 12pt; padding: 3pt; vertical-align: top; }",
-    "borderless": " p { margin: 0; text-indent: 2em; text-align: justify; }"
-    " table { border-collapse: collapse; width: 100%; }"
-    " td { border: none; font-size: 12pt; padding: 3pt 8pt; vertical-align: top; }",
-    "tight": " p { margin: 0; text-indent: 2em; text-align: justify; }"
-    " table { border-collapse: collapse; width: 100%; }"
-    " td { border: none; font-size: 12pt; padding: 0 8pt; vertical-align: top; }",
+    "table": f"{_INDENTED}{_TABLE} td {{ padding: 3pt; }}",
+    "borderless": f"{_INDENTED}{_TABLE} td {{ border: none; padding: 3pt 8pt; }}",
+    "tight": f"{_INDENTED}{_TABLE} td {{ border: none; padding: 0 8pt; }}",
 }
+TABLE_LAYOUTS = ("table", "borderless", "tight")  # the layouts that print `|` lines as tables
 FOOTER = '<div style="font-size: 12pt; width: 100%; text-align: center">— <span class="pageNumber"></span> —</div>'
 MARGINS: PdfMargins = {"top": "2.5cm", "bottom": "2.5cm", "left": "2.8cm", "right": "2.6cm"}
 WAYS = ("text", "pdf lines", "pdf", "pdf copied")
@@ -111,7 +109,7 @@ def render(texts: list[Path], pdf_dir: Path, layout: str) -> None:
         browser = playwright.chromium.launch(executable_path=str(executable), args=["--no-sandbox"])
         page = browser.new_page()
         for number, text in enumerate(texts, 1):
-            body = to_html(text.read_text(encoding="utf-8"), tables=layout in ("table", "borderless", "tight"))
+            body = to_html(text.read_text(encoding="utf-8"), tables=layout in TABLE_LAYOUTS)
             head = f'<meta charset="utf-8"><style>{BODY_STYLE}{LAYOUTS[layout]}</style>'
             page.set_content(f"<html><head>{head}</head><body>{body}</body></html>")
             page.pdf(
