@@ -503,11 +503,8 @@ def _text_table_lines(crossed: Sequence[int], written: Sequence[bool]) -> list[t
     >>> _text_table_lines([1, 0, 0, 0, 0], [True, False, True, True, True])
     [(2, 5)]
     """
-    runs, start = [], 0
-    for index, count in enumerate([*crossed, len(crossed) and 2]):
-        if count >= 2:
-            runs.append((start, index))
-            start = index + 1
+    paragraph = [index for index, count in enumerate(crossed) if count >= 2]
+    runs = list(zip([0, *(index + 1 for index in paragraph)], [*paragraph, len(crossed)], strict=True))
     tables = []
     for first, last in runs:
         while first < last and not _opens_a_row(crossed, written, first, last, 1):
