@@ -15,9 +15,10 @@ Each is extracted four ways and scored against its gold with ``policykg eval``'s
 - ``pdf lines``: the PDF read with pdfminer's ``extract_text``, its lines as the page lays
   them out (what policykg read before :mod:`extract.reflow`);
 - ``pdf``: the PDF read by policykg (``read_document``), paragraphs joined;
-- ``pdf copied``: the PDF's lines as its pages lay them out, page numbers and all, one a line,
-  saved as a .txt file and read by policykg, as text copied out of a PDF viewer is: lines
-  joined where they break at one width (``unwrap_text``), with no page geometry to go by.
+- ``pdf copied``: the PDF's lines as its pages lay them out, in pdfminer's reading order, page
+  numbers and all, a table's cells as pdfminer groups them, one a line, saved as a .txt file and
+  read by policykg, as text copied out of a PDF viewer is: lines joined where they break at one
+  width (``unwrap_text``), with no page geometry to go by.
 
 Sets kept for measuring (a ``HELD_OUT`` file) are scored like the others; only totals are
 printed, never a name. The PDFs are kept in ``--pdf-dir`` (by default ``var/bench/pdf``) and
@@ -46,7 +47,7 @@ from extract.jsonout import extraction_to_json
 from extract.nlp import load_nlp
 from extract.pipeline import extract_document, extract_file
 from extract.reading import make_document
-from extract.reflow import laid_lines, pdf_text
+from extract.reflow import pdf_text
 
 if TYPE_CHECKING:
     from playwright.sync_api import PdfMargins
@@ -134,10 +135,22 @@ def pdfminer_lines(pdf: Path, name: str, nlp: object) -> dict:
 
 
 def viewer_copy(pdf: Path, name: str, nlp: object) -> dict:
-    """The extraction of *pdf*'s lines, one a line, saved and read as a text file."""
+    """The extraction of *pdf*'s lines, one a line, in pdfminer's reading order (a table's cells
+    as pdfminer groups them, no rows rebuilt), saved and read as a text file."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    lines = [
+        line.get_text().rstrip("\n")
+        for page in extract_pages(pdf)
+        for box in page
+        if isinstance(box, LTTextContainer)
+        for line in box
+        if isinstance(line, LTTextLine)
+    ]
     with tempfile.TemporaryDirectory() as folder:
         copied = Path(folder) / name
-        copied.write_text("\n".join(line.text for line in laid_lines(pdf)), encoding="utf-8")
+        copied.write_text("\n".join(lines), encoding="utf-8")
         return extraction_to_json(extract_file(copied, nlp=nlp))
 
 
