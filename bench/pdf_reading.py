@@ -47,7 +47,7 @@ from extract.jsonout import extraction_to_json
 from extract.nlp import load_nlp
 from extract.pipeline import extract_document, extract_file
 from extract.reading import make_document
-from extract.reflow import pdf_text
+from extract.reflow import pdf_text, text_lines
 
 if TYPE_CHECKING:
     from playwright.sync_api import PdfMargins
@@ -138,16 +138,8 @@ def viewer_copy(pdf: Path, name: str, nlp: object) -> dict:
     """The extraction of *pdf*'s lines, one a line, in pdfminer's reading order (a table's cells
     as pdfminer groups them, no rows rebuilt), saved and read as a text file."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTTextContainer, LTTextLine
 
-    lines = [
-        line.get_text().rstrip("\n")
-        for page in extract_pages(pdf)
-        for box in page
-        if isinstance(box, LTTextContainer)
-        for line in box
-        if isinstance(line, LTTextLine)
-    ]
+    lines = [line.get_text().rstrip("\n") for page in extract_pages(pdf) for line in text_lines(page)]
     with tempfile.TemporaryDirectory() as folder:
         copied = Path(folder) / name
         copied.write_text("\n".join(lines), encoding="utf-8")

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -69,6 +69,7 @@ __all__ = [
     "pdf_text",
     "reflow",
     "running_heads",
+    "text_lines",
     "unwrap_text",
     "wrap_width",
 ]
@@ -346,19 +347,12 @@ def laid_lines(path: Path) -> Iterator[LaidLine]:
     lines; on a page without any, and where lines stand side by side (:func:`_side_by_side`),
     by their columns of text (:func:`_text_tables`)."""
     import pdfplumber
-    from pdfminer.layout import LTTextContainer, LTTextLine
 
     frame: list[Span] = []  # the columns of the last table without ruling lines, which may go on
     with pdfplumber.open(path, laparams={}) as pdf:
         for number, page in enumerate(pdf.pages):
             height = float(page.height)
-            page_lines = [
-                line
-                for box in page.layout
-                if isinstance(box, LTTextContainer)
-                for line in box
-                if isinstance(line, LTTextLine)
-            ]
+            page_lines = text_lines(page.layout)
             tables = [(table.bbox, _table_rows(table, page, number)) for table in page.find_tables()]
             if not tables and _side_by_side(page_lines):
                 for table in page.find_tables(TEXT_TABLE):
@@ -377,7 +371,14 @@ def laid_lines(path: Path) -> Iterator[LaidLine]:
             yield from lines
 
 
-def _inside(line: LTTextLine, bbox: tuple[float, float, float, float], page_height: float) -> bool:
+def text_lines(page: Iterable[object]) -> list[LTTextLine]:
+    """The lines of text of a page pdfminer laid out, in its reading order."""
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    return [line for box in page if isinstance(box, LTTextContainer) for line in box if isinstance(line, LTTextLine)]
+
+
+def _inside(line: LTTextLine, bbox: Box, page_height: float) -> bool:
     """Whether a pdfminer line's middle is inside a pdfplumber box (its top measured down from
     the page's top)."""
     x0, top, x1, bottom = bbox
@@ -557,7 +558,7 @@ def _text_table_rows(
     return rows
 
 
-def _cell_text(page: Page, bbox: tuple[float, float, float, float] | None) -> str:
+def _cell_text(page: Page, bbox: Box | None) -> str:
     """A cell's text: a line that runs to the cell's right edge goes on into the next, as a
     paragraph's does; a shorter one ends where the writer ended it (units one to a line), and
     a space parts it from the next. A cell a span covers (None) is empty."""
