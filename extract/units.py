@@ -125,7 +125,8 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
 def _split_glued(piece: str, start: int, gaz: Gazetteer, jurisdiction: str) -> list[tuple[str, int]]:
     """Units written one after another with nothing between (市发展改革委市财政局), as a table's
     narrow column in a PDF gives two that each fill a line: parted where the rest opens with a
-    level (市, 县委) and every part resolves, the whole not.
+    level (市, 县委) or is a collective of places' bodies (县卫健委|各相关乡镇政府), and every
+    other part resolves, the whole not. A collective of a body's own parts (市政府各部门) stays.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()
@@ -133,17 +134,35 @@ def _split_glued(piece: str, start: int, gaz: Gazetteer, jurisdiction: str) -> l
     ['市发展改革委', '市财政局']
     >>> [part for part, _ in _split_glued("市发展和改革委员会", 0, gaz, "350100")]
     ['市发展和改革委员会']
+    >>> [part for part, _ in _split_glued("市教育局各县区政府", 0, gaz, "350100")]
+    ['市教育局', '各县区政府']
+    >>> [part for part, _ in _split_glued("市政府各部门", 0, gaz, "350100")]
+    ['市政府各部门']
     """
-    cuts = [cut for cut in range(2, len(piece) - 1) if gaz.level_prefix(piece[cut:])]
+    cuts = [
+        cut for cut in range(2, len(piece) - 1) if gaz.level_prefix(piece[cut:]) or _places_bodies(piece[cut:], gaz)
+    ]
     if not cuts or gaz.resolve(piece, jurisdiction).resolved:  # most units hold no level inside: no look-up
         return [(piece, start)]
     for cut in cuts:
         rest = piece[cut:]
         if gaz.resolve(piece[:cut], jurisdiction).resolved:
+            if _places_bodies(rest, gaz):
+                return [(piece[:cut], start), (rest, start + cut)]
             parts = _split_glued(rest, start + cut, gaz, jurisdiction)
-            if all(gaz.resolve(part, jurisdiction).resolved for part, _ in parts):
+            if all(gaz.resolve(part, jurisdiction).resolved or _places_bodies(part, gaz) for part, _ in parts):
                 return [(piece[:cut], start), *parts]
     return [(piece, start)]
+
+
+def _places_bodies(name: str, gaz: Gazetteer) -> bool:
+    """A collective of places or of their bodies (各相关乡镇政府, 各县（市、区）, 有关街道): collective
+    markers, then a place's level word."""
+    rest = name
+    while marker := _collective_marker(rest, gaz):
+        rest = rest[len(marker) :]
+    lexicon = gaz.lexicon
+    return rest != name and rest.startswith((*lexicon.place_level_words, *lexicon.township_words))
 
 
 def _unit_or_group(name: str, gaz: Gazetteer) -> bool:

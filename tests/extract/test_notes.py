@@ -549,6 +549,9 @@ def test_a_task_force_is_a_body_and_setting_one_up_names_no_unit(text: str, expe
         ("市委网信办市大数据局市财政局", ["市委网信办", "市大数据局", "市财政局"]),
         ("市发展和改革委员会", ["市发展和改革委员会"]),  # one body: nothing to part
         ("市政府各部门", ["市政府各部门"]),  # a collective of one body's departments
+        ("市教育局各相关县区政府", ["市教育局", "各相关县区政府"]),  # a body, then the places' governments
+        ("市卫健委各乡镇（街道）", ["市卫健委", "各乡镇"]),  # as 市卫健委、各乡镇（街道） reads
+        ("市商务局相关处室", ["市商务局相关处室"]),  # the bureau's own divisions: one collective
     ],
 )
 def test_units_written_without_a_separator_are_parted_where_each_resolves(cell: str, expected: list[str]) -> None:
