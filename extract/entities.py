@@ -22,7 +22,9 @@ from extract.model import Entity, Extraction
 __all__ = ["agency_entity", "place_entity", "resolve_entities", "resolve_name"]
 
 
-def resolve_name(name: str, jurisdiction: str, gazetteer: Gazetteer | None = None) -> Entity:
+def resolve_name(
+    name: str, jurisdiction: str, gazetteer: Gazetteer | None = None, *, unplaced: str | None = None
+) -> Entity:
     """The agency *name* stands for inside *jurisdiction* (a division code).
 
     Parameters
@@ -34,6 +36,9 @@ def resolve_name(name: str, jurisdiction: str, gazetteer: Gazetteer | None = Non
         starts with a place (江苏省发改委) resolves there wherever it is read.
     gazetteer : Gazetteer, optional
         By default the project's (:func:`~extract.gazetteer.load_gazetteer`).
+    unplaced : str, optional
+        The key of the document a body of a place the text never names belongs to
+        (:attr:`~extract.model.Extraction.unplaced`; see :meth:`~extract.gazetteer.Gazetteer.resolve`).
 
     Returns
     -------
@@ -51,7 +56,7 @@ def resolve_name(name: str, jurisdiction: str, gazetteer: Gazetteer | None = Non
     ('330000/ecoenv',)
     """
     gaz = gazetteer or load_gazetteer()
-    resolution = gaz.resolve(name, jurisdiction)
+    resolution = gaz.resolve(name, jurisdiction, unplaced=unplaced)
     return agency_entity(
         gaz, resolution.agency, resolution.name, resolved=resolution.resolved, collective=resolution.collective
     )
@@ -118,7 +123,7 @@ def resolve_entities(extraction: Extraction, gazetteer: Gazetteer | None = None)
 
     add(place_entity(gaz, jurisdiction))
     if extraction.metadata.issuer:
-        issuer = resolve_name(extraction.metadata.issuer, jurisdiction, gaz)
+        issuer = resolve_name(extraction.metadata.issuer, jurisdiction, gaz, unplaced=extraction.unplaced)
         extraction.issuer = issuer.id
         add(issuer)
     for note in extraction.notes:
@@ -131,7 +136,8 @@ def resolve_entities(extraction: Extraction, gazetteer: Gazetteer | None = None)
                 )
     for mention in extraction.mentions:
         if mention.kind == "agency" and mention.ref:
-            found = resolve_name(mention.labels[0] if mention.labels else mention.name, jurisdiction, gaz)
+            written = mention.labels[0] if mention.labels else mention.name
+            found = resolve_name(written, jurisdiction, gaz, unplaced=extraction.unplaced)
             mention.ref = found.id
             add(found)
         elif mention.kind == "place" and mention.ref:

@@ -54,7 +54,7 @@ from pathlib import Path
 
 from extract.lexicon import Lexicon, load_lexicon
 from extract.text import compact
-from extract.words import first_word
+from extract.words import first_word, word_around
 from ontology import ONTOLOGY_DIR
 
 __all__ = [
@@ -213,6 +213,7 @@ class Gazetteer:
     institutions: tuple[Institution, ...] = ()
     lexicon: Lexicon = field(default_factory=load_lexicon)
     _place_forms: dict[str, list[Place]] = field(init=False, repr=False)
+    _place_form_starts: frozenset[str] = field(init=False, repr=False)
     _aliases: dict[str, dict[str, str]] = field(init=False, repr=False)
     _generated: dict[str, dict[str, Agency]] = field(init=False, repr=False)
     _lock: threading.Lock = field(init=False, repr=False)
@@ -223,6 +224,7 @@ class Gazetteer:
             for form in {place.name, *place.short}:
                 if len(form) >= 2 and not _generic_district(place, form):
                     self._place_forms[form].append(place)
+        self._place_form_starts = frozenset(form[:2] for form in self._place_forms)
         self._aliases = defaultdict(dict)
         for agency in self.agencies.values():
             index = self._aliases[agency.jurisdiction]
@@ -275,6 +277,35 @@ class Gazetteer:
             if candidates:
                 return self._nearest(candidates, near), length
         return None
+
+    def place_mentions(self, text: str) -> list[tuple[int, int, list[Place]]]:
+        """The places *text* names, as (start, end, places of that name, those of the highest
+        level where several levels share it: 海南 is the province, not 海南藏族自治州): the
+        longest name at each position, mentions never overlapping, and only where the name
+        starts a word as the text segments (完成县 names no 成县).
+
+        >>> gaz = load_gazetteer()
+        >>> [(a, b, places[0].name) for a, b, places in gaz.place_mentions("完成县医院建设，海南省各市县")]
+        [(8, 11, '海南省')]
+        """
+        found: list[tuple[int, int, list[Place]]] = []
+        position = 0
+        while position < len(text) - 1:
+            if text[position : position + 2] in self._place_form_starts:
+                at = self.place_at_start(text[position : position + 12])
+                if at is not None and word_around(text, position)[0] == position:
+                    length = at[1]
+                    places = self.places_named(text[position : position + length])
+                    top = min(_LEVELS.index(place.level) for place in places)
+                    found.append((position, position + length, [p for p in places if _LEVELS.index(p.level) == top]))
+                    position += length
+                    continue
+            position += 1
+        return found
+
+    def level_word(self, place: Place) -> str | None:
+        """The word the units of *place* are written with (省, 市 for 北京市, 州, 县 …), None if none."""
+        return _level_word(place)
 
     def places_named(self, form: str) -> list[Place]:
         return list(self._place_forms.get(form, ()))
@@ -497,8 +528,13 @@ class Gazetteer:
             marker in name for marker in self.lexicon.collective_markers[1:]
         )
 
-    def resolve(self, name: str, jurisdiction: str) -> Resolution:
+    def resolve(self, name: str, jurisdiction: str, *, unplaced: str | None = None) -> Resolution:
         """Resolve a unit's expanded name inside the document's *jurisdiction*.
+
+        A body written with a level (市财政局, 省发改委) in a document whose place is not known
+        (*jurisdiction* the country) is that of a place nobody can name: where *unplaced* is given
+        (a key of the document), its id is minted in it, so that the 市财政局 of two such
+        documents are two agencies, not one.
 
         >>> gaz = load_gazetteer()
         >>> gaz.resolve("省发改委", "350000").name
@@ -509,6 +545,10 @@ class Gazetteer:
         '350500/gov'
         >>> gaz.resolve("浙江省发展改革委", COUNTRY).agency, gaz.resolve("市卫健委", "320900").name
         ('330000/drc', '盐城市卫生健康委员会')
+        >>> gaz.resolve("市财政局", COUNTRY, unplaced="d-1").agency.startswith("CN/d-1/x-")
+        True
+        >>> gaz.resolve("国家发展改革委", COUNTRY, unplaced="d-1").agency
+        'CN/ndrc'
         """
         key = compact(name)
         found, scope = self._find(key, jurisdiction)
@@ -516,11 +556,12 @@ class Gazetteer:
             return found
         if found is not None:
             return self._resolution(found, key)
-        if self.is_collective(key):  # 省直有关单位, unless a body is so named (省直机关工委)
-            prefix = self.level_prefix(key.removeprefix("各"))
+        collective = self.is_collective(key)
+        prefix = self.level_prefix(key.removeprefix("各"))
+        if collective:  # 省直有关单位, unless a body is so named (省直机关工委)
             scope = (prefix and self.level_jurisdiction(prefix, jurisdiction)) or jurisdiction
-            return self._unresolved(key, scope, collective=True)
-        return self._unresolved(key, scope, collective=False)
+        placeless = scope == COUNTRY and prefix is not None and self.level_jurisdiction(prefix, scope) is None
+        return self._unresolved(key, scope, collective=collective, within=unplaced if placeless else None)
 
     def _find(self, key: str, jurisdiction: str) -> tuple[Agency | Resolution | None, str]:
         """The agency (or government) *key* names read in *jurisdiction*, and the jurisdiction an
@@ -561,9 +602,10 @@ class Gazetteer:
         labels = tuple(dict.fromkeys([written, name, f"{place.name}政府", *short]))
         return Resolution(f"{_id_prefix(place.code)}/gov", name, labels, place.code, True, False)
 
-    def _unresolved(self, key: str, scope: str, *, collective: bool) -> Resolution:
+    def _unresolved(self, key: str, scope: str, *, collective: bool, within: str | None = None) -> Resolution:
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-        return Resolution(f"{_id_prefix(scope)}/x-{digest}", key, (key,), scope, False, collective)
+        where = f"{_id_prefix(scope)}/{within}" if within else _id_prefix(scope)
+        return Resolution(f"{where}/x-{digest}", key, (key,), scope, False, collective)
 
 
 def _id_prefix(code: str) -> str:

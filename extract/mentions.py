@@ -95,7 +95,7 @@ def _attach_piece(extraction: Extraction, doc: Any, offset: int, locate: _Locato
         if made:
             extraction.mentions.append(made)
     for span in doc.spans["agencies"]:
-        resolution = gazetteer.resolve(span.text, jurisdiction)
+        resolution = gazetteer.resolve(span.text, jurisdiction, unplaced=extraction.unplaced)
         labels = list(resolution.labels)
         made = mention("agency", resolution.name, span.start_char, span.end_char, labels=labels, ref=resolution.agency)
         if made:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extract.gazetteer import COUNTRY, Gazetteer
+from extract.gazetteer import COUNTRY, Gazetteer, Place
 from extract.model import Metadata
 
 __all__ = ["ADDRESSEES", "extract_metadata", "infer_jurisdiction"]
@@ -22,6 +22,7 @@ _PUBLISHED = re.compile(r"发布日期[：]\s*" + _ISO_DATE.pattern)
 # on), followed by the end of the line or the 《title》 of what is sent.
 ADDRESSEES = re.compile(r"(?<![\u4e00-\u9fff、，])(各[^。：\n]{2,200}?)[：](?=\s*(?:\n|《|$))")
 _ISSUER_SUFFIXES = ("人民政府办公厅", "人民政府", "办公厅", "办公室", "管理局", "委员会", "国务院", "局", "厅")
+_LEVEL_OF_WORD = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}
 _LEVEL_MENTION = re.compile(r"(?<=[（〔：，、；及和])(省|市|区|县)(?!场|民|政府)")
 
 
@@ -61,10 +62,22 @@ def _issuer_and_signature(norm: str, lines: list[str]) -> tuple[str | None, str 
     return None, None
 
 
-def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer) -> str:
-    """The jurisdiction code: the issuer's place, else the most mentioned place of the level
-    the notes' units are written at (市数据管理局 → the most mentioned city), else, where no
-    unit is written with a level, the most mentioned place."""
+def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer, title: str | None = None) -> str:
+    """The jurisdiction code: the place of the issuer or the place the title opens with (牡丹江市
+    西安区…方案: the district), else the place the text names most at the level the issuer
+    (市人民政府) or, without one, the notes' units are written at (市数据管理局 → a city, or a
+    municipality such as 北京市; the places below it that the text names count for it), else the
+    place it names most; a place wins only when named more often than any other, else the country.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> infer_jurisdiction("（责任单位：市财政局）丹阳市、句容市、丹徒区完成县乡管网建设", None, gaz)
+    '321100'
+    >>> infer_jurisdiction("（责任单位：省发改委、各市政府）甘肃省推进……甘肃省", None, gaz)
+    '620000'
+    >>> infer_jurisdiction("（责任单位：市财政局）北京、天津", None, gaz)
+    '100000'
+    """
     if issuer:
         if issuer.startswith(("国务院", "中共中央", "中央", "国家")):
             return COUNTRY
@@ -73,17 +86,50 @@ def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer) -> str:
             return found[0].code
         if gaz.lookup(issuer, COUNTRY):
             return COUNTRY
+    titled = _place_opening(title or "", gaz)
+    if titled is not None:
+        return titled.code
     levels = Counter(_LEVEL_MENTION.findall(norm))
-    level = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}.get(
-        levels.most_common(1)[0][0] if levels else ""
-    )
+    written = issuer[:1] if issuer and issuer[:1] in _LEVEL_OF_WORD else ""
+    level = _LEVEL_OF_WORD.get(written or (levels.most_common(1)[0][0] if levels else ""))
     mentions: Counter[str] = Counter()
-    for length in (4, 3, 2):
-        for start in range(len(norm) - length + 1):
-            for place in gaz.places_named(norm[start : start + length]):
-                if level is None or place.level == level:  # no unit written with a level: any place
-                    mentions[place.code] += 1
-    return mentions.most_common(1)[0][0] if mentions else COUNTRY
+    at_level: Counter[str] = Counter()
+    for _, _, places in gaz.place_mentions(norm):
+        for place in places:
+            if place.code == COUNTRY:
+                continue  # 全国, 中国: no place of the plan's own
+            mentions[place.code] += 1
+            holder = _holder_at(place, level, gaz)
+            if holder is not None:
+                at_level[holder.code] += 1
+    for counts in (at_level, mentions):
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+    return COUNTRY
+
+
+def _place_opening(text: str, gaz: Gazetteer) -> Place | None:
+    """The place *text* opens with, down to the last place named inside the one before it
+    (牡丹江市西安区 → 西安区), or None."""
+    found: Place | None = None
+    while (at := gaz.place_at_start(text, near=found.code if found else None)) is not None:
+        place, length = at
+        if found is not None and place.parent != found.code:
+            break
+        found, text = place, text[length:]
+    return found
+
+
+def _holder_at(place: Place, level: str | None, gaz: Gazetteer) -> Place | None:
+    """*place*, or the place above it, at *level*; a municipality (北京市) is at a city's level."""
+    holder: Place | None = place
+    while holder is not None:
+        municipality = holder.level == "province" and gaz.level_word(holder) == "市"
+        if holder.level == level or (level == "prefecture" and municipality):
+            return holder
+        holder = gaz.places.get(holder.parent) if holder.parent else None
+    return None
 
 
 def extract_metadata(norm: str, gaz: Gazetteer, jurisdiction: str | None = None) -> Metadata:
@@ -113,7 +159,7 @@ def extract_metadata(norm: str, gaz: Gazetteer, jurisdiction: str | None = None)
     addressees = ADDRESSEES.search(norm[:3000])
     if addressees:
         meta.addressees = [a.strip() for a in addressees.group(1).split("，") if a.strip()]
-    code = jurisdiction or infer_jurisdiction(norm, meta.issuer, gaz)
+    code = jurisdiction or infer_jurisdiction(norm, meta.issuer, gaz, meta.title)
     place = gaz.places.get(code)
     meta.jurisdiction = code
     if place is not None:

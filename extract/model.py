@@ -201,6 +201,9 @@ class Extraction:
     platform_links: list[tuple[int, int, str]] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     issuer: str | None = None  # the entity id of metadata.issuer
+    # the key agencies of a place the text never names are minted in (this document's own:
+    # 市财政局 of two such documents are two agencies); None where the jurisdiction is known
+    unplaced: str | None = None
 
     def of_kind(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]

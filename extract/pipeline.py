@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from extract.entities import resolve_entities
-from extract.gazetteer import Gazetteer, load_gazetteer
+from extract.gazetteer import COUNTRY, Gazetteer, load_gazetteer
 from extract.mentions import attach_mentions
 from extract.metadata import extract_metadata
 from extract.model import Document, Extraction, Heading, Note, Role, Unit
@@ -57,6 +58,7 @@ def extract_document(
     norm, text = document.norm, document.text
     metadata = extract_metadata(norm, gaz, jurisdiction)
     code = metadata.jurisdiction
+    unplaced = unplaced_key(norm) if code == COUNTRY else None
     headings = find_headings(norm)
     heading_starts = [h.start for h in headings]
     boilerplate = find_boilerplate(norm, metadata)
@@ -75,11 +77,11 @@ def extract_document(
             roles = [("support" if role == "responsible" else role, unit) for role, unit in roles]
         elif first_lead_from is not None and span.end > first_lead_from:
             roles = [("lead" if i == 0 else role, unit) for i, (role, unit) in enumerate(roles)]
-        units = [_unit(text, unit, role, gaz, code) for role, unit in roles]
+        units = [_unit(text, unit, role, gaz, code, unplaced) for role, unit in roles]
         written = {u.agency for u in units}
         for _, added in additions[: bisect_left(addition_starts, span.start)]:
             for unit in added:
-                resolved = _unit(text, unit, "support", gaz, code, added_by_declaration=True)
+                resolved = _unit(text, unit, "support", gaz, code, unplaced, added_by_declaration=True)
                 if resolved.agency not in written:
                     units.append(resolved)
                     written.add(resolved.agency)
@@ -101,6 +103,7 @@ def extract_document(
     initiatives, of_heading = merge_initiatives(headings)
     tasks = build_tasks(text, headings, notes, boilerplate, of_heading)
     extraction = Extraction(document, metadata, headings, notes, initiatives, tasks, boilerplate, of_heading)
+    extraction.unplaced = unplaced
     if nlp is not None:
         attach_mentions(extraction, pipeline_pieces(nlp, norm), gaz)
     resolve_entities(extraction, gaz)
@@ -170,10 +173,23 @@ def _raw(document: Document, start: int, end: int, gaz: Gazetteer) -> str:
     )
 
 
+def unplaced_key(norm: str) -> str:
+    """The key a document's agencies of a place it never names are minted in: its text's digest,
+    the same on every build of the same text."""
+    return "d-" + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:10]
+
+
 def _unit(
-    text: str, unit: UnitName, role: Role, gaz: Gazetteer, jurisdiction: str, *, added_by_declaration: bool = False
+    text: str,
+    unit: UnitName,
+    role: Role,
+    gaz: Gazetteer,
+    jurisdiction: str,
+    unplaced: str | None,
+    *,
+    added_by_declaration: bool = False,
 ) -> Unit:
-    resolution = gaz.resolve(unit.name, jurisdiction)
+    resolution = gaz.resolve(unit.name, jurisdiction, unplaced=unplaced)
     labels = list(dict.fromkeys([unit.name, *unit.alternatives, *resolution.labels]))
     return Unit(
         text=text[unit.start : unit.end],

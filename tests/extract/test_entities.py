@@ -212,3 +212,17 @@ def test_a_department_s_field_with_a_level_resolves_to_the_department() -> None:
     assert GAZ.resolve("杭州市财政", "330100").agency == "330100/finance"
     aliases = {alias for agency in GAZ.agencies_in("330100") for alias in agency.aliases}
     assert "市财政" not in aliases and "市发改" not in aliases
+
+
+def test_bodies_of_a_place_no_text_names_are_never_merged_across_documents() -> None:
+    """Two plans that never name their city: each 市财政局 is its own plan's, not one agency;
+    the same text read again gives the same ids; a national body is the nation's in both."""
+    first = extract_text("一、稳增长\n1.落实减税降费。（责任单位：市财政局、市税务局，国家发展改革委）\n")
+    second = extract_text("一、保民生\n1.发放就业补贴。（责任单位：市财政局、市人社局，国家发展改革委）\n")
+    again = extract_text("一、稳增长\n1.落实减税降费。（责任单位：市财政局、市税务局，国家发展改革委）\n")
+    assert first.metadata.jurisdiction == second.metadata.jurisdiction == COUNTRY
+    ids = [[u.agency for u in x.notes[0].units] for x in (first, second, again)]
+    assert ids[0][0] != ids[1][0]  # 市财政局 of two unnamed cities
+    assert ids[0] == ids[2]
+    assert ids[0][2] == ids[1][2] == "CN/ndrc"
+    assert first.entities[ids[0][0]].jurisdiction == COUNTRY and not first.entities[ids[0][0]].resolved

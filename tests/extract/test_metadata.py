@@ -51,3 +51,49 @@ def test_a_cited_notice_names_no_issuer() -> None:
 def test_the_issuer_of_a_notice_that_says_it_issues() -> None:
     meta = extract_text("成都市人民政府办公厅印发关于做好政务数据共享工作意见的通知\n\n各区（市）县政府：\n").metadata
     assert meta.issuer == "成都市人民政府办公厅"
+
+
+def test_a_place_is_named_only_where_a_word_starts() -> None:
+    """完成县城… holds the characters of 成县 (a county of Gansu) across two words: no mention."""
+    text = (
+        "一、重点任务\n1.完成县城供水管网改造，完成县医院迁建。（责任单位：县住建局、县卫健委）\n"
+        "吉水县城北学校投入使用。\n"
+    )
+    assert extract_text(text).metadata.jurisdiction == "360822"
+
+
+def test_a_citys_counties_count_for_the_city() -> None:
+    """Units written at the city's level (市…局) in a text that names the city's counties."""
+    text = "1.推进丹阳市、句容市供水一体化，丹徒区完成管网建设。（责任单位：市住建局、市水利局）\n"
+    assert extract_text(text).metadata.jurisdiction == "321100"
+
+
+def test_a_province_that_names_its_cities_bodies_is_the_province() -> None:
+    """No city is named: the province named most is the jurisdiction, though units say 市."""
+    text = (
+        "甘肃省数字政府建设方案\n1.建设甘肃省政务云。（责任单位：省大数据中心，各市政府）\n"
+        "2.推广甘快办。（责任单位：市大数据局）\n"
+    )
+    assert extract_text(text).metadata.jurisdiction == "620000"
+
+
+def test_a_short_name_shared_by_two_levels_is_the_higher_ones() -> None:
+    """海南 is the province and the first two characters of 海南藏族自治州."""
+    text = "1.建设海南省政务云平台，海南全省统一。（责任单位：市大数据局、市财政局）\n"
+    assert extract_text(text).metadata.jurisdiction == "460000"
+
+
+def test_the_place_a_title_opens_with() -> None:
+    text = "牡丹江市西安区数字政府建设实施方案\n\n1.建设区政务服务平台。（责任单位：区营商局）\n"
+    meta = extract_text(text).metadata
+    assert (meta.jurisdiction, meta.jurisdiction_level) == ("231005", "county")
+
+
+def test_the_issuers_level_chooses_among_places() -> None:
+    """A city's gazette that cites the province's bodies: the issuer says the city's level."""
+    text = (
+        "市人民政府关于印发重点工作任务分工的通知\n"
+        "1.落实省政府部署。（责任单位：市发改委，省发改委、省财政厅、省商务厅配合）\n"
+        "2.咸宁市全面推进。湖北省。咸宁市。\n"
+    )
+    assert extract_text(text).metadata.jurisdiction == "421200"
