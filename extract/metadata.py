@@ -22,6 +22,9 @@ _PUBLISHED = re.compile(r"发布日期[：]\s*" + _ISO_DATE.pattern)
 # on), followed by the end of the line or the 《title》 of what is sent.
 ADDRESSEES = re.compile(r"(?<![\u4e00-\u9fff、，])(各[^。：\n]{2,200}?)[：](?=\s*(?:\n|《|$))")
 _ISSUER_SUFFIXES = ("人民政府办公厅", "人民政府", "办公厅", "办公室", "管理局", "委员会", "国务院", "局", "厅")
+# A line wholly in brackets (（此件公开发布）) notes how the text is published; 特此通知 closes a notice.
+_BRACKETED_LINE = re.compile(r"[（(][^（）()]*[）)]")
+_CLOSING_FORMULA = "特此"
 _LEVEL_OF_WORD = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}
 _LEVEL_MENTION = re.compile(r"(?<=[（〔：，、；及和])(省|市|区|县)(?!场|民|政府)")
 
@@ -31,9 +34,19 @@ def _iso(year: str, month: str, day: str) -> str:
 
 
 def _title(lines: list[str]) -> str | None:
-    """The first short line, or two or three joined, that ends like a title (…要点, …的通知)."""
+    """The first short line, or two or three joined, that ends like a title (…要点, …的通知); a
+    note in brackets on a line of its own (（此件公开发布）) and a closing formula (特此通知) are
+    none of it.
+
+    >>> _title(["（此件公开发布）", "数字某某2030年", "工作要点", "特此通知"])
+    '数字某某2030年工作要点'
+    >>> _title(["各区人民政府：", "特此通知"]) is None
+    True
+    """
     for index in range(min(len(lines), 30)):
         if _DATE.search(lines[index]) and not lines[index].endswith(_TITLE_WORDS):
+            continue
+        if _BRACKETED_LINE.fullmatch(lines[index]) or lines[index].startswith(_CLOSING_FORMULA):
             continue
         joined = ""
         for following in lines[index : index + 3]:
@@ -63,8 +76,8 @@ def _issuer_and_signature(norm: str, lines: list[str]) -> tuple[str | None, str 
 
 
 def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer, title: str | None = None) -> str:
-    """The jurisdiction code: the place of the issuer or the place the title opens with (牡丹江市
-    西安区…方案: the district), else the place the text names most at the level the issuer
+    """The jurisdiction code: the place the issuer's name or the title opens with (苏州市吴江区
+    人民政府, 牡丹江市西安区…方案: the district), else the place the text names most at the level the issuer
     (市人民政府) or, without one, the notes' units are written at (市数据管理局 → a city, or a
     municipality such as 北京市; the places below it that the text names count for it), else the
     place it names most; a place wins only when named more often than any other, else the country.
@@ -81,9 +94,9 @@ def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer, title: str
     if issuer:
         if issuer.startswith(("国务院", "中共中央", "中央", "国家")):
             return COUNTRY
-        found = gaz.place_at_start(issuer)
-        if found:
-            return found[0].code
+        issuing = _place_opening(issuer, gaz)  # 苏州市吴江区人民政府: the district
+        if issuing is not None:
+            return issuing.code
         if gaz.lookup(issuer, COUNTRY):
             return COUNTRY
     titled = _place_opening(title or "", gaz)

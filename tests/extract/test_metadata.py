@@ -97,3 +97,17 @@ def test_the_issuers_level_chooses_among_places() -> None:
         "2.咸宁市全面推进。湖北省。咸宁市。\n"
     )
     assert extract_text(text).metadata.jurisdiction == "421200"
+
+
+def test_a_district_issuer_gives_the_district_not_its_city() -> None:
+    text = "1.推进政务服务一网通办。（责任单位：区政务服务中心、区发改委）\n\n某市某区人民政府\n2030年1月5日\n"
+    meta = extract_text(text.replace("某市某区", "苏州市吴江区")).metadata
+    assert (meta.issuer, meta.jurisdiction) == ("苏州市吴江区人民政府", "320509")
+    district_body = extract_text(text.replace("某市某区", "苏州市吴江区")).notes[0].units[1]
+    assert district_body.resolved and district_body.agency.startswith("320509/")
+
+
+def test_a_publication_note_and_a_closing_formula_are_no_title() -> None:
+    text = "（此件公开发布）\n某某县2030年数字政府建设\n工作要点\n一、夯实基础\n特此通知\n"
+    assert extract_text(text).metadata.title == "某某县2030年数字政府建设工作要点"
+    assert extract_text("各镇人民政府：\n特此通知\n2030年1月5日\n").metadata.title is None
