@@ -1,8 +1,8 @@
 """Attaching what the NLP pipeline finds in the text to the outline: item, heading and task.
 
-A mention inside a responsibility note or boilerplate is not task text and is left out. The
-pipeline may have read the text in pieces; each piece's offsets are shifted back into the
-document's text here.
+A mention inside a responsibility note or boilerplate (the title aside) is not task text and is
+left out. The pipeline may have read the text in pieces; each piece's offsets are shifted back
+into the document's text here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from extract.gazetteer import Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
-from extract.outline import in_spans, merge_spans
+from extract.outline import find_boilerplate, in_spans, merge_spans
 from extract.platforms import name_labels
 
 __all__ = ["attach_mentions"]
@@ -31,7 +31,10 @@ class _Locator:
         self._task_spans = spans
         # a note's units are no mentions; the task a note may hold between them (由X牵头负责运维Y平台，Z配合) is text
         units = [(u.start, u.end) for n in extraction.notes for u in n.units]
-        self._excluded = merge_spans(units + list(extraction.boilerplate))
+        # the title is no boilerplate here: the systems it names are the document's (云南省“一部手机
+        # 办事通”平台运行管理办法), of no item
+        boilerplate = find_boilerplate(extraction.document.norm, extraction.metadata, title=False)
+        self._excluded = merge_spans(units + boilerplate)
 
     def excluded(self, position: int) -> bool:
         return in_spans(self._excluded, position)

@@ -117,10 +117,11 @@ _BOILERPLATE = [
 ]
 
 
-def find_boilerplate(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
-    """Spans of the notice, preamble, signature, 此件主动公开 and the title repeated in the body."""
+def find_boilerplate(norm: str, metadata: Metadata, *, title: bool = True) -> list[tuple[int, int]]:
+    """Spans of the notice, preamble, signature, 此件主动公开 and (with *title*) the title
+    repeated in the body."""
     spans = [(m.start(), m.end()) for pattern in _BOILERPLATE for m in pattern.finditer(norm)]
-    if metadata.title and len(metadata.title) >= 6:
+    if title and metadata.title and len(metadata.title) >= 6:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(metadata.title), norm)]
     return merge_spans(spans)
 

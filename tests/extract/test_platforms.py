@@ -461,6 +461,22 @@ def test_a_platform_in_the_task_a_note_spans_is_kept(nlp) -> None:
     assert [(m.kind, m.name) for m in extraction.mentions] == [("platform", "省政务服务平台")]
 
 
+def test_the_systems_a_title_names_are_the_documents(nlp) -> None:
+    """A title names what the document is about (…“X通”平台运行管理办法): its platform is a mention
+    of no item."""
+    from extract import extract_text
+
+    text = (
+        "（此件公开发布）\n淮海市“淮事通”平台运行管理办法\n"
+        "第一条 为规范淮海市“淮事通”平台运行管理办法的实施，建设市公共数据共享平台。\n"
+    )
+    extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
+    assert extraction.metadata.title == "淮海市“淮事通”平台运行管理办法"
+    platforms = [(m.item, m.name) for m in extraction.mentions if m.kind == "platform"]
+    assert (None, "淮海市淮事通平台") in platforms
+    assert ("第一条", "市公共数据共享平台") in platforms
+
+
 def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
     """A page's navigation path and the site a report comes from are the page's, not the plan's;
     a source named inside the text (数据来源：X) is the plan's."""
