@@ -528,8 +528,13 @@ class Gazetteer:
             marker in name for marker in self.lexicon.collective_markers[1:]
         )
 
-    def resolve(self, name: str, jurisdiction: str, *, unplaced: str | None = None) -> Resolution:
+    def resolve(
+        self, name: str, jurisdiction: str, *, unplaced: str | None = None, as_written: bool = False
+    ) -> Resolution:
         """Resolve a unit's expanded name inside the document's *jurisdiction*.
+
+        A body written without its level (住建局) is the jurisdiction's own, unless *as_written*
+        asks whether the name alone says which body it is.
 
         A body written with a level (市财政局, 省发改委) in a document whose place is not known
         (*jurisdiction* the country) is that of a place nobody can name: where *unplaced* is given
@@ -549,9 +554,11 @@ class Gazetteer:
         True
         >>> gaz.resolve("国家发展改革委", COUNTRY, unplaced="d-1").agency
         'CN/ndrc'
+        >>> gaz.resolve("住建局", "360822").name  # written without a level: the jurisdiction's own
+        '吉水县住房和城乡建设局'
         """
         key = compact(name)
-        found, scope = self._find(key, jurisdiction)
+        found, scope = self._find(key, jurisdiction, as_written=as_written)
         if isinstance(found, Resolution):
             return found
         if found is not None:
@@ -563,7 +570,7 @@ class Gazetteer:
         placeless = scope == COUNTRY and prefix is not None and self.level_jurisdiction(prefix, scope) is None
         return self._unresolved(key, scope, collective=collective, within=unplaced if placeless else None)
 
-    def _find(self, key: str, jurisdiction: str) -> tuple[Agency | Resolution | None, str]:
+    def _find(self, key: str, jurisdiction: str, *, as_written: bool) -> tuple[Agency | Resolution | None, str]:
         """The agency (or government) *key* names read in *jurisdiction*, and the jurisdiction an
         unresolved name is minted in."""
         scope = jurisdiction
@@ -589,7 +596,11 @@ class Gazetteer:
             agency = self.lookup(candidate, COUNTRY)
             if agency:
                 return agency, COUNTRY
-        return self.lookup(key, jurisdiction), scope
+        agency = self.lookup(key, jurisdiction)
+        home = self.places.get(jurisdiction) if jurisdiction != COUNTRY else None
+        if agency is None and not found and not as_written and home is not None and (word := _level_word(home)):
+            agency = self.lookup(word + key, jurisdiction)  # 住建局 in a county's plan: the county's own
+        return agency, scope
 
     def _resolution(self, agency: Agency, written: str) -> Resolution:
         labels = tuple(dict.fromkeys([written, agency.name, *agency.aliases]))

@@ -35,18 +35,21 @@ def _iso(year: str, month: str, day: str) -> str:
 
 def _title(lines: list[str]) -> str | None:
     """The first short line, or two or three joined, that ends like a title (…要点, …的通知); a
-    note in brackets on a line of its own (（此件公开发布）) and a closing formula (特此通知) are
-    none of it.
+    note in brackets on a line of its own (（此件公开发布）), a document number (某政发〔2030〕1号)
+    and a closing formula (特此通知) are none of it.
 
     >>> _title(["（此件公开发布）", "数字某某2030年", "工作要点", "特此通知"])
     '数字某某2030年工作要点'
+    >>> _title(["某政发〔2030〕1号", "某某县人民政府", "关于印发某某方案的通知"])
+    '某某县人民政府关于印发某某方案的通知'
     >>> _title(["各区人民政府：", "特此通知"]) is None
     True
     """
     for index in range(min(len(lines), 30)):
         if _DATE.search(lines[index]) and not lines[index].endswith(_TITLE_WORDS):
             continue
-        if _BRACKETED_LINE.fullmatch(lines[index]) or lines[index].startswith(_CLOSING_FORMULA):
+        line = lines[index]
+        if _BRACKETED_LINE.fullmatch(line) or line.startswith(_CLOSING_FORMULA) or _DOC_NUMBER.fullmatch(line):
             continue
         joined = ""
         for following in lines[index : index + 3]:

@@ -1382,7 +1382,7 @@ def _all_say_whose(parsed: ParsedNote, norm: str, gaz: Gazetteer, jurisdiction: 
         _says_whose(u.name, gaz)
         or (_a_township(u.name, lexicon) and not starts_with_a_preposition(u.name))
         or (lexicon.names_the_writer(u.name) and u.start > 0 and _BY_AGENT.match(norm, u.start - 1) is not None)
-        or gaz.resolve(u.name, jurisdiction).resolved
+        or gaz.resolve(u.name, jurisdiction, as_written=True).resolved
         for g in parsed.groups
         for u in g.units
     )

@@ -226,3 +226,16 @@ def test_bodies_of_a_place_no_text_names_are_never_merged_across_documents() -> 
     assert ids[0] == ids[2]
     assert ids[0][2] == ids[1][2] == "CN/ndrc"
     assert first.entities[ids[0][0]].jurisdiction == COUNTRY and not first.entities[ids[0][0]].resolved
+
+
+def test_a_body_written_without_its_level_is_the_jurisdictions_own() -> None:
+    """住建局 in a county's plan is the county's 住房和城乡建设局, one agency with 县住建局."""
+    text = (
+        "吉水县人民政府关于印发重点工作的通知\n1.推进城乡供水一体化。（责任单位：住建局、县水利局）\n"
+        "2.改造老旧小区。（责任单位：县住建局）\n"
+    )
+    extraction = extract_text(text)
+    first, second = extraction.notes[0].units[0], extraction.notes[1].units[0]
+    assert extraction.metadata.jurisdiction == "360822"
+    assert first.resolved and first.agency == second.agency == "360822/housing"
+    assert resolve_name("住建局", COUNTRY).jurisdiction == COUNTRY  # no place: nobody's

@@ -111,3 +111,10 @@ def test_a_publication_note_and_a_closing_formula_are_no_title() -> None:
     text = "（此件公开发布）\n某某县2030年数字政府建设\n工作要点\n一、夯实基础\n特此通知\n"
     assert extract_text(text).metadata.title == "某某县2030年数字政府建设工作要点"
     assert extract_text("各镇人民政府：\n特此通知\n2030年1月5日\n").metadata.title is None
+
+
+def test_a_document_number_on_its_own_line_is_no_part_of_the_title() -> None:
+    text = "洋政发〔2030〕8号\n洋县人民政府\n关于印发洋县2030年民生实事项目的通知\n各镇人民政府：\n"
+    meta = extract_text(text).metadata
+    assert (meta.title, meta.issuer) == ("洋县人民政府关于印发洋县2030年民生实事项目的通知", "洋县人民政府")
+    assert (meta.doc_number, meta.jurisdiction) == ("洋政发〔2030〕8号", "610723")
