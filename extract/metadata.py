@@ -45,10 +45,9 @@ def _title(lines: list[str]) -> str | None:
     >>> _title(["各区人民政府：", "特此通知"]) is None
     True
     """
-    for index in range(min(len(lines), 30)):
-        if _DATE.search(lines[index]) and not lines[index].endswith(_TITLE_WORDS):
+    for index, line in enumerate(lines[:30]):
+        if _DATE.search(line) and not line.endswith(_TITLE_WORDS):
             continue
-        line = lines[index]
         if _BRACKETED_LINE.fullmatch(line) or line.startswith(_CLOSING_FORMULA) or _DOC_NUMBER.fullmatch(line):
             continue
         joined = ""
@@ -80,10 +79,11 @@ def _issuer_and_signature(norm: str, lines: list[str]) -> tuple[str | None, str 
 
 def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer, title: str | None = None) -> str:
     """The jurisdiction code: the place the issuer's name or the title opens with (苏州市吴江区
-    人民政府, 牡丹江市西安区…方案: the district), else the place the text names most at the level the issuer
-    (市人民政府) or, without one, the notes' units are written at (市数据管理局 → a city, or a
-    municipality such as 北京市; the places below it that the text names count for it), else the
-    place it names most; a place wins only when named more often than any other, else the country.
+    人民政府, 牡丹江市西安区…方案: the district); else the place the text names most at the level
+    the issuer (市人民政府) or, without one, the notes' units are written at (市数据管理局 → a
+    city, or a municipality such as 北京市; the places below it that the text names count for
+    it); else the place it names most. A place wins only when named more often than any other;
+    else the country.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()

@@ -58,7 +58,7 @@ def extract_document(
     norm, text = document.norm, document.text
     metadata = extract_metadata(norm, gaz, jurisdiction)
     code = metadata.jurisdiction
-    unplaced = unplaced_key(norm) if code == COUNTRY else None
+    unplaced = _unplaced_key(norm) if code == COUNTRY else None
     headings = find_headings(norm)
     heading_starts = [h.start for h in headings]
     boilerplate = find_boilerplate(norm, metadata)
@@ -173,7 +173,7 @@ def _raw(document: Document, start: int, end: int, gaz: Gazetteer) -> str:
     )
 
 
-def unplaced_key(norm: str) -> str:
+def _unplaced_key(norm: str) -> str:
     """The key a document's agencies of a place it never names are minted in: its text's digest,
     the same on every build of the same text."""
     return "d-" + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:10]
