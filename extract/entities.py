@@ -16,7 +16,7 @@ Platforms and programmes are keyed by the jurisdiction and the name the document
 
 from __future__ import annotations
 
-from extract.gazetteer import COUNTRY, Gazetteer, load_gazetteer
+from extract.gazetteer import Gazetteer, id_jurisdiction, load_gazetteer
 from extract.model import Entity, Extraction
 
 __all__ = ["agency_entity", "place_entity", "resolve_entities", "resolve_name"]
@@ -76,8 +76,7 @@ def agency_entity(
     """
     record = gaz.agency(agency_id)
     if record is None:
-        scope = agency_id.split("/", 1)[0]
-        jurisdiction = COUNTRY if scope == "CN" else scope
+        jurisdiction = id_jurisdiction(agency_id)
         return Entity(agency_id, "agency", name, jurisdiction=jurisdiction, resolved=resolved, collective=collective)
     return Entity(
         record.id,

@@ -65,6 +65,7 @@ __all__ = [
     "Institution",
     "Place",
     "Resolution",
+    "id_jurisdiction",
     "load_gazetteer",
     "registry_places",
 ]
@@ -617,6 +618,19 @@ class Gazetteer:
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
         where = f"{_id_prefix(scope)}/{within}" if within else _id_prefix(scope)
         return Resolution(f"{where}/x-{digest}", key, (key,), scope, False, collective)
+
+
+def id_jurisdiction(agency_id: str) -> str | None:
+    """The jurisdiction an agency id was minted in, None for a body of a place its document never
+    names (``CN/d-…/x-…``: minted in the document's key, of no jurisdiction anyone can tell).
+
+    >>> id_jurisdiction("350000/drc"), id_jurisdiction("CN/ndrc"), id_jurisdiction("CN/d-0123/x-4567")
+    ('350000', '100000', None)
+    """
+    parts = agency_id.split("/")
+    if len(parts) == 3 and parts[2].startswith("x-"):
+        return None
+    return COUNTRY if parts[0] == "CN" else parts[0]
 
 
 def _id_prefix(code: str) -> str:

@@ -333,3 +333,27 @@ def test_workers_that_cannot_make_their_pipeline_stop_the_build(tmp_path: Path) 
         shutil.copyfile(SAMPLES / sample, plans / sample)
     with KnowledgeStore(tmp_path / "store") as store, pytest.raises(RuntimeError, match="no pipeline in this worker"):
         build_documents(find_documents([plans]), store, make_nlp=_no_pipeline, workers=2)
+
+
+def test_plans_that_name_no_place_keep_their_bodies_apart(tmp_path: Path) -> None:
+    """Two plans that never say their city: each 市财政局 is an agency of its own, of no
+    jurisdiction (not the country's), and the two share no initiative through it."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "a.txt").write_text("一、稳增长\n1.落实减税降费。（责任单位：市财政局、市税务局）\n", encoding="utf-8")
+    (plans / "b.txt").write_text("一、保民生\n1.发放就业补贴。（责任单位：市财政局、市人社局）\n", encoding="utf-8")
+    build(plans, tmp_path / "store")
+    opened = ox.Store(str(tmp_path / "store"))
+    try:
+        rows = list(
+            opened.query(
+                "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                "PREFIX pkg: <https://w3id.org/policykg/ontology#> "
+                "SELECT DISTINCT ?a (EXISTS { GRAPH ?h { ?a pkg:jurisdiction ?j } } AS ?placed) "
+                'WHERE { GRAPH ?g { ?a skos:prefLabel ?label } FILTER(STR(?label) = "市财政局") }'
+            )
+        )
+    finally:
+        del opened
+    assert len(rows) == 2
+    assert all(row["placed"].value == "false" for row in rows)
