@@ -82,8 +82,9 @@ def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer, title: str
     人民政府, 牡丹江市西安区…方案: the district); else the place the text names most at the level
     the issuer (市人民政府) or, without one, the notes' units are written at (市数据管理局 → a
     city, or a municipality such as 北京市; the places below it that the text names count for
-    it); else the place it names most. A place wins only when named more often than any other;
-    else the country.
+    it); else the place it names most. A county counts only where its name is written whole (东山
+    中央城 names no 东山县). A place wins only when named more often than any other; else the
+    country.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()
@@ -110,10 +111,10 @@ def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer, title: str
     level = _LEVEL_OF_WORD.get(written or (levels.most_common(1)[0][0] if levels else ""))
     mentions: Counter[str] = Counter()
     at_level: Counter[str] = Counter()
-    for _, _, places in gaz.place_mentions(norm):
+    for start, end, places in gaz.place_mentions(norm):
         for place in places:
-            if place.code == COUNTRY:
-                continue  # 全国, 中国: no place of the plan's own
+            if place.code == COUNTRY or (place.level == "county" and end - start < len(place.name)):
+                continue  # 全国, 中国: no place of the plan's own; 东山 (中央城) is no 东山县
             mentions[place.code] += 1
             holder = _holder_at(place, level, gaz)
             if holder is not None:

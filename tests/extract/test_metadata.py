@@ -118,3 +118,10 @@ def test_a_document_number_on_its_own_line_is_no_part_of_the_title() -> None:
     meta = extract_text(text).metadata
     assert (meta.title, meta.issuer) == ("洋县人民政府关于印发洋县2030年民生实事项目的通知", "洋县人民政府")
     assert (meta.doc_number, meta.jurisdiction) == ("洋政发〔2030〕8号", "610723")
+
+
+def test_a_countys_name_counts_only_written_whole() -> None:
+    """东山 is a county's short name and a compound's (东山中央城): only 东山县 names the county."""
+    text = "1.完成东山中央城小区配套幼儿园建设。（责任单位：县教体局、县住建局）\n"
+    assert extract_text(text).metadata.jurisdiction == "100000"
+    assert extract_text(text + "东山县2030年民生实事。\n").metadata.jurisdiction == "350626"
