@@ -162,8 +162,9 @@ class Grammar:
         """(kind, head) of the token ``text[start:end]`` if a head ends it, else ("", "").
 
         A one-character head ends a name only where it is no part of a common word: not in
-        互联网 or 密码 (frequent in jieba's dictionary), not in 网络 (with the next character),
-        not after a verb or locative it makes a phrase with (上云; 外网 is a word).
+        互联网 or 密码 (frequent in jieba's dictionary), not in a word the text around it makes
+        with the next characters (网络, 网上; but 外网|通道), not after a verb or locative it makes
+        a phrase with (上云; 外网 is a word).
         """
         for kind, heads in (("platform", self.heads), ("programme", self.programme_heads)):
             for head in heads:
@@ -171,9 +172,8 @@ class Grammar:
                     continue
                 if len(head) == 1:
                     word = text[start:end]
-                    following = text[end : end + 3].lstrip()[:1]
                     if (len(word) > 1 and words.frequency(word) >= self.common_word_frequency) or (
-                        following and words.frequency(head + following) >= self.common_word_frequency
+                        words.word_around(text, end - 1)[1] > end
                     ):
                         return "", ""
                     if len(word) == 2 and not words.frequency(word) and words.tag(word[0])[:1] in ("v", "f"):

@@ -577,3 +577,16 @@ def test_a_person_and_what_they_do_are_no_part_of_a_name(nlp, text: str, names: 
     """News of a plan: a person's title, their name and a verb (台长林明介绍) before a system's
     name are not written into it."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 外网|通道: the head stands alone in the text's words, though 网通 is a word of its own
+        ("扩容全市电子政务外网通道带宽。", ["全市电子政务外网"]),
+        ("建设政务网络安全防护体系。", []),  # 网络: the head's character opens the next word
+        ("推行政务服务网上办理。", []),  # 网上: so does 网上, online
+    ],
+)
+def test_a_one_character_head_ends_a_name_where_the_texts_words_end(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
