@@ -590,3 +590,10 @@ def test_a_person_and_what_they_do_are_no_part_of_a_name(nlp, text: str, names: 
 )
 def test_a_one_character_head_ends_a_name_where_the_texts_words_end(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+def test_jing_before_a_system_is_a_preposition(nlp) -> None:
+    """经 opens what a plan says was done through or after something (经市政府同意, 经平台核验):
+    the system after it is named without it."""
+    assert platform_names(nlp, "申报材料经省政务服务平台核验后办结。") == ["省政务服务平台"]
+    assert platform_names(nlp, "经系统比对后自动推送。") == []  # 系统 alone: no name
