@@ -25,6 +25,10 @@ _ISSUER_SUFFIXES = ("人民政府办公厅", "人民政府", "办公厅", "办�
 # A line wholly in brackets (（此件公开发布）) notes how the text is published; 特此通知 closes a notice.
 _BRACKETED_LINE = re.compile(r"[（(][^（）()]*[）)]")
 _CLOSING_FORMULA = "特此"
+# The provinces as a whole, as national bodies address them: 各省（区、市）, 省、自治区、直辖市, 省（市、区）
+_ALL_PROVINCES = re.compile(
+    r"省[（(]\s*(?:自治)?区\s*、\s*(?:直辖)?市\s*[）)]|省[（(]\s*(?:直辖)?市\s*、\s*(?:自治)?区\s*[）)]|省、自治区、直辖市"
+)
 _LEVEL_OF_WORD = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}
 _LEVEL_MENTION = re.compile(r"(?<=[（〔：，、；及和])(省|市|区|县)(?!场|民|政府)")
 
@@ -84,7 +88,7 @@ def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer, title: str
     city, or a municipality such as 北京市; the places below it that the text names count for
     it); else the place it names most. A county counts only where its name is written whole (东山
     中央城 names no 东山县). A place wins only when named more often than any other; else the
-    country.
+    country, as where the text names the provinces as a whole (各省（区、市）).
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()
@@ -106,6 +110,8 @@ def infer_jurisdiction(norm: str, issuer: str | None, gaz: Gazetteer, title: str
     titled = _place_opening(title or "", gaz)
     if titled is not None:
         return titled.code
+    if _ALL_PROVINCES.search(norm):
+        return COUNTRY  # the provinces as a whole (各省（区、市）): the writer is national, a place it names no home
     levels = Counter(_LEVEL_MENTION.findall(norm))
     written = issuer[:1] if issuer and issuer[:1] in _LEVEL_OF_WORD else ""
     level = _LEVEL_OF_WORD.get(written or (levels.most_common(1)[0][0] if levels else ""))

@@ -125,3 +125,12 @@ def test_a_countys_name_counts_only_written_whole() -> None:
     text = "1.完成东山中央城小区配套幼儿园建设。（责任单位：县教体局、县住建局）\n"
     assert extract_text(text).metadata.jurisdiction == "100000"
     assert extract_text(text + "东山县2030年民生实事。\n").metadata.jurisdiction == "350626"
+
+
+def test_a_text_addressing_the_provinces_as_a_whole_is_national() -> None:
+    """各省（区、市） is how national bodies name the provinces: a place the text names (where a
+    centre is built) is no home of its own; a list of levels (国家、省、市、区) says nothing so."""
+    national = "由工业和信息化部牵头，在北京建设国家数据中心，引导各省（区、市）建设分中心。\n"
+    assert extract_text(national).metadata.jurisdiction == "100000"
+    local = "（责任单位：市大数据局）贵阳市打通国家、省、市、区、乡五级部门。贵阳市。\n"
+    assert extract_text(local).metadata.jurisdiction == "520100"
