@@ -13,7 +13,7 @@ from typing import Any
 
 from extract.gazetteer import Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
-from extract.outline import find_boilerplate, in_spans, merge_spans
+from extract.outline import in_spans, merge_spans, title_spans
 from extract.platforms import name_labels
 
 __all__ = ["attach_mentions"]
@@ -31,13 +31,13 @@ class _Locator:
         self._task_spans = spans
         # a note's units are no mentions; the task a note may hold between them (由X牵头负责运维Y平台，Z配合) is text
         units = [(u.start, u.end) for n in extraction.notes for u in n.units]
+        self._excluded = merge_spans(units + extraction.boilerplate)
         # the title is no boilerplate here: the systems it names are the document's (云南省“一部手机
         # 办事通”平台运行管理办法), of no item
-        boilerplate = find_boilerplate(extraction.document.norm, extraction.metadata, title=False)
-        self._excluded = merge_spans(units + boilerplate)
+        self._titles = title_spans(extraction.document.norm, extraction.metadata)
 
     def excluded(self, position: int) -> bool:
-        return in_spans(self._excluded, position)
+        return in_spans(self._excluded, position) and not in_spans(self._titles, position)
 
     def heading(self, position: int) -> tuple[int | None, str | None]:
         index = bisect_right(self._heading_starts, position) - 1

@@ -28,6 +28,7 @@ __all__ = [
     "in_spans",
     "merge_initiatives",
     "merge_spans",
+    "title_spans",
 ]
 
 _CN = "一二三四五六七八九十百"
@@ -117,13 +118,18 @@ _BOILERPLATE = [
 ]
 
 
-def find_boilerplate(norm: str, metadata: Metadata, *, title: bool = True) -> list[tuple[int, int]]:
-    """Spans of the notice, preamble, signature, 此件主动公开 and (with *title*) the title
-    repeated in the body."""
+def find_boilerplate(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
+    """Spans of the notice, preamble, signature, 此件主动公开 and the title repeated in the body."""
     spans = [(m.start(), m.end()) for pattern in _BOILERPLATE for m in pattern.finditer(norm)]
-    if title and metadata.title and len(metadata.title) >= 6:
-        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(metadata.title), norm)]
-    return merge_spans(spans)
+    return merge_spans(spans + title_spans(norm, metadata))
+
+
+def title_spans(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
+    """Where the title stands in the text, itself and repeated (none for a title under six
+    characters, which may be any phrase)."""
+    if not metadata.title or len(metadata.title) < 6:
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(metadata.title), norm)]
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

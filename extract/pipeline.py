@@ -102,8 +102,9 @@ def extract_document(
         )
     initiatives, of_heading = merge_initiatives(headings)
     tasks = build_tasks(text, headings, notes, boilerplate, of_heading)
-    extraction = Extraction(document, metadata, headings, notes, initiatives, tasks, boilerplate, of_heading)
-    extraction.unplaced = unplaced
+    extraction = Extraction(
+        document, metadata, headings, notes, initiatives, tasks, boilerplate, of_heading, unplaced=unplaced
+    )
     if nlp is not None:
         attach_mentions(extraction, pipeline_pieces(nlp, norm), gaz)
     resolve_entities(extraction, gaz)
