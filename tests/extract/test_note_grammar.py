@@ -204,6 +204,13 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             "320800",
             [["市工信局", "市财政局"]],
         ),
+        # a role word before a unit head is a label (the unit that supervises, pushes, supports)
+        (
+            "（督办单位：区政府督查室；推进部门：区数据局；支持单位：区财政局）",
+            "330106",
+            [["区政府督查室", "区数据局", "区财政局"]],
+        ),
+        ("（统筹单位：市发展改革委；配合推进单位：市统计局）", "370200", [["市发展改革委", "市统计局"]]),
         # the lead named with a work noun, another noun beside it
         ("（县经信局、县财政局负责，列第一位者为工作牵头单位或汇总单位，下同）", "330500", [["*县经信局", "县财政局"]]),
     ],
