@@ -181,6 +181,16 @@ class Lexicon:
         return re.compile(f"(?:{adverbs})*(?:{words})+(?:工作)?$")
 
     @cached_property
+    def blank_after_role_pattern(self) -> re.Pattern[str]:
+        """A blank right after a role word (市数据局牵头 市公安局配合, as a table's cell is copied):
+        it parts two groups as 、 does. Group 1 is the role word.
+
+        >>> load_lexicon().blank_after_role_pattern.sub(r"\\1、", "甲局牵头　乙局配合")
+        '甲局牵头、乙局配合'
+        """
+        return re.compile(f"({alternation(self.role_words)})[ \u3000](?=\\S)")
+
+    @cached_property
     def role_clause_pattern(self) -> re.Pattern[str]:
         """A role phrase inside running text (由X牵头负责网上…): the first one, not the last."""
         adverbs = self.adverb_alternation

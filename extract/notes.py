@@ -56,6 +56,7 @@ _CLAUSE = re.compile(r"[^，。；！？\n]+")
 _BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
 _AGENT_INSIDE = re.compile(r".*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
+_AROUND_A_CLAUSE = "；，。 \t\u3000"  # stops and blanks (an ideographic space too) between clauses
 _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
 _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
@@ -216,7 +217,7 @@ def _without_predicate(unit: UnitName, lexicon: Lexicon) -> UnitName:
 
 
 def _says_when(text: str, lexicon: Lexicon) -> bool:
-    return lexicon.time_pattern.match(text.strip("；，。 ")) is not None
+    return lexicon.time_pattern.match(text.strip(_AROUND_A_CLAUSE)) is not None
 
 
 def _parse_clause(
@@ -229,6 +230,7 @@ def _parse_clause(
     the end takes *default_role* (the label's, or a table column's).
     """
     lexicon = gaz.lexicon
+    text = lexicon.blank_after_role_pattern.sub(r"\1、", text)  # the same length: offsets hold
     groups: list[RoleGroup] = []
     waiting_from: int | None = None  # where the units waiting for a role start in *text*
 
@@ -294,14 +296,14 @@ def _parse_clause(
             groups = [g for g in earlier if g.units] + groups[listed:]
     if waiting_from is not None:
         rest = text[waiting_from:]
-        if groups and (_says_when(rest, lexicon) or rest.strip("；，。 ") in lexicon.dropped_units):
+        if groups and (_says_when(rest, lexicon) or rest.strip(_AROUND_A_CLAUSE) in lexicon.dropped_units):
             return groups  # …负责，2026年底前完成; …负责，下同
         partners = lexicon.conjunction_pattern.match(rest)
         if groups and partners:  # X牵头，会同Y、Z: Y and Z support
             start = waiting_from + partners.end()
             return groups + _group(text[start:], offset + start, "support", gaz, jurisdiction)
         if default_role is None:
-            return None if rest.strip("；，。 ") else groups
+            return None if rest.strip(_AROUND_A_CLAUSE) else groups
         groups += _group(rest, offset + waiting_from, default_role, gaz, jurisdiction)
     return groups
 
@@ -347,7 +349,11 @@ def parse_note_content(
     lexicon = gaz.lexicon
     text, when = _cut_when(_cut(_cut(content, lexicon.first_lead_pattern), lexicon.carry_forward_pattern), lexicon)
     text = lexicon.role_aside_pattern.sub(partial(_role_aside, lexicon), text)
-    labels = [m for m in lexicon.label_pattern.finditer(text) if m.start() == 0 or text[m.start() - 1] in "；，。 \t\n"]
+    labels = [
+        m
+        for m in lexicon.label_pattern.finditer(text)
+        if m.start() == 0 or text[m.start() - 1] in _AROUND_A_CLAUSE + "\n"
+    ]
     names = [lexicon.label_of(m.group(1)) for m in labels]
     parsed = ParsedNote(labelled=any(name in lexicon.labels for name in names), deadline=when)
     if default_role is None and (text != content or any(_marks_a_note(name, lexicon) for name in names)):
@@ -362,7 +368,7 @@ def parse_note_content(
         if label in lexicon.person_labels:
             continue
         if label in lexicon.field_labels:
-            value = content[begin:end].strip("；，。 ")
+            value = content[begin:end].strip(_AROUND_A_CLAUSE)
             if lexicon.field_labels[label] == "scope":
                 parsed.scope = value
             else:
@@ -371,7 +377,7 @@ def parse_note_content(
         role = lexicon.labels[label] if label else default_role
         groups = _parse_clause(text[begin:end], offset + begin, role, gaz, jurisdiction)
         if groups is None:
-            if label is None and parsed.labelled is False and not text[begin:end].strip("；，。 "):
+            if label is None and parsed.labelled is False and not text[begin:end].strip(_AROUND_A_CLAUSE):
                 continue
             return None
         parsed.groups += groups

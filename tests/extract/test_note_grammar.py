@@ -211,6 +211,15 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             [["区政府督查室", "区数据局", "区财政局"]],
         ),
         ("（统筹单位：市发展改革委；配合推进单位：市统计局）", "370200", [["市发展改革委", "市统计局"]]),
+        # labels parted by an ideographic space, as a table's cell is copied
+        ("（牵头单位：县教育局\u3000配合单位：县财政局、县人社局）", "330500", [["*县教育局", "县财政局", "县人社局"]]),
+        ("（责任单位：县教育局\u3000完成时限：2026年6月）", "330500", [["县教育局"]]),
+        # groups parted by a blank after the role word
+        ("（县教育局牵头 县财政局配合）", "330500", [["*县教育局", "县财政局"]]),
+        # a note set off by a dash
+        ("——区卫健委牵头", "330106", [["*区卫健委"]]),
+        # a level word of more than one character shares the body
+        ("（各县级市、区人民政府负责）", "320500", [["各县级市人民政府", "各区人民政府"]]),
         # the lead named with a work noun, another noun beside it
         ("（县经信局、县财政局负责，列第一位者为工作牵头单位或汇总单位，下同）", "330500", [["*县经信局", "县财政局"]]),
     ],
