@@ -117,8 +117,8 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
         return [part for word, at in words for part in _split_joiners(word, at, gaz)]
     for match in gaz.lexicon.joiner_pattern.finditer(piece):
         left, right = piece[: match.start()], piece[match.end() :]
-        if _unit_or_group(left, gaz) and _unit_or_group(right, gaz):
-            right_start = start + match.end()
+        if (_unit_or_group(left, gaz) or _bare_place(left, gaz)) and _unit_or_group(right, gaz):
+            right_start = start + match.end()  # 省和市政府, 直辖市和新疆生产建设兵团: a bare place is a unit too
             return [(left, start), *_split_joiners(right, right_start, gaz)]
     return [(piece, start)]
 
@@ -277,11 +277,14 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
         return _collective_marker(items[first][0], gaz) if bare[first] else ""
 
     def body_after(position: int) -> int | None:
-        """The item after a stretch of bare places that writes a place with its body: its body is
-        theirs (银川市、石嘴山市、吴忠市人民政府; 各市、州、县人民政府)."""
+        """The item after a stretch of bare places that writes a place with its level and body: its
+        body is theirs (银川市、石嘴山市、吴忠市人民政府; 各市、州、县人民政府). A body named after a
+        place's short name (新疆生产建设兵团) is its own, no place's institution."""
         for later in range(position + 1, len(items)):
             if not bare[later]:
-                return later if places[later] and len(items[later][0]) > places[later] else None
+                item, length = items[later][0], places[later]
+                leveled = item[:length].endswith((*gaz.lexicon.place_level_words, *CLOSING_BRACKETS))
+                return later if length and len(item) > length and leveled else None
         return None
 
     sharers = {body_after(p) for p in range(len(items)) if bare[p]} - {None}
@@ -308,6 +311,8 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             name = ("" if written.startswith(marker) else marker) + written + level_char + last[length:]
         elif position in sharers and (marker := marker_of(position)) and _bare_place(item[: places[position]], gaz):
             name = item if item.startswith(marker) else marker + item
+        elif item in gaz.lexicon.place_level_words and (marker := marker_of(position)):
+            name = marker + item  # 各省、自治区、直辖市: each place of the stretch is collective
         elif position > 0 and prefix and not _has_own_level(item, gaz):
             name = prefix + item
             if prefix.endswith("委") and len(prefix) == 2:  # 省委、保密局 may mean 省保密局

@@ -220,6 +220,17 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ("——区卫健委牵头", "330106", [["*区卫健委"]]),
         # a level word of more than one character shares the body
         ("（各县级市、区人民政府负责）", "320500", [["各县级市人民政府", "各区人民政府"]]),
+        # bare places: each of a stretch after 各 is collective; a body named after a place's short
+        # name is its own, never shared; a bare place joined by 和 before a unit is a unit too
+        (
+            "（各省、自治区、直辖市和新疆生产建设兵团负责）",
+            "100000",
+            [["各省", "各自治区", "各直辖市", "新疆生产建设兵团"]],
+        ),
+        ("（福建省、新疆生产建设兵团负责）", "100000", [["福建省", "新疆生产建设兵团"]]),
+        ("（各市、县负责）", "350000", [["各市", "各县"]]),
+        ("（县、乡镇人民政府负责）", "330500", [["县人民政府", "乡镇人民政府"]]),
+        ("（省和市政府负责）", "350000", [["省政府", "市政府"]]),
         # the lead named with a work noun, another noun beside it
         ("（县经信局、县财政局负责，列第一位者为工作牵头单位或汇总单位，下同）", "330500", [["*县经信局", "县财政局"]]),
     ],
