@@ -112,6 +112,9 @@ _BOILERPLATE = [
     re.compile(
         r"(?:^|(?<=\s))(?:信息来源|来源|稿源)[：]\s*[^\s，。；]{2,30}|据[^，。；\s]{2,20}(?:消息|报道)", re.MULTILINE
     ),
+    # a report's byline in brackets ((福建日报新媒体·闽南网记者 梁政)) and a site's greeting
+    re.compile(r"[（][^（）\n]{0,40}记者[^（）\n]{0,30}[）]"),
+    re.compile(r"欢迎访问[^\n。！]{2,40}[！。]?"),
     re.compile(
         r"(?:\d{4}年[^。；\n]{0,40}?|做好[^。\n]{0,40}?)[，]?\s*要以习近平新时代中国特色社会主义思想为指导[^。]*。"
     ),

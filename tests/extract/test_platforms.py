@@ -490,6 +490,16 @@ def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
     assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["城市运行管理平台", "市公共数据共享平台"]
 
 
+def test_a_reports_byline_and_a_sites_greeting_name_no_platform(nlp) -> None:
+    """The site a reporter writes for ((淮海日报·淮海网记者 王芳)) and the site a page welcomes its
+    reader to are the page's, not the plan's."""
+    from extract import extract_text
+
+    text = "欢迎访问淮海市数据资源管理局网站！\n（淮海日报·淮海网记者 王芳）近日，淮海市政务云平台完成扩容。\n"
+    extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
+    assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["淮海市政务云平台"]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
