@@ -136,6 +136,9 @@ class Grammar:
     collective_owners: tuple[str, ...]
     owner_relations: tuple[str, ...]
     named_heads: frozenset[str]
+    offline_purposes: frozenset[str]
+    offline_heads: frozenset[str]
+    digital_words: tuple[str, ...]
     brand_finals: frozenset[str]
     start_tags: frozenset[str]
     verb_tags: frozenset[str]
@@ -247,6 +250,9 @@ def load_grammar(path: Path | None = None) -> Grammar:
         collective_owners=tuple(data["collective_owners"]["words"]),
         owner_relations=tuple(data["collective_owners"]["relations"]),
         named_heads=frozenset(data["named_heads"]["words"]),
+        offline_purposes=frozenset(data["offline_purposes"]["words"]),
+        offline_heads=frozenset(data["offline_purposes"]["heads"]),
+        digital_words=tuple(data["offline_purposes"]["digital_words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
         verb_tags=frozenset(tags["verb"]),
@@ -823,10 +829,23 @@ def _name(
         or (not quoted and _generic(text, tokens, first, j, start, grammar, words))
         or (not quoted and _owned_by_bodies_in_general(tokens, first, j, grammar))
         or (not quoted and _joins_a_bare_head(tokens, first, j, grammar))
+        or (not quoted and _offline(tokens, first, j, grammar))
     ):
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
     return Found(name, start, end, first, last, quoted=quoted, before=before)
+
+
+def _offline(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
+    """A platform that serves no digital purpose (高能级创新平台, 多维度开放合作平台): the word right
+    before the head names an offline purpose, and nothing in the name says it is digital (云上峰会
+    平台, 数据交流平台)."""
+    if tokens[head_index].head not in grammar.offline_heads or head_index <= first:
+        return False
+    if tokens[head_index - 1].text not in grammar.offline_purposes:
+        return False
+    modifiers = tokens[first : head_index - 1]
+    return not any(word in t.text for t in modifiers for word in grammar.digital_words)
 
 
 def _joins_a_bare_head(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:

@@ -607,3 +607,18 @@ def test_jing_before_a_system_is_a_preposition(nlp) -> None:
     the system after it is named without it."""
     assert platform_names(nlp, "申报材料经省政务服务平台核验后办结。") == ["省政务服务平台"]
     assert platform_names(nlp, "经系统比对后自动推送。") == []  # 系统 alone: no name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("建设省级科技创新平台。", []),
+        ("搭建区域开放交流平台。", []),
+        ("搭建区域开放交流平台和公共数据交流平台。", ["公共数据交流平台"]),  # 数据 says it is digital
+        ("升级企业招商数据库。", ["企业招商数据库"]),  # a database all the same
+    ],
+)
+def test_a_platform_for_an_offline_purpose_is_no_system(nlp, text: str, names: list[str]) -> None:
+    """A platform as a vehicle of cooperation or innovation (协同创新平台) names no digital system,
+    unless a word of its name says it is one."""
+    assert platform_names(nlp, text) == names
