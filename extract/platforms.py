@@ -136,8 +136,7 @@ class Grammar:
     collective_owners: tuple[str, ...]
     owner_relations: tuple[str, ...]
     named_heads: frozenset[str]
-    offline_purposes: frozenset[str]
-    offline_heads: frozenset[str]
+    offline_words: dict[str, frozenset[str]]  # by head: the words before it that say a system is offline
     digital_words: tuple[str, ...]
     brand_finals: frozenset[str]
     start_tags: frozenset[str]
@@ -250,9 +249,12 @@ def load_grammar(path: Path | None = None) -> Grammar:
         collective_owners=tuple(data["collective_owners"]["words"]),
         owner_relations=tuple(data["collective_owners"]["relations"]),
         named_heads=frozenset(data["named_heads"]["words"]),
-        offline_purposes=frozenset(data["offline_purposes"]["words"]),
-        offline_heads=frozenset(data["offline_purposes"]["heads"]),
-        digital_words=tuple(data["offline_purposes"]["digital_words"]),
+        offline_words={
+            head: frozenset(w for c in data["offline"]["classes"] if head in c["heads"] for w in c["words"])
+            for c in data["offline"]["classes"]
+            for head in c["heads"]
+        },
+        digital_words=tuple(data["offline"]["digital_words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
         verb_tags=frozenset(tags["verb"]),
@@ -837,12 +839,11 @@ def _name(
 
 
 def _offline(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
-    """A platform that serves no digital purpose (高能级创新平台, 多维度开放合作平台): the word right
-    before the head names an offline purpose, and nothing in the name says it is digital (云上峰会
-    平台, 数据交流平台)."""
-    if tokens[head_index].head not in grammar.offline_heads or head_index <= first:
-        return False
-    if tokens[head_index - 1].text not in grammar.offline_purposes:
+    """A platform or system that serves no digital purpose (高能级创新平台, 污水管网系统): the word
+    right before the head says an offline purpose or physical works, and nothing in the name says
+    it is digital (云上峰会平台, 智能交通系统)."""
+    offline = grammar.offline_words.get(tokens[head_index].head or "", frozenset())
+    if head_index <= first or tokens[head_index - 1].text not in offline:
         return False
     modifiers = tokens[first : head_index - 1]
     return not any(word in t.text for t in modifiers for word in grammar.digital_words)

@@ -616,9 +616,11 @@ def test_jing_before_a_system_is_a_preposition(nlp) -> None:
         ("搭建区域开放交流平台。", []),
         ("搭建区域开放交流平台和公共数据交流平台。", ["公共数据交流平台"]),  # 数据 says it is digital
         ("升级企业招商数据库。", ["企业招商数据库"]),  # a database all the same
+        ("改造老城区雨污排水系统。", []),  # physical works
+        ("建设城市智能交通系统。", ["城市智能交通系统"]),  # 智能 says it is digital
     ],
 )
 def test_a_platform_for_an_offline_purpose_is_no_system(nlp, text: str, names: list[str]) -> None:
-    """A platform as a vehicle of cooperation or innovation (协同创新平台) names no digital system,
-    unless a word of its name says it is one."""
+    """A platform as a vehicle of cooperation or innovation (科技创新平台) or a system of physical
+    works (排水系统) names no digital system, unless a word of its name says it is one."""
     assert platform_names(nlp, text) == names
