@@ -342,6 +342,8 @@ def test_systems_of_bodies_in_general_are_kinds(nlp, text: str, names: list[str]
         ("建设甘肃省政务服务平台。", ["甘肃省政务服务平台"]),
         ("所有新建非涉密应用系统一律上云。", []),
         ("建设非税收入管理系统和非紧急救助服务平台。", ["非税收入管理系统", "非紧急救助服务平台"]),
+        ("扩容全县城域网和接入网。", []),  # kinds of network
+        ("建设水利行业骨干网。", ["水利行业骨干网"]),  # one network: its modifier is no level
     ],
 )
 def test_a_kind_of_system_with_a_place_or_a_quality_is_no_name(nlp, text: str, names: list[str]) -> None:
