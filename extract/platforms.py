@@ -831,6 +831,7 @@ def _name(
         or (not quoted and _generic(text, tokens, first, j, start, grammar, words))
         or (not quoted and _owned_by_bodies_in_general(tokens, first, j, grammar))
         or (not quoted and _joins_a_bare_head(tokens, first, j, grammar))
+        or (not quoted and _joins_a_kind(text, tokens, first, j, grammar, words))
         or (not quoted and _offline(tokens, first, j, grammar))
     ):
         return None
@@ -856,6 +857,16 @@ def _joins_a_bare_head(tokens: list[Tok], first: int, head_index: int, grammar: 
     head_start = head.end - len(head.head)  # a head may span words (数据|中心)
     joiner = next((k for k in range(head_index, first, -1) if tokens[k].end == head_start), None)
     return joiner is not None and tokens[joiner].text in grammar.list_joiners
+
+
+def _joins_a_kind(text: str, tokens: list[Tok], first: int, head_index: int, grammar: Grammar, words: Words) -> bool:
+    """Whether the name joins a noun phrase to a kind (信息化基础设施和公共平台: 公共平台 is one): the
+    whole coordinates things, naming no system. A joiner after a verb joins what one system does
+    (实名认证和授权平台, 网上审批和电子监察系统)."""
+    joiner = next((k for k in range(head_index - 1, first, -1) if tokens[k].text in grammar.list_joiners), None)
+    if joiner is None or joiner + 1 >= head_index or tokens[joiner - 1].tag in grammar.verb_tags:
+        return False
+    return _generic(text, tokens, joiner + 1, head_index, tokens[joiner + 1].start, grammar, words)
 
 
 def _quotation(tokens: list[Tok], first: int, last: int) -> list[Tok] | None:

@@ -626,3 +626,17 @@ def test_a_platform_for_an_offline_purpose_is_no_system(nlp, text: str, names: l
     """A platform as a vehicle of cooperation or innovation (科技创新平台) or a system of physical
     works (排水系统) names no digital system, unless a word of its name says it is one."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("推进全县通信基础设施和公共平台建设。", []),  # a noun phrase and a kind: things, no system
+        ("建设市民卡和社会保障卡管理系统。", ["市民卡和社会保障卡管理系统"]),  # the last conjunct no kind
+        ("建设法人身份认证和授权平台。", ["法人身份认证和授权平台"]),  # what one system does
+    ],
+)
+def test_a_noun_phrase_joined_to_a_kind_names_no_system(nlp, text: str, names: list[str]) -> None:
+    """A name whose last conjunct after 和 is a kind (公共平台) coordinates things; after a verb the
+    joiner joins what one system does (认证和授权)."""
+    assert platform_names(nlp, text) == names
