@@ -82,8 +82,9 @@ class Lexicon:
     @cached_property
     def modifiers(self) -> dict[str, Role]:
         """A label's modifiers with their roles: each listed one, each role word (the unit that
-        leads, supervises or supports: 督办单位, 推进部门, 支持单位), and a lead's or a support's
-        followed by one of duty, which keeps the first's role (牵头负责, 配合落实, 相关责任).
+        leads, supervises or supports: 督办单位, 推进部门, 支持单位), and a listed lead's or
+        support's followed by a listed one of duty, which keeps the first's role (牵头负责, 配合落实,
+        相关责任).
 
         >>> modifiers = load_lexicon().modifiers
         >>> modifiers["牵头负责"], modifiers["相关责任"], "负责牵头" in modifiers
@@ -91,12 +92,13 @@ class Lexicon:
         >>> modifiers["督办"], modifiers["支持"]
         ('responsible', 'support')
         """
-        single = self.role_words | self.label_modifiers
-        duty = [m for m, role in single.items() if role == "responsible"]
+        duty = [m for m, role in self.label_modifiers.items() if role == "responsible"]
         composed = {
-            first + second: role for (first, role), second in product(single.items(), duty) if role != "responsible"
+            first + second: role
+            for (first, role), second in product(self.label_modifiers.items(), duty)
+            if role != "responsible"
         }
-        return single | composed
+        return self.role_words | self.label_modifiers | composed
 
     @cached_property
     def person_labels(self) -> frozenset[str]:
