@@ -57,6 +57,7 @@ _BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
 _AGENT_INSIDE = re.compile(r".*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 _AROUND_A_CLAUSE = "；，。 \t\u3000"  # stops and blanks (an ideographic space too) between clauses
+_MAX_QUALIFIER = 4  # characters of a label's qualifier the grammar does not know (次要|责任单位)
 _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
 _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
@@ -349,20 +350,17 @@ def parse_note_content(
     lexicon = gaz.lexicon
     text, when = _cut_when(_cut(_cut(content, lexicon.first_lead_pattern), lexicon.carry_forward_pattern), lexicon)
     text = lexicon.role_aside_pattern.sub(partial(_role_aside, lexicon), text)
-    labels = [
-        m
-        for m in lexicon.label_pattern.finditer(text)
-        if m.start() == 0 or text[m.start() - 1] in _AROUND_A_CLAUSE + "\n"
-    ]
-    names = [lexicon.label_of(m.group(1)) for m in labels]
+    found = ((_clause_start(text, m.start()), m) for m in lexicon.label_pattern.finditer(text))
+    labels = [(start, m) for start, m in found if start is not None]
+    names = [lexicon.label_of(m.group(1)) for _, m in labels]
     parsed = ParsedNote(labelled=any(name in lexicon.labels for name in names), deadline=when)
     if default_role is None and (text != content or any(_marks_a_note(name, lexicon) for name in names)):
         default_role = "responsible"  # a deadline, a person or a declaration: only notes carry them
     clauses: list[tuple[str | None, int, int]] = []
-    if not labels or labels[0].start() > 0:
-        clauses.append((None, 0, labels[0].start() if labels else len(text)))
-    for index, match in enumerate(labels):
-        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+    if not labels or labels[0][0] > 0:
+        clauses.append((None, 0, labels[0][0] if labels else len(text)))
+    for index, (_, match) in enumerate(labels):
+        end = labels[index + 1][0] if index + 1 < len(labels) else len(text)
         clauses.append((names[index], match.end(), end))
     for label, begin, end in clauses:
         if label in lexicon.person_labels:
@@ -388,6 +386,22 @@ def parse_note_content(
         return None
     parsed.explicit_lead = any(g.role == "lead" for g in parsed.groups)
     return parsed
+
+
+def _clause_start(text: str, position: int) -> int | None:
+    """Where the clause of a label found at *position* starts: right there after a stop or a
+    blank, or before a qualifier of a few characters the grammar does not know (次要责任单位: the
+    units answerable in the second place); None where the label stands inside a phrase.
+
+    >>> _clause_start("甲局；次要责任单位：乙局", 5), _clause_start("甲局；责任单位：乙局", 3)
+    (3, 3)
+    """
+    for start in range(position, max(position - _MAX_QUALIFIER, 0) - 1, -1):
+        if start == 0 or text[start - 1] in _AROUND_A_CLAUSE + "\n":
+            return start
+        if not "\u4e00" <= text[start - 1] <= "\u9fff":
+            return None
+    return None
 
 
 def _marks_a_note(label: str, lexicon: Lexicon) -> bool:

@@ -211,6 +211,9 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             [["区政府督查室", "区数据局", "区财政局"]],
         ),
         ("（统筹单位：市发展改革委；指导单位：市统计局）", "370200", [["市发展改革委", "市统计局"]]),
+        # a label opening with a qualifier the grammar does not know; 协作 as a role word
+        ("（主要责任单位：市发改委；次要责任单位：市商务局）", "370200", [["*市发改委", "市商务局"]]),
+        ("（牵头单位：市发改委；协作单位：市商务局、市财政局）", "370200", [["*市发改委", "市商务局", "市财政局"]]),
         # labels parted by an ideographic space, as a table's cell is copied
         ("（牵头单位：县教育局\u3000配合单位：县财政局、县人社局）", "330500", [["*县教育局", "县财政局", "县人社局"]]),
         ("（责任单位：县教育局\u3000完成时限：2026年6月）", "330500", [["县教育局"]]),
