@@ -39,9 +39,10 @@ _MARKERS = [
     (3, re.compile(_BOUNDARY + r"\d{1,2}(?:[.．﹒](?!\d)|、|）)")),
     (4, re.compile(r"(?<!第)（\d{1,2}）|[\u2460-\u2473]")),
     # a table's row number, on its own line (indented, as web copies of tables keep their cells) or
-    # first in a row whose cells bars part (1 | 建设平台 | 市数据局)
+    # first in a row whose cells bars or tabs part (1 | 建设平台 | 市数据局; 1<tab>建设平台<tab>市数据局)
     (3, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d{0,2})(?=[ \t\u3000]*\|?[ \t\u3000]*$)")),
     (3, re.compile(r"(?m)^[ \t\u3000]*\|?[ \t\u3000]*(?P<marker>[1-9]\d{0,2})(?=[ \t\u3000]*\|[^\n]*[^\s|])")),
+    (3, re.compile(r"(?m)^[ \u3000]*(?P<marker>[1-9]\d{0,2})(?=\t[^\n\t]*[^\s][^\n\t]*\t[^\n]*\S)")),
     (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")

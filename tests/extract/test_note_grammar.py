@@ -340,6 +340,17 @@ def test_item_markers_in_other_punctuation_name_the_item(marker: str) -> None:
     assert [note.item for note in extraction.notes] == [marker]
 
 
+def test_a_table_copied_with_tabs_gives_each_row_its_item() -> None:
+    """A table copied out of a word processor parts its cells by tabs: a row's number is the item
+    of its note, as it is where bars part the cells."""
+    text = "序号\t重点任务\t责任单位\n1\t推进园区扩容。\t县发改局、县财政局\n2\t发展文旅产业。\t县文旅局\n"
+    extraction = extract_text(text, jurisdiction="130100")
+    assert [(n.item, [u.name for u in n.units]) for n in extraction.notes] == [
+        ("1", ["县发改局", "县财政局"]),
+        ("2", ["县文旅局"]),
+    ]
+
+
 def test_a_row_of_lead_and_support_columns_is_one_note() -> None:
     """Each row's unit cells are one note, each cell with its column's role, whatever else the
     row holds (a person's cell); without a row-number column, rows start at numbered tasks."""
