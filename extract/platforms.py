@@ -696,6 +696,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             start += 2  # 二是: the second of a list of points, no part of a name
             continue
         predicate = clause_initial and len(token.text) > 1 and token.tag in grammar.clause_initial_predicate_tags
+        if _verb_modifier(tokens, start, end, grammar):
+            break  # 建设|预约诊疗服务平台: a verb after the action, before more words, says what the system does
         if (
             token.tag in grammar.start_tags
             and token.text not in grammar.actions
@@ -712,6 +714,21 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _verb_modifier(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
+    """Whether the verb at *i* opens a name as what the system does (预约|诊疗|服务平台, 急救|指挥|
+    调度系统): right after an action verb (建设, 完善, 依托), a word of two characters or more that
+    is no action, programme or linking verb itself, with words between it and the head and no
+    level among them (迁移到|省平台…, 对接要求和|全省…平台: there the verb is a predicate)."""
+    token = tokens[i]
+    if i == 0 or token.tag not in grammar.verb_tags or len(token.text) < 2 or end - i < 3:
+        return False
+    if tokens[i - 1].text not in grammar.actions:
+        return False
+    if token.text in grammar.actions or token.text in grammar.programme_verbs or token.text in grammar.link_verbs:
+        return False
+    return not any(t.text in grammar.levels or t.tag == "ns" for t in tokens[i + 1 : end])
 
 
 def _deictic_level(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> int:

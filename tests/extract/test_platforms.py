@@ -640,3 +640,18 @@ def test_a_noun_phrase_joined_to_a_kind_names_no_system(nlp, text: str, names: l
     """A name whose last conjunct after 和 is a kind (公共平台) coordinates things; after a verb the
     joiner joins what one system does (认证和授权)."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("建设预约挂号服务平台。", ["预约挂号服务平台"]),
+        ("升级急救指挥调度系统。", ["急救指挥调度系统"]),
+        ("建设覆盖全省公共资源交易平台。", ["全省公共资源交易平台"]),  # 覆盖: a predicate before a level
+        ("加快推进平台建设。", []),  # 推进 is the action
+    ],
+)
+def test_a_verb_after_the_action_says_what_the_system_does(nlp, text: str, names: list[str]) -> None:
+    """A verb right after the action verb, with more words before the head (会诊, 指挥), opens the
+    name; a verb before a level is a predicate whose object the name is."""
+    assert platform_names(nlp, text) == names
