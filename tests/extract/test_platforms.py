@@ -655,3 +655,8 @@ def test_a_verb_after_the_action_says_what_the_system_does(nlp, text: str, names
     """A verb right after the action verb, with more words before the head (会诊, 指挥), opens the
     name; a verb before a level is a predicate whose object the name is."""
     assert platform_names(nlp, text) == names
+
+
+def test_an_acronym_in_brackets_is_part_of_the_name(nlp) -> None:
+    """A name may hold its English acronym in brackets before the head (城市信息模型（CIM）平台)."""
+    assert platform_names(nlp, "推进城市信息模型（CIM）平台建设。") == ["城市信息模型（CIM）平台"]
