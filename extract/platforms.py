@@ -124,6 +124,7 @@ class Grammar:
     kind_determiners: tuple[str, ...]
     deictics: frozenset[str]
     existing_determiners: frozenset[str]
+    channel_suffix: str
     nominalisers: frozenset[str]
     organisation_suffixes: tuple[str, ...]  # the note grammar's (ontology/lexicon.json): 局, 委, 部门 …
     list_joiners: frozenset[str]  # the note grammar's unit joiners too: 和, 及 … join two items of a list, as 、 does
@@ -235,6 +236,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         kind_determiners=tuple(dict.fromkeys([*data["kind_determiners"]["words"], *load_lexicon().collective_markers])),
         deictics=frozenset(data["deictics"]["words"]),
         existing_determiners=frozenset(data["existing_determiners"]["words"]),
+        channel_suffix=data["channels"]["suffix"],
         nominalisers=frozenset(data["nominalisers"]["words"]),
         organisation_suffixes=load_lexicon().organisation_suffixes,
         list_joiners=frozenset(load_lexicon().unit_joiners),
@@ -677,6 +679,10 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             continue
         if token.text in grammar.existing_determiners:
             start += 1  # 现有|政务外网: which one, not its name
+            continue
+        channel = len(token.text) > 1 and token.text.endswith(grammar.channel_suffix) and not token.head
+        if channel and start + 1 < end:
+            start += 1  # 电脑端|天津网上办事大厅: the channel it is reached through, not its name
             continue
         before = tokens[start - 1].tag if start > 0 else ""
         verb_before = start > 0 and (dropped or before in grammar.verb_tags or before == "p")

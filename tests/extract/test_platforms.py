@@ -660,3 +660,9 @@ def test_a_verb_after_the_action_says_what_the_system_does(nlp, text: str, names
 def test_an_acronym_in_brackets_is_part_of_the_name(nlp) -> None:
     """A name may hold its English acronym in brackets before the head (城市信息模型（CIM）平台)."""
     assert platform_names(nlp, "推进城市信息模型（CIM）平台建设。") == ["城市信息模型（CIM）平台"]
+
+
+def test_the_channel_a_system_is_reached_through_is_no_part_of_its_name(nlp) -> None:
+    """电脑端 and PC端 before a name say how it is reached; 移动端, a head, may name the system."""
+    assert platform_names(nlp, "群众可通过电脑端淮海网上办事大厅申报。") == ["淮海网上办事大厅"]
+    assert platform_names(nlp, "完善政务服务移动端。") == ["政务服务移动端"]
