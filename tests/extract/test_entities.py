@@ -118,6 +118,10 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["州发改委", "恩施州发改委", "恩施土家族苗族自治州发展和改革委员会"], "422800", "drc"),
         (["县发改局", "县发展和改革局", "景东彝族自治县发改局"], "530823", "drc"),
         (["区人社局", "区人力资源和社会保障局"], "330106", "hrss"),
+        # a county's merged bodies and its converged media centre
+        (["县教体局", "县教育体育局", "县教育局"], "530823", "edu"),
+        (["县文广新旅局", "县文化广电体育和旅游局", "县文旅局"], "530823", "culture-tourism"),
+        (["县融媒体中心", "景东彝族自治县融媒体中心"], "530823", "media-center"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
