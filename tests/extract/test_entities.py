@@ -122,6 +122,9 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["县教体局", "县教育体育局", "县教育局"], "530823", "edu"),
         (["县文广新旅局", "县文化广电体育和旅游局", "县文旅局"], "530823", "culture-tourism"),
         (["县融媒体中心", "景东彝族自治县融媒体中心"], "530823", "media-center"),
+        (["县综合行政执法局", "县城管局"], "530823", "urban-management"),
+        (["县政务服务中心", "县行政服务中心"], "530823", "gov-service-center"),  # not its administration's id
+        (["县不动产登记中心"], "530823", "real-estate-registration"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
