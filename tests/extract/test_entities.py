@@ -125,6 +125,10 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["县综合行政执法局", "县城管局"], "530823", "urban-management"),
         (["县政务服务中心", "县行政服务中心"], "530823", "gov-service-center"),  # not its administration's id
         (["县不动产登记中心"], "530823", "real-estate-registration"),
+        (["市机要局", "市委机要局"], "420500", "party-confidential"),
+        (["市委巡察办", "宜昌市委巡察办"], "420500", "party-inspection"),
+        (["市文联", "市文学艺术界联合会"], "420500", "literature-art"),
+        (["市史志办", "市地方志办公室"], "420500", "local-chronicles"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
