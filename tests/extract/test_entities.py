@@ -129,6 +129,8 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["市委巡察办", "宜昌市委巡察办"], "420500", "party-inspection"),
         (["市文联", "市文学艺术界联合会"], "420500", "literature-art"),
         (["市史志办", "市地方志办公室"], "420500", "local-chronicles"),
+        (["省国安厅", "省国家安全厅"], "420000", "state-security"),
+        (["省政务服务和大数据管理局", "省政务服务和数据管理局"], "420000", "gov-data-2024"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
