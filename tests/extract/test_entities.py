@@ -131,10 +131,33 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["市史志办", "市地方志办公室"], "420500", "local-chronicles"),
         (["省国安厅", "省国家安全厅"], "420000", "state-security"),
         (["省政务服务和大数据管理局", "省政务服务和数据管理局"], "420000", "gov-data-2024"),
+        (["区经济信息委", "区经信委"], "500103", "eic"),
+        (["市审批局", "市行政审批局"], "420500", "approval-services"),
+        (["市农办", "市委农办"], "420500", "party-rural"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
     assert {resolve_name(name, code).id for name in names} == {f"{code}/{key}"}
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "successors"),
+    [
+        ("市建委", "construction", ["housing"]),
+        ("县规划局", "planning", ["natres"]),
+        ("市海洋与渔业局", "ocean-fisheries", ["natres", "agri"]),
+        ("市工商质监局", "industry-commerce-quality", ["samr"]),
+    ],
+)
+def test_a_body_renamed_or_merged_away_is_its_own_agency_with_its_successors(
+    name: str, key: str, successors: list[str]
+) -> None:
+    """A body the 2018 reform merged (建委, 规划局, 海洋与渔业局, 工商质监局) resolves to itself, never
+    to the body it became, and records which bodies took its work."""
+    code = "420500" if name.startswith("市") else "530823"
+    agency = resolve_name(name, code)
+    assert agency.id == f"{code}/{key}"
+    assert agency.successors == tuple(f"{code}/{key}" for key in successors)
 
 
 def test_the_same_title_in_two_places_is_two_agencies() -> None:
