@@ -134,6 +134,8 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["区经济信息委", "区经信委"], "500103", "eic"),
         (["市审批局", "市行政审批局"], "420500", "approval-services"),
         (["市农办", "市委农办"], "420500", "party-rural"),
+        (["人行郑州中心支行", "人民银行郑州中心支行", "中国人民银行郑州市中心支行"], "410100", "pbc-central"),
+        (["省人大办公厅", "省人大常委会办公厅"], "410000", "npc-office"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
