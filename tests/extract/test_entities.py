@@ -136,6 +136,9 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["市农办", "市委农办"], "420500", "party-rural"),
         (["人行郑州中心支行", "人民银行郑州中心支行", "中国人民银行郑州市中心支行"], "410100", "pbc-central"),
         (["省人大办公厅", "省人大常委会办公厅"], "410000", "npc-office"),
+        (["县委外办", "县外办"], "360822", "fao"),  # the party's office and the government's: one body
+        (["县委财经办", "县委财经委员会办公室"], "360822", "party-economy"),
+        (["县政协办", "县政协办公室"], "360822", "cppcc-office"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
