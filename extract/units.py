@@ -139,6 +139,8 @@ def _split_glued(piece: str, start: int, gaz: Gazetteer, jurisdiction: str) -> l
     ['市教育局', '各县区政府']
     >>> [part for part, _ in _split_glued("市政府各部门", 0, gaz, "350100")]
     ['市政府各部门']
+    >>> [part for part, _ in _split_glued("市委市府办", 0, gaz, "350100")]
+    ['市委市府办']
     """
     cuts = [
         cut for cut in range(2, len(piece) - 1) if gaz.level_prefix(piece[cut:]) or _places_bodies(piece[cut:], gaz)
@@ -147,6 +149,8 @@ def _split_glued(piece: str, start: int, gaz: Gazetteer, jurisdiction: str) -> l
         return [(piece, start)]
     for cut in cuts:
         rest = piece[cut:]
+        if piece[:cut] in gaz.lexicon.level_prefixes:
+            continue  # 市委|市府办: a party committee and a government name one joint body
         if gaz.resolve(piece[:cut], jurisdiction).resolved:
             if _places_bodies(rest, gaz):
                 return [(piece[:cut], start), (rest, start + cut)]

@@ -139,6 +139,10 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["县委外办", "县外办"], "360822", "fao"),  # the party's office and the government's: one body
         (["县委财经办", "县委财经委员会办公室"], "360822", "party-economy"),
         (["县政协办", "县政协办公室"], "360822", "cppcc-office"),
+        # the party committee itself, and a league's government, its administrative office
+        (["县委", "中共吉水县委", "中国共产党吉水县委员会"], "360822", "party-committee"),
+        (["自治区党委", "中共宁夏回族自治区委员会"], "640000", "party-committee"),
+        (["盟行署", "盟行政公署", "盟政府"], "152500", "gov"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:
