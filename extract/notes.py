@@ -57,6 +57,7 @@ _BY_AGENT = re.compile(r"(?<!自)由")  # 由X负责, not 自由贸易
 _AGENT_INSIDE = re.compile(r".*(?<!自)由")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 _AROUND_A_CLAUSE = "；，。 \t\u3000"  # stops and blanks (an ideographic space too) between clauses
+_BEFORE_A_CLAUSE = _AROUND_A_CLAUSE + "\n"  # what a clause, and so a label, starts after
 _MAX_QUALIFIER = 4  # characters of a label's qualifier the grammar does not know (次要|责任单位)
 _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
@@ -397,7 +398,7 @@ def _clause_start(text: str, position: int) -> int | None:
     (3, 3)
     """
     for start in range(position, max(position - _MAX_QUALIFIER, 0) - 1, -1):
-        if start == 0 or text[start - 1] in _AROUND_A_CLAUSE + "\n":
+        if start == 0 or text[start - 1] in _BEFORE_A_CLAUSE:
             return start
         if not "\u4e00" <= text[start - 1] <= "\u9fff":
             return None

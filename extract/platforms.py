@@ -251,11 +251,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         collective_owners=tuple(data["collective_owners"]["words"]),
         owner_relations=tuple(data["collective_owners"]["relations"]),
         named_heads=frozenset(data["named_heads"]["words"]),
-        offline_words={
-            head: frozenset(w for c in data["offline"]["classes"] if head in c["heads"] for w in c["words"])
-            for c in data["offline"]["classes"]
-            for head in c["heads"]
-        },
+        offline_words=_words_by_head(data["offline"]["classes"]),
         digital_words=tuple(data["offline"]["digital_words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
@@ -264,6 +260,17 @@ def load_grammar(path: Path | None = None) -> Grammar:
         conjunction_tags=frozenset(tags["conjunction"]),
         clause_initial_predicate_tags=frozenset(tags["clause_initial_predicate"]),
     )
+
+
+def _words_by_head(classes: list[dict]) -> dict[str, frozenset[str]]:
+    """Each head of the word classes with the words of every class it belongs to.
+
+    >>> by_head = _words_by_head([{"heads": ["平台"], "words": ["合作"]}, {"heads": ["平台", "网"], "words": ["管网"]}])
+    >>> sorted(by_head["平台"]), sorted(by_head["网"])
+    (['合作', '管网'], ['管网'])
+    """
+    heads = dict.fromkeys(head for c in classes for head in c["heads"])
+    return {head: frozenset(w for c in classes if head in c["heads"] for w in c["words"]) for head in heads}
 
 
 def read_patterns(path: Path | None = None) -> list[dict]:
