@@ -77,7 +77,7 @@ def extract_document(
             roles = [("support" if role == "responsible" else role, unit) for role, unit in roles]
         elif first_lead_from is not None and span.end > first_lead_from:
             roles = [("lead" if i == 0 else role, unit) for i, (role, unit) in enumerate(roles)]
-        units = [_unit(text, unit, role, gaz, code, unplaced) for role, unit in roles]
+        units = _once_each([_unit(text, unit, role, gaz, code, unplaced) for role, unit in roles])
         written = {u.agency for u in units}
         for _, added in additions[: bisect_left(addition_starts, span.start)]:
             for unit in added:
@@ -178,6 +178,20 @@ def _unplaced_key(norm: str) -> str:
     """The key a document's agencies of a place it never names are minted in: its text's digest,
     the same on every build of the same text."""
     return "d-" + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:10]
+
+
+_ROLE_STRENGTH: dict[Role, int] = {"lead": 2, "responsible": 1, "support": 0}
+
+
+def _once_each(units: list[Unit]) -> list[Unit]:
+    """One unit per agency, where it is first named, in the strongest role it is given: a table
+    with a 责任单位 and a 牵头单位 column names its lead in both, and the lead answers once."""
+    kept: dict[str, Unit] = {}
+    for unit in units:
+        earlier = kept.setdefault(unit.agency, unit)
+        if _ROLE_STRENGTH[unit.role] > _ROLE_STRENGTH[earlier.role]:
+            earlier.role = unit.role
+    return list(kept.values())
 
 
 def _unit(

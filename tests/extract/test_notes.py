@@ -557,3 +557,13 @@ def test_a_task_force_is_a_body_and_setting_one_up_names_no_unit(text: str, expe
 def test_units_written_without_a_separator_are_parted_where_each_resolves(cell: str, expected: list[str]) -> None:
     row = f"序号 | 重点任务 | 责任单位 |\n1 | 建设城市数据底座 | {cell} |"
     assert units_of(row, "350100") == [expected]
+
+
+def test_a_body_named_in_two_unit_columns_of_a_row_answers_once_in_its_stronger_role() -> None:
+    """A table with a 责任单位 column and a 牵头单位 column names the lead in both: one unit, leading."""
+    table = (
+        "序号\t事项\t责任单位\t牵头单位\n"
+        "1\t粮食产量稳定在10万吨以上。\t县农业农村局、县水利局、县财政局\t县农业农村局\n"
+        "2\t城镇新增就业3000人。\t县人社局\t县人社局\n"
+    )
+    assert units_of(table, "330127") == [["*县农业农村局", "县水利局", "县财政局"], ["*县人社局"]]
