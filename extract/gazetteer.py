@@ -308,6 +308,24 @@ class Gazetteer:
         """The word the units of *place* are written with (省, 市 for 北京市, 州, 县 …), None if none."""
         return _level_word(place)
 
+    def own_stems(self, jurisdiction: str) -> tuple[str, ...]:
+        """The names *jurisdiction* and the places above it go by without their level word (莲都 of
+        莲都区, 丽水 of 丽水市), two characters or more: a plan of the place writes its own bodies so
+        (莲都邮政管理局), though a county's stem is too often a word to be a short form everywhere.
+
+        >>> load_gazetteer().own_stems("331102")
+        ('莲都', '丽水', '浙江')
+        """
+        stems: list[str] = []
+        code: str | None = jurisdiction
+        while code and code in self.places and code != COUNTRY:
+            place = self.places[code]
+            ending = _ending(place)
+            stem = place.name.removesuffix(ending[0]) if ending else ""
+            stems += [s for s in (stem, *place.short) if len(s) >= 2]
+            code = place.parent
+        return tuple(dict.fromkeys(stems))
+
     def places_named(self, form: str) -> list[Place]:
         return list(self._place_forms.get(form, ()))
 
@@ -510,13 +528,15 @@ class Gazetteer:
         >>> gaz = load_gazetteer()
         >>> gaz.level_prefix("市民政局"), gaz.level_prefix("市场监管局"), gaz.level_prefix("省委网信办")
         ('市', None, '省委')
-        >>> gaz.level_prefix("市政府各部门"), gaz.level_prefix("市政公用局")
-        ('市', None)
+        >>> gaz.level_prefix("市政府各部门"), gaz.level_prefix("市政公用局"), gaz.level_prefix("市政务数据办")
+        ('市', None, '市')
         """
+        opening = first_word(name)
         if (
             name.startswith(self.lexicon.not_level_prefixes)
             and name not in self._level_form_set
-            and first_word(name) not in self._level_form_set  # 市政府各部门 opens with 市政府, not 市政
+            and opening not in self._level_form_set  # 市政府各部门 opens with 市政府, not 市政
+            and opening not in self.lexicon.level_prefixes  # 市|政务数据办 opens with the level, not 市政
         ):
             return None
         for prefix in self.lexicon.level_prefixes:

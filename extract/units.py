@@ -269,6 +269,7 @@ def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
 def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:
     """Expand one 、-run; each item is (name without a trailing bracket, as written, start)."""
     prefix = _run_prefix(items[0][0], gaz)
+    own_stems = gaz.own_stems(jurisdiction)  # 莲都邮政管理局 in a plan of 莲都区 says whose it is
     bare = [_bare_place(written, gaz) for _, written, _ in items]
     places = [_place_part(item, gaz) for item, _, _ in items]
 
@@ -317,7 +318,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             name = item if item.startswith(marker) else marker + item
         elif item in gaz.lexicon.place_level_words and (marker := marker_of(position)):
             name = marker + item  # 各省、自治区、直辖市: each place of the stretch is collective
-        elif position > 0 and prefix and not _has_own_level(item, gaz):
+        elif position > 0 and prefix and not _has_own_level(item, gaz) and not item.startswith(own_stems):
             name = prefix + item
             if prefix.endswith("委") and len(prefix) == 2:  # 省委、保密局 may mean 省保密局
                 alternatives.append(prefix[0] + item)

@@ -567,3 +567,24 @@ def test_a_body_named_in_two_unit_columns_of_a_row_answers_once_in_its_stronger_
         "2\t城镇新增就业3000人。\t县人社局\t县人社局\n"
     )
     assert units_of(table, "330127") == [["*县农业农村局", "县水利局", "县财政局"], ["*县人社局"]]
+
+
+@pytest.mark.parametrize(
+    ("note", "jurisdiction", "expected"),
+    [
+        # the plan's own place without its level word says whose a body is: no run's level reaches it
+        (
+            "（一）甲。（责任单位：区交通局、埇桥邮政管理局、区商务局）",
+            "341302",
+            ["区交通局", "埇桥邮政管理局", "区商务局"],
+        ),
+        # 市|政务数据办 opens with the level, where 市政公用局 opens with the word 市政
+        (
+            "（一）甲。（责任单位：市市场监管局、市政务数据办、市政公用局）",
+            "330400",
+            ["市市场监管局", "市政务数据办", "市市政公用局"],
+        ),
+    ],
+)
+def test_a_run_s_level_reaches_no_body_that_says_whose_it_is(note: str, jurisdiction: str, expected: list[str]) -> None:
+    assert units_of(note, jurisdiction) == [expected]
