@@ -492,6 +492,17 @@ def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
     assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["城市运行管理平台", "市公共数据共享平台"]
 
 
+def test_a_body_the_gazetteer_knows_is_no_platform(nlp) -> None:
+    """A data centre is a facility (市政务云数据中心) or, written as a standard body, the body
+    (县大数据中心 beside 县政务服务中心): there the body's reading wins."""
+    from extract import extract_text
+
+    text = "县政务服务中心、县大数据中心联合运行县政务云数据中心，共同维护县公共数据平台。\n"
+    extraction = extract_text(text, jurisdiction="341122", nlp=nlp)
+    assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["县政务云数据中心", "县公共数据平台"]
+    assert "县大数据中心" in [text[m.start : m.end] for m in extraction.mentions if m.kind == "agency"]
+
+
 def test_a_reports_byline_and_a_sites_greeting_name_no_platform(nlp) -> None:
     """The site a reporter writes for ((淮海日报·淮海网记者 王芳)) and the site a page welcomes its
     reader to are the page's, not the plan's."""
