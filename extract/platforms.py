@@ -846,7 +846,9 @@ def _name(
     if quotation is not None and _slogan(quotation, grammar):
         return None  # “一平台”, “进一网，能通办”: the quotation says a rule or a goal, ending at the head or past it
     name = _written(text, start, end)
-    if not name or (name[0].isdigit() and not quoted and not _labelling_number(tokens, first, grammar)):
+    if len(name) < 2:
+        return None  # “码”上办事: a head of one character alone names no system, quoted or not
+    if name[0].isdigit() and not quoted and not _labelling_number(tokens, first, grammar):
         return None
     if kind == "programme":
         bare = name
@@ -936,12 +938,25 @@ def _word_start(text: str, start: int, words: Words) -> int:
 
 def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:
     """A quoted phrase that ends in a head but says a rule or a goal: it starts with a number
-    (“一平台”, “多证合一、一照一码”; not 八闽, a name), or a verb, a locative or a list stands in it
+    (“一平台”, “多证合一、一照一码”; not 八闽, a name), counts its parts (“一屏一网一云”: each part a
+    number and a word; not 百姓网, a number once), or a verb, a locative or a list stands in it
     (“平台之外无系统”)."""
     numbered = quoted and quoted[0].head and quoted[0].text[0] in grammar.numerals  # “一码”
-    if not quoted or quoted[0].tag in ("m", _QUANTITY) or numbered:
+    if not quoted or quoted[0].tag in ("m", _QUANTITY) or numbered or _counts_its_parts(quoted, grammar):
         return True
     return any(t.tag in grammar.verb_tags or t.tag.startswith("f") or t.tag == "wn" for t in quoted)
+
+
+def _counts_its_parts(quoted: list[Tok], grammar: Grammar) -> bool:
+    """The quotation is two or more parts, each a numeral and one or two characters (一屏一网一云,
+    一网一云): a slogan counting what a system is made of.
+
+    >>> grammar = load_grammar()
+    >>> [_counts_its_parts([Tok(w, 0, 0, "n", "")], grammar) for w in ("一网一云", "百姓网", "三晋通")]
+    [True, False, False]
+    """
+    numeral = f"[{re.escape(grammar.numerals)}]"
+    return re.fullmatch(f"(?:{numeral}(?:(?!{numeral}).){{1,2}}){{2,}}", "".join(t.text for t in quoted)) is not None
 
 
 def _generic(

@@ -107,6 +107,8 @@ def test_coordination(nlp, text: str, names: list[str]) -> None:
         "推行“进一库，全省查”。",
         "为各乡镇提供可靠的网络和平台支撑。",  # kinds coordinated with a bare head
         "统筹推进机房和数据中心建设。",
+        "打造“一屏一码一网”服务模式。",  # a slogan counting the parts of a system
+        "推广“码”上服务，实现“证”“码”同用。",  # a head alone, quoted
     ],
 )
 def test_kinds_and_slogans_are_not_platforms(nlp, text: str) -> None:
