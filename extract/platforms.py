@@ -454,9 +454,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         conjunction = token.tag in grammar.conjunction_tags
         subject = _a_body(tokens[i - 1], grammar)  # 市数据局|负责…: a body and its predicate
         if ((head or subject) and (conjunction or verb)) or (
-            conjunction and tokens[i - 1].text in grammar.compound_tails
+            conjunction and (tokens[i - 1].text in grammar.compound_tails or _level_opens(tokens, i + 1, end, grammar))
         ):
-            segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 整合方案和X系统
+            segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 方案和X系统, A和省B系统
             first = i + 1
         elif _starts_at_level(tokens, i, grammar) or _glued_to_level(token, grammar, words):
             segments.append((first, i))  # 审查|市级管理平台, 召开|县…, 接入县…: a level after a verb starts the name
@@ -478,6 +478,12 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             first = i
     segments.append((first, end))
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
+
+
+def _level_opens(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
+    """Token *i* is a level with more of the run after it: after a conjunction it opens the next
+    name (“A”和|省“B”系统), as no name goes on past a joiner into a level."""
+    return i + 1 < end and tokens[i].text in grammar.levels
 
 
 def _modifies_a_verb(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:

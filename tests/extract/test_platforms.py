@@ -83,12 +83,13 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
         ("建设人口、法人、空间地理等基础数据库。", ["人口基础数据库", "法人基础数据库", "空间地理基础数据库"]),
         ("推广“一网通办”“一网统管”移动端。", ["一网通办移动端", "一网统管移动端"]),
         ("做好地籍调查工作和不动产登记数据库的更新。", ["不动产登记数据库"]),
+        ("落实“放管服”改革和市“智慧医保”系统上线。", ["市智慧医保系统"]),  # a level after 和 opens a name
     ],
 )
 def test_coordination(nlp, text: str, names: list[str]) -> None:
     """Two heads are two names; a head shared by a list after 等 or by quoted items goes to
     each; ``A和B平台`` stays one name, as the guidelines' gold writes it, unless A is work
-    (调查工作和X数据库)."""
+    (调查工作和X数据库) or B opens with a level (A和市X系统)."""
     assert platform_names(nlp, text) == names
 
 
