@@ -870,16 +870,19 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
     def close_row() -> None:
         columns = [lexicon.labels.get(cell) for cell in header]
-        parts = tuple(
-            (start, start + len(text), columns[row_column + k] if row_column + k < len(columns) else None)
-            for k, (text, start) in enumerate(row[1:], 1)
-        )
-        if _in_place(row, header[row_column:], lexicon):  # a cell under no unit column holds none
-            parts = tuple(part for part in parts if part[2] is not None)
-        if parts:
-            spans.append(
-                NoteSpan(parts[0][0], parts[-1][1], parts[0][0], parts[-1][1], "row", None, parts, header_roles)
+        merged = _merged_rows(row, header, gaz) if row_column == 0 else None
+        for cells_of_row, first_column in merged or [(row, row_column)]:
+            skipped = 1 if cells_of_row is row or first_column == 0 else 0  # the row number holds no unit
+            parts = tuple(
+                (start, start + len(text), columns[first_column + k] if first_column + k < len(columns) else None)
+                for k, (text, start) in enumerate(cells_of_row[skipped:], skipped)
             )
+            if merged or _in_place(row, header[row_column:], lexicon):  # a cell under no unit column holds none
+                parts = tuple(part for part in parts if part[2] is not None)
+            if parts:
+                spans.append(
+                    NoteSpan(parts[0][0], parts[-1][1], parts[0][0], parts[-1][1], "row", None, parts, header_roles)
+                )
         row.clear()
 
     skip_until = 0
@@ -913,6 +916,39 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     if row:
         close_row()
     return spans
+
+
+def _merged_rows(
+    row: list[tuple[str, int]], header: list[str], gaz: Gazetteer
+) -> list[tuple[list[tuple[str, int]], int]] | None:
+    """A numbered row longer than the header, as the rows it holds, each with the column of its
+    first cell: the first fills the header, the rest share the first's cells on the left, merged
+    over them, and fill the columns on the right (开办企业 | 银行开户 | 区本级银行, then 税务登记 |
+    区税务局). Their width is the widest that puts a body's name under each unit column and
+    none under another, and they open with a column of tasks: units alone past the header are
+    units stacked in the last cell. None where no width does."""
+    surplus = len(row) - len(header)
+    units = [cell in gaz.lexicon.labels for cell in header]
+
+    def fits(cells: list[tuple[str, int]], first_column: int) -> bool:
+        return all(
+            _looks_like_unit(UnitName("".join(text.split()), 0, 0), gaz) == units[first_column + k]
+            for k, (text, _) in enumerate(cells)
+        )
+
+    for width in range(len(header) - 1, 1, -1):
+        first_column = len(header) - width
+        if units[first_column]:
+            continue  # units alone past the header are a cell's stacked units (市发改委 / 市生态环境局)
+        rest = row[len(header) :]
+        rows = [rest[k : k + width] for k in range(0, surplus, width)]
+        if (
+            surplus > 0
+            and surplus % width == 0
+            and all(fits(cells, first_column) for cells in [row[first_column : len(header)], *rows])
+        ):
+            return [(row[: len(header)], 0), *((cells, first_column) for cells in rows)]
+    return None
 
 
 def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:

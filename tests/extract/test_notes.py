@@ -588,3 +588,18 @@ def test_a_body_named_in_two_unit_columns_of_a_row_answers_once_in_its_stronger_
 )
 def test_a_run_s_level_reaches_no_body_that_says_whose_it_is(note: str, jurisdiction: str, expected: list[str]) -> None:
     assert units_of(note, jurisdiction) == [expected]
+
+
+def test_rows_merged_on_the_left_are_rows_of_their_own() -> None:
+    """A table copied a cell to a line whose matters share one merged number and name: each
+    matter with its department is a row, aligned on the right; 涉及部门 and 办理部门 name units."""
+    table = (
+        "序号\n\n事项名称\n\n关联事项\n\n涉及部门\n\n"
+        "1\n\n新生儿出生\n\n出生医学证明\n\n县卫健委\n\n户口登记\n\n县公安局\n\n医保参保登记\n\n县医保局\n\n"
+        "2\n\n退休\n\n退休审批\n\n县人社局\n"
+    )
+    assert units_of(table, "330127") == [["县卫健委"], ["县公安局"], ["县医保局"], ["县人社局"]]
+    handled = "序号\n\n事项\n\n办理部门\n\n1\n\n不动产登记\n\n县自然资源局\n"
+    assert units_of(handled, "330127") == [["县自然资源局"]]
+    stacked = "序号\n\n任务\n\n牵头单位\n\n1\n\n完成节能任务\n\n县发改局\n\n县生态环境分局\n"
+    assert units_of(stacked, "330127") == [["*县发改局", "*县生态环境分局"]]  # two units stacked in one cell
