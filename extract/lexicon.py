@@ -50,6 +50,7 @@ class Lexicon:
     not_level_prefixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
     writer_deictics: tuple[str, ...]
+    interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     whole_marker: str
     person_titles: tuple[str, ...]
     work_nouns: tuple[str, ...]
@@ -393,6 +394,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             not_level_prefixes=tuple(data["not_level_prefixes"]),
             own_prefixes=tuple(data["own_prefixes"]),
             writer_deictics=tuple(data["writer_deictics"]),
+            interrogatives=tuple(data["interrogatives"]),
             whole_marker=data["whole_marker"],
             person_titles=tuple(data["person_titles"]),
             work_nouns=tuple(data["work_nouns"]),

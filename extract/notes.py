@@ -130,8 +130,8 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     """Whether a unit of a note found by its label, role word or column is a body's name: a
     department's field alone is one here (国土), the note says what it stands for."""
     name = unit.name
-    if len(name) < 2 or len(name) > 30:
-        return False
+    if len(name) < 2 or len(name) > 30 or name.startswith(gaz.lexicon.interrogatives):
+        return False  # 由哪些部门牵头？ asks which bodies lead
     return (
         name.endswith(gaz.lexicon.organisation_suffixes)
         or gaz.is_collective(name)

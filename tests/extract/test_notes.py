@@ -603,3 +603,7 @@ def test_rows_merged_on_the_left_are_rows_of_their_own() -> None:
     assert units_of(handled, "330127") == [["县自然资源局"]]
     stacked = "序号\n\n任务\n\n牵头单位\n\n1\n\n完成节能任务\n\n县发改局\n\n县生态环境分局\n"
     assert units_of(stacked, "330127") == [["*县发改局", "*县生态环境分局"]]  # two units stacked in one cell
+
+
+def test_a_question_asking_which_bodies_answer_names_none() -> None:
+    assert units_of("数字乡村建设的五项任务由哪些部门牵头？何单位负责验收？\n", "330127") == []
