@@ -842,7 +842,9 @@ def _name(
         while last < len(tokens) and tokens[last].start < end:
             last += 1
     if text.startswith(grammar.compound_tails, end):
-        return None  # 平台经济, 平台企业: the head is a modifier
+        return None  # 平台经济, 平台企业, 云网一体化: the head is a modifier
+    if j > first and tokens[j - 1].text in grammar.owner_relations and tokens[j].text == head_token.head:
+        return None  # 跨|系统: the head is what a relation crosses, the object of a predicate
     number = j - 2 if j - 1 > first and tokens[j - 1].tag == "q" else j - 1  # 四|张|网: past the measure
     numbered = number >= first and tokens[number].tag in ("m", _QUANTITY)
     if numbered and tokens[j].text == head_token.head and not tokens[j - 1].text.endswith(grammar.naming_measures):

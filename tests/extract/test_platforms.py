@@ -110,6 +110,8 @@ def test_coordination(nlp, text: str, names: list[str]) -> None:
         "统筹推进机房和数据中心建设。",
         "打造“一屏一码一网”服务模式。",  # a slogan counting the parts of a system
         "推广“码”上服务，实现“证”“码”同用。",  # a head alone, quoted
+        "推进跨层级跨系统协同办理。",  # the head is what a relation crosses
+        "推进政务云网一体化建设。",  # the head modifies the word after it
     ],
 )
 def test_kinds_and_slogans_are_not_platforms(nlp, text: str) -> None:
@@ -226,6 +228,7 @@ def test_what_a_number_counts_or_a_list_names_is_a_kind(nlp, text: str) -> None:
         ("建设两套数据系统。", []),  # guard: a numeral and a measure word count
         ("推广“蓉易享”“码上查”“民情快递”等政务服务平台。", ["蓉易享", "码上查", "民情快递"]),  # 等 closes the list
         ("推广“码上查”“民情快递”等便民应用。", []),  # guard: what closes the list is no platform
+        ("建设“皖南数云”云网一体化基础设施。", ["皖南数云"]),  # 云网 modifies 一体化, the brand stands alone
     ],
 )
 def test_counts_brands_and_heads_across_words(nlp, text: str, names: list[str]) -> None:
