@@ -316,6 +316,7 @@ def _windows(doc: Doc, triggers: str) -> list[tuple[int, int]]:
 
 
 _ADVERB_TAGS = frozenset({"d", "ad"})
+_STRAIGHT_QUOTE = '"'
 
 
 def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
@@ -324,6 +325,9 @@ def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
     adverb before 资源; 跨|部门 is 跨部门, no verb before 部门. A word corrected to an adverb
     (:data:`CORRECTIONS_PATH`) keeps jieba's own tag before a noun, which it modifies."""
     tags = [words.tag(piece) for piece in pieces]
+    straight = [i for i, piece in enumerate(pieces) if piece == _STRAIGHT_QUOTE]
+    for n, i in enumerate(straight[: len(straight) // 2 * 2]):
+        tags[i] = "wyy" if n % 2 else "wyz"  # "辽事通"平台: straight quotes in pairs open and close as “ ” do
     for i in range(len(pieces) - 1):
         if tags[i] in _ADVERB_TAGS and tags[i + 1][:1] == "n" and words.corrected(pieces[i]):
             leading = words.leading_word(pieces[i + 1])  # 开放市: a verb glued to what follows
@@ -437,7 +441,8 @@ class NameFinder:
         by_window: dict[int, list[tuple[int, int, str]]] = {}
         strings = self.vocab.strings
         for index, (first, last) in enumerate(windows):
-            quoted = self.kind == "platform" and "“" in text[boundaries[first][0] : boundaries[last - 1][1]]
+            window = text[boundaries[first][0] : boundaries[last - 1][1]]
+            quoted = self.kind == "platform" and ("“" in window or _STRAIGHT_QUOTE in window)
             if index not in last_head and not quoted:
                 continue
             stop = last if quoted else min(last_head[index] + 2, last)  # a name ends at its head or quote

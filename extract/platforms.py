@@ -148,9 +148,9 @@ class Grammar:
 
     @cached_property
     def triggers(self) -> str:
-        """The last characters of every head, and the opening quote of a brand: a sentence
-        without one names nothing."""
-        return "".join(sorted({h[-1] for h in (*self.heads, *self.programme_heads)} | {"“"}))
+        """The last characters of every head, and the opening quotes of a brand (“ and a straight
+        one): a sentence without one names nothing."""
+        return "".join(sorted({h[-1] for h in (*self.heads, *self.programme_heads)} | {"“", '"'}))
 
     @cached_property
     def abbreviation_pattern(self) -> re.Pattern[str]:

@@ -229,6 +229,8 @@ def test_what_a_number_counts_or_a_list_names_is_a_kind(nlp, text: str) -> None:
         ("推广“蓉易享”“码上查”“民情快递”等政务服务平台。", ["蓉易享", "码上查", "民情快递"]),  # 等 closes the list
         ("推广“码上查”“民情快递”等便民应用。", []),  # guard: what closes the list is no platform
         ("建设“皖南数云”云网一体化基础设施。", ["皖南数云"]),  # 云网 modifies 一体化, the brand stands alone
+        ('全市推广"甬易办""甬企通"两个平台。', ["甬易办", "甬企通"]),  # straight quotes, paired
+        ('依托"甬易办"受理申请。', ["甬易办"]),
     ],
 )
 def test_counts_brands_and_heads_across_words(nlp, text: str, names: list[str]) -> None:
