@@ -112,6 +112,7 @@ def test_coordination(nlp, text: str, names: list[str]) -> None:
         "推广“码”上服务，实现“证”“码”同用。",  # a head alone, quoted
         "推进跨层级跨系统协同办理。",  # the head is what a relation crosses
         "推进政务云网一体化建设。",  # the head modifies the word after it
+        "整合县政府所有业务系统。",  # all the systems of a kind
     ],
 )
 def test_kinds_and_slogans_are_not_platforms(nlp, text: str) -> None:
