@@ -1090,7 +1090,9 @@ def _distributed(tokens: list[Tok], start: int, end: int, grammar: Grammar, word
     """``医疗健康、地理空间、海洋等行业数据流通交易平台``: the category after 等 given to each item.
 
     Only a list of two or more items, none of them a body or place (研究中心, 研发机构), and a
-    category that no number counts (等十大系统); an item with a head of its own is a name by itself.
+    category that no number counts (等十大系统); an item with a head of its own is a name by itself,
+    and one with another head than the category's (门户网站、政务微博等信息公开平台) makes the
+    category a class of kinds, given to no item.
     """
     segments = _segments(tokens, start, end, grammar, words)
     if not segments or segments[0][0] != start:
@@ -1119,11 +1121,14 @@ def _distributed(tokens: list[Tok], start: int, end: int, grammar: Grammar, word
     names = [("".join(t.text for t in tokens[a:b]), a, b) for a, b in items]
     if any(name.endswith(grammar.institutions) for name, _, _ in names):
         return []
+    category_head = _complete(tokens, start, segments[0][1])
+    if any(tokens[b - 1].head not in ("", category_head) for _, b in items):
+        return []  # 政府网站、政务新媒体等政务公开平台: an item of another kind, the category names a class
+    names = [(name, a, b) for name, a, b in names if not any(t.head for t in tokens[a:b])]  # 主题数据库、X等专题数据库
     category = "".join(t.text for t in tokens[start : segments[0][1]]).translate(_QUOTES)
     return [
         Found(name.translate(_QUOTES) + category, tokens[a].start, category_end, a, segments[0][1])
         for name, a, b in names
-        if not any(t.head for t in tokens[a:b])
     ]
 
 

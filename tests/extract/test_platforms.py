@@ -84,6 +84,8 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
         ("推广“一网通办”“一网统管”移动端。", ["一网通办移动端", "一网统管移动端"]),
         ("做好地籍调查工作和不动产登记数据库的更新。", ["不动产登记数据库"]),
         ("落实“放管服”改革和市“智慧医保”系统上线。", ["市智慧医保系统"]),  # a level after 和 opens a name
+        ("通过市政府门户网站、政务微博等信息公开平台发布。", ["市政府门户网站"]),  # a class over other kinds
+        ("依托人口基础数据库、法人等基础数据库开展比对。", ["人口基础数据库", "法人基础数据库"]),
     ],
 )
 def test_coordination(nlp, text: str, names: list[str]) -> None:
