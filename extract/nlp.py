@@ -317,6 +317,26 @@ def _windows(doc: Doc, triggers: str) -> list[tuple[int, int]]:
 
 _ADVERB_TAGS = frozenset({"d", "ad"})
 _STRAIGHT_QUOTE = '"'
+_CURLY_OPENING, _CURLY_CLOSING = frozenset("“‘「『"), frozenset("”’」』")
+
+
+def _straight_quote_pairs(pieces: list[str]) -> list[tuple[int, int]]:
+    """The straight double quotes that open and close as “ ” do ("辽事通"平台): in pairs, outside
+    curly quotes, around words of Chinese (not an HTML attribute's value, onload="…").
+
+    >>> _straight_quote_pairs(['推广', '"', '甬易办', '"', '，', '“', 'a', '"', 'b', '"', '”'])
+    [(1, 3)]
+    """
+    depth, straight = 0, []
+    for i, piece in enumerate(pieces):
+        if piece in _CURLY_OPENING:
+            depth += 1
+        elif piece in _CURLY_CLOSING:
+            depth = max(depth - 1, 0)
+        elif piece == _STRAIGHT_QUOTE and not depth:
+            straight.append(i)
+    pairs = zip(straight[::2], straight[1::2], strict=False)
+    return [(a, b) for a, b in pairs if any("\u4e00" <= c <= "\u9fff" for piece in pieces[a + 1 : b] for c in piece)]
 
 
 def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
@@ -325,9 +345,8 @@ def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
     adverb before 资源; 跨|部门 is 跨部门, no verb before 部门. A word corrected to an adverb
     (:data:`CORRECTIONS_PATH`) keeps jieba's own tag before a noun, which it modifies."""
     tags = [words.tag(piece) for piece in pieces]
-    straight = [i for i, piece in enumerate(pieces) if piece == _STRAIGHT_QUOTE]
-    for n, i in enumerate(straight[: len(straight) // 2 * 2]):
-        tags[i] = "wyy" if n % 2 else "wyz"  # "辽事通"平台: straight quotes in pairs open and close as “ ” do
+    for opening, closing in _straight_quote_pairs(pieces):
+        tags[opening], tags[closing] = "wyz", "wyy"
     for i in range(len(pieces) - 1):
         if tags[i] in _ADVERB_TAGS and tags[i + 1][:1] == "n" and words.corrected(pieces[i]):
             leading = words.leading_word(pieces[i + 1])  # 开放市: a verb glued to what follows
