@@ -346,7 +346,7 @@ def find_names(
         f
         for f in found
         if kind != "platform"
-        or not (id(f) in alone or _described(tokens, f.first, grammar) or _cited(text, tokens, f, grammar))
+        or not (id(f) in alone or _described(tokens, f, grammar) or _cited(text, tokens, f, grammar))
     ]
     found.sort(key=lambda f: f.start)
     for item in found:
@@ -383,16 +383,39 @@ def _alone_on_their_lines(text: str, found: list[Found]) -> set[int]:
     return alone
 
 
-def _described(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
-    """A copula before the name in its clause, with no action between (X是Y的法定平台): the name
-    describes what X is; not the copula of an enumeration (二是X平台…)."""
+def _described(tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
+    """A copula before the name in its clause, with no action between (X是Y的法定平台, 以X为Y总
+    枢纽): the name describes what X is; not the copula of an enumeration (二是X平台…), nor, after
+    a copula, a name inside what it says (:func:`_closes_the_complement`)."""
+    first = found.first
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.text in grammar.actions:
             return False
-        if token.text in grammar.copulas and (token.tag.startswith("v") or _framed(tokens, k, grammar)):
-            return not (k > 0 and _opens_clause(tokens, k - 1) and _enumerates(tokens, k - 1, first, grammar))
+        if token.text in grammar.copulas and _framed(tokens, k, grammar):
+            return True
+        if token.text in grammar.copulas and token.tag.startswith("v"):
+            enumeration = k > 0 and _opens_clause(tokens, k - 1) and _enumerates(tokens, k - 1, first, grammar)
+            return not enumeration and _closes_the_complement(tokens, found.last)
     return False
+
+
+def _closes_the_complement(tokens: list[Tok], last: int) -> bool:
+    """Whether the name ending before token *last* closes what a copula says: punctuation follows,
+    or 的 and words naming no system (作为总枢纽|的|作用); not a name that a description goes on
+    from (是指按照X平台|规范建设的…, 为落实《X平台|建设方案》) or that owns the system described
+    (是X平台|的|市级子平台)."""
+    if last >= len(tokens) or tokens[last].tag in _HARD_PUNCTUATION:
+        return True
+    if tokens[last].text != "的":
+        return False
+    return not any(token.head for token in _clause(tokens, last + 1))
+
+
+def _clause(tokens: list[Tok], start: int) -> list[Tok]:
+    """The tokens from *start* to the next hard punctuation."""
+    end = next((k for k in range(start, len(tokens)) if tokens[k].tag in _HARD_PUNCTUATION), len(tokens))
+    return tokens[start:end]
 
 
 def _framed(tokens: list[Tok], k: int, grammar: Grammar) -> bool:

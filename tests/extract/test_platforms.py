@@ -398,6 +398,14 @@ def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str])
     ("text", "names"),
     [
         ("医保结算系统是国家的医疗费用结算报销平台。", ["医保结算系统"]),  # what the system is, no second system
+        (  # a name inside the description is a system of its own
+            "本办法所称城市运行平台，是指按照省一体化政务云平台规范建设的平台。",
+            ["城市运行平台", "省一体化政务云平台"],
+        ),
+        (  # so is the one that owns the system described
+            "宁海县城市运行管理平台是市城市大脑平台的县级分平台。",
+            ["宁海县城市运行管理平台", "市城市大脑平台"],
+        ),
         ("督促市直部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # a level after a verb starts it
         ("督促各部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # 各 counts the subject
         ("用好黔政通平台。", ["黔政通平台"]),  # the complement of a predicate jieba tags a preposition
