@@ -396,20 +396,23 @@ def _described(tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
             return True
         if token.text in grammar.copulas and token.tag.startswith("v"):
             enumeration = k > 0 and _opens_clause(tokens, k - 1) and _enumerates(tokens, k - 1, first, grammar)
-            return not enumeration and _closes_the_complement(tokens, found.last)
+            return not enumeration and _closes_the_complement(tokens, found.last, grammar)
     return False
 
 
-def _closes_the_complement(tokens: list[Tok], last: int) -> bool:
+def _closes_the_complement(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
     """Whether the name ending before token *last* closes what a copula says: punctuation follows,
-    or 的 and words naming no system (作为总枢纽|的|作用); not a name that a description goes on
-    from (是指按照X平台|规范建设的…, 为落实《X平台|建设方案》) or that owns the system described
-    (是X平台|的|市级子平台)."""
+    or 的 and words naming no system or body (作为总枢纽|的|作用); not a name that a description
+    goes on from (是指按照X平台|规范建设的…, 为落实《X平台|建设方案》) or that owns the system or
+    body described (是X平台|的|市级子平台, 是X网|的|主办单位)."""
     if last >= len(tokens) or tokens[last].tag in _HARD_PUNCTUATION:
         return True
     if tokens[last].text != "的":
         return False
-    return not any(token.head for token in _clause(tokens, last + 1))
+    named = (
+        t for t in _clause(tokens, last + 1) if t.head or _a_body(t, grammar) or t.text in grammar.organisation_suffixes
+    )
+    return next(named, None) is None
 
 
 def _clause(tokens: list[Tok], start: int) -> list[Tok]:

@@ -406,6 +406,7 @@ def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str])
             "宁海县城市运行管理平台是市城市大脑平台的县级分平台。",
             ["宁海县城市运行管理平台", "市城市大脑平台"],
         ),
+        ("县政府办公室是宁海县城市运行管理平台的主办单位。", ["宁海县城市运行管理平台"]),  # or the body described
         ("督促市直部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # a level after a verb starts it
         ("督促各部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # 各 counts the subject
         ("用好黔政通平台。", ["黔政通平台"]),  # the complement of a predicate jieba tags a preposition
