@@ -133,6 +133,7 @@ class Grammar:
     negations: frozenset[str]
     citing_words: frozenset[str]
     dateline: re.Pattern[str]
+    publishing_verbs: frozenset[str]
     branches: frozenset[str]
     collective_owners: tuple[str, ...]
     owner_relations: tuple[str, ...]
@@ -245,8 +246,10 @@ def load_grammar(path: Path | None = None) -> Grammar:
         negations=frozenset(data["negations"]["words"]),
         citing_words=frozenset(data["citations"]["before"]),
         dateline=re.compile(
-            f"\\s*(?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日(?:{alternation(data['citations']['dateline_ends'])})"
+            f"\\s*(?:(?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日(?:{alternation(data['citations']['dateline_ends'])})"
+            f"|(?:[^\\W\\d]{{0,4}}新闻)?(?:{alternation(data['citations']['news_reports'])}))"
         ),
+        publishing_verbs=frozenset(data["citations"]["publishing_verbs"]),
         branches=frozenset(data["branches"]["words"]),
         collective_owners=tuple(data["collective_owners"]["words"]),
         owner_relations=tuple(data["collective_owners"]["relations"]),
@@ -355,9 +358,15 @@ def find_names(
 
 
 def _cited(text: str, tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
-    """A name cited as the source of news (据X网站, X网6月20日讯): no system the plan builds."""
+    """A name cited as the source of news (据X网站, X网6月20日讯, X网大皖新闻讯) or a medium that
+    publishes a report (X网刊发《…》): no system the plan builds."""
     before = tokens[found.first - 1].text if found.first > 0 else ""
-    return before in grammar.citing_words or grammar.dateline.match(text, found.end) is not None
+    after = tokens[found.last].text if found.last < len(tokens) else ""
+    return (
+        before in grammar.citing_words
+        or after in grammar.publishing_verbs
+        or grammar.dateline.match(text, found.end) is not None
+    )
 
 
 def _alone_on_their_lines(text: str, found: list[Found]) -> set[int]:

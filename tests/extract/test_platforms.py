@@ -268,6 +268,9 @@ def test_names_that_words_around_them_do_not_change(nlp, text: str, names: list[
         ("据省卫健委网站消息，省卫健委印发规划。", []),
         ("依据省政务服务平台数据统计。", ["省政务服务平台"]),  # guard: 依据, not 据
         ("建设政务服务网，6月20日上线。", ["政务服务网"]),  # guard: a date, no dateline
+        ("闽东日报闽东网宁德新闻讯 近日，某市发布方案。", []),  # a dateline without a date
+        ("5月，市委宣传部文明网刊发《某县：数据赋能》一文。", []),  # a medium publishing a report
+        ("推进通讯网络建设，建成市政务通讯网。", ["市政务通讯网"]),  # guard: 讯 inside a word
     ],
 )
 def test_a_source_of_news_is_no_platform(nlp, text: str, names: list[str]) -> None:
