@@ -531,14 +531,13 @@ class Gazetteer:
         >>> gaz.level_prefix("市政府各部门"), gaz.level_prefix("市政公用局"), gaz.level_prefix("市政务数据办")
         ('市', None, '市')
         """
-        opening = first_word(name)
-        if (
-            name.startswith(self.lexicon.not_level_prefixes)
-            and name not in self._level_form_set
-            and opening not in self._level_form_set  # 市政府各部门 opens with 市政府, not 市政
-            and opening not in self.lexicon.level_prefixes  # 市|政务数据办 opens with the level, not 市政
-        ):
-            return None
+        if name.startswith(self.lexicon.not_level_prefixes) and name not in self._level_form_set:
+            opening = first_word(name)
+            if (
+                opening not in self._level_form_set  # 市政府各部门 opens with 市政府, not 市政
+                and opening not in self.lexicon.level_prefixes  # 市|政务数据办 opens with the level, not 市政
+            ):
+                return None
         for prefix in self.lexicon.level_prefixes:
             if name.startswith(prefix) and len(name) > len(prefix):
                 return prefix
