@@ -868,7 +868,7 @@ def _name(
     glued = _glued_predicate(tokens[first], grammar, words) if tokens[first].tag != "wyz" else 0
     start = tokens[first].start + glued
     if not glued and tokens[first].tag != "wyz":
-        start = _word_start(text, start, words)
+        start = _word_start(text, start, tokens[first].end, grammar, words)
     last = _past_a_branch(tokens, last, grammar)
     end = tokens[last - 1].end
     version = grammar.versions.match(text, end)
@@ -971,12 +971,17 @@ def _labelling_number(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     return service or _labels(tokens, i, grammar)
 
 
-def _word_start(text: str, start: int, words: Words) -> int:
+def _word_start(text: str, start: int, token_end: int, grammar: Grammar, words: Words) -> int:
     """Where a name starts that the segmenter started one character into a word of the
-    dictionary's (归|集子系统): at that word's start. (Where more of the word stands before, the
-    two segmenters read the text apart: 接入|网上办事大厅 against the dictionary's 接入网|上.)"""
-    word_start, _ = words.word_around(text, start)
-    return word_start if word_start == start - 1 else start
+    dictionary's (归|集子系统): at that word's start; but where the word ends inside the name's
+    first token before a level (了|解区城运平台: 了解|区…), the name starts at the level. (Where
+    more of the word stands before, the two segmenters read the text apart: 接入|网上办事大厅
+    against the dictionary's 接入网|上.)"""
+    word_start, word_end = words.word_around(text, start)
+    if word_start != start - 1:
+        return start
+    before_a_level = word_end < token_end and text.startswith(tuple(grammar.levels), word_end)
+    return word_end if before_a_level else word_start
 
 
 def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:

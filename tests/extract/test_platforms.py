@@ -469,6 +469,8 @@ def test_strengthening_a_system_upgrades_it(nlp) -> None:
     [
         ("上线跨省异地就医结算系统。", ["跨省异地就医结算系统"]),  # 跨|省: the dictionary's 跨省
         ("完善跨部门数据共享交换平台。", ["跨部门数据共享交换平台"]),
+        ("推进数据归集子系统建设。", ["数据归集子系统"]),  # 归|集子系统: the dictionary's 归集
+        ("调研组了解区政务服务平台建设。", ["区政务服务平台"]),  # 了|解区: the dictionary's 了解, then a level
     ],
 )
 def test_a_verb_the_segmenter_cut_from_its_noun_keeps_the_noun(nlp, text: str, names: list[str]) -> None:
