@@ -35,6 +35,7 @@ def platform_names(nlp, text: str) -> list[str]:
         ("上线政务服务平台3.0。", [("政务服务平台3.0", "builds")]),
         ("建设“12345”政务服务便民热线知识库。", [("12345政务服务便民热线知识库", "builds")]),
         ("建成全县人口数据仓，汇聚各部门数据。", [("全县人口数据仓", "builds")]),
+        ("升级县政府门户网站群。", [("县政府门户网站群", "upgrades")]),  # a cluster of websites
     ],
 )
 def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
