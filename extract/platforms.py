@@ -107,6 +107,7 @@ class Grammar:
     compound_tails: tuple[str, ...]
     nominal_actions: frozenset[str]
     institutions: tuple[str, ...]
+    body_tails: tuple[str, ...]
     versions: re.Pattern[str]
     numerals: str
     counter_words: frozenset[str]
@@ -220,6 +221,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         compound_tails=tuple(data["compound_tails"]),
         nominal_actions=frozenset(data["nominal_actions"]),
         institutions=tuple(data["institutions"]),
+        body_tails=tuple(data["body_tails"]["words"]),
         versions=re.compile(data["versions"]),
         numerals=data["numerals"],
         counter_words=frozenset(data["counters"]["words"]),
@@ -876,8 +878,8 @@ def _name(
         end = version.end()
         while last < len(tokens) and tokens[last].start < end:
             last += 1
-    if text.startswith(grammar.compound_tails, end):
-        return None  # 平台经济, 平台企业, 云网一体化: the head is a modifier
+    if text.startswith(grammar.compound_tails, end) or _names_a_body_after(tokens, last, grammar):
+        return None  # 平台经济, 平台企业, 云网一体化, X系统建设工作领导小组: the head is a modifier
     if j > first and tokens[j - 1].text in grammar.owner_relations and tokens[j].text == head_token.head:
         return None  # 跨|系统: the head is what a relation crosses, the object of a predicate
     number = j - 2 if j - 1 > first and tokens[j - 1].tag == "q" else j - 1  # 四|张|网: past the measure
@@ -912,6 +914,19 @@ def _name(
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
     return Found(name, start, end, first, last, quoted=quoted, before=before)
+
+
+def _names_a_body_after(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
+    """Whether nouns right after the name end in a body's word (X系统|建设|工作|领导|小组, X平台|
+    管理|办公室): the name is part of the body's name, as its task."""
+    words = ""
+    for token in tokens[last : last + 4]:
+        if token.head or not (token.tag.startswith("n") or token.tag == "vn"):
+            break
+        words += token.text
+        if words.endswith(grammar.body_tails):
+            return True
+    return False
 
 
 def _offline(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
