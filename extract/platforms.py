@@ -741,6 +741,9 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if verb_before and len(token.text) == 1 and len(tokens[start - 1].text) == 1 and complement:
             start += 1  # 做|强, 用|好, 做|优 (tagged a noun): the predicate's complement (用 is tagged a preposition)
             continue
+        if verb_before and len(token.text) == 1 and token.tag == "a" and _all_levels(tokens, start + 1, end, grammar):
+            start += 1  # 落实|好|省市…: no adjective modifies a level, the predicate's complement
+            continue
         previous = tokens[start - 1].tag if start > 0 and not _closes_item_marker(tokens, start - 1) else "wj"
         modifier = end - start > 2 and len(token.text) > 1 and not _predicate_verb(tokens, start, grammar)
         named_before = start >= 2 and bool(tokens[start - 2].head)
@@ -770,6 +773,11 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _all_levels(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
+    """Token *i* (before *end*) is written in levels only (省, 市县, 省市)."""
+    return i < end and all(c in grammar.levels for c in tokens[i].text)
 
 
 def _verb_modifier(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
@@ -820,15 +828,18 @@ def _predicate_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
 
 
 def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
-    """Characters of a predicate or a preposition glued to the front of a token (建设省, 优化省,
-    建|省, 以|区), else 0. A verb of one character is a predicate only when it is an action: a
+    """Characters of a predicate, its complement or a preposition glued to the front of a token
+    (建设省, 优化省, 建|省, 好|市县, 以|区), else 0. A verb of one character is a predicate only when it is an action: a
     brand may start with one (蒙速办, where jieba reads 蒙 a verb)."""
     leading = words.leading_word(token.text)
     if leading is None:
         return 0
     piece, tag = leading
-    if tag == "p" and token.text[len(piece) :] in grammar.levels:
+    rest = token.text[len(piece) :]
+    if tag == "p" and rest in grammar.levels:
         return len(piece)  # 以|区: a preposition glued to the level a name opens with
+    if tag == "a" and len(piece) == 1 and rest and all(c in grammar.levels for c in rest):
+        return 1  # 开展|好市县: the predicate's complement glued to the levels a name opens with
     return len(piece) if (tag in grammar.verb_tags and len(piece) > 1) or piece in grammar.actions else 0
 
 

@@ -47,6 +47,8 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
     ("text", "names"),
     [
         ("印发“豫事办”建设规范。", ["豫事办"]),
+        ("积极开展好市县电子政务外网改造。", ["市县电子政务外网"]),  # 好 glued to the levels after it
+        ("认真落实好省市数据共享平台对接。", ["省市数据共享平台"]),  # 好 before the levels
         ("扩大全市电子政务外网覆盖范围。", ["全市电子政务外网"]),
         ("进一步完善湘易办超级移动端。", ["湘易办超级移动端"]),
         ("启动市公共资源交易平台升级。", ["市公共资源交易平台"]),
