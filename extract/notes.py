@@ -286,6 +286,9 @@ def _parse_clause(
                 groups += _group(text[waiting_from:start], offset + waiting_from, earlier_role, gaz, jurisdiction)
                 waiting_from, listed = start, len(groups)
             body = text[waiting_from:body_end]
+            unmodal = _without_modal(body, lexicon)
+            if unmodal != body and _ends_in_a_body(unmodal, lexicon) and (groups or not gaz.is_collective(unmodal)):
+                body = unmodal  # 市财政局要配合, X牵头，各部门要协同配合 (各部门要负责…, alone, exhorts)
             if not (groups and _says_when(body, lexicon)):  # …负责，年内持续推进
                 groups += _group(body, offset + waiting_from, role, gaz, jurisdiction)
             waiting_from = None
@@ -1025,8 +1028,10 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     partnered = True
                     continue
                 role = pattern.search(norm, part.start(), part.end())
-                if role is None or not _ends_in_a_body(norm[part.start() : role.start()], lexicon):
-                    break
+                if role is None or not _ends_in_a_body(
+                    _without_modal(norm[part.start() : role.start()], lexicon), lexicon
+                ):
+                    break  # (市政府各部门要|协同配合: the units are answerable all the same)
                 if tasked_end is not None and lexicon.role_of_phrase(role.group(0)) != "support":
                     break  # 由X负责A，Y负责B: Y's is a note of its own
                 if norm.count("《", part.start(), role.start()) > norm.count("》", part.start(), role.start()):

@@ -468,9 +468,12 @@ def test_a_body_named_after_a_place_keeps_its_own_name_in_a_run() -> None:
 
 def test_a_modal_between_a_unit_and_its_role() -> None:
     """``县水利局要负责…`` names the bureau, as ``县水利局负责…`` does; after a collective a modal
-    exhorts (各部门要负责做好宣传), and names no unit."""
+    exhorts (各部门要负责做好宣传), and names no unit, unless the collective's are partners of a
+    lead (由X牵头负责A，各部门要积极配合)."""
     text = "（三）加强监管。县水利局要负责对整合资金的使用情况进行审计。各部门要负责做好宣传。"
     assert units_of(text, "510824") == [["县水利局"]]
+    partners = "（四）加强协作。由县水利局牵头负责资金审计，县财政局、县直各部门要积极配合。"
+    assert units_of(partners, "510824") == [["*县水利局", "县财政局", "县直各部门"]]  # partners of a lead
 
 
 def test_partners_named_right_after_the_role_word() -> None:
