@@ -36,6 +36,7 @@ def platform_names(nlp, text: str) -> list[str]:
         ("建设“12345”政务服务便民热线知识库。", [("12345政务服务便民热线知识库", "builds")]),
         ("建成全县人口数据仓，汇聚各部门数据。", [("全县人口数据仓", "builds")]),
         ("升级县政府门户网站群。", [("县政府门户网站群", "upgrades")]),  # a cluster of websites
+        ("建成宁海政务云中心一期。", [("宁海政务云中心", "builds")]),  # a cloud's centre
         ("推进县社会治理平台建设工作。", [("县社会治理平台", "builds")]),  # work on it, no body
     ],
 )
@@ -120,6 +121,7 @@ def test_coordination(nlp, text: str, names: list[str]) -> None:
         "推进政务云网一体化建设。",  # the head modifies the word after it
         "整合县政府所有业务系统。",  # all the systems of a kind
         "成立县社会治理平台建设工作领导小组。",  # a body whose name holds its task
+        "使整个网站群内容相互支撑。",  # the whole of a kind
     ],
 )
 def test_kinds_and_slogans_are_not_platforms(nlp, text: str) -> None:
