@@ -556,8 +556,9 @@ def _one_cell_row(start: int, end: int, role: Role | None, roles: tuple[Role, ..
 
 def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """A unit label after a comma inside a sentence (``…举措，责任科室：就业科、人才中心分别牵头，
-    责任科室：…``): its note runs over the clauses after it that name units alone, up to the
-    next label or the first clause that does not."""
+    责任科室：…``): its note runs over the clauses after it that name units alone, and over
+    labels of other units after a semicolon (牵头领导：X；牵头单位：A；配合单位：B: one block), up
+    to the next label or the first clause that does neither."""
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     for found in re.finditer("[，；]\\s*(" + lexicon.label_pattern.pattern + ")", norm):
@@ -568,9 +569,15 @@ def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         if first is None:
             continue  # a label with nothing after it
         end = first.end()
-        while end < len(norm) and norm[end] == "，":
+        labels = {lexicon.label_of(found.group(2))}
+        while end < len(norm) and norm[end] in "，；":
             clause = _CLAUSE.match(norm, end + 1)
-            if clause is None or lexicon.label_pattern.match(clause.group(0)) or not _units_alone(clause.group(0), gaz):
+            label = lexicon.label_pattern.match(clause.group(0)) if clause is not None else None
+            if label is not None and norm[end] == "；" and lexicon.label_of(label.group(1)) not in labels:
+                labels.add(lexicon.label_of(label.group(1)))  # 牵头单位：A；配合单位：B: one block
+                end = clause.end()
+                continue
+            if clause is None or label or norm[end] != "，" or not _units_alone(clause.group(0), gaz):
                 break
             end = clause.end()
         spans.append(NoteSpan(found.start(1), end, found.start(1), end, "label"))

@@ -610,3 +610,10 @@ def test_rows_merged_on_the_left_are_rows_of_their_own() -> None:
 
 def test_a_question_asking_which_bodies_answer_names_none() -> None:
     assert units_of("数字乡村建设的五项任务由哪些部门牵头？何单位负责验收？\n", "330127") == []
+
+
+def test_labels_after_a_person_s_label_on_one_line_are_one_block() -> None:
+    """牵头领导：X；牵头单位：A；配合单位：B written on the item's line is one note, as on lines of
+    their own; the person is no unit."""
+    text = "（九）做好衔接。牵头领导：王某；牵头单位：区政务办；配合单位：区司法局、区财政局\n"
+    assert units_of(text, "330205") == [["*区政务办", "区司法局", "区财政局"]]
