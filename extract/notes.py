@@ -572,12 +572,14 @@ def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         labels = {lexicon.label_of(found.group(2))}
         while end < len(norm) and norm[end] in "，；":
             clause = _CLAUSE.match(norm, end + 1)
-            label = lexicon.label_pattern.match(clause.group(0)) if clause is not None else None
+            if clause is None:
+                break
+            label = lexicon.label_pattern.match(clause.group(0))
             if label is not None and norm[end] == "；" and lexicon.label_of(label.group(1)) not in labels:
                 labels.add(lexicon.label_of(label.group(1)))  # 牵头单位：A；配合单位：B: one block
                 end = clause.end()
                 continue
-            if clause is None or label or norm[end] != "，" or not _units_alone(clause.group(0), gaz):
+            if label or norm[end] != "，" or not _units_alone(clause.group(0), gaz):
                 break
             end = clause.end()
         spans.append(NoteSpan(found.start(1), end, found.start(1), end, "label"))
