@@ -63,6 +63,7 @@ _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, 
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
 _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
+_BETWEEN_BRACKETS = re.compile(r"[）〕】\]][ \t\u3000]*[（〔【\[]")
 _NOT_IN_A_NAME = "的和及与或等"  # particles and conjunctions: what stands before one is no part of a name
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
 
@@ -446,16 +447,28 @@ def _matching_close(text: str, start: int) -> int | None:
     return None
 
 
-def _bracket_candidates(norm: str) -> list[NoteSpan]:
+def _bracket_candidates(norm: str, lexicon: Lexicon) -> list[NoteSpan]:
     """Brackets; one that stands alone after a sentence (``…发展。（市工信委、市财政局）``) may hold
-    units alone, each answerable."""
-    spans = []
+    units alone, each answerable. Brackets that each open with a label, one right after the
+    other (【牵头单位：A】【配合单位：B】), are one note, as a block of label lines is."""
+    spans: list[NoteSpan] = []
     for match in re.finditer(r"[（〔【\[]", norm):
         close = _matching_close(norm, match.start())
-        if close is not None:
-            closing = norm[: match.start()].rstrip(" \t\u3000").endswith(("。", "；"))
-            role: Role | None = "responsible" if closing else None
-            spans.append(NoteSpan(match.start(), close + 1, match.start() + 1, close, "bracket", role))
+        if close is None:
+            continue
+        closing = norm[: match.start()].rstrip(" \t\u3000").endswith(("。", "；"))
+        role: Role | None = "responsible" if closing else None
+        span = NoteSpan(match.start(), close + 1, match.start() + 1, close, "bracket", role)
+        previous = spans[-1] if spans else None
+        if (
+            previous is not None
+            and not norm[previous.end : span.start].strip(" \t\u3000")
+            and all(lexicon.label_pattern.match(norm, s.content_start) for s in (previous, span))
+        ):
+            span = NoteSpan(
+                previous.start, span.end, previous.content_start, span.content_end, "brackets", previous.default_role
+            )
+        spans.append(span)
     return spans
 
 
@@ -1295,7 +1308,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
     """Every responsibility note in *norm*, in document order, each with its parsed content."""
     found: list[tuple[NoteSpan, ParsedNote]] = []
     candidates = (
-        _bracket_candidates(norm)
+        _bracket_candidates(norm, gaz.lexicon)
         + _label_line_candidates(norm, gaz)
         + _clause_label_candidates(norm, gaz)
         + _duty_line_candidates(norm, gaz)
@@ -1321,6 +1334,8 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             content = _label_block_content(content, gaz.lexicon)
         elif span.style == "table":
             content = content.replace("\n", "；")
+        elif span.style == "brackets":  # 牵头单位：A】【配合单位：B: brackets part the labels
+            content = _BETWEEN_BRACKETS.sub(lambda m: "；" * len(m.group(0)), content)
         parsed = _parse_span(content, span, gaz, jurisdiction)
         if parsed is not None and span.style in _SENTENCE_STYLES and not _all_named_bodies(parsed, gaz):
             continue

@@ -617,3 +617,11 @@ def test_labels_after_a_person_s_label_on_one_line_are_one_block() -> None:
     their own; the person is no unit."""
     text = "（九）做好衔接。牵头领导：王某；牵头单位：区政务办；配合单位：区司法局、区财政局\n"
     assert units_of(text, "330205") == [["*区政务办", "区司法局", "区财政局"]]
+
+
+def test_brackets_of_labels_one_after_the_other_are_one_note() -> None:
+    text = (
+        "9. 推进共享。【牵头单位：县数据局】【配合单位：县公安局、县民政局】\n"
+        "10. 建设平台（二期）（责任单位：县数据局）\n"  # a bracket of no label before one: two notes at most
+    )
+    assert units_of(text, "330226") == [["*县数据局", "县公安局", "县民政局"], ["县数据局"]]
