@@ -318,10 +318,12 @@ def find_names(
     for start, end, label in sorted(candidates):
         if label == "BRAND":
             brands.append((start, end))
-        elif start > 0 and tokens[start - 1].text == _ENUMERATION_CLOSER:
-            found += _distributed(tokens, start, end, grammar, words)
         else:
-            for segment in _segments(tokens, start, end, grammar, words):
+            segments = _segments(tokens, start, end, grammar, words)
+            if start > 0 and tokens[start - 1].text == _ENUMERATION_CLOSER and segments and segments[0][0] == start:
+                found += _distributed(tokens, start, end, grammar, words)
+                continue  # the category after 等 opens the run: it names the items' kind, or none
+            for segment in segments:  # 等新技术|建设X城市大脑: no category of systems, the run goes on
                 name = _name(text, tokens, *segment, kind, grammar, words)
                 if name is not None:
                     found += _quoted_items(text, tokens, name, grammar)
