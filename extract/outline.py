@@ -44,6 +44,9 @@ _MARKERS = [
     (3, re.compile(r"(?m)^[ \t\u3000]*\|?[ \t\u3000]*(?P<marker>[1-9]\d{0,2})(?=[ \t\u3000]*\|[^\n]*[^\s|])")),
     (3, re.compile(r"(?m)^[ \u3000]*(?P<marker>[1-9]\d{0,2})(?=\t[^\n\t]*[^\s][^\n\t]*\t[^\n]*\S)")),
     (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
+    # a section number of a technical plan at a line's start, a blank after it (3.2 建设云平台;
+    # not 3.0版 or 2.5%, which no blank follows)
+    (4, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d?(?:[.．][1-9]\d?){1,2})(?=[ \t\u3000]+[^\s\d])")),
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
 _MAX_TITLE = 100
@@ -84,6 +87,8 @@ def find_headings(norm: str) -> list[Heading]:
     ['（一）']
     >>> [h.marker for h in find_headings("序号 | 任务\\n1 | 建设平台 |\\n| 12 | 2025 | 推进\\n2025 | 年度")]
     ['1', '12']
+    >>> [h.marker for h in find_headings("3.1 夯实基础\\n3.2 建设云平台\\n2.5%的增长\\n3.0版平台")]
+    ['3.1', '3.2']
     """
     found = sorted(
         (*m.span("marker" if "marker" in p.groupindex else 0), depth) for depth, p in _MARKERS for m in p.finditer(norm)

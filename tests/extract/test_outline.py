@@ -88,3 +88,13 @@ def test_a_row_number_counts_from_one() -> None:
     table = "序号 |\n    1 |\n    推广电子证照 |\n"
     assert [h.marker for h in find_headings(page)] == []
     assert [h.marker for h in find_headings(table)] == ["1"]
+
+
+def test_a_technical_plan_s_section_numbers_are_headings() -> None:
+    """3.2 建设云平台 at a line's start is a section's heading; 2.5% and 3.0版 are no marker."""
+    text = "3 总体规划\n\n3.1 夯实基础\n\n3.2 建设县政务云平台\n\n增长2.5%。\n3.0版上线。\n  4.1.2 完善县数据共享平台\n"
+    assert [(h.marker, h.title) for h in find_headings(text)] == [
+        ("3.1", "夯实基础"),
+        ("3.2", "建设县政务云平台"),
+        ("4.1.2", "完善县数据共享平台"),
+    ]
