@@ -491,7 +491,7 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         head = _complete(tokens, first, i)
         verb = (token.tag in grammar.verb_tags or token.text in grammar.actions) and not _in_next_head(tokens, i)
         conjunction = token.tag in grammar.conjunction_tags
-        subject = _a_body(tokens[i - 1], grammar)  # 市数据局|负责…: a body and its predicate
+        subject = _a_body(tokens[i - 1], grammar) or _a_place_acting(tokens, i, grammar)  # 市数据局|负责…
         if ((head or subject) and (conjunction or verb)) or (
             conjunction and (tokens[i - 1].text in grammar.compound_tails or _level_opens(tokens, i + 1, end, grammar))
         ):
@@ -532,6 +532,16 @@ def _modifies_a_verb(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> b
         return False
     following = tokens[i + 1]
     return following.tag in grammar.verb_tags or following.text in grammar.actions
+
+
+def _a_place_acting(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Token *i* is an action or programme verb right after a place's name (贵州|打通, 黑龙江省|加快):
+    the place is the subject of a predicate, no modifier of a name (a name's verbs say what the
+    system does: 湖南省|工程|建设…, 智慧城市|应用…)."""
+    place = tokens[i - 1]
+    verb = tokens[i].text in grammar.actions or tokens[i].text in grammar.programme_verbs
+    named = place.tag == "ns" and bool(load_gazetteer().places_named(place.text))  # not 城市, which jieba tags ns
+    return verb and named and tokens[i].tag in grammar.verb_tags
 
 
 def _a_body(token: Tok, grammar: Grammar) -> bool:
