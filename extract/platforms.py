@@ -1126,12 +1126,16 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> bool
         return True  # 三级政府所有审批业务系统: all the systems of a kind
     if first > 0 and _starts_at_level(tokens, first, grammar):
         return False  # 督促各部门审核|市级…平台: 各 counts the subject, the level starts the object
+    verb_after = False  # a verb stands between the token and the name
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.tag == "p":
             return False  # A与B对接: what counts A does not count B
         if token.text in grammar.actions:
             return False  # 在六大领域建设了X平台: the number counts what stands before the action
+        if token.head and verb_after:
+            return False  # 由33个子网站组成的X网站群: the number counts the systems of a clause of their own
+        verb_after = verb_after or token.tag in grammar.verb_tags
         if token.tag.startswith("r") and token.text.startswith("各"):
             return True  # 各区自建业务系统, 各类平台
         counting = token.text[0].isdigit() and k + 1 < len(tokens) and tokens[k + 1].tag == "q"
