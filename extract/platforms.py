@@ -756,6 +756,9 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if verb_before and len(token.text) == 1 and token.tag == "a" and _all_levels(tokens, start + 1, end, grammar):
             start += 1  # 落实|好|省市…: no adjective modifies a level, the predicate's complement
             continue
+        if _one_character_before_a_level(tokens, start, end, grammar):
+            start += 1  # 上|连|国家…平台 (连 tagged a name): a word of one character before a level is a predicate
+            continue
         previous = tokens[start - 1].tag if start > 0 and not _closes_item_marker(tokens, start - 1) else "wj"
         modifier = end - start > 2 and len(token.text) > 1 and not _predicate_verb(tokens, start, grammar)
         named_before = start >= 2 and bool(tokens[start - 2].head)
@@ -785,6 +788,18 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _one_character_before_a_level(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
+    """Token *i* is a word of one character, no level, deictic or determiner itself, right before
+    a level of two characters or more (连|国家, 至|省级) and more after it: no name opens with it."""
+    token = tokens[i]
+    if len(token.text) != 1 or token.head or i + 2 >= end or token.text in grammar.levels:
+        return False
+    if token.text in grammar.deictics or token.text.startswith(grammar.kind_determiners):
+        return False
+    following = tokens[i + 1].text
+    return len(following) > 1 and following in grammar.levels
 
 
 def _all_levels(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:

@@ -51,6 +51,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("积极开展好市县电子政务外网改造。", ["市县电子政务外网"]),  # 好 glued to the levels after it
         ("按照《宁夏加快推进政务数据共享平台建设方案》要求开展工作。", ["政务数据共享平台"]),  # a place acts
         ("构建智慧城市应用支撑平台。", ["智慧城市应用支撑平台"]),  # guard: 城市 is no place's name
+        ("县级数据上连国家数据共享交换平台。", ["国家数据共享交换平台"]),  # 连 (tagged a name) before a level
         ("认真落实好省市数据共享平台对接。", ["省市数据共享平台"]),  # 好 before the levels
         ("扩大全市电子政务外网覆盖范围。", ["全市电子政务外网"]),
         ("进一步完善湘易办超级移动端。", ["湘易办超级移动端"]),
