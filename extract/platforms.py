@@ -512,8 +512,8 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         elif _breaks(token, grammar) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1
-        elif head and head == final:
-            segments.append((first, i))  # “居民码”“企业码”, 苏康码苏服码
+        elif head and (head == final or token.tag == "wyz"):
+            segments.append((first, i))  # “居民码”“企业码”, 苏康码苏服码, X平台“Y”APP: a name in apposition
             first = i
     segments.append((first, end))
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]

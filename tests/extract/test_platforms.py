@@ -95,6 +95,7 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
         ("通过市政府门户网站、政务微博等信息公开平台发布。", ["市政府门户网站"]),  # a class over other kinds
         ("依托人口基础数据库、法人等基础数据库开展比对。", ["人口基础数据库", "法人基础数据库"]),
         ("运用大数据、云计算等新技术建设宁海城市大脑。", ["宁海城市大脑"]),  # what follows 等 names no system
+        ("依托县政务服务平台“甬易办”移动端办理。", ["县政务服务平台", "甬易办移动端"]),  # a quoted name in apposition
     ],
 )
 def test_coordination(nlp, text: str, names: list[str]) -> None:
