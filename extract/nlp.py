@@ -58,6 +58,7 @@ from extract.platforms import (
     read_patterns,
 )
 from extract.targets import find_deadlines, find_targets
+from extract.text import is_han
 from extract.words import word_around
 from ontology import ONTOLOGY_DIR, read_json
 
@@ -336,7 +337,7 @@ def _straight_quote_pairs(pieces: list[str]) -> list[tuple[int, int]]:
         elif piece == _STRAIGHT_QUOTE and not depth:
             straight.append(i)
     pairs = zip(straight[::2], straight[1::2], strict=False)
-    return [(a, b) for a, b in pairs if any("\u4e00" <= c <= "\u9fff" for piece in pieces[a + 1 : b] for c in piece)]
+    return [(a, b) for a, b in pairs if any(is_han(c) for piece in pieces[a + 1 : b] for c in piece)]
 
 
 def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:

@@ -20,6 +20,7 @@ from itertools import pairwise
 from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon
 from extract.model import Role
+from extract.text import is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import ends_a_word, stands_alone, starts_with_a_predicate, starts_with_a_preposition
 
@@ -404,7 +405,7 @@ def _clause_start(text: str, position: int) -> int | None:
     for start in range(position, max(position - _MAX_QUALIFIER, 0) - 1, -1):
         if start == 0 or text[start - 1] in _BEFORE_A_CLAUSE:
             return start
-        if not "\u4e00" <= text[start - 1] <= "\u9fff":
+        if not is_han(text[start - 1]):
             return None
     return None
 
@@ -1496,7 +1497,7 @@ def _set_up_before(name: str, norm: str, position: int, lexicon: Lexicon) -> boo
     at = norm.find(name, 0, position)
     while at >= 0:
         before = norm[at - 1] if at > 0 else ""
-        if "\u4e00" <= before <= "\u9fff" and before not in _NOT_IN_A_NAME:
+        if is_han(before) and before not in _NOT_IN_A_NAME:
             sentence = norm[max(0, at - _MAX_NOTE) : at]
             sentence = sentence[max(sentence.rfind(stop) for stop in "。；！？\n") + 1 :]
             if any(verb in sentence for verb in lexicon.establishing_verbs):

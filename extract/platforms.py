@@ -321,7 +321,7 @@ def find_names(
         else:
             segments = _segments(tokens, start, end, grammar, words)
             if start > 0 and tokens[start - 1].text == _ENUMERATION_CLOSER and segments and segments[0][0] == start:
-                found += _distributed(tokens, start, end, grammar, words)
+                found += _distributed(tokens, start, end, segments[0][1], grammar)
                 continue  # the category after 等 opens the run: it names the items' kind, or none
             for segment in segments:  # 等新技术|建设X城市大脑: no category of systems, the run goes on
                 name = _name(text, tokens, *segment, kind, grammar, words)
@@ -804,7 +804,12 @@ def _one_character_before_a_level(tokens: list[Tok], i: int, end: int, grammar: 
 
 def _all_levels(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
     """Token *i* (before *end*) is written in levels only (省, 市县, 省市)."""
-    return i < end and all(c in grammar.levels for c in tokens[i].text)
+    return i < end and _in_levels(tokens[i].text, grammar)
+
+
+def _in_levels(text: str, grammar: Grammar) -> bool:
+    """*text* is written in levels only (省, 市县, 省市)."""
+    return bool(text) and all(c in grammar.levels for c in text)
 
 
 def _verb_modifier(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
@@ -865,7 +870,7 @@ def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
     rest = token.text[len(piece) :]
     if tag == "p" and rest in grammar.levels:
         return len(piece)  # 以|区: a preposition glued to the level a name opens with
-    if tag == "a" and len(piece) == 1 and rest and all(c in grammar.levels for c in rest):
+    if tag == "a" and len(piece) == 1 and _in_levels(rest, grammar):
         return 1  # 开展|好市县: the predicate's complement glued to the levels a name opens with
     return len(piece) if (tag in grammar.verb_tags and len(piece) > 1) or piece in grammar.actions else 0
 
@@ -1183,23 +1188,20 @@ def _other_kind(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
     return False
 
 
-def _distributed(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> list[Found]:
-    """``医疗健康、地理空间、海洋等行业数据流通交易平台``: the category after 等 given to each item.
+def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: Grammar) -> list[Found]:
+    """``医疗健康、地理空间、海洋等行业数据流通交易平台``: the category after 等 (tokens *start* to
+    *after*, the first segment of the run to *end*) given to each item.
 
     Only a list of two or more items, none of them a body or place (研究中心, 研发机构), and a
     category that no number counts (等十大系统); an item with a head of its own is a name by itself,
     and one with another head than the category's (门户网站、政务微博等信息公开平台) makes the
     category a class of kinds, given to no item.
     """
-    segments = _segments(tokens, start, end, grammar, words)
-    if not segments or segments[0][0] != start:
-        return []
-    after = segments[0][1]
     if after < end or (after < len(tokens) and tokens[after].tag in grammar.start_tags):
         return []  # 鸿蒙、安卓等移动端操作系统: the category only modifies what follows
-    if any(_quantity(token, grammar) for token in tokens[start : segments[0][1]]):
+    if any(_quantity(token, grammar) for token in tokens[start:after]):
         return []  # A、B等“十大系统”: a counted category, its items are kinds
-    category_end = tokens[segments[0][1] - 1].end
+    category_end = tokens[after - 1].end
     items: list[tuple[int, int]] = []
     k = start - 2
     while k >= 0:
@@ -1218,15 +1220,12 @@ def _distributed(tokens: list[Tok], start: int, end: int, grammar: Grammar, word
     names = [("".join(t.text for t in tokens[a:b]), a, b) for a, b in items]
     if any(name.endswith(grammar.institutions) for name, _, _ in names):
         return []
-    category_head = _complete(tokens, start, segments[0][1])
+    category_head = _complete(tokens, start, after)
     if any(tokens[b - 1].head not in ("", category_head) for _, b in items):
         return []  # 政府网站、政务新媒体等政务公开平台: an item of another kind, the category names a class
     names = [(name, a, b) for name, a, b in names if not any(t.head for t in tokens[a:b])]  # 主题数据库、X等专题数据库
-    category = "".join(t.text for t in tokens[start : segments[0][1]]).translate(_QUOTES)
-    return [
-        Found(name.translate(_QUOTES) + category, tokens[a].start, category_end, a, segments[0][1])
-        for name, a, b in names
-    ]
+    category = "".join(t.text for t in tokens[start:after]).translate(_QUOTES)
+    return [Found(name.translate(_QUOTES) + category, tokens[a].start, category_end, a, after) for name, a, b in names]
 
 
 def _trim_item(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[int, int] | None:

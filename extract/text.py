@@ -17,6 +17,7 @@ __all__ = [
     "alternation",
     "compact",
     "half_width",
+    "is_han",
     "matching_text",
     "to_simplified",
 ]
@@ -28,6 +29,15 @@ OPENING_BRACKETS, CLOSING_BRACKETS = "（〔【[(<〈", "）〕】])>〉"
 _TO_FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "\u00a0": " "})
 # Full-width ASCII block (！ … ～) to ASCII, and the ideographic space to a space.
 _TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def is_han(char: str) -> bool:
+    """Whether *char* is a character of Chinese (the CJK Unified Ideographs block).
+
+    >>> is_han("平"), is_han("A"), is_han("，")
+    (True, False, False)
+    """
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def alternation(words: Iterable[str]) -> str:
