@@ -37,7 +37,7 @@ __all__ = [
 
 _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
-_MAX_SUBJECT = 40
+_MAX_SUBJECT = _MAX_SENTENCE_NOTE  # a run of eleven units may be the subject (A、B、…等单位负责)
 _MAX_PARTNER = 20
 _WHEN_VERB = 4  # characters a clause that says when may hold after the time (年底前|完成, 年内|全面推进)
 _MAX_COLUMNS, _MAX_HEADER = 10, 12

@@ -625,3 +625,23 @@ def test_brackets_of_labels_one_after_the_other_are_one_note() -> None:
         "10. 建设平台（二期）（责任单位：县数据局）\n"  # a bracket of no label before one: two notes at most
     )
     assert units_of(text, "330226") == [["*县数据局", "县公安局", "县民政局"], ["县数据局"]]
+
+
+def test_a_long_run_of_units_is_the_subject_of_its_role() -> None:
+    """A subject may name many units, a development zone's committee among them, well past the
+    length of a short sentence's subject: it is still read unit by unit."""
+    text = (
+        "（二）市科技局、苏州高新技术产业开发区管理委员会、农业农村局、文化广电和旅游局、"
+        "退役军人事务局、卫生健康委员会、应急管理局等单位负责报送本行业数据。"
+    )
+    assert units_of(text, "320500") == [
+        [
+            "市科技局",
+            "苏州高新技术产业开发区管理委员会",
+            "市农业农村局",
+            "市文化广电和旅游局",
+            "市退役军人事务局",
+            "市卫生健康委员会",
+            "市应急管理局",
+        ]
+    ]
