@@ -544,9 +544,7 @@ class Gazetteer:
         return None
 
     def is_collective(self, name: str) -> bool:
-        return name.startswith(self.lexicon.collective_markers[0]) or any(
-            marker in name for marker in self.lexicon.collective_markers[1:]
-        )
+        return self.lexicon.is_collective(name)
 
     def resolve(
         self, name: str, jurisdiction: str, *, unplaced: str | None = None, as_written: bool = False

@@ -68,6 +68,13 @@ class Lexicon:
             return True
         return bare and name in self.department_stems
 
+    def is_collective(self, name: str) -> bool:
+        """Whether *name* stands for many units: after 各 (各设区市), or with 有关, 相关, 直属 …
+        anywhere in it (市直有关部门)."""
+        return name.startswith(self.collective_markers[0]) or any(
+            marker in name for marker in self.collective_markers[1:]
+        )
+
     @cached_property
     def labels(self) -> dict[str, Role]:
         """Every label that names units, with the role of the units it names: each modifier

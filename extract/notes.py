@@ -1299,6 +1299,7 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
         or text in lexicon.dropped_units
         or _a_township(last, lexicon)
         or lexicon.names_a_department(last)
+        or _collective_places(last, lexicon)
     ):
         return True
     beside = text[: len(text) - len(last) - 1]
@@ -1440,7 +1441,7 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
     def named(unit: UnitName, beside_a_body: bool) -> bool:
         return (
             unit.name.endswith(lexicon.organisation_suffixes)
-            or (gaz.is_collective(unit.name) and unit.name.endswith(lexicon.place_level_words))
+            or _collective_places(unit.name, lexicon)
             or _a_township(unit.name, lexicon)
             or lexicon.names_a_department(unit.name, bare=beside_a_body)
         )
@@ -1450,6 +1451,13 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
         if not all(named(u, beside_a_body) for u in group.units):
             return False
     return True
+
+
+def _collective_places(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* is a collective of places (各设区市, 各县市, 各县（市、区）), which stands for
+    their governments."""
+    bare = _TRAILING_BRACKET.sub("", name)
+    return lexicon.is_collective(name) and bare.endswith(lexicon.place_level_words)
 
 
 def _a_township(name: str, lexicon: Lexicon) -> bool:

@@ -645,3 +645,18 @@ def test_a_long_run_of_units_is_the_subject_of_its_role() -> None:
             "市应急管理局",
         ]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（八）各县区负责本地数据的归集。", [["各县区"]]),
+        ("（八）有关县市负责本地数据的归集。", [["有关县市"]]),
+        ("（八）市数据局、各县区负责本地数据的归集。", [["市数据局", "各县区"]]),
+        ("（八）各县区要负责本地数据的归集。", []),
+    ],
+)
+def test_a_collective_of_places_is_the_subject_of_its_role(text: str, expected: list[list[str]]) -> None:
+    """A collective of places (各县区) stands for their governments as subject, alone or after a
+    body; with a modal it exhorts, as 各部门要负责 does."""
+    assert units_of(text, "320500") == expected
