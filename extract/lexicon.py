@@ -259,6 +259,12 @@ class Lexicon:
         return re.compile(f"的?(?:{alternation(self.work_nouns)})$")
 
     @cached_property
+    def described_work_pattern(self) -> re.Pattern[str]:
+        """What follows a role that describes a unit's work in general (科技部参与的工作如下),
+        where a note would name a task (X牵头的“三大平台”建设)."""
+        return re.compile(f"的(?:{alternation(self.work_nouns)})")
+
+    @cached_property
     def supporting_words(self) -> tuple[str, ...]:
         """The role words that give support (配合, 协助 …), the longest first."""
         return tuple(sorted((w for w, r in self.role_words.items() if r == "support"), key=len, reverse=True))

@@ -1148,6 +1148,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):
                 continue
+            if lexicon.described_work_pattern.match(norm, role.end()):
+                continue  # 科技部参与的工作如下: the role describes the unit's work, it assigns none
             if not ends_a_word(norm, role.end()):
                 continue  # 负责人: the person in charge, no role (segmenting costs most: after the cheap tests)
             if modal and any(gaz.is_collective(part) for part in re.split("[、，和及与]", named)):

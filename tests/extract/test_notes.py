@@ -660,3 +660,17 @@ def test_a_collective_of_places_is_the_subject_of_its_role(text: str, expected: 
     """A collective of places (各县区) stands for their governments as subject, alone or after a
     body; with a modal it exhorts, as 各部门要负责 does."""
     assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("其中，市数据局参与的工作如下：\n（一）建设平台。", []),
+        ("（一）市数据局负责的任务有三项。", []),
+        ("（一）市数据局牵头的“一网通办”建设已经完成。", [["*市数据局"]]),
+    ],
+)
+def test_a_role_describing_a_units_work_assigns_none(text: str, expected: list[list[str]]) -> None:
+    """A role before 的 and a work noun (参与的工作如下) describes the unit's work in general; before
+    a task (牵头的“一网通办”建设) it names who leads the task."""
+    assert units_of(text, "320500") == expected
