@@ -125,6 +125,7 @@ class Grammar:
     kind_determiners: tuple[str, ...]
     deictics: frozenset[str]
     existing_determiners: frozenset[str]
+    time_nouns: frozenset[str]
     channel_suffix: str
     nominalisers: frozenset[str]
     organisation_suffixes: tuple[str, ...]  # the note grammar's (ontology/lexicon.json): 局, 委, 部门 …
@@ -239,6 +240,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         kind_determiners=tuple(dict.fromkeys([*data["kind_determiners"]["words"], *load_lexicon().collective_markers])),
         deictics=frozenset(data["deictics"]["words"]),
         existing_determiners=frozenset(data["existing_determiners"]["words"]),
+        time_nouns=frozenset(data["time_nouns"]["words"]),
         channel_suffix=data["channels"]["suffix"],
         nominalisers=frozenset(data["nominalisers"]["words"]),
         organisation_suffixes=load_lexicon().organisation_suffixes,
@@ -741,6 +743,11 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             continue
         if token.text in grammar.existing_determiners:
             start += 1  # 现有|政务外网: which one, not its name
+            continue
+        if token.text in grammar.time_nouns or (
+            token.tag == "m" and _next_text(tokens, start + 1) in grammar.time_nouns
+        ):
+            start += 1  # 2005|年度|全市…, 本季度|市政府门户网站: when, not the name
             continue
         channel = len(token.text) > 1 and token.text.endswith(grammar.channel_suffix) and not token.head
         if channel and start + 1 < end:

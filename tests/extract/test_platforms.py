@@ -715,3 +715,17 @@ def test_the_channel_a_system_is_reached_through_is_no_part_of_its_name(nlp) -> 
     """电脑端 and PC端 before a name say how it is reached; 移动端, a head, may name the system."""
     assert platform_names(nlp, "群众可通过电脑端淮海网上办事大厅申报。") == ["淮海网上办事大厅"]
     assert platform_names(nlp, "完善政务服务移动端。") == ["政务服务移动端"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("本季度省政府门户网站更新信息56条。", ["省政府门户网站"]),
+        ("通报2023年第二季度全省政务服务平台运行情况。", ["全省政务服务平台"]),
+        ("做好2019年度市政务云平台运维工作。", ["市政务云平台"]),
+        ("推广企业年度报告公示系统。", ["企业年度报告公示系统"]),  # inside a name, a period stays
+    ],
+)
+def test_a_period_before_a_name_is_no_part_of_it(nlp, text: str, names: list[str]) -> None:
+    """A noun of a period first in a run (本季度, 2019年度) says when; inside a name it stays."""
+    assert platform_names(nlp, text) == names
