@@ -693,6 +693,8 @@ def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
     noun (X部门依托Y系统, 事项进驻X小程序), unless it also names an activity inside names
     (资源开发服务平台, 应用平台)."""
     action = grammar.actions.get(token.text)
+    if token.text in grammar.programme_verbs and token.tag in grammar.verb_tags and action is None:
+        return True  # 强力|推进|市政府系统, 常态化|落实|电子政务外网: a programme is carried out, no system does it
     return action in ("builds", "upgrades", "relies_on", "promotes") and token.text not in grammar.nominal_actions
 
 
