@@ -103,6 +103,7 @@ class Grammar:
     actions: dict[str, str]
     link_verbs: frozenset[str]
     programme_verbs: frozenset[str]
+    achieving_verbs: frozenset[str]
     programme_generic_names: frozenset[str]
     compound_tails: tuple[str, ...]
     nominal_actions: frozenset[str]
@@ -218,6 +219,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         actions={verb: action for action, verbs in data["verbs"].items() for verb in verbs},
         link_verbs=frozenset(data["link_verbs"]),
         programme_verbs=frozenset(data["programme_verbs"]),
+        achieving_verbs=frozenset(data["achieving_verbs"]["words"]),
         programme_generic_names=frozenset(data["programme_generic_names"]),
         compound_tails=tuple(data["compound_tails"]),
         nominal_actions=frozenset(data["nominal_actions"]),
@@ -693,8 +695,9 @@ def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
     noun (X部门依托Y系统, 事项进驻X小程序), unless it also names an activity inside names
     (资源开发服务平台, 应用平台)."""
     action = grammar.actions.get(token.text)
-    if token.text in grammar.programme_verbs and token.tag in grammar.verb_tags and action is None:
-        return True  # 强力|推进|市政府系统, 常态化|落实|电子政务外网: a programme is carried out, no system does it
+    carried_out = token.text in grammar.programme_verbs or token.text in grammar.achieving_verbs
+    if carried_out and token.tag in grammar.verb_tags and action is None:
+        return True  # 强力|推进|市政府系统, 常态化|落实|…, 群众|提供|移动端: a task is carried out, no system does it
     return action in ("builds", "upgrades", "relies_on", "promotes") and token.text not in grammar.nominal_actions
 
 

@@ -743,3 +743,17 @@ def test_a_programme_verb_after_a_noun_is_a_predicate(nlp, text: str, names: lis
     """A verb that carries out a programme (推进, 落实, 推动) is never part of a system's name,
     even after a noun (常态化|落实): the name starts after it."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("为企业群众提供政务服务移动端。", ["政务服务移动端"]),
+        ("运维单位做好区政务云平台安全防护。", ["区政务云平台"]),
+        ("年内全面实现省电子证照库共享。", ["省电子证照库"]),
+    ],
+)
+def test_a_verb_saying_a_task_is_done_is_a_predicate(nlp, text: str, names: list[str]) -> None:
+    """A verb that says a task is done or given (提供, 做好, 实现) is never part of a system's name,
+    even after a noun: the name starts after it."""
+    assert platform_names(nlp, text) == names
