@@ -169,7 +169,7 @@ class Grammar:
         """(kind, head) of the token ``text[start:end]`` if a head ends it, else ("", "").
 
         A one-character head ends a name only where it is no part of a common word: not in
-        互联网 or 密码 (frequent in jieba's dictionary), not in a word the text around it makes
+        互联网 or 密码 (frequent in jieba's dictionary; but 信息网, whose rest is a digital word), not in a word the text around it makes
         with the next characters (网络, 网上; but 外网|通道), not after a verb or locative it makes
         a phrase with (上云; 外网 is a word).
         """
@@ -179,7 +179,8 @@ class Grammar:
                     continue
                 if len(head) == 1:
                     word = text[start:end]
-                    if (len(word) > 1 and words.frequency(word) >= self.common_word_frequency) or (
+                    digital = word[: -len(head)] in self.digital_words  # 信息网, 信息库: a digital one all the same
+                    if (len(word) > 1 and words.frequency(word) >= self.common_word_frequency and not digital) or (
                         words.word_around(text, end - 1)[1] > end
                     ):
                         return "", ""

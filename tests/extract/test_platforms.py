@@ -757,3 +757,18 @@ def test_a_verb_saying_a_task_is_done_is_a_predicate(nlp, text: str, names: list
     """A verb that says a task is done or given (提供, 做好, 实现) is never part of a system's name,
     even after a noun: the name starts after it."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("各部门向区政府公众信息网报送信息。", ["区政府公众信息网"]),
+        ("建设全县法人信息库。", ["全县法人信息库"]),
+        ("加强信息网络安全管理。", []),
+        ("发展移动互联网。", []),
+    ],
+)
+def test_a_common_word_of_a_digital_word_and_a_head_ends_a_name(nlp, text: str, names: list[str]) -> None:
+    """信息网 and 信息库 are common words, but their rest is a digital word: they end a name as the
+    head does; 互联网 and 网络 do not."""
+    assert platform_names(nlp, text) == names
