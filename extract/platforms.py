@@ -171,8 +171,7 @@ class Grammar:
         A one-character head ends a name only where it is no part of a common word: not in
         互联网 or 密码 (frequent in jieba's dictionary; but 信息网, whose rest is a digital word),
         not in a word the text around it makes with the next characters (网络, 网上; but 外网|通道),
-        not after a verb or locative it makes
-        a phrase with (上云; 外网 is a word).
+        not after a verb or locative it makes a phrase with (上云; 外网 is a word).
         """
         for kind, heads in (("platform", self.heads), ("programme", self.programme_heads)):
             for head in heads:
