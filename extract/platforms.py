@@ -141,6 +141,7 @@ class Grammar:
     collective_owners: tuple[str, ...]
     owner_relations: tuple[str, ...]
     named_heads: frozenset[str]
+    sector_heads: frozenset[str]
     offline_words: dict[str, frozenset[str]]  # by head: the words before it that say a system is offline
     digital_words: tuple[str, ...]
     brand_finals: frozenset[str]
@@ -261,6 +262,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         collective_owners=tuple(data["collective_owners"]["words"]),
         owner_relations=tuple(data["collective_owners"]["relations"]),
         named_heads=frozenset(data["named_heads"]["words"]),
+        sector_heads=frozenset(data["sector_heads"]["words"]),
         offline_words=_words_by_head(data["offline"]["classes"]),
         digital_words=tuple(data["offline"]["digital_words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
@@ -966,6 +968,7 @@ def _name(
         or (not quoted and _joins_a_bare_head(tokens, first, j, grammar))
         or (not quoted and _joins_a_kind(text, tokens, first, j, grammar, words))
         or (not quoted and _offline(tokens, first, j, grammar))
+        or (not quoted and _a_sector(tokens, first, j, grammar))
     ):
         return None
     before = text[tokens[first].start : start] or (tokens[first - 1].text if first > 0 else None)
@@ -1116,6 +1119,24 @@ def _generic(
     if len(word) == 1:
         return tag in _SINGLE_GENERIC_TAGS
     return words.frequency(word) >= grammar.generic_modifier_frequency and head_token.head not in grammar.named_heads
+
+
+def _a_sector(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
+    """A sector of the administration (全市|政府|系统, 全省|税务|系统): a sector head right after a
+    body or a department's field, with only levels and places before them."""
+    head = tokens[head_index]
+    if head.text not in grammar.sector_heads or head_index == first:
+        return False
+    owner = tokens[head_index - 1].text
+    lexicon = load_gazetteer().lexicon
+    level = next((p for p in lexicon.level_prefixes if owner.startswith(p) and len(owner) > len(p)), "")
+    bare = owner[len(level) :]
+    body = bare in lexicon.department_stems or bare.endswith(lexicon.organisation_suffixes)
+    places, _ = _places()
+    before = tokens[first : head_index - 1]
+    return body and all(
+        t.text in grammar.levels or t.text in places or _a_place(t.text, t.tag, grammar) for t in before
+    )
 
 
 def _owned_by_bodies_in_general(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:

@@ -772,3 +772,19 @@ def test_a_common_word_of_a_digital_word_and_a_head_ends_a_name(nlp, text: str, 
     """信息网 and 信息库 are common words, but their rest is a digital word: they end a name as the
     head does; 互联网 and 网络 do not."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("加强省政府系统电子政务建设。", []),
+        ("全省税务系统上线运行。", []),
+        ("升级全市公安交通管理系统。", ["全市公安交通管理系统"]),
+        ("推广市政府系统网站集约化平台。", ["市政府系统网站集约化平台"]),
+    ],
+)
+def test_a_sector_of_the_administration_is_no_system(nlp, text: str, names: list[str]) -> None:
+    """系统 right after a body or a department's field, with only levels before, is a sector of the
+    administration (全省政府系统: the government); with a system's own words between, or as a
+    modifier of another head, it is part of a name."""
+    assert platform_names(nlp, text) == names
