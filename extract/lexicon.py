@@ -48,6 +48,7 @@ class Lexicon:
     modals: tuple[str, ...]
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
+    enterprise_suffixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
     writer_deictics: tuple[str, ...]
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
@@ -405,6 +406,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),
+            enterprise_suffixes=tuple(data["enterprise_suffixes"]["words"]),
             own_prefixes=tuple(data["own_prefixes"]),
             writer_deictics=tuple(data["writer_deictics"]),
             interrogatives=tuple(data["interrogatives"]),

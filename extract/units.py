@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from extract.gazetteer import Gazetteer
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
-from extract.words import starts_with_a_proper_name
+from extract.words import in_the_dictionary, starts_with_a_proper_name
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
@@ -88,14 +88,20 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
                 return head + _split_deng(tail, tail_start, gaz)
             if tail.endswith(tuple(gaz.lexicon.dropped_units)):  # A等公共企事业单位行业主管部门: a kind of unit
                 return head
+            for joiner in gaz.lexicon.unit_joiners:  # A等部门（单位）和各市人民政府: the qualifier, then units
+                qualifier, _, after = tail.partition(joiner)
+                if after and _is_generic(qualifier, gaz):
+                    after_start = start + index + 1 + len(rest) - len(tail) + len(qualifier) + len(joiner)
+                    return head + _split_deng(after, after_start, gaz)
     return [(run, start)]
 
 
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
     """Whether *name* is made only of collective markers, joiners and bare organisation nouns
-    (各有关部门和单位, 其他相关单位): a qualifier after 等, not a unit. 省直有关单位 is a unit."""
+    (各有关部门和单位, 其他相关单位, 部门（单位）): a qualifier after 等, not a unit. 省直有关单位 is a unit."""
     markers = [m for m in gaz.lexicon.collective_markers if not gaz.level_prefix(m + "办")]  # not 省直, 市直
-    words = [*markers, *gaz.lexicon.dropped_units, *gaz.lexicon.unit_joiners, "其他", "方面", "、"]
+    brackets = [*OPENING_BRACKETS, *CLOSING_BRACKETS]
+    words = [*markers, *gaz.lexicon.dropped_units, *gaz.lexicon.unit_joiners, *brackets, "其他", "方面", "、"]
     rest = name
     while rest:
         word = next((w for w in sorted(words, key=len, reverse=True) if rest.startswith(w)), None)
@@ -255,6 +261,12 @@ def _has_own_level(name: str, gaz: Gazetteer) -> bool:
     return any(gaz.places_named(name[i : i + n]) for n in (2, 3) for i in range(1, max(len(name) - n, 1)))
 
 
+def _a_kind_of_enterprise(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name* is a common noun for enterprises (运营商, 保险公司): a kind, which a run's level
+    does not reach (省广播电视局、运营商); a name the dictionary lacks (国投集团) is one body."""
+    return name.endswith(gaz.lexicon.enterprise_suffixes) and in_the_dictionary(name)
+
+
 def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
     """The level (省, 省委) or place (福州市) the first unit of a run is written with."""
     level = gaz.level_prefix(first)
@@ -318,7 +330,13 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             name = item if item.startswith(marker) else marker + item
         elif item in gaz.lexicon.place_level_words and (marker := marker_of(position)):
             name = marker + item  # 各省、自治区、直辖市: each place of the stretch is collective
-        elif position > 0 and prefix and not _has_own_level(item, gaz) and not item.startswith(own_stems):
+        elif (
+            position > 0
+            and prefix
+            and not _has_own_level(item, gaz)
+            and not item.startswith(own_stems)
+            and not _a_kind_of_enterprise(item, gaz)
+        ):
             name = prefix + item
             if prefix.endswith("委") and len(prefix) == 2:  # 省委、保密局 may mean 省保密局
                 alternatives.append(prefix[0] + item)

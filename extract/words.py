@@ -13,6 +13,7 @@ from typing import Any
 __all__ = [
     "ends_a_word",
     "first_word",
+    "in_the_dictionary",
     "stands_alone",
     "starts_with_a_preposition",
     "starts_with_a_proper_name",
@@ -73,6 +74,15 @@ def starts_with_a_predicate(text: str) -> bool:
     (True, False)
     """
     return _word_tags().get(first_word(text)) in _PREDICATE_TAGS
+
+
+def in_the_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary counts *word*: a common word (运营商), not a name it lacks (国投集团).
+
+    >>> in_the_dictionary("运营商"), in_the_dictionary("国投集团")
+    (True, False)
+    """
+    return _tokenizer().FREQ.get(word, 0) > 0
 
 
 def starts_with_a_proper_name(name: str, most_frequent: int) -> bool:

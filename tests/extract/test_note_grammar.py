@@ -236,6 +236,15 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ("（省和市政府负责）", "350000", [["省政府", "市政府"]]),
         # the lead named with a work noun, another noun beside it
         ("（县经信局、县财政局负责，列第一位者为工作牵头单位或汇总单位，下同）", "330500", [["*县经信局", "县财政局"]]),
+        # a qualifier after 等 with brackets, then more units after a joiner
+        (
+            "（县发改局、县商务局等部门（单位）和各乡镇人民政府按职责分工负责）",
+            "330500",
+            [["县发改局", "县商务局", "各乡镇人民政府"]],
+        ),
+        # a common noun for enterprises is a kind, the run's level does not reach it; a name is one body
+        ("（牵头单位：省通信管理局；责任单位：省经信厅、运营商）", "420000", [["*省通信管理局", "省经信厅", "运营商"]]),
+        ("（市发改委、城投集团负责）", "420100", [["市发改委", "市城投集团"]]),
     ],
 )
 def test_forms_the_first_parser_never_met(note: str, jurisdiction: str, expected: list) -> None:
