@@ -481,7 +481,6 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     lines (a table's cells copied one to a line).
     """
     lexicon = gaz.lexicon
-    inline = re.compile("。\\s*(" + lexicon.label_pattern.pattern + ")")
     spans: list[NoteSpan] = []
     block: list[int] | None = None
     position = 0
@@ -498,17 +497,40 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if block is not None:
                 spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
                 block = None
-            found = inline.search(line)
+            found = _inline_label_block(line, lexicon)
             if (match and lexicon.label_of(match.group(1)) in lexicon.labels) or bare:
                 block = [line_end - len(stripped), line_end]
-            elif found and lexicon.label_of(found.group(2)) in lexicon.labels:
-                block = [position + found.start(1), line_end]
+            elif found and found[1] < len(line.rstrip()):  # …。责任单位：A。下一句: the block is its sentence
+                spans.append(
+                    NoteSpan(
+                        position + found[0], position + found[1], position + found[0], position + found[1], "label"
+                    )
+                )
+            elif found:
+                block = [position + found[0], line_end]
         if stripped.strip():
             bare_label = bare
         position = line_end + 1
     if block is not None:
         spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
     return spans
+
+
+def _inline_label_block(line: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """(start, end) in *line* of a label block after a full stop (``…平台。责任单位：市工信局。``):
+    from its first label, which may name people (分管领导：X 部门分工：A牵头，B配合), when a unit
+    label stands in the sentence, to the sentence's end."""
+    for found in re.finditer("。\\s*(" + lexicon.label_pattern.pattern + ")", line):
+        full_stop = line.find("。", found.end())
+        end = full_stop + 1 if full_stop >= 0 else len(line)
+        label = lexicon.label_of(found.group(2))
+        if label in lexicon.labels:
+            return found.start(1), end
+        if label in lexicon.person_labels:
+            later = lexicon.label_pattern.finditer(line, found.end(), end)
+            if any(lexicon.label_of(m.group(1)) in lexicon.labels for m in later):
+                return found.start(1), end
+    return None
 
 
 def _bare_label(line: str, lexicon: Lexicon) -> bool:

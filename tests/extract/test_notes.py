@@ -674,3 +674,19 @@ def test_a_role_describing_a_units_work_assigns_none(text: str, expected: list[l
     """A role before 的 and a work noun (参与的工作如下) describes the unit's work in general; before
     a task (牵头的“一网通办”建设) it names who leads the task."""
     assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1.建设平台。 分管领导：副市长王五 部门分工：市数据局牵头，市财政局等配合。 推广应用。",
+            [["*市数据局", "市财政局"]],
+        ),
+        ("1.建设平台。 部门分工：市数据局牵头，市财政局等配合。 推广应用。", [["*市数据局", "市财政局"]]),
+    ],
+)
+def test_a_label_block_after_a_full_stop_is_its_sentence(text: str, expected: list[list[str]]) -> None:
+    """Labels after a full stop inside a line (a table's row run together) make a note up to the
+    sentence's end, the next sentence no part of it; labels naming people may open it."""
+    assert units_of(text, "350100") == expected
