@@ -690,3 +690,17 @@ def test_a_label_block_after_a_full_stop_is_its_sentence(text: str, expected: li
     """Labels after a full stop inside a line (a table's row run together) make a note up to the
     sentence's end, the next sentence no part of it; labels naming people may open it."""
     assert units_of(text, "350100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）外网业务由市数据局统筹协调。", []),
+        ("（一）市数据局统筹指导各区开展数据治理。", [["市数据局"]]),
+        ("（一）开放数据。（市数据局统筹，市财政局配合）", [["市数据局", "市财政局"]]),
+    ],
+)
+def test_coordinating_is_an_adverb_of_a_role_not_a_role(text: str, expected: list[list[str]]) -> None:
+    """统筹 in running text coordinates, it names no unit answerable (统筹协调); before a role
+    (统筹指导) it is the role's adverb; a bracket after an item is a note all the same."""
+    assert units_of(text, "320500") == expected
