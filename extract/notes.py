@@ -1209,6 +1209,8 @@ def _chained_roles(norm: str, position: int, sentence_end: int, lexicon: Lexicon
     end = None
     for clause in _CLAUSE.finditer(norm, position, sentence_end):
         begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
+        if _BY_AGENT.match(norm, begin):
+            break  # X分工负责，由Y负责建设…: the agent phrase gives a task of its own, a note of its own
         role = lexicon.role_clause_pattern.search(norm, begin, clause.end())
         if role is None or role.start() == begin or not ends_a_word(norm, role.end()):
             break

@@ -315,12 +315,16 @@ def test_partners_after_a_lead_that_went_on_with_its_task(text: str, expected: l
         ("2.推进水库清淤，市水利局牵头，相关部门配合，尽早完工。", [["*市水利局", "相关部门"]]),
         ("2.市水利局牵头，市财政局负责资金，市审计局负责监督。", [["*市水利局", "市财政局"], ["市审计局"]]),
         ("2.市水利局负责清淤，市财政局负责资金。", [["市水利局"], ["市财政局"]]),
+        (
+            "2.市委办、市政府办和市数据局分工负责，由市数据局负责建设全市统一平台。",
+            [["市委办", "市政府办", "市数据局"], ["市数据局"]],
+        ),
     ],
 )
 def test_role_clauses_after_a_role_with_no_task_are_one_note(text: str, expected: list[list[str]]) -> None:
     """A subject that takes its role and no task (X牵头，) and the role clauses after it, up to
     the first that goes on with its task, are one note, as after 由; subjects each with a task of
-    their own are notes of their own."""
+    their own are notes of their own, and so is a clause opening with 由 (由Y负责建设…)."""
     assert units_of(text, "320500") == expected
 
 
