@@ -708,3 +708,17 @@ def test_coordinating_is_an_adverb_of_a_role_not_a_role(text: str, expected: lis
     """统筹 in running text coordinates, it names no unit answerable (统筹协调); before a role
     (统筹指导) it is the role's adverb; a bracket after an item is a note all the same."""
     assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）市信息中心承担市级电子政务的建设工作。", []),
+        ("（一）建设平台。（承担单位：市信息中心）", [["市信息中心"]]),
+        ("（一）市信息中心负责平台建设，承担运维工作。", [["市信息中心"]]),
+    ],
+)
+def test_undertaking_work_is_no_role(text: str, expected: list[list[str]]) -> None:
+    """X承担…工作 tells what a body does, as annotators of unseen plans read it: no note; 承担单位
+    is a label all the same, and a 负责 before it still makes the note."""
+    assert units_of(text, "320500") == expected
