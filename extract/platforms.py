@@ -1036,13 +1036,15 @@ def _quotation(tokens: list[Tok], first: int, last: int) -> list[Tok] | None:
 
 def _labelling_number(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """A number that counts nothing (:func:`_mark_quantities`) and labels what follows, which
-    may open a name: a service line's, of three digits or more (12345热线平台), or one with a
-    naming measure (3.0版平台); not a count (300个) or a year."""
+    may open a name: a service line's, of three digits or more (12345热线平台), one with a
+    naming measure (3.0版平台), or one with Latin letters, a technology's (5G政务外网); not a
+    count (300个) or a year."""
     token = tokens[i]
     if token.tag == _QUANTITY or not token.text[:1].isdigit():
         return False
     service = token.text.isdigit() and len(token.text) >= 3
-    return service or _labels(tokens, i, grammar)
+    technology = token.text.isascii() and any(c.isalpha() for c in token.text)
+    return service or technology or _labels(tokens, i, grammar)
 
 
 def _word_start(text: str, start: int, token_end: int, grammar: Grammar, words: Words) -> int:

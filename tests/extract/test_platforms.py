@@ -788,3 +788,15 @@ def test_a_sector_of_the_administration_is_no_system(nlp, text: str, names: list
     administration (全省政府系统: the government); with a system's own words between, or as a
     modifier of another head, it is part of a name."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("加快5G政务专网建设。", ["5G政务专网"]),
+        ("建成2个政务服务平台。", []),
+    ],
+)
+def test_a_technology_s_number_may_open_a_name(nlp, text: str, names: list[str]) -> None:
+    """A number with Latin letters (5G) names a technology and may open a name; a count may not."""
+    assert platform_names(nlp, text) == names
