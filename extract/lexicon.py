@@ -135,6 +135,13 @@ class Lexicon:
         )
 
     @cached_property
+    def bracketed_label_pattern(self) -> re.Pattern[str]:
+        """A label set in square or lenticular brackets in place of a colon (【责任单位】); group 1
+        is the brackets' content."""
+        words = sorted([*self.labels, *self.person_labels, *self.field_labels], key=len, reverse=True)
+        return re.compile(f"[【\\[〔]((?:{alternation(words)}))[】\\]〕]")
+
+    @cached_property
     def label_aside_pattern(self) -> re.Pattern[str]:
         """Another name of a label's head in brackets after it: 落实科室（部门）, 责任单位(部门).
 

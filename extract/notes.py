@@ -489,9 +489,13 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     for number, line in enumerate(lines):
         line_end = position + len(line)
         stripped = line.lstrip(" \t\u3000")
+        marker = _ITEM_MARKER.match(stripped)
+        item_opens = marker is not None and lexicon.label_pattern.match(stripped, marker.end()) is not None
+        if item_opens and marker is not None:
+            stripped = stripped[marker.end() :]  # （七）牵头单位：A: an item that is its note, a block of its own
         match = lexicon.label_pattern.match(stripped)
         bare = _bare_label(stripped, lexicon) and _units_follow(lines, number, gaz)
-        if block is not None and (match or bare or bare_label or not stripped.strip()):
+        if block is not None and not item_opens and (match or bare or bare_label or not stripped.strip()):
             block[1] = line_end if (match or bare or bare_label) and stripped.strip() else block[1]
         else:
             if block is not None:
@@ -1334,6 +1338,7 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
     """Every responsibility note in *norm*, in document order, each with its parsed content."""
+    norm = _colon_for_bracketed_labels(norm, gaz.lexicon)
     found: list[tuple[NoteSpan, ParsedNote]] = []
     candidates = (
         _bracket_candidates(norm, gaz.lexicon)
@@ -1378,6 +1383,17 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             found.append((span, parsed))
             taken_until = span.end
     return found
+
+
+def _colon_for_bracketed_labels(norm: str, lexicon: Lexicon) -> str:
+    """*norm* with a label set in brackets instead of before a colon (【责任单位】A、B) written as
+    the grammar reads labels (`` 责任单位：A、B``), the same length, so offsets hold.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> _colon_for_bracketed_labels("平台。【责任单位】市发改委", load_lexicon())
+    '平台。 责任单位：市发改委'
+    """
+    return lexicon.bracketed_label_pattern.sub(lambda m: " " + m.group(1) + "：", norm)
 
 
 def _parse_span(content: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> ParsedNote | None:

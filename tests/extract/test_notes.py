@@ -722,3 +722,20 @@ def test_undertaking_work_is_no_role(text: str, expected: list[list[str]]) -> No
     """X承担…工作 tells what a body does, as annotators of unseen plans read it: no note; 承担单位
     is a label all the same, and a 负责 before it still makes the note."""
     assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）建设平台。【责任单位】市发改委、市财政局", [["市发改委", "市财政局"]]),
+        ("1.建设平台\n【牵头单位】市发改委\n【配合单位】市财政局", [["*市发改委", "市财政局"]]),
+        (
+            "（七）牵头单位：市发改委\n配合单位：市财政局\n（八）牵头单位：市数据局\n配合单位：市公安局",
+            [["*市发改委", "市财政局"], ["*市数据局", "市公安局"]],
+        ),
+    ],
+)
+def test_labels_in_brackets_or_after_an_item_marker_open_a_block(text: str, expected: list[list[str]]) -> None:
+    """A label set in brackets (【责任单位】) reads as one before a colon; a label right after an
+    item's marker opens a block of that item, which the next item's marker closes."""
+    assert units_of(text, "370200") == expected
