@@ -137,8 +137,9 @@ class Lexicon:
     @cached_property
     def bracketed_label_pattern(self) -> re.Pattern[str]:
         """A label set in square or lenticular brackets in place of a colon (【责任单位】); group 1
-        is the brackets' content."""
-        words = sorted([*self.labels, *self.person_labels, *self.field_labels], key=len, reverse=True)
+        is the brackets' content. A role word in brackets after a unit (A【牵头】) marks its role."""
+        labels = [*self.labels, *self.person_labels, *self.field_labels]
+        words = sorted((w for w in labels if w not in self.role_words), key=len, reverse=True)
         return re.compile(f"[【\\[〔]((?:{alternation(words)}))[】\\]〕]")
 
     @cached_property
