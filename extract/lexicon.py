@@ -143,6 +143,14 @@ class Lexicon:
         return re.compile(f"[【\\[〔]((?:{alternation(words)}))[】\\]〕]")
 
     @cached_property
+    def copula_label_pattern(self) -> re.Pattern[str]:
+        """A label at a clause's start with a copula in place of a colon (责任单位为A、B); group 1
+        is the label, group 2 the copula. A label after the copula makes a declaration about
+        labels (第一责任单位为牵头单位), no note."""
+        words = alternation(sorted((w for w in self.labels if w not in self.role_words), key=len, reverse=True))
+        return re.compile(f"(?:^|(?<=[，。；（(\\s]))({words})({alternation(self.copulas)})(?!{words})", re.M)
+
+    @cached_property
     def label_aside_pattern(self) -> re.Pattern[str]:
         """Another name of a label's head in brackets after it: 落实科室（部门）, 责任单位(部门).
 

@@ -1338,7 +1338,7 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
     """Every responsibility note in *norm*, in document order, each with its parsed content."""
-    norm = _colon_for_bracketed_labels(norm, gaz.lexicon)
+    norm = _colon_for_labels(norm, gaz.lexicon)
     found: list[tuple[NoteSpan, ParsedNote]] = []
     candidates = (
         _bracket_candidates(norm, gaz.lexicon)
@@ -1385,15 +1385,19 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
     return found
 
 
-def _colon_for_bracketed_labels(norm: str, lexicon: Lexicon) -> str:
-    """*norm* with a label set in brackets instead of before a colon (【责任单位】A、B) written as
-    the grammar reads labels (`` 责任单位：A、B``), the same length, so offsets hold.
+def _colon_for_labels(norm: str, lexicon: Lexicon) -> str:
+    """*norm* with a label set in brackets (【责任单位】A、B) or before a copula at a clause's start
+    (责任单位为A、B) instead of before a colon, written as the grammar reads labels (`` 责任单位：A、B``),
+    the same length, so offsets hold.
 
     >>> from extract.lexicon import load_lexicon
-    >>> _colon_for_bracketed_labels("平台。【责任单位】市发改委", load_lexicon())
+    >>> _colon_for_labels("平台。【责任单位】市发改委", load_lexicon())
     '平台。 责任单位：市发改委'
+    >>> _colon_for_labels("建设平台，牵头单位为市发改委。", load_lexicon())
+    '建设平台，牵头单位：市发改委。'
     """
-    return lexicon.bracketed_label_pattern.sub(lambda m: " " + m.group(1) + "：", norm)
+    norm = lexicon.bracketed_label_pattern.sub(lambda m: " " + m.group(1) + "：", norm)
+    return lexicon.copula_label_pattern.sub(lambda m: m.group(1) + "：" + " " * (len(m.group(2)) - 1), norm)
 
 
 def _parse_span(content: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> ParsedNote | None:

@@ -739,3 +739,17 @@ def test_labels_in_brackets_or_after_an_item_marker_open_a_block(text: str, expe
     """A label set in brackets (【责任单位】) reads as one before a colon; a label right after an
     item's marker opens a block of that item, which the next item's marker closes."""
     assert units_of(text, "370200") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（五）建设平台。牵头单位为市数据局。", [["*市数据局"]]),
+        ("（六）建设平台，责任单位为市数据局、市财政局。", [["市数据局", "市财政局"]]),
+        ("（七）建设平台。（市民政局、市财政局负责，第一责任单位为牵头单位）", [["*市民政局", "市财政局"]]),
+    ],
+)
+def test_a_label_before_a_copula_reads_as_before_a_colon(text: str, expected: list[list[str]]) -> None:
+    """责任单位为A at a clause's start names A as 责任单位：A does; a label after the copula
+    declares which unit leads."""
+    assert units_of(text, "370200") == expected
