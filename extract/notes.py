@@ -1176,23 +1176,24 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue
             if lexicon.described_work_pattern.match(norm, role.end()):
                 continue  # 科技部参与的工作如下: the role describes the unit's work, it assigns none
-            if not ends_a_word(norm, role.end()):
+            role_end = _role_ending_a_word(norm, role, lexicon)
+            if role_end is None:
                 continue  # 负责人: the person in charge, no role (segmenting costs most: after the cheap tests)
             if modal and any(gaz.is_collective(part) for part in re.split("[、，和及与]", named)):
                 continue  # 各部门要负责: an exhortation
             if _predicate_inside(named, lexicon):
                 continue  # X管委会应指定Y部门负责: the predicate started before the role, Y is no unit
-            task = norm[role.end() : clause.end()].lstrip()
+            task = norm[role_end : clause.end()].lstrip()
             if task[:1].isdigit():
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task
             if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
-                role_of_verb = lexicon.role_of_phrase(role.group(0))
+                role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
                 if _leads_later(norm, clause.end(), sentence_end, lexicon) or _leading_is_its_task(task, lexicon):
                     role_of_verb = "lead"  # X负责A，负责牵头B; X负责A的牵头抓总: X leads
                 duty = norm[begin : role.start()].rstrip(" ").endswith(("：", ":"))
                 partners = _later_partners(norm, sentence_end, lexicon) if duty else None
                 if partners is None:  # X负责会同Y抓好A: X leads, Y supports, as in X会同Y负责
-                    partners = _partners_after(norm, role.end(), clause.end(), lexicon)
+                    partners = _partners_after(norm, role_end, clause.end(), lexicon)
                 if partners is not None:  # 市规划局：负责A；会同市市政委制定B: X leads, Y supports
                     cells: tuple[tuple[int, int, Role | None], ...] = ((begin, begin + len(subject), "lead"), partners)
                     spans.append(
@@ -1202,8 +1203,17 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     chained = _chained_roles(norm, clause.end(), sentence_end, lexicon)
                     if chained is not None:
                         spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
-                spans.append(NoteSpan(begin, role.end(), begin, begin + len(subject), "subject", role_of_verb))
+                spans.append(NoteSpan(begin, role_end, begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _role_ending_a_word(norm: str, role: re.Match[str], lexicon: Lexicon) -> int | None:
+    """Where the role phrase *role* ends at a word's end: the whole phrase, or the longest shorter
+    phrase of role words (负责|督促检查: 督促 opens the task's word), else None (负责人)."""
+    for end in range(role.end(), role.start(), -1):
+        if lexicon.role_clause_pattern.fullmatch(norm, role.start(), end) and ends_a_word(norm, end):
+            return end
+    return None
 
 
 def _chained_roles(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> int | None:

@@ -753,3 +753,16 @@ def test_a_label_before_a_copula_reads_as_before_a_colon(text: str, expected: li
     """责任单位为A at a clause's start names A as 责任单位：A does; a label after the copula
     declares which unit leads."""
     assert units_of(text, "370200") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5.强化考核。市委督查室、市政府督查室负责督促检查。", [["市委督查室", "市政府督查室"]]),
+        ("10.推进建设。（各区县政府负主体责任，市数据局加强指导）", [["各区县政府", "市数据局"]]),
+    ],
+)
+def test_a_role_phrase_is_read_up_to_a_word_s_end(text: str, expected: list[list[str]]) -> None:
+    """A run of role words whose last opens the task's word (负责|督促检查) is read up to the
+    longest role phrase that ends a word; 负主体责任 bears the responsibility, a role."""
+    assert units_of(text, "500000") == expected
