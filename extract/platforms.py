@@ -887,6 +887,8 @@ def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
         return len(piece)  # 以|区: a preposition glued to the level a name opens with
     if tag == "a" and len(piece) == 1 and _in_levels(rest, grammar):
         return 1  # 开展|好市县: the predicate's complement glued to the levels a name opens with
+    if tag == "vn" and len(piece) > 1 and rest in grammar.levels:
+        return len(piece)  # 建设|统一市…: a verbal noun before the level a name opens with modifies no name
     return len(piece) if (tag in grammar.verb_tags and len(piece) > 1) or piece in grammar.actions else 0
 
 

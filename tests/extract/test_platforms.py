@@ -800,3 +800,10 @@ def test_a_sector_of_the_administration_is_no_system(nlp, text: str, names: list
 def test_a_technology_s_number_may_open_a_name(nlp, text: str, names: list[str]) -> None:
     """A number with Latin letters (5G) names a technology and may open a name; a count may not."""
     assert platform_names(nlp, text) == names
+
+
+def test_a_verbal_noun_glued_to_a_level_opens_no_name(nlp) -> None:
+    """jieba glues 统一 to the level after it (建设|统一市|…): the name starts at the level; 统一 first
+    in a name before other words stays (统一身份认证平台)."""
+    assert platform_names(nlp, "建设统一市政务云平台。") == ["市政务云平台"]
+    assert platform_names(nlp, "推进统一身份认证平台建设。") == ["统一身份认证平台"]
