@@ -481,6 +481,7 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     lines (a table's cells copied one to a line).
     """
     lexicon = gaz.lexicon
+    after_full_stop = re.compile("。\\s*(" + lexicon.label_pattern.pattern + ")")
     spans: list[NoteSpan] = []
     block: list[int] | None = None
     position = 0
@@ -501,7 +502,7 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if block is not None:
                 spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
                 block = None
-            found = _inline_label_block(line, lexicon)
+            found = _inline_label_block(line, after_full_stop, lexicon)
             if (match and lexicon.label_of(match.group(1)) in lexicon.labels) or bare:
                 block = [line_end - len(stripped), line_end]
             elif found and found[1] < len(line.rstrip()):  # …。责任单位：A。下一句: the block is its sentence
@@ -520,11 +521,12 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
-def _inline_label_block(line: str, lexicon: Lexicon) -> tuple[int, int] | None:
-    """(start, end) in *line* of a label block after a full stop (``…平台。责任单位：市工信局。``):
-    from its first label, which may name people (分管领导：X 部门分工：A牵头，B配合), when a unit
-    label stands in the sentence, to the sentence's end."""
-    for found in re.finditer("。\\s*(" + lexicon.label_pattern.pattern + ")", line):
+def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Lexicon) -> tuple[int, int] | None:
+    """(start, end) in *line* of a label block after a full stop (``…平台。责任单位：市工信局。``;
+    *after_full_stop* finds a label there): from its first label, which may name people
+    (分管领导：X 部门分工：A牵头，B配合), when a unit label stands in the sentence, to the
+    sentence's end."""
+    for found in after_full_stop.finditer(line):
         full_stop = line.find("。", found.end())
         end = full_stop + 1 if full_stop >= 0 else len(line)
         label = lexicon.label_of(found.group(2))

@@ -696,7 +696,8 @@ def _counts_one(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
 def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
     """A verb that builds, upgrades, promotes or relies on something is a predicate even after a
     noun (X部门依托Y系统, 事项进驻X小程序), unless it also names an activity inside names
-    (资源开发服务平台, 应用平台)."""
+    (资源开发服务平台, 应用平台); so is a verb that carries out a programme or says a task is done
+    (常态化|落实|X, 群众|提供|X), which no name holds."""
     action = grammar.actions.get(token.text)
     carried_out = token.text in grammar.programme_verbs or token.text in grammar.achieving_verbs
     if carried_out and token.tag in grammar.verb_tags and action is None:
