@@ -152,6 +152,11 @@ class Grammar:
     clause_initial_predicate_tags: frozenset[str]
 
     @cached_property
+    def single_character_heads(self) -> frozenset[str]:
+        """The heads of one character (网, 云, 码, 库)."""
+        return frozenset(h for h in self.heads if len(h) == 1)
+
+    @cached_property
     def triggers(self) -> str:
         """The last characters of every head, and the opening quotes of a brand (“ and a straight
         one): a sentence without one names nothing."""
@@ -1067,11 +1072,30 @@ def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:
     """A quoted phrase that ends in a head but says a rule or a goal: it starts with a number
     (“一平台”, “多证合一、一照一码”; not 八闽, a name), counts its parts (“一屏一网一云”: each part a
     number and a word; not 百姓网, a number once), or a verb, a locative or a list stands in it
-    (“平台之外无系统”)."""
+    (“平台之外无系统”, “迁移上云”; before its head, only a verb that predicates: :func:`_predicates`)."""
     numbered = quoted and quoted[0].head and quoted[0].text[0] in grammar.numerals  # “一码”
     if not quoted or quoted[0].tag in ("m", _QUANTITY) or numbered or _counts_its_parts(quoted, grammar):
         return True
-    return any(t.tag in grammar.verb_tags or t.tag.startswith("f") or t.tag == "wn" for t in quoted)
+    headed = bool(quoted[-1].head)  # “发票查验平台”: the verbs before a head say what the system does
+    verb = (lambda t: _predicates(t, grammar)) if headed else (lambda t: t.tag in grammar.verb_tags)
+    return any(verb(t) or t.tag.startswith("f") or t.tag == "wn" for t in quoted)
+
+
+def _predicates(token: Tok, grammar: Grammar) -> bool:
+    """A verb that makes a quotation a sentence: one of one character (跑, 无) or with a head of
+    one character as its object (上云), an action, programme, achieving or modal verb; a verb of
+    two characters beside them says what a system does (“发票查验平台”)."""
+    if token.tag not in grammar.verb_tags:
+        return False
+    text = token.text
+    return (
+        len(text) == 1
+        or text[-1] in grammar.single_character_heads
+        or text in grammar.actions
+        or text in grammar.programme_verbs
+        or text in grammar.achieving_verbs
+        or text in grammar.modals
+    )
 
 
 def _counts_its_parts(quoted: list[Tok], grammar: Grammar) -> bool:
@@ -1291,7 +1315,7 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
         return False  # “迁移上云”: a phrase with a verb
     if len(content) == 3 and content[-1] in grammar.brand_finals:
         return words.frequency(first) < grammar.common_word_frequency or place_first  # 锦政通, 山东通; not 网上办
-    if content[-1] in {h for h in grammar.heads if len(h) == 1}:
+    if content[-1] in grammar.single_character_heads:
         return words.frequency(content) < grammar.common_word_frequency
     names, abbreviations = _places()
     rests = [content.replace(place, "", 1) for place in names if place in content and place != content]

@@ -807,3 +807,18 @@ def test_a_verbal_noun_glued_to_a_level_opens_no_name(nlp) -> None:
     in a name before other words stays (统一身份认证平台)."""
     assert platform_names(nlp, "建设统一市政务云平台。") == ["市政务云平台"]
     assert platform_names(nlp, "推进统一身份认证平台建设。") == ["统一身份认证平台"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("“增值税发票查验平台”助力税务网站获奖。", ["增值税发票查验平台", "税务网站"]),
+        ("推广“全国增值税发票查验平台”。", ["全国增值税发票查验平台"]),
+        ("开展省直政务信息系统“迁移上云”工作。", []),
+        ("坚持“平台之外无系统”。", []),
+    ],
+)
+def test_a_quoted_name_may_say_what_its_system_does(nlp, text: str, names: list[str]) -> None:
+    """A verb before a quoted name's head says what the system does (查验); a verb that predicates
+    (无, 上云) makes the quotation a slogan; 助力 is a verb, never part of a name."""
+    assert platform_names(nlp, text) == names
