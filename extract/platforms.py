@@ -864,6 +864,15 @@ def _deictic_level(tokens: list[Tok], start: int, end: int, grammar: Grammar) ->
     return taken if start + taken < end else 0
 
 
+def _points_at_its_level(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
+    """A deictic right before the name's first token, which opens with the one-character level
+    it points at and goes on (我|市政府…, 本|省政务…): the level is the deictic's, no part of the
+    name (:func:`_deictic_level` takes the level when it is a token of its own)."""
+    token = tokens[first]
+    pointed = first > 0 and tokens[first - 1].text in grammar.deictics
+    return pointed and len(token.text) > 1 and token.text[0] in grammar.levels
+
+
 def _closes_item_marker(tokens: list[Tok], k: int) -> bool:
     """Token *k* is the 、 of an item marker (二、) at its clause's start, not one parting a list."""
     return tokens[k].tag == "wn" and k > 0 and tokens[k - 1].tag == "m" and _opens_clause(tokens, k - 1)
@@ -937,6 +946,8 @@ def _name(
     start = tokens[first].start + glued
     if not glued and tokens[first].tag != "wyz":
         start = _word_start(text, start, tokens[first].end, grammar, words)
+    if _points_at_its_level(tokens, first, grammar):
+        start += 1  # 我|市政府门户网站: the writer's city, the name is 政府门户网站
     last = _past_a_branch(tokens, last, grammar)
     end = tokens[last - 1].end
     version = grammar.versions.match(text, end)

@@ -822,3 +822,9 @@ def test_a_quoted_name_may_say_what_its_system_does(nlp, text: str, names: list[
     """A verb before a quoted name's head says what the system does (查验); a verb that predicates
     (无, 上云) makes the quotation a slogan; 助力 is a verb, never part of a name."""
     assert platform_names(nlp, text) == names
+
+
+def test_a_deictic_s_level_glued_to_a_name_is_no_part_of_it(nlp) -> None:
+    """我|市政府…: jieba glues the level 我 points at to the next word; the level is the writer's,
+    the name starts after it, as for 我市|一体化政务服务平台."""
+    assert platform_names(nlp, "完善我市政府系统网站统一监管平台。") == ["政府系统网站统一监管平台"]
