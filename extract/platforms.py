@@ -503,7 +503,11 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         head = _complete(tokens, first, i)
         verb = (token.tag in grammar.verb_tags or token.text in grammar.actions) and not _in_next_head(tokens, i)
         conjunction = token.tag in grammar.conjunction_tags
-        subject = _a_body(tokens[i - 1], grammar) or _a_place_acting(tokens, i, grammar)  # 市数据局|负责…
+        subject = (  # 市数据局|负责…, 市|信息|中心|负责…
+            _a_body(tokens[i - 1], grammar)
+            or _a_body_run(tokens, first, i, grammar)
+            or _a_place_acting(tokens, i, grammar)
+        )
         if ((head or subject) and (conjunction or verb)) or (
             conjunction and (tokens[i - 1].text in grammar.compound_tails or _level_opens(tokens, i + 1, end, grammar))
         ):
@@ -521,7 +525,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         elif _modifies_a_verb(tokens, i, end, grammar):
             segments.append((first, i))  # 政务服务|全面接入|平台: an adverb and its verb are a predicate
             first = i + 2
-        elif _breaks(token, grammar) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
+        elif (_breaks(token, grammar) and not _opens_after_a_verb(tokens, i, grammar)) or (
+            verb and i + 1 < end and tokens[i + 1].tag == "wyz"
+        ):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1
         elif head and (head == final or token.tag == "wyz"):
@@ -562,6 +568,17 @@ def _a_body(token: Tok, grammar: Grammar) -> bool:
     if len(token.text) < 3 or token.head or not token.text.endswith(grammar.organisation_suffixes):
         return False
     return token.text not in grammar.organisation_suffixes  # 委员会 alone is the word, no body named
+
+
+def _a_body_run(tokens: list[Tok], first: int, i: int, grammar: Grammar) -> bool:
+    """Whether the tokens from *first* to *i* name a body with its level (市|信息|中心): a level
+    first, an organisation's word of two characters or more last (not 省|招商, an activity), no
+    head in them."""
+    run = tokens[first:i]
+    if len(run) < 2 or run[0].text not in grammar.levels or any(t.head for t in run):
+        return False
+    last = run[-1]
+    return (len(last.text) > 1 and last.text in grammar.organisation_suffixes) or _a_body(last, grammar)
 
 
 def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
@@ -777,6 +794,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if verb_before and len(token.text) == 1 and token.tag == "a" and _all_levels(tokens, start + 1, end, grammar):
             start += 1  # 落实|好|省市…: no adjective modifies a level, the predicate's complement
             continue
+        if _opens_after_a_verb(tokens, start, grammar) and start + 1 < end:
+            break  # 负责|中|俄双语…网: after a verb, 中 opens the object (中俄), no locative
         if _one_character_before_a_level(tokens, start, end, grammar):
             start += 1  # 上|连|国家…平台 (连 tagged a name): a word of one character before a level is a predicate
             continue
@@ -809,6 +828,16 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _opens_after_a_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Token *i* is a one-character locative right after a verb and before an abbreviation
+    (负责|中|俄…: 中俄, China and Russia): a locative follows the noun it places (系统|中), so here
+    it is the first character of the verb's object (but 应用|上|云: onto the cloud)."""
+    token = tokens[i]
+    after_verb = i > 0 and tokens[i - 1].tag in grammar.verb_tags
+    abbreviated = i + 1 < len(tokens) and tokens[i + 1].tag == "j"
+    return after_verb and abbreviated and len(token.text) == 1 and token.tag == "f"
 
 
 def _one_character_before_a_level(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:

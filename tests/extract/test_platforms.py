@@ -828,3 +828,18 @@ def test_a_deictic_s_level_glued_to_a_name_is_no_part_of_it(nlp) -> None:
     """我|市政府…: jieba glues the level 我 points at to the next word; the level is the writer's,
     the name starts after it, as for 我市|一体化政务服务平台."""
     assert platform_names(nlp, "完善我市政府系统网站统一监管平台。") == ["政府系统网站统一监管平台"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("县信息中心负责中俄双语经贸合作信息网的建设。", ["中俄双语经贸合作信息网"]),
+        ("县信息中心负责电子政务外网建设。", ["电子政务外网"]),
+        ("纳入省招商引资调度系统。", ["省招商引资调度系统"]),
+        ("推动业务应用上云。", []),
+    ],
+)
+def test_a_body_of_several_words_and_a_bilateral_abbreviation(nlp, text: str, names: list[str]) -> None:
+    """A body written in several words with its level (县|信息|中心) is the subject of the verb
+    after it; 中 after a verb and before an abbreviation (中|俄) opens the object, no locative."""
+    assert platform_names(nlp, text) == names
