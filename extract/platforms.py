@@ -360,12 +360,12 @@ def find_names(
                     a, b = tokens[start].start, tokens[end - 1].end
                     found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
                     listed = True
-    alone = _alone_on_their_lines(text, found) if kind == "platform" else set()
+    no_mention = _alone_on_their_lines(text, found) | _short_forms_defined(text, found, grammar)
     found = [
         f
         for f in found
         if kind != "platform"
-        or not (id(f) in alone or _described(tokens, f, grammar) or _cited(text, tokens, f, grammar))
+        or not (id(f) in no_mention or _described(tokens, f, grammar) or _cited(text, tokens, f, grammar))
     ]
     found.sort(key=lambda f: f.start)
     for item in found:
@@ -406,6 +406,19 @@ def _alone_on_their_lines(text: str, found: list[Found]) -> set[int]:
             if "|" not in line and not _WORD.search("".join(rest)):
                 alone.update(id(f) for f in names)
     return alone
+
+
+def _short_forms_defined(text: str, found: list[Found], grammar: Grammar) -> set[int]:
+    """Ids of the names that a bracket right after another name defines as its short form
+    (X平台（以下简称“登记平台”）): the definition names no system of its own; later mentions of
+    the short form stand for the name (:func:`abbreviated_mentions`)."""
+    defined: set[int] = set()
+    for name in found:
+        definition = grammar.abbreviation_pattern.match(text, name.end)
+        if definition is not None:
+            start, end = definition.span()
+            defined.update(id(f) for f in found if start <= f.start and f.end <= end)
+    return defined
 
 
 def _described(tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
