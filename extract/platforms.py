@@ -327,6 +327,7 @@ def find_names(
     tokens = _mark_quantities(tokens, grammar, words)
     found: list[Found] = []
     brands = []
+    words_alone: list[int] = []  # a word ending in a head, a segment of its own, that names no system alone
     for start, end, label in sorted(candidates):
         if label == "BRAND":
             brands.append((start, end))
@@ -339,7 +340,10 @@ def find_names(
                 name = _name(text, tokens, *segment, kind, grammar, words)
                 if name is not None:
                     found += _quoted_items(text, tokens, name, grammar)
+                elif segment[1] - segment[0] == 1 and tokens[segment[0]].head:
+                    words_alone.append(segment[0])
     if kind == "platform":
+        found += _listed_with_names_of_its_head(text, tokens, words_alone, found)
         taken = [(f.first, f.last) for f in found]
         for start, end in brands:
             free = not any(a < end and start < b for a, b in taken)
@@ -406,6 +410,25 @@ def _alone_on_their_lines(text: str, found: list[Found]) -> set[int]:
             if "|" not in line and not _WORD.search("".join(rest)):
                 alone.update(id(f) for f in names)
     return alone
+
+
+def _listed_with_names_of_its_head(text: str, tokens: list[Tok], indices: list[int], found: list[Found]) -> list[Found]:
+    """Words ending in a head that alone would be kinds (人口库: one frequent word before the head)
+    but stand in a list right beside a name of the same head (人口库、法人库、空间地理库): the list
+    names systems one by one, and so does each of its items."""
+    ends = {f.last: f for f in found}
+    starts = {f.first: f for f in found}
+    listed = []
+    for i in indices:
+        head = tokens[i].head
+        if len(tokens[i].text) - len(head) < 2:
+            continue  # 平台, 卡库: a bare head or a single character before it names nothing
+        before = ends.get(i - 1) if i >= 2 and tokens[i - 1].tag == "wn" else None
+        after = starts.get(i + 2) if i + 2 < len(tokens) and tokens[i + 1].tag == "wn" else None
+        if any(f is not None and tokens[f.last - 1].head == head for f in (before, after)):
+            a, b = tokens[i].start, tokens[i].end
+            listed.append(Found(_written(text, a, b), a, b, i, i + 1))
+    return listed
 
 
 def _short_forms_defined(text: str, found: list[Found], grammar: Grammar) -> set[int]:

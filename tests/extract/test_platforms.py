@@ -843,3 +843,17 @@ def test_a_body_of_several_words_and_a_bilateral_abbreviation(nlp, text: str, na
     """A body written in several words with its level (县|信息|中心) is the subject of the verb
     after it; 中 after a verb and before an abbreviation (中|俄) opens the object, no locative."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("建成全市统一的人口库、法人库、电子证照库。", ["人口库", "法人库", "电子证照库"]),
+        ("加强人口库建设。", []),  # alone, one frequent word before the head: a kind
+        ("建设政府网站、部门网站。", []),  # kinds beside kinds
+    ],
+)
+def test_a_kind_listed_beside_names_of_its_head_is_a_name(nlp, text: str, names: list[str]) -> None:
+    """A word that alone is a kind (人口库) names a system where a list gives it beside names of
+    the same head (法人库): the list names systems one by one."""
+    assert platform_names(nlp, text) == names
