@@ -857,3 +857,16 @@ def test_a_kind_listed_beside_names_of_its_head_is_a_name(nlp, text: str, names:
     """A word that alone is a kind (人口库) names a system where a list gives it beside names of
     the same head (法人库): the list names systems one by one."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("第二条 江西政务服务网规划建设等工作，适用本办法。", ["江西政务服务网"]),
+        ("负责统筹协调、监督指导“赣服通”平台规划设计。", ["赣服通平台"]),
+    ],
+)
+def test_the_planning_of_a_system_names_it(nlp, text: str, names: list[str]) -> None:
+    """规划 after a name is the system's planning (规划建设, 规划设计), not a compound that makes the
+    head a modifier; 指导 is a verb, its object the name after it."""
+    assert platform_names(nlp, text) == names
