@@ -1408,7 +1408,8 @@ def _colon_for_labels(norm: str, lexicon: Lexicon) -> str:
     >>> _colon_for_labels("建设平台，牵头单位为市发改委。", load_lexicon())
     '建设平台，牵头单位：市发改委。'
     """
-    norm = lexicon.bracketed_label_pattern.sub(lambda m: " " + m.group(1) + "：", norm)
+    if any(bracket in norm for bracket in "【〔["):
+        norm = lexicon.bracketed_label_pattern.sub(lambda m: " " + m.group(1) + "：", norm)
     return lexicon.copula_label_pattern.sub(lambda m: m.group(1) + "：" + " " * (len(m.group(2)) - 1), norm)
 
 

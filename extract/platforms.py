@@ -364,7 +364,9 @@ def find_names(
                     a, b = tokens[start].start, tokens[end - 1].end
                     found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
                     listed = True
-    no_mention = _alone_on_their_lines(text, found) | _short_forms_defined(text, found, grammar)
+    no_mention = (
+        _alone_on_their_lines(text, found) | _short_forms_defined(text, found, grammar) if kind == "platform" else set()
+    )
     found = [
         f
         for f in found
