@@ -1152,7 +1152,8 @@ def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:
     number and a word; not 百姓网, a number once), or a verb, a locative or a list stands in it
     (“平台之外无系统”, “迁移上云”; before its head, only a verb that predicates: :func:`_predicates`)."""
     numbered = quoted and quoted[0].head and quoted[0].text[0] in grammar.numerals  # “一码”
-    if not quoted or quoted[0].tag in ("m", _QUANTITY) or numbered or _counts_its_parts(quoted, grammar):
+    counted = quoted and quoted[0].tag in ("m", _QUANTITY) and not _counts_a_named_one(quoted)
+    if not quoted or counted or numbered or _counts_its_parts(quoted, grammar):
         return True
     headed = bool(quoted[-1].head)  # “发票查验平台”: the verbs before a head say what the system does
     verb = (lambda t: _predicates(t, grammar)) if headed else (lambda t: t.tag in grammar.verb_tags)
@@ -1174,6 +1175,15 @@ def _predicates(token: Tok, grammar: Grammar) -> bool:
         or text in grammar.achieving_verbs
         or text in grammar.modals
     )
+
+
+def _counts_a_named_one(quoted: list[Tok]) -> bool:
+    """A quotation that counts one system with words of its own before the head (“一张审批网”:
+    审批), which names it; “一张网”, “一朵云” count the head alone, a slogan."""
+    rest = quoted[2:] if len(quoted) > 1 and quoted[1].tag == "q" else quoted[1:]
+    if not rest or not rest[-1].head:
+        return False
+    return sum(len(t.text) for t in rest) - len(rest[-1].head) >= 2
 
 
 def _counts_its_parts(quoted: list[Tok], grammar: Grammar) -> bool:

@@ -870,3 +870,17 @@ def test_the_planning_of_a_system_names_it(nlp, text: str, names: list[str]) -> 
     """规划 after a name is the system's planning (规划建设, 规划设计), not a compound that makes the
     head a modifier; 指导 is a verb, its object the name after it."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("完善全省的“一张审批网”。", ["一张审批网"]),
+        ("构建全省“一张网”。", []),
+        ("打造政务“一朵云”。", []),
+    ],
+)
+def test_a_quotation_counting_one_named_system_names_it(nlp, text: str, names: list[str]) -> None:
+    """A quotation that counts one system with words of its own before the head (“一张审批网”)
+    names it; one that counts the head alone (“一张网”) is a slogan."""
+    assert platform_names(nlp, text) == names
