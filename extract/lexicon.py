@@ -145,10 +145,15 @@ class Lexicon:
     @cached_property
     def copula_label_pattern(self) -> re.Pattern[str]:
         """A label at a clause's start with a copula in place of a colon (责任单位为A、B); group 1
-        is the label, group 2 the copula. A label after the copula makes a declaration about
-        labels (第一责任单位为牵头单位), no note."""
+        is the label, group 2 the copula. What follows must open as a unit does, with a level, an
+        owner or a collective marker (市数据局, 各县区), with no 的 in its clause: 牵头单位为各项任务的
+        第一责任人 and 第一责任单位为牵头单位 say what a label means, no note."""
         words = alternation(sorted((w for w in self.labels if w not in self.role_words), key=len, reverse=True))
-        return re.compile(f"(?:^|(?<=[，。；（(\\s]))({words})({alternation(self.copulas)})(?!{words})", re.M)
+        opens = alternation([*self.level_prefixes, *self.own_prefixes, *self.collective_markers])
+        return re.compile(
+            f"(?:^|(?<=[，。；（(\\s]))({words})({alternation(self.copulas)})(?={opens})(?![^，。；\\n]*的)(?!{words})",
+            re.M,
+        )
 
     @cached_property
     def label_aside_pattern(self) -> re.Pattern[str]:

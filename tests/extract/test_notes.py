@@ -747,11 +747,12 @@ def test_labels_in_brackets_or_after_an_item_marker_open_a_block(text: str, expe
         ("（五）建设平台。牵头单位为市数据局。", [["*市数据局"]]),
         ("（六）建设平台，责任单位为市数据局、市财政局。", [["市数据局", "市财政局"]]),
         ("（七）建设平台。（市民政局、市财政局负责，第一责任单位为牵头单位）", [["*市民政局", "市财政局"]]),
+        ("第四条 牵头单位为各项任务的第一责任人，负责统筹推进。", []),  # what a label means
     ],
 )
 def test_a_label_before_a_copula_reads_as_before_a_colon(text: str, expected: list[list[str]]) -> None:
     """责任单位为A at a clause's start names A as 责任单位：A does; a label after the copula
-    declares which unit leads."""
+    declares which unit leads, and a phrase with 的 says what the label means."""
     assert units_of(text, "370200") == expected
 
 
