@@ -492,8 +492,9 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         stripped = line.lstrip(" \t\u3000")
         marker = _ITEM_MARKER.match(stripped)
         item_opens = marker is not None and lexicon.label_pattern.match(stripped, marker.end()) is not None
-        if item_opens and marker is not None:
-            stripped = stripped[marker.end() :]  # （七）牵头单位：A: an item that is its note, a block of its own
+        stripped = (
+            stripped[marker.end() :] if item_opens and marker else stripped
+        )  # （七）牵头单位：A: a block of its own
         match = lexicon.label_pattern.match(stripped)
         bare = _bare_label(stripped, lexicon) and _units_follow(lines, number, gaz)
         if block is not None and not item_opens and (match or bare or bare_label or not stripped.strip()):

@@ -1215,7 +1215,7 @@ def _generic(
             if whole or b - a > 1:
                 modifiers.append((text[a:b], token.tag if whole else ""))
     places, _ = _places()
-    rest = [(w, t) for w, t in modifiers if w not in grammar.levels and w not in places and not _a_place(w, t, grammar)]
+    rest = [(w, t) for w, t in modifiers if not _says_where(w, t, places, grammar)]
     if not rest:
         return True  # 政府网站, 洛阳市平台
     name = text[start : head_token.end]
@@ -1245,15 +1245,18 @@ def _a_sector(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) 
     if head.text not in grammar.sector_heads or head_index == first:
         return False
     owner = tokens[head_index - 1].text
-    lexicon = load_gazetteer().lexicon
-    level = next((p for p in lexicon.level_prefixes if owner.startswith(p) and len(owner) > len(p)), "")
-    bare = owner[len(level) :]
+    gazetteer = load_gazetteer()
+    bare = owner[len(gazetteer.level_prefix(owner) or "") :]  # 市政府: 政府
+    lexicon = gazetteer.lexicon
     body = bare in lexicon.department_stems or bare.endswith(lexicon.organisation_suffixes)
     places, _ = _places()
-    before = tokens[first : head_index - 1]
-    return body and all(
-        t.text in grammar.levels or t.text in places or _a_place(t.text, t.tag, grammar) for t in before
-    )
+    return body and all(_says_where(t.text, t.tag, places, grammar) for t in tokens[first : head_index - 1])
+
+
+def _says_where(word: str, tag: str, places: frozenset[str], grammar: Grammar) -> bool:
+    """Whether *word* only says where a system is: a level (全省), a place the gazetteer knows
+    (*places*) or one jieba tags with its level (:func:`_a_place`)."""
+    return word in grammar.levels or word in places or _a_place(word, tag, grammar)
 
 
 def _owned_by_bodies_in_general(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
