@@ -22,7 +22,7 @@ from extract.lexicon import Lexicon
 from extract.model import Role
 from extract.text import is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
-from extract.words import ends_a_word, stands_alone, starts_with_a_predicate, starts_with_a_preposition
+from extract.words import ends_a_word, stands_alone, starts_with_a_predicate, starts_with_a_preposition, word_around
 
 __all__ = [
     "NoteSpan",
@@ -1326,8 +1326,12 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
 
 def _ends_a_name(norm: str, j: int, lexicon: Lexicon) -> bool:
     """Whether a body's name may end at *j*: at a word's end, and not before an organisation's
-    word, which goes on with it (县发改|局, 市政府|办)."""
-    return ends_a_word(norm, j) and not norm.startswith(lexicon.organisation_suffixes, j)
+    word, which goes on with it (县发改|局, 市政府|办公厅); a word that only opens as one does is
+    the task's (市信息化办|组织编制)."""
+    if not ends_a_word(norm, j):
+        return False
+    next_word = norm[j : word_around(norm, j)[1]] if j < len(norm) else ""
+    return not next_word.endswith(lexicon.organisation_suffixes)
 
 
 def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:

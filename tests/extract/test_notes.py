@@ -516,10 +516,18 @@ def test_a_department_s_field_is_a_unit_with_its_level_or_beside_a_body(
     assert units_of(text, jurisdiction) == expected
 
 
-def test_a_body_s_name_goes_on_past_a_shorter_body() -> None:
-    """A partner's name does not stop before an organisation's word (市政府|办公室, 县发改|局)."""
-    text = "（三）优化审批。由市商务局会同市政府办公室、市财政局研究办理。"
-    assert units_of(text, "330100") == [["*市商务局", "市政府办公室", "市财政局"]]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（三）优化审批。由市商务局会同市政府办公室、市财政局研究办理。", [["*市商务局", "市政府办公室", "市财政局"]]),
+        # a verb that only opens as an organisation's word does (组) is the task's
+        ("（三）优化审批。由市商务局会同市信息化办组织编制审批网站建设指南。", [["*市商务局", "市信息化办"]]),
+    ],
+)
+def test_a_body_s_name_goes_on_past_a_shorter_body(text: str, expected: list[list[str]]) -> None:
+    """A partner's name does not stop before an organisation's word (市政府|办公室, 县发改|局), and
+    goes on no further than the body (市信息化办|组织编制)."""
+    assert units_of(text, "330100") == expected
 
 
 @pytest.mark.parametrize(
