@@ -51,6 +51,7 @@ class Lexicon:
     enterprise_suffixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
     writer_deictics: tuple[str, ...]
+    relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     whole_marker: str
     person_titles: tuple[str, ...]
@@ -177,6 +178,16 @@ class Lexicon:
         (True, True, False)
         """
         return name[:1] in self.writer_deictics and name[1:] in self.organisation_suffixes
+
+    def names_a_relative(self, name: str) -> bool:
+        """Whether *name* is relative to whoever reads it, a deictic and a relative head
+        (本级政府, 本部门): each reader's own, no body.
+
+        >>> lexicon = load_lexicon()
+        >>> [lexicon.names_a_relative(n) for n in ("本级政府", "本部门", "本局办公室", "本市发改委", "我办")]
+        [True, True, False, False, False]
+        """
+        return name[:1] in self.writer_deictics and name[1:].startswith(self.relative_heads)
 
     @cached_property
     def own_level_prefixes(self) -> tuple[str, ...]:
@@ -430,6 +441,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             enterprise_suffixes=tuple(data["enterprise_suffixes"]["words"]),
             own_prefixes=tuple(data["own_prefixes"]),
             writer_deictics=tuple(data["writer_deictics"]),
+            relative_heads=tuple(data["relative_heads"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             whole_marker=data["whole_marker"],
             person_titles=tuple(data["person_titles"]),

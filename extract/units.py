@@ -392,7 +392,8 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
             for part, part_start in _split_deng(piece, piece_start, gaz):
                 for joined, joined_start in _split_joiners(*_trim(part, part_start), gaz):
                     for glued, glued_start in _split_glued(*_trim(joined, joined_start), gaz, jurisdiction):
-                        if glued and (glued not in gaz.lexicon.dropped_units or items):
+                        relative = gaz.lexicon.names_a_relative(glued)  # 本级政府, 本部门: each reader's own
+                        if glued and (glued not in gaz.lexicon.dropped_units or items) and not relative:
                             items.append((glued, glued_start))
         if not items:
             continue

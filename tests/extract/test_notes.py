@@ -547,6 +547,21 @@ def test_the_agent_a_task_is_given_to_leads_with_its_partners(text: str, expecte
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("第九条 各部门网站的日常维护由本级政府、本部门自行负责。", []),
+        ("第九条 各部门网站的日常维护由本单位负责。", []),
+        ("第九条 各部门网站的日常维护由区数据局自行负责。", [["区数据局"]]),
+        ("（二）建设平台。（责任单位：本局办公室、区数据局）", [["本局办公室", "区数据局"]]),
+    ],
+)
+def test_a_unit_relative_to_its_reader_names_no_body(text: str, expected: list[list[str]]) -> None:
+    """本级政府 and 本部门 are each reader's own, no body; 本局办公室 is the writer's. 自行 is an
+    adverb of the role."""
+    assert units_of(text, "330106") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("（三）强化组织。县乡村振兴工作专班牵头，各乡镇配合。", [["*县乡村振兴工作专班", "各乡镇"]]),
         # a clause that sets a body up lists no unit; the body named again is the unit
         ("（三）强化组织。组建县数据治理工作组，工作组负责日常调度。", [["工作组"]]),
