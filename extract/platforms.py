@@ -702,8 +702,9 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar, words: Words) -> list[
         if _is_ordinal(text, grammar):
             marked[i] = token._replace(tag=_ORDINAL)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if len(text) <= 2 and following is not None and len(following.text) == 1 and not following.head:
-                marked[i + 1] = following._replace(tag=_ORDINAL)  # 第二|条
+            bare = all(c in grammar.numerals or c.isdigit() for c in text.removeprefix(grammar.ordinal))
+            if bare and following is not None and len(following.text) == 1 and not following.head:
+                marked[i + 1] = following._replace(tag=_ORDINAL)  # 第二|条, 第十三|条
             continue
         if marked[i].tag == _ORDINAL:
             continue

@@ -884,3 +884,17 @@ def test_a_quotation_counting_one_named_system_names_it(nlp, text: str, names: l
     """A quotation that counts one system with words of its own before the head (“一张审批网”)
     names it; one that counts the head alone (“一张网”) is a slogan."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("第十九条 市政府门户网站是市政府在互联网上的统一平台。", ["市政府门户网站"]),
+        ("第二十一条 网站运行维护工作由市数据局负责。", []),
+        ("第二条 市政府门户网站由市政府办公厅主办。", ["市政府门户网站"]),
+    ],
+)
+def test_an_article_s_measure_is_no_part_of_a_name(nlp, text: str, names: list[str]) -> None:
+    """The measure after an ordinal of any length (第十九|条) ends the article's number, as after
+    第二|条: no name opens with it."""
+    assert platform_names(nlp, text) == names
