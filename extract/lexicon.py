@@ -52,6 +52,7 @@ class Lexicon:
     own_prefixes: tuple[str, ...]
     writer_deictics: tuple[str, ...]
     relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
+    title_prepositions: tuple[str, ...]  # X关于Y的通知: a title, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     whole_marker: str
     person_titles: tuple[str, ...]
@@ -188,6 +189,16 @@ class Lexicon:
         [True, True, False, False, False]
         """
         return name[:1] in self.writer_deictics and name[1:].startswith(self.relative_heads)
+
+    def names_no_body(self, name: str) -> bool:
+        """Whether a run read as a unit names no body: it is relative to its reader (本级政府,
+        :meth:`names_a_relative`) or a document's title (X关于Y的通知).
+
+        >>> lexicon = load_lexicon()
+        >>> [lexicon.names_no_body(n) for n in ("本部门", "省政府办公厅关于加强门户网站", "省政府办公厅")]
+        [True, True, False]
+        """
+        return self.names_a_relative(name) or any(word in name[1:] for word in self.title_prepositions)
 
     @cached_property
     def own_level_prefixes(self) -> tuple[str, ...]:
@@ -442,6 +453,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             own_prefixes=tuple(data["own_prefixes"]),
             writer_deictics=tuple(data["writer_deictics"]),
             relative_heads=tuple(data["relative_heads"]["words"]),
+            title_prepositions=tuple(data["title_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             whole_marker=data["whole_marker"],
             person_titles=tuple(data["person_titles"]),

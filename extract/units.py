@@ -392,8 +392,8 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
             for part, part_start in _split_deng(piece, piece_start, gaz):
                 for joined, joined_start in _split_joiners(*_trim(part, part_start), gaz):
                     for glued, glued_start in _split_glued(*_trim(joined, joined_start), gaz, jurisdiction):
-                        relative = gaz.lexicon.names_a_relative(glued)  # 本级政府, 本部门: each reader's own
-                        if glued and (glued not in gaz.lexicon.dropped_units or items) and not relative:
+                        no_body = gaz.lexicon.names_no_body(glued)  # 本部门 (each reader's own), X关于Y (a title)
+                        if glued and (glued not in gaz.lexicon.dropped_units or items) and not no_body:
                             items.append((glued, glued_start))
         if not items:
             continue

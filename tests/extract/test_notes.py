@@ -562,6 +562,19 @@ def test_a_unit_relative_to_its_reader_names_no_body(text: str, expected: list[l
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("正文\n区人民政府办公室关于加强区政府门户网站建设的实施\n", []),
+        ("正文\n区人民政府办公室关于加强区政府门户网站建设的实施意见\n一、区数据局负责建设。\n", [["区数据局"]]),
+    ],
+)
+def test_a_title_names_no_unit(text: str, expected: list[list[str]]) -> None:
+    """X关于Y的Z is a document's title, its issuer and its subject: no run of units, even where a
+    line ends in a role word (…的实施, a title cut short)."""
+    assert units_of(text, "330106") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("（三）强化组织。县乡村振兴工作专班牵头，各乡镇配合。", [["*县乡村振兴工作专班", "各乡镇"]]),
         # a clause that sets a body up lists no unit; the body named again is the unit
         ("（三）强化组织。组建县数据治理工作组，工作组负责日常调度。", [["工作组"]]),
