@@ -959,8 +959,8 @@ def _predicate_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
 
 def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
     """Characters of a predicate, its complement or a preposition glued to the front of a token
-    (建设省, 优化省, 建|省, 好|市县, 以|区), else 0. A verb of one character is a predicate only when it is an action: a
-    brand may start with one (蒙速办, where jieba reads 蒙 a verb)."""
+    (建设省, 优化省, 建|省, 好|市县, 以|区, 即|区), else 0. A verb of one character is a predicate only when it
+    is an action or glued to a level alone: a brand may start with one (蒙速办, where jieba reads 蒙 a verb)."""
     leading = words.leading_word(token.text)
     if leading is None:
         return 0
@@ -972,6 +972,8 @@ def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
         return 1  # 开展|好市县: the predicate's complement glued to the levels a name opens with
     if tag == "vn" and len(piece) > 1 and rest in grammar.levels:
         return len(piece)  # 建设|统一市…: a verbal noun before the level a name opens with modifies no name
+    if tag in grammar.verb_tags and rest in grammar.levels:
+        return len(piece)  # 即|区政府门户网站: a verb of one character glued to the level a name opens with
     return len(piece) if (tag in grammar.verb_tags and len(piece) > 1) or piece in grammar.actions else 0
 
 

@@ -809,6 +809,11 @@ def test_a_verbal_noun_glued_to_a_level_opens_no_name(nlp) -> None:
     assert platform_names(nlp, "推进统一身份认证平台建设。") == ["统一身份认证平台"]
 
 
+def test_a_verb_of_one_character_glued_to_a_level_opens_no_name(nlp) -> None:
+    """jieba glues 即 to the level after it (网站即区|政府门户网站): the name starts at the level."""
+    assert platform_names(nlp, "本区部门网站即区政府门户网站。") == ["区政府门户网站"]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
