@@ -293,15 +293,22 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             first -= 1
         return _collective_marker(items[first][0], gaz) if bare[first] else ""
 
+    def short_form(place: str) -> bool:
+        """A place's name written without its level (广州, 深圳)."""
+        return any(place in found.short for found in gaz.places_named(place))
+
     def body_after(position: int) -> int | None:
         """The item after a stretch of bare places that writes a place with its level and body: its
-        body is theirs (银川市、石嘴山市、吴忠市人民政府; 各市、州、县人民政府). A body named after a
-        place's short name (新疆生产建设兵团) is its own, no place's institution."""
+        body is theirs (银川市、石嘴山市、吴忠市人民政府; 各市、州、县人民政府), as it is after places
+        written as it writes its own, without a level (广州、深圳、珠海出入境边防检查总站). A body
+        named after a place's short name (新疆生产建设兵团) after other forms is its own, no place's
+        institution (各省、直辖市、新疆生产建设兵团)."""
         for later in range(position + 1, len(items)):
             if not bare[later]:
                 item, length = items[later][0], places[later]
                 leveled = item[:length].endswith((*gaz.lexicon.place_level_words, *CLOSING_BRACKETS))
-                return later if length and len(item) > length and leveled else None
+                alike = short_form(item[:length]) and short_form(items[position][0])
+                return later if length and len(item) > length and (leveled or alike) else None
         return None
 
     sharers = {body_after(p) for p in range(len(items)) if bare[p]} - {None}

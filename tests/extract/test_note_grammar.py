@@ -159,6 +159,18 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             "620000",
             [["*省交通运输厅", "省财政厅", "兰州市人民政府", "天水市人民政府"]],
         ),
+        # places written without their level share the body of the last, written so too
+        (
+            "（省商务厅牵头，佛山、江门、肇庆海关按职责分工负责）",
+            "440000",
+            [["*省商务厅", "佛山海关", "江门海关", "肇庆海关"]],
+        ),
+        # a body named after a place, after collectives, is its own
+        (
+            "（各省、自治区、直辖市、新疆生产建设兵团负责）",
+            "100000",
+            [["各省", "各自治区", "各直辖市", "新疆生产建设兵团"]],
+        ),
         # the lead declared for the first unit, with 或 between its nouns
         (
             "（民政部、财政部负责。列第一位者为牵头部门或单位，其他部门按职责分工负责，下同）",
