@@ -496,15 +496,16 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             stripped[marker.end() :] if item_opens and marker else stripped
         )  # （七）牵头单位：A: a block of its own
         match = lexicon.label_pattern.match(stripped)
+        qualified = _qualified_label(stripped, lexicon)  # 技术|支撑单位：A
         bare = _bare_label(stripped, lexicon) and _units_follow(lines, number, gaz)
-        if block is not None and not item_opens and (match or bare or bare_label or not stripped.strip()):
-            block[1] = line_end if (match or bare or bare_label) and stripped.strip() else block[1]
+        if block is not None and not item_opens and (match or qualified or bare or bare_label or not stripped.strip()):
+            block[1] = line_end if (match or qualified or bare or bare_label) and stripped.strip() else block[1]
         else:
             if block is not None:
                 spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
                 block = None
             found = _inline_label_block(line, after_full_stop, lexicon)
-            if (match and lexicon.label_of(match.group(1)) in lexicon.labels) or bare:
+            if (match and lexicon.label_of(match.group(1)) in lexicon.labels) or qualified or bare:
                 block = [line_end - len(stripped), line_end]
             elif found and found[1] < len(line.rstrip()):  # …。责任单位：A。下一句: the block is its sentence
                 spans.append(
@@ -538,6 +539,18 @@ def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Le
             if any(lexicon.label_of(m.group(1)) in lexicon.labels for m in later):
                 return found.start(1), end
     return None
+
+
+def _qualified_label(line: str, lexicon: Lexicon) -> bool:
+    """Whether *line* opens with a unit label after a qualifier the grammar does not know
+    (技术|支撑单位：…), as :func:`_clause_start` reads one inside a note."""
+    found = lexicon.label_pattern.search(line, 1)
+    return (
+        found is not None
+        and found.start() <= _MAX_QUALIFIER
+        and lexicon.label_of(found.group(1)) in lexicon.labels
+        and _clause_start(line, found.start()) == 0
+    )
 
 
 def _bare_label(line: str, lexicon: Lexicon) -> bool:

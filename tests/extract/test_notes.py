@@ -193,6 +193,23 @@ def test_label_lines_after_an_item_are_one_note() -> None:
     assert [u.role for u in extraction.notes[0].units] == ["lead", "support", "support"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（一）建平台。\n\n牵头单位:区发改局\n\n协办单位:区财政局\n\n技术支撑单位:区信息中心\n\n（二）建网络。",
+            [["*区发改局", "区财政局", "区信息中心"]],
+        ),
+        ("（一）建平台。\n技术支撑单位:区信息中心\n（二）建网络。", [["区信息中心"]]),
+        ("（一）建平台。\n网站支撑单位的职责如下：\n（二）建网络。", []),
+    ],
+)
+def test_a_label_line_may_open_with_a_qualifier_the_grammar_does_not_know(text: str, expected: list[list[str]]) -> None:
+    """技术|支撑单位 at a line's start is a label, as 次要|责任单位 is inside a note; a label in a
+    phrase is none."""
+    assert units_of(text, "350102") == expected
+
+
 def test_label_block_covers_the_points_below_it() -> None:
     text = "（一）建平台\n牵头单位：区发改局\n配合单位：区财政局\n1.建设甲平台。\n2.建设乙系统。\n（二）其他。"
     extraction = extract_text(text, jurisdiction="350102")
