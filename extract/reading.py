@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from extract.model import Document
-from extract.reflow import pdf_text, unwrap_text
+from extract.reflow import join_stranded_punctuation, pdf_text, unwrap_text
 from extract.text import matching_text
 
 if TYPE_CHECKING:
@@ -267,9 +267,11 @@ def _text(data: bytes) -> Decoding:
 
 
 def _txt_text(path: Path) -> Decoding:
-    """The file's text, its lines joined where it was copied from a PDF (:func:`unwrap_text`)."""
+    """The file's text, its lines joined where it was copied from a PDF (:func:`unwrap_text`) or
+    from a page that set marks apart (:func:`join_stranded_punctuation`)."""
     decoded = _text(path.read_bytes())
-    return decoded._replace(text=unwrap_text(decoded.text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    return decoded._replace(text=unwrap_text(join_stranded_punctuation(text)))
 
 
 def _after_block(block: Tag) -> str:

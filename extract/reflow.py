@@ -63,6 +63,7 @@ __all__ = [
     "LaidLine",
     "display_width",
     "indents_paragraphs",
+    "join_stranded_punctuation",
     "laid_lines",
     "laid_row",
     "page_numbers",
@@ -646,6 +647,20 @@ def unwrap_text(text: str) -> str:
         parts.append(text_line + _joint(text_line, following) if runs_on else line + "\n")
     parts.append(lines[-1])
     return "".join(parts)
+
+
+_STRANDED_PUNCTUATION = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*([，,；;、：:])[ \t\u3000]*\n")
+
+
+def join_stranded_punctuation(text: str) -> str:
+    """*text* with a line that holds only a mark a sentence goes on after (， ； 、 ：) joined to
+    the lines around it: a web page that set each mark apart, copied, leaves it so, and its
+    sentence would be read as two.
+
+    >>> join_stranded_punctuation("第四条 省政府办公厅是主管部门\\n,\\n负责指导工作。\\n;\\n")
+    '第四条 省政府办公厅是主管部门,负责指导工作。\\n;\\n'
+    """
+    return _STRANDED_PUNCTUATION.sub(lambda m: m.group(1) if m.end() < len(text) else m.group(0), text)
 
 
 def _opens_a_heading(line: str) -> bool:

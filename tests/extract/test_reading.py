@@ -45,6 +45,16 @@ def test_traditional_script_matches_while_offsets_point_into_the_original(tmp_pa
     assert note.raw == "省數字辦、發改委"
 
 
+def test_a_mark_set_on_a_line_of_its_own_joins_the_lines_around_it(tmp_path: Path) -> None:
+    """A page that set each mark apart (… 主管部门 / , / 负责 …) leaves one sentence, read as one."""
+    path = tmp_path / "measures.txt"
+    text = "第四条 区政府办公室是区政府门户网站的主管部门\n,\n负责全区政府网站的监督工作\n;\n"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_file(path, jurisdiction="330106")
+    assert [[u.name for u in note.units] for note in extraction.notes] == [["区政府办公室"]]
+    assert extraction.document.text.startswith("第四条 区政府办公室是区政府门户网站的主管部门,负责")
+
+
 def test_html(tmp_path: Path) -> None:
     path = tmp_path / "plan.html"
     html = (
