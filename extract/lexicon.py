@@ -213,15 +213,16 @@ class Lexicon:
     @cached_property
     def adverb_alternation(self) -> str:
         """The adverbs a role word may follow: the listed ones and the adverbials of duty composed
-        from :attr:`duty_adverbs` (a preposition or none, an owner, then duty nouns: 按分工, 分工).
+        from :attr:`duty_adverbs` (a preposition or none, an owner, with 的 or without, then duty
+        nouns: 按分工, 分工, 按照各自的职责).
 
         >>> pattern = re.compile(f"(?:{load_lexicon().adverb_alternation})+$")
-        >>> [bool(pattern.match(a)) for a in ("分别", "按分工", "根据各自职责", "依据职能分工", "分工", "按要求")]
+        >>> [bool(pattern.match(a)) for a in ("分别", "按分工", "根据各自职责", "按照各自的职责", "分工", "按要求")]
         [True, True, True, True, True, False]
         """
         duty = self.duty_adverbs
         composed = (
-            f"(?:{alternation(duty['prepositions'])})?(?:{alternation(duty['owners'])})?"
+            f"(?:{alternation(duty['prepositions'])})?(?:(?:{alternation(duty['owners'])})的?)?"
             f"(?:{alternation(duty['nouns'])}){{1,2}}"
         )
         return f"{alternation(self.role_adverbs)}|{composed}"

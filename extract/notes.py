@@ -134,6 +134,8 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     name = unit.name
     if len(name) < 2 or len(name) > 30 or name.startswith(gaz.lexicon.interrogatives):
         return False  # 由哪些部门牵头？ asks which bodies lead
+    if "的" in name:
+        return False  # 各级政务机关按照各自的职责负责…建设的|组织实施: a clause, no body's name
     return (
         name.endswith(gaz.lexicon.organisation_suffixes)
         or gaz.is_collective(name)

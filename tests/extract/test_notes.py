@@ -579,6 +579,20 @@ def test_a_unit_relative_to_its_reader_names_no_body(text: str, expected: list[l
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("（一）建设平台。\n各级政务机关按照各自的职责负责本系统信息化建设。\n", [["各级政务机关"]]),
+        ("第五条 各级政务机关按照各自的职责负责本系统信息化建设的组织实施。\n", [["各级政务机关"]]),
+        ("（一）建设平台。\n区直机关按照职责分工负责。\n", [["区直机关"]]),
+    ],
+)
+def test_organs_answer_after_an_adverbial_of_their_duty(text: str, expected: list[list[str]]) -> None:
+    """机关 ends a body's name as 机构 does; 按照各自的职责 is an adverbial of duty as 按照各自职责
+    is; a run holding 的 (…建设的|组织实施) is a clause, no body's name."""
+    assert units_of(text, "330106") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("正文\n区人民政府办公室关于加强区政府门户网站建设的实施\n", []),
         ("正文\n区人民政府办公室关于加强区政府门户网站建设的实施意见\n一、区数据局负责建设。\n", [["区数据局"]]),
     ],
