@@ -1221,6 +1221,8 @@ def _generic(
     rest = [(w, t) for w, t in modifiers if not _says_where(w, t, places, grammar)]
     if not rest:
         return True  # 政府网站, 洛阳市平台
+    if len(head_token.head) == 1 and _a_named_place_s_body(modifiers, places, grammar):
+        return False  # 城口县|政府|网: the site of one place's government
     name = text[start : head_token.end]
     for level in sorted(grammar.levels, key=len, reverse=True):
         name = name.removeprefix(level)
@@ -1239,6 +1241,18 @@ def _generic(
     if len(word) == 1:
         return tag in _SINGLE_GENERIC_TAGS
     return words.frequency(word) >= grammar.generic_modifier_frequency and head_token.head not in grammar.named_heads
+
+
+def _a_named_place_s_body(modifiers: list[tuple[str, str]], places: frozenset[str], grammar: Grammar) -> bool:
+    """Whether the modifiers are a place named by its name (城口县, not 全市 or 市) and a body's
+    word after it (政府, 人民政府): before a head of one character, which names as a common noun
+    does not (城口县政府网, not 湖南省政府网站: the province's government websites), the system is
+    that one body's, no kind."""
+    if len(modifiers) != 2:
+        return False
+    (place, tag), (body, _) = modifiers
+    named = place not in grammar.levels and (place in places or _a_place(place, tag, grammar))
+    return named and body.endswith(grammar.organisation_suffixes)
 
 
 def _a_sector(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:

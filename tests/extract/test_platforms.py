@@ -903,3 +903,19 @@ def test_an_article_s_measure_is_no_part_of_a_name(nlp, text: str, names: list[s
     """The measure after an ordinal of any length (第十九|条) ends the article's number, as after
     第二|条: no name opens with it."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("城口县政府网、沙坪坝区政府网得分突破120分。", ["城口县政府网", "沙坪坝区政府网"]),
+        ("建设城口县人民政府网。", ["城口县人民政府网"]),
+        # a common noun after a place: the place's government websites, a kind
+        ("印发湖南省政府网站管理办法。", []),
+        ("加强全市政府网管理。", []),
+    ],
+)
+def test_a_named_place_s_government_site_is_a_name(nlp, text: str, names: list[str]) -> None:
+    """A place named by its name and its government before 网 name one site (城口县|政府|网);
+    before 网站, a common noun, they say whose websites are meant; 全市 names no one place."""
+    assert platform_names(nlp, text) == names
