@@ -582,11 +582,13 @@ def test_a_unit_relative_to_its_reader_names_no_body(text: str, expected: list[l
         ("（一）建设平台。\n各级政务机关按照各自的职责负责本系统信息化建设。\n", [["各级政务机关"]]),
         ("第五条 各级政务机关按照各自的职责负责本系统信息化建设的组织实施。\n", [["各级政务机关"]]),
         ("（一）建设平台。\n区直机关按照职责分工负责。\n", [["区直机关"]]),
+        ("第八条 区政府门户网站是区政府实施网上办事的总平台。\n", []),
     ],
 )
-def test_organs_answer_after_an_adverbial_of_their_duty(text: str, expected: list[list[str]]) -> None:
+def test_what_a_body_s_name_may_hold_and_what_ends_it(text: str, expected: list[list[str]]) -> None:
     """机关 ends a body's name as 机构 does; 按照各自的职责 is an adverbial of duty as 按照各自职责
-    is; a run holding 的 (…建设的|组织实施) is a clause, no body's name."""
+    is; a run holding 的 (…建设的|组织实施) or a copula (网站|是|区政府|实施) is a clause, no body's
+    name."""
     assert units_of(text, "330106") == expected
 
 
