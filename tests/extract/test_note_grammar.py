@@ -159,6 +159,9 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             "620000",
             [["*省交通运输厅", "省财政厅", "兰州市人民政府", "天水市人民政府"]],
         ),
+        # idioms of each one's duty are roles (各负其责, 各司其职)
+        ("（市数据局负总责，各部门各负其责）", "330100", [["市数据局", "各部门"]]),
+        ("（市数据局牵头，各区县政府各司其职）", "330100", [["*市数据局", "各区县政府"]]),
         # places written without their level share the body of the last, written so too
         (
             "（省商务厅牵头，佛山、江门、肇庆海关按职责分工负责）",
