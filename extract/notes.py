@@ -544,10 +544,16 @@ def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Le
     """(start, end) in *line* of a label block after a full stop (``…平台。责任单位：市工信局。``;
     *after_full_stop* finds a label there): from its first label, which may name people
     (分管领导：X 部门分工：A牵头，B配合), when a unit label stands in the sentence, to the
-    sentence's end."""
+    sentence's end, or to the end of the sentences right after it that open with a unit label
+    (牵头单位：A。配合单位：B。)."""
     for found in after_full_stop.finditer(line):
         full_stop = line.find("。", found.end())
         end = full_stop + 1 if full_stop >= 0 else len(line)
+        while full_stop >= 0 and (label_after := lexicon.label_pattern.match(line, full_stop + 1)):
+            if lexicon.label_of(label_after.group(1)) not in lexicon.labels:
+                break  # 牵头单位：A。配合单位：B。: the next sentence goes on with the block
+            full_stop = line.find("。", label_after.end())
+            end = full_stop + 1 if full_stop >= 0 else len(line)
         label = lexicon.label_of(found.group(2))
         if label in lexicon.labels:
             return found.start(1), end

@@ -757,6 +757,9 @@ def test_a_role_describing_a_units_work_assigns_none(text: str, expected: list[l
             [["*市数据局", "市财政局"]],
         ),
         ("1.建设平台。 部门分工：市数据局牵头，市财政局等配合。 推广应用。", [["*市数据局", "市财政局"]]),
+        # the sentences right after it that open with a unit label go on with the block
+        ("1.建设平台。牵头单位：市数据局。配合单位：市公安局、市人社局。", [["*市数据局", "市公安局", "市人社局"]]),
+        ("1.建设平台。牵头单位：市数据局。各部门要加强配合。", [["*市数据局"]]),
     ],
 )
 def test_a_label_block_after_a_full_stop_is_its_sentence(text: str, expected: list[list[str]]) -> None:
