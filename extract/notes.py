@@ -1230,7 +1230,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 if _leads_later(norm, clause.end(), sentence_end, lexicon) or _leading_is_its_task(task, lexicon):
                     role_of_verb = "lead"  # X负责A，负责牵头B; X负责A的牵头抓总: X leads
                 duty = norm[begin : role.start()].rstrip(" ").endswith(("：", ":"))
-                partners = _later_partners(norm, sentence_end, lexicon) if duty else None
+                partners = _later_partners(norm, clause.end(), sentence_end, lexicon) if duty else None
                 if partners is None:  # X负责会同Y抓好A: X leads, Y supports, as in X会同Y负责
                     partners = _partners_after(norm, role_end, clause.end(), lexicon)
                 if partners is not None:  # 市规划局：负责A；会同市市政委制定B: X leads, Y supports
@@ -1307,12 +1307,16 @@ def _leads_later(norm: str, position: int, sentence_end: int, lexicon: Lexicon) 
     return False
 
 
-def _later_partners(norm: str, sentence_end: int, lexicon: Lexicon) -> tuple[int, int, Role] | None:
-    """In a division of duties by unit (``X：负责A；会同Y制定B``), the partners of the clause after
-    the ``；`` that ends X's first duty, as a support cell; None if that clause names none."""
-    if not norm.startswith("；", sentence_end):
-        return None
-    return _partners_after(norm, sentence_end + 1, min(len(norm), sentence_end + 1 + _MAX_NOTE), lexicon)
+def _later_partners(norm: str, clause_end: int, sentence_end: int, lexicon: Lexicon) -> tuple[int, int, Role] | None:
+    """In a division of duties by unit (``X：负责A；会同Y制定B``, ``X：负责A，会同Y制定B``), the
+    partners of the clause after the ``；`` that ends X's first duty, or after the ``，`` that ends
+    its clause, as a support cell; None if that clause names none."""
+    for end in (clause_end, sentence_end):
+        if norm.startswith(("；", "，"), end):
+            partners = _partners_after(norm, end + 1, min(len(norm), end + 1 + _MAX_NOTE), lexicon)
+            if partners is not None:
+                return partners
+    return None
 
 
 def _partners_after(norm: str, position: int, limit: int, lexicon: Lexicon) -> tuple[int, int, Role] | None:

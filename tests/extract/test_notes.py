@@ -446,12 +446,13 @@ def test_a_body_named_by_who_leads_it_is_no_note_however_long() -> None:
     assert units_of(text, "450100") == []
 
 
-def test_a_division_of_duties_names_partners_after_the_first_duty() -> None:
-    """``X：负责A；会同Y做B`` (a unit's duties after a colon): X leads, Y supports; a duty with no
-    partner leaves X alone."""
+@pytest.mark.parametrize("mark", ["；", "，"])
+def test_a_division_of_duties_names_partners_after_the_first_duty(mark: str) -> None:
+    """``X：负责A；会同Y做B`` or ``X：负责A，会同Y做B`` (a unit's duties after a colon): X leads, Y
+    supports; a duty with no partner leaves X alone."""
     text = (
-        "二、职责分工\n1．市数据局：负责建设数据共享平台；会同市财政局制定资金管理办法。\n"
-        "2．市公安局：负责人口库的维护。\n"
+        f"二、职责分工\n1．市数据局：负责建设数据共享平台{mark}会同市财政局制定资金管理办法。\n"
+        "2．市公安局：负责人口库的维护，统筹推进网络安全。\n"
     )
     assert units_of(text, "320500") == [["*市数据局", "市财政局"], ["市公安局"]]
 
