@@ -52,6 +52,7 @@ class Lexicon:
     own_prefixes: tuple[str, ...]
     writer_deictics: tuple[str, ...]
     relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
+    relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
     title_prepositions: tuple[str, ...]  # X关于Y的通知: a title, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     whole_marker: str
@@ -182,13 +183,14 @@ class Lexicon:
 
     def names_a_relative(self, name: str) -> bool:
         """Whether *name* is relative to whoever reads it, a deictic and a relative head
-        (本级政府, 本部门): each reader's own, no body.
+        (本级政府, 本部门), or a relative prefix (所属业务主管部门): each reader's own, no body.
 
         >>> lexicon = load_lexicon()
-        >>> [lexicon.names_a_relative(n) for n in ("本级政府", "本部门", "本局办公室", "本市发改委", "我办")]
-        [True, True, False, False, False]
+        >>> [lexicon.names_a_relative(n) for n in ("本级政府", "本部门", "所属主管部门", "本局办公室", "我办")]
+        [True, True, True, False, False]
         """
-        return name[:1] in self.writer_deictics and name[1:].startswith(self.relative_heads)
+        deictic = name[:1] in self.writer_deictics and name[1:].startswith(self.relative_heads)
+        return deictic or name.startswith(self.relative_prefixes)
 
     def names_no_body(self, name: str) -> bool:
         """Whether a run read as a unit names no body: it is relative to its reader (本级政府,
@@ -454,6 +456,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             own_prefixes=tuple(data["own_prefixes"]),
             writer_deictics=tuple(data["writer_deictics"]),
             relative_heads=tuple(data["relative_heads"]["words"]),
+            relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
             title_prepositions=tuple(data["title_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             whole_marker=data["whole_marker"],

@@ -1539,7 +1539,8 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
     """Whether every unit ends in an organisation's word (局, 委, 政府 …), is a collective of
     places, which stands for their governments (各设区市), or is a township: a sentence outside
     brackets is a note only then (各级各部门要抓好落实 is an exhortation, not a note). A department's
-    field is one with its level (省财政), or alone beside a body its group names (国土、城乡建委)."""
+    field is one with its level (省财政), or alone beside a body its group names (国土、城乡建委).
+    Bodies in general (相关部门, 有关单位) name none."""
     lexicon = gaz.lexicon
 
     def named(unit: UnitName, beside_a_body: bool) -> bool:
@@ -1550,6 +1551,8 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
             or lexicon.names_a_department(unit.name, bare=beside_a_body)
         )
 
+    if all(u.name in lexicon.dropped_units for g in parsed.groups for u in g.units):
+        return False  # 由相关部门实施联合惩戒: bodies in general, none named
     for group in parsed.groups:
         beside_a_body = any(u.name.endswith(lexicon.organisation_suffixes) for u in group.units)
         if not all(named(u, beside_a_body) for u in group.units):

@@ -569,11 +569,15 @@ def test_the_agent_a_task_is_given_to_leads_with_its_partners(text: str, expecte
         ("第九条 各部门网站的日常维护由本单位负责。", []),
         ("第九条 各部门网站的日常维护由区数据局自行负责。", [["区数据局"]]),
         ("（二）建设平台。（责任单位：本局办公室、区数据局）", [["本局办公室", "区数据局"]]),
+        ("二、其他事项由所属业务主管部门和本级政务服务管理机构实施双重管理。", []),
+        # bodies in general, alone, name none either
+        ("一、将失信名单纳入信用平台，由相关部门实施联合惩戒。", []),
+        ("（三）由区数据局牵头，有关部门配合。", [["*区数据局", "有关部门"]]),
     ],
 )
 def test_a_unit_relative_to_its_reader_names_no_body(text: str, expected: list[list[str]]) -> None:
-    """本级政府 and 本部门 are each reader's own, no body; 本局办公室 is the writer's. 自行 is an
-    adverb of the role."""
+    """本级政府, 本部门 and 所属主管部门 are each reader's own, no body; 本局办公室 is the writer's.
+    自行 is an adverb of the role. 相关部门 alone in running text names no body."""
     assert units_of(text, "330106") == expected
 
 
@@ -794,6 +798,20 @@ def test_coordinating_is_an_adverb_of_a_role_not_a_role(text: str, expected: lis
 def test_undertaking_work_is_no_role(text: str, expected: list[list[str]]) -> None:
     """X承担…工作 tells what a body does, as annotators of unseen plans read it: no note; 承担单位
     is a label all the same, and a 负责 before it still makes the note."""
+    assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("近年来，市数据局积极推进政务服务平台建设。", []),
+        ("（一）建设平台。（推进单位：市数据局）", [["市数据局"]]),
+        ("（一）建设平台。市数据局牵头推进，市财政局配合。", [["*市数据局", "市财政局"]]),
+    ],
+)
+def test_advancing_work_is_no_role(text: str, expected: list[list[str]]) -> None:
+    """X推进Y tells what a body does (no gold note holds it), as 承担 does: no note; 推进单位 is a
+    label all the same, and 牵头推进 leads."""
     assert units_of(text, "320500") == expected
 
 
