@@ -16,6 +16,7 @@ from pathlib import Path
 
 from extract.model import Role
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, alternation
+from extract.words import stands_alone
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -53,7 +54,7 @@ class Lexicon:
     writer_deictics: tuple[str, ...]
     relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
     relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
-    title_prepositions: tuple[str, ...]  # X关于Y的通知: a title, no unit
+    clause_prepositions: tuple[str, ...]  # X关于Y的通知, X对Y实施: a clause, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     whole_marker: str
     person_titles: tuple[str, ...]
@@ -194,13 +195,22 @@ class Lexicon:
 
     def names_no_body(self, name: str) -> bool:
         """Whether a run read as a unit names no body: it is relative to its reader (本级政府,
-        :meth:`names_a_relative`) or a document's title (X关于Y的通知).
+        :meth:`names_a_relative`), or a clause, a preposition standing in it as a word of its own
+        (X关于Y的通知, a title; X对Y实施…).
 
         >>> lexicon = load_lexicon()
-        >>> [lexicon.names_no_body(n) for n in ("本部门", "省政府办公厅关于加强门户网站", "省政府办公厅")]
-        [True, True, False]
+        >>> names = ("本部门", "省政府办公厅关于加强门户网站", "市数据局对全市平台", "市对外经济贸易局", "省政府办公厅")
+        >>> [lexicon.names_no_body(n) for n in names]
+        [True, True, True, False, False]
         """
-        return self.names_a_relative(name) or any(word in name[1:] for word in self.title_prepositions)
+        if self.names_a_relative(name):
+            return True
+        return any(
+            stands_alone(name, at, at + len(word))
+            for word in self.clause_prepositions
+            for at in range(1, len(name))
+            if name.startswith(word, at)
+        )
 
     @cached_property
     def own_level_prefixes(self) -> tuple[str, ...]:
@@ -457,7 +467,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             writer_deictics=tuple(data["writer_deictics"]),
             relative_heads=tuple(data["relative_heads"]["words"]),
             relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
-            title_prepositions=tuple(data["title_prepositions"]["words"]),
+            clause_prepositions=tuple(data["clause_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             whole_marker=data["whole_marker"],
             person_titles=tuple(data["person_titles"]),

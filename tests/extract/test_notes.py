@@ -601,12 +601,14 @@ def test_what_a_body_s_name_may_hold_and_what_ends_it(text: str, expected: list[
     ("text", "expected"),
     [
         ("正文\n区人民政府办公室关于加强区政府门户网站建设的实施\n", []),
+        # a preposition opening the verb's object makes a clause, no run of units
+        ("第五条 区数据局对全区政务服务平台实施统一管理。\n", []),
         ("正文\n区人民政府办公室关于加强区政府门户网站建设的实施意见\n一、区数据局负责建设。\n", [["区数据局"]]),
     ],
 )
 def test_a_title_names_no_unit(text: str, expected: list[list[str]]) -> None:
     """X关于Y的Z is a document's title, its issuer and its subject: no run of units, even where a
-    line ends in a role word (…的实施, a title cut short)."""
+    line ends in a role word (…的实施, a title cut short); nor is X对Y (区数据局|对|全区…平台)."""
     assert units_of(text, "330106") == expected
 
 
