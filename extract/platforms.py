@@ -664,17 +664,20 @@ def _in_next_head(tokens: list[Tok], i: int) -> bool:
 def _breaks(token: Tok, grammar: Grammar) -> bool:
     """A word no name holds: a one-character locative (企业上云上平台), a number or quantity
     (进一个网), an ordinal (第二条), a conjunction of two characters (以及, 并且), a modal verb
-    (部门要做好系统), a verb that opens a list (主要包括X), a predicate (:func:`_predicate_inside`)."""
+    (部门要做好系统), a copula used as a verb (实用性|是|网站的生命), a verb that opens a list
+    (主要包括X), a predicate (:func:`_predicate_inside`)."""
     single = len(token.text) == 1 and token.tag == "f"
     long_conjunction = token.tag in grammar.conjunction_tags and len(token.text) > 1
     ordinal = token.tag == _ORDINAL
     modal = token.text in grammar.modals and token.tag in grammar.verb_tags
+    copula = token.text in grammar.copulas and token.tag in grammar.verb_tags
     enumerating = token.text in grammar.enumerating_verbs
     return (
         single
         or long_conjunction
         or ordinal
         or modal
+        or copula
         or enumerating
         or _quantity(token, grammar)
         or _predicate_inside(token, grammar)

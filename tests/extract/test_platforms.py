@@ -919,3 +919,9 @@ def test_a_named_place_s_government_site_is_a_name(nlp, text: str, names: list[s
     """A place named by its name and its government before 网 name one site (城口县|政府|网);
     before 网站, a common noun, they say whose websites are meant; 全市 names no one place."""
     assert platform_names(nlp, text) == names
+
+
+def test_a_copula_used_as_a_verb_is_no_part_of_a_name(nlp) -> None:
+    """是 is the clause's verb (实用性|是|网站的生命): no name holds it, and 网站 alone is a kind."""
+    assert platform_names(nlp, "实用性是网站的生命。") == []
+    assert platform_names(nlp, "区政府门户网站是区政府的网上窗口。") == ["区政府门户网站"]
