@@ -205,12 +205,13 @@ class Lexicon:
         """
         if self.names_a_relative(name):
             return True
-        return any(
-            stands_alone(name, at, at + len(word))
-            for word in self.clause_prepositions
-            for at in range(1, len(name))
-            if name.startswith(word, at)
-        )
+        for word in self.clause_prepositions:
+            at = name.find(word, 1)
+            while at > 0:
+                if stands_alone(name, at, at + len(word)):
+                    return True
+                at = name.find(word, at + 1)
+        return False
 
     @cached_property
     def own_level_prefixes(self) -> tuple[str, ...]:

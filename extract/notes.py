@@ -565,15 +565,17 @@ def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Le
 
 
 def _qualified_label(line: str, lexicon: Lexicon) -> bool:
-    """Whether *line* opens with a unit label after a qualifier the grammar does not know
-    (技术|支撑单位：…), as :func:`_clause_start` reads one inside a note."""
-    found = lexicon.label_pattern.search(line, 1)
-    return (
-        found is not None
-        and found.start() <= _MAX_QUALIFIER
-        and lexicon.label_of(found.group(1)) in lexicon.labels
-        and _clause_start(line, found.start()) == 0
-    )
+    """Whether *line* opens with a unit label after a qualifier of a few Chinese characters the
+    grammar does not know (技术|支撑单位：…), as :func:`_clause_start` reads one inside a note."""
+    if "：" not in line and ":" not in line:
+        return False  # no label without its colon (most lines: the cheap test first)
+    for at in range(1, min(len(line), _MAX_QUALIFIER + 1)):
+        if not is_han(line[at - 1]):
+            return False
+        found = lexicon.label_pattern.match(line, at)
+        if found is not None:
+            return lexicon.label_of(found.group(1)) in lexicon.labels
+    return False
 
 
 def _bare_label(line: str, lexicon: Lexicon) -> bool:
@@ -1370,8 +1372,9 @@ def _ends_a_name(norm: str, j: int, lexicon: Lexicon) -> bool:
     the task's (市信息化办|组织编制)."""
     if not ends_a_word(norm, j):
         return False
-    next_word = norm[j : word_around(norm, j)[1]] if j < len(norm) else ""
-    return not next_word.endswith(lexicon.organisation_suffixes)
+    if not norm.startswith(lexicon.organisation_suffixes, j):
+        return True
+    return not norm[j : word_around(norm, j)[1]].endswith(lexicon.organisation_suffixes)
 
 
 def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
