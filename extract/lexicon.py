@@ -16,7 +16,7 @@ from pathlib import Path
 
 from extract.model import Role
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, alternation
-from extract.words import stands_alone
+from extract.words import holds_a_word
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -203,15 +203,7 @@ class Lexicon:
         >>> [lexicon.names_no_body(n) for n in names]
         [True, True, True, False, False]
         """
-        if self.names_a_relative(name):
-            return True
-        for word in self.clause_prepositions:
-            at = name.find(word, 1)
-            while at > 0:
-                if stands_alone(name, at, at + len(word)):
-                    return True
-                at = name.find(word, at + 1)
-        return False
+        return self.names_a_relative(name) or holds_a_word(name, self.clause_prepositions, start=1)
 
     @cached_property
     def own_level_prefixes(self) -> tuple[str, ...]:

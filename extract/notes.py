@@ -22,7 +22,14 @@ from extract.lexicon import Lexicon
 from extract.model import Role
 from extract.text import is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
-from extract.words import ends_a_word, stands_alone, starts_with_a_predicate, starts_with_a_preposition, word_around
+from extract.words import (
+    ends_a_word,
+    holds_a_word,
+    stands_alone,
+    starts_with_a_predicate,
+    starts_with_a_preposition,
+    word_around,
+)
 
 __all__ = [
     "NoteSpan",
@@ -134,28 +141,13 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     name = unit.name
     if len(name) < 2 or len(name) > 30 or name.startswith(gaz.lexicon.interrogatives):
         return False  # 由哪些部门牵头？ asks which bodies lead
-    if "的" in name or _holds_a_copula(name, gaz.lexicon):
+    if "的" in name or holds_a_word(name, gaz.lexicon.copulas):
         return False  # …负责…建设的|组织实施, 门户网站是省政府|实施…: a clause, no body's name
     return (
         name.endswith(gaz.lexicon.organisation_suffixes)
         or gaz.is_collective(name)
         or _a_township(name, gaz.lexicon)
         or gaz.lexicon.names_a_department(name, bare=True)
-    )
-
-
-def _holds_a_copula(name: str, lexicon: Lexicon) -> bool:
-    """Whether a copula stands in *name* as a word of its own (网站|是|省政府, not 行为).
-
-    >>> from extract.lexicon import load_lexicon
-    >>> lexicon = load_lexicon()
-    >>> _holds_a_copula("省政府门户网站是省政府", lexicon), _holds_a_copula("违法建设行为发生地镇政府", lexicon)
-    (True, False)
-    """
-    return any(
-        stands_alone(name, at, at + len(copula))
-        for copula in lexicon.copulas
-        for at in (m.start() for m in re.finditer(re.escape(copula), name))
     )
 
 

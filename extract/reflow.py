@@ -112,6 +112,8 @@ PARAGRAPH_GAP = 0.2
 # How much wider than the usual gap between two lines, in line heights, a gap holds a blank line.
 BLANK_LINE = 0.8
 _SENTENCE_ENDS = "。！？!?"
+# A line holding only a mark a sentence goes on after, as a web page that set marks apart leaves it.
+_STRANDED_PUNCTUATION = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*([，,；;、：:])[ \t\u3000]*\n")
 # A page number that shows it is one in plain text, where a bare number may be a table's row.
 _DECORATED_PAGE_NUMBER = re.compile(
     r"\s*(?:[\-—–－]+\s*\d{1,4}\s*[\-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)\s*"
@@ -647,9 +649,6 @@ def unwrap_text(text: str) -> str:
         parts.append(text_line + _joint(text_line, following) if runs_on else line + "\n")
     parts.append(lines[-1])
     return "".join(parts)
-
-
-_STRANDED_PUNCTUATION = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*([，,；;、：:])[ \t\u3000]*\n")
 
 
 def join_stranded_punctuation(text: str) -> str:

@@ -126,6 +126,22 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     return word_around(text, start) == (start, end)
 
 
+def holds_a_word(text: str, words: tuple[str, ...], start: int = 0) -> bool:
+    """Whether one of *words* stands in *text*, from *start* on, as a word of its own when the
+    text is segmented (网站|是|省政府, not 行为).
+
+    >>> holds_a_word("省政府门户网站是省政府", ("是", "为")), holds_a_word("违法建设行为发生地镇政府", ("是", "为"))
+    (True, False)
+    """
+    for word in words:
+        at = text.find(word, start)
+        while at >= 0:
+            if stands_alone(text, at, at + len(word)):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def ends_a_word(text: str, position: int) -> bool:
     """Whether a word ends at *position* when the text around it is segmented.
 
