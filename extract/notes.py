@@ -1186,7 +1186,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         previous: tuple[int, int] | None = None  # the clause before, as (begin, end)
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
             begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip(" \t\u3000|"))  # | X负责: a cell
-            role = lexicon.role_clause_pattern.search(norm, clause.start(), clause.end())
+            role = _role_outside_quotes(norm, clause.start(), clause.end(), lexicon)
             before, previous = previous, (begin, clause.end())
             if role is not None and role.start() == begin and before is not None:
                 named_end = _copular_subject(norm, *before, lexicon)
@@ -1201,7 +1201,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue
             if role is None:
                 continue
-            subject = norm[begin : role.start()].rstrip(" ：:")
+            subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
             subject = subject[: len(subject) - len(modal)]
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
@@ -1238,6 +1238,30 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                         spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
                 spans.append(NoteSpan(begin, role_end, begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The first role word between *start* and *end* that no quotation holds (按照“谁主管、谁负责”
+    的原则|抓好落实: the quoted 负责 is a slogan's)."""
+    for role in lexicon.role_clause_pattern.finditer(norm, start, end):
+        if norm.count("“", start, role.start()) <= norm.count("”", start, role.start()):
+            return role
+    return None
+
+
+def _without_adverbial(subject: str, lexicon: Lexicon) -> str:
+    """*subject* without an adverbial of the manner its units act in, after them and before the
+    role (市民政局|按照属地管理原则|抓好落实, 按照“谁主管、谁负责”的原则): a duty preposition after a
+    run that ends as a body does opens it, and a duty or manner noun ends it (not 依职责|管理|指导,
+    where a verb goes on); *subject* as it is where it ends in a body already."""
+    duty = lexicon.duty_adverbs
+    if _ends_in_a_body(subject, lexicon) or not subject.endswith((*duty["nouns"], *duty["manner_nouns"])):
+        return subject
+    for preposition in sorted(duty["prepositions"], key=len, reverse=True):
+        at = subject.rfind(preposition)
+        if at >= 2 and _ends_in_a_body(subject[:at], lexicon):
+            return subject[:at]
+    return subject
 
 
 def _role_ending_a_word(norm: str, role: re.Match[str], lexicon: Lexicon) -> int | None:

@@ -860,3 +860,19 @@ def test_a_role_phrase_is_read_up_to_a_word_s_end(text: str, expected: list[list
     """A run of role words whose last opens the task's word (负责|督促检查) is read up to the
     longest role phrase that ends a word; 负主体责任 bears the responsibility, a role."""
     assert units_of(text, "500000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）推进。区民政局、区司法局按照属地管理原则抓好落实。", [["区民政局", "区司法局"]]),
+        ("（一）推进。区民政局按照“谁主管、谁负责”的原则抓好落实。", [["区民政局"]]),
+        ("（一）推进。区民政局根据工作需要负责组织实施。", [["区民政局"]]),
+        # a verb after the preposition's object: no adverbial, the clause is no note
+        ("（一）推进。各有关部门依职责管理指导本系统工作。", []),
+    ],
+)
+def test_an_adverbial_of_manner_may_stand_between_units_and_their_role(text: str, expected: list[list[str]]) -> None:
+    """A duty preposition and a phrase ending in a duty or manner noun (按照属地管理原则) stand
+    between the units and their role; a role word a quotation holds (“谁负责”) is a slogan's."""
+    assert units_of(text, "330106") == expected
