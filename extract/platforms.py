@@ -846,7 +846,7 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         named_before = start >= 2 and bool(tokens[start - 2].head)
         if previous == "wn" and token.tag in grammar.verb_tags and modifier and named_before:
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
-        after_adverb = previous in grammar.adverb_tags
+        after_adverb = previous in grammar.adverb_tags and not (token.text in grammar.levels and start + 1 < end)
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
         if clause_initial and _enumerates(tokens, start, end, grammar):
             start += 2  # 二是: the second of a list of points, no part of a name

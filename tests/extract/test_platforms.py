@@ -925,3 +925,10 @@ def test_a_copula_used_as_a_verb_is_no_part_of_a_name(nlp) -> None:
     """是 is the clause's verb (实用性|是|网站的生命): no name holds it, and 网站 alone is a kind."""
     assert platform_names(nlp, "实用性是网站的生命。") == []
     assert platform_names(nlp, "区政府门户网站是区政府的网上窗口。") == ["区政府门户网站"]
+
+
+def test_a_level_after_an_adverb_opens_a_name(nlp) -> None:
+    """After an adverb (将, tagged d) a level with more words after it opens the name (将|省|政务
+    信息网), where a word after an adverb is otherwise the predicate (持续|壮大)."""
+    assert platform_names(nlp, "将省政务信息网延伸到乡镇。") == ["省政务信息网"]
+    assert platform_names(nlp, "进一步完善市政务云平台。") == ["市政务云平台"]
