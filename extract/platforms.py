@@ -720,7 +720,8 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar, words: Words) -> list[
             rest = text[value:]
             covers = rest in grammar.not_counting_measures and _next_text(tokens, i + 1) == "的"
             measured = token.tag == "m" and words.tag(rest) not in grammar.verb_tags
-            counts = (measured or rest in grammar.counter_words) and not covers
+            levels = rest in grammar.not_counting_measures  # 三级 (tagged b): levels, counted as 两|级 are
+            counts = (measured or levels or rest in grammar.counter_words) and not covers
         elif value and i + 1 < len(tokens):
             after = tokens[i + 1]
             covers = after.text in grammar.not_counting_measures and _next_text(tokens, i + 2) == "的"
@@ -1334,8 +1335,17 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> bool
             return True  # 各区自建业务系统, 各类平台
         counting = token.text[0].isdigit() and k + 1 < len(tokens) and tokens[k + 1].tag == "q"
         if _quantity(token, grammar) and (counting or not token.text[0].isdigit()):
+            if _counts_levels(tokens, k, grammar):
+                return False  # 区、市、县三级|电子政务外网: the levels one system spans
             return not _counts_one(tokens, k, grammar)
     return False
+
+
+def _counts_levels(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
+    """The quantity at *k* counts levels (三级, 两|级): what follows spans them, one system."""
+    return tokens[k].text.endswith(tuple(grammar.not_counting_measures)) or _next_text(tokens, k + 1) in (
+        grammar.not_counting_measures
+    )
 
 
 def _counted_after(tokens: list[Tok], last: int, grammar: Grammar) -> bool:

@@ -214,7 +214,6 @@ def test_agencies_and_places_in_text(nlp) -> None:
     [
         "建成交通、水利等多个专题库。",
         "逐步建设若干个行业数据库。",
-        "建设县、乡两级便民服务网站。",
         "全省已建成大型数据中心12个。",
         "运用5G、物联网、区块链等新技术。",
         "落实“系统之外无数据”原则。",
@@ -225,7 +224,7 @@ def test_agencies_and_places_in_text(nlp) -> None:
     ],
 )
 def test_what_a_number_counts_or_a_list_names_is_a_kind(nlp, text: str) -> None:
-    """A quantity before or after a head counts a kind (多个, 若干个, 两级, 12个), so does a
+    """A quantity before or after a head counts a kind (多个, 若干个, 12个; not a count of levels), so does a
     determiner (其他); the category after 等 tells what the items are (技术), or only modifies
     what follows (移动端操作系统); a quoted rule or a numbered slogan names nothing."""
     assert platforms(nlp, text) == []
@@ -932,3 +931,19 @@ def test_a_level_after_an_adverb_opens_a_name(nlp) -> None:
     信息网), where a word after an adverb is otherwise the predicate (持续|壮大)."""
     assert platform_names(nlp, "将省政务信息网延伸到乡镇。") == ["省政务信息网"]
     assert platform_names(nlp, "进一步完善市政务云平台。") == ["市政务云平台"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("完善区、市、县三级电子政务外网。", ["电子政务外网"]),
+        ("完善区、县两级电子政务外网。", ["电子政务外网"]),
+        ("推进县、乡两级网站集约化。", []),
+        ("建设覆盖省市县三级的政务服务平台。", ["政务服务平台"]),
+    ],
+)
+def test_a_count_of_levels_says_what_one_system_spans(nlp, text: str, names: list[str]) -> None:
+    """A count of levels (三级, tagged b, or 两|级) before a name is no part of it and counts no
+    kind: the one system spans those levels (三级|电子政务外网); what is left may still be a kind
+    (两级|网站)."""
+    assert platform_names(nlp, text) == names
