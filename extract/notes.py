@@ -67,6 +67,7 @@ _GROUP_SEPARATORS = "，。；"
 _AROUND_A_CLAUSE = "；，。 \t\u3000"  # stops and blanks (an ideographic space too) between clauses
 _BEFORE_A_CLAUSE = _AROUND_A_CLAUSE + "\n"  # what a clause, and so a label, starts after
 _MAX_QUALIFIER = 4  # characters of a label's qualifier the grammar does not know (次要|责任单位)
+_MAX_LABEL = 12  # characters of a label with its joined heads (牵头责任单位, 责任部门、单位)
 _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
 _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
@@ -559,8 +560,9 @@ def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Le
 def _qualified_label(line: str, lexicon: Lexicon) -> bool:
     """Whether *line* opens with a unit label after a qualifier of a few Chinese characters the
     grammar does not know (技术|支撑单位：…), as :func:`_clause_start` reads one inside a note."""
-    if "：" not in line and ":" not in line:
-        return False  # no label without its colon (most lines: the cheap test first)
+    opening = line[: _MAX_QUALIFIER + _MAX_LABEL]
+    if ("：" not in line and ":" not in line) or not any(head in opening for head in lexicon.unit_label_heads):
+        return False  # no label without its colon and its head (most lines: the cheap tests first)
     for at in range(1, min(len(line), _MAX_QUALIFIER + 1)):
         if not is_han(line[at - 1]):
             return False
@@ -1255,8 +1257,8 @@ def _without_adverbial(subject: str, lexicon: Lexicon) -> str:
     run that ends as a body does opens it, and a duty or manner noun ends it (not 依职责|管理|指导,
     where a verb goes on); *subject* as it is where it ends in a body already."""
     duty = lexicon.duty_adverbs
-    if _ends_in_a_body(subject, lexicon) or not subject.endswith((*duty["nouns"], *duty["manner_nouns"])):
-        return subject
+    if not subject.endswith((*duty["nouns"], *duty["manner_nouns"])) or _ends_in_a_body(subject, lexicon):
+        return subject  # (the cheap test first: most subjects end in no such noun)
     for preposition in sorted(duty["prepositions"], key=len, reverse=True):
         at = subject.rfind(preposition)
         if at >= 2 and _ends_in_a_body(subject[:at], lexicon):
