@@ -947,3 +947,8 @@ def test_a_count_of_levels_says_what_one_system_spans(nlp, text: str, names: lis
     kind: the one system spans those levels (三级|电子政务外网); what is left may still be a kind
     (两级|网站)."""
     assert platform_names(nlp, text) == names
+
+
+def test_a_count_of_rounds_counts_a_kind(nlp) -> None:
+    """轮 is a measure (多|轮: several rounds), so what it counts is a kind, no system's name."""
+    assert platform_names(nlp, "开展多轮系统测试。") == []
