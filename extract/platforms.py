@@ -720,7 +720,7 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar, words: Words) -> list[
             rest = text[value:]
             covers = rest in grammar.not_counting_measures and _next_text(tokens, i + 1) == "的"
             measured = token.tag == "m" and words.tag(rest) not in grammar.verb_tags
-            levels = rest in grammar.not_counting_measures  # 三级 (tagged b): levels, counted as 两|级 are
+            levels = _counts_levels(tokens, i, grammar)  # 三级 (tagged b): levels, counted as 两|级 are
             counts = (measured or levels or rest in grammar.counter_words) and not covers
         elif value and i + 1 < len(tokens):
             after = tokens[i + 1]
@@ -1342,10 +1342,10 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> bool
 
 
 def _counts_levels(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
-    """The quantity at *k* counts levels (三级, 两|级): what follows spans them, one system."""
-    return tokens[k].text.endswith(tuple(grammar.not_counting_measures)) or _next_text(tokens, k + 1) in (
-        grammar.not_counting_measures
-    )
+    """The number at *k* counts levels, its measure glued to it or after it (三级, 两|级): before a
+    name, what follows spans them, one system."""
+    measures = grammar.not_counting_measures
+    return tokens[k].text[-1:] in measures or _next_text(tokens, k + 1) in measures
 
 
 def _counted_after(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
