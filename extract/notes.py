@@ -712,6 +712,8 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             shift = len(cells) - width
             if not _parted_by_marks(line):
                 shift = max(0, shift)
+            elif shift < 0:
+                shift = _shift_reading_units([c for c, _ in cells], columns, shift, gaz)
             if columns and len(cells) > max(columns) + shift:
                 placed = [(c, at, i - shift) for i, (c, at) in enumerate(cells)]
                 parts = [(at, at + len(c), columns[k]) for c, at, k in placed if k in columns and c]
@@ -726,10 +728,24 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 sentences = "。" in body  # 第五条 X负责A。Y负责B。: an article's running text, no cell
                 if lexicon.role_phrase_pattern.search(body) and text[0] not in "（〔【" and not sentences:
                     spans.append(NoteSpan(start, start + len(text), start, start + len(text), "table"))
-        elif not cells:
+        elif not cells and "|" not in line:  # a line of bars alone parts rows of one table
             columns = {}
         position += len(line) + 1
     return spans
+
+
+def _shift_reading_units(cells: list[str], columns: dict[int, Role], widest: int, gaz: Gazetteer) -> int:
+    """How far a row narrower than its header stands to the left of its columns: aligned on the
+    right (*widest*) where its unit columns then hold units, else the least shift that puts units
+    alone in every unit column it reaches (a row of a ledger missing its last, empty cells, or a
+    cell merged with its neighbour: 2 | 任务 | 疾控处 | 长期推进 under 序号 | 任务 | 细化分工 |
+    责任处室 | 完成时限 | 备注)."""
+
+    def reads(shift: int) -> bool:
+        placed = [cells[k + shift] for k in columns if 0 <= k + shift < len(cells) and cells[k + shift]]
+        return bool(placed) and all(_units_alone(cell, gaz) for cell in placed)
+
+    return next((shift for shift in range(widest, 1) if reads(shift)), widest)
 
 
 def _parted_by_marks(line: str) -> bool:

@@ -241,6 +241,19 @@ def test_flattened_rows_with_merged_cells_align_on_the_right() -> None:
     assert units_of(text, "340321") == [["*办公室", "各股室"], ["法规股"], ["各科室"], ["*办公室", "各科室"]]
 
 
+def test_rows_short_of_a_cell_stand_where_their_unit_column_holds_units() -> None:
+    """A ledger's row may lack its empty last cells or a cell merged with its neighbour, and a
+    line of a bar alone parts its rows: a narrower row stands where its unit column holds units."""
+    text = (
+        "序号 | 任务 | 具体措施 | 责任科室 | 时限 | 说明 |\n"
+        "1 | 办好网站 | 每周更新栏目 | 综合科、财务科等分别负责 | 年底 |\n"
+        "|\n"
+        "2 | 公开预算决算 | 计财科 | 8月 |\n"
+        "|\n"
+    )
+    assert units_of(text, "440100") == [["综合科", "财务科"], ["计财科"]]
+
+
 def test_notes_accept_ascii_and_full_width_punctuation_alike() -> None:
     full = units_of("（一）甲。（责任单位：省发改委、数字办，省大数据公司）", "350000")
     ascii_ = units_of("(一)甲。(责任单位:省发改委、数字办,省大数据公司)", "350000")
