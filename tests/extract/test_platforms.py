@@ -750,11 +750,16 @@ def test_a_programme_verb_after_a_noun_is_a_predicate(nlp, text: str, names: lis
         ("为企业群众提供政务服务移动端。", ["政务服务移动端"]),
         ("运维单位做好区政务云平台安全防护。", ["区政务云平台"]),
         ("年内全面实现省电子证照库共享。", ["省电子证照库"]),
+        # dummy verbs: their object names the action they carry out
+        ("值班人员进行系统巡检。", []),
+        ("运维团队给予平台技术支持。", []),
+        ("管理员加以系统防护。", []),
     ],
 )
 def test_a_verb_saying_a_task_is_done_is_a_predicate(nlp, text: str, names: list[str]) -> None:
-    """A verb that says a task is done or given (提供, 做好, 实现) is never part of a system's name,
-    even after a noun: the name starts after it."""
+    """A verb that says a task is done or given (提供, 做好, 实现), or a dummy verb that carries
+    out the action its object names (进行, 加以, 给予), is never part of a system's name, even
+    after a noun: the name starts after it."""
     assert platform_names(nlp, text) == names
 
 
