@@ -803,8 +803,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     """Drop the predicate and quantifiers before a name; None if no name is left.
 
     A word that cannot start a noun phrase, an action verb, the word after an adverb (持续壮大,
-    进一步完善), and a verbal noun or adjective first in its clause (启动X平台, 培育X中心) are
-    predicates.
+    进一步完善), a verbal noun or adjective first in its clause (启动X平台, 培育X中心) and a
+    programme verb tagged a verbal noun after a verb or a dropped word (加快|启动X库) are predicates.
     """
     dropped = False
     while start < end:
@@ -855,11 +855,13 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         predicate = clause_initial and len(token.text) > 1 and token.tag in grammar.clause_initial_predicate_tags
         if _verb_modifier(tokens, start, end, grammar):
             break  # 建设|预约诊疗服务平台: a verb after the action, before more words, says what the system does
+        chained = token.tag == "vn" and token.text in grammar.programme_verbs and verb_before  # 加快|启动: a chain
         if (
             token.tag in grammar.start_tags
             and token.text not in grammar.actions
             and not after_adverb
             and not predicate
+            and not chained
             and not _quantity(token, grammar)
         ):
             break

@@ -736,11 +736,13 @@ def test_a_period_before_a_name_is_no_part_of_it(nlp, text: str, names: list[str
         ("各地要扎实推进全省一体化政务服务平台建设。", ["全省一体化政务服务平台"]),
         ("要常态化落实政务外网安全管理。", ["政务外网"]),
         ("全力推动“赣服通”迭代升级。", ["赣服通"]),
+        ("加快启动法人单位信息库。", ["法人单位信息库"]),  # 启动 tagged a verbal noun, in a chain of verbs
     ],
 )
 def test_a_programme_verb_after_a_noun_is_a_predicate(nlp, text: str, names: list[str]) -> None:
-    """A verb that carries out a programme (推进, 落实, 推动) is never part of a system's name,
-    even after a noun (常态化|落实): the name starts after it."""
+    """A verb that carries out a programme (推进, 落实, 推动, 启动) is never part of a system's name,
+    even after a noun (常态化|落实) or tagged a verbal noun after a verb (加快|启动): the name starts
+    after it."""
     assert platform_names(nlp, text) == names
 
 
