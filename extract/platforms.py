@@ -1393,6 +1393,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
     while k >= 0:
         last = k + 1
         while k >= 0 and (tokens[k].tag in grammar.start_tags or tokens[k].tag in grammar.verb_tags):
+            if tokens[k].head and k < last - 1:
+                break  # 依托X平台|建设|生态环境、…: a name before the item's predicate is no part of it
             k -= 1
         trimmed = _trim_item(tokens, k + 1, last, grammar)
         if trimmed is None:
