@@ -56,6 +56,7 @@ class Lexicon:
     relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
     clause_prepositions: tuple[str, ...]  # X关于Y的通知, X对Y实施: a clause, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
+    hosting_roles: tuple[str, ...]  # 主办, 承办: who hosts, answerable only beside another role
     whole_marker: str
     person_titles: tuple[str, ...]
     work_nouns: tuple[str, ...]
@@ -231,6 +232,22 @@ class Lexicon:
             f"(?:{alternation(duty['nouns'])}){{1,2}}"
         )
         return f"{alternation(self.role_adverbs)}|{composed}"
+
+    @cached_property
+    def _role_word_pattern(self) -> re.Pattern[str]:
+        return re.compile(alternation(self.modifiers))
+
+    def hosts_only(self, text: str) -> bool:
+        """Whether every role word of *text* is one of hosting (主办, 承办), and it holds one.
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.hosts_only("本次大赛由市体育局主办，市体育中心承办")
+        True
+        >>> lexicon.hosts_only("市发改委主办，市财政局协办")
+        False
+        """
+        words = self._role_word_pattern.findall(text)
+        return bool(words) and all(word in self.hosting_roles for word in words)
 
     @cached_property
     def role_phrase_pattern(self) -> re.Pattern[str]:
@@ -462,6 +479,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
             clause_prepositions=tuple(data["clause_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
+            hosting_roles=tuple(data["hosting_roles"]["words"]),
             whole_marker=data["whole_marker"],
             person_titles=tuple(data["person_titles"]),
             work_nouns=tuple(data["work_nouns"]),

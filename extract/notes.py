@@ -1463,6 +1463,8 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             content = content.replace("\n", "；")
         elif span.style == "brackets":  # 牵头单位：A】【配合单位：B: brackets part the labels
             content = _BETWEEN_BRACKETS.sub(lambda m: "；" * len(m.group(0)), content)
+        if span.style not in ("bracket", "brackets") and gaz.lexicon.hosts_only(norm[span.start : span.end]):
+            continue  # 由X主办，Y承办; 主办单位：X 承办单位：Y: who hosts an event or a site
         parsed = _parse_span(content, span, gaz, jurisdiction)
         if parsed is not None and span.style in _SENTENCE_STYLES and not _all_named_bodies(parsed, gaz):
             continue

@@ -833,6 +833,21 @@ def test_advancing_work_is_no_role(text: str, expected: list[list[str]]) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("本届论坛由省商务厅主办，省贸促会承办，共签约项目30个。", []),
+        ("主办单位：某县人民政府办公室\u3000承办单位：某县信息中心\n网站标识码：1234560001", []),
+        ("（二）推进园区建设。县经信局主办，县财政局协办。", [["*县经信局", "县财政局"]]),
+        ("（二）推进园区建设。（县经信局主办）", [["*县经信局"]]),
+    ],
+)
+def test_hosting_alone_names_no_unit_answerable(text: str, expected: list[list[str]]) -> None:
+    """主办 and 承办 alone say who holds an event or runs a site; beside a partner's role (协办),
+    or in a bracket closing an item, they divide a task."""
+    assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("（一）建设平台。【责任单位】市发改委、市财政局", [["市发改委", "市财政局"]]),
         ("1.建设平台\n【牵头单位】市发改委\n【配合单位】市财政局", [["*市发改委", "市财政局"]]),
         (
