@@ -833,6 +833,20 @@ def test_advancing_work_is_no_role(text: str, expected: list[list[str]]) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("（三）完善平台。区大数据中心主要负责平台日常运维。", [["区大数据中心"]]),
+        ("各镇主要负责同志要亲自部署。", []),
+        ("会上，区教育局主要负责人通报了情况。", []),
+    ],
+)
+def test_mainly_is_an_adverb_of_a_role(text: str, expected: list[list[str]]) -> None:
+    """X主要负责Y: 主要 says what X mostly does, it answers all the same; 主要负责人 and 主要负责同志
+    are people."""
+    assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("本届论坛由省商务厅主办，省贸促会承办，共签约项目30个。", []),
         ("主办单位：某县人民政府办公室\u3000承办单位：某县信息中心\n网站标识码：1234560001", []),
         ("（二）推进园区建设。县经信局主办，县财政局协办。", [["*县经信局", "县财政局"]]),
