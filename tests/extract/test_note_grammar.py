@@ -92,7 +92,8 @@ def test_labelled_notes_read_back(clauses: list, person: str, field: str, colon:
     leads = {n for label, names in clauses if LEXICON.labels[label] == "lead" for n in names}
     expected = [("*" if n in leads else "") + n for _, names in clauses for n in names]
     note = f"（{'；'.join(parts)}）" if bracketed else "\n" + "\n".join(parts)
-    hosting = not bracketed and LEXICON.hosts_only(note)  # 主办单位：X alone outside brackets: who hosts
+    # 主办单位：X alone outside brackets says who hosts (the block opens at the first unit label)
+    hosting = not bracketed and LEXICON.hosts_only("\n".join(parts[1:]))
     assert read(note) == ([] if hosting else [expected])
 
 
