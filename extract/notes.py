@@ -573,9 +573,10 @@ def _qualified_label(line: str, lexicon: Lexicon) -> bool:
 
 
 def _bare_label(line: str, lexicon: Lexicon) -> bool:
-    """A line that is a unit label alone, without a colon: a table's cells copied one to a line,
-    key above value (责任单位 / 卫健局、文旅局)."""
-    return "".join(line.split()) in lexicon.labels
+    """A line that is a unit label alone, its colon (if any) ending the line: a table's cells
+    copied one to a line, key above value (责任单位 / 卫健局、文旅局), or a label whose units
+    are written on the next line (责任单位： / 卫健局、文旅局)."""
+    return "".join(line.split()).rstrip("：:") in lexicon.labels
 
 
 def _units_follow(lines: list[str], number: int, gaz: Gazetteer) -> bool:
@@ -674,7 +675,8 @@ def _label_block_content(content: str, lexicon: Lexicon) -> str:
     waiting = False  # a label alone on its line has not yet met its units
     for index, line in enumerate(content.split("\n")):
         if index:
-            pieces.append(("：" if line.strip() else " ") if waiting else "；")
+            opened = pieces[-1].rstrip().endswith(("：", ":"))  # 责任单位： / 卫健局: the colon is written
+            pieces.append(("：" if line.strip() and not opened else " ") if waiting else "；")
         pieces.append(line)
         if line.strip():
             waiting = _bare_label(line.strip(" \t\u3000"), lexicon)

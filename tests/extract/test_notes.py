@@ -833,6 +833,19 @@ def test_advancing_work_is_no_role(text: str, expected: list[list[str]]) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("3.办好民生实事\n新建口袋公园8个。\n责任单位：\n区城管局、区住建局", [["区城管局", "区住建局"]]),
+        ("3.办好民生实事\n牵头单位:\n区城管局\n配合单位:\n各街道", [["*区城管局", "各街道"]]),
+    ],
+)
+def test_a_label_ending_its_line_takes_the_units_on_the_next(text: str, expected: list[list[str]]) -> None:
+    """A label with its colon at the end of a line, its units on the line below, reads as a label
+    alone on its line does (责任单位 / 卫健局)."""
+    assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("（三）完善平台。区大数据中心主要负责平台日常运维。", [["区大数据中心"]]),
         ("各镇主要负责同志要亲自部署。", []),
         ("会上，区教育局主要负责人通报了情况。", []),
