@@ -249,6 +249,16 @@ def test_agencies_named_in_the_text_resolve_in_any_place(nlp) -> None:
     assert {("新城区卫生健康局", "610102/health"), ("新城区人力资源和社会保障局", "610102/hrss")} <= named, named
 
 
+def test_an_autonomous_prefecture_s_level_reaches_its_bodies_from_its_counties() -> None:
+    """州 is a prefecture's level as 市 is: 州发改委 in a plan of the prefecture or of one of its
+    counties is the prefecture's commission."""
+    prefecture = next(code for code, place in GAZ.places.items() if place.name.endswith("自治州"))
+    county = next(code for code, place in GAZ.places.items() if place.parent == prefecture)
+    commission = GAZ.resolve("州发展改革委", prefecture).agency
+    assert commission is not None and commission.startswith(prefecture)
+    assert GAZ.resolve("州发改委", county).agency == commission
+
+
 def test_a_department_s_field_with_a_level_resolves_to_the_department() -> None:
     """省财政, 市发改 (how lists of units call departments) resolve to the place's department, but
     are no alias: the finder of agencies in running text never reads 市财政 in 市财政资金."""

@@ -485,6 +485,14 @@ def test_the_person_in_charge_is_no_role() -> None:
     assert units_of(text, "511123") == [["县住建局"]]
 
 
+def test_a_prefecture_s_or_a_banner_s_level_reaches_the_short_names_after_it() -> None:
+    """州 and 旗 are levels as 市 and 县 are: a short name after a unit written with one takes it."""
+    assert units_of("（二）办好民族节庆。（责任单位：州文化和旅游局、民宗委、财政局）", "622900") == [
+        ["州文化和旅游局", "州民宗委", "州财政局"]
+    ]
+    assert units_of("（二）办好那达慕。（责任单位：旗文体旅游局、卫健委）", "150000") == [["旗文体旅游局", "旗卫健委"]]
+
+
 def test_a_short_name_stands_for_a_unit_named_before_with_its_level() -> None:
     """A sentence's subject written without its level (水利局负责…) is a unit when the text named
     it with one before (县水利局); named nowhere, it is no note."""
