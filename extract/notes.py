@@ -316,8 +316,10 @@ def _parse_clause(
         if groups and (_says_when(rest, lexicon) or rest.strip(_AROUND_A_CLAUSE) in lexicon.dropped_units):
             return groups  # …负责，2026年底前完成; …负责，下同
         partners = lexicon.conjunction_pattern.match(rest)
-        if groups and partners:  # X牵头，会同Y、Z: Y and Z support
+        if groups and partners:  # X牵头，会同Y、Z: Y and Z support (X牵头，会同有关部门: X alone)
             start = waiting_from + partners.end()
+            if text[start:].strip(_AROUND_A_CLAUSE) in lexicon.dropped_units:
+                return groups
             return groups + _group(text[start:], offset + start, "support", gaz, jurisdiction)
         if default_role is None:
             return None if rest.strip(_AROUND_A_CLAUSE) else groups
@@ -1129,6 +1131,10 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     end = part.end()  # 由X牵头，会同Y、Z，以及W，…: Y, Z and W are partners
                     partnered = True
                     continue
+                if end is not None and tasked_end is None and partners:
+                    partners_end = _partners_end(norm, partners.end(), part.end(), lexicon)
+                    end = partners_end or end  # 由X牵头，会同Y、Z建立…: the partners, then their task
+                    break
                 role = pattern.search(norm, part.start(), part.end())
                 if role is None or not _ends_in_a_body(
                     _without_modal(norm[part.start() : role.start()], lexicon), lexicon

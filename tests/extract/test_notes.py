@@ -576,6 +576,9 @@ def test_a_body_s_name_goes_on_past_a_shorter_body(text: str, expected: list[lis
         ("（二）关于数据开放。经研究，由我委会同区财政局研究办理。", [["*我委", "区财政局"]]),
         # the writer's body telling what it did gives no note
         ("（二）关于数据开放。我委会同区财政局认真研究，现答复如下。", []),
+        # partners after the comma of a lead with no task, then their task
+        ("（三）由县医保局牵头，会同县卫健局、县财政局制定结算办法。", [["*县医保局", "县卫健局", "县财政局"]]),
+        ("（三）由县医保局牵头，会同有关部门制定结算办法。", [["*县医保局"]]),
     ],
 )
 def test_the_agent_a_task_is_given_to_leads_with_its_partners(text: str, expected: list[list[str]]) -> None:
