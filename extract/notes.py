@@ -1150,11 +1150,12 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 if tasked_end is not None:  # the note without the partners, should they not all be bodies
                     spans.append(NoteSpan(agent.end(), tasked_end, agent.end(), tasked_end, "clause"))
                 end = role.end()
-                if tasked_end is not None or norm[agent.start() - 1].isalnum():
-                    break  # the partners' task follows, or the task came before 由 (X由Y负责)
-                # the task goes on after the role: only partners of it may follow
-                # (由X牵头负责A，Y配合做好B)
-                tasked_end = end if role.end() < part.end() else None
+                if tasked_end is not None:
+                    break  # the partners' task follows
+                # the task goes on after the role, or came before 由: only partners of it may
+                # follow (由X牵头负责A，Y配合做好B; A由X负责，Y配合做好B)
+                task_before = norm[agent.start() - 1].isalnum()
+                tasked_end = end if task_before or role.end() < part.end() else None
             if end is not None and _names_a_body(norm, end, sentence_end, lexicon):
                 end = None
             if end is not None:
