@@ -725,7 +725,9 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     at, end, role = parts[-1]
                     parts[-1] = (at, _continued_cell(lines, number, position + len(line), end, lexicon), role)
                     first, last = parts[0][0], parts[-1][1]
-                    spans.append(NoteSpan(first, last, first, last, "row", None, tuple(parts), tuple(columns.values())))
+                    # between marks an empty cell holds its place: each cell takes its own column's role
+                    ordinal = () if _parted_by_marks(line) else tuple(columns.values())
+                    spans.append(NoteSpan(first, last, first, last, "row", None, tuple(parts), ordinal))
             else:
                 text, start = cells[-1]
                 body = text.rstrip("。；")

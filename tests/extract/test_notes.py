@@ -241,6 +241,19 @@ def test_flattened_rows_with_merged_cells_align_on_the_right() -> None:
     assert units_of(text, "340321") == [["*办公室", "各股室"], ["法规股"], ["各科室"], ["*办公室", "各科室"]]
 
 
+def test_a_cell_between_marks_takes_its_own_column_s_role() -> None:
+    """Between tabs or bars an empty cell keeps its place: the unit after it is its column's, a
+    lead under 牵头单位 even where the support column before it is empty."""
+    text = (
+        "序号\t任务\t协同单位\t牵头单位\n"
+        "1\t建设智慧停车\t县公安局、县城管局\t县住建局\n"
+        "2\t整治农村道路\t\t县交通运输局\n"
+    )
+    assert units_of(text, "330127") == [["县公安局", "县城管局", "*县住建局"], ["*县交通运输局"]]
+    piped = "任务|牵头单位|责任单位\n建设智慧停车|县住建局|县公安局\n整治农村道路||各乡镇人民政府\n"
+    assert units_of(piped, "330127") == [["*县住建局", "县公安局"], ["各乡镇人民政府"]]
+
+
 def test_rows_short_of_a_cell_stand_where_their_unit_column_holds_units() -> None:
     """A ledger's row may lack its empty last cells or a cell merged with its neighbour, and a
     line of a bar alone parts its rows: a narrower row stands where its unit column holds units."""
