@@ -815,8 +815,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if deictic:
             start += deictic  # 我市|一体化政务服务平台: whose it is, as the writer sees it
             continue
-        if token.text in grammar.existing_determiners:
-            start += 1  # 现有|政务外网: which one, not its name
+        if token.text in grammar.existing_determiners or token.text in grammar.deictics:
+            start += 1  # 现有|政务外网, 此|平台: which one, not its name
             continue
         if token.text in grammar.time_nouns or (
             token.tag == "m" and _next_text(tokens, start + 1) in grammar.time_nouns

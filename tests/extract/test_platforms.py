@@ -71,6 +71,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("推动审批事项全部纳入公共资源交易平台。", ["公共资源交易平台"]),  # 纳入 brings onto a platform
         ("建立健全公共数据开放平台。", ["公共数据开放平台"]),  # 健全 upgrades, as 完善 does
         ("充分利用现有电子政务内网。", ["电子政务内网"]),  # 现有 says which one is meant, no part of the name
+        ("各类审批事项统一在此平台上受理。", []),  # 此 points back at a system named before: no name
         ("依托12345热线平台受理诉求。", ["12345热线平台"]),  # a service line's number opens the name
         ("年内上线2.0版不动产登记平台。", ["2.0版不动产登记平台"]),  # so does a version's (版 names, it counts nothing)
         # after a 、 that ends a predicate of its own (no name before it), a verb opens the next predicate
