@@ -113,6 +113,7 @@ class Grammar:
     numerals: str
     counter_words: frozenset[str]
     one_values: frozenset[str]
+    indefinite_numerals: frozenset[str]
     collective_measures: frozenset[str]
     not_counting_measures: frozenset[str]
     ordinal: str
@@ -236,6 +237,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         numerals=data["numerals"],
         counter_words=frozenset(data["counters"]["words"]),
         one_values=frozenset(data["counters"]["one_values"]),
+        indefinite_numerals=frozenset(data["counters"]["indefinite"]),
         collective_measures=frozenset(data["counters"]["collective"]),
         not_counting_measures=frozenset(data["counters"]["not_counting"]),
         ordinal=data["counters"]["ordinal"],
@@ -746,6 +748,16 @@ def _labels(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
 
 def _next_text(tokens: list[Tok], i: int) -> str:
     return tokens[i].text if i < len(tokens) else ""
+
+
+def _counts_a_collective(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
+    """The quantity at *k* counts a collective or an indefinite number (一批, 一些, 多个, 若干):
+    all the names joined after it are of it (一批数据中心和算力中心), not only the first."""
+    text = tokens[k].text
+    digits = len(text) - len(text.lstrip("0123456789"))
+    value = digits or len(text) - len(text.lstrip(grammar.numerals))
+    measure = text[value:] or (tokens[k + 1].text if k + 1 < len(tokens) else "")
+    return measure in grammar.collective_measures or text[:value] in grammar.indefinite_numerals
 
 
 def _counts_one(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
@@ -1324,6 +1336,7 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> bool
     if first > 0 and _starts_at_level(tokens, first, grammar):
         return False  # 督促各部门审核|市级…平台: 各 counts the subject, the level starts the object
     verb_after = False  # a verb stands between the token and the name
+    name_before = False  # another name, joined to this one by 和 or 、, stands between
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.tag == "p":
@@ -1332,6 +1345,8 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> bool
             return False  # 在六大领域建设了X平台: the number counts what stands before the action
         if token.head and verb_after:
             return False  # 由33个子网站组成的X网站群: the number counts the systems of a clause of their own
+        joined = k + 1 < first and (tokens[k + 1].tag in grammar.conjunction_tags or tokens[k + 1].tag == "wn")
+        name_before = name_before or (bool(token.head) and joined)  # 两个主题数据库|和|…
         verb_after = verb_after or token.tag in grammar.verb_tags
         if token.tag.startswith("r") and token.text.startswith("各"):
             return True  # 各区自建业务系统, 各类平台
@@ -1339,6 +1354,8 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> bool
         if _quantity(token, grammar) and (counting or not token.text[0].isdigit()):
             if _counts_levels(tokens, k, grammar):
                 return False  # 区、市、县三级|电子政务外网: the levels one system spans
+            if name_before and not _counts_a_collective(tokens, k, grammar):
+                return False  # 两个主题数据库和|人口综合信息库: a number counts the name it stands before
             return not _counts_one(tokens, k, grammar)
     return False
 

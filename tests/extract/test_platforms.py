@@ -247,6 +247,7 @@ def test_what_a_number_counts_or_a_list_names_is_a_kind(nlp, text: str) -> None:
         ("建成三维数字社区管理系统、地理信息系统。", ["三维数字社区管理系统", "地理信息系统"]),
         ("建设两套数据系统。", []),  # guard: a numeral and a measure word count
         ("建成由12个子系统组成的宁海县政务服务平台。", ["宁海县政务服务平台"]),  # it counts the clause's systems
+        ("整合两个主题数据库和人口综合信息库。", ["人口综合信息库"]),  # it counts the name before 和
         ("推广“蓉易享”“码上查”“民情快递”等政务服务平台。", ["蓉易享", "码上查", "民情快递"]),  # 等 closes the list
         ("推广“码上查”“民情快递”等便民应用。", []),  # guard: what closes the list is no platform
         ("建设“皖南数云”云网一体化基础设施。", ["皖南数云"]),  # 云网 modifies 一体化, the brand stands alone
