@@ -1398,11 +1398,12 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
     end = None
     while position < limit:
         ends = range(position + 2, min(limit, position + _MAX_PARTNER) + 1)
-        found = next(
-            (j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and _ends_a_name(norm, j, lexicon)), None
-        )
-        if found is None:
+        names = [j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and _ends_a_name(norm, j, lexicon)]
+        if not names:
             break
+        # the shortest name, unless a longer one goes on with the list (市市场|监管局、: 市场 is a field)
+        listed = (j for j in names if norm.startswith("、", j) or lexicon.joiner_pattern.match(norm, j))
+        found = next(listed, names[0])
         end = found
         joiner = lexicon.joiner_pattern.match(norm, found)
         if joiner is None and not norm.startswith("、", found):
