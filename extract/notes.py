@@ -498,6 +498,7 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     block: list[int] | None = None
     position = 0
     bare_label = False  # the line before was a unit label alone (责任单位), its units on this line
+    units_below = False  # the lines before were such a label and its units: more units may follow
     lines = norm.split("\n")
     for number, line in enumerate(lines):
         line_end = position + len(line)
@@ -510,8 +511,12 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         match = lexicon.label_pattern.match(stripped)
         qualified = _qualified_label(stripped, lexicon)  # 技术|支撑单位：A
         bare = _bare_label(stripped, lexicon) and _units_follow(lines, number, gaz)
-        if block is not None and not item_opens and (match or qualified or bare or bare_label or not stripped.strip()):
-            block[1] = line_end if (match or qualified or bare or bare_label) and stripped.strip() else block[1]
+        # a label alone on its line takes the line below, and the lines of units alone after it
+        more = units_below and not match and _units_alone(stripped.strip(), gaz)
+        units_below = units_below and (more or not stripped.strip())
+        goes_on = match or qualified or bare or bare_label or more
+        if block is not None and not item_opens and (goes_on or not stripped.strip()):
+            block[1] = line_end if goes_on and stripped.strip() else block[1]
         else:
             if block is not None:
                 spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
@@ -528,6 +533,7 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             elif found:
                 block = [position + found[0], line_end]
         if stripped.strip():
+            units_below = (bare_label or units_below) and block is not None
             bare_label = bare
         position = line_end + 1
     if block is not None:
