@@ -162,13 +162,15 @@ class Lexicon:
 
     @cached_property
     def label_aside_pattern(self) -> re.Pattern[str]:
-        """Another name of a label's head in brackets after it: 落实科室（部门）, 责任单位(部门).
+        """Another name of a label's head in brackets after it (落实科室（部门）, 责任单位(部门)), or
+        the people a column of units names beside them (责任单位（责任人）).
 
         >>> lexicon = load_lexicon()
         >>> lexicon.label_pattern.match("落实科室（部门）：办公室").group(1)
         '落实科室'
         """
-        return re.compile(f"[（(](?:{alternation(self.unit_label_heads)})[）)]")
+        asides = [*self.unit_label_heads, *self.person_labels, *self.person_label_heads]
+        return re.compile(f"[（(](?:{alternation(asides)})[）)]")
 
     def label_of(self, written: str) -> str:
         """The label *written* (a match of :attr:`label_pattern`) without its white space."""

@@ -707,7 +707,9 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         cells = _line_cells(line, position)
         while cells and not cells[-1][0]:  # a row's closing bars (… | ||) hold no cell
             cells.pop()
-        names = ["".join(c.split()) for c, _ in cells]  # 责 任 单 位: spaced out to fill its cell
+        # 责 任 单 位: spaced out to fill its cell; 责任单位（责任人）: the label with its people
+        names = ["".join(c.split()) for c, _ in cells]
+        names = [lexicon.label_aside_pattern.sub("", n) if "（" in n or "(" in n else n for n in names]
         if len(cells) == 1 and names[0] in lexicon.labels and names_before:
             names = names_before + names  # 工作任务 | 具体要求 / | 责任单位 |: a header over two lines
         headers = {i: lexicon.labels[name] for i, name in enumerate(names) if name in lexicon.labels}

@@ -254,6 +254,12 @@ def test_a_cell_between_marks_takes_its_own_column_s_role() -> None:
     assert units_of(piped, "330127") == [["*县住建局", "县公安局"], ["各乡镇人民政府"]]
 
 
+def test_a_unit_column_may_name_its_people_in_brackets() -> None:
+    """责任单位（责任人）: a unit column whose header names the people beside the units."""
+    text = "序号|工作任务|责任单位（责任人）\n1|整治背街小巷|区城管局（张某）、各街道\n"
+    assert units_of(text, "330106") == [["区城管局", "各街道"]]
+
+
 def test_rows_short_of_a_cell_stand_where_their_unit_column_holds_units() -> None:
     """A ledger's row may lack its empty last cells or a cell merged with its neighbour, and a
     line of a bar alone parts its rows: a narrower row stands where its unit column holds units."""
