@@ -297,7 +297,7 @@ def _parse_clause(
                 earlier_role = default_role or "responsible"
                 groups += _group(text[waiting_from:start], offset + waiting_from, earlier_role, gaz, jurisdiction)
                 waiting_from, listed = start, len(groups)
-            body = text[waiting_from:body_end]
+            body = _without_adverbial(text[waiting_from:body_end], lexicon)  # Z|按照属地原则|负责
             unmodal = _without_modal(body, lexicon)
             if unmodal != body and _ends_in_a_body(unmodal, lexicon) and (groups or not gaz.is_collective(unmodal)):
                 body = unmodal  # 市财政局要配合, X牵头，各部门要协同配合 (各部门要负责…, alone, exhorts)
@@ -1319,11 +1319,11 @@ def _chained_roles(norm: str, position: int, sentence_end: int, lexicon: Lexicon
         begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
         if _BY_AGENT.match(norm, begin):
             break  # X分工负责，由Y负责建设…: the agent phrase gives a task of its own, a note of its own
-        role = lexicon.role_clause_pattern.search(norm, begin, clause.end())
+        role = _role_outside_quotes(norm, begin, clause.end(), lexicon)
         if role is None or role.start() == begin or not ends_a_word(norm, role.end()):
             break
-        if not _ends_in_a_body(norm[begin : role.start()], lexicon):
-            break
+        if not _ends_in_a_body(_without_adverbial(norm[begin : role.start()].rstrip(), lexicon), lexicon):
+            break  # (Z按照属地原则负责: the units' manner of acting may stand before the role)
         end = role.end()
         if norm[role.end() : clause.end()].strip():
             break  # Y负责B: the task of the last

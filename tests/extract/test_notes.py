@@ -960,6 +960,8 @@ def test_a_role_phrase_is_read_up_to_a_word_s_end(text: str, expected: list[list
         ("（一）推进。区民政局、区司法局按照属地管理原则抓好落实。", [["区民政局", "区司法局"]]),
         ("（一）推进。区民政局按照“谁主管、谁负责”的原则抓好落实。", [["区民政局"]]),
         ("（一）推进。区民政局根据工作需要负责组织实施。", [["区民政局"]]),
+        # in a later clause of a chain of roles too
+        ("（一）推进。区卫健委牵头，区教育局按照属地管理要求配合。", [["*区卫健委", "区教育局"]]),
         # a verb after the preposition's object: no adverbial, the clause is no note
         ("（一）推进。各有关部门依职责管理指导本系统工作。", []),
     ],
