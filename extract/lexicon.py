@@ -236,6 +236,12 @@ class Lexicon:
         return f"{alternation(self.role_adverbs)}|{composed}"
 
     @cached_property
+    def compound_suffixes(self) -> tuple[str, ...]:
+        """The organisation's words and persons' titles of several characters (管委会, 支行, 市长):
+        a name ending in one ends in it whatever verb a character of it might also end."""
+        return tuple(s for s in (*self.organisation_suffixes, *self.person_titles) if len(s) > 1)
+
+    @cached_property
     def _role_word_pattern(self) -> re.Pattern[str]:
         return re.compile(alternation(self.modifiers))
 

@@ -24,6 +24,7 @@ from extract.text import is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import (
     ends_a_word,
+    ends_with_a_verb,
     holds_a_word,
     stands_alone,
     starts_with_a_predicate,
@@ -1439,7 +1440,7 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     text = _TRAILING_BRACKET.sub("", text.rstrip()).rstrip()
     last = text.rsplit("、", 1)[-1]
     if (
-        text.endswith(lexicon.organisation_suffixes + lexicon.person_titles)
+        _ends_in_an_organisation_s_word(text, lexicon)
         or text in lexicon.dropped_units
         or _a_township(last, lexicon)
         or lexicon.names_a_department(last)
@@ -1448,6 +1449,14 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
         return True
     beside = text[: len(text) - len(last) - 1]
     return bool(beside) and lexicon.names_a_department(last, bare=True) and _ends_in_a_body(beside, lexicon)
+
+
+def _ends_in_an_organisation_s_word(text: str, lexicon: Lexicon) -> bool:
+    """Whether *text* ends in an organisation's word or a person's title: one of several
+    characters (管委会, 支行), or one character that ends no verb (局, 行 in 工行, not in 履行)."""
+    if text.endswith(lexicon.compound_suffixes):
+        return True
+    return text.endswith(lexicon.organisation_suffixes + lexicon.person_titles) and not ends_with_a_verb(text)
 
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:

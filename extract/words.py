@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "ends_a_word",
+    "ends_with_a_verb",
     "first_word",
     "in_the_dictionary",
     "stands_alone",
@@ -140,6 +141,20 @@ def holds_a_word(text: str, words: tuple[str, ...], start: int = 0) -> bool:
                 return True
             at = text.find(word, at + 1)
     return False
+
+
+def ends_with_a_verb(text: str) -> bool:
+    """Whether the last two characters of *text* are a verb of jieba's dictionary that the text
+    around them segments as a word's end: 切实履行 and 严格执行 end in 履行 and 执行, not in a
+    bank (工行) or an office (信访办, 管委|办, where 委办 is no word).
+
+    >>> [ends_with_a_verb(t) for t in ("市发改委严格执行", "市发改委", "市信访办", "市行政服务中心管委办")]
+    [True, False, False, False]
+    """
+    if not _word_tags().get(text[-2:], "").startswith("v"):
+        return False
+    start, end = word_around(text, len(text) - 1)
+    return end == len(text) and end - start > 1
 
 
 def ends_a_word(text: str, position: int) -> bool:

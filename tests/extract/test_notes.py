@@ -507,6 +507,19 @@ def test_the_person_in_charge_is_no_role() -> None:
     assert units_of(text, "511123") == [["县住建局"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 行 ends a bank's name (工行, 支行), not the verb 执行
+        ("（二）推进。区税务局严格执行牵头单位制度。", []),
+        ("（二）推进。（人民银行某某中心支行、区金融办负责）", [["人民银行某某中心支行", "区金融办"]]),
+    ],
+)
+def test_a_verb_ends_no_body_s_name(text: str, expected: list[list[str]]) -> None:
+    """A name ends in an organisation's word, but not where that character ends a verb."""
+    assert units_of(text, "330106") == expected
+
+
 def test_a_prefecture_s_or_a_banner_s_level_reaches_the_short_names_after_it() -> None:
     """州 and 旗 are levels as 市 and 县 are: a short name after a unit written with one takes it."""
     assert units_of("（二）办好民族节庆。（责任单位：州文化和旅游局、民宗委、财政局）", "622900") == [
