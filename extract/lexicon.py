@@ -236,6 +236,19 @@ class Lexicon:
         return f"{alternation(self.role_adverbs)}|{composed}"
 
     @cached_property
+    def duty_statement_pattern(self) -> re.Pattern[str]:
+        """What ends a subject that states its duties before naming them (X的主要职责是：负责…,
+        X职责为负责…): its duty noun, a role adverb before it and a copula after it.
+
+        >>> load_lexicon().duty_statement_pattern.search("县信息中心的主要职责是").start()
+        5
+        """
+        nouns = alternation(self.duty_adverbs["nouns"])
+        return re.compile(
+            f"的?(?:{alternation(self.role_adverbs)})?(?:{nouns})(?:{alternation(self.copulas)})?\\s*[：:]?$"
+        )
+
+    @cached_property
     def compound_suffixes(self) -> tuple[str, ...]:
         """The organisation's words and persons' titles of several characters (管委会, 支行, 市长):
         a name ending in one ends in it whatever verb a character of it might also end."""

@@ -1240,6 +1240,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if role is None:
                 continue
             subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
+            if not _ends_in_a_body(subject, lexicon) and (stated := lexicon.duty_statement_pattern.search(subject)):
+                subject = subject[: stated.start()]  # X的主要职责是：负责…: X states its duties
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
             subject = subject[: len(subject) - len(modal)]
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责

@@ -900,11 +900,13 @@ def test_a_label_ending_its_line_takes_the_units_on_the_next(text: str, expected
         ("各镇主要负责同志要亲自部署。", []),
         ("会上，区教育局主要负责人通报了情况。", []),
         ("（三）完善平台。区大数据中心切实履行牵头职责。", [["*区大数据中心"]]),
+        # a subject that states its duties before naming them
+        ("（三）完善平台。区大数据中心的主要职责是：负责平台日常运维。", [["区大数据中心"]]),
     ],
 )
 def test_mainly_is_an_adverb_of_a_role(text: str, expected: list[list[str]]) -> None:
     """X主要负责Y: 主要 says what X mostly does, it answers all the same; 主要负责人 and 主要负责同志
-    are people. X切实履行牵头职责: X performs the role, and leads."""
+    are people. X切实履行牵头职责: X performs the role, and leads. X的主要职责是：负责A: X answers."""
     assert units_of(text, "320500") == expected
 
 
