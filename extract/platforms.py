@@ -1413,6 +1413,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
             if tokens[k].head and k < last - 1:
                 break  # 依托X平台|建设|生态环境、…: a name before the item's predicate is no part of it
             k -= 1
+            if items and k > 0 and tokens[k].tag in grammar.conjunction_tags and tokens[k - 1].tag != "wn":
+                k -= 1  # A、自然资源和空间地理、B等: a 和 between 、 is inside its item
         trimmed = _trim_item(tokens, k + 1, last, grammar)
         if trimmed is None:
             break

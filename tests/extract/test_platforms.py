@@ -95,6 +95,11 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
         ("落实“放管服”改革和市“智慧医保”系统上线。", ["市智慧医保系统"]),  # a level after 和 opens a name
         ("通过市政府门户网站、政务微博等信息公开平台发布。", ["市政府门户网站"]),  # a class over other kinds
         ("依托人口基础数据库、法人等基础数据库开展比对。", ["人口基础数据库", "法人基础数据库"]),
+        # a 和 between two 、 joins two words of one item
+        (
+            "整合户籍、社保、医保和公积金、不动产等主题数据库。",
+            ["户籍主题数据库", "社保主题数据库", "医保和公积金主题数据库", "不动产主题数据库"],
+        ),
         # the first item starts after the name and the predicate before it
         (
             "依托省政务云平台汇聚人口、法人、证照等基础数据库。",
