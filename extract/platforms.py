@@ -1067,7 +1067,7 @@ def _name(
         if bare in grammar.programme_generic_names:
             return None
     elif (
-        _counted(tokens, first, last, grammar)
+        _counted(tokens, first, last, grammar, after_a_predicate=bool(glued))
         or _counted_after(tokens, last, grammar)
         or _other_kind(tokens, last, grammar)
         or (not quoted and _generic(text, tokens, first, j, start, grammar, words))
@@ -1322,17 +1322,19 @@ def _a_place(word: str, tag: str, grammar: Grammar) -> bool:
     return tag == "ns" and len(word) > 2 and word[-1] in grammar.levels
 
 
-def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> bool:
+def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar, *, after_a_predicate: bool = False) -> bool:
     """A quantity or 各 before the name in its clause (一批…平台, 70个以上…平台, 各区…系统), or a
     determiner of kinds right before it, starting it or a word of it (其他专网, 省直政务信息系统,
-    政府所有业务系统): a kind.
+    政府所有业务系统): a kind. Where the name's first word opens with a predicate glued to it
+    (各卫生院全部|接入市…), what stands before counts or modifies the predicate's subject.
     A number counts only with a measure word after it (not 4. or 3.0)."""
-    if tokens[first].text.startswith(grammar.kind_determiners) or (
-        first > 0 and tokens[first - 1].text.startswith(grammar.kind_determiners)
-    ):
+    before = first > 0 and not after_a_predicate and tokens[first - 1].text.startswith(grammar.kind_determiners)
+    if tokens[first].text.startswith(grammar.kind_determiners) or before:
         return True
     if any(token.text in grammar.kind_determiners for token in tokens[first:last]):
         return True  # 三级政府所有审批业务系统: all the systems of a kind
+    if after_a_predicate:
+        return False  # 各卫生院全部|接入市…平台: what stands before the predicate counts its subject
     if first > 0 and _starts_at_level(tokens, first, grammar):
         return False  # 督促各部门审核|市级…平台: 各 counts the subject, the level starts the object
     verb_after = False  # a verb stands between the token and the name

@@ -72,6 +72,8 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("建立健全公共数据开放平台。", ["公共数据开放平台"]),  # 健全 upgrades, as 完善 does
         ("充分利用现有电子政务内网。", ["电子政务内网"]),  # 现有 says which one is meant, no part of the name
         ("各类审批事项统一在此平台上受理。", []),  # 此 points back at a system named before: no name
+        # 各 and 全部 before a predicate glued to the level (接入县) are its subject's
+        ("各乡镇卫生院全部接入县全民健康信息平台。", ["县全民健康信息平台"]),
         ("依托12345热线平台受理诉求。", ["12345热线平台"]),  # a service line's number opens the name
         ("年内上线2.0版不动产登记平台。", ["2.0版不动产登记平台"]),  # so does a version's (版 names, it counts nothing)
         # after a 、 that ends a predicate of its own (no name before it), a verb opens the next predicate
