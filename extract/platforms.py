@@ -750,24 +750,26 @@ def _next_text(tokens: list[Tok], i: int) -> str:
     return tokens[i].text if i < len(tokens) else ""
 
 
-def _counts_a_collective(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
-    """The quantity at *k* counts a collective or an indefinite number (一批, 一些, 多个, 若干):
-    all the names joined after it are of it (一批数据中心和算力中心), not only the first."""
+def _number_and_measure(tokens: list[Tok], k: int, grammar: Grammar) -> tuple[str, str]:
+    """The number of the quantity at *k* and its measure word, in the token or the next (1个, 一|批)."""
     text = tokens[k].text
     digits = len(text) - len(text.lstrip("0123456789"))
     value = digits or len(text) - len(text.lstrip(grammar.numerals))
-    measure = text[value:] or (tokens[k + 1].text if k + 1 < len(tokens) else "")
-    return measure in grammar.collective_measures or text[:value] in grammar.indefinite_numerals
+    return text[:value], text[value:] or (tokens[k + 1].text if k + 1 < len(tokens) else "")
+
+
+def _counts_a_collective(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
+    """The quantity at *k* counts a collective or an indefinite number (一批, 一些, 多个, 若干):
+    all the names joined after it are of it (一批数据中心和算力中心), not only the first."""
+    number, measure = _number_and_measure(tokens, k, grammar)
+    return measure in grammar.collective_measures or number in grammar.indefinite_numerals
 
 
 def _counts_one(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
     """The quantity at *k* counts one thing (一个, 1套), not a collective (一批): what it counts
     is a single system with a name (建设1个X平台)."""
-    text = tokens[k].text
-    digits = len(text) - len(text.lstrip("0123456789"))
-    value = digits or len(text) - len(text.lstrip(grammar.numerals))
-    measure = text[value:] or (tokens[k + 1].text if k + 1 < len(tokens) else "")
-    return text[:value] in grammar.one_values and bool(measure) and measure not in grammar.collective_measures
+    number, measure = _number_and_measure(tokens, k, grammar)
+    return number in grammar.one_values and bool(measure) and measure not in grammar.collective_measures
 
 
 def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
