@@ -673,8 +673,8 @@ def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
 def _label_block_content(content: str, lexicon: Lexicon) -> str:
     r"""A label block's text as one note: its lines parted by ``；``, or by ``：`` after a label
-    written alone on its line (blank lines after it by spaces; one character each, so offsets
-    hold).
+    written alone on its line (blank lines after it by spaces), and a table's bars (牵头单位: |
+    市发改委 |) by spaces; one character each, so offsets hold.
 
     >>> from extract.lexicon import load_lexicon
     >>> _label_block_content("责任单位\n\n卫健局\n配合单位：各乡镇", load_lexicon())
@@ -686,7 +686,7 @@ def _label_block_content(content: str, lexicon: Lexicon) -> str:
         if index:
             opened = pieces[-1].rstrip().endswith(("：", ":"))  # 责任单位： / 卫健局: the colon is written
             pieces.append(("：" if line.strip() and not opened else " ") if waiting else "；")
-        pieces.append(line)
+        pieces.append(line.replace("|", " "))
         if line.strip():
             waiting = _bare_label(line.strip(" \t\u3000"), lexicon)
     return "".join(pieces)

@@ -883,6 +883,8 @@ def test_advancing_work_is_no_role(text: str, expected: list[list[str]]) -> None
     [
         ("3.办好民生实事\n新建口袋公园8个。\n责任单位：\n区城管局、区住建局", [["区城管局", "区住建局"]]),
         ("3.办好民生实事\n牵头单位:\n区城管局\n配合单位:\n各街道", [["*区城管局", "各街道"]]),
+        # a form's fields copied as a table: bars around the units are no part of them
+        ("重点任务: | 建设口袋公园 |\n责任单位: | 区城管局、区住建局 |", [["区城管局", "区住建局"]]),
         # one unit to a line under the label, up to a line that is none
         ("3.办好民生实事\n责任单位：\n区城管局\n区住建局\n4.建设口袋公园", [["区城管局", "区住建局"]]),
     ],
