@@ -1264,7 +1264,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 if _leads_later(norm, clause.end(), sentence_end, lexicon) or _leading_is_its_task(task, lexicon):
                     role_of_verb = "lead"  # X负责A，负责牵头B; X负责A的牵头抓总: X leads
                 duty = norm[begin : role.start()].rstrip(" ").endswith(("：", ":"))
-                partners = _later_partners(norm, clause.end(), sentence_end, lexicon) if duty else None
+                # X：负责A；会同Y…: after the duty's clause or sentence; X负责A，会同Y…: after its clause
+                partners = _later_partners(norm, clause.end(), sentence_end if duty else clause.end(), lexicon)
                 if partners is None:  # X负责会同Y抓好A: X leads, Y supports, as in X会同Y负责
                     partners = _partners_after(norm, role_end, clause.end(), lexicon)
                 if partners is not None:  # 市规划局：负责A；会同市市政委制定B: X leads, Y supports
@@ -1412,9 +1413,11 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
         names = [j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and _ends_a_name(norm, j, lexicon)]
         if not names:
             break
-        # the shortest name, unless a longer one goes on with the list (市市场|监管局、: 市场 is a field)
+        # the shortest name, unless a longer one goes on with the list (市市场|监管局、: 市场 is a field),
         listed = (j for j in names if norm.startswith("、", j) or lexicon.joiner_pattern.match(norm, j))
-        found = next(listed, names[0])
+        # nor where a field (市规划) goes on to an organisation's word (市规划|自然资源局)
+        bodies = (j for j in names if _ends_in_an_organisation_s_word(norm[position:j], lexicon))
+        found = next(listed, None) or next(bodies, names[0])
         end = found
         joiner = lexicon.joiner_pattern.match(norm, found)
         if joiner is None and not norm.startswith("、", found):

@@ -614,6 +614,11 @@ def test_a_body_s_name_goes_on_past_a_shorter_body(text: str, expected: list[lis
         # partners after the comma of a lead with no task, then their task
         ("（三）由县医保局牵头，会同县卫健局、县财政局制定结算办法。", [["*县医保局", "县卫健局", "县财政局"]]),
         ("（三）由县医保局牵头，会同有关部门制定结算办法。", [["*县医保局"]]),
+        # partners in the clause after the subject's own: X leads, as before 会同 anywhere
+        (
+            "（四）建设平台。县数据局负责平台建设，会同县财政局、县规划自然资源局做好资金保障。",
+            [["*县数据局", "县财政局", "县规划自然资源局"]],
+        ),
         # a partner's name goes on past a department's field (市场) to the mark that lists the next
         ("（三）由县商务局会同县市场监管局、县财政局制定办法。", [["*县商务局", "县市场监管局", "县财政局"]]),
     ],
