@@ -778,6 +778,8 @@ def _predicate_inside(token: Tok, grammar: Grammar) -> bool:
     (资源开发服务平台, 应用平台); so is a verb that carries out a programme or says a task is done
     (常态化|落实|X, 群众|提供|X), which no name holds."""
     action = grammar.actions.get(token.text)
+    if action is None and len(token.text) == 2 and token.tag in grammar.verb_tags:
+        action = grammar.actions.get(token.text[0])  # 建|好: an action of one character and its result
     carried_out = token.text in grammar.programme_verbs or token.text in grammar.achieving_verbs
     if carried_out and token.tag in grammar.verb_tags and action is None:
         return True  # 强力|推进|市政府系统, 常态化|落实|…, 群众|提供|移动端: a task is carried out, no system does it

@@ -766,6 +766,8 @@ def test_a_programme_verb_after_a_noun_is_a_predicate(nlp, text: str, names: lis
         ("为企业群众提供政务服务移动端。", ["政务服务移动端"]),
         ("运维单位做好区政务云平台安全防护。", ["区政务云平台"]),
         ("年内全面实现省电子证照库共享。", ["省电子证照库"]),
+        # an action of one character with its result (建|强, 建|好) is a predicate too
+        ("支持高校建强智慧校园管理系统。", ["智慧校园管理系统"]),
         # dummy verbs: their object names the action they carry out
         ("值班人员进行系统巡检。", []),
         ("运维团队给予平台技术支持。", []),
