@@ -249,10 +249,15 @@ class Lexicon:
         )
 
     @cached_property
+    def body_endings(self) -> tuple[str, ...]:
+        """The organisation's words and persons' titles, which end a unit's name (局, 管委会, 主任)."""
+        return (*self.organisation_suffixes, *self.person_titles)
+
+    @cached_property
     def compound_suffixes(self) -> tuple[str, ...]:
-        """The organisation's words and persons' titles of several characters (管委会, 支行, 市长):
-        a name ending in one ends in it whatever verb a character of it might also end."""
-        return tuple(s for s in (*self.organisation_suffixes, *self.person_titles) if len(s) > 1)
+        """The body endings of several characters (管委会, 支行, 书记): a name ending in one ends in
+        it whatever verb a character of it might also end."""
+        return tuple(s for s in self.body_endings if len(s) > 1)
 
     @cached_property
     def _role_word_pattern(self) -> re.Pattern[str]:

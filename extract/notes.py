@@ -1265,7 +1265,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     role_of_verb = "lead"  # X负责A，负责牵头B; X负责A的牵头抓总: X leads
                 duty = norm[begin : role.start()].rstrip(" ").endswith(("：", ":"))
                 # X：负责A；会同Y…: after the duty's clause or sentence; X负责A，会同Y…: after its clause
-                partners = _later_partners(norm, clause.end(), sentence_end if duty else clause.end(), lexicon)
+                after = (clause.end(), sentence_end) if duty else (clause.end(),)
+                partners = _later_partners(norm, after, lexicon)
                 if partners is None:  # X负责会同Y抓好A: X leads, Y supports, as in X会同Y负责
                     partners = _partners_after(norm, role_end, clause.end(), lexicon)
                 if partners is not None:  # 市规划局：负责A；会同市市政委制定B: X leads, Y supports
@@ -1366,11 +1367,11 @@ def _leads_later(norm: str, position: int, sentence_end: int, lexicon: Lexicon) 
     return False
 
 
-def _later_partners(norm: str, clause_end: int, sentence_end: int, lexicon: Lexicon) -> tuple[int, int, Role] | None:
-    """In a division of duties by unit (``X：负责A；会同Y制定B``, ``X：负责A，会同Y制定B``), the
-    partners of the clause after the ``；`` that ends X's first duty, or after the ``，`` that ends
-    its clause, as a support cell; None if that clause names none."""
-    for end in (clause_end, sentence_end):
+def _later_partners(norm: str, ends: tuple[int, ...], lexicon: Lexicon) -> tuple[int, int, Role] | None:
+    """The partners of the clause after the first of *ends* (a clause's or a sentence's end) that a
+    ``，`` or ``；`` follows (``X负责A，会同Y制定B``; in a division of duties by unit, also
+    ``X：负责A；会同Y制定B``), as a support cell; None if no such clause names any."""
+    for end in ends:
         if norm.startswith(("；", "，"), end):
             partners = _partners_after(norm, end + 1, min(len(norm), end + 1 + _MAX_NOTE), lexicon)
             if partners is not None:
@@ -1461,7 +1462,7 @@ def _ends_in_an_organisation_s_word(text: str, lexicon: Lexicon) -> bool:
     characters (管委会, 支行), or one character that ends no verb (局, 行 in 工行, not in 履行)."""
     if text.endswith(lexicon.compound_suffixes):
         return True
-    return text.endswith(lexicon.organisation_suffixes + lexicon.person_titles) and not ends_with_a_verb(text)
+    return text.endswith(lexicon.body_endings) and not ends_with_a_verb(text)
 
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
