@@ -962,6 +962,8 @@ def _table_header(cells: list[tuple[str, int]], index: int, lexicon: Lexicon) ->
         ):
             break
         header.append(lexicon.label_aside_pattern.sub("", cell))  # 落实科室(部门): the label with another name
+    if any(cell in lexicon.row_number_headers for cell in header[1:]):
+        return None  # the header opens at its row-number column; before it, a title or a merged column (分块)
     return header if any(cell in lexicon.labels for cell in header[1:]) else None
 
 

@@ -304,6 +304,16 @@ def test_a_table_copied_one_cell_to_a_line_gives_the_unit_column_its_role() -> N
     assert marked(table, "320100") == [["*市城管局"], ["*市数据局"]]
 
 
+@pytest.mark.parametrize("before", [["任务清单"], ["附件", "重点任务台账"], ["类别"]])
+def test_a_cell_table_s_header_opens_at_its_row_number_column(before: list[str]) -> None:
+    """A title or a column merged over the rows (类别) may stand right before 序号, one cell to a
+    line too: the rows start at their numbers, so the header starts at 序号, and a cell in its
+    column's place may name its units short (数据局)."""
+    cells = [*before, "序号", "重点任务", "责任单位", "1", "推进政务数据共享。", "数据局"]
+    cells += ["2", "建设智慧停车系统。", "交通局,各区政府"]
+    assert marked("\n\n".join(cells) + "\n", "320100") == [["数据局"], ["交通局", "各区政府"]]
+
+
 def test_a_row_without_a_number_under_a_heading_is_a_note() -> None:
     """In a table copied one cell to a line, the row after a heading may have no number (its task
     cell is the heading): a cell after it that says whose it is is that row's note."""
