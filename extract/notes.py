@@ -156,8 +156,13 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
 def _answerable(unit: UnitName, gaz: Gazetteer) -> bool:
     """Whether a unit a role phrase names is a body: one by its name, or a place written in full
     (合肥市, 芜湖县), which stands for its government (合肥市，省发展改革委牵头)."""
-    place = unit.name.endswith(gaz.lexicon.place_level_words) and bool(gaz.places_named(unit.name))
-    return _looks_like_unit(unit, gaz) or place
+    return _looks_like_unit(unit, gaz) or _a_place_in_full(unit.name, gaz)
+
+
+def _a_place_in_full(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name* is a place written in full, with its level word (合肥市, 芜湖县), which
+    stands for its government."""
+    return name.endswith(gaz.lexicon.place_level_words) and bool(gaz.places_named(name))
 
 
 def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:
@@ -1247,7 +1252,9 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
             subject = subject[: len(subject) - len(modal)]
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
-            if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(" and _ends_in_a_body(named, lexicon)):
+            if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(") or not (
+                _ends_in_a_body(named, lexicon) or _a_place_in_full(named.rsplit("、", 1)[-1], gaz)
+            ):
                 continue
             if lexicon.described_work_pattern.match(norm, role.end()):
                 continue  # 科技部参与的工作如下: the role describes the unit's work, it assigns none
@@ -1544,7 +1551,10 @@ def _parse_span(content: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str)
             return parsed
     parsed = parse_note_content(content, span.content_start, gaz, jurisdiction, span.default_role)
     units = [u for g in parsed.groups for u in g.units] if parsed is not None else []
-    if span.default_role and not all(_looks_like_unit(u, gaz) for u in units):
+    subject = span.style == "subject"  # 灵宝市负责…: a place written in full as a subject is its government
+    if span.default_role and not all(
+        _looks_like_unit(u, gaz) or (subject and _a_place_in_full(u.name, gaz)) for u in units
+    ):
         return None
     return parsed
 
@@ -1624,6 +1634,7 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
             unit.name.endswith(lexicon.organisation_suffixes)
             or _collective_places(unit.name, lexicon)
             or _a_township(unit.name, lexicon)
+            or _a_place_in_full(unit.name, gaz)
             or lexicon.names_a_department(unit.name, bare=beside_a_body)
         )
 

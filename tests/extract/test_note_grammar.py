@@ -431,6 +431,7 @@ def test_square_brackets_and_implementing_bodies_hold_notes(note: str, expected:
         ("（三）市审计局牵头的工作\n1.加强审计监督。", ["*市审计局"]),
         ("电子证照可用事项由行政审批科负责梳理，办事指南由政务公开科负责更新。", ["行政审批科"]),
         ("按照要求，由市数据局牵头，会同市财政局、市发改委，研究制定管理办法。", ["*市数据局", "市财政局", "市发改委"]),
+        ("第五条 平台运维由区数据局负责，相关部门支撑，各业务科室配合。", ["区数据局", "相关部门", "各业务科室"]),
     ],
 )
 def test_role_clauses_in_running_text_are_notes(text: str, expected: list[str]) -> None:
@@ -712,6 +713,8 @@ def test_the_city_government_s_departments_say_whose_they_are() -> None:
         ("推进都市圈建设。（马鞍山市、滁州市，省发展改革委牵头）", [["*马鞍山市", "*滁州市", "*省发展改革委"]]),
         ("推进都市圈建设。（省发展改革委牵头，马鞍山市、滁州市配合）", [["*省发展改革委", "马鞍山市", "滁州市"]]),
         ("推广试点经验（马鞍山、滁州）。", []),  # places alone, no role: examples, no note
+        ("二、明确责任。长丰县、肥西县负责承接下放的审批权限。", [["长丰县", "肥西县"]]),  # a subject
+        ("二、明确责任。在长丰县实施饮水工程。", []),  # where, not who
     ],
 )
 def test_a_place_written_in_full_before_a_role_stands_for_its_government(text: str, expected: list[list[str]]) -> None:
