@@ -429,14 +429,24 @@ class Lexicon:
         '各区政府'
         >>> pattern.search("各项工作均涉及各区政府，不再分工") is None
         True
+
+        The units may also stand before the adverb, as the verb's subject (以下任务各区政府均需落实，
+        不再一一列出); group ``subject`` is then X.
+
+        >>> pattern.search("以下任务各区政府均需落实，不再一一列出")["subject"]
+        '各区政府'
         """
         d = self.declarations["carry_forward"]
         part = {k: alternation(v) for k, v in d.items()}
         roles, tails = alternation(self.role_words), alternation(self.declarations["first_lead"]["tails"])
         scope = f"(?:[^，。；]{{0,4}}?(?:{part['objects']}))"
+        declared = (
+            f"(?:(?:{part['adverbs']})?(?:{part['verbs']})(?P<units>[^。；]{{2,80}}?)"
+            f"|(?P<subject>[^。；，]{{2,80}}?)(?:{part['adverbs']})(?:{part['verbs']})?)"
+        )
         return re.compile(
             f"[，。；]?\\s*(?:{self.exception_pattern}[，]?\\s*)?(?:以下(?:{part['quantifiers']})?{scope}?|(?P<scope>{scope}))"
-            f"(?:{part['adverbs']})?(?:{part['verbs']})(?P<units>[^。；]{{2,80}}?)(?:{roles})*[，]?\\s*"
+            f"{declared}(?:{roles})*[，]?\\s*"
             f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})(?(scope)[，]\\s*(?:{tails}))"
         )
 
@@ -450,19 +460,27 @@ class Lexicon:
     @cached_property
     def carry_forward_label_pattern(self) -> re.Pattern[str]:
         """A declaration that gives units a label for every item but those that say otherwise:
-        除特别注明的外，各县（市、区）政府和开发区管委会都是配合单位. Without the exception no
-        item but its own is meant. Group ``units`` is the units.
+        除特别注明的外，各县（市、区）政府和开发区管委会都是配合单位, or for this item and those
+        below it, as a tail says: 各市州、县市区人民政府均为责任单位，以下不再列出 (…，下同).
+        Without either, no item but its own is meant. Group ``units`` is the units.
 
         >>> pattern = load_lexicon().carry_forward_label_pattern
         >>> pattern.search("除另有说明外，各区政府均为配合单位。")["units"]
         '各区政府'
+        >>> pattern.search("负责。各区政府均为责任单位，以下不再一一列出")["units"]
+        '各区政府'
         >>> pattern.search("各区政府均为配合单位。") is None
         True
         """
-        adverbs = alternation(self.declarations["carry_forward"]["adverbs"])
+        d = self.declarations["carry_forward"]
+        adverbs, negations = alternation(d["adverbs"]), alternation(d["negations"])
+        manners, listings = alternation(d["manners"]), alternation(d["listings"])
         labels = alternation(sorted(self.labels, key=len, reverse=True))
+        tails = alternation(self.declarations["first_lead"]["tails"])
+        below = f"[，]\\s*(?:以下(?:{negations})(?:{manners})?(?:{listings})|(?:{tails}))"
         return re.compile(
-            f"{self.exception_pattern}[，]?\\s*(?P<units>[^。；，]{{2,80}}?)(?:{adverbs})(?:{alternation(self.copulas)})(?:{labels})"
+            f"(?:(?P<exception>{self.exception_pattern})[，]?\\s*)?(?P<units>[^。；，]{{2,80}}?)(?:{adverbs})"
+            f"(?:{alternation(self.copulas)})(?:{labels})(?(exception)|{below})"
         )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import partial, reduce
 from itertools import pairwise
 
 from extract.gazetteer import Gazetteer
@@ -372,7 +372,8 @@ def parse_note_content(
     True
     """
     lexicon = gaz.lexicon
-    text, when = _cut_when(_cut(_cut(content, lexicon.first_lead_pattern), lexicon.carry_forward_pattern), lexicon)
+    declared = (lexicon.first_lead_pattern, lexicon.carry_forward_pattern, lexicon.carry_forward_label_pattern)
+    text, when = _cut_when(reduce(_cut, declared, content), lexicon)
     text = lexicon.role_aside_pattern.sub(partial(_role_aside, lexicon), text)
     found = ((_clause_start(text, m.start()), m) for m in lexicon.label_pattern.finditer(text))
     labels = [(start, m) for start, m in found if start is not None]
@@ -1733,4 +1734,5 @@ def added_unit_declarations(norm: str, gaz: Gazetteer) -> list[tuple[int, str, i
     of X) for each declaration, in document order."""
     lexicon = gaz.lexicon
     found = [*lexicon.carry_forward_pattern.finditer(norm), *lexicon.carry_forward_label_pattern.finditer(norm)]
-    return sorted((m.start(), m.group("units"), m.start("units")) for m in found)
+    units = ["subject" if m.groupdict().get("subject") else "units" for m in found]  # X均需落实 or 均需X落实
+    return sorted((m.start(), m.group(group), m.start(group)) for m, group in zip(found, units, strict=True))
