@@ -320,9 +320,10 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             previous = units[-1].name
             nouns = gaz.lexicon.dropped_units.intersection(gaz.lexicon.organisation_suffixes)
             noun = next((s for s in nouns if previous.endswith(s) and s != item), None)
-            if noun is None:
-                continue
-            name = previous[: -len(noun)] + item
+            if noun is not None:
+                name = previous[: -len(noun)] + item
+            elif not item.startswith(gaz.lexicon.collective_markers):
+                continue  # 部门: a bare noun names no body
         elif sharer is not None:
             last, length = items[sharer][0], places[sharer]
             place_word = last[:length]
@@ -400,7 +401,8 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
                 for joined, joined_start in _split_joiners(*_trim(part, part_start), gaz):
                     for glued, glued_start in _split_glued(*_trim(joined, joined_start), gaz, jurisdiction):
                         no_body = gaz.lexicon.names_no_body(glued)  # 本部门 (each reader's own), X关于Y (a title)
-                        if glued and (glued not in gaz.lexicon.dropped_units or items) and not no_body:
+                        listed = items or (units and glued.startswith(gaz.lexicon.collective_markers))  # X，相关部门
+                        if glued and (glued not in gaz.lexicon.dropped_units or listed) and not no_body:
                             items.append((glued, glued_start))
         if not items:
             continue

@@ -465,6 +465,21 @@ def test_a_collective_in_a_group_of_its_own_is_a_unit() -> None:
 
 
 @pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("（责任单位：市商务局、有关部门、各县区）", ["市商务局", "有关部门", "各县区"]),
+        ("（责任单位：市商务局，有关部门，各县区）", ["市商务局", "有关部门", "各县区"]),
+        ("（责任单位：市商务局等有关部门，各县区）", ["市商务局", "各县区"]),  # after 等: a qualifier
+    ],
+)
+def test_a_collective_listed_among_units_is_one(note: str, expected: list[str]) -> None:
+    """相关部门 listed as a unit of its own, after 、 or a comma, is one (bodies in general,
+    answerable as a group); after 等 it qualifies the units before it."""
+    extraction = extract_text("推进园区建设。" + note, jurisdiction="620100")
+    assert [u.name for u in extraction.notes[0].units] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("（一）加大投入。安排专项资金支持园区建设。（市科技局、市财政局）\n（二）", [["市科技局", "市财政局"]]),
