@@ -322,6 +322,14 @@ def test_a_name_alone_on_its_line_is_page_furniture(nlp, text: str, names: list[
     assert platform_names(nlp, text) == names
 
 
+@pytest.mark.parametrize("bar", ["丨", "|", "｜"])
+def test_a_bar_between_a_column_s_name_and_a_headline_ends_no_name(nlp, bar: str) -> None:
+    """Web pages write 丨 (a vertical stroke) as they write |, between a column's name and a
+    headline: the name after it is the headline's own."""
+    text = f"要闻{bar}江城政务服务平台移动端建设方案\n一、推进江城政务服务平台移动端建设。"
+    assert platform_names(nlp, text) == ["江城政务服务平台移动端"] * 2
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
