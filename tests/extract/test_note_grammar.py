@@ -432,6 +432,7 @@ def test_square_brackets_and_implementing_bodies_hold_notes(note: str, expected:
         ("电子证照可用事项由行政审批科负责梳理，办事指南由政务公开科负责更新。", ["行政审批科"]),
         ("按照要求，由市数据局牵头，会同市财政局、市发改委，研究制定管理办法。", ["*市数据局", "市财政局", "市发改委"]),
         ("第五条 平台运维由区数据局负责，相关部门支撑，各业务科室配合。", ["区数据局", "相关部门", "各业务科室"]),
+        ("对反映强烈的问题，责成市交通局会同市公安局开展联合整治。", ["*市交通局", "市公安局"]),  # charged, as 由
     ],
 )
 def test_role_clauses_in_running_text_are_notes(text: str, expected: list[str]) -> None:
