@@ -62,6 +62,7 @@ class Lexicon:
     work_nouns: tuple[str, ...]
     copulas: tuple[str, ...]
     subset_markers: tuple[str, ...]
+    ditto_marks: frozenset[str]
     # The fields standard departments are called by (财政, 国土), from the gazetteer's institutions
     # (:meth:`extract.gazetteer.Institution.stems`): the gazetteer gives its own lexicon them.
     department_stems: frozenset[str] = frozenset()
@@ -529,6 +530,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             work_nouns=tuple(data["work_nouns"]),
             copulas=tuple(data["copulas"]),
             subset_markers=tuple(data["subset_markers"]),
+            ditto_marks=frozenset(data["ditto_marks"]["words"]),
         )
     except KeyError as exc:
         raise ValueError(f"{source}: the lexicon lacks the key {exc}") from exc

@@ -1492,11 +1492,12 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _subject_candidates(norm, gaz)
     )
     taken_until = -1
+    above: list[ParsedNote | None] = []  # the last row's cells, read, for a ditto cell (同上) below them
     for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
         if span.start < taken_until:
             continue
         if span.cells:
-            row = _parse_row(norm, span, gaz, jurisdiction)
+            row, above = _parse_row(norm, span, gaz, jurisdiction, above)
             if row is not None:
                 found.append(row)
                 taken_until = row[0].end
@@ -1560,17 +1561,25 @@ def _parse_span(content: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str)
     return parsed
 
 
-def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> tuple[NoteSpan, ParsedNote] | None:
+def _parse_row(
+    norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str, above: list[ParsedNote | None]
+) -> tuple[tuple[NoteSpan, ParsedNote] | None, list[ParsedNote | None]]:
     """A table row's note: its cells that hold units alone, the i-th with the i-th unit column's
     role (a row short of a merged cell puts the others out of place), the note running from the
     first such cell to the last. A cell in a unit column's place may be written short (发改局);
-    another must say whose it is."""
+    another must say whose it is. A ditto cell (同上) holds what the cell above it holds, the
+    same cell of the row before (*above*). Returns the note, if any, and the row's cells read."""
     parsed = ParsedNote()
     kept: list[tuple[int, int]] = []
+    read: list[ParsedNote | None] = []
     roles = span.column_roles
-    for start, end, column_role in span.cells:
+    for index, (start, end, column_role) in enumerate(span.cells):
         role = roles[min(len(kept), len(roles) - 1)] if roles else column_role
-        cell = parse_note_content(_cell_text(norm[start:end], gaz.lexicon), start, gaz, jurisdiction, role)
+        if norm[start:end].strip() in gaz.lexicon.ditto_marks and column_role:
+            cell = above[index] if index < len(above) else None
+        else:
+            cell = parse_note_content(_cell_text(norm[start:end], gaz.lexicon), start, gaz, jurisdiction, role)
+        read.append(cell)
         if cell is None:
             continue
         # in a unit column a place stands for its government (岳麓区、望城区)
@@ -1583,9 +1592,9 @@ def _parse_row(norm: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> 
             parsed.explicit_lead = parsed.explicit_lead or cell.explicit_lead
             kept.append((start, end))
     if not kept:
-        return None
+        return None, read
     first, last = kept[0][0], kept[-1][1]
-    return NoteSpan(first, last, first, last, "row"), parsed
+    return (NoteSpan(first, last, first, last, "row"), parsed), read
 
 
 def _cell_text(cell: str, lexicon: Lexicon) -> str:

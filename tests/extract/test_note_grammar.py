@@ -304,6 +304,20 @@ def test_a_table_copied_one_cell_to_a_line_gives_the_unit_column_its_role() -> N
     assert marked(table, "320100") == [["*市城管局"], ["*市数据局"]]
 
 
+@pytest.mark.parametrize("parting", ["\t", "|", "\n"])
+def test_a_ditto_cell_holds_the_units_of_the_cell_above(parting: str) -> None:
+    """同上 (ditto) in a unit column gives the row the units of the same column in the row above,
+    tabs, bars or one cell to a line."""
+    rows = [["序号", "工作任务", "牵头单位", "配合单位"], ["1", "建设平台。", "区数据局", "区财政局"]]
+    rows += [["2", "推广应用。", "同上", "区发改委"], ["3", "完善制度。", "区司法局", "同上"]]
+    table = "\n".join(parting.join(row) for row in rows) + "\n"
+    assert marked(table, "500103") == [
+        ["*区数据局", "区财政局"],
+        ["*区数据局", "区发改委"],
+        ["*区司法局", "区发改委"],
+    ]
+
+
 @pytest.mark.parametrize("before", [["任务清单"], ["附件", "重点任务台账"], ["类别"]])
 def test_a_cell_table_s_header_opens_at_its_row_number_column(before: list[str]) -> None:
     """A title or a column merged over the rows (类别) may stand right before 序号, one cell to a
