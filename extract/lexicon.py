@@ -16,7 +16,7 @@ from pathlib import Path
 
 from extract.model import Role
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, alternation
-from extract.words import holds_a_word
+from extract.words import holds_a_word, stands_alone
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -319,7 +319,25 @@ class Lexicon:
         opening, closing = (f"[{re.escape(brackets)}]" for brackets in (OPENING_BRACKETS, CLOSING_BRACKETS))
         heads = alternation(self.unit_label_heads)
         bracket = f"{opening}(?P<role>(?:{adverbs})*(?:{words})+)(?:{heads})?{closing}"
-        return re.compile(f"{bracket}|(?:{alternation(self.copulas)})(?P<label>{labels})")
+        scope = "[^，。；、：:（）()\\s]{1,16}?"  # 为辖区河道管护|第一责任单位: what the unit answers for
+        return re.compile(
+            f"{bracket}|(?:{alternation(self.copulas)})(?P<scope>{scope})?(?P<label>{labels})(?(scope)(?=[，。；、）)]|$))"
+        )
+
+    def aside_holds(self, match: re.Match[str], text: str) -> bool:
+        """Whether a match of :attr:`role_aside_pattern` in *text* is a role aside: with words
+        between the copula and the label (各镇为辖区河道管护第一责任单位), only where the copula is a
+        word of its own (not 行为) and the label names units (not 配合, a role's label alone).
+
+        >>> lexicon = load_lexicon()
+        >>> texts = ("甲镇为辖区第一责任单位", "行为发生地配合")
+        >>> [lexicon.aside_holds(lexicon.role_aside_pattern.search(t), t) for t in texts]
+        [True, False]
+        """
+        if not match.group("scope"):
+            return True
+        copula_end = match.start("scope")
+        return match.group("label").endswith(self.unit_label_heads) and stands_alone(text, match.start(), copula_end)
 
     def role_aside(self, match: re.Match[str]) -> str:
         """The role phrase a match of :attr:`role_aside_pattern` says: the bracket's, or the

@@ -344,6 +344,8 @@ def _role_aside(lexicon: Lexicon, match: re.Match[str]) -> str:
     """A role written apart from the run, rewritten in place as a role phrase after the unit
     (市发改委为牵头单位 → 市发改委 牵头); one in brackets, which is its unit's alone
     (市财政局、市数据局（牵头）), marked :data:`_ASIDE`."""
+    if not lexicon.aside_holds(match, match.string):
+        return match.group(0)  # 违法建设行为发生地镇政府配合: 为 inside 行为 is no copula
     phrase = lexicon.role_aside(match)
     return ((_ASIDE if match.group("role") else " ") + phrase).ljust(len(match.group(0)))
 
@@ -1102,7 +1104,11 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         if (agent := _AGENT_INSIDE.search(content)) is not None:
             start, sentence, content = start + agent.end(), sentence[agent.end() :], content[agent.end() :]
         plain = 2 < len(content) <= _MAX_SENTENCE_NOTE and content[0] not in "（〔【" and content[-1] not in "）〕】"
-        asides = [m.end() for m in lexicon.role_aside_pattern.finditer(content) if m.group("label")]
+        asides = [
+            m.end()
+            for m in lexicon.role_aside_pattern.finditer(content)
+            if m.group("label") and lexicon.aside_holds(m, content)
+        ]
         labelled = bool(asides) and asides[-1] == len(content)
         if plain and (lexicon.role_phrase_pattern.search(content) or labelled):  # …。X为责任单位。
             begin = position + start
@@ -1238,7 +1244,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 named_end = _copular_subject(norm, *before, lexicon)
                 if named_end is not None:  # X为…的主管部门，负责…: X is answerable (X为牵头单位: X leads)
                     aside = lexicon.role_aside_pattern.match(norm, named_end)
-                    content_end = aside.end() if aside else named_end
+                    content_end = aside.end() if aside and lexicon.aside_holds(aside, norm) else named_end
                     spans.append(NoteSpan(before[0], role.end(), before[0], content_end, "subject", "responsible"))
                     continue
             partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), gaz)
@@ -1246,6 +1252,10 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))
                 continue
             if role is None:
+                labelled = _labelled_subject(norm, begin, clause.end(), lexicon)
+                if labelled is not None:  # X为辖区河道管护第一责任单位(，Y负责…): X answers as the label says
+                    end = _chained_roles(norm, clause.end(), sentence_end, lexicon) or labelled
+                    spans.append(NoteSpan(begin, end, begin, end, "subject"))
                 continue
             subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
             if not _ends_in_a_body(subject, lexicon) and (stated := lexicon.duty_statement_pattern.search(subject)):
@@ -1290,6 +1300,23 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                         spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
                 spans.append(NoteSpan(begin, role_end, begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _labelled_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where a clause ends that gives its subject, a run of bodies, a unit's label by a copula
+    (各镇为辖区河道管护第一责任单位, X是本行政区域安全生产的责任主体): the label's end, or None."""
+    content_end = begin + len(norm[begin:end].rstrip("，。；,; \t"))
+    for aside in lexicon.role_aside_pattern.finditer(norm, begin, content_end):
+        subject = _TRAILING_BRACKET.sub("", norm[begin : aside.start()])
+        if (
+            aside.group("label")
+            and aside.end() == content_end
+            and subject
+            and _ends_in_a_body(subject, lexicon)
+            and lexicon.aside_holds(aside, norm)
+        ):
+            return aside.end()
+    return None
 
 
 def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:

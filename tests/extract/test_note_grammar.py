@@ -567,6 +567,21 @@ def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（二）各乡镇为本辖区道路养护的责任单位，县交通局负责技术指导。", [["各乡镇", "县交通局"]]),
+        ("（三）各县（市、区）政府是本行政区域安全生产的责任主体。", [["各县（市、区）政府"]]),
+        ("（四）市发改委为项目推进第一责任单位，市财政局配合。", [["*市发改委", "市财政局"]]),
+        ("（五）由县城管局负责查处，违法建设行为发生地镇政府配合。", [["县城管局", "违法建设行为发生地镇政府"]]),
+    ],
+)
+def test_a_subject_given_a_unit_s_label_by_a_copula_is_a_note(text: str, expected: list[list[str]]) -> None:
+    """X为…责任单位, X是…的责任主体: what X answers for may stand between the copula and the
+    label; a role clause of units right after it is the same note."""
+    assert marked(text, "450100") == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "（三）支持骨干企业负责关键技术攻关。",  # a task before the verb
