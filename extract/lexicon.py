@@ -470,6 +470,18 @@ class Lexicon:
         )
 
     @cached_property
+    def declaration_anchor_pattern(self) -> re.Pattern[str]:
+        """A word every declaration for later items holds: 以下 (below), a tail (下同) or the
+        opening of an exception (除…外); a sentence without one declares nothing.
+
+        >>> [m.group(0) for m in load_lexicon().declaration_anchor_pattern.finditer("甲。以下任务均需乙落实，下同")]
+        ['以下', '下同']
+        """
+        d = self.declarations
+        openings = {exception[0] for exception in d["carry_forward"]["exceptions"]}  # 除
+        return re.compile(alternation(["以下", *d["first_lead"]["tails"], *openings]))
+
+    @cached_property
     def exception_pattern(self) -> str:
         """The clause that opens a declaration for every item but those that say otherwise
         (除专门列出外, 除特别注明的外: 的 may stand before 外)."""

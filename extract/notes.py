@@ -1765,10 +1765,22 @@ def first_lead_declaration(norm: str, gaz: Gazetteer) -> int | None:
     return None
 
 
+def _sentence_around(norm: str, position: int) -> tuple[int, int]:
+    """The sentence (or line) that *position* stands in, its closing mark included."""
+    start = max(norm.rfind(mark, 0, position) for mark in "。；\n") + 1
+    ends = [end for end in (norm.find(mark, position) for mark in "。；\n") if end >= 0]
+    return start, min(ends) + 1 if ends else len(norm)
+
+
 def added_unit_declarations(norm: str, gaz: Gazetteer) -> list[tuple[int, str, int]]:
     """``以下任务均需X落实，不再一一列出``, ``除特别注明的外，X都是配合单位``: (position, X, offset
     of X) for each declaration, in document order."""
     lexicon = gaz.lexicon
-    found = [*lexicon.carry_forward_pattern.finditer(norm), *lexicon.carry_forward_label_pattern.finditer(norm)]
-    units = ["subject" if m.groupdict().get("subject") else "units" for m in found]  # X均需落实 or 均需X落实
-    return sorted((m.start(), m.group(group), m.start(group)) for m, group in zip(found, units, strict=True))
+    found: set[tuple[int, str, int]] = set()
+    sentences = {_sentence_around(norm, m.start()) for m in lexicon.declaration_anchor_pattern.finditer(norm)}
+    for start, end in sentences:  # the patterns are slow to try at every character of a document
+        for pattern in (lexicon.carry_forward_pattern, lexicon.carry_forward_label_pattern):
+            for m in pattern.finditer(norm, max(start - 1, 0), end):
+                group = "subject" if m.groupdict().get("subject") else "units"  # X均需落实 or 均需X落实
+                found.add((m.start(), m.group(group), m.start(group)))
+    return sorted(found)
