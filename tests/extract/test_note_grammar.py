@@ -304,6 +304,26 @@ def test_a_table_copied_one_cell_to_a_line_gives_the_unit_column_its_role() -> N
     assert marked(table, "320100") == [["*市城管局"], ["*市数据局"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进改革。（责任股室：登记注册股；配合股室：信用监管股）", [["登记注册股", "信用监管股"]]),
+        (
+            "推进改革。（责任主体：各乡镇人民政府；监管部门：县住建局、县自然资源局）",
+            [["各乡镇人民政府", "县住建局", "县自然资源局"]],
+        ),
+        (
+            "三、加大金融支持\n推进改革。\n牵头：市委金融办\n参与：市财政局、市税务局",
+            [["*市委金融办", "市财政局", "市税务局"]],
+        ),
+    ],
+)
+def test_labels_of_sections_supervisors_and_bare_roles(text: str, expected: list[list[str]]) -> None:
+    """股室 (a county bureau's sections) heads a unit label as 科室 does; 监管部门 (the supervising
+    department) is answerable; 参与： alone labels supporting units as 配合： does."""
+    assert marked(text, "360700") == expected
+
+
 @pytest.mark.parametrize("parting", ["\t", "|", "\n"])
 def test_a_ditto_cell_holds_the_units_of_the_cell_above(parting: str) -> None:
     """同上 (ditto) in a unit column gives the row the units of the same column in the row above,
