@@ -268,13 +268,15 @@ def _a_kind_of_enterprise(name: str, gaz: Gazetteer) -> bool:
 
 
 def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
-    """The level (省, 省委) or place (福州市) the first unit of a run is written with."""
+    """The level (省, 省委) or place (福州市) the first unit of a run is written with; a place's
+    short name (四川大学, 厦门海关) is a word of a proper name, no level a run shares."""
     level = gaz.level_prefix(first)
     if level:
         return level
     found = gaz.place_at_start(first)
     if found and len(first) > found[1] and not first.startswith("各") and found[0].level != "country":
-        return first[: found[1]]  # 中国人民银行、国土资源部: the country is no level a run shares
+        place = first[: found[1]]  # 中国人民银行、国土资源部: the country is no level a run shares
+        return place if place.endswith(gaz.lexicon.place_level_words) else None
     return None
 
 

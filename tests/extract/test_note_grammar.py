@@ -324,6 +324,17 @@ def test_labels_of_sections_supervisors_and_bare_roles(text: str, expected: list
     assert marked(text, "360700") == expected
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("（责任单位：四川大学、电子科技大学、西南交通大学）", ["四川大学", "电子科技大学", "西南交通大学"]),
+        ("（责任单位：成都市教育局、人社局）", ["成都市教育局", "成都市人社局"]),  # a place with its level
+    ],
+)
+def test_a_place_s_short_name_opening_a_proper_name_is_no_level_of_the_run(note: str, expected: list[str]) -> None:
+    assert marked("推进就业。" + note, "510000") == [expected]
+
+
 @pytest.mark.parametrize("parting", ["\t", "|", "\n"])
 def test_a_ditto_cell_holds_the_units_of_the_cell_above(parting: str) -> None:
     """同上 (ditto) in a unit column gives the row the units of the same column in the row above,
