@@ -117,7 +117,10 @@ def _cut(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _without_modal(units: str, lexicon: Lexicon) -> str:
-    """*units* without a modal verb after them (市发改委要|会同…): the units are still answerable."""
+    """*units* without a modal verb after them (市发改委要|会同…), nor the adverbs of a role after
+    that (区城管局要|主动|会同…, 县投资促进中心要|进一步|牵头): the units are still answerable."""
+    while adverb := next((a for a in lexicon.role_adverbs if units.endswith(a) and len(units) > len(a)), None):
+        units = units[: len(units) - len(adverb)]
     modal = next((m for m in lexicon.modals if units.endswith(m)), "")  # longest first, as the lexicon keeps them
     return units[: len(units) - len(modal)]
 
@@ -129,12 +132,21 @@ def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
     >>> from extract.lexicon import load_lexicon
     >>> _cut_when("市发改委、市财政局，2025年12月底前完成", load_lexicon())
     ('市发改委、市财政局；；；；；；；；；；；；；', '2025年12月底前完成')
+
+    A first clause that only says when, before the units, is one too:
+
+    >>> _cut_when("2025年底前完成；责任单位：市发改委", load_lexicon())
+    ('；；；；；；；；；；责任单位：市发改委', '2025年底前完成')
     """
     comma = max(text.rfind("，"), text.rfind("；"))
     when = lexicon.time_pattern.match(text, comma + 1) if comma > 0 else None
-    if when is None or len(text) - when.end() > _WHEN_VERB:
-        return text, None
-    return text[:comma] + "；" * (len(text) - comma), text[comma + 1 :].strip()
+    if when is not None and len(text) - when.end() <= _WHEN_VERB:
+        return text[:comma] + "；" * (len(text) - comma), text[comma + 1 :].strip()
+    first = min((found for found in (text.find("，"), text.find("；")) if found > 0), default=-1)
+    when = lexicon.time_pattern.match(text) if first > 0 else None  # 2024年9月底前完成；责任单位：X
+    if when is not None and first - when.end() <= _WHEN_VERB:
+        return "；" * (first + 1) + text[first + 1 :], text[:first].strip()
+    return text, None
 
 
 def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:

@@ -55,12 +55,13 @@ def split_outside_brackets(text: str, separators: str, offset: int = 0) -> list[
 
 def _trim(piece: str, start: int) -> tuple[str, int]:
     """*piece* without white space, a leading 由 and leading marks and dashes (★区发改委: a
-    table's sign; ——区发改委牵头: a note set off by a dash)."""
+    table's sign; ——区发改委牵头: a note set off by a dash), and without a slash that parts it
+    from the next field (牵头部门：投资促进局 / 配合部门：…) or a colon after it."""
     stripped = _LEADING_AGENT.sub("", piece)
     while stripped and unicodedata.category(stripped[0]) in ("So", "Sm", "Pd"):
         stripped = stripped[1:].lstrip()
     start += len(piece) - len(stripped)
-    return stripped.rstrip().rstrip("：:").rstrip(), start  # 市规划局：负责…: the colon is no part of the unit
+    return stripped.rstrip().rstrip("：:/／").rstrip(), start  # 市规划局：负责…: the colon is no part of the unit
 
 
 def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:

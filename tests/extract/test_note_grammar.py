@@ -335,6 +335,28 @@ def test_a_place_s_short_name_opening_a_proper_name_is_no_level_of_the_run(note:
     assert marked("推进就业。" + note, "510000") == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "4.开展招商。\n牵头部门：投资促进局 / 配合部门：经济发展局、财政金融局",
+            [["*投资促进局", "经济发展局", "财政金融局"]],
+        ),
+        ("3.建立培育库。(2024年9月底前完成;责任单位:区市场监管局、区税务局)", [["区市场监管局", "区税务局"]]),
+        ("（一）县投资促进中心要进一步牵头做好项目跟踪服务。", [["*县投资促进中心"]]),
+        (
+            "（二）区城管局要主动会同区住建局、各街道办事处，于6月底前完成方案编制。",
+            [["*区城管局", "区住建局", "各街道办事处"]],
+        ),
+        ("（三）各部门要主动会同有关单位抓好落实。", []),  # an exhortation to bodies in general
+    ],
+)
+def test_fields_slashes_modals_and_adverbs_around_units(text: str, expected: list[list[str]]) -> None:
+    """A slash parts label fields; a clause that only says when may open a note; a modal verb
+    and adverbs of manner (要主动, 要进一步) may stand between a unit and its role or 会同."""
+    assert marked(text, "360700") == expected
+
+
 @pytest.mark.parametrize("parting", ["\t", "|", "\n"])
 def test_a_ditto_cell_holds_the_units_of_the_cell_above(parting: str) -> None:
     """同上 (ditto) in a unit column gives the row the units of the same column in the row above,
