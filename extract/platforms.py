@@ -1410,6 +1410,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
         return []  # 鸿蒙、安卓等移动端操作系统: the category only modifies what follows
     if any(_quantity(token, grammar) for token in tokens[start:after]):
         return []  # A、B等“十大系统”: a counted category, its items are kinds
+    if any(token.text in grammar.actions for token in tokens[start:after]):
+        return []  # A、B等部门视频资源|接入|视频云: an action on the system, the items are its subjects
     category_end = tokens[after - 1].end
     items: list[tuple[int, int]] = []
     k = start - 2

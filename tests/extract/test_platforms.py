@@ -109,6 +109,11 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
         ),
         ("运用大数据、云计算等新技术建设宁海城市大脑。", ["宁海城市大脑"]),  # what follows 等 names no system
         ("依托县政务服务平台“甬易办”移动端办理。", ["县政务服务平台", "甬易办移动端"]),  # a quoted name in apposition
+        # an action after 等 (接入) makes the list the subjects of a task, no names' shared category
+        (
+            "建设全市视频共享平台（下称“视频云”），公安、交通等部门视频资源统一接入视频云。",
+            ["全市视频共享平台", "视频云"],
+        ),
     ],
 )
 def test_coordination(nlp, text: str, names: list[str]) -> None:
