@@ -694,6 +694,8 @@ def test_jing_before_a_system_is_a_preposition(nlp) -> None:
         ("搭建区域开放交流平台和公共数据交流平台。", ["公共数据交流平台"]),  # 数据 says it is digital
         ("升级企业招商数据库。", ["企业招商数据库"]),  # a database all the same
         ("改造老城区雨污排水系统。", []),  # physical works
+        ("改造老旧小区供电系统，完善城市排涝系统。", []),  # utilities
+        ("建设智能供电系统。", ["智能供电系统"]),  # guard: a word of its name says it is digital
         ("建设城市智能交通系统。", ["城市智能交通系统"]),  # 智能 says it is digital
     ],
 )
