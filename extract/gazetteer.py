@@ -373,12 +373,13 @@ class Gazetteer:
     def level_jurisdiction(self, prefix: str, jurisdiction: str) -> str | None:
         """The jurisdiction a level prefix (省, 市委, 区 …) points to inside *jurisdiction*: 市 in a
         municipality's or a county-level city's plan is that place itself; 州 (an autonomous
-        prefecture) is a prefecture's level as 市 is, 旗 (a banner) a county's as 县 is."""
+        prefecture) and 地区 (a prefecture, its party committee 地委) are a prefecture's level as 市
+        is, 旗 (a banner) a county's as 县 is."""
         level = prefix.removesuffix("委")
         place = self.places.get(jurisdiction)
         if level in ("省", "自治区"):
             return None if jurisdiction == COUNTRY else self.province_of(jurisdiction)
-        if level == "州":
+        if level in ("州", "地区", "地"):
             return self.city_of(jurisdiction)
         if level == "市":
             if place is not None and place.level in ("province", "county") and _level_word(place) == "市":

@@ -259,6 +259,16 @@ def test_an_autonomous_prefecture_s_level_reaches_its_bodies_from_its_counties()
     assert GAZ.resolve("州发改委", county).agency == commission
 
 
+def test_a_prefecture_that_is_no_city_is_a_level_too() -> None:
+    """地区 (a prefecture that is no city) and its party committee 地委 are a prefecture's level."""
+    prefecture = next(code for code, place in GAZ.places.items() if place.name.endswith("地区"))
+    county = next(code for code, place in GAZ.places.items() if place.parent == prefecture)
+    bureau = GAZ.resolve("地区教育局", prefecture).agency
+    assert bureau is not None and bureau.startswith(prefecture)
+    assert GAZ.resolve("地区教育局", county).agency == bureau
+    assert (GAZ.resolve("地委组织部", prefecture).agency or "").startswith(prefecture)
+
+
 def test_a_department_s_field_with_a_level_resolves_to_the_department() -> None:
     """省财政, 市发改 (how lists of units call departments) resolve to the place's department, but
     are no alias: the finder of agencies in running text never reads 市财政 in 市财政资金."""

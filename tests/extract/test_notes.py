@@ -540,11 +540,15 @@ def test_a_verb_ends_no_body_s_name(text: str, expected: list[list[str]]) -> Non
 
 
 def test_a_prefecture_s_or_a_banner_s_level_reaches_the_short_names_after_it() -> None:
-    """州 and 旗 are levels as 市 and 县 are: a short name after a unit written with one takes it."""
+    """州, 地区 (地委) and 旗 are levels as 市 and 县 are: a short name after a unit written with one
+    takes it."""
     assert units_of("（二）办好民族节庆。（责任单位：州文化和旅游局、民宗委、财政局）", "622900") == [
         ["州文化和旅游局", "州民宗委", "州财政局"]
     ]
     assert units_of("（二）办好那达慕。（责任单位：旗文体旅游局、卫健委）", "150000") == [["旗文体旅游局", "旗卫健委"]]
+    assert units_of("（三）普及学前教育。（责任单位：地区财政局、人社局，地委组织部、宣传部）", "652900") == [
+        ["地区财政局", "地区人社局", "地委组织部", "地委宣传部"]
+    ]
 
 
 def test_a_short_name_stands_for_a_unit_named_before_with_its_level() -> None:
