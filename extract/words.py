@@ -36,6 +36,7 @@ def _tokenizer() -> Any:
 def _word_tags() -> dict[str, str]:
     import jieba.posseg
 
+    _tokenizer()  # quiets jieba's log before its dictionary loads, whichever of the two comes first
     jieba.posseg.dt.tokenizer.initialize()
     return jieba.posseg.dt.word_tag_tab  # type: ignore[no-any-return]
 
