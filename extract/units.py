@@ -195,10 +195,25 @@ def _collective_marker(name: str, gaz: Gazetteer) -> str:
 
 
 def _bare_place(name: str, gaz: Gazetteer) -> bool:
-    """A place written without an institution: 福州市, 各市, 相关市, 州, 县（市、区）."""
+    """A place written without an institution: 福州市, 各市, 相关市, 州, 县（市、区）, 各盟市 (level
+    words joined: leagues and cities)."""
     base = _bracket_tail(name)[0]
     base = base.removeprefix(_collective_marker(base, gaz))
-    return bool(gaz.places_named(base)) or base in gaz.lexicon.place_level_words
+    return bool(gaz.places_named(base)) or (bool(base) and _levels_at_start(base, gaz) == len(base))
+
+
+def _levels_at_start(name: str, gaz: Gazetteer) -> int:
+    """Length of the level words *name* opens with, one after another (县 → 1, 旗县 → 2, 县市区 → 3).
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> [_levels_at_start(name, load_gazetteer()) for name in ("旗县人民政府", "盟市", "市场监管局")]
+    [2, 2, 1]
+    """
+    words = sorted(gaz.lexicon.place_level_words, key=len, reverse=True)
+    end = 0
+    while level := next((w for w in words if name.startswith(w, end)), None):
+        end += len(level)
+    return end
 
 
 def _named_place_length(name: str, gaz: Gazetteer) -> int:
@@ -223,10 +238,9 @@ def _place_part(name: str, gaz: Gazetteer) -> int:
     named = _named_place_length(base, gaz)
     if named:
         return named + len(name) - len(base)
-    level = next((w for w in gaz.lexicon.place_level_words if base.startswith(w)), "")
-    if not level or len(base) == len(level) or gaz.is_collective(base):  # 区直各部门 is no place's body
+    end = _levels_at_start(base, gaz)  # 县人民政府, 旗县（市、区）人民政府
+    if not end or len(base) == end or gaz.is_collective(base):  # 区直各部门 is no place's body
         return 0
-    end = len(level)
     if base[end] in OPENING_BRACKETS:  # 县（市）政府: the bracket belongs to the place
         close = base.find(CLOSING_BRACKETS[OPENING_BRACKETS.index(base[end])], end)
         end = close + 1 if close > 0 else end

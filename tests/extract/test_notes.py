@@ -329,6 +329,10 @@ def test_offsets_point_at_the_note_in_the_text() -> None:
             "五、建设园区平台。（责任单位：戊区、己区）",
             [["戊区", "己区"]],
         ),
+        (  # level words joined (leagues and cities, banners and counties) share the body after them
+            "六、健全养老服务网络。（自治区民政厅，各盟市、旗县（市、区）人民政府）",
+            [["自治区民政厅", "各盟市人民政府", "各旗县（市、区）人民政府"]],
+        ),
     ],
 )
 def test_collectives_of_places_are_units_of_a_list(text: str, expected: list[list[str]]) -> None:
