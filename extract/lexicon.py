@@ -63,6 +63,7 @@ class Lexicon:
     copulas: tuple[str, ...]
     subset_markers: tuple[str, ...]
     ditto_marks: frozenset[str]
+    duty_statements: dict[str, list[str]]
     # The fields standard departments are called by (财政, 国土), from the gazetteer's institutions
     # (:meth:`extract.gazetteer.Institution.stems`): the gazetteer gives its own lexicon them.
     department_stems: frozenset[str] = frozenset()
@@ -133,12 +134,10 @@ class Lexicon:
         ('责任部门', '牵头单位')
         """
         words = [*self.labels, *self.person_labels, *self.field_labels]
-        spaced = ["\\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)]
+        spaced = alternation(words, between="\\s*")
         joiners = alternation(["、", "/", *self.unit_joiners])
         joined_heads = f"(?:\\s*(?:{joiners})\\s*(?:{alternation(self.unit_label_heads)}))*"
-        return re.compile(
-            "(" + "|".join(spaced) + f"){joined_heads}\\s*(?:{self.label_aside_pattern.pattern})?\\s*[：:]"
-        )
+        return re.compile(f"({spaced}){joined_heads}\\s*(?:{self.label_aside_pattern.pattern})?\\s*[：:]")
 
     @cached_property
     def bracketed_label_pattern(self) -> re.Pattern[str]:
@@ -304,14 +303,18 @@ class Lexicon:
     @cached_property
     def role_aside_pattern(self) -> re.Pattern[str]:
         """A unit's role written after it apart from the run: in brackets of any kind
-        (市发改委（牵头）, 〔牵头〕, （牵头单位）) or by a copula and a label (为牵头单位). Group
-        ``role`` holds a role phrase, or ``label`` a label; :meth:`role_aside` rewrites either as a
-        role phrase.
+        (市发改委（牵头）, 〔牵头〕, （牵头单位）), by a copula and a label (为牵头单位; 为辖区河道管护
+        第一责任单位 at a clause's end) or by a duty it bears at a clause's end (承担数字化转型主体
+        责任: ``duty_statements``). Group ``role`` holds a role phrase, ``label`` a label or ``duty``
+        a duty; :meth:`role_aside` rewrites each as a role phrase.
 
         >>> lexicon = load_lexicon()
         >>> found = lexicon.role_aside_pattern.finditer("甲局（牵头）、乙局为配合单位、丙局〔配合〕")
         >>> [lexicon.role_aside(m) for m in found]
         ['牵头', '配合', '配合']
+        >>> found = lexicon.role_aside_pattern.finditer("甲局承担转型主体责任，乙局履行牵头职责")
+        >>> [lexicon.role_aside(m) for m in found]
+        ['负责', '牵头']
         """
         adverbs = self.adverb_alternation
         words = alternation(self.role_words)
@@ -320,8 +323,12 @@ class Lexicon:
         heads = alternation(self.unit_label_heads)
         bracket = f"{opening}(?P<role>(?:{adverbs})*(?:{words})+)(?:{heads})?{closing}"
         scope = "[^，。；、：:（）()\\s]{1,16}?"  # 为辖区河道管护|第一责任单位: what the unit answers for
+        d = self.duty_statements
+        kinds, nouns = alternation(d["kinds"]), alternation(d["nouns"])
+        duty = f"(?P<bearing>{alternation(d['verbs'])})(?P<duty_scope>{scope})??(?P<duty>(?:{kinds})?(?:{nouns}))"
         return re.compile(
-            f"{bracket}|(?:{alternation(self.copulas)})(?P<scope>{scope})?(?P<label>{labels})(?(scope)(?=[，。；、）)]|$))"
+            f"{bracket}|(?:{alternation(self.copulas)})(?P<scope>{scope})??(?P<label>{labels})(?(scope)(?=[，。；、）)]|$))"
+            f"|{duty}(?=[，。；、）)]|$)"
         )
 
     def aside_holds(self, match: re.Match[str], text: str) -> bool:
@@ -334,6 +341,8 @@ class Lexicon:
         >>> [lexicon.aside_holds(lexicon.role_aside_pattern.search(t), t) for t in texts]
         [True, False]
         """
+        if match.group("bearing"):  # 承担|数字化转型|主体责任: the verb a word of its own, not 担负
+            return stands_alone(text, match.start(), match.end("bearing"))
         if not match.group("scope"):
             return True
         copula_end = match.start("scope")
@@ -344,6 +353,9 @@ class Lexicon:
         label's role by its first role word."""
         if match.group("role"):
             return match.group("role")
+        if match.group("duty"):  # X承担…主体责任: X answers; X履行牵头职责: X leads
+            lead = match.group("duty").startswith(tuple(w for w, its in self.role_words.items() if its == "lead"))
+            return next(word for word, its in self.role_words.items() if its == ("lead" if lead else "responsible"))
         role = self.labels[match.group("label")]
         return next(word for word, its in self.role_words.items() if its == role)
 
@@ -561,6 +573,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             copulas=tuple(data["copulas"]),
             subset_markers=tuple(data["subset_markers"]),
             ditto_marks=frozenset(data["ditto_marks"]["words"]),
+            duty_statements={k: v for k, v in data["duty_statements"].items() if not k.startswith("_")},
         )
     except KeyError as exc:
         raise ValueError(f"{source}: the lexicon lacks the key {exc}") from exc

@@ -1119,7 +1119,7 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         asides = [
             m.end()
             for m in lexicon.role_aside_pattern.finditer(content)
-            if m.group("label") and lexicon.aside_holds(m, content)
+            if (m.group("label") or m.group("duty")) and lexicon.aside_holds(m, content)
         ]
         labelled = bool(asides) and asides[-1] == len(content)
         if plain and (lexicon.role_phrase_pattern.search(content) or labelled):  # …。X为责任单位。
@@ -1321,7 +1321,7 @@ def _labelled_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int 
     for aside in lexicon.role_aside_pattern.finditer(norm, begin, content_end):
         subject = _TRAILING_BRACKET.sub("", norm[begin : aside.start()])
         if (
-            aside.group("label")
+            (aside.group("label") or aside.group("duty"))
             and aside.end() == content_end
             and subject
             and _ends_in_a_body(subject, lexicon)

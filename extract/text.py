@@ -40,14 +40,40 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regular expression alternation of literal *words*, the longest first (so that 牵头单位
-    wins over 牵头).
+def alternation(words: Iterable[str], between: str = "") -> str:
+    r"""A regular expression that matches any of the literal *words*, the longest first (so that
+    牵头单位 wins over 牵头), *between* (a pattern such as ``\s*``) allowed between characters.
 
-    >>> alternation(["牵头", "牵头单位"])
-    '牵头单位|牵头'
+    The words are written as a trie of their characters, so that the engine reads each character
+    once where a plain alternation would try every word in turn (hundreds of labels).
+
+    >>> alternation(["牵头", "牵头单位", "配合"])
+    '(?:牵头(?:单位)?|配合)'
+    >>> import re
+    >>> re.fullmatch(alternation(["牵头单位"], between=r"\s*"), "牵 头单位") is not None
+    True
     """
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie, between) if any(trie) else ""
+
+
+def _branches(node: dict[str, dict], between: str) -> str:
+    """The pattern of the words' rests below a trie *node*: each next character, then its rest,
+    which may stop there where a word ends."""
+    alternatives = []
+    for char in sorted(key for key in node if key):
+        child = node[char]
+        if not any(child):
+            alternatives.append(re.escape(char))
+            continue
+        rest = between + _branches(child, between)
+        alternatives.append(re.escape(char) + (f"(?:{rest})?" if "" in child else rest))
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 @lru_cache(maxsize=1)

@@ -626,11 +626,15 @@ def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
         ("（三）各县（市、区）政府是本行政区域安全生产的责任主体。", [["各县（市、区）政府"]]),
         ("（四）市发改委为项目推进第一责任单位，市财政局配合。", [["*市发改委", "市财政局"]]),
         ("（五）由县城管局负责查处，违法建设行为发生地镇政府配合。", [["县城管局", "违法建设行为发生地镇政府"]]),
+        ("（六）市属国有企业承担数字化转型主体责任，制定转型方案。", [["市属国有企业"]]),  # a duty borne
+        ("（七）区应急局履行牵头职责，区住建局落实直接监管责任。", [["*区应急局", "区住建局"]]),
+        ("（八）各区政府要切实落实属地管理责任。", []),  # an exhortation to bodies in general
     ],
 )
 def test_a_subject_given_a_unit_s_label_by_a_copula_is_a_note(text: str, expected: list[list[str]]) -> None:
-    """X为…责任单位, X是…的责任主体: what X answers for may stand between the copula and the
-    label; a role clause of units right after it is the same note."""
+    """X为…责任单位, X是…的责任主体, X承担…主体责任: what X answers for may stand between the
+    copula and the label, or the verb of bearing and the duty; a role clause of units right after
+    it is the same note."""
     assert marked(text, "450100") == expected
 
 
