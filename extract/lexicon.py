@@ -123,6 +123,11 @@ class Lexicon:
         return frozenset(m + h for m, h in product(modifiers, self.person_label_heads))
 
     @cached_property
+    def place_levels_pattern(self) -> re.Pattern[str]:
+        """Level words of places one after another (县, 旗县, 县市区): places written bare."""
+        return re.compile(f"(?:{alternation(self.place_level_words)})+")
+
+    @cached_property
     def label_pattern(self) -> re.Pattern[str]:
         """Any label followed by a colon, longest label first; white space may stand between
         a label's characters (``完 成时限:``), as it does in copies of table cells. Other unit

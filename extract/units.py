@@ -209,11 +209,8 @@ def _levels_at_start(name: str, gaz: Gazetteer) -> int:
     >>> [_levels_at_start(name, load_gazetteer()) for name in ("旗县人民政府", "盟市", "市场监管局")]
     [2, 2, 1]
     """
-    words = sorted(gaz.lexicon.place_level_words, key=len, reverse=True)
-    end = 0
-    while level := next((w for w in words if name.startswith(w, end)), None):
-        end += len(level)
-    return end
+    levels = gaz.lexicon.place_levels_pattern.match(name)
+    return levels.end() if levels else 0
 
 
 def _named_place_length(name: str, gaz: Gazetteer) -> int:
