@@ -64,6 +64,7 @@ class Lexicon:
     subset_markers: tuple[str, ...]
     ditto_marks: frozenset[str]
     duty_statements: dict[str, list[str]]
+    central_levels: frozenset[str]
     # The fields standard departments are called by (财政, 国土), from the gazetteer's institutions
     # (:meth:`extract.gazetteer.Institution.stems`): the gazetteer gives its own lexicon them.
     department_stems: frozenset[str] = frozenset()
@@ -579,6 +580,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             subset_markers=tuple(data["subset_markers"]),
             ditto_marks=frozenset(data["ditto_marks"]["words"]),
             duty_statements={k: v for k, v in data["duty_statements"].items() if not k.startswith("_")},
+            central_levels=frozenset(data["central_levels"]["words"]),
         )
     except KeyError as exc:
         raise ValueError(f"{source}: the lexicon lacks the key {exc}") from exc

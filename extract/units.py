@@ -196,9 +196,11 @@ def _collective_marker(name: str, gaz: Gazetteer) -> str:
 
 def _bare_place(name: str, gaz: Gazetteer) -> bool:
     """A place written without an institution: 福州市, 各市, 相关市, 州, 县（市、区）, 各盟市 (level
-    words joined: leagues and cities)."""
+    words joined: leagues and cities), or a level above the provinces (中央, in 中央、省驻邵单位)."""
     base = _bracket_tail(name)[0]
     base = base.removeprefix(_collective_marker(base, gaz))
+    if base in gaz.lexicon.central_levels:
+        return True
     return bool(gaz.places_named(base)) or (bool(base) and _levels_at_start(base, gaz) == len(base))
 
 

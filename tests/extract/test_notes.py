@@ -329,6 +329,10 @@ def test_offsets_point_at_the_note_in_the_text() -> None:
             "五、建设园区平台。（责任单位：戊区、己区）",
             [["戊区", "己区"]],
         ),
+        (  # a level above the provinces written alone shares the body after it as a place does
+            "七、推行垃圾分类。（责任单位：市机关事务局，中央、省驻邵单位）",
+            [["市机关事务局", "中央驻邵单位", "省驻邵单位"]],
+        ),
         (  # level words joined (leagues and cities, banners and counties) share the body after them
             "六、健全养老服务网络。（自治区民政厅，各盟市、旗县（市、区）人民政府）",
             [["自治区民政厅", "各盟市人民政府", "各旗县（市、区）人民政府"]],
