@@ -260,6 +260,11 @@ class Lexicon:
         return (*self.organisation_suffixes, *self.person_titles)
 
     @cached_property
+    def one_character_suffixes(self) -> frozenset[str]:
+        """The organisation's words of one character (局, 委, 办), which end names and open none."""
+        return frozenset(s for s in self.organisation_suffixes if len(s) == 1)
+
+    @cached_property
     def compound_suffixes(self) -> tuple[str, ...]:
         """The body endings of several characters (管委会, 支行, 书记): a name ending in one ends in
         it whatever verb a character of it might also end."""

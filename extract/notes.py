@@ -11,6 +11,7 @@ clause into role groups (``X牵头、Y配合``; ``X会同Y负责``), and each gr
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import (
     ends_a_word,
     ends_with_a_verb,
+    first_word,
     holds_a_word,
     stands_alone,
     starts_with_a_predicate,
@@ -999,7 +1001,7 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     task such as 建设数据中心), while one in its place may be written short (发改局).
     """
     lexicon = gaz.lexicon
-    cells = _cells(norm)
+    cells = _rejoined(_cells(norm), norm, lexicon)
     spans: list[NoteSpan] = []
     header: list[str] = []
     header_roles: tuple[Role, ...] = ()  # the roles of the header's unit columns, in order
@@ -1647,12 +1649,42 @@ def _cell_text(cell: str, lexicon: Lexicon) -> str:
     ('市政 府办 公厅', '区农业农村委；区林业局')
     >>> _cell_text("新运集团\n金控集团", lexicon)
     '新运集团；金控集团'
+    >>> _cell_text("市住房城乡建委、市规划自然资源\n局、市发展改革委", lexicon)
+    '市住房城乡建委、市规划自然资源 局、市发展改革委'
     """
     lines = cell.split("\n")
     short = all(len(line.strip()) <= _NARROW_CELL for line in lines)
     bodies = all(line.strip().endswith(lexicon.organisation_suffixes) for line in lines)
     narrow = len(lines) > 1 and short and not bodies
-    return cell.replace("\n", " " if narrow else "；")
+    if narrow:
+        return cell.replace("\n", " ")
+    parts = [lines[0]]  # a line that goes on with the name the line before broke off joins it
+    for before, line in itertools.pairwise(lines):
+        parts.append((" " if _continues_a_name(before, line, lexicon) else "；") + line)
+    return "".join(parts)
+
+
+def _rejoined(cells: list[tuple[str, int]], norm: str, lexicon: Lexicon) -> list[tuple[str, int]]:
+    """*cells* with a line that goes on with the name the cell before it broke off joined to that
+    cell (a unit column's cell wrapped over two lines: 市规划自然资源 / 局、市发展改革委)."""
+    joined: list[tuple[str, int]] = []
+    for text, start in cells:
+        if joined and _continues_a_name(joined[-1][0].rsplit("\n", 1)[-1], text, lexicon):
+            first = joined[-1][1]
+            joined[-1] = (norm[first : start + len(text)], first)
+        else:
+            joined.append((text, start))
+    return joined
+
+
+def _continues_a_name(before: str, line: str, lexicon: Lexicon) -> bool:
+    """Whether *line* goes on with a unit's name that the line *before* it broke off in a narrow
+    cell (市规划自然资源 / 局、市发展改革委): it opens with an organisation's word of one
+    character standing as a word (局, not 部署), after a line that ends in no mark."""
+    before, line = before.strip(), line.strip()
+    if not before or not line or not ("\u4e00" <= before[-1] <= "\u9fff"):
+        return False
+    return line[0] in lexicon.one_character_suffixes and first_word(line) == line[0]
 
 
 def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:

@@ -371,6 +371,15 @@ def test_a_ditto_cell_holds_the_units_of_the_cell_above(parting: str) -> None:
     ]
 
 
+def test_a_unit_cell_wrapped_over_two_lines_is_one_cell() -> None:
+    """A narrow unit column breaks a name over lines (市规划自然资源 / 局、市发展改革委): the line
+    that opens with an organisation's word goes on with the cell before it; a task that opens
+    with a verb (部署…) does not."""
+    cells = ["序号", "工作任务", "责任单位", "完成时限", "1", "推进城市更新试点", "市住建委、市规划自然资源"]
+    cells += ["局、市发展改革委", "2024年底", "2", "部署开展专项整治", "区城管局", "2024年底"]
+    assert marked("\n".join(cells) + "\n", "500000") == [["市住建委", "市规划自然资源局", "市发展改革委"], ["区城管局"]]
+
+
 @pytest.mark.parametrize("before", [["任务清单"], ["附件", "重点任务台账"], ["类别"]])
 def test_a_cell_table_s_header_opens_at_its_row_number_column(before: list[str]) -> None:
     """A title or a column merged over the rows (类别) may stand right before 序号, one cell to a
