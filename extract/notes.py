@@ -1261,6 +1261,15 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     content_end = aside.end() if aside and lexicon.aside_holds(aside, norm) else named_end
                     spans.append(NoteSpan(before[0], role.end(), before[0], content_end, "subject", "responsible"))
                     continue
+                written = norm[before[0] : before[1]].rstrip(" ，,")
+                subject = _without_adverbial(written, lexicon)
+                if subject != written and _ends_in_a_body(subject, lexicon):  # X按照…的原则，统筹负责…
+                    role_end = _role_ending_a_word(norm, role, lexicon)
+                    if role_end is not None:
+                        role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
+                        end = before[0] + len(subject)
+                        spans.append(NoteSpan(before[0], role_end, before[0], end, "subject", role_of_verb))
+                        continue
             partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), gaz)
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))

@@ -648,6 +648,20 @@ def test_a_subject_given_a_unit_s_label_by_a_copula_is_a_note(text: str, expecte
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）县财政局按照“资金跟着项目走”的原则，统筹负责补助资金的拨付。", [["县财政局"]]),
+        ("（二）县财政局按照职责分工，负责资金保障。", [["县财政局"]]),
+        ("（三）按照职责分工，负责资金保障。", []),  # no unit before the adverbial
+    ],
+)
+def test_a_subject_s_manner_in_a_clause_of_its_own_before_its_role(text: str, expected: list[list[str]]) -> None:
+    """X按照…的原则，负责…: the adverbial of manner may take a clause of its own between the unit
+    and its role."""
+    assert marked(text, "450100") == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "（三）支持骨干企业负责关键技术攻关。",  # a task before the verb
