@@ -133,7 +133,8 @@ class Lexicon:
         """Any label followed by a colon, longest label first; white space may stand between
         a label's characters (``完 成时限:``), as it does in copies of table cells. Other unit
         heads may be joined to the label's (责任部门、单位: the units and the departments
-        answerable). Group 1 is the label as written; :meth:`label_of` names it.
+        answerable), and fields whose values close the note (责任单位和完成时限). Group 1 is the
+        label as written; :meth:`label_of` names it.
 
         >>> pattern = load_lexicon().label_pattern
         >>> pattern.match("责任部门、单位：市政府办公厅").group(1), pattern.match("牵头单位和部门:甲局").group(1)
@@ -142,8 +143,18 @@ class Lexicon:
         words = [*self.labels, *self.person_labels, *self.field_labels]
         spaced = alternation(words, between="\\s*")
         joiners = alternation(["、", "/", *self.unit_joiners])
-        joined_heads = f"(?:\\s*(?:{joiners})\\s*(?:{alternation(self.unit_label_heads)}))*"
+        joined = alternation([*self.unit_label_heads, *self.field_labels])  # 责任单位和完成时限: units, then when
+        joined_heads = f"(?:\\s*(?:{joiners})\\s*(?:{joined}))*"
         return re.compile(f"({spaced}){joined_heads}\\s*(?:{self.label_aside_pattern.pattern})?\\s*[：:]")
+
+    @cached_property
+    def spaced_label_pattern(self) -> re.Pattern[str]:
+        """A label opening a line with blank space in place of a colon, as a form's fields are
+        copied (牵头单位    市数据局); group 1 is the label, group 2 the space. What follows must open
+        as a unit does (see :attr:`copula_label_pattern`)."""
+        words = alternation(w for w in self.labels if w not in self.role_words)
+        opens = alternation([*self.level_prefixes, *self.own_prefixes, *self.collective_markers])
+        return re.compile(f"^[ \\t\u3000]*({words})([ \u3000]{{2,}}|\\t|\u3000)(?={opens})", re.M)
 
     @cached_property
     def bracketed_label_pattern(self) -> re.Pattern[str]:
@@ -212,7 +223,20 @@ class Lexicon:
         >>> [lexicon.names_no_body(n) for n in names]
         [True, True, True, False, False]
         """
-        return self.names_a_relative(name) or holds_a_word(name, self.clause_prepositions, start=1)
+        if self.names_a_relative(name):
+            return True
+        return holds_a_word(name, self.clause_prepositions, start=1) and not self.located_pattern.search(name)
+
+    @cached_property
+    def located_pattern(self) -> re.Pattern[str]:
+        """The end of a body's name that says where its members sit: 在 and a place's name of one
+        character before a body's word (中央在渝单位, 各在汉高校: those located in 渝, in 汉), no
+        preposition opening a clause.
+
+        >>> [bool(load_lexicon().located_pattern.search(n)) for n in ("中央在渝单位", "市数据局在全市推广")]
+        [True, False]
+        """
+        return re.compile(f"在[\u4e00-\u9fff][\u4e00-\u9fff]{{0,3}}?(?:{alternation(self.organisation_suffixes)})$")
 
     @cached_property
     def own_level_prefixes(self) -> tuple[str, ...]:

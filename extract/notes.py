@@ -1578,18 +1578,24 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
 
 
 def _colon_for_labels(norm: str, lexicon: Lexicon) -> str:
-    """*norm* with a label set in brackets (【责任单位】A、B) or before a copula at a clause's start
-    (责任单位为A、B) instead of before a colon, written as the grammar reads labels (`` 责任单位：A、B``),
-    the same length, so offsets hold.
+    r"""*norm* with a label set in brackets (【责任单位】A、B), before a copula at a clause's start
+    (责任单位为A、B) or before blank space at a line's start (牵头单位    A) instead of before a
+    colon, written as the grammar reads labels (`` 责任单位：A、B``), the same length, so offsets
+    hold.
 
     >>> from extract.lexicon import load_lexicon
     >>> _colon_for_labels("平台。【责任单位】市发改委", load_lexicon())
     '平台。 责任单位：市发改委'
     >>> _colon_for_labels("建设平台，牵头单位为市发改委。", load_lexicon())
     '建设平台，牵头单位：市发改委。'
+    >>> _colon_for_labels("建设平台。\n牵头单位    市数据局", load_lexicon())
+    '建设平台。\n牵头单位：   市数据局'
     """
     if any(bracket in norm for bracket in "【〔["):
         norm = lexicon.bracketed_label_pattern.sub(lambda m: " " + m.group(1) + "：", norm)
+    norm = lexicon.spaced_label_pattern.sub(
+        lambda m: m.group(0)[: m.start(2) - m.start()] + "：" + m.group(2)[1:], norm
+    )
     return lexicon.copula_label_pattern.sub(lambda m: m.group(1) + "：" + " " * (len(m.group(2)) - 1), norm)
 
 

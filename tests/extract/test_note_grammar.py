@@ -357,6 +357,32 @@ def test_fields_slashes_modals_and_adverbs_around_units(text: str, expected: lis
     assert marked(text, "360700") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "10.建设平台。\n牵头单位    市数据局\n责任单位    市城管委、各区人民政府",
+            [["*市数据局", "市城管委", "各区人民政府"]],
+        ),
+        ("（十）完成管网改造。（责任单位和完成时限：市城管局、市水务局，2024年12月底前）", [["市城管局", "市水务局"]]),
+        (
+            "（七）推进节能。（市机关事务局牵头，中央在渝单位、各在汉高校按职责分工负责）",
+            [["*市机关事务局", "中央在渝单位", "各在汉高校"]],
+        ),
+        (
+            "6.引进人才。此项工作由市委组织部抓总，市人社局具体承办，市财政局协助配合。",
+            [["*市委组织部", "市人社局", "市财政局"]],
+        ),
+    ],
+)
+def test_forms_copied_labels_joined_to_fields_located_bodies_and_overall_charge(
+    text: str, expected: list[list[str]]
+) -> None:
+    """A label with blank space for its colon (a form's fields copied); a label joined to a field
+    whose value closes the note; bodies located in a place (中央在渝单位); 抓总 (overall charge) leads."""
+    assert marked(text, "500000") == expected
+
+
 @pytest.mark.parametrize("parting", ["\t", "|", "\n"])
 def test_a_ditto_cell_holds_the_units_of_the_cell_above(parting: str) -> None:
     """同上 (ditto) in a unit column gives the row the units of the same column in the row above,
