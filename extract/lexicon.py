@@ -65,6 +65,7 @@ class Lexicon:
     ditto_marks: frozenset[str]
     duty_statements: dict[str, list[str]]
     central_levels: frozenset[str]
+    label_levels: tuple[str, ...]
     # The fields standard departments are called by (财政, 国土), from the gazetteer's institutions
     # (:meth:`extract.gazetteer.Institution.stems`): the gazetteer gives its own lexicon them.
     department_stems: frozenset[str] = frozenset()
@@ -87,14 +88,18 @@ class Lexicon:
     @cached_property
     def labels(self) -> dict[str, Role]:
         """Every label that names units, with the role of the units it names: each modifier
-        with each unit head (牵头单位, 配合部门 …) and the whole labels (部门分工).
+        with each unit head (牵头单位, 配合部门 …), maybe after the level of government whose units
+        it names (市级牵头单位, 县级责任单位: a table of several levels), and the whole labels (部门分工).
 
         >>> lexicon = load_lexicon()
         >>> lexicon.labels["牵头单位"], lexicon.labels["配合部门"], lexicon.labels["部门分工"]
         ('lead', 'support', 'responsible')
+        >>> lexicon.labels["县级牵头单位"]
+        'lead'
         """
         composed = {m + h: role for (m, role), h in product(self.modifiers.items(), self.unit_label_heads)}
-        return composed | self.whole_labels
+        leveled = {level + label: role for level, (label, role) in product(self.label_levels, composed.items())}
+        return composed | leveled | self.whole_labels
 
     @cached_property
     def modifiers(self) -> dict[str, Role]:
@@ -610,6 +615,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             ditto_marks=frozenset(data["ditto_marks"]["words"]),
             duty_statements={k: v for k, v in data["duty_statements"].items() if not k.startswith("_")},
             central_levels=frozenset(data["central_levels"]["words"]),
+            label_levels=tuple(data["label_levels"]["words"]),
         )
     except KeyError as exc:
         raise ValueError(f"{source}: the lexicon lacks the key {exc}") from exc

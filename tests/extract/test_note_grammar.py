@@ -373,13 +373,18 @@ def test_fields_slashes_modals_and_adverbs_around_units(text: str, expected: lis
             "6.引进人才。此项工作由市委组织部抓总，市人社局具体承办，市财政局协助配合。",
             [["*市委组织部", "市人社局", "市财政局"]],
         ),
+        (  # labels of two levels' units
+            "序号\t工作任务\t市级牵头单位\t县级牵头单位\t配合单位\n1\t推进集成改革\t市行政审批局\t各县（市、区）政府\t市直有关部门",
+            [["*市行政审批局", "*各县（市、区）政府", "市直有关部门"]],
+        ),
     ],
 )
 def test_forms_copied_labels_joined_to_fields_located_bodies_and_overall_charge(
     text: str, expected: list[list[str]]
 ) -> None:
     """A label with blank space for its colon (a form's fields copied); a label joined to a field
-    whose value closes the note; bodies located in a place (中央在渝单位); 抓总 (overall charge) leads."""
+    whose value closes the note; bodies located in a place (中央在渝单位); 抓总 (overall charge) leads;
+    a label may say the level of government whose units it names (市级牵头单位)."""
     assert marked(text, "500000") == expected
 
 
