@@ -1456,7 +1456,9 @@ def _partnered_subject(norm: str, begin: int, limit: int, gaz: Gazetteer) -> int
     and a word (有关部门, not 有关部)."""
     lexicon = gaz.lexicon
     conjunctions = lexicon.conjunction_pattern.finditer(norm, begin, limit)
-    conjunction = next((m for m in conjunctions if len(m.group(0)) > 1), None)
+    conjunction = next(  # 会 of one character only as a word of its own (市商务局|会|市财政局, not 社会)
+        (m for m in conjunctions if len(m.group(0)) > 1 or stands_alone(norm, m.start(), m.end())), None
+    )
     if conjunction is None:
         return None
     written = norm[begin : conjunction.start()].rstrip(" ：:")

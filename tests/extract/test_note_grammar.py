@@ -650,6 +650,8 @@ def test_declarations_and_titles(text: str, expected: list[str]) -> None:
         ("（二）各市人民政府牵头推进本地区试点工作。", [["*各市人民政府"]]),
         ("4.市卫健委：会同有关部门制定实施细则。", [["*市卫健委"]]),  # partners after 会同, the task after them
         ("（五）市医保局会同市财政局、市税务局研究筹资办法。", [["*市医保局", "市财政局", "市税务局"]]),
+        ("（六）市商务局会市财政局制定专项资金管理办法。", [["*市商务局", "市财政局"]]),  # 会, a word of its own
+        ("（七）市发改委会议研究决定。", []),  # guard: 会 in 会议
     ],
 )
 def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
