@@ -1220,13 +1220,15 @@ def _copular_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int |
 
 
 def _predicate_inside(subject: str, lexicon: Lexicon) -> bool:
-    """Whether a modal verb stands as a word inside *subject* (管委会应指定…部门, not 应急管理局):
-    the sentence's predicate starts there, and what follows it is the predicate's object."""
-    return any(
-        stands_alone(subject, found.start(), found.end())
-        for modal in lexicon.modals
-        for found in re.finditer(re.escape(modal), subject)
-    )
+    """Whether a modal verb stands as a word inside *subject* (管委会应指定…部门, not 应急管理局),
+    or a verb of a role's manner right after a body (市商务局|组织|企业参加…, not 市委组织部): the
+    sentence's predicate starts there, and what follows it is the predicate's object."""
+    for word in (*lexicon.modals, *lexicon.role_adverbs):
+        for found in re.finditer(re.escape(word), subject):
+            after_a_body = word in lexicon.modals or _ends_in_a_body(subject[: found.start()], lexicon)
+            if found.start() > 0 and after_a_body and stands_alone(subject, found.start(), found.end()):
+                return True
+    return False
 
 
 def _names_a_body(norm: str, start: int, sentence_end: int, lexicon: Lexicon) -> bool:

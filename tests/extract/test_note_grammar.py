@@ -652,6 +652,8 @@ def test_declarations_and_titles(text: str, expected: list[str]) -> None:
         ("（五）市医保局会同市财政局、市税务局研究筹资办法。", [["*市医保局", "市财政局", "市税务局"]]),
         ("（六）市商务局会市财政局制定专项资金管理办法。", [["*市商务局", "市财政局"]]),  # 会, a word of its own
         ("（七）市发改委会议研究决定。", []),  # guard: 会 in 会议
+        ("（八）市商务局组织企业参加广交会。", []),  # the predicate starts at 组织: 企业 is its object
+        ("（九）市委组织部负责全市人才工作。", [["市委组织部"]]),  # guard: 组织 inside a body's name
     ],
 )
 def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
