@@ -64,6 +64,7 @@ _ITEM_MARKER = re.compile(
 _SENTENCE = re.compile(r"[^。；！？\n]+")
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 _CLAUSE = re.compile(r"[^，。；！？\n]+")
+_QUOTED_CELL = re.compile(r'(?<=\t)"([^"\t]*\n[^"\t]*)"(?=[\t\n]|$)')  # a spreadsheet's cell of several lines
 _BY_AGENT = re.compile(r"(?<!自)由|责成")  # 由X负责, not 自由贸易; 责成X负责 (X is charged with)
 _AGENT_INSIDE = re.compile(r".*(?:(?<!自)由|责成)")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
@@ -1531,7 +1532,7 @@ def _ends_in_an_organisation_s_word(text: str, lexicon: Lexicon) -> bool:
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
     """Every responsibility note in *norm*, in document order, each with its parsed content."""
-    norm = _colon_for_labels(norm, gaz.lexicon)
+    norm = _colon_for_labels(_unquoted_cells(norm), gaz.lexicon)
     found: list[tuple[NoteSpan, ParsedNote]] = []
     candidates = (
         _bracket_candidates(norm, gaz.lexicon)
@@ -1579,6 +1580,19 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             found.append((span, parsed))
             taken_until = span.end
     return found
+
+
+def _unquoted_cells(norm: str) -> str:
+    r"""*norm* with a spreadsheet's cell that holds line breaks, copied in quotes after a tab
+    ("区税务局\n区医保局"), read as one cell: the quotes blanked and the lines parted by ；, as a
+    merged cell's stacked units are; the same length, so offsets hold.
+
+    >>> _unquoted_cells('2\t开办企业\t"区税务局\n区医保局"\n')
+    '2\t开办企业\t 区税务局；区医保局 \n'
+    """
+    if '"' not in norm:
+        return norm
+    return _QUOTED_CELL.sub(lambda m: " " + m.group(1).replace("\n", "；") + " ", norm)
 
 
 def _colon_for_labels(norm: str, lexicon: Lexicon) -> str:

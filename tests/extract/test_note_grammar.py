@@ -402,6 +402,12 @@ def test_a_ditto_cell_holds_the_units_of_the_cell_above(parting: str) -> None:
     ]
 
 
+def test_a_spreadsheet_cell_of_several_lines_in_quotes_is_one_cell() -> None:
+    """A spreadsheet copied as text quotes a cell that holds line breaks: its lines are its units."""
+    table = '序号\t工作任务\t牵头单位\t责任单位\n2\t推行企业开办\t区市场监管局\t"区政务服务中心\n区税务局\n区医保局"\n'
+    assert marked(table, "330100") == [["*区市场监管局", "区政务服务中心", "区税务局", "区医保局"]]
+
+
 def test_a_unit_cell_wrapped_over_two_lines_is_one_cell() -> None:
     """A narrow unit column breaks a name over lines (市规划自然资源 / 局、市发展改革委): the line
     that opens with an organisation's word goes on with the cell before it; a task that opens
