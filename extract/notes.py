@@ -11,7 +11,6 @@ clause into role groups (``X牵头、Y配合``; ``X会同Y负责``), and each gr
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -1120,9 +1119,7 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             start, sentence, content = start + agent.end(), sentence[agent.end() :], content[agent.end() :]
         plain = 2 < len(content) <= _MAX_SENTENCE_NOTE and content[0] not in "（〔【" and content[-1] not in "）〕】"
         asides = [
-            m.end()
-            for m in lexicon.role_aside_pattern.finditer(content)
-            if (m.group("label") or m.group("duty")) and lexicon.aside_holds(m, content)
+            m.end() for m in lexicon.role_aside_pattern.finditer(content) if _labels_its_unit(m, content, lexicon)
         ]
         labelled = bool(asides) and asides[-1] == len(content)
         if plain and (lexicon.role_phrase_pattern.search(content) or labelled):  # …。X为责任单位。
@@ -1334,15 +1331,16 @@ def _labelled_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int 
     content_end = begin + len(norm[begin:end].rstrip("，。；,; \t"))
     for aside in lexicon.role_aside_pattern.finditer(norm, begin, content_end):
         subject = _TRAILING_BRACKET.sub("", norm[begin : aside.start()])
-        if (
-            (aside.group("label") or aside.group("duty"))
-            and aside.end() == content_end
-            and subject
-            and _ends_in_a_body(subject, lexicon)
-            and lexicon.aside_holds(aside, norm)
-        ):
+        ends_the_clause = aside.end() == content_end and bool(subject)
+        if ends_the_clause and _ends_in_a_body(subject, lexicon) and _labels_its_unit(aside, norm, lexicon):
             return aside.end()
     return None
+
+
+def _labels_its_unit(aside: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    """Whether a role aside in *text* gives the unit before it a label or a duty (为辖区第一责任
+    单位, 承担…主体责任), not a role in brackets, and holds (:meth:`Lexicon.aside_holds`)."""
+    return bool(aside.group("label") or aside.group("duty")) and lexicon.aside_holds(aside, text)
 
 
 def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
@@ -1692,7 +1690,7 @@ def _cell_text(cell: str, lexicon: Lexicon) -> str:
     if narrow:
         return cell.replace("\n", " ")
     parts = [lines[0]]  # a line that goes on with the name the line before broke off joins it
-    for before, line in itertools.pairwise(lines):
+    for before, line in pairwise(lines):
         parts.append((" " if _continues_a_name(before, line, lexicon) else "；") + line)
     return "".join(parts)
 
@@ -1715,7 +1713,7 @@ def _continues_a_name(before: str, line: str, lexicon: Lexicon) -> bool:
     cell (市规划自然资源 / 局、市发展改革委): it opens with an organisation's word of one
     character standing as a word (局, not 部署), after a line that ends in no mark."""
     before, line = before.strip(), line.strip()
-    if not before or not line or not ("\u4e00" <= before[-1] <= "\u9fff"):
+    if not before or not line or not is_han(before[-1]):
         return False
     return line[0] in lexicon.one_character_suffixes and first_word(line) == line[0]
 
@@ -1842,22 +1840,16 @@ def first_lead_declaration(norm: str, gaz: Gazetteer) -> int | None:
     return None
 
 
-def _sentence_around(norm: str, position: int) -> tuple[int, int]:
-    """The sentence (or line) that *position* stands in, its closing mark included."""
-    start = max(norm.rfind(mark, 0, position) for mark in "。；\n") + 1
-    ends = [end for end in (norm.find(mark, position) for mark in "。；\n") if end >= 0]
-    return start, min(ends) + 1 if ends else len(norm)
-
-
 def added_unit_declarations(norm: str, gaz: Gazetteer) -> list[tuple[int, str, int]]:
     """``以下任务均需X落实，不再一一列出``, ``除特别注明的外，X都是配合单位``: (position, X, offset
     of X) for each declaration, in document order."""
     lexicon = gaz.lexicon
-    found: set[tuple[int, str, int]] = set()
-    sentences = {_sentence_around(norm, m.start()) for m in lexicon.declaration_anchor_pattern.finditer(norm)}
-    for start, end in sentences:  # the patterns are slow to try at every character of a document
+    found: list[tuple[int, str, int]] = []
+    for sentence in _DECLARATION_SENTENCE.finditer(norm):  # as first_lead_declaration: only sentences
+        if not lexicon.declaration_anchor_pattern.search(sentence.group()):  # holding 以下, 下同 or 除
+            continue
         for pattern in (lexicon.carry_forward_pattern, lexicon.carry_forward_label_pattern):
-            for m in pattern.finditer(norm, max(start - 1, 0), end):
+            for m in pattern.finditer(norm, max(0, sentence.start() - 1), sentence.end()):
                 group = "subject" if m.groupdict().get("subject") else "units"  # X均需落实 or 均需X落实
-                found.add((m.start(), m.group(group), m.start(group)))
+                found.append((m.start(), m.group(group), m.start(group)))
     return sorted(found)
