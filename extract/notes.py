@@ -1766,11 +1766,23 @@ def _collective_places(name: str, lexicon: Lexicon) -> bool:
     return lexicon.is_collective(name) and bare.endswith(lexicon.place_level_words)
 
 
+# The most characters of the name of a township's own body after the township's name (人民政府,
+# 党委, 办事处, 卫生院): a longer one (…镇村建设办公室) is a body of its own, no township's.
+_TOWNSHIP_BODY_LENGTH = 4
+
+
 def _a_township(name: str, lexicon: Lexicon) -> bool:
-    """Whether *name* is a township's or a sub-district's (丹凤街道, 亭子镇): two to four characters
-    before a township word, which stands for its government."""
-    word = next((w for w in lexicon.township_words if name.endswith(w)), None)
-    return word is not None and 2 <= len(name) - len(word) <= 4
+    """Whether *name* is a township's or a sub-district's (丹凤街道, 亭子镇), which stands for its
+    government, or a body of one (城关镇人民政府, 丹凤街道办事处, 亭子镇党委): two to four characters
+    before a township word, then nothing or a body's short name (:data:`_TOWNSHIP_BODY_LENGTH`)."""
+    for word in lexicon.township_words:
+        for found in re.finditer(re.escape(word), name):
+            body = name[found.end() :]
+            if 2 <= found.start() <= 4 and (
+                not body or (len(body) <= _TOWNSHIP_BODY_LENGTH and body.endswith(lexicon.organisation_suffixes))
+            ):
+                return True
+    return False
 
 
 def _all_say_whose(parsed: ParsedNote, norm: str, gaz: Gazetteer, jurisdiction: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from extract.gazetteer import Gazetteer
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
-from extract.words import in_the_dictionary, starts_with_a_proper_name
+from extract.words import in_the_dictionary, stands_alone, starts_with_a_proper_name
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
@@ -117,7 +117,11 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
     设区市), never inside a name (发展和改革委员会: 发展 is no unit); so is ``A B``, two units in a
     table's cell parted by a space (市财政局 市工业和信息化局)."""
     leading = gaz.lexicon.joiner_pattern.match(piece)
-    if leading and _unit_or_group(piece[leading.end() :], gaz):  # ，以及各设区市: the list goes on
+    if (
+        leading
+        and _unit_or_group(piece[leading.end() :], gaz)
+        and stands_alone(piece, 0, leading.end())  # ，以及各设区市: the list goes on; 和平街道: a name
+    ):
         return _split_joiners(piece[leading.end() :], start + leading.end(), gaz)
     words = [(m.group(0), start + m.start()) for m in re.finditer(r"\S+", piece)]
     if len(words) > 1 and all(_unit_or_group(w, gaz) for w, _ in words):
@@ -216,13 +220,15 @@ def _levels_at_start(name: str, gaz: Gazetteer) -> int:
 
 
 def _named_place_length(name: str, gaz: Gazetteer) -> int:
-    """Length of a place name of two characters or more before a level word and an institution
-    (嵊山镇人民政府 → 3, 中新苏滁高新区管委会 → 7); 0 if none. 城市管理局 has no such place."""
+    """Length of a place name of two characters or more before a level or township word and an
+    institution (嵊山镇人民政府 → 3, 石门乡政府 → 3, 中新苏滁高新区管委会 → 7); 0 if none. 城市管理局 has
+    no such place."""
     lexicon = gaz.lexicon
+    level_words = (*lexicon.place_level_words, *lexicon.township_words)
     for end in range(3, min(len(name), 10)):
         if any(char in OPENING_BRACKETS for char in name[:end]) or name[end] in CLOSING_BRACKETS:
             break
-        if name[:end].endswith(lexicon.place_level_words) and name[end:].endswith(lexicon.organisation_suffixes):
+        if name[:end].endswith(level_words) and name[end:].endswith(lexicon.organisation_suffixes):
             return end
     return 0
 

@@ -528,6 +528,22 @@ def test_townships_and_sub_districts_stand_for_their_governments() -> None:
     assert units_of("（二）推进城乡统筹，加快发展。", "530323") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（三）整治河道，石门乡人民政府负责日常巡查。", [["石门乡人民政府"]]),
+        ("（三）整治河道，县水务局、石门乡政府负责日常巡查。", [["县水务局", "石门乡政府"]]),
+        ("（三）整治河道，和平街道办事处、县水务局负责。", [["和平街道办事处", "县水务局"]]),
+        # a township's name before a body of its own that is no township's (…乡村建设办公室)
+        ("（三）整治河道，美丽乡村建设办公室负责日常巡查。", []),
+    ],
+)
+def test_a_township_s_own_body_says_whose_it_is(text: str, expected: list[list[str]]) -> None:
+    """A township's government, office or party committee (石门乡人民政府, 和平街道办事处) as the
+    subject of a role says whose it is, as the township's name alone does."""
+    assert units_of(text, "421000") == expected
+
+
 def test_the_person_in_charge_is_no_role() -> None:
     """负责人 is the person in charge of a unit: a sentence about them names no note."""
     text = "会上，县住建局、县交通局负责人依次汇报了工作情况。县住建局负责工作日常调度。"
