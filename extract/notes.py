@@ -1274,11 +1274,12 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))
                 continue
+            labelled = _labelled_subject(norm, begin, clause.end(), lexicon)
+            if labelled is not None:  # X为辖区河道管护第一责任单位, X为牵头单位(，Y负责…): X answers as the label says
+                end = _chained_roles(norm, clause.end(), sentence_end, lexicon) or labelled
+                spans.append(NoteSpan(begin, end, begin, end, "subject"))
+                continue
             if role is None:
-                labelled = _labelled_subject(norm, begin, clause.end(), lexicon)
-                if labelled is not None:  # X为辖区河道管护第一责任单位(，Y负责…): X answers as the label says
-                    end = _chained_roles(norm, clause.end(), sentence_end, lexicon) or labelled
-                    spans.append(NoteSpan(begin, end, begin, end, "subject"))
                 continue
             subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
             if not _ends_in_a_body(subject, lexicon) and (stated := lexicon.duty_statement_pattern.search(subject)):
@@ -1378,13 +1379,17 @@ def _role_ending_a_word(norm: str, role: re.Match[str], lexicon: Lexicon) -> int
 
 def _chained_roles(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> int | None:
     """Where the role clauses that follow a role with no task of its own end (``X牵头，Y、Z等部门
-    密切配合，抢抓…``: after 配合): each names units, then a role phrase; the first that goes on
-    with its task is the last. None if the next clause is no such clause."""
+    密切配合，抢抓…``: after 配合): each names units, then a role phrase or a label (Y为配合单位);
+    the first that goes on with its task is the last. None if the next clause is no such clause."""
     end = None
     for clause in _CLAUSE.finditer(norm, position, sentence_end):
         begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
         if _BY_AGENT.match(norm, begin):
             break  # X分工负责，由Y负责建设…: the agent phrase gives a task of its own, a note of its own
+        labelled = _labelled_subject(norm, begin, clause.end(), lexicon)
+        if labelled is not None:  # X为牵头单位，Y为配合单位: units given their role by a label
+            end = labelled
+            continue
         role = _role_outside_quotes(norm, begin, clause.end(), lexicon)
         if role is None or role.start() == begin or not ends_a_word(norm, role.end()):
             break

@@ -679,6 +679,10 @@ def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
         ("（六）市属国有企业承担数字化转型主体责任，制定转型方案。", [["市属国有企业"]]),  # a duty borne
         ("（七）区应急局履行牵头职责，区住建局落实直接监管责任。", [["*区应急局", "区住建局"]]),
         ("（八）各区政府要切实落实属地管理责任。", []),  # an exhortation to bodies in general
+        # after the task, in the same sentence; a labelled clause after it is the same note
+        ("（九）开展专项整治，区城管局为牵头单位。", [["*区城管局"]]),
+        ("（十）开展整治，区城管局为牵头单位，区公安分局、各街道为配合单位。", [["*区城管局", "区公安分局", "各街道"]]),
+        ("（十一）开展专项整治，区城管局牵头，区公安分局为配合单位。", [["*区城管局", "区公安分局"]]),
     ],
 )
 def test_a_subject_given_a_unit_s_label_by_a_copula_is_a_note(text: str, expected: list[list[str]]) -> None:
