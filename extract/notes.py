@@ -318,8 +318,12 @@ def _parse_clause(
                 groups += _group(text[waiting_from:start], offset + waiting_from, earlier_role, gaz, jurisdiction)
                 waiting_from, listed = start, len(groups)
             body = _without_adverbial(text[waiting_from:body_end], lexicon)  # Z|按照属地原则|负责
-            unmodal = _without_modal(body, lexicon)
-            if unmodal != body and _ends_in_a_body(unmodal, lexicon) and (groups or not gaz.is_collective(unmodal)):
+            unmodal = _without_modal(body.rstrip(), lexicon)  # (an aside rewritten leaves a blank: X务必切实 牵头)
+            if (
+                unmodal != body
+                and _ends_in_a_body(unmodal, lexicon)
+                and (groups or not _bodies_in_general(unmodal, lexicon))
+            ):
                 body = unmodal  # 市财政局要配合, X牵头，各部门要协同配合 (各部门要负责…, alone, exhorts)
             if not (groups and _says_when(body, lexicon)):  # …负责，年内持续推进
                 groups += _group(body, offset + waiting_from, role, gaz, jurisdiction)
@@ -1274,9 +1278,11 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))
                 continue
+            # X为辖区河道管护第一责任单位, X为牵头单位(，Y负责…): X answers as the label says; a duty with
+            # a role word (X履行牵头职责，会同Y…) is read as a role is, with its partners
             labelled = _labelled_subject(norm, begin, clause.end(), lexicon)
-            if labelled is not None:  # X为辖区河道管护第一责任单位, X为牵头单位(，Y负责…): X answers as the label says
-                end = _chained_roles(norm, clause.end(), sentence_end, lexicon) or labelled
+            if labelled is not None and (role is None or not labelled.group("duty")):
+                end = _chained_roles(norm, clause.end(), sentence_end, lexicon) or labelled.end()
                 spans.append(NoteSpan(begin, end, begin, end, "subject"))
                 continue
             if role is None:
@@ -1296,11 +1302,11 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             role_end = _role_ending_a_word(norm, role, lexicon)
             if role_end is None:
                 continue  # 负责人: the person in charge, no role (segmenting costs most: after the cheap tests)
-            if modal and any(gaz.is_collective(part) for part in re.split("[、，和及与]", named)):
+            if modal and any(_bodies_in_general(part, lexicon) for part in re.split("[、，和及与]", named)):
                 continue  # 各部门要负责: an exhortation
             if _predicate_inside(named, lexicon):
                 continue  # X管委会应指定Y部门负责: the predicate started before the role, Y is no unit
-            task = norm[role_end : clause.end()].lstrip()
+            task = "" if labelled is not None else norm[role_end : clause.end()].lstrip()  # X履行牵头职责: no task
             if task[:1].isdigit():
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task
             if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
@@ -1326,16 +1332,26 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
-def _labelled_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int | None:
-    """Where a clause ends that gives its subject, a run of bodies, a unit's label by a copula
-    (各镇为辖区河道管护第一责任单位, X是本行政区域安全生产的责任主体): the label's end, or None."""
+def _labelled_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The aside that ends a clause whose subject, a run of bodies, it gives a unit's label by a
+    copula (各镇为辖区河道管护第一责任单位, X是本行政区域安全生产的责任主体) or a duty it bears
+    (X承担…主体责任, X履行牵头职责), or None."""
     content_end = begin + len(norm[begin:end].rstrip("，。；,; \t"))
     for aside in lexicon.role_aside_pattern.finditer(norm, begin, content_end):
-        subject = _TRAILING_BRACKET.sub("", norm[begin : aside.start()])
+        written = _TRAILING_BRACKET.sub("", norm[begin : aside.start()])
+        subject = _without_modal(written, lexicon)  # X务必切实|履行…
+        if subject != written and _bodies_in_general(subject, lexicon):
+            continue  # 县级人民政府必须切实承担…主体责任: an exhortation
         ends_the_clause = aside.end() == content_end and bool(subject)
         if ends_the_clause and _ends_in_a_body(subject, lexicon) and _labels_its_unit(aside, norm, lexicon):
-            return aside.end()
+            return aside
     return None
+
+
+def _bodies_in_general(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* names bodies in general, not one: a collective (各区政府, 有关部门) or the
+    bodies of a whole level (县级人民政府), which a modal verb after them exhorts."""
+    return lexicon.is_collective(name) or name.startswith(lexicon.label_levels)
 
 
 def _labels_its_unit(aside: re.Match[str], text: str, lexicon: Lexicon) -> bool:
@@ -1388,13 +1404,17 @@ def _chained_roles(norm: str, position: int, sentence_end: int, lexicon: Lexicon
             break  # X分工负责，由Y负责建设…: the agent phrase gives a task of its own, a note of its own
         labelled = _labelled_subject(norm, begin, clause.end(), lexicon)
         if labelled is not None:  # X为牵头单位，Y为配合单位: units given their role by a label
-            end = labelled
+            end = labelled.end()
             continue
         role = _role_outside_quotes(norm, begin, clause.end(), lexicon)
         if role is None or role.start() == begin or not ends_a_word(norm, role.end()):
             break
-        if not _ends_in_a_body(_without_adverbial(norm[begin : role.start()].rstrip(), lexicon), lexicon):
+        written = _without_adverbial(norm[begin : role.start()].rstrip(), lexicon)
+        subject = _without_modal(written, lexicon)  # Y要认真做好配合: Y is still answerable
+        if not _ends_in_a_body(subject, lexicon):
             break  # (Z按照属地原则负责: the units' manner of acting may stand before the role)
+        if subject != written and _bodies_in_general(subject, lexicon):
+            break  # 各区政府要切实落实…: an exhortation to bodies in general
         end = role.end()
         if norm[role.end() : clause.end()].strip():
             break  # Y负责B: the task of the last

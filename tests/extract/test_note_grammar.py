@@ -683,6 +683,14 @@ def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
         ("（九）开展专项整治，区城管局为牵头单位。", [["*区城管局"]]),
         ("（十）开展整治，区城管局为牵头单位，区公安分局、各街道为配合单位。", [["*区城管局", "区公安分局", "各街道"]]),
         ("（十一）开展专项整治，区城管局牵头，区公安分局为配合单位。", [["*区城管局", "区公安分局"]]),
+        # a modal and adverbs before the duty or the role; the bodies of a whole level are exhorted
+        (
+            "（十二）区应急局务必切实履行牵头职责，区住建局要认真做好配合，各街道切实落实属地责任。",
+            [["*区应急局", "区住建局", "各街道"]],
+        ),
+        ("（十三）区应急局要切实履行牵头职责，会同区住建局开展排查。", [["*区应急局", "区住建局"]]),
+        ("（十四）县级人民政府必须切实承担保障本地区粮食安全的主体责任。", []),
+        ("（十五）县级人民政府要负责组织实施。", []),
     ],
 )
 def test_a_subject_given_a_unit_s_label_by_a_copula_is_a_note(text: str, expected: list[list[str]]) -> None:
