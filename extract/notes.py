@@ -298,8 +298,8 @@ def _parse_clause(
             if phrase is None:  # X牵头负责平台运维: the task after the role is no unit
                 phrase = lexicon.role_clause_pattern.search(stripped)
                 before = text[waiting_from : piece_start + phrase.start()] if phrase else ""
-                if phrase is None or not _ends_in_a_body(before, lexicon):
-                    continue
+                if phrase is None or not _ends_in_a_body(_without_modal(before, lexicon), lexicon):
+                    continue  # (X要牵头做好…: a modal may stand before the role)
                 tasked = True
             body_end = piece_start + phrase.start()
             if text[body_end - 1] == _ASIDE:  # 市财政局、市数据局（牵头）: the bracket's role is its unit's
@@ -1324,10 +1324,10 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(
                         NoteSpan(begin, partners[1], begin, partners[1], "row", None, cells, ("lead", "support"))
                     )
-                if not task:  # X牵头，Y、Z配合…: the clauses that go on naming units and roles are the same note
-                    chained = _chained_roles(norm, clause.end(), sentence_end, lexicon)
-                    if chained is not None:
-                        spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
+                # X牵头，Y、Z配合…: the clauses that go on naming units and roles are the same note
+                chained = _chained_roles(norm, clause.end(), sentence_end, lexicon, supporting=bool(task))
+                if chained is not None:
+                    spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
                 spans.append(NoteSpan(begin, role_end, begin, begin + len(subject), "subject", role_of_verb))
     return spans
 
@@ -1393,10 +1393,14 @@ def _role_ending_a_word(norm: str, role: re.Match[str], lexicon: Lexicon) -> int
     return None
 
 
-def _chained_roles(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> int | None:
+def _chained_roles(
+    norm: str, position: int, sentence_end: int, lexicon: Lexicon, *, supporting: bool = False
+) -> int | None:
     """Where the role clauses that follow a role with no task of its own end (``X牵头，Y、Z等部门
     密切配合，抢抓…``: after 配合): each names units, then a role phrase or a label (Y为配合单位);
-    the first that goes on with its task is the last. None if the next clause is no such clause."""
+    the first that goes on with its task is the last. None if the next clause is no such clause.
+    With *supporting*, after a role with its task, only clauses of a supporting role go on
+    (X牵头做好A，Y要积极配合: Y helps X with A; X负责A，Y负责B are two notes)."""
     end = None
     for clause in _CLAUSE.finditer(norm, position, sentence_end):
         begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
@@ -1404,17 +1408,19 @@ def _chained_roles(norm: str, position: int, sentence_end: int, lexicon: Lexicon
             break  # X分工负责，由Y负责建设…: the agent phrase gives a task of its own, a note of its own
         labelled = _labelled_subject(norm, begin, clause.end(), lexicon)
         if labelled is not None:  # X为牵头单位，Y为配合单位: units given their role by a label
+            if supporting and lexicon.role_of_phrase(lexicon.role_aside(labelled)) != "support":
+                break
             end = labelled.end()
             continue
         role = _role_outside_quotes(norm, begin, clause.end(), lexicon)
         if role is None or role.start() == begin or not ends_a_word(norm, role.end()):
             break
-        written = _without_adverbial(norm[begin : role.start()].rstrip(), lexicon)
-        subject = _without_modal(written, lexicon)  # Y要认真做好配合: Y is still answerable
+        # Y要认真做好配合, 各区政府要切实落实: after a note, units with a modal are still answerable
+        subject = _without_modal(_without_adverbial(norm[begin : role.start()].rstrip(), lexicon), lexicon)
         if not _ends_in_a_body(subject, lexicon):
             break  # (Z按照属地原则负责: the units' manner of acting may stand before the role)
-        if subject != written and _bodies_in_general(subject, lexicon):
-            break  # 各区政府要切实落实…: an exhortation to bodies in general
+        if supporting and lexicon.role_of_phrase(role.group(0)) != "support":
+            break
         end = role.end()
         if norm[role.end() : clause.end()].strip():
             break  # Y负责B: the task of the last

@@ -375,12 +375,19 @@ def test_a_note_wrapped_over_lines_of_a_printed_page_is_one_note() -> None:
             "3．开放数据。（数据开放由市数据局牵头，市财政局配合；目录编制由市发改委牵头，市统计局配合）",
             [["*市数据局", "市财政局", "*市发改委", "市统计局"]],
         ),
+        # a subject without 由, with a modal before its role and before its partners' role
+        ("3．区大数据中心负责数据归集，各部门配合提供数据。", [["区大数据中心", "各部门"]]),
+        (
+            "3．市大数据中心要牵头做好平台运维，各区政府要积极配合，确保按期完成。",
+            [["*市大数据中心", "各区政府"]],
+        ),
+        ("3．市大数据中心负责平台运维，市财政局为配合单位。", [["市大数据中心", "市财政局"]]),
     ],
 )
 def test_partners_after_a_lead_that_went_on_with_its_task(text: str, expected: list[list[str]]) -> None:
-    """Partners supporting a lead whose task came first (由X牵头负责A，Y配合做好B, A由X负责，Y配合做好B)
-    belong to its note; another unit responsible for a task of its own does not; a topic before 由 in any
-    clause of a note is no part of a unit."""
+    """Partners supporting a lead whose task came first (由X牵头负责A，Y配合做好B, A由X负责，Y配合做好B,
+    X要牵头做好A，Y要积极配合) belong to its note; another unit responsible for a task of its own
+    does not; a topic before 由 in any clause of a note is no part of a unit."""
     assert units_of(text, "320500") == expected
 
 
