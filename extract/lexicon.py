@@ -70,6 +70,21 @@ class Lexicon:
     # (:meth:`extract.gazetteer.Institution.stems`): the gazetteer gives its own lexicon them.
     department_stems: frozenset[str] = frozenset()
 
+    def township_length(self, name: str) -> int:
+        """Length of the township's or sub-district's name *name* opens with (勐马镇人民政府 → 3,
+        丹凤街道 → 4): two to four characters, then a township word; 0 if none. (乡村振兴局 has
+        none: no character stands before 乡.)
+
+        >>> lexicon = load_lexicon()
+        >>> [lexicon.township_length(n) for n in ("勐马镇人民政府", "丹凤街道", "乡村振兴局")]
+        [3, 4, 0]
+        """
+        for word in self.township_words:
+            for found in re.finditer(re.escape(word), name[: 4 + len(word)]):
+                if found.start() >= 2:
+                    return found.end()
+        return 0
+
     def names_a_department(self, name: str, *, bare: bool = False) -> bool:
         """Whether *name* is a department's field after a level (省财政), or with *bare* alone too
         (国土): alone, a field (政务服务, 金融) is as often the work as the body."""

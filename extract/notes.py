@@ -1806,14 +1806,11 @@ def _a_township(name: str, lexicon: Lexicon) -> bool:
     """Whether *name* is a township's or a sub-district's (丹凤街道, 亭子镇), which stands for its
     government, or a body of one (城关镇人民政府, 丹凤街道办事处, 亭子镇党委): two to four characters
     before a township word, then nothing or a body's short name (:data:`_TOWNSHIP_BODY_LENGTH`)."""
-    for word in lexicon.township_words:
-        for found in re.finditer(re.escape(word), name):
-            body = name[found.end() :]
-            if 2 <= found.start() <= 4 and (
-                not body or (len(body) <= _TOWNSHIP_BODY_LENGTH and body.endswith(lexicon.organisation_suffixes))
-            ):
-                return True
-    return False
+    length = lexicon.township_length(name)
+    body = name[length:]
+    return bool(length) and (
+        not body or (len(body) <= _TOWNSHIP_BODY_LENGTH and body.endswith(lexicon.organisation_suffixes))
+    )
 
 
 def _all_say_whose(parsed: ParsedNote, norm: str, gaz: Gazetteer, jurisdiction: str) -> bool:

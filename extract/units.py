@@ -200,10 +200,11 @@ def _collective_marker(name: str, gaz: Gazetteer) -> str:
 
 def _bare_place(name: str, gaz: Gazetteer) -> bool:
     """A place written without an institution: 福州市, 各市, 相关市, 州, 县（市、区）, 各盟市 (level
-    words joined: leagues and cities), or a level above the provinces (中央, in 中央、省驻邵单位)."""
+    words joined: leagues and cities), a township (勐马镇), or a level above the provinces (中央, in
+    中央、省驻邵单位)."""
     base = _bracket_tail(name)[0]
     base = base.removeprefix(_collective_marker(base, gaz))
-    if base in gaz.lexicon.central_levels:
+    if base in gaz.lexicon.central_levels or (base and gaz.lexicon.township_length(base) == len(base)):
         return True
     return bool(gaz.places_named(base)) or (bool(base) and _levels_at_start(base, gaz) == len(base))
 
@@ -325,10 +326,17 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
         written as it writes its own, without a level (广州、深圳、珠海出入境边防检查总站). A body
         named after a place's short name (新疆生产建设兵团) after other forms is its own, no place's
         institution (各省、直辖市、新疆生产建设兵团)."""
+        lexicon = gaz.lexicon
         for later in range(position + 1, len(items)):
             if not bare[later]:
                 item, length = items[later][0], places[later]
-                leveled = item[:length].endswith((*gaz.lexicon.place_level_words, *CLOSING_BRACKETS))
+                written = items[position][0]
+                base = written.removeprefix(_collective_marker(written, gaz))
+                named = base not in lexicon.central_levels and _levels_at_start(base, gaz) == 0  # not 中央, 各市
+                if named and _levels_at_start(item, gaz) >= length:
+                    return None  # 凯里市、县水利局: a level word's body is no named place's
+                level_words = (*lexicon.place_level_words, *lexicon.township_words, *CLOSING_BRACKETS)
+                leveled = item[:length].endswith(level_words)
                 alike = short_form(item[:length]) and short_form(items[position][0])
                 return later if length and len(item) > length and (leveled or alike) else None
         return None
@@ -351,7 +359,8 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             place_word = last[:length]
             level_char = (
                 place_word[-1]
-                if gaz.places_named(item) and place_word[-1] in "省市县区" and item[-1] != place_word[-1]
+                if place_word[-1] in "省市县区"
+                and any(item != place.name for place in gaz.places_named(item))  # 凯里市: its level written
                 else ""
             )
             marker = marker_of(position)

@@ -161,6 +161,15 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             "620000",
             [["*省交通运输厅", "省财政厅", "兰州市人民政府", "天水市人民政府"]],
         ),
+        # townships, and places written in full with their level, share the body of the last
+        ("（县水利局，勐海镇、打洛镇人民政府负责）", "532822", [["县水利局", "勐海镇人民政府", "打洛镇人民政府"]]),
+        (
+            "（州住建局，凯里市、雷山县、台江县人民政府负责）",
+            "522600",
+            [["州住建局", "凯里市人民政府", "雷山县人民政府", "台江县人民政府"]],
+        ),
+        # a level word's body is no named place's
+        ("（凯里市、县水利局负责）", "522600", [["凯里市", "县水利局"]]),
         # idioms of each one's duty are roles (各负其责, 各司其职)
         ("（市数据局负总责，各部门各负其责）", "330100", [["市数据局", "各部门"]]),
         ("（市数据局牵头，各区县政府各司其职）", "330100", [["*市数据局", "各区县政府"]]),
