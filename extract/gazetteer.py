@@ -374,12 +374,12 @@ class Gazetteer:
         """The jurisdiction a level prefix (省, 市委, 区 …) points to inside *jurisdiction*: 市 in a
         municipality's or a county-level city's plan is that place itself; 州 (an autonomous
         prefecture) and 地区 (a prefecture, its party committee 地委) are a prefecture's level as 市
-        is, 旗 (a banner) a county's as 县 is."""
-        level = prefix.removesuffix("委")
+        is, as is 盟 (a league, its party committee 盟委), 旗 (a banner) a county's as 县 is."""
+        level = _level_of_party(prefix)
         place = self.places.get(jurisdiction)
         if level in ("省", "自治区"):
             return None if jurisdiction == COUNTRY else self.province_of(jurisdiction)
-        if level in ("州", "地区", "地"):
+        if level in ("州", "地区", "地", "盟"):
             return self.city_of(jurisdiction)
         if level == "市":
             if place is not None and place.level in ("province", "county") and _level_word(place) == "市":
@@ -611,7 +611,7 @@ class Gazetteer:
             if level_scope:
                 agency = self.lookup(key, level_scope)
                 if agency is None and prefix.endswith("委"):  # 省委保密局 written for 省保密局
-                    agency = self.lookup(prefix[0] + key[len(prefix) :], level_scope)
+                    agency = self.lookup(_level_of_party(prefix) + key[len(prefix) :], level_scope)
                 return agency, level_scope
             return None, scope
         for candidate in (key, "国家" + key):
@@ -668,6 +668,12 @@ def _level_word(place: Place) -> str | None:
     """The word units of *place* are written with (省, 自治区, 市, 州, 县 …), None if it has none."""
     ending = _ending(place)
     return ending[1] if ending else None
+
+
+def _level_of_party(prefix: str) -> str:
+    """The level word of a level prefix, a party committee's (省委 → 省, 自治区党委 → 自治区) or a
+    government's (市 → 市)."""
+    return prefix.removesuffix("党委").removesuffix("委")
 
 
 def _party_word(level: str) -> str:

@@ -66,6 +66,7 @@ class Lexicon:
     duty_statements: dict[str, list[str]]
     central_levels: frozenset[str]
     label_levels: tuple[str, ...]
+    place_bodies: frozenset[str]
     # The fields standard departments are called by (财政, 国土), from the gazetteer's institutions
     # (:meth:`extract.gazetteer.Institution.stems`): the gazetteer gives its own lexicon them.
     department_stems: frozenset[str] = frozenset()
@@ -631,6 +632,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             duty_statements={k: v for k, v in data["duty_statements"].items() if not k.startswith("_")},
             central_levels=frozenset(data["central_levels"]["words"]),
             label_levels=tuple(data["label_levels"]["words"]),
+            place_bodies=frozenset(data["place_bodies"]["words"]),
         )
     except KeyError as exc:
         raise ValueError(f"{source}: the lexicon lacks the key {exc}") from exc

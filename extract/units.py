@@ -294,6 +294,8 @@ def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
     level = gaz.level_prefix(first)
     if level:
         return level
+    if _collective_marker(first, gaz) and 0 < (length := _place_part(first, gaz)) < len(first):
+        return first[:length]  # 各乡镇党委、政府: each township's government
     found = gaz.place_at_start(first)
     if found and len(first) > found[1] and not first.startswith("各") and found[0].level != "country":
         place = first[: found[1]]  # 中国人民银行、国土资源部: the country is no level a run shares
@@ -372,13 +374,14 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
         elif (
             position > 0
             and prefix
+            and (not _collective_marker(prefix, gaz) or item in gaz.lexicon.place_bodies)  # 各乡镇党委、政府
             and not _has_own_level(item, gaz)
             and not item.startswith(own_stems)
             and not _a_kind_of_enterprise(item, gaz)
         ):
             name = prefix + item
-            if prefix.endswith("委") and len(prefix) == 2:  # 省委、保密局 may mean 省保密局
-                alternatives.append(prefix[0] + item)
+            if prefix.endswith("委"):  # 省委、保密局 may mean 省保密局, 自治区党委、宣传部 自治区宣传部
+                alternatives.append(prefix.removesuffix("党委").removesuffix("委") + item)
         name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
         units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
     return _share_zone_institution(units, gaz)

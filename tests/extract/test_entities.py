@@ -143,6 +143,8 @@ def test_level_prefixed_names_resolve_in_the_document_s_place(code: str) -> None
         (["县委", "中共吉水县委", "中国共产党吉水县委员会"], "360822", "party-committee"),
         (["自治区党委", "中共宁夏回族自治区委员会"], "640000", "party-committee"),
         (["盟行署", "盟行政公署", "盟政府"], "152500", "gov"),
+        # a league's party committee, written as a run's level (盟委宣传部)
+        (["盟委宣传部", "锡林郭勒盟委宣传部"], "152500", "party-propaganda"),
     ],
 )
 def test_abbreviations_of_one_agency_share_its_id(names: list[str], code: str, key: str) -> None:

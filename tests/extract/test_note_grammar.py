@@ -168,6 +168,11 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             "522600",
             [["州住建局", "凯里市人民政府", "雷山县人民政府", "台江县人民政府"]],
         ),
+        # a collective of places with one of its bodies lends the places to the bodies every place has
+        ("（县民政局，各乡镇党委、政府负责）", "510000", [["县民政局", "各乡镇党委", "各乡镇政府"]]),
+        ("（各乡镇人民政府、村委会负责）", "510000", [["各乡镇人民政府", "村委会"]]),
+        # an autonomous region's party committee is the level of a run it opens
+        ("（自治区党委统战部、宣传部负责）", "150000", [["自治区党委统战部", "自治区党委宣传部"]]),
         # a level word's body is no named place's
         ("（凯里市、县水利局负责）", "522600", [["凯里市", "县水利局"]]),
         # idioms of each one's duty are roles (各负其责, 各司其职)
