@@ -1037,6 +1037,9 @@ def test_a_role_phrase_is_read_up_to_a_word_s_end(text: str, expected: list[list
         ("（一）推进。区民政局、区司法局按照属地管理原则抓好落实。", [["区民政局", "区司法局"]]),
         ("（一）推进。区民政局按照“谁主管、谁负责”的原则抓好落实。", [["区民政局"]]),
         ("（一）推进。区民政局根据工作需要负责组织实施。", [["区民政局"]]),
+        # what the duties are divided by: sector, field, territory
+        ("（一）推进。区发改局、经信局按行业分别负责培育。", [["区发改局", "区经信局"]]),
+        ("（一）推进。区民政局、区司法局按领域分别牵头。", [["*区民政局", "*区司法局"]]),
         # in a later clause of a chain of roles too
         ("（一）推进。区卫健委牵头，区教育局按照属地管理要求配合。", [["*区卫健委", "区教育局"]]),
         # a verb after the preposition's object: no adverbial, the clause is no note
