@@ -380,8 +380,9 @@ class Lexicon:
         bracket = f"{opening}(?P<role>(?:{adverbs})*(?:{words})+)(?:{heads})?{closing}"
         scope = "[^，。；、：:（）()\\s]{1,16}?"  # 为辖区河道管护|第一责任单位: what the unit answers for
         d = self.duty_statements
-        kinds, nouns = alternation(d["kinds"]), alternation(d["nouns"])
-        duty = f"(?P<bearing>{alternation(d['verbs'])})(?P<duty_scope>{scope})??(?P<duty>(?:{kinds})?(?:{nouns}))"
+        kinds, nouns, kind_nouns = alternation(d["kinds"]), alternation(d["nouns"]), alternation(d["kind_nouns"])
+        duty_noun = f"(?:{kinds})?(?:{nouns})|(?:{kinds})(?:{kind_nouns})"  # 牵头作用, not 桥梁纽带作用
+        duty = f"(?P<bearing>{alternation(d['verbs'])})(?P<duty_scope>{scope})??(?P<duty>{duty_noun})"
         return re.compile(
             f"{bracket}|(?:{alternation(self.copulas)})(?P<scope>{scope})??(?P<label>{labels})(?(scope)(?=[，。；、）)]|$))"
             f"|{duty}(?=[，。；、）)]|$)"
@@ -506,7 +507,7 @@ class Lexicon:
     def carry_forward_pattern(self) -> re.Pattern[str]:
         """A declaration that units answer for every later item: 以下任务均需X落实，不再一一列出;
         除专门列出外，以下任务均涉及X，不再重复; the object may have a modifier (以下政策措施).
-        Without 以下, the tail 下同 (likewise below) says that it carries forward: 具体任务均涉及X，
+        Without 以下 first, the tail 下同 (likewise below) says that it carries forward: 具体任务均涉及X，
         不再做分工，下同. Group ``units`` is X.
 
         >>> pattern = load_lexicon().carry_forward_pattern
@@ -516,6 +517,11 @@ class Lexicon:
         '各区政府'
         >>> pattern.search("各项工作均涉及各区政府，不再分工") is None
         True
+
+        Or 以下 before the negation says so (各项措施均需各市政府落实，以下不再列出).
+
+        >>> pattern.search("各项措施均需各市政府落实，以下不再列出")["units"]
+        '各市政府'
 
         The units may also stand before the adverb, as the verb's subject (以下任务各区政府均需落实，
         不再一一列出); group ``subject`` is then X.
@@ -533,8 +539,8 @@ class Lexicon:
         )
         return re.compile(
             f"[，。；]?\\s*(?:{self.exception_pattern}[，]?\\s*)?(?:以下(?:{part['quantifiers']})?{scope}?|(?P<scope>{scope}))"
-            f"{declared}(?:{roles})*[，]?\\s*"
-            f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})(?(scope)[，]\\s*(?:{tails}))"
+            f"{declared}(?:{roles})*[，]?\\s*(?P<below>以下)?"
+            f"(?:{part['negations']})(?:{part['manners']})?(?:{part['listings']})(?(scope)(?(below)|[，]\\s*(?:{tails})))"
         )
 
     @cached_property

@@ -1288,6 +1288,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if role is None:
                 continue
             subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
+            if labelled is not None:  # X要|发挥牵头作用, X切实|履行牵头职责: the subject ends before the duty
+                subject = _without_modal(norm[begin : labelled.start()].rstrip(), lexicon)
             if not _ends_in_a_body(subject, lexicon) and (stated := lexicon.duty_statement_pattern.search(subject)):
                 subject = subject[: stated.start()]  # X的主要职责是：负责…: X states its duties
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
@@ -1362,10 +1364,15 @@ def _labels_its_unit(aside: re.Match[str], text: str, lexicon: Lexicon) -> bool:
 
 def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
     """The first role word between *start* and *end* that no quotation holds (按照“谁主管、谁负责”
-    的原则|抓好落实: the quoted 负责 is a slogan's)."""
+    的原则|抓好落实: the quoted 负责 is a slogan's) and no body's name (县督查落实|办: a role word
+    before an organisation's word of one character, standing as a word, names the office)."""
     for role in lexicon.role_clause_pattern.finditer(norm, start, end):
-        if norm.count("“", start, role.start()) <= norm.count("”", start, role.start()):
-            return role
+        if norm.count("“", start, role.start()) > norm.count("”", start, role.start()):
+            continue
+        after = role.end()
+        if norm[after : after + 1] in lexicon.one_character_suffixes and word_around(norm, after)[1] == after + 1:
+            continue
+        return role
     return None
 
 

@@ -674,6 +674,9 @@ def test_declarations_and_titles(text: str, expected: list[str]) -> None:
         ("（七）市发改委会议研究决定。", []),  # guard: 会 in 会议
         ("（八）市商务局组织企业参加广交会。", []),  # the predicate starts at 组织: 企业 is its object
         ("（九）市委组织部负责全市人才工作。", [["市委组织部"]]),  # guard: 组织 inside a body's name
+        # a role word before an organisation's word of one character names an office (督查落实办)
+        ("（十）县发改委要会同县督查落实办对相关工作进行督导。", [["*县发改委", "县督查落实办"]]),
+        ("（十一）县发改委负责办理，县财政局配合。", [["县发改委", "县财政局"]]),  # guard: 办理 a verb
     ],
 )
 def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
@@ -705,6 +708,9 @@ def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
         ("（十三）区应急局要切实履行牵头职责，会同区住建局开展排查。", [["*区应急局", "区住建局"]]),
         ("（十四）县级人民政府必须切实承担保障本地区粮食安全的主体责任。", []),
         ("（十五）县级人民政府要负责组织实施。", []),
+        # a duty whose noun names one only after a kind (牵头作用, not 桥梁纽带作用)
+        ("（十六）区发展改革委要发挥牵头作用，加强统筹调度。", [["*区发展改革委"]]),
+        ("（十七）市科协要发挥桥梁纽带作用。", []),
     ],
 )
 def test_a_subject_given_a_unit_s_label_by_a_copula_is_a_note(text: str, expected: list[list[str]]) -> None:

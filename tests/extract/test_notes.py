@@ -158,12 +158,14 @@ def test_a_declaration_closed_by_xia_tong_joins_every_later_task() -> None:
         "各县（市、区）政府均为责任单位，以下不再列出",  # a label, carried forward by its tail
         "各县（市、区）政府均为责任单位，下同",
         "以下任务各县（市、区）政府均需落实，不再一一列出",  # the units before the verb, as its subject
+        "，各项措施均需各县（市、区）政府落实，以下不再列出",  # 以下 before the negation, after a comma
     ],
 )
 def test_a_declaration_inside_a_note_joins_every_later_task(declaration: str) -> None:
     """A declaration written inside a note after its units (…负责。X均为责任单位，以下不再列出) is
     no part of that note: its units join each later one."""
-    text = f"（一）甲。（省财政厅牵头，省直有关单位按职责分工负责。{declaration}）\n（二）乙。（省商务厅负责）"
+    separator = "" if declaration.startswith("，") else "。"
+    text = f"（一）甲。（省财政厅牵头，省直有关单位按职责分工负责{separator}{declaration}）\n（二）乙。（省商务厅负责）"
     extraction = extract_text(text, jurisdiction="430000")
     assert [[(u.name, u.added_by_declaration) for u in n.units] for n in extraction.notes] == [
         [("省财政厅", False), ("省直有关单位", False)],
