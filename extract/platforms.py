@@ -108,6 +108,7 @@ class Grammar:
     compound_tails: tuple[str, ...]
     nominal_actions: frozenset[str]
     institutions: tuple[str, ...]
+    holding_heads: frozenset[str]
     body_tails: tuple[str, ...]
     versions: re.Pattern[str]
     numerals: str
@@ -232,6 +233,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         compound_tails=tuple(data["compound_tails"]),
         nominal_actions=frozenset(data["nominal_actions"]),
         institutions=tuple(data["institutions"]),
+        holding_heads=frozenset(data["holding_heads"]["words"]),
         body_tails=tuple(data["body_tails"]["words"]),
         versions=re.compile(data["versions"]),
         numerals=data["numerals"],
@@ -1401,7 +1403,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
     """``医疗健康、地理空间、海洋等行业数据流通交易平台``: the category after 等 (tokens *start* to
     *after*, the first segment of the run to *end*) given to each item.
 
-    Only a list of two or more items, none of them a body or place (研究中心, 研发机构), and a
+    Only a list of two or more items, none of them a body or place (研究中心, 研发机构) unless the
+    category stores data about them (企业基础数据库), and a
     category that no number counts (等十大系统); an item with a head of its own is a name by itself,
     and one with another head than the category's (门户网站、政务微博等信息公开平台) makes the
     category a class of kinds, given to no item.
@@ -1433,9 +1436,9 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
     if len(items) < 2:
         return []
     names = [("".join(t.text for t in tokens[a:b]), a, b) for a, b in items]
-    if any(name.endswith(grammar.institutions) for name, _, _ in names):
-        return []
     category_head = _complete(tokens, start, after)
+    if category_head not in grammar.holding_heads and any(name.endswith(grammar.institutions) for name, _, _ in names):
+        return []  # 企业、高校等创新平台: who hosts; 人口、企业等基础数据库: what a store holds
     if any(tokens[b - 1].head not in ("", category_head) for _, b in items):
         return []  # 政府网站、政务新媒体等政务公开平台: an item of another kind, the category names a class
     names = [(name, a, b) for name, a, b in names if not any(t.head for t in tokens[a:b])]  # 主题数据库、X等专题数据库

@@ -92,6 +92,9 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
         ("推广“江苏通”“四川通”。", ["江苏通", "四川通"]),  # a place's name before 通 (四川 opens with a numeral)
         ("建设城市运行管理和应急指挥平台。", ["城市运行管理和应急指挥平台"]),
         ("建设人口、法人、空间地理等基础数据库。", ["人口基础数据库", "法人基础数据库", "空间地理基础数据库"]),
+        # a store of data holds data on bodies too; a platform of another kind is hosted by them
+        ("完善人口、企业、地理等公共基础数据库。", ["人口公共基础数据库", "企业公共基础数据库", "地理公共基础数据库"]),
+        ("支持企业、高校等创新平台建设。", []),
         ("推广“一网通办”“一网统管”移动端。", ["一网通办移动端", "一网统管移动端"]),
         ("做好地籍调查工作和不动产登记数据库的更新。", ["不动产登记数据库"]),
         ("落实“放管服”改革和市“智慧医保”系统上线。", ["市智慧医保系统"]),  # a level after 和 opens a name
