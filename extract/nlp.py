@@ -494,24 +494,35 @@ class NameFinder:
                 Span(doc, first + f.first, first + f.last, label=f.action or "mentions", span_id=f.name) for f in kept
             ]
         if self.kind == "platform":
-            spans += self._abbreviated(doc, text, spans)
+            spans = self._abbreviated(doc, text, spans)
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, attrs={"links": links}, spans=spans)
         return doc
 
     def _abbreviated(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
-        """Mentions by the short forms the text defines for names found, and by a name's level and
-        head alone, named as the name they stand for (after the links' spans, whose indices stay
-        as they are)."""
-        found = abbreviated_mentions(text, [(s.start_char, s.end_char) for s in spans], self.grammar)
+        """*spans* with the mentions by the short forms the text defines for names found, named as
+        written, the name each stands for as its ``kb_id`` (so that an item naming both lists the
+        system once), and by a name's level and head alone, named as the name they stand for. A
+        span found already where a short form stands (确保|在线平台|稳定运行) is marked in its
+        place, so that the links' indices hold; the others come after."""
+        short = abbreviated_mentions(text, [(s.start_char, s.end_char) for s in spans], self.grammar)
+        found = [(a, b, name, referent or "") for a, b, name, referent in short]
         found += [
-            (a, b, name)
+            (a, b, name, "")
             for a, b, name in level_mentions(text, [(s.start_char, s.end_char, s.id_) for s in spans], self.grammar)
-            if not any(start < b and a < end for start, end, _ in found)  # a short form the text defines
+            if not any(start < b and a < end for start, end, _, _ in found)  # a short form the text defines
         ]
-        made = (
-            doc.char_span(a, b, label="mentions", alignment_mode="expand", span_id=name) for a, b, name in sorted(found)
-        )
-        return [span for span in made if span is not None]
+        at = {(span.start_char, span.end_char): index for index, span in enumerate(spans)}
+        spans = list(spans)
+        added = []
+        for a, b, name, referent in sorted(found):
+            if (index := at.get((a, b))) is not None:
+                span = spans[index]
+                spans[index] = Span(doc, span.start, span.end, label=span.label_, kb_id=referent, span_id=span.id_)
+            else:
+                made = doc.char_span(a, b, label="mentions", kb_id=referent, alignment_mode="expand", span_id=name)
+                if made is not None:
+                    added.append(made)
+        return spans + added
 
     def to_disk(self, path: str | Path, exclude: Any = ()) -> None:
         path = Path(path)

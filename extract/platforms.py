@@ -1558,20 +1558,23 @@ def _links(tokens: list[Tok], found: list[Found], grammar: Grammar) -> list[tupl
     return links
 
 
-def abbreviated_mentions(text: str, names: list[tuple[int, int]], grammar: Grammar) -> list[tuple[int, int, str]]:
+def abbreviated_mentions(
+    text: str, names: list[tuple[int, int]], grammar: Grammar
+) -> list[tuple[int, int, str, str | None]]:
     """Later mentions of short forms that the text defines right after a name (``国家企业信用信息
-    公示系统（以下简称“公示系统”）``), as (start, end, name): a short form that ends in a head,
-    where it stands outside every name found, a level right before it included (各省级公示系统).
+    公示系统（以下简称“公示系统”）``), as (start, end, name, the name it stands for): a short form
+    that ends in a head, where it stands outside every name found or is one of them; with a level
+    right before it (各省级公示系统), a system of that level, which stands for none.
 
     >>> grammar = load_grammar()
     >>> text = "建设省政务云平台（以下简称“政务云”）。市级政务云接入政务云。"
     >>> abbreviated_mentions(text, [(2, 8)], grammar)
-    [(20, 25, '市级政务云'), (27, 30, '政务云')]
+    [(20, 25, '市级政务云', None), (27, 30, '政务云', '省政务云平台')]
     """
     taken = sorted(names)
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, str | None]] = []
     levels = sorted(grammar.levels, key=len, reverse=True)
-    for _, end in taken:
+    for begin, end in taken:
         definition = grammar.abbreviation_pattern.match(text, end)
         if definition is None or not definition.group(1).endswith(grammar.heads):
             continue
@@ -1581,9 +1584,9 @@ def abbreviated_mentions(text: str, names: list[tuple[int, int]], grammar: Gramm
             level = next((w for w in levels if len(w) > 1 and text.endswith(w, 0, position)), "")  # not 辖|区
             start = position - len(level)
             stop = position + len(short)
-            spans = [*taken, *((a, b) for a, b, _ in found)]
-            if not any(a < stop and start < b for a, b in spans):
-                found.append((start, stop, text[start:stop]))
+            spans = [*taken, *((a, b) for a, b, _, _ in found)]
+            if (start, stop) in taken or not any(a < stop and start < b for a, b in spans):
+                found.append((start, stop, text[start:stop], None if level else text[begin:end]))
             position = text.find(short, stop)
     return sorted(found)
 

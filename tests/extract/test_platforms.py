@@ -546,6 +546,25 @@ def test_the_systems_a_title_names_are_the_documents(nlp) -> None:
     assert ("第一条", "市公共数据共享平台") in platforms
 
 
+def test_an_item_naming_a_system_and_its_short_form_lists_it_once(nlp) -> None:
+    """A short form the text defines (以下简称“在线平台”) stands for the name: in the item that
+    names the system in full it is the same system, listed once; in a later item it is listed as
+    written. A level before it (市级在线平台) names a system of its own."""
+    from extract import extract_text
+
+    text = (
+        "第一条 为加强淮海市投资项目在线审批监管平台（以下简称“在线平台”）管理，确保在线平台稳定运行，制定本办法。\n"
+        "第二条 各部门通过在线平台办理审批，市级在线平台与在线平台对接。\n"
+    )
+    extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
+    assert [(m.item, m.name) for m in extraction.mentions if m.kind == "platform"] == [
+        ("第一条", "淮海市投资项目在线审批监管平台"),
+        ("第二条", "在线平台"),
+        ("第二条", "市级在线平台"),
+        ("第二条", "在线平台"),
+    ]
+
+
 def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
     """A page's navigation path and the site a report comes from are the page's, not the plan's;
     a source named inside the text (数据来源：X) is the plan's."""
