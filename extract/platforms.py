@@ -109,6 +109,7 @@ class Grammar:
     nominal_actions: frozenset[str]
     institutions: tuple[str, ...]
     holding_heads: frozenset[str]
+    brand_categories: frozenset[str]
     body_tails: tuple[str, ...]
     versions: re.Pattern[str]
     numerals: str
@@ -234,6 +235,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         nominal_actions=frozenset(data["nominal_actions"]),
         institutions=tuple(data["institutions"]),
         holding_heads=frozenset(data["holding_heads"]["words"]),
+        brand_categories=frozenset(data["brand_categories"]["words"]),
         body_tails=tuple(data["body_tails"]["words"]),
         versions=re.compile(data["versions"]),
         numerals=data["numerals"],
@@ -1500,12 +1502,13 @@ def _may_be_a_brand(text: str, tokens: list[Tok], start: int, end: int, grammar:
 
 
 def _counted_brands(tokens: list[Tok], end: int, grammar: Grammar) -> bool:
-    """A quoted phrase in a list that a quantity or 等 closes before a platform head (“A”“B”两大平台,
-    “A”、“B”两个系统, “A”“B”等服务平台): each item is a name of that kind."""
+    """A quoted phrase in a list that a quantity or 等 closes before a platform head, or a quantity
+    before a word of apps (“A”“B”两大平台, “A”、“B”两个系统, “A”“B”等服务平台, “A”和“B”两款重点应用):
+    each item is a name of that kind."""
     k = end
-    while k < len(tokens) and tokens[k].tag in ("wyz", "wn"):
+    while k < len(tokens) and (tokens[k].tag in ("wyz", "wn") or tokens[k].text in grammar.list_joiners):
         close = next((j for j in range(k + 1, len(tokens)) if tokens[j].tag == "wyy"), None)
-        if tokens[k].tag == "wn":
+        if tokens[k].tag != "wyz":  # 、 or 和 between two quoted items
             k += 1
         elif close is None:
             return False
@@ -1516,8 +1519,12 @@ def _counted_brands(tokens: list[Tok], end: int, grammar: Grammar) -> bool:
     closed = tokens[k].text == _ENUMERATION_CLOSER
     if not closed and (not _quantity(tokens[k], grammar) or _counts_one(tokens, k, grammar)):
         return False
-    for token in tokens[k + 1 :]:
-        if token.tag in _HARD_PUNCTUATION or token.tag in grammar.verb_tags:
+    for index in range(k + 1, len(tokens)):
+        token = tokens[index]
+        if token.text in grammar.brand_categories:
+            return not closed  # “A”和“B”两款应用 counts apps; “A”“B”等便民应用 names a kind of use
+        attributive = index + 1 < len(tokens) and tokens[index + 1].text in grammar.brand_categories  # 在建|应用
+        if token.tag in _HARD_PUNCTUATION or (token.tag in grammar.verb_tags and not attributive):
             return False
         if token.head:
             return token.head in grammar.heads

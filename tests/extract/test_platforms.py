@@ -265,6 +265,9 @@ def test_what_a_number_counts_or_a_list_names_is_a_kind(nlp, text: str) -> None:
         ("整合两个主题数据库和人口综合信息库。", ["人口综合信息库"]),  # it counts the name before 和
         ("推广“蓉易享”“码上查”“民情快递”等政务服务平台。", ["蓉易享", "码上查", "民情快递"]),  # 等 closes the list
         ("推广“码上查”“民情快递”等便民应用。", []),  # guard: what closes the list is no platform
+        # a count of apps, maybe of those being built, names each (and 和 joins two quoted items)
+        ("介绍“数智防汛”和“余杭云碳”两款重点应用。", ["数智防汛", "余杭云碳"]),
+        ("阐述“多维联动治水”“浙里护苗”两款在建应用。", ["多维联动治水", "浙里护苗"]),
         ("建设“皖南数云”云网一体化基础设施。", ["皖南数云"]),  # 云网 modifies 一体化, the brand stands alone
         ('全市推广"甬易办""甬企通"两个平台。', ["甬易办", "甬企通"]),  # straight quotes, paired
         ('依托"甬易办"受理申请。', ["甬易办"]),
