@@ -44,6 +44,8 @@ _MARKERS = [
     (3, re.compile(r"(?m)^[ \t\u3000]*\|?[ \t\u3000]*(?P<marker>[1-9]\d{0,2})(?=[ \t\u3000]*\|[^\n]*[^\s|])")),
     (3, re.compile(r"(?m)^[ \u3000]*(?P<marker>[1-9]\d{0,2})(?=\t[^\n\t]*[^\s][^\n\t]*\t[^\n]*\S)")),
     (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
+    # the first article run on after its chapter's heading, where a copy lost the breaks (…办法第一章总则第一条为…)
+    (2, re.compile(f"第[{_CN}]{{1,3}}章[ \u3000]*[\u4e00-\u9fff]{{2,8}}?[ \u3000]*(?P<marker>第[{_CN}零〇]{{1,5}}条)")),
     # a section number of a technical plan at a line's start, a blank after it (3.2 建设云平台;
     # not 3.0版 or 2.5%, which no blank follows)
     (4, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d?(?:[.．][1-9]\d?){1,2})(?=[ \t\u3000]+[^\s\d])")),
@@ -89,9 +91,15 @@ def find_headings(norm: str) -> list[Heading]:
     ['1', '12']
     >>> [h.marker for h in find_headings("3.1 夯实基础\\n3.2 建设云平台\\n2.5%的增长\\n3.0版平台")]
     ['3.1', '3.2']
+    >>> [h.marker for h in find_headings("平台管理办法第一章总则第一条为规范管理。\\n第一章 总则\\n第一条 为规范")]
+    ['第一条', '第一条']
     """
-    found = sorted(
-        (*m.span("marker" if "marker" in p.groupindex else 0), depth) for depth, p in _MARKERS for m in p.finditer(norm)
+    found = sorted(  # a set: two patterns may find one marker (第一章总则|第一条 at a line's start)
+        {
+            (*m.span("marker" if "marker" in p.groupindex else 0), depth)
+            for depth, p in _MARKERS
+            for m in p.finditer(norm)
+        }
     )
     headings = []
     for index, (start, marker_end, depth) in enumerate(found):

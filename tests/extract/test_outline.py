@@ -81,6 +81,20 @@ def test_the_articles_of_rules_are_headings_where_a_line_or_sentence_starts() ->
     assert [(h.marker, h.depth) for h in find_headings(text)] == [("第一条", 2), ("第二条", 2)]
 
 
+def test_the_first_article_run_on_after_its_chapter_s_heading_is_a_heading(nlp) -> None:
+    """A copy that lost its breaks runs the title, the chapter and the first article together
+    (…办法第一章总则第一条为…): the article is still the item of what it says; a chapter's number
+    alone opens none, and 第一条 inside a sentence is a reference."""
+    text = (
+        "淮海市政府网站管理办法第一章总则第一条为加强淮海市政府门户网站管理，制定本办法。\n"
+        "第二条 按照本办法第一条执行。\n"
+    )
+    assert [h.marker for h in find_headings(text)] == ["第一条", "第二条"]
+    extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
+    platforms = [(m.item, m.name) for m in extraction.mentions if m.kind == "platform"]
+    assert ("第一条", "淮海市政府门户网站") in platforms
+
+
 def test_a_row_number_counts_from_one() -> None:
     """A number alone on its (indented) line is a table's row number, but no row is numbered 0: a
     web page's share count (分享到： / 0) is no item."""
