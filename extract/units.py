@@ -384,7 +384,22 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
                 alternatives.append(prefix.removesuffix("党委").removesuffix("委") + item)
         name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
         units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
-    return _share_zone_institution(units, gaz)
+    return _share_zone_institution(_share_department_noun(units, gaz), gaz)
+
+
+def _share_department_noun(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
+    """Departments' fields written bare before the last of a run, which ends in the noun for
+    departments (县发改、财政、农业农村部门): each is that field's departments, the noun shared.
+    A run of fields alone (省财政、税务) or ending in a body (县发改、财政局) shares nothing."""
+    nouns = gaz.lexicon.dropped_units.intersection(gaz.lexicon.organisation_suffixes)  # 部门, 单位
+    last = units[-1].name if units else ""
+    noun = next((n for n in nouns if last.endswith(n) and len(last) > len(n)), None)
+    if noun is None or len(units) < 2:
+        return units
+    fields = [gaz.lexicon.names_a_department(u.name) for u in units[:-1]]
+    if not all(fields):
+        return units
+    return [replace(u, name=u.name + noun) for u in units[:-1]] + [units[-1]]
 
 
 def _share_zone_institution(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:

@@ -173,6 +173,9 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ("（各乡镇人民政府、村委会负责）", "510000", [["各乡镇人民政府", "村委会"]]),
         # an autonomous region's party committee is the level of a run it opens
         ("（自治区党委统战部、宣传部负责）", "150000", [["自治区党委统战部", "自治区党委宣传部"]]),
+        # departments' fields written bare share the noun for departments that ends the run
+        ("（县发改、财政、农业农村部门配合）", "510000", [["县发改部门", "县财政部门", "县农业农村部门"]]),
+        ("（县发改、财政局负责）", "510000", [["县发改", "县财政局"]]),  # a body's word is its own
         # a level word's body is no named place's
         ("（凯里市、县水利局负责）", "522600", [["凯里市", "县水利局"]]),
         # idioms of each one's duty are roles (各负其责, 各司其职)
