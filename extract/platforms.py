@@ -1417,6 +1417,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
         return []  # A、B等“十大系统”: a counted category, its items are kinds
     if any(token.text in grammar.actions for token in tokens[start:after]):
         return []  # A、B等部门视频资源|接入|视频云: an action on the system, the items are its subjects
+    if tokens[after - 1].head and _offline(tokens, start, after - 1, grammar):
+        return []  # 进博会、服贸会等重大展会招商平台: a category of no digital purpose names no system
     category_end = tokens[after - 1].end
     items: list[tuple[int, int]] = []
     k = start - 2

@@ -722,6 +722,10 @@ def test_jing_before_a_system_is_a_preposition(nlp) -> None:
         ("改造老旧小区供电系统，完善城市排涝系统。", []),  # utilities
         ("建设智能供电系统。", ["智能供电系统"]),  # guard: a word of its name says it is digital
         ("建设城市智能交通系统。", ["城市智能交通系统"]),  # 智能 says it is digital
+        # industry's platforms (parks), and an offline category shared by a list after 等
+        ("推动省级以上产业平台扩容提质。", []),
+        ("建设工业互联网产业平台。", ["工业互联网产业平台"]),  # 网 says it is digital
+        ("办好进博会、服贸会等重大展会招商平台。", []),
     ],
 )
 def test_a_platform_for_an_offline_purpose_is_no_system(nlp, text: str, names: list[str]) -> None:
