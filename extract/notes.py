@@ -436,17 +436,26 @@ def parse_note_content(
 def _clause_start(text: str, position: int) -> int | None:
     """Where the clause of a label found at *position* starts: right there after a stop or a
     blank, or before a qualifier of a few characters the grammar does not know (次要责任单位: the
-    units answerable in the second place); None where the label stands inside a phrase.
+    units answerable in the second place; 以上3项牵头单位: of the items above); None where the
+    label stands inside a phrase.
 
     >>> _clause_start("甲局；次要责任单位：乙局", 5), _clause_start("甲局；责任单位：乙局", 3)
     (3, 3)
+    >>> _clause_start("甲。以上3项牵头单位：乙局", 6)
+    2
     """
     for start in range(position, max(position - _MAX_QUALIFIER, 0) - 1, -1):
         if start == 0 or text[start - 1] in _BEFORE_A_CLAUSE:
             return start
-        if not is_han(text[start - 1]):
+        if not _in_a_qualifier(text[start - 1]):
             return None
     return None
+
+
+def _in_a_qualifier(character: str) -> bool:
+    """Whether *character* may stand in a label's qualifier: a Chinese character or a digit
+    (次要责任单位, 以上3项牵头单位)."""
+    return is_han(character) or character.isdigit()
 
 
 def _marks_a_note(label: str, lexicon: Lexicon) -> bool:
@@ -593,13 +602,14 @@ def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Le
 
 
 def _qualified_label(line: str, lexicon: Lexicon) -> bool:
-    """Whether *line* opens with a unit label after a qualifier of a few Chinese characters the
-    grammar does not know (技术|支撑单位：…), as :func:`_clause_start` reads one inside a note."""
+    """Whether *line* opens with a unit label after a qualifier of a few Chinese characters or
+    digits the grammar does not know (技术|支撑单位：…, 以上3项|牵头单位：…), as :func:`_clause_start`
+    reads one inside a note."""
     opening = line[: _MAX_QUALIFIER + _MAX_LABEL]
     if ("：" not in line and ":" not in line) or not any(head in opening for head in lexicon.unit_label_heads):
         return False  # no label without its colon and its head (most lines: the cheap tests first)
     for at in range(1, min(len(line), _MAX_QUALIFIER + 1)):
-        if not is_han(line[at - 1]):
+        if not _in_a_qualifier(line[at - 1]):
             return False
         found = lexicon.label_pattern.match(line, at)
         if found is not None:

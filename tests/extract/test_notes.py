@@ -223,6 +223,8 @@ def test_label_lines_after_an_item_are_one_note() -> None:
         ),
         ("（一）建平台。\n技术支撑单位:区信息中心\n（二）建网络。", [["区信息中心"]]),
         ("（一）建平台。\n网站支撑单位的职责如下：\n（二）建网络。", []),
+        # a qualifier with digits: the items above it
+        ("1.建平台。\n2.建网络。\n以上2项牵头单位：区发改局；责任单位：区财政局", [["*区发改局", "区财政局"]]),
     ],
 )
 def test_a_label_line_may_open_with_a_qualifier_the_grammar_does_not_know(text: str, expected: list[list[str]]) -> None:
