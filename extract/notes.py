@@ -740,6 +740,7 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     lines = norm.split("\n")
     position = 0
     names_before: list[str] = []  # the line before, where it holds column names alone
+    header_line = -2  # the number of the last line that named unit columns
     for number, line in enumerate(lines):
         cells = _line_cells(line, position)
         while cells and not cells[-1][0]:  # a row's closing bars (… | ||) hold no cell
@@ -752,7 +753,11 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         headers = {i: lexicon.labels[name] for i, name in enumerate(names) if name in lexicon.labels}
         names_before = names if all(0 < len(n) <= _MAX_HEADER and n[-1] not in "。；" for n in names) else []
         if headers and len(names) >= 2:
-            columns, width = headers, len(names)  # type: ignore[assignment]
+            if header_line == number - 1 and not all(names):  # 责任单位 over 牵头单位 | 配合单位: a header's
+                columns, width = {**columns, **headers}, max(width, len(names))  # second line, under its first
+            else:
+                columns, width = headers, len(names)  # type: ignore[assignment]
+            header_line = number
         elif len(cells) >= 2:
             # cells merged over several rows or columns (a heading over its tasks, 具体要求 over
             # heading, number and task) are on the left: a row of another width than its header
@@ -810,7 +815,7 @@ def _line_cells(line: str, position: int) -> list[tuple[str, int]]:
     if not _parted_by_marks(line):
         return [(m.group(0), position + m.start()) for m in _SPACED_CELL.finditer(line)]
     cells = []
-    for match in re.finditer(r"[^|\t]+|(?<=[|\t])(?=[|\t])", line):
+    for match in re.finditer(r"[^|\t]+|(?<=[|\t])(?=[|\t])|^(?=\t)", line):  # \t|X: an empty first cell
         raw = match.group(0)
         text = raw.strip(" \u3000")
         cells.append((text, position + match.start() + (raw.index(text) if text else 0)))

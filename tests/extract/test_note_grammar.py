@@ -966,6 +966,18 @@ def test_a_flattened_table_whose_header_goes_over_two_lines() -> None:
     ]
 
 
+def test_a_header_whose_unit_column_is_split_on_a_second_line() -> None:
+    """责任单位 over 牵头单位 | 配合单位 (a merged header cell, copied with tabs): the second line,
+    its first cells empty, names the columns under the first line's, so each cell of a row takes
+    its own column's role."""
+    table = (
+        "序号\t重点任务\t责任单位\t\t完成时限\n"
+        "\t\t牵头单位\t配合单位\t\n"
+        "1\t完成老旧街区改造5片\t市住房城乡建设局\t市发展改革委、市财政局\t2025年10月\n"
+    )
+    assert marked(table, "340100") == [["*市住房城乡建设局", "市发展改革委", "市财政局"]]
+
+
 def test_a_joint_conference_is_a_body() -> None:
     """联席会议 (a standing joint conference of departments) answers for work as a body does."""
     extraction = extract_text("第一条 区数据共享工作联席会议负责统筹协调全区数据共享工作。\n", jurisdiction="310114")
