@@ -1020,7 +1020,7 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     task such as 建设数据中心), while one in its place may be written short (发改局).
     """
     lexicon = gaz.lexicon
-    cells = _rejoined(_cells(norm), norm, lexicon)
+    cells = _header_lines_spread(_rejoined(_cells(norm), norm, lexicon), lexicon)
     spans: list[NoteSpan] = []
     header: list[str] = []
     header_roles: tuple[Role, ...] = ()  # the roles of the header's unit columns, in order
@@ -1077,6 +1077,26 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     if row:
         close_row()
     return spans
+
+
+def _header_lines_spread(cells: list[tuple[str, int]], lexicon: Lexicon) -> list[tuple[str, int]]:
+    """*cells* with a header written on one line, its names parted by blanks, above cells one to
+    a line (序号　工作内容　牵头单位　责任单位 / 5 / 完善… / 县水利局): one cell per name, as if each
+    stood on its line. Only a line that opens at its row-number column (序号) and names a unit
+    column, every part short, is a header."""
+    spread: list[tuple[str, int]] = []
+    for text, start in cells:
+        parts = [(m.group(0), start + m.start()) for m in re.finditer(r"[^\s\u3000]+", text)]
+        if (
+            len(parts) >= 3
+            and parts[0][0] in lexicon.row_number_headers
+            and all(len(part) <= _MAX_HEADER for part, _ in parts)
+            and any(part in lexicon.labels for part, _ in parts)
+        ):
+            spread.extend(parts)
+        else:
+            spread.append((text, start))
+    return spread
 
 
 def _merged_rows(

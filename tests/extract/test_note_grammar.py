@@ -434,6 +434,15 @@ def test_a_unit_cell_wrapped_over_two_lines_is_one_cell() -> None:
     assert marked("\n".join(cells) + "\n", "500000") == [["市住建委", "市规划自然资源局", "市发展改革委"], ["区城管局"]]
 
 
+@pytest.mark.parametrize("separator", ["\u3000", "  ", "\t"])
+def test_a_header_on_one_line_above_cells_one_to_a_line(separator: str) -> None:
+    """A header written on one line, its names parted by blanks, above a table's cells one to a
+    line (序号　工作内容　牵头单位　责任单位 / 5 / … / 县水利局 / 各乡镇人民政府): each name is a cell."""
+    header = separator.join(["序号", "工作内容", "牵头单位", "责任单位"])
+    cells = [header, "5", "完善农村供水工程运行管护机制", "县水利局", "各乡镇人民政府"]
+    assert marked("\n\n".join(cells) + "\n", "510000") == [["*县水利局", "各乡镇人民政府"]]
+
+
 @pytest.mark.parametrize("before", [["任务清单"], ["附件", "重点任务台账"], ["类别"]])
 def test_a_cell_table_s_header_opens_at_its_row_number_column(before: list[str]) -> None:
     """A title or a column merged over the rows (类别) may stand right before 序号, one cell to a
