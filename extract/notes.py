@@ -1603,7 +1603,7 @@ def _ends_in_an_organisation_s_word(text: str, lexicon: Lexicon) -> bool:
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
     """Every responsibility note in *norm*, in document order, each with its parsed content."""
-    norm = _colon_for_labels(_unquoted_cells(norm), gaz.lexicon)
+    norm = _colon_for_labels(_bracket_breaks_joined(_unquoted_cells(norm)), gaz.lexicon)
     found: list[tuple[NoteSpan, ParsedNote]] = []
     candidates = (
         _bracket_candidates(norm, gaz.lexicon)
@@ -1664,6 +1664,30 @@ def _unquoted_cells(norm: str) -> str:
     if '"' not in norm:
         return norm
     return _QUOTED_CELL.sub(lambda m: " " + m.group(1).replace("\n", "；") + " ", norm)
+
+
+def _bracket_breaks_joined(norm: str) -> str:
+    r"""*norm* with a flattened table row that breaks inside a bracket (a cell's second name,
+    市委组织部（市\n公务员局）) going on past the break: the line break becomes a blank, so the
+    row stays one line; the same length, so offsets hold.
+
+    >>> _bracket_breaks_joined("5|市委组织部（市\n公务员局）|市统计局\n6|甲（乙）\n")
+    '5|市委组织部（市 公务员局）|市统计局\n6|甲（乙）\n'
+    """
+    if "（" not in norm and "(" not in norm:
+        return norm
+    joined: list[str] = []
+    for line in norm.split("\n"):
+        row = joined[-1] if joined else ""
+        if ("|" in row or "\t" in row) and _open_brackets(row) > 0 >= _open_brackets(row + line):
+            joined[-1] += " " + line  # the next line closes the bracket (a bracket never closed joins nothing)
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _open_brackets(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def _colon_for_labels(norm: str, lexicon: Lexicon) -> str:

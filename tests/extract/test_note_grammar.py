@@ -987,6 +987,22 @@ def test_a_header_whose_unit_column_is_split_on_a_second_line() -> None:
     assert marked(table, "340100") == [["*市住房城乡建设局", "市发展改革委", "市财政局"]]
 
 
+def test_a_row_that_breaks_inside_a_bracket_goes_on_past_the_break() -> None:
+    """A flattened row whose cell's second name breaks over a line (市委组织部（市\n公务员局）) is
+    one row; a bracket never closed joins nothing (the next row is read as it is)."""
+    table = (
+        "序号|任务内容|牵头单位|责任单位|完成时限\n"
+        "5|推进基层报表减负|市委组织部（市\n公务员局）|市委编办、市统计局|2024年底\n"
+        "6|推进（试点|市统计局|市委编办|2024年底\n"
+        "7|推进试点|市统计局|市委编办|2024年底\n"
+    )
+    assert marked(table, "500000") == [
+        ["*市委组织部", "市委编办", "市统计局"],
+        ["*市统计局", "市委编办"],
+        ["*市统计局", "市委编办"],
+    ]
+
+
 def test_a_joint_conference_is_a_body() -> None:
     """联席会议 (a standing joint conference of departments) answers for work as a body does."""
     extraction = extract_text("第一条 区数据共享工作联席会议负责统筹协调全区数据共享工作。\n", jurisdiction="310114")
