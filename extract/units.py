@@ -337,6 +337,8 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
                 named = base not in lexicon.central_levels and _levels_at_start(base, gaz) == 0  # not 中央, 各市
                 if named and _levels_at_start(item, gaz) >= length:
                     return None  # 凯里市、县水利局: a level word's body is no named place's
+                if base.startswith(lexicon.township_words) and item[length:] not in lexicon.place_bodies:
+                    return None  # 各乡镇、县农业农村局: townships have no bureaus, only the bodies every place has
                 level_words = (*lexicon.place_level_words, *lexicon.township_words, *CLOSING_BRACKETS)
                 leveled = item[:length].endswith(level_words)
                 alike = short_form(item[:length]) and short_form(items[position][0])

@@ -176,6 +176,9 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         # departments' fields written bare share the noun for departments that ends the run
         ("（县发改、财政、农业农村部门配合）", "510000", [["县发改部门", "县财政部门", "县农业农村部门"]]),
         ("（县发改、财政局负责）", "510000", [["县发改", "县财政局"]]),  # a body's word is its own
+        # townships share only the bodies every place has, no bureau of the county after them
+        ("（各乡镇、县农业农村局负责）", "510000", [["各乡镇", "县农业农村局"]]),
+        ("（各市、县水利局负责）", "510000", [["各市水利局", "各县水利局"]]),
         # a level word's body is no named place's
         ("（凯里市、县水利局负责）", "522600", [["凯里市", "县水利局"]]),
         # idioms of each one's duty are roles (各负其责, 各司其职)
