@@ -187,14 +187,21 @@ class Lexicon:
 
     @cached_property
     def copula_label_pattern(self) -> re.Pattern[str]:
-        """A label at a clause's start with a copula in place of a colon (责任单位为A、B); group 1
-        is the label, group 2 the copula. What follows must open as a unit does, with a level, an
-        owner or a collective marker (市数据局, 各县区), with no 的 in its clause: 牵头单位为各项任务的
-        第一责任人 and 第一责任单位为牵头单位 say what a label means, no note."""
+        """A label at a clause's start, maybe after a qualifier of a few Chinese characters (该项工作,
+        其中), with a copula in place of a colon (责任单位为A、B; 该项工作牵头单位为A); group 1 is the
+        qualifier, group 2 the label, group 3 the copula. What follows must open as a unit does,
+        with a level, an owner or a collective marker (市数据局, 各县区), with no 的 in its clause:
+        牵头单位为各项任务的第一责任人 and 第一责任单位为牵头单位 say what a label means, no note.
+
+        >>> found = load_lexicon().copula_label_pattern.search("推进改革。该项工作牵头单位为区审批局")
+        >>> found.group(1), found.group(2)
+        ('该项工作', '牵头单位')
+        """
         words = alternation(sorted((w for w in self.labels if w not in self.role_words), key=len, reverse=True))
         opens = alternation([*self.level_prefixes, *self.own_prefixes, *self.collective_markers])
         return re.compile(
-            f"(?:^|(?<=[，。；（(\\s]))({words})({alternation(self.copulas)})(?={opens})(?![^，。；\\n]*的)(?!{words})",
+            f"(?:^|(?<=[，。；（(\\s]))([\\u4e00-\\u9fff]{{0,4}}?)({words})({alternation(self.copulas)})(?={opens})"
+            f"(?![^，。；\\n]*的)(?!{words})",
             re.M,
         )
 

@@ -529,7 +529,10 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     lines (a table's cells copied one to a line).
     """
     lexicon = gaz.lexicon
-    after_full_stop = re.compile("。\\s*(" + lexicon.label_pattern.pattern + ")")
+    # …。责任单位：A, maybe after a qualifier the grammar does not know (…。该项工作牵头单位：A)
+    after_full_stop = re.compile(
+        f"。\\s*((?:[\\u4e00-\\u9fff\\d]{{1,{_MAX_QUALIFIER}}}?)?" + lexicon.label_pattern.pattern + ")"
+    )
     spans: list[NoteSpan] = []
     block: list[int] | None = None
     position = 0
@@ -1709,7 +1712,9 @@ def _colon_for_labels(norm: str, lexicon: Lexicon) -> str:
     norm = lexicon.spaced_label_pattern.sub(
         lambda m: m.group(0)[: m.start(2) - m.start()] + "：" + m.group(2)[1:], norm
     )
-    return lexicon.copula_label_pattern.sub(lambda m: m.group(1) + "：" + " " * (len(m.group(2)) - 1), norm)
+    return lexicon.copula_label_pattern.sub(
+        lambda m: m.group(1) + m.group(2) + "：" + " " * (len(m.group(3)) - 1), norm
+    )
 
 
 def _parse_span(content: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> ParsedNote | None:

@@ -1014,6 +1014,9 @@ def test_labels_in_brackets_or_after_an_item_marker_open_a_block(text: str, expe
         ("（六）建设平台，责任单位为市数据局、市财政局。", [["市数据局", "市财政局"]]),
         ("（七）建设平台。（市民政局、市财政局负责，第一责任单位为牵头单位）", [["*市民政局", "市财政局"]]),
         ("第四条 牵头单位为各项任务的第一责任人，负责统筹推进。", []),  # what a label means
+        # after a qualifier of a few characters: which task (该项工作), a subset (其中)
+        ("（八）建设平台。该项工作牵头单位为市数据局，市财政局为配合单位。", [["*市数据局", "市财政局"]]),
+        ("（九）建设平台。其中牵头单位：市数据局。", [["*市数据局"]]),
     ],
 )
 def test_a_label_before_a_copula_reads_as_before_a_colon(text: str, expected: list[list[str]]) -> None:
