@@ -154,17 +154,21 @@ class Lexicon:
         """Any label followed by a colon, longest label first; white space may stand between
         a label's characters (``完 成时限:``), as it does in copies of table cells. Other unit
         heads may be joined to the label's (责任部门、单位: the units and the departments
-        answerable), and fields whose values close the note (责任单位和完成时限). Group 1 is the
+        answerable), and fields whose values close the note (责任单位和完成时限) or people
+        (牵头单位及责任人: the unit, then who answers in it). Group 1 is the
         label as written; :meth:`label_of` names it.
 
         >>> pattern = load_lexicon().label_pattern
         >>> pattern.match("责任部门、单位：市政府办公厅").group(1), pattern.match("牵头单位和部门:甲局").group(1)
         ('责任部门', '牵头单位')
+        >>> pattern.match("牵头单位及责任人：县人社局 局长 陈国华").group(1)
+        '牵头单位'
         """
         words = [*self.labels, *self.person_labels, *self.field_labels]
         spaced = alternation(words, between="\\s*")
         joiners = alternation(["、", "/", *self.unit_joiners])
-        joined = alternation([*self.unit_label_heads, *self.field_labels])  # 责任单位和完成时限: units, then when
+        # 责任单位和完成时限: units, then when; 牵头单位及责任人: units, then the people answerable
+        joined = alternation([*self.unit_label_heads, *self.field_labels, *self.person_labels])
         joined_heads = f"(?:\\s*(?:{joiners})\\s*(?:{joined}))*"
         return re.compile(f"({spaced}){joined_heads}\\s*(?:{self.label_aside_pattern.pattern})?\\s*[：:]")
 

@@ -18,6 +18,7 @@ from extract.words import in_the_dictionary, stands_alone, starts_with_a_proper_
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
+_TITLE_LENGTH = 4  # the most characters of a person's title written alone after a unit (党委书记)
 _SCOPE_NOTE = re.compile(r"含|包括|下同|以下|简称|不含")
 _AFTER_DENG = re.compile(r"^(?:和|及|以及|与)")
 _LEADING_AGENT = re.compile(r"^[\s由]+")  # white space of any kind (a table's \r) and 由
@@ -124,6 +125,9 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
     ):
         return _split_joiners(piece[leading.end() :], start + leading.end(), gaz)
     words = [(m.group(0), start + m.start()) for m in re.finditer(r"\S+", piece)]
+    titled = next((k for k, (w, _) in enumerate(words) if k and _a_person_s_title(w, gaz)), None)
+    if titled is not None:  # 县人社局 局长 陈国华: the unit, then its head's title and name
+        return _split_joiners(piece[: words[titled][1] - start].rstrip(), start, gaz)
     if len(words) > 1 and all(_unit_or_group(w, gaz) for w, _ in words):
         return [part for word, at in words for part in _split_joiners(word, at, gaz)]
     for match in gaz.lexicon.joiner_pattern.finditer(piece):
@@ -132,6 +136,12 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
             right_start = start + match.end()  # 省和市政府, 直辖市和新疆生产建设兵团: a bare place is a unit too
             return [(left, start), *_split_joiners(right, right_start, gaz)]
     return [(piece, start)]
+
+
+def _a_person_s_title(word: str, gaz: Gazetteer) -> bool:
+    """Whether *word*, standing alone after a unit in a cell, is a person's title (局长, 副主任,
+    党委书记): a short word ending in one."""
+    return len(word) <= _TITLE_LENGTH and word.endswith(gaz.lexicon.person_titles) and not _unit_or_group(word, gaz)
 
 
 def _split_glued(piece: str, start: int, gaz: Gazetteer, jurisdiction: str) -> list[tuple[str, int]]:

@@ -223,6 +223,11 @@ def test_label_lines_after_an_item_are_one_note() -> None:
         ),
         ("（一）建平台。\n技术支撑单位:区信息中心\n（二）建网络。", [["区信息中心"]]),
         ("（一）建平台。\n网站支撑单位的职责如下：\n（二）建网络。", []),
+        # a unit label joined to a person label; the unit's head, title and name, after it in its cell
+        (
+            "（一）建平台。\n牵头单位及责任人：区人社局 局长 陈国华\n配合单位：区总工会\n（二）建网络。",
+            [["*区人社局", "区总工会"]],
+        ),
         # a qualifier with digits: the items above it
         ("1.建平台。\n2.建网络。\n以上2项牵头单位：区发改局；责任单位：区财政局", [["*区发改局", "区财政局"]]),
     ],
