@@ -66,6 +66,7 @@ __all__ = [
     "Place",
     "Resolution",
     "id_jurisdiction",
+    "level_of_party",
     "load_gazetteer",
     "registry_places",
 ]
@@ -375,7 +376,7 @@ class Gazetteer:
         municipality's or a county-level city's plan is that place itself; 州 (an autonomous
         prefecture) and 地区 (a prefecture, its party committee 地委) are a prefecture's level as 市
         is, as is 盟 (a league, its party committee 盟委), 旗 (a banner) a county's as 县 is."""
-        level = _level_of_party(prefix)
+        level = level_of_party(prefix)
         place = self.places.get(jurisdiction)
         if level in ("省", "自治区"):
             return None if jurisdiction == COUNTRY else self.province_of(jurisdiction)
@@ -611,7 +612,7 @@ class Gazetteer:
             if level_scope:
                 agency = self.lookup(key, level_scope)
                 if agency is None and prefix.endswith("委"):  # 省委保密局 written for 省保密局
-                    agency = self.lookup(_level_of_party(prefix) + key[len(prefix) :], level_scope)
+                    agency = self.lookup(level_of_party(prefix) + key[len(prefix) :], level_scope)
                 return agency, level_scope
             return None, scope
         for candidate in (key, "国家" + key):
@@ -670,7 +671,7 @@ def _level_word(place: Place) -> str | None:
     return ending[1] if ending else None
 
 
-def _level_of_party(prefix: str) -> str:
+def level_of_party(prefix: str) -> str:
     """The level word of a level prefix, a party committee's (省委 → 省, 自治区党委 → 自治区) or a
     government's (市 → 市)."""
     return prefix.removesuffix("党委").removesuffix("委")

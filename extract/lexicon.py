@@ -19,7 +19,13 @@ from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, alternation
 from extract.words import holds_a_word, stands_alone
 from ontology import ONTOLOGY_DIR, read_json
 
-__all__ = ["Lexicon", "load_lexicon"]
+__all__ = ["MAX_QUALIFIER", "QUALIFIER", "Lexicon", "load_lexicon"]
+
+
+# The most characters of a label's qualifier the grammar does not know (次要|责任单位, 以上3项|牵头单位,
+# 该项工作|牵头单位为…), and the pattern of one: Chinese characters or digits.
+MAX_QUALIFIER = 4
+QUALIFIER = f"[\\u4e00-\\u9fff\\d]{{1,{MAX_QUALIFIER}}}?"
 
 
 @dataclass(frozen=True)
@@ -191,8 +197,8 @@ class Lexicon:
 
     @cached_property
     def copula_label_pattern(self) -> re.Pattern[str]:
-        """A label at a clause's start, maybe after a qualifier of a few Chinese characters (该项工作,
-        其中), with a copula in place of a colon (责任单位为A、B; 该项工作牵头单位为A); group 1 is the
+        """A label at a clause's start, maybe after a qualifier (:data:`QUALIFIER`: 该项工作, 其中),
+        with a copula in place of a colon (责任单位为A、B; 该项工作牵头单位为A); group 1 is the
         qualifier, group 2 the label, group 3 the copula. What follows must open as a unit does,
         with a level, an owner or a collective marker (市数据局, 各县区), with no 的 in its clause:
         牵头单位为各项任务的第一责任人 and 第一责任单位为牵头单位 say what a label means, no note.
@@ -204,7 +210,7 @@ class Lexicon:
         words = alternation(sorted((w for w in self.labels if w not in self.role_words), key=len, reverse=True))
         opens = alternation([*self.level_prefixes, *self.own_prefixes, *self.collective_markers])
         return re.compile(
-            f"(?:^|(?<=[，。；（(\\s]))([\\u4e00-\\u9fff]{{0,4}}?)({words})({alternation(self.copulas)})(?={opens})"
+            f"(?:^|(?<=[，。；（(\\s]))((?:{QUALIFIER})?)({words})({alternation(self.copulas)})(?={opens})"
             f"(?![^，。；\\n]*的)(?!{words})",
             re.M,
         )

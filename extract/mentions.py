@@ -76,11 +76,12 @@ def _attach_piece(extraction: Extraction, doc: Any, offset: int, locate: _Locato
     platforms = doc.spans["platforms"]
     platform_index: dict[int, int] = {}
     bodies = {(span.start_char, span.end_char) for span in doc.spans["agencies"]}
-    named = {(locate.heading(span.start_char + offset)[0], span.id_) for span in platforms}
+    items = [locate.heading(span.start_char + offset)[0] for span in platforms]
+    named = set(zip(items, (span.id_ for span in platforms), strict=True))
     for index, span in enumerate(platforms):
         if (span.start_char, span.end_char) in bodies:
             continue  # 区大数据中心 beside 区行政服务中心: a body the gazetteer knows, no system
-        if span.kb_id_ and (locate.heading(span.start_char + offset)[0], span.kb_id_) in named:
+        if span.kb_id_ and (items[index], span.kb_id_) in named:
             continue  # X平台（以下简称“在线平台”）…在线平台: an item that names the system in full lists it once
         action = None if span.label_ == "mentions" else span.label_
         made = mention(

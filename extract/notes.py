@@ -18,7 +18,7 @@ from functools import partial, reduce
 from itertools import pairwise
 
 from extract.gazetteer import Gazetteer
-from extract.lexicon import Lexicon
+from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
 from extract.text import is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
@@ -69,7 +69,6 @@ _AGENT_INSIDE = re.compile(r".*(?:(?<!自)由|责成)")  # what stands before th
 _GROUP_SEPARATORS = "，。；"
 _AROUND_A_CLAUSE = "；，。 \t\u3000"  # stops and blanks (an ideographic space too) between clauses
 _BEFORE_A_CLAUSE = _AROUND_A_CLAUSE + "\n"  # what a clause, and so a label, starts after
-_MAX_QUALIFIER = 4  # characters of a label's qualifier the grammar does not know (次要|责任单位)
 _MAX_LABEL = 12  # characters of a label with its joined heads (牵头责任单位, 责任部门、单位)
 _SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
@@ -444,7 +443,7 @@ def _clause_start(text: str, position: int) -> int | None:
     >>> _clause_start("甲。以上3项牵头单位：乙局", 6)
     2
     """
-    for start in range(position, max(position - _MAX_QUALIFIER, 0) - 1, -1):
+    for start in range(position, max(position - MAX_QUALIFIER, 0) - 1, -1):
         if start == 0 or text[start - 1] in _BEFORE_A_CLAUSE:
             return start
         if not _in_a_qualifier(text[start - 1]):
@@ -453,8 +452,8 @@ def _clause_start(text: str, position: int) -> int | None:
 
 
 def _in_a_qualifier(character: str) -> bool:
-    """Whether *character* may stand in a label's qualifier: a Chinese character or a digit
-    (次要责任单位, 以上3项牵头单位)."""
+    """Whether *character* may stand in a label's qualifier (:data:`~extract.lexicon.QUALIFIER`):
+    a Chinese character or a digit (次要责任单位, 以上3项牵头单位)."""
     return is_han(character) or character.isdigit()
 
 
@@ -530,9 +529,7 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """
     lexicon = gaz.lexicon
     # …。责任单位：A, maybe after a qualifier the grammar does not know (…。该项工作牵头单位：A)
-    after_full_stop = re.compile(
-        f"。\\s*((?:[\\u4e00-\\u9fff\\d]{{1,{_MAX_QUALIFIER}}}?)?" + lexicon.label_pattern.pattern + ")"
-    )
+    after_full_stop = re.compile(f"。\\s*((?:{QUALIFIER})?" + lexicon.label_pattern.pattern + ")")
     spans: list[NoteSpan] = []
     block: list[int] | None = None
     position = 0
@@ -608,10 +605,10 @@ def _qualified_label(line: str, lexicon: Lexicon) -> bool:
     """Whether *line* opens with a unit label after a qualifier of a few Chinese characters or
     digits the grammar does not know (技术|支撑单位：…, 以上3项|牵头单位：…), as :func:`_clause_start`
     reads one inside a note."""
-    opening = line[: _MAX_QUALIFIER + _MAX_LABEL]
+    opening = line[: MAX_QUALIFIER + _MAX_LABEL]
     if ("：" not in line and ":" not in line) or not any(head in opening for head in lexicon.unit_label_heads):
         return False  # no label without its colon and its head (most lines: the cheap tests first)
-    for at in range(1, min(len(line), _MAX_QUALIFIER + 1)):
+    for at in range(1, min(len(line), MAX_QUALIFIER + 1)):
         if not _in_a_qualifier(line[at - 1]):
             return False
         found = lexicon.label_pattern.match(line, at)
@@ -1089,6 +1086,9 @@ def _header_lines_spread(cells: list[tuple[str, int]], lexicon: Lexicon) -> list
     column, every part short, is a header."""
     spread: list[tuple[str, int]] = []
     for text, start in cells:
+        if not text.startswith(lexicon.row_number_headers):  # (most cells: the cheap test first)
+            spread.append((text, start))
+            continue
         parts = [(m.group(0), start + m.start()) for m in re.finditer(r"[^\s\u3000]+", text)]
         if (
             len(parts) >= 3
@@ -1325,9 +1325,10 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue
             if role is None:
                 continue
-            subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
             if labelled is not None:  # X要|发挥牵头作用, X切实|履行牵头职责: the subject ends before the duty
                 subject = _without_modal(norm[begin : labelled.start()].rstrip(), lexicon)
+            else:
+                subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
             if not _ends_in_a_body(subject, lexicon) and (stated := lexicon.duty_statement_pattern.search(subject)):
                 subject = subject[: stated.start()]  # X的主要职责是：负责…: X states its duties
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责

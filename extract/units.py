@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from extract.gazetteer import Gazetteer
+from extract.gazetteer import Gazetteer, level_of_party
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
 from extract.words import in_the_dictionary, stands_alone, starts_with_a_proper_name
 
@@ -342,8 +342,8 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
         for later in range(position + 1, len(items)):
             if not bare[later]:
                 item, length = items[later][0], places[later]
-                written = items[position][0]
-                base = written.removeprefix(_collective_marker(written, gaz))
+                bare_item = items[position][0]
+                base = bare_item.removeprefix(_collective_marker(bare_item, gaz))
                 named = base not in lexicon.central_levels and _levels_at_start(base, gaz) == 0  # not 中央, 各市
                 if named and _levels_at_start(item, gaz) >= length:
                     return None  # 凯里市、县水利局: a level word's body is no named place's
@@ -393,7 +393,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
         ):
             name = prefix + item
             if prefix.endswith("委"):  # 省委、保密局 may mean 省保密局, 自治区党委、宣传部 自治区宣传部
-                alternatives.append(prefix.removesuffix("党委").removesuffix("委") + item)
+                alternatives.append(level_of_party(prefix) + item)
         name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
         units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
     return _share_zone_institution(_share_department_noun(units, gaz), gaz)
@@ -408,8 +408,7 @@ def _share_department_noun(units: list[UnitName], gaz: Gazetteer) -> list[UnitNa
     noun = next((n for n in nouns if last.endswith(n) and len(last) > len(n)), None)
     if noun is None or len(units) < 2:
         return units
-    fields = [gaz.lexicon.names_a_department(u.name) for u in units[:-1]]
-    if not all(fields):
+    if not all(gaz.lexicon.names_a_department(u.name) for u in units[:-1]):
         return units
     return [replace(u, name=u.name + noun) for u in units[:-1]] + [units[-1]]
 
