@@ -637,6 +637,14 @@ def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     return long_enough and where and verb and not before_head
 
 
+def _a_level_after_a_name(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Token *i* is a level of two characters or more (全省) after a name's head and 和 or 、: the
+    name is the next of a run of objects (推进全省A平台和|全省B系统), where a level starts each."""
+    joined = i > 1 and (tokens[i - 1].tag in grammar.conjunction_tags or tokens[i - 1].tag == "wn")
+    head_before = joined and (bool(tokens[i - 2].head) or (tokens[i - 2].tag == "wyy" and i > 2 and bool(tokens[i - 3].head)))
+    return head_before and len(tokens[i].text) > 1 and tokens[i].text in grammar.levels
+
+
 def _said_by_a_person(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> int | None:
     """Where the verb is, when token *i* is a person's title (主任, 局长) and a verb follows within
     the next three tokens (主任|胡兴国|介绍, 局长|王强|介绍): a person and what they do, no part of a
@@ -1343,8 +1351,8 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar, *, afte
         return True  # 三级政府所有审批业务系统: all the systems of a kind
     if after_a_predicate:
         return False  # 各卫生院全部|接入市…平台: what stands before the predicate counts its subject
-    if first > 0 and _starts_at_level(tokens, first, grammar):
-        return False  # 督促各部门审核|市级…平台: 各 counts the subject, the level starts the object
+    if first > 0 and (_starts_at_level(tokens, first, grammar) or _a_level_after_a_name(tokens, first, grammar)):
+        return False  # 督促各部门审核|市级…平台(和|全省…系统): 各 counts the subject, a level starts the object
     verb_after = False  # a verb stands between the token and the name
     name_before = False  # another name, joined to this one by 和 or 、, stands between
     for k in range(first - 1, -1, -1):

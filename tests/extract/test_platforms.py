@@ -457,6 +457,11 @@ def test_short_forms_and_the_articles_of_rules(nlp, text: str, names: list[str])
         ("县政府办公室是宁海县城市运行管理平台的主办单位。", ["宁海县城市运行管理平台"]),  # or the body described
         ("督促市直部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # a level after a verb starts it
         ("督促各部门审核市级数据共享交换平台目录。", ["市级数据共享交换平台"]),  # 各 counts the subject
+        (  # and a level starts each of a run of objects
+            "协调各部门推进全市政务服务平台和全市“好差评”系统建设。",
+            ["全市政务服务平台", "全市好差评系统"],
+        ),
+        ("各区建设的业务系统和数据平台要统一接入。", []),  # 各 counts both systems of a run
         ("用好黔政通平台。", ["黔政通平台"]),  # the complement of a predicate jieba tags a preposition
         ("上线公文流转、视频会商、电子档案等“八大系统”。", []),  # a counted category after 等 names kinds
         ("接入能耗在线监测省级系统。", ["能耗在线监测省级系统"]),  # a level right before the head modifies it
