@@ -343,8 +343,10 @@ def find_names(
                 found += _distributed(tokens, start, end, segments[0][1], grammar)
                 continue  # the category after 等 opens the run: it names the items' kind, or none
             for segment in segments:  # 等新技术|建设X城市大脑: no category of systems, the run goes on
-                name = _name(text, tokens, *segment, kind, grammar, words)
+                items = _items_before_a_shared_head(tokens, *segment, grammar) if kind == "platform" else []
+                name = _name(text, tokens, items[-1][0] if items else segment[0], segment[1], kind, grammar, words)
                 if name is not None:
+                    found += [_given_the_head(text, tokens, item, name) for item in items[:-1]]
                     found += _quoted_items(text, tokens, name, grammar)
                 elif segment[1] - segment[0] == 1 and tokens[segment[0]].head:
                     words_alone.append(segment[0])
@@ -1456,6 +1458,45 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
     names = [(name, a, b) for name, a, b in names if not any(t.head for t in tokens[a:b])]  # 主题数据库、X等专题数据库
     category = "".join(t.text for t in tokens[start:after]).translate(_QUOTES)
     return [Found(name.translate(_QUOTES) + category, tokens[a].start, category_end, a, after) for name, a, b in names]
+
+
+def _items_before_a_shared_head(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> list[tuple[int, int]]:
+    """``云管、数管和用管平台``: items listed by 、 before a run joined by 和 share the run's head;
+    the items (token ranges), the last one the run after 和 with the head, or none.
+
+    Only where no item has a head of its own (人口基础数据库、自然资源和空间地理基础数据库: the
+    run is one name), none is a quotation, a level or an institution, and a 、 opens the list
+    (自然资源和空间地理基础数据库 alone is one name).
+    """
+    joins = [k for k in range(first + 1, last - 1) if tokens[k].tag in grammar.conjunction_tags]
+    if len(joins) != 1 or first < 2 or tokens[first - 1].tag != "wn":
+        return []
+    items = [(first, joins[0])]
+    k = first - 2
+    while k >= 0:
+        end = k + 1
+        while k >= 0 and tokens[k].tag in grammar.start_tags and tokens[k].text not in grammar.actions:
+            k -= 1
+        if k + 1 == end:
+            return []
+        items.insert(0, (k + 1, end))
+        if k < 0 or tokens[k].tag != "wn":
+            break
+        k -= 1
+    for a, b in items:
+        text = "".join(token.text for token in tokens[a:b])
+        if any(token.head or token.tag == "wyz" for token in tokens[a:b]):
+            return []
+        if text in grammar.levels or text.endswith(grammar.institutions):
+            return []  # 省、市和县级平台: the levels one system spans; 高校、企业和创新平台: who hosts
+    return [*items, (joins[0] + 1, last)]
+
+
+def _given_the_head(text: str, tokens: list[Tok], item: tuple[int, int], name: Found) -> Found:
+    """The name of an item of a list (云管) with the head of the run that ends it (用管|平台)."""
+    head_start = tokens[name.last - 1].start
+    written = _written(text, tokens[item[0]].start, tokens[item[1] - 1].end) + text[head_start : name.end]
+    return Found(written, tokens[item[0]].start, name.end, item[0], name.last)
 
 
 def _trim_item(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> tuple[int, int] | None:

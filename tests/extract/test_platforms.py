@@ -91,6 +91,11 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
         ("推动“鄂汇办”和“鄂汇码”融合。", ["鄂汇办", "鄂汇码"]),
         ("推广“江苏通”“四川通”。", ["江苏通", "四川通"]),  # a place's name before 通 (四川 opens with a numeral)
         ("建设城市运行管理和应急指挥平台。", ["城市运行管理和应急指挥平台"]),
+        # a list joined by 、 before the run: each item takes the head
+        ("完成云管、网管和安管平台调试。", ["云管平台", "网管平台", "安管平台"]),
+        ("建设人口、法人和信用信息数据库。", ["人口数据库", "法人数据库", "信用信息数据库"]),
+        ("建设人口基础数据库、自然资源和空间地理基础数据库。", ["人口基础数据库", "自然资源和空间地理基础数据库"]),
+        ("建设省、市和县级平台。", []),  # the levels one system spans
         ("建设人口、法人、空间地理等基础数据库。", ["人口基础数据库", "法人基础数据库", "空间地理基础数据库"]),
         # a store of data holds data on bodies too; a platform of another kind is hosted by them
         ("完善人口、企业、地理等公共基础数据库。", ["人口公共基础数据库", "企业公共基础数据库", "地理公共基础数据库"]),
@@ -121,8 +126,9 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
 )
 def test_coordination(nlp, text: str, names: list[str]) -> None:
     """Two heads are two names; a head shared by a list after 等 or by quoted items goes to
-    each; ``A和B平台`` stays one name, as the guidelines' gold writes it, unless A is work
-    (调查工作和X数据库) or B opens with a level (A和市X系统)."""
+    each, and so does a list joined by 、 before ``B和C平台``; ``A和B平台`` alone stays one name,
+    as the guidelines' gold writes it, unless A is work (调查工作和X数据库) or B opens with a level
+    (A和市X系统)."""
     assert platform_names(nlp, text) == names
 
 
