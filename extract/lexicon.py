@@ -41,6 +41,7 @@ class Lexicon:
     role_adverbs: tuple[str, ...]
     duty_adverbs: dict[str, list[str]]
     conjunctions: tuple[str, ...]
+    clause_connectives: tuple[str, ...]  # 并, 同时: a clause with the subject of the one before
     unit_joiners: tuple[str, ...]
     time_words: tuple[str, ...]
     declarations: dict[str, dict[str, list[str]]]
@@ -624,6 +625,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             role_adverbs=tuple(data["role_adverbs"]),
             duty_adverbs={k: v for k, v in data["duty_adverbs"].items() if not k.startswith("_")},
             conjunctions=tuple(data["conjunctions"]),
+            clause_connectives=tuple(sorted(data["clause_connectives"]["words"], key=len, reverse=True)),
             unit_joiners=tuple(data["unit_joiners"]),
             time_words=tuple(data["time_words"]),
             declarations=data["declarations"],

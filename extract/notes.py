@@ -76,6 +76,8 @@ _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
 _BETWEEN_BRACKETS = re.compile(r"[）〕】\]][ \t\u3000]*[（〔【\[]")
 _NOT_IN_A_NAME = "的和及与或等"  # particles and conjunctions: what stands before one is no part of a name
+_CLAUSE_OF_ANY_COMMA = re.compile(r"[^，,。；！？\n]*")
+_OPENING_TIME = re.compile(r"[^，。；、“《]{2,8}?(?:前|后|内|起)")  # 2024年底前, 每年汛期前 (see _past_a_time)
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
 
 
@@ -1323,6 +1325,12 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 end = _chained_roles(norm, clause.end(), sentence_end, lexicon) or labelled.end()
                 spans.append(NoteSpan(begin, end, begin, end, "subject"))
                 continue
+            later = _subject_of_later_partners(norm, begin, clause.end(), sentence_end, gaz)
+            if later is not None:  # X要加快落实…，会同Y制订…: X leads, Y supports
+                subject_cells: tuple[tuple[int, int, Role | None], ...] = ((begin, later[0], "lead"), later[1])
+                end = later[1][1]
+                spans.append(NoteSpan(begin, end, begin, end, "row", None, subject_cells, ("lead", "support")))
+                continue
             if role is None:
                 continue
             if labelled is not None:  # X要|发挥牵头作用, X切实|履行牵头职责: the subject ends before the duty
@@ -1525,6 +1533,76 @@ def _partners_after(norm: str, position: int, limit: int, lexicon: Lexicon) -> t
         return None
     end = _partners_end(norm, conjunction.end(), limit, lexicon)
     return (conjunction.end(), end, "support") if end is not None else None
+
+
+def _subject_of_later_partners(
+    norm: str, begin: int, end: int, sentence_end: int, gaz: Gazetteer
+) -> tuple[int, tuple[int, int, Role]] | None:
+    """A clause that opens with units and names no role, whose sentence goes on to a clause that
+    opens with 会同 or 联合 and partners (after 并 or 同时, a modal, adverbs of a role) before any
+    clause names a role of its own: X要加快落实…，按照…，会同Y制订… and X在…悬挂…，并会同Y设立…
+    (X leads, Y supports). Where the units end, and the partners as a support cell; else None."""
+    lexicon = gaz.lexicon
+    first = _CLAUSE_OF_ANY_COMMA.match(norm, begin, end)
+    assert first is not None  # (the pattern matches the empty string too)
+    end = first.end()  # X要落实… , 按照… , 会同Y: a comma of either width
+    subject_end = _subject_before_its_adverbial(norm, begin, end, lexicon) or _partners_end(norm, begin, end, lexicon)
+    if subject_end is None or subject_end >= end or norm.startswith(("的", "、"), subject_end):
+        return None  # 市统计局的数据: a modifier, no subject
+    if lexicon.role_clause_pattern.match(norm, _past_connectives(norm, subject_end, lexicon)):
+        return None  # X要负责A，会同Y…: the role's own reading
+    units = norm[begin:subject_end]
+    opening = (*lexicon.duty_adverbs["prepositions"], *lexicon.clause_prepositions, *lexicon.unit_joiners)
+    if units.startswith(opening) or lexicon.names_no_body(units) or _predicate_inside(units, lexicon):
+        return None  # 按照省统计局…, 对各部门…: an adverbial, no subject
+    if gaz.is_collective(units) or _BY_AGENT.search(units):
+        return None  # 各部门要…，会同…: an exhortation
+    position = end
+    while position < sentence_end and norm.startswith(("，", ","), position):
+        clause = _CLAUSE_OF_ANY_COMMA.match(norm, position + 1)
+        assert clause is not None  # (the pattern matches the empty string too)
+        opens = len(norm) - len(norm[clause.start() :].lstrip(" "))  # 要求 , 会同: the blanks around a comma
+        opens = _past_connectives(norm, _past_a_time(norm, opens, clause.end(), lexicon), lexicon)
+        partners = _partners_after(norm, opens, min(sentence_end, opens + _MAX_NOTE), lexicon)
+        if partners is not None:
+            return subject_end, partners
+        if _role_outside_quotes(norm, clause.start(), clause.end(), lexicon) is not None:
+            return None  # a clause with a role of its own: a note of its own, or none
+        position = clause.end()
+    return None
+
+
+def _subject_before_its_adverbial(norm: str, begin: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where units that open a clause end right before a modal or a preposition standing as a word
+    (经开区招商服务局|在长三角设立…, 省文化和旅游厅|要…): the first such place, or None."""
+    words = (*lexicon.modals, *lexicon.clause_prepositions, *lexicon.duty_adverbs["prepositions"])
+    for j in range(begin + 2, min(end, begin + _MAX_SUBJECT)):
+        word = next((w for w in words if norm.startswith(w, j) and stands_alone(norm, j, j + len(w))), None)
+        if word is not None and _ends_in_a_body(norm[begin:j], lexicon) and _ends_a_name(norm, j, lexicon):
+            return j
+    return None
+
+
+def _past_a_time(norm: str, position: int, end: int, lexicon: Lexicon) -> int:
+    """Past a phrase of time that opens a clause (2024年底前|会同…, 每年汛期前|会同…): a few
+    characters ending in a word of time (前, 后, 内, 起), with no body's word in them."""
+    found = _OPENING_TIME.match(norm, position, end)
+    if (
+        found is None
+        or _ends_in_a_body(found.group(0)[:-1], lexicon)
+        or lexicon.conjunction_pattern.search(found.group(0))
+    ):
+        return position  # 会同市内…: the partners, no time
+    return found.end()
+
+
+def _past_connectives(norm: str, position: int, lexicon: Lexicon) -> int:
+    """Past the words that open a clause with the subject of the one before: a connective (并,
+    同时), a modal, adverbs of a role (并要积极会同…)."""
+    words = (*lexicon.clause_connectives, *lexicon.modals, *lexicon.role_adverbs)
+    while word := next((w for w in words if norm.startswith(w, position)), None):
+        position += len(word)
+    return position
 
 
 def _partnered_subject(norm: str, begin: int, limit: int, gaz: Gazetteer) -> int | None:

@@ -643,7 +643,9 @@ def _a_level_after_a_name(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """Token *i* is a level of two characters or more (全省) after a name's head and 和 or 、: the
     name is the next of a run of objects (推进全省A平台和|全省B系统), where a level starts each."""
     joined = i > 1 and (tokens[i - 1].tag in grammar.conjunction_tags or tokens[i - 1].tag == "wn")
-    head_before = joined and (bool(tokens[i - 2].head) or (tokens[i - 2].tag == "wyy" and i > 2 and bool(tokens[i - 3].head)))
+    head_before = joined and (
+        bool(tokens[i - 2].head) or (tokens[i - 2].tag == "wyy" and i > 2 and bool(tokens[i - 3].head))
+    )
     return head_before and len(tokens[i].text) > 1 and tokens[i].text in grammar.levels
 
 

@@ -694,6 +694,30 @@ def test_the_agent_a_task_is_given_to_leads_with_its_partners(text: str, expecte
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("（二）做好保障。区教育局要抓紧修订招生办法，会同区财政局落实经费。", [["*区教育局", "区财政局"]]),
+        ("（二）做好宣传。区文旅局在各景区设置咨询台，并会同区市场监管局开展检查。", [["*区文旅局", "区市场监管局"]]),
+        # past other clauses, a phrase of time or a comma of the narrow width
+        (
+            "（二）做好储备。区应急局应当完善储备清单，按照分级原则，每年汛期前会同区财政局核查。",
+            [["*区应急局", "区财政局"]],
+        ),
+        ("（二）做好储备。区应急局应当完善储备清单 , 会同区财政局核查 。", [["*区应急局", "区财政局"]]),
+        # bodies in general exhorted, an adverbial that opens the sentence, a role of another clause: none
+        ("（二）做好保障。各部门要高度重视，会同区财政局落实经费。", []),
+        ("（二）做好保障。按照区教育局的要求，会同区财政局落实经费。", []),
+        # the clause with a role of its own is the note
+        ("（二）做好保障。区教育局修订办法，区财政局负责经费，会同区审计局审计。", [["*区财政局", "区审计局"]]),
+    ],
+)
+def test_partners_in_a_later_clause_act_with_the_subject_of_the_sentence(text: str, expected: list[list[str]]) -> None:
+    """``X要做A，会同Y做B`` and ``X在…做A，并会同Y做B``: X, the sentence's subject, leads and Y
+    supports, as in ``X会同Y做B``; clauses with no units of their own may stand between."""
+    assert units_of(text, "330106") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("第九条 各部门网站的日常维护由本级政府、本部门自行负责。", []),
         ("第九条 各部门网站的日常维护由本单位负责。", []),
         ("第九条 各部门网站的日常维护由区数据局自行负责。", [["区数据局"]]),
