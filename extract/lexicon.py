@@ -50,6 +50,7 @@ class Lexicon:
     collective_markers: tuple[str, ...]
     level_prefixes: tuple[str, ...]
     place_level_words: tuple[str, ...]
+    grassroots_level_words: tuple[str, ...]  # 各村, 村（社区）: only whole, not in 农村
     township_words: tuple[str, ...]
     office_words: tuple[str, ...]
     establishing_verbs: tuple[str, ...]
@@ -634,6 +635,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             collective_markers=tuple(data["collective_markers"]),
             level_prefixes=tuple(data["level_prefixes"]),
             place_level_words=tuple(data["place_level_words"]),
+            grassroots_level_words=tuple(data["grassroots_level_words"]["words"]),
             township_words=tuple(data["township_words"]),
             office_words=tuple(data["office_words"]["words"]),
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),

@@ -156,6 +156,8 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     """Whether a unit of a note found by its label, role word or column is a body's name: a
     department's field alone is one here (国土), the note says what it stands for."""
     name = unit.name
+    if _levels_alone(unit, gaz.lexicon):
+        return True  # 乡（镇、街道）: each township and sub-district
     if len(name) < 2 or len(name) > 30 or name.startswith(gaz.lexicon.interrogatives):
         return False  # 由哪些部门牵头？ asks which bodies lead
     if "的" in name or holds_a_word(name, gaz.lexicon.copulas):
@@ -1342,6 +1344,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
             subject = subject[: len(subject) - len(modal)]
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
+            if _collective_places(_last_listed(subject), lexicon):
+                named = subject  # 乡（镇、街道）、村（社区）负责: the bracket names the places too
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(") or not (
                 _ends_in_a_body(named, lexicon) or _a_place_in_full(named.rsplit("、", 1)[-1], gaz)
             ):
@@ -1661,6 +1665,8 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     (有关部门), a person's title, a township's name (丹凤街道) or a department's field with its
     level (省财政), or alone after a body (城乡建委、国土); a bracket after it (its second name,
     its department: 工业和信息化部（信发司）) leaves it one."""
+    if _collective_places(_last_listed(text.rstrip()), lexicon):
+        return True  # 乡（镇、街道）、村（社区）: the bracket names the places too
     text = _TRAILING_BRACKET.sub("", text.rstrip()).rstrip()
     last = text.rsplit("、", 1)[-1]
     if (
@@ -1926,6 +1932,7 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
         return (
             unit.name.endswith(lexicon.organisation_suffixes)
             or _collective_places(unit.name, lexicon)
+            or _levels_alone(unit, lexicon)
             or _a_township(unit.name, lexicon)
             or _a_place_in_full(unit.name, gaz)
             or lexicon.names_a_department(unit.name, bare=beside_a_body)
@@ -1944,7 +1951,30 @@ def _collective_places(name: str, lexicon: Lexicon) -> bool:
     """Whether *name* is a collective of places (各设区市, 各县市, 各县（市、区）), which stands for
     their governments."""
     bare = _TRAILING_BRACKET.sub("", name)
+    levels = (*lexicon.place_level_words, *lexicon.grassroots_level_words)
+    if bare in levels and bare != name:
+        return set(re.split("[、，,]", name[len(bare) + 1 : -1])) <= set(levels)  # 乡(镇、街道)
+    marker = next((m for m in lexicon.collective_markers if bare.startswith(m)), None)
+    if marker is not None and bare[len(marker) :] in lexicon.grassroots_level_words:
+        return True  # 各村, 各社区: whole, not 农村
     return lexicon.is_collective(name) and bare.endswith(lexicon.place_level_words)
+
+
+def _last_listed(run: str) -> str:
+    """The last item of a run listed by 、, a 、 inside brackets no mark of the run's
+    (乡（镇、街道）、村（社区） → 村（社区）)."""
+    depth = 0
+    for index in range(len(run) - 1, -1, -1):
+        depth += (run[index] in "）)") - (run[index] in "（(")
+        if run[index] == "、" and depth == 0:
+            return run[index + 1 :]
+    return run
+
+
+def _levels_alone(unit: UnitName, lexicon: Lexicon) -> bool:
+    """Whether *unit* is written by level words alone, one with the others in brackets after it
+    (乡（镇、街道）, 村（社区）, 县（市、区）): each place of those levels, for its body."""
+    return any(_collective_places(written, lexicon) for written in unit.alternatives)
 
 
 # The most characters of the name of a township's own body after the township's name (人民政府,
@@ -1971,6 +2001,7 @@ def _all_say_whose(parsed: ParsedNote, norm: str, gaz: Gazetteer, jurisdiction: 
     lexicon = gaz.lexicon
     return all(
         _says_whose(u.name, gaz)
+        or _levels_alone(u, lexicon)
         or (_a_township(u.name, lexicon) and not starts_with_a_preposition(u.name))
         or (lexicon.names_the_writer(u.name) and u.start > 0 and _BY_AGENT.match(norm, u.start - 1) is not None)
         or gaz.resolve(u.name, jurisdiction, as_written=True).resolved

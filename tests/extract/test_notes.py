@@ -560,6 +560,24 @@ def test_a_township_s_own_body_says_whose_it_is(text: str, expected: list[list[s
     assert units_of(text, "421000") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（三）建设助餐点。乡（镇、街道）负责选址，县民政局负责补贴。", [["乡"], ["县民政局"]]),
+        ("（三）建设助餐点。乡（镇）、村（社区）负责日常运营。", [["乡", "村"]]),
+        ("（三）管护设施。各村（社区）负责日常管护，镇水利站给予指导。", [["各村", "镇水利站"]]),
+        ("（三）管护设施。（责任单位：县水利局，各社区）", [["县水利局", "各社区"]]),
+        # only whole: 农村 ends in 村, and elides no level of a run
+        ("（三）推进。（县发展改革局、农业农村局负责）", [["县发展改革局", "县农业农村局"]]),
+        ("（三）推进农村饮水工程，确保稳定运行。", []),
+    ],
+)
+def test_places_below_the_county_written_by_their_level_words(text: str, expected: list[list[str]]) -> None:
+    """Level words alone, one with the others in brackets after it (乡（镇、街道）, 村（社区）), or a
+    grassroots level after 各 (各村, 各社区), stand for each such place's body, as 各乡镇 does."""
+    assert units_of(text, "421000") == expected
+
+
 def test_the_person_in_charge_is_no_role() -> None:
     """负责人 is the person in charge of a unit: a sentence about them names no note."""
     text = "会上，县住建局、县交通局负责人依次汇报了工作情况。县住建局负责工作日常调度。"
