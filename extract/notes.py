@@ -76,6 +76,7 @@ _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
 _BETWEEN_BRACKETS = re.compile(r"[）〕】\]][ \t\u3000]*[（〔【\[]")
 _NOT_IN_A_NAME = "的和及与或等"  # particles and conjunctions: what stands before one is no part of a name
+_MAX_FIELD_NAME = 6  # the most characters of a field's name glued to a unit (任务目标, see _before_a_glued_field)
 _CLAUSE_OF_ANY_COMMA = re.compile(r"[^，,。；！？\n]*")
 _OPENING_TIME = re.compile(r"[^，。；、“《]{2,8}?(?:前|后|内|起)")  # 2024年底前, 每年汛期前 (see _past_a_time)
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
@@ -578,7 +579,28 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         position = line_end + 1
     if block is not None:
         spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
-    return spans
+    return [_before_a_glued_field(norm, span, gaz) for span in spans]
+
+
+def _before_a_glued_field(norm: str, span: NoteSpan, gaz: Gazetteer) -> NoteSpan:
+    """*span* ended before a field of another kind whose name is glued to the last unit, the
+    cells of a table copied without a break (责任单位:莲塘镇任务目标:2024年计划…): a colon
+    after no label, two to six characters after a body's name."""
+    lexicon = gaz.lexicon
+    units_start = span.start  # after the last label's colon, or the line's start
+    for colon in re.finditer("[：:]", norm[span.start : span.end]):
+        c = span.start + colon.start()
+        units_start = max(units_start, norm.rfind("\n", span.start, c) + 1)
+        if lexicon.label_pattern.search(norm, max(units_start, c - _MAX_FIELD_NAME - 2), c + 1):
+            units_start = c + 1
+            continue  # a label's own colon
+        for j in range(c - 2, c - _MAX_FIELD_NAME - 1, -1):
+            if j <= units_start or not all(is_han(char) for char in norm[j:c]):
+                break
+            if _ends_in_a_body(norm[units_start:j], lexicon) and _ends_a_name(norm, j, lexicon):
+                return NoteSpan(span.start, j, span.content_start, j, span.style)
+        units_start = c + 1
+    return span
 
 
 def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Lexicon) -> tuple[int, int] | None:

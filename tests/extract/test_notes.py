@@ -215,6 +215,27 @@ def test_label_lines_after_an_item_are_one_note() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "raw", "units"),
+    [
+        (  # a table's next cell glued to the last unit, its field's name before a colon
+            "（一）改造小区。\n牵头单位:区住建局\n责任单位:城南街道工作目标:年内改造小区5个、楼栋20栋。",
+            "牵头单位:区住建局;责任单位:城南街道",
+            ["*区住建局", "城南街道"],
+        ),
+        (  # a field the grammar knows stays in the note, as before
+            "（一）改造小区。\n牵头单位:区住建局\n责任单位:城南街道\n完成时限:年底",
+            "牵头单位:区住建局;责任单位:城南街道;完成时限:年底",
+            ["*区住建局", "城南街道"],
+        ),
+    ],
+)
+def test_a_field_glued_to_the_last_unit_ends_the_label_block(text: str, raw: str, units: list[str]) -> None:
+    extraction = extract_text(text, jurisdiction="350102")
+    assert [n.raw for n in extraction.notes] == [raw]
+    assert [("*" if u.role == "lead" else "") + u.name for u in extraction.notes[0].units] == units
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
