@@ -355,7 +355,12 @@ def find_names(
         taken = [(f.first, f.last) for f in found]
         for start, end in brands:
             free = not any(a < end and start < b for a, b in taken)
-            if free and (_is_brand(text, tokens, start, end, grammar, words) or _counted_brands(tokens, end, grammar)):
+            programme = end < len(tokens) and tokens[end].text in grammar.programme_heads  # “校校通”工程
+            if (
+                free
+                and not programme
+                and (_is_brand(text, tokens, start, end, grammar, words) or _counted_brands(tokens, end, grammar))
+            ):
                 end = _past_a_branch(tokens, end, grammar)  # “湘易办”沅江专区
                 a, b = tokens[start].start, tokens[end - 1].end
                 found.append(Found(_written(text, a, b), a, b, start, end, quoted=True))
