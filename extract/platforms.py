@@ -167,9 +167,13 @@ class Grammar:
 
     @cached_property
     def abbreviation_pattern(self) -> re.Pattern[str]:
-        """The bracket that defines a short form right after a name; group 1 is the short form."""
+        """The bracket that defines a short form right after a name, maybe saying more after a
+        comma; group 1 is the short form."""
         markers = "|".join(map(re.escape, sorted(self.abbreviation_markers, key=len, reverse=True)))
-        return re.compile(f'\\s*[（(]\\s*(?:{markers})[：:]?\\s*[“"‘]?([^”"’（）()，,。；]{{2,20}}?)[”"’]?\\s*[）)]')
+        aside = "(?:\\s*[，,；;][^（）()]{0,40}?)?"  # （以下简称“国家平台”，网址：…）: more said after it
+        return re.compile(
+            f'\\s*[（(]\\s*(?:{markers})[：:]?\\s*[“"‘]?([^”"’（）()，,。；]{{2,20}}?)[”"’]?{aside}\\s*[）)]'
+        )
 
     def heads_of(self, kind: str) -> tuple[str, ...]:
         return self.heads if kind == "platform" else self.programme_heads

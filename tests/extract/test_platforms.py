@@ -578,6 +578,10 @@ def test_an_item_naming_a_system_and_its_short_form_lists_it_once(nlp) -> None:
         ("第二条", "市级在线平台"),
         ("第二条", "在线平台"),
     ]
+    # the bracket may say more after the short form
+    text = "第一条 上线淮海市不动产登记信息平台（以下简称“登记平台”，网址：djpt.example.cn），推广使用登记平台。\n"
+    extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
+    assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["淮海市不动产登记信息平台"]
 
 
 def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
