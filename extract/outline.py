@@ -122,9 +122,10 @@ _BOILERPLATE = [
     ),
     re.compile(r"（此件[^）]{1,10}）"),
     # a web page's chrome: its navigation path (首页 > 政务公开 > 正文) and who a report is from
-    re.compile(r"^[^\n>»›]{1,30}(?:[ \t]*[>»›][ \t]*[^\n>»›]{1,30}){2,}$", re.MULTILINE),
+    re.compile(r"^[^\n>»›]{1,30}(?:[ \t]*[>»›][ \t]*[^\n>»›]{1,30}){2,}(?:[ \t]*[>»›])?[ \t]*$", re.MULTILINE),
     re.compile(
-        r"(?:^|(?<=\s))(?:信息来源|来源|稿源)[：]\s*[^\s，。；]{2,30}|据[^，。；\s]{2,20}(?:消息|报道)", re.MULTILINE
+        r"(?:^|(?<=\s))(?:信息来源|来源|稿源|作者)[：]\s*[^\s，。；]{2,30}|据[^，。；\s]{2,20}(?:消息|报道)",
+        re.MULTILINE,
     ),
     # a report's byline in brackets ((福建日报新媒体·闽南网记者 梁政)) and a site's greeting
     re.compile(r"[（][^（）\n]{0,40}记者[^（）\n]{0,30}[）]"),

@@ -595,6 +595,13 @@ def test_a_web_page_s_chrome_names_no_platform(nlp) -> None:
     )
     extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
     assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["城市运行管理平台", "市公共数据共享平台"]
+    # a path that ends in its separator, and the author's line
+    text = (
+        "您的位置: 首页 » 淮海法规网 » 法律法规 »\n时间:2024-07-12 作者:淮海资料网\n"
+        "第一条 为加强淮海市政务服务平台管理，制定本办法。\n"
+    )
+    extraction = extract_text(text, jurisdiction="320800", nlp=nlp)
+    assert [m.name for m in extraction.mentions if m.kind == "platform"] == ["淮海市政务服务平台"]
 
 
 def test_a_body_the_gazetteer_knows_is_no_platform(nlp) -> None:
