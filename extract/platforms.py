@@ -411,8 +411,8 @@ def _cited(text: str, tokens: list[Tok], found: Found, grammar: Grammar) -> bool
 def _alone_on_their_lines(text: str, found: list[Found]) -> set[int]:
     """The ids of the names that fill their line with nothing but separators beside them: a copied
     web page's furniture (a site's name over its page, a list of its channels, 法搜网--X网), no
-    system the plan speaks of. A plan names a system in a sentence, a heading with its number or a
-    table's row, never on a bare line of its own."""
+    system the plan speaks of. A plan names a system in a sentence (a caption's ends in a full stop),
+    a heading with its number or a table's row, never on a bare line of its own."""
     lines: dict[int, list[Found]] = {}
     for f in found:
         lines.setdefault(text.rfind("\n", 0, f.start) + 1, []).append(f)
@@ -426,8 +426,8 @@ def _alone_on_their_lines(text: str, found: list[Found]) -> set[int]:
                 break
             rest[f.start - line_start : f.end - line_start] = [" "] * (f.end - f.start)
         else:
-            if "|" not in line and not _WORD.search("".join(rest)):
-                alone.update(id(f) for f in names)
+            if "|" not in line and "。" not in line and not _WORD.search("".join(rest)):
+                alone.update(id(f) for f in names)  # (a full stop ends a sentence: 数据共享平台。 a caption)
     return alone
 
 

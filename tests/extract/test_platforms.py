@@ -331,6 +331,7 @@ def test_a_source_of_news_is_no_platform(nlp, text: str, names: list[str]) -> No
         ("1.江城政务服务网\n推进政务服务事项进驻。", ["江城政务服务网"]),  # guard: a numbered heading
         ("| 江城政务服务网 | 省数据局 |", ["江城政务服务网"]),  # guard: a table's row
         ("建成江城政务服务网。\n江城政务服务网\n", ["江城政务服务网"]),  # guard: the sentence's name stays
+        ("江城市数据共享交换平台。\n近年来，江城推进数据共享。", ["江城市数据共享交换平台"]),  # a caption's sentence
     ],
 )
 def test_a_name_alone_on_its_line_is_page_furniture(nlp, text: str, names: list[str]) -> None:
