@@ -144,18 +144,21 @@ def holds_a_word(text: str, words: tuple[str, ...], start: int = 0) -> bool:
     return False
 
 
+_NAMING_TAGS = frozenset({"n", "nt", "nz", "j"})  # a word of the dictionary tagged so names a thing: 人防办
+
+
 def ends_with_a_verb(text: str) -> bool:
     """Whether the last two characters of *text* are a verb of jieba's dictionary that the text
     around them segments as a word's end: 切实履行 and 严格执行 end in 履行 and 执行, not in a
-    bank (工行) or an office (信访办, 管委|办, where 委办 is no word).
+    bank (工行) or an office (信访办, 管委|办, where 委办 is no word; 人防办, a word that is no verb).
 
-    >>> [ends_with_a_verb(t) for t in ("市发改委严格执行", "市发改委", "市信访办", "市行政服务中心管委办")]
-    [True, False, False, False]
+    >>> [ends_with_a_verb(t) for t in ("市发改委严格执行", "市发改委", "市信访办", "市行政服务中心管委办", "县人防办")]
+    [True, False, False, False, False]
     """
     if not _word_tags().get(text[-2:], "").startswith("v"):
-        return False
+        return False  # (the cheap test first)
     start, end = word_around(text, len(text) - 1)
-    return end == len(text) and end - start > 1
+    return end == len(text) and end - start > 1 and _word_tags().get(text[start:end]) not in _NAMING_TAGS
 
 
 def ends_a_word(text: str, position: int) -> bool:

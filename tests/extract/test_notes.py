@@ -611,6 +611,8 @@ def test_the_person_in_charge_is_no_role() -> None:
         # 行 ends a bank's name (工行, 支行), not the verb 执行
         ("（二）推进。区税务局严格执行牵头单位制度。", []),
         ("（二）推进。（人民银行某某中心支行、区金融办负责）", [["人民银行某某中心支行", "区金融办"]]),
+        # a body's word that is a noun of the dictionary (人防办) though its last two characters are a verb's
+        ("（二）推进。区人防办负责防空工程的监督检查。", [["区人防办"]]),
     ],
 )
 def test_a_verb_ends_no_body_s_name(text: str, expected: list[list[str]]) -> None:
