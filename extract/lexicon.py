@@ -51,6 +51,7 @@ class Lexicon:
     level_prefixes: tuple[str, ...]
     place_level_words: tuple[str, ...]
     grassroots_level_words: tuple[str, ...]  # 各村, 村（社区）: only whole, not in 农村
+    branch_words: tuple[str, ...]  # 农发行县支行: a branch's name goes on past its parent's
     township_words: tuple[str, ...]
     office_words: tuple[str, ...]
     establishing_verbs: tuple[str, ...]
@@ -636,6 +637,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             level_prefixes=tuple(data["level_prefixes"]),
             place_level_words=tuple(data["place_level_words"]),
             grassroots_level_words=tuple(data["grassroots_level_words"]["words"]),
+            branch_words=tuple(data["branch_words"]["words"]),
             township_words=tuple(data["township_words"]),
             office_words=tuple(data["office_words"]["words"]),
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),

@@ -76,6 +76,7 @@ _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
 _BETWEEN_BRACKETS = re.compile(r"[）〕】\]][ \t\u3000]*[（〔【\[]")
 _NOT_IN_A_NAME = "的和及与或等"  # particles and conjunctions: what stands before one is no part of a name
+_MAX_BRANCH_PLACE = 4  # the most characters of the place a branch serves (黑龙江省, see _a_branch_of_its_level)
 _MAX_FIELD_NAME = 6  # the most characters of a field's name glued to a unit (任务目标, see _before_a_glued_field)
 _CLAUSE_OF_ANY_COMMA = re.compile(r"[^，,。；！？\n]*")
 _OPENING_TIME = re.compile(r"[^，。；、“《]{2,8}?(?:前|后|内|起)")  # 2024年底前, 每年汛期前 (see _past_a_time)
@@ -1663,6 +1664,8 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
         # nor where a field (市规划) goes on to an organisation's word (市规划|自然资源局)
         bodies = (j for j in names if _ends_in_an_organisation_s_word(norm[position:j], lexicon))
         found = next(listed, None) or next(bodies, names[0])
+        branch = (j for j in names if j > found and _a_branch_of_its_level(norm[position:j], norm[found:j], lexicon))
+        found = next(branch, found)  # 农发行|县支行: a branch's name goes on past its parent's
         end = found
         joiner = lexicon.joiner_pattern.match(norm, found)
         if joiner is None and not norm.startswith("、", found):
@@ -1936,10 +1939,24 @@ def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
 def _says_whose(name: str, gaz: Gazetteer) -> bool:
     """Whether a unit's name says whose it is: a level (区发改委), a place (吴江区人民政府), a
-    collective (各镇) or an own prefix (国家, 全区)."""
+    collective (各镇), an own prefix (国家, 全区), or a branch's level or place after its parent's
+    name (农业发展银行省分行, 国家统计局共和调查队)."""
+    lexicon = gaz.lexicon
+    branch = next((w for w in lexicon.branch_words if name.endswith(w)), "")
+    served = name[: len(name) - len(branch)]
+    if branch and (served.endswith(lexicon.level_prefixes) or any(gaz.places_named(served[-k:]) for k in (2, 3, 4))):
+        return True
     return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
-        gaz.lexicon.own_level_prefixes
+        lexicon.own_level_prefixes
     )
+
+
+def _a_branch_of_its_level(name: str, extension: str, lexicon: Lexicon) -> bool:
+    """Whether *extension*, written right after a body's name, makes *name* a branch's: a place or
+    a level of at most four characters, then a branch's word (县支行, 黑龙江省分行, 共和调查队)."""
+    branch = next((w for w in lexicon.branch_words if extension.endswith(w)), "")
+    served = extension[: len(extension) - len(branch)]
+    return bool(branch) and 0 < len(served) <= _MAX_BRANCH_PLACE and name != extension and all(map(is_han, served))
 
 
 def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:

@@ -735,6 +735,34 @@ def test_the_agent_a_task_is_given_to_leads_with_its_partners(text: str, expecte
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("（二）做好轮换。市粮食局会同市财政局、农发行市支行组织轮换。", [["*市粮食局", "市财政局", "农发行市支行"]]),
+        (
+            "（二）做好轮换。省粮食局牵头，省财政厅和农业发展银行湖南省分行参与，研究建立机制。",
+            [["*省粮食局", "省财政厅", "农业发展银行湖南省分行"]],
+        ),
+        ("（二）做好调查。市统计局会同国家统计局某某调查队开展抽样。", [["*市统计局", "国家统计局某某调查队"]]),
+    ],
+)
+def test_a_branch_s_name_goes_on_past_its_parent_s(text: str, expected: list[list[str]]) -> None:
+    """A branch written after its parent and the place or level it serves (农发行|市支行) is one
+    unit, and says whose it is as a unit with a level does."""
+    assert units_of(text, "430100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（二）保护生态。市生态环境局要严格落实生态保护红线监管责任。", [["市生态环境局"]]),
+        ("（二）保护生态。市生态环境局要认真落实监管责任。", [["市生态环境局"]]),  # guard: as before
+    ],
+)
+def test_an_adverb_of_manner_stands_before_a_duty(text: str, expected: list[list[str]]) -> None:
+    assert units_of(text, "430100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("（二）做好保障。区教育局要抓紧修订招生办法，会同区财政局落实经费。", [["*区教育局", "区财政局"]]),
         ("（二）做好宣传。区文旅局在各景区设置咨询台，并会同区市场监管局开展检查。", [["*区文旅局", "区市场监管局"]]),
         # past other clauses, a phrase of time or a comma of the narrow width
