@@ -574,9 +574,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         elif (said := _said_by_a_person(tokens, i, end, grammar)) is not None:
             segments.append((first, i))  # 中心主任|胡兴国介绍|新版建始网: who said it, and the verb
             first = said + 1
-        elif _nominalised(tokens, i, end, grammar):
-            segments.append((first, i))  # 办法|所称|政务云: which one is meant, then the name
-            first = i + 2
+        elif phrase := _nominalised(tokens, i, end, grammar):
+            segments.append((first, i))  # 办法|所称|政务云, 办法|所述|政府网站: which one is meant, then the name
+            first = i + phrase
         elif _modifies_a_verb(tokens, i, end, grammar):
             segments.append((first, i))  # 政务服务|全面接入|平台: an adverb and its verb are a predicate
             first = i + 2
@@ -667,10 +667,14 @@ def _said_by_a_person(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> 
     return next((j for j in range(i + 1, min(i + 4, end - 1)) if tokens[j].tag in grammar.verb_tags), None)
 
 
-def _nominalised(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
-    """Token *i* is a particle that makes the verb after it a noun phrase (所|称, 所|列), and more
-    of the run follows the verb."""
-    return tokens[i].text in grammar.nominalisers and i + 2 < end and tokens[i + 1].tag in grammar.verb_tags
+def _nominalised(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> int:
+    """The tokens of a noun phrase a particle makes of a verb at token *i* (所|称, 所|列: two; 所述,
+    所列 segmented as one word: one), where more of the run follows it; 0 if there is none."""
+    token = tokens[i]
+    if token.text in grammar.nominalisers and i + 2 < end and tokens[i + 1].tag in grammar.verb_tags:
+        return 2
+    glued = len(token.text) == 2 and token.text[0] in grammar.nominalisers and not token.head
+    return 1 if glued and i + 1 < end and token.tag not in ("n", "nr", "ns", "nt", "nz") else 0
 
 
 def _glued_to_level(token: Tok, grammar: Grammar, words: Words) -> bool:
