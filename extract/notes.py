@@ -1570,6 +1570,9 @@ def _subject_of_later_partners(
     clause names a role of its own: X要加快落实…，按照…，会同Y制订… and X在…悬挂…，并会同Y设立…
     (X leads, Y supports). Where the units end, and the partners as a support cell; else None."""
     lexicon = gaz.lexicon
+    conjunctions = lexicon.conjunction_pattern.finditer(norm, end, sentence_end)
+    if not any(len(m.group(0)) > 1 for m in conjunctions):
+        return None  # (the cheap test first: most sentences name no partners later)
     first = _CLAUSE_OF_ANY_COMMA.match(norm, begin, end)
     assert first is not None  # (the pattern matches the empty string too)
     end = first.end()  # X要落实… , 按照… , 会同Y: a comma of either width
@@ -1690,7 +1693,7 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     (有关部门), a person's title, a township's name (丹凤街道) or a department's field with its
     level (省财政), or alone after a body (城乡建委、国土); a bracket after it (its second name,
     its department: 工业和信息化部（信发司）) leaves it one."""
-    if _collective_places(_last_listed(text.rstrip()), lexicon):
+    if text.rstrip().endswith(("）", ")")) and _collective_places(_last_listed(text.rstrip()), lexicon):
         return True  # 乡（镇、街道）、村（社区）: the bracket names the places too
     text = _TRAILING_BRACKET.sub("", text.rstrip()).rstrip()
     last = text.rsplit("、", 1)[-1]
