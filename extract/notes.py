@@ -76,6 +76,7 @@ _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
 _BETWEEN_BRACKETS = re.compile(r"[）〕】\]][ \t\u3000]*[（〔【\[]")
 _NOT_IN_A_NAME = "的和及与或等"  # particles and conjunctions: what stands before one is no part of a name
+_LEVELS_IN_BRACKETS = re.compile(r"[^（(、]{1,3}[（(][^）)]{1,12}[）)]")  # 乡（镇、街道）…: see _says_whose
 _MAX_BRANCH_PLACE = 4  # the most characters of the place a branch serves (黑龙江省, see _a_branch_of_its_level)
 _MAX_FIELD_NAME = 6  # the most characters of a field's name glued to a unit (任务目标, see _before_a_glued_field)
 _CLAUSE_OF_ANY_COMMA = re.compile(r"[^，,。；！？\n]*")
@@ -1942,13 +1943,17 @@ def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
 def _says_whose(name: str, gaz: Gazetteer) -> bool:
     """Whether a unit's name says whose it is: a level (区发改委), a place (吴江区人民政府), a
-    collective (各镇), an own prefix (国家, 全区), or a branch's level or place after its parent's
-    name (农业发展银行省分行, 国家统计局共和调查队)."""
+    collective (各镇), an own prefix (国家, 全区), level words, one with the others in brackets after
+    it (乡（镇）人民政府), or a branch's level or place after its parent's name (农业发展银行省分行,
+    国家统计局共和调查队)."""
     lexicon = gaz.lexicon
     branch = next((w for w in lexicon.branch_words if name.endswith(w)), "")
     served = name[: len(name) - len(branch)]
     if branch and (served.endswith(lexicon.level_prefixes) or any(gaz.places_named(served[-k:]) for k in (2, 3, 4))):
         return True
+    levels = _LEVELS_IN_BRACKETS.match(name)
+    if levels is not None and _collective_places(levels.group(0), lexicon):
+        return True  # 乡（镇）人民政府: each township's
     return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
         lexicon.own_level_prefixes
     )

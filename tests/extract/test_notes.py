@@ -588,6 +588,8 @@ def test_a_township_s_own_body_says_whose_it_is(text: str, expected: list[list[s
         ("（三）建设助餐点。乡（镇）、村（社区）负责日常运营。", [["乡", "村"]]),
         ("（三）管护设施。各村（社区）负责日常管护，镇水利站给予指导。", [["各村", "镇水利站"]]),
         ("（三）管护设施。（责任单位：县水利局，各社区）", [["县水利局", "各社区"]]),
+        # in running text they say whose the body after them is
+        ("（三）管护设施。乡（镇）人民政府和县水利局加强指导和监督。", [["乡（镇）人民政府", "县水利局"]]),
         # only whole: 农村 ends in 村, and elides no level of a run
         ("（三）推进。（县发展改革局、农业农村局负责）", [["县发展改革局", "县农业农村局"]]),
         ("（三）推进农村饮水工程，确保稳定运行。", []),
