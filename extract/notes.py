@@ -62,7 +62,9 @@ _ITEM_MARKER = re.compile(
 )
 _SENTENCE = re.compile(r"[^。；！？\n]+")
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
-_CLAUSE = re.compile(r"[^，。；！？\n]+")
+# a clause runs to a comma or a stop, past those inside brackets (各区（含经开区，下同）负责…); a bracket
+# never closed on its line is a character as any other
+_CLAUSE = re.compile(r"(?:[^，。；！？\n（(]|[（(][^（()）\n]*[）)]|[（(])+")
 _QUOTED_CELL = re.compile(r'(?<=\t)"([^"\t]*\n[^"\t]*)"(?=[\t\n]|$)')  # a spreadsheet's cell of several lines
 _BY_AGENT = re.compile(r"(?<!自)由|责成")  # 由X负责, not 自由贸易; 责成X负责 (X is charged with)
 _AGENT_INSIDE = re.compile(r".*(?:(?<!自)由|责成)")  # what stands before the last 由 (not 自由) is the task

@@ -765,6 +765,19 @@ def test_an_adverb_of_manner_stands_before_a_duty(text: str, expected: list[list
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("（一）汇聚数据。各区（含经开区，下同）负责组织本区数据汇聚。", [["各区"]]),
+        ("（一）汇聚数据。区数据局（区政务服务中心，下同）负责平台建设，区财政局配合。", [["区数据局", "区财政局"]]),
+    ],
+)
+def test_a_comma_inside_brackets_ends_no_clause(text: str, expected: list[list[str]]) -> None:
+    """A scope or second name in brackets after a subject may hold a comma (含经开区，下同): the
+    clause, and the subject, go on past it."""
+    assert units_of(text, "110000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("（二）做好保障。区教育局要抓紧修订招生办法，会同区财政局落实经费。", [["*区教育局", "区财政局"]]),
         ("（二）做好宣传。区文旅局在各景区设置咨询台，并会同区市场监管局开展检查。", [["*区文旅局", "区市场监管局"]]),
         # past other clauses, a phrase of time or a comma of the narrow width
