@@ -325,6 +325,11 @@ class Lexicon:
         return (*self.organisation_suffixes, *self.person_titles)
 
     @cached_property
+    def all_level_words(self) -> frozenset[str]:
+        """The level words of places and of grassroots places (乡, 村, 社区), each whole."""
+        return frozenset((*self.place_level_words, *self.grassroots_level_words))
+
+    @cached_property
     def one_character_suffixes(self) -> frozenset[str]:
         """The organisation's words of one character (局, 委, 办), which end names and open none."""
         return frozenset(s for s in self.organisation_suffixes if len(s) == 1)

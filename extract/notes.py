@@ -81,7 +81,6 @@ _NOT_IN_A_NAME = "的和及与或等"  # particles and conjunctions: what stands
 _LEVELS_IN_BRACKETS = re.compile(r"[^（(、]{1,3}[（(][^）)]{1,12}[）)]")  # 乡（镇、街道）…: see _says_whose
 _MAX_BRANCH_PLACE = 4  # the most characters of the place a branch serves (黑龙江省, see _a_branch_of_its_level)
 _MAX_FIELD_NAME = 6  # the most characters of a field's name glued to a unit (任务目标, see _before_a_glued_field)
-_CLAUSE_OF_ANY_COMMA = re.compile(r"[^，,。；！？\n]*")
 _OPENING_TIME = re.compile(r"[^，。；、“《]{2,8}?(?:前|后|内|起)")  # 2024年底前, 每年汛期前 (see _past_a_time)
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
 
@@ -1370,7 +1369,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
             subject = subject[: len(subject) - len(modal)]
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
-            if _collective_places(_last_listed(subject), lexicon):
+            if _ends_in_bracketed_levels(subject, lexicon):
                 named = subject  # 乡（镇、街道）、村（社区）负责: the bracket names the places too
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(") or not (
                 _ends_in_a_body(named, lexicon) or _a_place_in_full(named.rsplit("、", 1)[-1], gaz)
@@ -1576,9 +1575,6 @@ def _subject_of_later_partners(
     conjunctions = lexicon.conjunction_pattern.finditer(norm, end, sentence_end)
     if not any(len(m.group(0)) > 1 for m in conjunctions):
         return None  # (the cheap test first: most sentences name no partners later)
-    first = _CLAUSE_OF_ANY_COMMA.match(norm, begin, end)
-    assert first is not None  # (the pattern matches the empty string too)
-    end = first.end()  # X要落实… , 按照… , 会同Y: a comma of either width
     subject_end = _subject_before_its_adverbial(norm, begin, end, lexicon) or _partners_end(norm, begin, end, lexicon)
     if subject_end is None or subject_end >= end or norm.startswith(("的", "、"), subject_end):
         return None  # 市统计局的数据: a modifier, no subject
@@ -1591,10 +1587,11 @@ def _subject_of_later_partners(
     if gaz.is_collective(units) or _BY_AGENT.search(units):
         return None  # 各部门要…，会同…: an exhortation
     position = end
-    while position < sentence_end and norm.startswith(("，", ","), position):
-        clause = _CLAUSE_OF_ANY_COMMA.match(norm, position + 1)
-        assert clause is not None  # (the pattern matches the empty string too)
-        opens = len(norm) - len(norm[clause.start() :].lstrip(" "))  # 要求 , 会同: the blanks around a comma
+    while position < sentence_end and norm.startswith("，", position):
+        clause = _CLAUSE.match(norm, position + 1)
+        if clause is None:
+            return None
+        opens = len(norm) - len(norm[clause.start() :].lstrip(" "))  # 要求 ， 会同: blanks around a comma
         opens = _past_connectives(norm, _past_a_time(norm, opens, clause.end(), lexicon), lexicon)
         partners = _partners_after(norm, opens, min(sentence_end, opens + _MAX_NOTE), lexicon)
         if partners is not None:
@@ -1696,7 +1693,7 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     (有关部门), a person's title, a township's name (丹凤街道) or a department's field with its
     level (省财政), or alone after a body (城乡建委、国土); a bracket after it (its second name,
     its department: 工业和信息化部（信发司）) leaves it one."""
-    if text.rstrip().endswith(("）", ")")) and _collective_places(_last_listed(text.rstrip()), lexicon):
+    if _ends_in_bracketed_levels(text.rstrip(), lexicon):
         return True  # 乡（镇、街道）、村（社区）: the bracket names the places too
     text = _TRAILING_BRACKET.sub("", text.rstrip()).rstrip()
     last = text.rsplit("、", 1)[-1]
@@ -1949,8 +1946,7 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     it (乡（镇）人民政府), or a branch's level or place after its parent's name (农业发展银行省分行,
     国家统计局共和调查队)."""
     lexicon = gaz.lexicon
-    branch = next((w for w in lexicon.branch_words if name.endswith(w)), "")
-    served = name[: len(name) - len(branch)]
+    served, branch = _branch_split(name, lexicon)
     if branch and (served.endswith(lexicon.level_prefixes) or any(gaz.places_named(served[-k:]) for k in (2, 3, 4))):
         return True
     levels = _LEVELS_IN_BRACKETS.match(name)
@@ -1961,11 +1957,16 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     )
 
 
+def _branch_split(name: str, lexicon: Lexicon) -> tuple[str, str]:
+    """*name* as what stands before a branch's word and that word (农发行县|支行), or (name, "")."""
+    branch = next((w for w in lexicon.branch_words if name.endswith(w)), "")
+    return name[: len(name) - len(branch)], branch
+
+
 def _a_branch_of_its_level(name: str, extension: str, lexicon: Lexicon) -> bool:
     """Whether *extension*, written right after a body's name, makes *name* a branch's: a place or
     a level of at most four characters, then a branch's word (县支行, 黑龙江省分行, 共和调查队)."""
-    branch = next((w for w in lexicon.branch_words if extension.endswith(w)), "")
-    served = extension[: len(extension) - len(branch)]
+    served, branch = _branch_split(extension, lexicon)
     return bool(branch) and 0 < len(served) <= _MAX_BRANCH_PLACE and name != extension and all(map(is_han, served))
 
 
@@ -2000,13 +2001,19 @@ def _collective_places(name: str, lexicon: Lexicon) -> bool:
     """Whether *name* is a collective of places (各设区市, 各县市, 各县（市、区）), which stands for
     their governments."""
     bare = _TRAILING_BRACKET.sub("", name)
-    levels = (*lexicon.place_level_words, *lexicon.grassroots_level_words)
+    levels = lexicon.all_level_words
     if bare in levels and bare != name:
-        return set(re.split("[、，,]", name[len(bare) + 1 : -1])) <= set(levels)  # 乡(镇、街道)
+        return set(re.split("[、，,]", name[len(bare) + 1 : -1])) <= levels  # 乡(镇、街道)
     marker = next((m for m in lexicon.collective_markers if bare.startswith(m)), None)
     if marker is not None and bare[len(marker) :] in lexicon.grassroots_level_words:
         return True  # 各村, 各社区: whole, not 农村
     return lexicon.is_collective(name) and bare.endswith(lexicon.place_level_words)
+
+
+def _ends_in_bracketed_levels(run: str, lexicon: Lexicon) -> bool:
+    """Whether the last item of *run* is level words, one with the others in brackets after it
+    (乡（镇、街道）、村（社区）)."""
+    return run.endswith(("）", ")")) and _collective_places(_last_listed(run), lexicon)
 
 
 def _last_listed(run: str) -> str:

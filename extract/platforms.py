@@ -674,7 +674,7 @@ def _nominalised(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> int:
     if token.text in grammar.nominalisers and i + 2 < end and tokens[i + 1].tag in grammar.verb_tags:
         return 2
     glued = len(token.text) == 2 and token.text[0] in grammar.nominalisers and not token.head
-    return 1 if glued and i + 1 < end and token.tag not in ("n", "nr", "ns", "nt", "nz") else 0
+    return 1 if glued and i + 1 < end and not token.tag.startswith("n") else 0  # (所长, a noun, none)
 
 
 def _glued_to_level(token: Tok, grammar: Grammar, words: Words) -> bool:
