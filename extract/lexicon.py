@@ -52,6 +52,7 @@ class Lexicon:
     place_level_words: tuple[str, ...]
     grassroots_level_words: tuple[str, ...]  # 各村, 村（社区）: only whole, not in 农村
     branch_words: tuple[str, ...]  # 农发行县支行: a branch's name goes on past its parent's
+    area_finals: tuple[str, ...]  # 示范区大数据管理局: an area's word opening a body's name says whose
     township_words: tuple[str, ...]
     office_words: tuple[str, ...]
     establishing_verbs: tuple[str, ...]
@@ -643,6 +644,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             place_level_words=tuple(data["place_level_words"]),
             grassroots_level_words=tuple(data["grassroots_level_words"]["words"]),
             branch_words=tuple(data["branch_words"]["words"]),
+            area_finals=tuple(data["area_finals"]["words"]),
             township_words=tuple(data["township_words"]),
             office_words=tuple(data["office_words"]["words"]),
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),

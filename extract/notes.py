@@ -1300,6 +1300,13 @@ def _predicate_inside(subject: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def _a_predicate_and_its_collective(subject: str, lexicon: Lexicon) -> bool:
+    """Whether *subject* opens with a verb and the rest is a collective (组织|有关部门, 协调|市直有关
+    部门): the predicate of the sentence's subject and its object, no unit (组织部 is one word)."""
+    opening = first_word(subject)
+    return starts_with_a_predicate(opening) and lexicon.is_collective(subject[len(opening) :])
+
+
 def _names_a_body(norm: str, start: int, sentence_end: int, lexicon: Lexicon) -> bool:
     """Whether the role clauses from *start* end in 的 (由X统筹，Y参与的机制): the chain names a
     body by who leads it."""
@@ -1364,6 +1371,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 subject = _without_modal(norm[begin : labelled.start()].rstrip(), lexicon)
             else:
                 subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
+                subject = _before_a_fronted_object(subject, norm, role, clause.end(), lexicon)
             if not _ends_in_a_body(subject, lexicon) and (stated := lexicon.duty_statement_pattern.search(subject)):
                 subject = subject[: stated.start()]  # X的主要职责是：负责…: X states its duties
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责
@@ -1384,6 +1392,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue  # 各部门要负责: an exhortation
             if _predicate_inside(named, lexicon):
                 continue  # X管委会应指定Y部门负责: the predicate started before the role, Y is no unit
+            if _a_predicate_and_its_collective(named, lexicon):
+                continue  # …，组织有关部门落实: the predicate and its object, the subject the sentence's
             task = "" if labelled is not None else norm[role_end : clause.end()].lstrip()  # X履行牵头职责: no task
             if task[:1].isdigit():
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task
@@ -1464,6 +1474,21 @@ def _without_adverbial(subject: str, lexicon: Lexicon) -> str:
         at = subject.rfind(preposition)
         if at >= 2 and _ends_in_a_body(subject[:at], lexicon):
             return subject[:at]
+    return subject
+
+
+def _before_a_fronted_object(subject: str, norm: str, role: re.Match[str], clause_end: int, lexicon: Lexicon) -> str:
+    """*subject* up to an object preposition standing as a word after a run that ends in a body,
+    where the role word ends the clause (市、县人民政府|对本行政区域大气环境质量|负责: what the units
+    answer for, fronted); *subject* as it is otherwise."""
+    if norm[role.end() : clause_end].strip(" ，,。；;") or _ends_in_a_body(subject, lexicon):
+        return subject  # (the cheap tests first: most roles have a task after them)
+    for preposition in lexicon.duty_adverbs["object_prepositions"]:
+        at = subject.find(preposition, 2)
+        while at >= 0:
+            if _ends_in_a_body(subject[:at], lexicon) and stands_alone(subject, at, at + len(preposition)):
+                return subject[:at]
+            at = subject.find(preposition, at + 1)
     return subject
 
 
@@ -1943,8 +1968,8 @@ def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 def _says_whose(name: str, gaz: Gazetteer) -> bool:
     """Whether a unit's name says whose it is: a level (区发改委), a place (吴江区人民政府), a
     collective (各镇), an own prefix (国家, 全区), level words, one with the others in brackets after
-    it (乡（镇）人民政府), or a branch's level or place after its parent's name (农业发展银行省分行,
-    国家统计局共和调查队)."""
+    it (乡（镇）人民政府), an area's word (示范区大数据管理局), or a branch's level or place after its
+    parent's name (农业发展银行省分行, 国家统计局共和调查队)."""
     lexicon = gaz.lexicon
     served, branch = _branch_split(name, lexicon)
     if branch and (served.endswith(lexicon.level_prefixes) or any(gaz.places_named(served[-k:]) for k in (2, 3, 4))):
@@ -1952,9 +1977,18 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     levels = _LEVELS_IN_BRACKETS.match(name)
     if levels is not None and _collective_places(levels.group(0), lexicon):
         return True  # 乡（镇）人民政府: each township's
+    if _opens_with_an_area(name, lexicon):
+        return True  # 示范区大数据管理局, 高新区管委会: the area's
     return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
         lexicon.own_level_prefixes
     )
+
+
+def _opens_with_an_area(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* opens with a word of two characters or more naming an area (示范区, 高新区,
+    园区), a body's name after it: the body is the area's, as one after a level is its level's."""
+    opening = first_word(name)
+    return 1 < len(opening) < len(name) and opening.endswith(lexicon.area_finals)
 
 
 def _branch_split(name: str, lexicon: Lexicon) -> tuple[str, str]:

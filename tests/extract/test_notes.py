@@ -1170,3 +1170,49 @@ def test_an_adverbial_of_manner_may_stand_between_units_and_their_role(text: str
     """A duty preposition and a phrase ending in a duty or manner noun (按照属地管理原则) stand
     between the units and their role; a role word a quotation holds (“谁负责”) is a slogan's."""
     assert units_of(text, "330106") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第五条 试验区生态环境局负责试验区内排污许可的日常监管。", [["试验区生态环境局"]]),
+        ("（三）做好招商。园区管委会负责入园企业的服务保障，园区财政局配合。", [["园区管委会", "园区财政局"]]),
+        ("（三）做好招商。引进企业负责人员培训。", []),  # guard: no body, no note
+    ],
+)
+def test_an_area_s_word_says_whose_a_body_is(text: str, expected: list[list[str]]) -> None:
+    """A word naming an area (试验区, 园区) that opens a body's name says whose the body is, as a
+    level does: the subject of a role is a unit then."""
+    assert units_of(text, "410000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第三条 区、县人民政府对本辖区饮用水水源保护工作负责，组织有关部门落实。", [["区人民政府", "县人民政府"]]),
+        ("第六条 区卫生健康局对辖区内医疗废物的收集处置负责。", [["区卫生健康局"]]),
+        # a role with a task after it, 负责人, a predicate of its own: no fronted object
+        ("第七条 区教育局对新任校长负责人员开展培训。", []),
+        ("第八条 区政府对此高度重视，区应急局负责统筹协调。", [["区应急局"]]),
+    ],
+)
+def test_an_object_fronted_by_a_preposition_before_a_role_ending_its_clause(
+    text: str, expected: list[list[str]]
+) -> None:
+    """``X对Y负责``: what the units answer for, fronted by 对 before a role word that ends its
+    clause, stands between them and their role; the units before it are the subject."""
+    assert units_of(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第六条 市政府统筹全市节水工作，组织有关部门落实。", []),
+        ("第七条 市政府统筹全市节水工作，协调市直有关部门配合。", []),
+        ("第八条 组织部负责干部培训，市直各部门配合。", [["组织部", "市直各部门"]]),  # guard: a body's word
+    ],
+)
+def test_a_verb_before_a_collective_is_no_unit(text: str, expected: list[list[str]]) -> None:
+    """A verb and a collective after it (组织|有关部门落实) are a predicate and its object, the
+    subject the sentence's before them: no unit."""
+    assert units_of(text, "330100") == expected
