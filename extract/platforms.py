@@ -50,6 +50,7 @@ _QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jie
 _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by find_names
 _WORD = re.compile(r"\w")  # a letter, a digit or a character of Chinese: no separator
 _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
+_LINKING_REACH = 3  # words after two names joined by 与 a verb linking them may stand in (无缝|对接)
 
 
 class Words(Protocol):
@@ -555,6 +556,10 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         token = tokens[i]
         if inside[i - start] or i == first:
             continue
+        if _joins_as_a_preposition(token, grammar) and not _joins_inside_a_name(tokens, first, i, end, grammar):
+            segments.append((first, i))  # 实现|与|国家平台对接, 政务服务中心|与|X平台: "with", two things
+            first = i + 1
+            continue
         head = _complete(tokens, first, i)
         verb = (token.tag in grammar.verb_tags or token.text in grammar.actions) and not _in_next_head(tokens, i)
         conjunction = token.tag in grammar.conjunction_tags
@@ -590,6 +595,31 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             first = i
     segments.append((first, end))
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
+
+
+def _joins_as_a_preposition(token: Tok, grammar: Grammar) -> bool:
+    """Whether *token* is a joiner of a list that jieba tags a preposition (与): it joins what a
+    system does inside its name, or stands for "with" before the thing another is linked to."""
+    return token.text in grammar.list_joiners and token.tag not in grammar.conjunction_tags
+
+
+def _joins_inside_a_name(tokens: list[Tok], first: int, i: int, end: int, grammar: Grammar) -> bool:
+    """Whether the joiner at token *i* joins two things one system does inside its name
+    (水资源管理与调配系统, 身份认证与支付结算服务平台): a verb or a verbal noun stands right before it
+    (not a thing: 共享工厂|与产业大脑, 文旅资源|与…), no head before it in the run, more than a
+    predicate (实现|与…: the verb and its preposition), and no verb of linking follows the name
+    within a few words of its clause (X与Y平台|无缝|对接: two things linked)."""
+    before = tokens[first:i]
+    if (before[-1].tag not in grammar.verb_tags and before[-1].tag != "vn") or any(t.head for t in before):
+        return False
+    if all(t.tag in grammar.verb_tags or t.tag in grammar.adverb_tags for t in before):
+        return False
+    for token in tokens[end : end + _LINKING_REACH]:
+        if token.tag.startswith("w") or token.tag == "x":
+            break
+        if any(verb in token.text for verb in grammar.link_verbs):  # 对接, 互联互通
+            return False
+    return True
 
 
 def _level_opens(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:

@@ -1044,3 +1044,23 @@ def test_a_count_of_levels_says_what_one_system_spans(nlp, text: str, names: lis
 def test_a_count_of_rounds_counts_a_kind(nlp) -> None:
     """轮 is a measure (多|轮: several rounds), so what it counts is a kind, no system's name."""
     assert platform_names(nlp, "开展多轮系统测试。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("建成全省森林火情监测与预警平台。", ["全省森林火情监测与预警平台"]),
+        ("完善城市内涝监测与调度系统。", ["城市内涝监测与调度系统"]),
+        # 与 as "with": after the predicate, after a thing or a body, or before a verb of linking
+        ("全面实现与国家医保信息平台对接。", ["国家医保信息平台"]),
+        ("推动社区服务站与市民服务平台融合发展。", ["市民服务平台"]),
+        ("推进企业数据共享与市公共数据平台无缝对接。", ["市公共数据平台"]),
+        ("推动县级医院与远程医疗平台互联互通。", ["远程医疗平台"]),
+        ("推进电子证照库与统一身份认证系统对接。", ["电子证照库", "统一身份认证系统"]),  # guard: two names
+    ],
+)
+def test_a_joiner_tagged_a_preposition_joins_what_one_system_does(nlp, text: str, names: list[str]) -> None:
+    """与, which jieba tags a preposition, joins two things one system does inside its name when a
+    verb or a verbal noun stands before it (监测|与|预警平台); after a predicate, a thing or a body,
+    or before a verb of linking, it means "with" and the name starts after it."""
+    assert platform_names(nlp, text) == names
