@@ -82,6 +82,7 @@ _LEVELS_IN_BRACKETS = re.compile(r"[^（(、]{1,3}[（(][^）)]{1,12}[）)]")  #
 _MAX_BRANCH_PLACE = 4  # the most characters of the place a branch serves (黑龙江省, see _a_branch_of_its_level)
 _MAX_FIELD_NAME = 6  # the most characters of a field's name glued to a unit (任务目标, see _before_a_glued_field)
 _OPENING_TIME = re.compile(r"[^，。；、“《]{2,8}?(?:前|后|内|起)")  # 2024年底前, 每年汛期前 (see _past_a_time)
+_ISSUE_NUMBER = re.compile(r"\d+\s*[年期号]")  # a gazette's issue after its publisher: 2020年第2号, 5期
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
 
 
@@ -1395,8 +1396,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if _a_predicate_and_its_collective(named, lexicon):
                 continue  # …，组织有关部门落实: the predicate and its object, the subject the sentence's
             task = "" if labelled is not None else norm[role_end : clause.end()].lstrip()  # X履行牵头职责: no task
-            if task[:1].isdigit():
-                continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task
+            if _ISSUE_NUMBER.match(task):
+                continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task (负责12345热线…: a task)
             if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
                 role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
                 if _leads_later(norm, clause.end(), sentence_end, lexicon) or _leading_is_its_task(task, lexicon):

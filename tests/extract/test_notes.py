@@ -1216,3 +1216,17 @@ def test_a_verb_before_a_collective_is_no_unit(text: str, expected: list[list[st
     """A verb and a collective after it (组织|有关部门落实) are a predicate and its object, the
     subject the sentence's before them: no unit."""
     assert units_of(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第四条 市12345热线服务中心负责12345热线的建设运营。", [["市12345热线服务中心"]]),
+        ("第五条 区政务服务中心负责110联动平台的日常维护。", [["区政务服务中心"]]),
+        ("南宁市人民政府主办2022年第3期", []),  # guard: a gazette's masthead, no task
+    ],
+)
+def test_a_task_may_open_with_a_number(text: str, expected: list[list[str]]) -> None:
+    """A task may open with a number (负责12345热线…, a hotline's); only a number of a year, an
+    issue or a document after the verb (主办2022年第3期) says a gazette's masthead, no task."""
+    assert units_of(text, "450100") == expected
