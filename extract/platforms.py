@@ -126,6 +126,9 @@ class Grammar:
     enumerating_verbs: frozenset[str]
     copulas: frozenset[str]
     copula_frames: dict[str, str]
+    becoming_verbs: frozenset[str]
+    disposal_markers: frozenset[str]
+    resultative_finals: tuple[str, ...]
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
     deictics: frozenset[str]
@@ -256,6 +259,9 @@ def load_grammar(path: Path | None = None) -> Grammar:
         enumerating_verbs=frozenset(data["enumerating_verbs"]["words"]),
         copulas=frozenset(data["copulas"]["words"]),
         copula_frames=dict(data["copulas"]["frames"]),
+        becoming_verbs=frozenset(data["becoming"]["verbs"]),
+        disposal_markers=frozenset(data["becoming"]["disposal_markers"]),
+        resultative_finals=tuple(data["becoming"]["resultative_finals"]),
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(dict.fromkeys([*data["kind_determiners"]["words"], *load_lexicon().collective_markers])),
         deictics=frozenset(data["deictics"]["words"]),
@@ -471,7 +477,11 @@ def _described(tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
     first = found.first
     for k in range(first - 1, -1, -1):
         token = tokens[k]
-        if token.tag in _HARD_PUNCTUATION or token.text in grammar.actions:
+        if token.tag in _HARD_PUNCTUATION:
+            return False
+        if _becoming(tokens, k, grammar):  # what one thing becomes may be a list (A平台、B平台): each describes it
+            return _closes_the_complement(tokens, found.last, grammar, listing=True)
+        if token.text in grammar.actions:
             return False
         if token.text in grammar.copulas and _framed(tokens, k, grammar):
             return True
@@ -481,12 +491,36 @@ def _described(tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
     return False
 
 
-def _closes_the_complement(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
+def _becoming(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
+    """Token *k* says what a subject or object becomes: a verb of becoming (成为), or a verb
+    with a resultative final (办成; 成 or 为 alone after a verb, 打造|成, 打造|为) after a disposal
+    marker and a system's name in its clause (将政府网站|打造|成…)."""
+    token = tokens[k]
+    after_a_verb = k > 0 and tokens[k - 1].tag.startswith("v") and token.text in grammar.resultative_finals
+    if not token.tag.startswith("v") and not after_a_verb:
+        return False  # (成, 为 alone after a verb are tagged a noun or a preposition: 打造|成, 打造|为)
+    if token.text in grammar.becoming_verbs:
+        return True
+    if not token.text.endswith(grammar.resultative_finals):
+        return False
+    named = False
+    for j in range(k - 1, -1, -1):
+        if tokens[j].tag in _HARD_PUNCTUATION:
+            return False
+        named = named or bool(tokens[j].head)
+        if tokens[j].text in grammar.disposal_markers:
+            return named
+    return False
+
+
+def _closes_the_complement(tokens: list[Tok], last: int, grammar: Grammar, *, listing: bool = False) -> bool:
     """Whether the name ending before token *last* closes what a copula says: punctuation follows,
     or 的 and words naming no system or body (作为总枢纽|的|作用); not a name that a description
     goes on from (是指按照X平台|规范建设的…, 为落实《X平台|建设方案》) or that owns the system or
-    body described (是X平台|的|市级子平台, 是X网|的|主办单位)."""
-    if last >= len(tokens) or tokens[last].tag in _HARD_PUNCTUATION:
+    body described (是X平台|的|市级子平台, 是X网|的|主办单位). With *listing*, 、 closes it too: what
+    one thing becomes may be a list (打造成A平台、B平台); what a copula says may list systems
+    (我们是A平台、B网, 即A系统、B系统)."""
+    if last >= len(tokens) or tokens[last].tag in _HARD_PUNCTUATION or (listing and tokens[last].tag == "wn"):
         return True
     if tokens[last].text != "的":
         return False

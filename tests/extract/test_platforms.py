@@ -1064,3 +1064,20 @@ def test_a_joiner_tagged_a_preposition_joins_what_one_system_does(nlp, text: str
     verb or a verbal noun stands before it (监测|与|预警平台); after a predicate, a thing or a body,
     or before a verb of linking, it means "with" and the name starts after it."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("把区政府网站建设成为权威的信息发布平台、便捷的互动交流平台。", ["区政府网站"]),
+        ("要将“皖事通”APP打造成群众身边的综合服务平台。", ["皖事通APP"]),
+        ("让市政务服务网成为群众办事的综合服务平台。", ["市政务服务网"]),
+        # no disposal marker, or the name after the verb: built, not become
+        ("年内建成全市统一的公共资源交易平台。", ["公共资源交易平台"]),
+        ("将市数据共享平台接入省数据共享平台。", ["市数据共享平台", "省数据共享平台"]),
+    ],
+)
+def test_what_a_system_becomes_is_no_name(nlp, text: str, names: list[str]) -> None:
+    """What a subject becomes (X成为Y) or what a disposal marker's object is made into (将X打造成Y,
+    把X建设成为Y) describes that one: Y, and each item of a list of such, names no system."""
+    assert platform_names(nlp, text) == names
