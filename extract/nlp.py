@@ -55,6 +55,7 @@ from extract.platforms import (
     find_names,
     level_mentions,
     load_grammar,
+    place_dropped_mentions,
     read_patterns,
 )
 from extract.targets import find_deadlines, find_targets
@@ -506,10 +507,16 @@ class NameFinder:
         place, so that the links' indices hold; the others come after."""
         short = abbreviated_mentions(text, [(s.start_char, s.end_char) for s in spans], self.grammar)
         found = [(a, b, name, referent or "") for a, b, name, referent in short]
+        named = [(s.start_char, s.end_char, s.id_) for s in spans]
         found += [
             (a, b, name, "")
-            for a, b, name in level_mentions(text, [(s.start_char, s.end_char, s.id_) for s in spans], self.grammar)
+            for a, b, name in level_mentions(text, named, self.grammar)
             if not any(start < b and a < end for start, end, _, _ in found)  # a short form the text defines
+        ]
+        found += [  # 一键报贫系统 beside 甘肃一键报贫系统: the same system
+            (a, b, text[a:b], referent)
+            for a, b, referent in place_dropped_mentions(text, named)
+            if not any(start < b and a < end for start, end, _, _ in found)
         ]
         at = {(span.start_char, span.end_char): index for index, span in enumerate(spans)}
         spans = list(spans)

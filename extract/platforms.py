@@ -1766,6 +1766,33 @@ def level_mentions(text: str, names: list[tuple[int, int, str]], grammar: Gramma
     return sorted(found)
 
 
+def place_dropped_mentions(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names found that are another name found without the place it opens with (一键报贫系统
+    beside 甘肃一键报贫系统, 市政府门户网站 beside 海口市政府门户网站), as (start, end, the fuller
+    name): the same system, so an item naming both lists it once. Only where one fuller name has
+    that form, outside a title (《阜阳市X系统管理办法》 names a document), and not for a place of
+    the whole country (全国一体化政务服务平台 and a province's 一体化政务服务平台 are two).
+
+    >>> text = "甘肃一键报贫系统启动。一键报贫系统好用。"
+    >>> place_dropped_mentions(text, [(0, 8, "甘肃一键报贫系统"), (11, 17, "一键报贫系统")])
+    [(11, 17, '甘肃一键报贫系统')]
+    """
+    gazetteer = load_gazetteer()
+    fuller: dict[str, set[str]] = {}
+    for start, _, name in names:
+        opening = gazetteer.place_at_start(name)
+        if opening is None or opening[0].parent is None or text.rfind("《", 0, start) > text.rfind("》", 0, start):
+            continue
+        place, length = opening
+        forms = {name[length:]}
+        if name[:length] == place.name:
+            forms.add(name[length - 1 :])  # 海口市|政府门户网站 → 市政府门户网站: the level word kept
+        for form in forms:
+            if len(form) > 1:
+                fuller.setdefault(form, set()).add(name)
+    return [(a, b, next(iter(fuller[name]))) for a, b, name in names if len(fuller.get(name, ())) == 1]
+
+
 def name_labels(name: str) -> list[str]:
     """The name, and the name without 省/全省 and without a bracketed phase (二期).
 

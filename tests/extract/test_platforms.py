@@ -1081,3 +1081,32 @@ def test_what_a_system_becomes_is_no_name(nlp, text: str, names: list[str]) -> N
     """What a subject becomes (X成为Y) or what a disposal marker's object is made into (将X打造成Y,
     把X建设成为Y) describes that one: Y, and each item of a list of such, names no system."""
     assert platform_names(nlp, text) == names
+
+
+def test_a_name_without_its_place_stands_for_the_fuller_name(nlp) -> None:
+    """A name found that is another without the place it opens with (“西宁智慧停车”系统 and
+    “智慧停车”系统, 海东市政府门户网站 and 市政府门户网站) is the same system: an item naming both
+    lists it once; in another item it is listed as written. A name of the whole country's
+    (全国一体化在线政务服务平台) and one without it are two, and a name in a title stands for none."""
+    from extract import extract_text
+
+    def listed(text: str) -> list[tuple[str | None, str]]:
+        extraction = extract_text(text, jurisdiction="630100", nlp=nlp)
+        return [(m.item, m.name) for m in extraction.mentions if m.kind == "platform"]
+
+    text = (
+        "一、“西宁智慧停车”系统正式上线，“智慧停车”系统可查询车位。\n"
+        "二、海东市政府门户网站改版，市政府门户网站开设专栏。\n"
+        "三、推广“智慧停车”系统。\n"
+    )
+    assert listed(text) == [
+        ("一、", "西宁智慧停车系统"),
+        ("二、", "海东市政府门户网站"),
+        ("三、", "智慧停车系统"),
+    ]
+    assert listed("一、全国一体化在线政务服务平台与一体化在线政务服务平台对接。\n") == [
+        ("一、", "全国一体化在线政务服务平台"),
+        ("一、", "一体化在线政务服务平台"),
+    ]
+    text = "一、按照《海东市电子监察系统管理办法》，完善电子监察系统。\n"
+    assert ("一、", "电子监察系统") in listed(text)
