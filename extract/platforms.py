@@ -494,7 +494,8 @@ def _described(tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
 def _becoming(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
     """Token *k* says what a subject or object becomes: a verb of becoming (成为), or a verb
     with a resultative final (办成; 成 or 为 alone after a verb, 打造|成, 打造|为) after a disposal
-    marker and a system's name in its clause (将政府网站|打造|成…)."""
+    marker and its object, a noun, in its clause (将政府网站|打造|成…, 把X频道|办|成…; not 将|建成,
+    where 将 says when)."""
     token = tokens[k]
     after_a_verb = k > 0 and tokens[k - 1].tag.startswith("v") and token.text in grammar.resultative_finals
     if not token.tag.startswith("v") and not after_a_verb:
@@ -507,9 +508,9 @@ def _becoming(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
     for j in range(k - 1, -1, -1):
         if tokens[j].tag in _HARD_PUNCTUATION:
             return False
-        named = named or bool(tokens[j].head)
         if tokens[j].text in grammar.disposal_markers:
             return named
+        named = named or bool(tokens[j].head) or tokens[j].tag.startswith("n")
     return False
 
 
@@ -588,7 +589,13 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
     first = start
     for i in range(start + 1, end):
         token = tokens[i]
-        if inside[i - start] or i == first:
+        if inside[i - start]:
+            continue
+        if _becoming(tokens, i, grammar):
+            segments.append((first, i))  # 把X频道办|成|网上办事大厅: what the object becomes, described
+            first = i + 1
+            continue
+        if i == first:
             continue
         if _joins_as_a_preposition(token, grammar) and not _joins_inside_a_name(tokens, first, i, end, grammar):
             segments.append((first, i))  # 实现|与|国家平台对接, 政务服务中心|与|X平台: "with", two things

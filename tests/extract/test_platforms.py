@@ -1073,7 +1073,10 @@ def test_a_joiner_tagged_a_preposition_joins_what_one_system_does(nlp, text: str
         ("要将“皖事通”APP打造成群众身边的综合服务平台。", ["皖事通APP"]),
         ("让市政务服务网成为群众办事的综合服务平台。", ["市政务服务网"]),
         # no disposal marker, or the name after the verb: built, not become
+        ("逐步把政务公开专栏办成网上办事大厅。", []),  # the object no system's name, the verb inside the run
+        ("要将我县建设成为全省领先的农产品电商平台。", []),
         ("年内建成全市统一的公共资源交易平台。", ["公共资源交易平台"]),
+        ("将全面建成全市统一的公共资源交易平台。", ["公共资源交易平台"]),  # 将 says when
         ("将市数据共享平台接入省数据共享平台。", ["市数据共享平台", "省数据共享平台"]),
     ],
 )
