@@ -1695,6 +1695,8 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
         found = next(listed, None) or next(bodies, names[0])
         branch = (j for j in names if j > found and _a_branch_of_its_level(norm[position:j], norm[found:j], lexicon))
         found = next(branch, found)  # 农发行|县支行: a branch's name goes on past its parent's
+        if found + 1 < limit and word_around(norm, found) in ((found, j) for j in names if j > found):
+            found = word_around(norm, found)[1]  # 州人力资源社会|保障局: a word ending as a body goes on with it
         end = found
         joiner = lexicon.joiner_pattern.match(norm, found)
         if joiner is None and not norm.startswith("、", found):

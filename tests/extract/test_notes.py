@@ -1230,3 +1230,20 @@ def test_a_task_may_open_with_a_number(text: str, expected: list[list[str]]) -> 
     """A task may open with a number (负责12345热线…, a hotline's); only a number of a year, an
     issue or a document after the verb (主办2022年第3期) says a gazette's masthead, no task."""
     assert units_of(text, "450100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（二）做好就业服务。市就业局会同市财政局、市人力资源社会保障局制定补贴办法。",
+            [["*市就业局", "市财政局", "市人力资源社会保障局"]],
+        ),
+        ("（二）做好就业服务。市就业局会同市人力资源社会保障局制定补贴办法。", [["*市就业局", "市人力资源社会保障局"]]),
+        ("（二）做好帮扶。市民政局会同市委社会工作部制定办法。", [["*市民政局", "市委社会工作部"]]),
+    ],
+)
+def test_a_partner_s_name_goes_on_past_a_word_ending_as_a_body(text: str, expected: list[list[str]]) -> None:
+    """A partner's name goes on past a word that ends as a body's does (社会, 会 of a society) into
+    a word that ends one (人力资源社会|保障局): the name is the longer."""
+    assert units_of(text, "370100") == expected
