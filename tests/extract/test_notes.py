@@ -1247,3 +1247,20 @@ def test_a_partner_s_name_goes_on_past_a_word_ending_as_a_body(text: str, expect
     """A partner's name goes on past a word that ends as a body's does (社会, 会 of a society) into
     a word that ends one (人力资源社会|保障局): the name is the longer."""
     assert units_of(text, "370100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（一）管护农田。镇农业服务中心牵头，镇财政所参与，年内完成责任书签订工作。",
+            [["*镇农业服务中心", "镇财政所"]],
+        ),
+        ("（二）化解纠纷。街道综治中心负责矛盾纠纷排查，每月报告一次。", [["街道综治中心"]]),
+        ("（三）保护水源。镇江市水利局负责水源地巡查。", [["镇江市水利局"]]),  # guard: a city, no township
+    ],
+)
+def test_a_township_s_word_says_whose_a_body_is(text: str, expected: list[list[str]]) -> None:
+    """A township's word standing as a word before a body's name (镇|财政所, 街道|综治中心) says
+    whose the body is, as a level does, in a township's own plan."""
+    assert units_of(text, "321100") == expected
