@@ -1264,3 +1264,16 @@ def test_a_township_s_word_says_whose_a_body_is(text: str, expected: list[list[s
     """A township's word standing as a word before a body's name (镇|财政所, 街道|综治中心) says
     whose the body is, as a level does, in a township's own plan."""
     assert units_of(text, "321100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（三）管护设施。所在乡（镇）人民政府和县水利局加强指导和监督。", [["所在乡（镇）人民政府", "县水利局"]]),
+        ("（三）管护设施。所在地县级人民政府负责日常巡查。", [["所在地县级人民政府"]]),
+    ],
+)
+def test_where_a_thing_is_says_whose_a_body_is(text: str, expected: list[list[str]]) -> None:
+    """所在 (where the thing is) before a level or place says whose the bodies are, as 有关 does:
+    each such place's."""
+    assert units_of(text, "513300") == expected
