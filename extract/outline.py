@@ -52,6 +52,9 @@ _MARKERS = [
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
 _MAX_TITLE = 100
+_TITLE_GAP = r"[\s的]*"  # what may stand between two characters of a title written in the text
+_TITLE_LEAD = 8  # characters of a place before a title on its line (厦门市, 宁夏回族自治区)
+_WORD_ONLY = re.compile(r"[\u4e00-\u9fff]*")
 
 
 def _title_end(norm: str, start: int, limit: int) -> int:
@@ -144,10 +147,19 @@ def find_boilerplate(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
 
 def title_spans(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
     """Where the title stands in the text, itself and repeated (none for a title under six
-    characters, which may be any phrase)."""
+    characters, which may be any phrase): also wrapped over lines, with the 的 the title drops
+    (…进一步落实\n\n优化营商环境政策的若干措施), from its line's start where only a few
+    characters without punctuation stand before it there (its issuer's place, 厦门市)."""
     if not metadata.title or len(metadata.title) < 6:
         return []
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(metadata.title), norm)]
+    written = re.compile(_TITLE_GAP.join(re.escape(character) for character in metadata.title))
+    spans = []
+    for found in written.finditer(norm):
+        line_start = norm.rfind("\n", 0, found.start()) + 1
+        before = norm[line_start : found.start()]
+        start = line_start if len(before) <= _TITLE_LEAD and _WORD_ONLY.fullmatch(before) else found.start()
+        spans.append((start, found.end()))
+    return spans
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1277,3 +1277,17 @@ def test_where_a_thing_is_says_whose_a_body_is(text: str, expected: list[list[st
     """所在 (where the thing is) before a level or place says whose the bodies are, as 有关 does:
     each such place's."""
     assert units_of(text, "513300") == expected
+
+
+def test_a_title_repeated_over_two_lines_is_no_note() -> None:
+    """The title written again above the body, wrapped over two lines with the 的 the title drops
+    and its place before it (淮海市聚焦企业关切进一步落实 / 营商环境的若干措施), is the title: its
+    first line, a subject and a role word, is no note."""
+    text = (
+        "淮海市人民政府关于印发淮海市聚焦企业关切进一步落实营商环境若干措施的通知\n"
+        "各区人民政府，市各有关部门：\n"
+        "现将《淮海市聚焦企业关切进一步落实营商环境若干措施》印发给你们，请认真贯彻执行。\n\n"
+        "淮海市聚焦企业关切进一步落实\n\n营商环境的若干措施\n\n"
+        "一、推行证明事项告知承诺制。（责任单位：市司法局）\n"
+    )
+    assert units_of(text, "320800") == [["市司法局"]]
