@@ -371,6 +371,7 @@ def find_names(
                 free
                 and not programme
                 and (_is_brand(text, tokens, start, end, grammar, words) or _counted_brands(tokens, end, grammar))
+                and not _listed_with_common_phrases(text, tokens, (start, end), brands, grammar, words)
             ):
                 end = _past_a_branch(tokens, end, grammar)  # “湘易办”沅江专区
                 a, b = tokens[start].start, tokens[end - 1].end
@@ -395,7 +396,7 @@ def find_names(
         f
         for f in found
         if kind != "platform"
-        or not (id(f) in no_mention or _described(tokens, f, grammar) or _cited(text, tokens, f, grammar))
+        or not (id(f) in no_mention or _described(text, tokens, f, grammar, words) or _cited(text, tokens, f, grammar))
     ]
     found.sort(key=lambda f: f.start)
     for item in found:
@@ -470,17 +471,19 @@ def _short_forms_defined(text: str, found: list[Found], grammar: Grammar) -> set
     return defined
 
 
-def _described(tokens: list[Tok], found: Found, grammar: Grammar) -> bool:
+def _described(text: str, tokens: list[Tok], found: Found, grammar: Grammar, words: Words) -> bool:
     """A copula before the name in its clause, with no action between (X是Y的法定平台, 以X为Y总
-    枢纽): the name describes what X is; not the copula of an enumeration (二是X平台…), nor, after
-    a copula, a name inside what it says (:func:`_closes_the_complement`)."""
+    枢纽), or what says what X becomes (:func:`_becoming`): the name describes X; not the copula of
+    an enumeration (二是X平台…), nor, after a copula, a name inside what it says
+    (:func:`_closes_the_complement`), nor a quoted brand X becomes (将“粤康码”升级为“粤居码”)."""
     first = found.first
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION:
             return False
         if _becoming(tokens, k, grammar):  # what one thing becomes may be a list (A平台、B平台): each describes it
-            return _closes_the_complement(tokens, found.last, grammar, listing=True)
+            brand = found.quoted and _is_brand(text, tokens, found.first, found.last, grammar, words)
+            return not brand and _closes_the_complement(tokens, found.last, grammar, listing=True)  # 升级为“粤居码”
         if token.text in grammar.actions:
             return False
         if token.text in grammar.copulas and _framed(tokens, k, grammar):
@@ -1616,6 +1619,38 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
     if content[0] in abbreviations and len(content) == 3:
         rests.append(content[1:])
     return any(len(rest) == 1 or words.frequency(rest) < grammar.common_word_frequency for rest in rests)
+
+
+def _listed_with_common_phrases(
+    text: str, tokens: list[Tok], brand: tuple[int, int], brands: list[tuple[int, int]], grammar: Grammar, words: Words
+) -> bool:
+    """Whether the quoted phrase *brand* stands in a run of quoted phrases (“集成办”“就近办”“网上办”
+    “容缺办”) where another of its shape, its length and final character, is no brand: the run lists
+    ways of service, one kind, and a rarer word among them names no system either (a slogan of
+    another shape, “一网通办”, says nothing of “蓉易办” beside it)."""
+    content = _written(text, tokens[brand[0]].start, tokens[brand[1] - 1].end)
+    run = [brand]
+    for step in (-1, 1):  # the phrases right before and right after it, with at most 、 between
+        edge = brand
+        while True:
+            beside = next((b for b in brands if _next_to(tokens, edge, b) and (b[0] > edge[0]) == (step > 0)), None)
+            if beside is None:
+                break
+            run.append(beside)
+            edge = beside
+    for a, b in run[1:]:
+        other = _written(text, tokens[a].start, tokens[b - 1].end)
+        same_shape = len(other) == len(content) and other[-1:] == content[-1:]
+        if same_shape and not _is_brand(text, tokens, a, b, grammar, words):
+            return True
+    return False
+
+
+def _next_to(tokens: list[Tok], first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two quoted phrases stand side by side, with at most 、 between them."""
+    left, right = sorted((first, second))
+    between = tokens[left[1] : right[0]]
+    return left != right and len(between) <= 1 and all(t.tag == "wn" for t in between)
 
 
 def _listed_beside_a_name(tokens: list[Tok], start: int, end: int, found: list[Found], grammar: Grammar) -> bool:

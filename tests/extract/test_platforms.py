@@ -1113,3 +1113,24 @@ def test_a_name_without_its_place_stands_for_the_fuller_name(nlp) -> None:
     ]
     text = "一、按照《海东市电子监察系统管理办法》，完善电子监察系统。\n"
     assert ("一、", "电子监察系统") in listed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("推行“网上办”“掌上办”“帮代办”“容缺办”等服务方式。", []),
+        ("推行“网上办”、“掌上办”、“秒批办”。", []),
+        ("推广“皖事通”“皖企通”等政务服务应用。", ["皖事通", "皖企通"]),  # guard: brands beside brands
+    ],
+)
+def test_a_rare_phrase_listed_with_ways_of_service_is_no_brand(nlp, text: str, names: list[str]) -> None:
+    """Quoted phrases side by side list one kind: where another of the same final character is a
+    common phrase (网上办, 掌上办: ways of service), a rarer one (容缺办) is a way of service too."""
+    assert platform_names(nlp, text) == names
+
+
+def test_a_quoted_brand_a_system_becomes_is_a_name(nlp) -> None:
+    """What a system is made into describes it, unless it is a quoted brand: the new system's name
+    (将“粤康码”升级为“粤居码”)."""
+    assert platform_names(nlp, "将“陇康码”升级为“陇居码”，拓展服务场景。") == ["陇康码", "陇居码"]
+    assert platform_names(nlp, "使之成为全区移动政务服务“总门户”。") == []
