@@ -1564,13 +1564,16 @@ def _items_before_a_shared_head(tokens: list[Tok], first: int, last: int, gramma
     k = first - 2
     while k >= 0:
         end = k + 1
-        while k >= 0 and tokens[k].tag in grammar.start_tags and tokens[k].text not in grammar.actions:
+        while k >= 0 and _in_an_item(tokens[k], grammar):
             k -= 1
-        if k + 1 == end:
+        begin = k + 1
+        while begin < end and tokens[begin].tag in grammar.verb_tags:
+            begin += 1  # 完成|云管、…: the predicate before the list, no part of its first item
+        if begin == end:
             return []
-        items.insert(0, (k + 1, end))
-        if k < 0 or tokens[k].tag != "wn":
-            break
+        items.insert(0, (begin, end))
+        if k < 0 or tokens[k].tag != "wn" or begin > k + 1:
+            break  # (the list opens after its predicate)
         k -= 1
     for a, b in items:
         text = "".join(token.text for token in tokens[a:b])
@@ -1579,6 +1582,12 @@ def _items_before_a_shared_head(tokens: list[Tok], first: int, last: int, gramma
         if text in grammar.levels or text.endswith(grammar.institutions):
             return []  # 省、市和县级平台: the levels one system spans; 高校、企业和创新平台: who hosts
     return [*items, (joins[0] + 1, last)]
+
+
+def _in_an_item(token: Tok, grammar: Grammar) -> bool:
+    """Whether *token* may stand in an item of a list sharing a head: a word that may open a name,
+    or a verb of what the system does (食品安全|追溯、…平台), not an action on it (建成)."""
+    return (token.tag in grammar.start_tags or token.tag in grammar.verb_tags) and token.text not in grammar.actions
 
 
 def _given_the_head(text: str, tokens: list[Tok], item: tuple[int, int], name: Found) -> Found:

@@ -1134,3 +1134,19 @@ def test_a_quoted_brand_a_system_becomes_is_a_name(nlp) -> None:
     (将“粤康码”升级为“粤居码”)."""
     assert platform_names(nlp, "将“陇康码”升级为“陇居码”，拓展服务场景。") == ["陇康码", "陇居码"]
     assert platform_names(nlp, "使之成为全区移动政务服务“总门户”。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "建成冷链食品追溯、特种设备监管和药品智慧监管平台。",
+            ["冷链食品追溯平台", "特种设备监管平台", "药品智慧监管平台"],
+        ),
+        ("完成云管、数管和用管平台建设。", ["云管平台", "数管平台", "用管平台"]),  # guard: the predicate opens no item
+    ],
+)
+def test_an_item_of_a_list_sharing_a_head_may_end_in_a_verb(nlp, text: str, names: list[str]) -> None:
+    """An item of a list sharing a head may end in a verb of what the system does (冷链食品|追溯、
+    …和…平台); a predicate before the list (完成) is no part of its first item."""
+    assert platform_names(nlp, text) == names
