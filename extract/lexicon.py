@@ -231,6 +231,28 @@ class Lexicon:
         asides = [*self.unit_label_heads, *self.person_labels, *self.person_label_heads]
         return re.compile(f"[（(](?:{alternation(asides)})[）)]")
 
+    def column_name(self, cell: str) -> str:
+        """A table's header cell as a label where it names one: white space and a bracketed aside
+        (:attr:`label_aside_pattern`) removed, and a qualifier of what the units answer for before
+        the label (整改|责任单位, 落实|牵头单位: :data:`QUALIFIER`); the cell so cleaned otherwise.
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.column_name("整改责任单位"), lexicon.column_name("责 任 单 位（责任人）")
+        ('责任单位', '责任单位')
+        >>> lexicon.column_name("工作任务"), lexicon.column_name("市直相关部门")
+        ('工作任务', '市直相关部门')
+        """
+        name = self.label_aside_pattern.sub("", "".join(cell.split()))
+        qualified = self._qualified_column_pattern.fullmatch(name)
+        if qualified is None or name in self.labels or self.is_collective(name) or name.startswith(self.level_prefixes):
+            return name  # 市直相关部门: units, no label
+        return qualified.group(1)
+
+    @cached_property
+    def _qualified_column_pattern(self) -> re.Pattern[str]:
+        labels = alternation(sorted(self.labels, key=len, reverse=True))
+        return re.compile(f"[\u4e00-\u9fff]{{1,{MAX_QUALIFIER}}}({labels})")
+
     def label_of(self, written: str) -> str:
         """The label *written* (a match of :attr:`label_pattern`) without its white space."""
         return "".join(written.split())

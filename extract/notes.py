@@ -82,6 +82,7 @@ _LEVELS_IN_BRACKETS = re.compile(r"[^（(、]{1,3}[（(][^）)]{1,12}[）)]")  #
 _MAX_BRANCH_PLACE = 4  # the most characters of the place a branch serves (黑龙江省, see _a_branch_of_its_level)
 _MAX_FIELD_NAME = 6  # the most characters of a field's name glued to a unit (任务目标, see _before_a_glued_field)
 _OPENING_TIME = re.compile(r"[^，。；、“《]{2,8}?(?:前|后|内|起)")  # 2024年底前, 每年汛期前 (see _past_a_time)
+_ANNOTATION_WORD = 2  # characters of a word that opens an annotation (注, 说明) before a declaration
 _ISSUE_NUMBER = re.compile(r"\d+\s*[年期号]")  # a gazette's issue after its publisher: 2020年第2号, 5期
 _NOT_IN_A_SUBJECT = ("“", "《", "要")  # a quoted name, a title or an exhortation: no subject
 
@@ -776,8 +777,7 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         while cells and not cells[-1][0]:  # a row's closing bars (… | ||) hold no cell
             cells.pop()
         # 责 任 单 位: spaced out to fill its cell; 责任单位（责任人）: the label with its people
-        names = ["".join(c.split()) for c, _ in cells]
-        names = [lexicon.label_aside_pattern.sub("", n) if "（" in n or "(" in n else n for n in names]
+        names = [lexicon.column_name(c) for c, _ in cells]
         if len(cells) == 1 and names[0] in lexicon.labels and names_before:
             names = names_before + names  # 工作任务 | 具体要求 / | 责任单位 |: a header over two lines
         headers = {i: lexicon.labels[name] for i, name in enumerate(names) if name in lexicon.labels}
@@ -921,7 +921,7 @@ def _pipe_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     for number, row in enumerate(rows):
         if len(row) < 2:  # a row of one cell tells only that the cells before it are merged
             continue
-        names = [lexicon.label_aside_pattern.sub("", "".join(norm[a:b].split())) for a, b in row]
+        names = [lexicon.column_name(norm[a:b]) for a, b in row]
         if any(name in lexicon.labels for name in names) and all(len(name) <= _MAX_HEADER for name in names):
             columns = [lexicon.labels.get(name) for name in names]
             continue
@@ -1032,7 +1032,7 @@ def _table_header(cells: list[tuple[str, int]], index: int, lexicon: Lexicon) ->
             or len(cell) > _MAX_HEADER
         ):
             break
-        header.append(lexicon.label_aside_pattern.sub("", cell))  # 落实科室(部门): the label with another name
+        header.append(lexicon.column_name(cell))  # 落实科室(部门), 整改责任单位: the label
     if any(cell in lexicon.row_number_headers for cell in header[1:]):
         return None  # the header opens at its row-number column; before it, a title or a merged column (分块)
     return header if any(cell in lexicon.labels for cell in header[1:]) else None
@@ -1332,6 +1332,9 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
             begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip(" \t\u3000|"))  # | X负责: a cell
             role = _role_outside_quotes(norm, clause.start(), clause.end(), lexicon)
+            cell = norm.rfind("\t", begin, role.start() if role else begin) + 1
+            if cell and norm[cell : role.start() if role else cell].strip():
+                begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
             before, previous = previous, (begin, clause.end())
             if role is not None and role.start() == begin and before is not None:
                 named_end = _copular_subject(norm, *before, lexicon)
@@ -1779,6 +1782,8 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             content = content.replace("\n", "；")
         elif span.style == "brackets":  # 牵头单位：A】【配合单位：B: brackets part the labels
             content = _BETWEEN_BRACKETS.sub(lambda m: "；" * len(m.group(0)), content)
+        if span.style == "bracket" and _declares_only(content, gaz.lexicon):
+            continue  # （注：责任单位中排在第一位的为牵头单位，下同）: what a label means, no note
         if span.style not in ("bracket", "brackets") and gaz.lexicon.hosts_only(norm[span.start : span.end]):
             continue  # 由X主办，Y承办; 主办单位：X 承办单位：Y: who hosts an event or a site
         parsed = _parse_span(content, span, gaz, jurisdiction)
@@ -1795,6 +1800,16 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             found.append((span, parsed))
             taken_until = span.end
     return found
+
+
+def _declares_only(content: str, lexicon: Lexicon) -> bool:
+    """Whether a bracket's *content* is a declaration that the first unit listed leads, with at
+    most a word of annotation before it (注：责任单位中排在第一位的为牵头单位，下同), not units and
+    their role followed by one (X、Y负责。列第一位者为牵头单位，下同)."""
+    if "牵头" not in content:
+        return False  # (the cheap test first)
+    declared = lexicon.first_lead_pattern.search(content)
+    return declared is not None and len(content[: declared.start()].strip("：: \t")) <= _ANNOTATION_WORD
 
 
 def _unquoted_cells(norm: str) -> str:

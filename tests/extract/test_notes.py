@@ -1291,3 +1291,37 @@ def test_a_title_repeated_over_two_lines_is_no_note() -> None:
         "一、推行证明事项告知承诺制。（责任单位：市司法局）\n"
     )
     assert units_of(text, "320800") == [["市司法局"]]
+
+
+def test_a_column_label_may_follow_what_its_units_answer_for() -> None:
+    """A unit column's header may open with what its units answer for (整改|责任单位, 落实|牵头单位),
+    and name a township's stations and offices (责任站所); a header cell naming units (市直相关部门)
+    stays units."""
+    text = (
+        "| 序号 | 问题 | 整改措施 | 整改责任单位 | 整改时限 |\n"
+        "| 1 | 审批时限压缩不到位 | 压缩承诺时限 | 县数据局、县司法局 | 6月底 |\n"
+        "| 2 | 管护机制不健全 | 建立管护机制 | 县水利局，各乡镇人民政府 | 9月底 |\n"
+    )
+    assert units_of(text, "360700") == [["县数据局", "县司法局"], ["县水利局", "各乡镇人民政府"]]
+    text = "序号\t工作任务\t分管领导\t责任站所\n1\t完成农田整治\t副镇长 张某\t镇农业农村办、镇自然资源所\n"
+    assert units_of(text, "360700") == [["镇农业农村办", "镇自然资源所"]]
+
+
+def test_a_role_in_a_cell_after_the_task_s_cell() -> None:
+    """A unit cell that names roles (X牵头，Y配合) after the task's cell of its row: the subject
+    starts in the unit cell, past the tab, not in the task's."""
+    text = "序号\t工作措施\t责任单位\n1.\t建立用工服务专员制度\t市人社局牵头，市工信局、市商务局配合\n"
+    assert units_of(text, "330100") == [["*市人社局", "市工信局", "市商务局"]]
+    # guard: a unit's cell, then its duties in the next cell
+    assert units_of("成员单位\t主要职责\n市城市管理局\t负责市容环境卫生整治。\n", "330100") == [["市城市管理局"]]
+
+
+def test_a_bracket_that_only_declares_who_leads_is_no_note() -> None:
+    """An annotation in brackets that only declares the first unit listed leads (注：责任单位中排在
+    第一位的为牵头单位) names no unit; the declaration holds for the rows after it."""
+    text = (
+        "（注：责任单位中排在第一位的为牵头单位，下同）\n"
+        "序号\t民生实事\t责任单位\n"
+        "1\t新增学位3000个\t区教育局、区财政局\n"
+    )
+    assert units_of(text, "330100") == [["*区教育局", "区财政局"]]
