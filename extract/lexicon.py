@@ -233,8 +233,8 @@ class Lexicon:
 
     def column_name(self, cell: str) -> str:
         """A table's header cell as a label where it names one: white space and a bracketed aside
-        (:attr:`label_aside_pattern`) removed, and a qualifier of what the units answer for before
-        the label (整改|责任单位, 落实|牵头单位: :data:`QUALIFIER`); the cell so cleaned otherwise.
+        (:attr:`label_aside_pattern`) removed, and a qualifier of what or whose the units are before
+        the label (整改|责任单位, 州级|牵头单位: :data:`QUALIFIER`); the cell so cleaned otherwise.
 
         >>> lexicon = load_lexicon()
         >>> lexicon.column_name("整改责任单位"), lexicon.column_name("责 任 单 位（责任人）")
@@ -244,9 +244,9 @@ class Lexicon:
         """
         name = self.label_aside_pattern.sub("", "".join(cell.split()))
         qualified = self._qualified_column_pattern.fullmatch(name)
-        if qualified is None or name in self.labels or self.is_collective(name) or name.startswith(self.level_prefixes):
+        if qualified is None or name in self.labels or self.is_collective(name):
             return name  # 市直相关部门: units, no label
-        return qualified.group(1)
+        return qualified.group(1)  # 整改|责任单位, 州级|牵头单位, 县市|责任单位: whose or what for
 
     @cached_property
     def _qualified_column_pattern(self) -> re.Pattern[str]:

@@ -54,6 +54,7 @@ _NARROW_CELL = 4  # a cell whose lines are all this short holds a name written d
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _NUMBERED_TASK = re.compile(r"(?:\d{1,3}[.、．]?|（\d{1,3}）)\D")
 _HEADING = re.compile(r"[一二三四五六七八九十]+、")
+_ATTACHMENT = re.compile(r"附件\s*\d{0,2}\s*[：:]?")  # an attachment's marker alone on its line: a new part
 # a cell of a row parted by spaces: a run of characters, or single characters spaced out to
 # fill a header's cell (工 作 任 务), which is one cell
 _SPACED_CELL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+(?!\S)|\S+")
@@ -814,8 +815,8 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 sentences = "。" in body  # 第五条 X负责A。Y负责B。: an article's running text, no cell
                 if lexicon.role_phrase_pattern.search(body) and text[0] not in "（〔【" and not sentences:
                     spans.append(NoteSpan(start, start + len(text), start, start + len(text), "table"))
-        elif not cells and "|" not in line:  # a line of bars alone parts rows of one table
-            columns = {}
+        elif (not cells and "|" not in line) or _ATTACHMENT.fullmatch(line.strip()):
+            columns = {}  # a line of bars alone parts rows of one table; 附件2 opens another part
         position += len(line) + 1
     return spans
 
@@ -1091,6 +1092,10 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             task_column = max(next(labelled) - 1, 0)
         elif not header:
             continue
+        elif _ATTACHMENT.fullmatch(text.strip()):
+            if row:
+                close_row()
+            header = []  # 附件2: another part, its own tables
         elif _HEADING.match(text) or _next_row_number(text, last_number) or _numbered_task(text, lexicon):
             if row:
                 close_row()

@@ -1325,3 +1325,23 @@ def test_a_bracket_that_only_declares_who_leads_is_no_note() -> None:
         "1\t新增学位3000个\t区教育局、区财政局\n"
     )
     assert units_of(text, "330100") == [["*区教育局", "区财政局"]]
+
+
+def test_an_attachment_marker_ends_a_table() -> None:
+    """An attachment's marker alone on its line (附件2) opens another part: the table above ends
+    there, and a contact list under it (单位 | 联络员) is read under no unit column."""
+    text = (
+        "附件1\n序号\t重点任务\t牵头单位\t配合单位\n1\t推行清单管理\t州政务服务局\t州直有关部门\n"
+        "附件2\n各责任单位联络员\n单位\t联络员\t联系电话\n州政务服务局\t王某\t0000-1\n"
+    )
+    assert units_of(text, "522600") == [["*州政务服务局", "州直有关部门"]]
+
+
+def test_a_column_label_may_name_the_level_whose_units_it_holds() -> None:
+    """A unit column's header may open with the level whose units it holds (州级|牵头单位,
+    县市|责任单位): each takes its label's role."""
+    text = (
+        "序号\t工作任务\t州级牵头单位\t州级配合单位\t县市责任单位\n"
+        "1\t推进示范创建\t州民宗委\t州教育局\t各县市人民政府\n"
+    )
+    assert units_of(text, "522600") == [["*州民宗委", "州教育局", "各县市人民政府"]]
