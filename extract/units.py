@@ -20,6 +20,7 @@ __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
 _TITLE_LENGTH = 4  # the most characters of a person's title written alone after a unit (党委书记)
 _SCOPE_NOTE = re.compile(r"含|包括|下同|以下|简称|不含")
+_INNER_BRACKET = re.compile(r"[（(][^（()）]*[）)](?=.)")  # a bracket with more of the name after it
 _AFTER_DENG = re.compile(r"^(?:和|及|以及|与)")
 _LEADING_AGENT = re.compile(r"^[\s由]+")  # white space of any kind (a table's \r) and 由
 
@@ -263,6 +264,14 @@ def _place_part(name: str, gaz: Gazetteer) -> int:
     return end + len(name) - len(base) if end < len(base) else 0
 
 
+def _without_scope(name: str) -> str:
+    """*name* without a scope note in brackets inside it, which says what the places include
+    (各设区市（含赣江新区，下同）人民政府 → 各设区市人民政府)."""
+    if "（" not in name and "(" not in name:
+        return name  # (the cheap test first)
+    return _INNER_BRACKET.sub(lambda m: "" if _SCOPE_NOTE.search(m.group(0)) else m.group(0), name)
+
+
 def _bracket_tail(name: str) -> tuple[str, str | None]:
     """Split a trailing bracket off a name: ('市商务局', '投促局') or the name unchanged."""
     if not name or name[-1] not in CLOSING_BRACKETS:
@@ -466,7 +475,7 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
                             items.append((glued, glued_start))
         if not items:
             continue
-        for unit in _expand_run([(_bracket_tail(i)[0], i, s) for i, s in items], gaz, jurisdiction):
+        for unit in _expand_run([(_without_scope(_bracket_tail(i)[0]), i, s) for i, s in items], gaz, jurisdiction):
             written = next(i for i, s in items if s == unit.start)
             base, bracket = _bracket_tail(written)
             alternatives = list(unit.alternatives)

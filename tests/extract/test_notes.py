@@ -1345,3 +1345,23 @@ def test_a_column_label_may_name_the_level_whose_units_it_holds() -> None:
         "1\t推进示范创建\t州民宗委\t州教育局\t各县市人民政府\n"
     )
     assert units_of(text, "522600") == [["*州民宗委", "州教育局", "各县市人民政府"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "一、推进建设。（责任单位：省卫生健康委，各设区市（含新区，下同）人民政府）",
+            [["省卫生健康委", "各设区市人民政府"]],
+        ),
+        (
+            "序号\t重点任务\t责任单位\n1\t推进建设\t省医保局，各设区市（含新区，下同）人民政府\n",
+            [["省医保局", "各设区市人民政府"]],
+        ),
+        ("一、推进建设。（责任单位：县（市、区）人民政府）", [["县（市、区）人民政府"]]),  # guard: levels, no scope
+    ],
+)
+def test_a_scope_note_inside_a_unit_s_name_is_no_part_of_it(text: str, expected: list[list[str]]) -> None:
+    """A scope note in brackets inside a unit's name (各设区市（含新区，下同）人民政府) says what the
+    places include: the unit is named without it."""
+    assert units_of(text, "360000") == expected
