@@ -1514,6 +1514,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
         return []  # 鸿蒙、安卓等移动端操作系统: the category only modifies what follows
     if any(_quantity(token, grammar) for token in tokens[start:after]):
         return []  # A、B等“十大系统”: a counted category, its items are kinds
+    if tokens[start].text in grammar.organisation_suffixes:
+        return []  # 人社、医保等部门业务系统: the systems of those bodies in general, no name
     if any(token.text in grammar.actions for token in tokens[start:after]):
         return []  # A、B等部门视频资源|接入|视频云: an action on the system, the items are its subjects
     if tokens[after - 1].head and _offline(tokens, start, after - 1, grammar):
@@ -1533,8 +1535,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
         if trimmed is None:
             break
         items.insert(0, trimmed)
-        if k < 0 or tokens[k].tag != "wn":
-            break
+        if k < 0 or tokens[k].tag != "wn" or _closes_item_marker(tokens, k):
+            break  # (一、推动A、B等…: the item's marker, no list)
         k -= 1
     if len(items) < 2:
         return []

@@ -1150,3 +1150,18 @@ def test_an_item_of_a_list_sharing_a_head_may_end_in_a_verb(nlp, text: str, name
     """An item of a list sharing a head may end in a verb of what the system does (冷链食品|追溯、
     …和…平台); a predicate before the list (完成) is no part of its first item."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("一、推动人社、医保、民政等部门业务系统互联互通。", []),
+        ("二、整合公安、交通等单位视频监控系统。", []),
+        ("三、建设人口、法人等基础数据库。", ["人口基础数据库", "法人基础数据库"]),  # the marker is no item
+    ],
+)
+def test_a_category_of_bodies_systems_after_a_list_names_none(nlp, text: str, names: list[str]) -> None:
+    """A category after 等 that opens with a body's word (等部门业务系统, 等单位视频监控系统) names the
+    systems of those bodies in general, no system; an item's marker (三、) before the list is no
+    item of it."""
+    assert platform_names(nlp, text) == names
