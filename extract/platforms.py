@@ -1569,13 +1569,13 @@ def _items_before_a_shared_head(tokens: list[Tok], first: int, last: int, gramma
         while k >= 0 and _in_an_item(tokens[k], grammar):
             k -= 1
         begin = k + 1
-        while begin < end and tokens[begin].tag in grammar.verb_tags:
-            begin += 1  # 完成|云管、…: the predicate before the list, no part of its first item
+        while begin < end and (tokens[begin].text in grammar.achieving_verbs or tokens[begin].text in grammar.actions):
+            begin += 1  # 完成|云管、…: the predicate before the list, no part of its first item (预约|挂号 is)
         if begin == end:
             return []
         items.insert(0, (begin, end))
-        if k < 0 or tokens[k].tag != "wn" or begin > k + 1:
-            break  # (the list opens after its predicate)
+        if k < 0 or tokens[k].tag != "wn" or begin > k + 1 or _closes_item_marker(tokens, k):
+            break  # (the list opens after its predicate, or its item's marker)
         k -= 1
     for a, b in items:
         text = "".join(token.text for token in tokens[a:b])

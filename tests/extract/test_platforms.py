@@ -1144,6 +1144,10 @@ def test_a_quoted_brand_a_system_becomes_is_a_name(nlp) -> None:
             ["冷链食品追溯平台", "特种设备监管平台", "药品智慧监管平台"],
         ),
         ("完成云管、数管和用管平台建设。", ["云管平台", "数管平台", "用管平台"]),  # guard: the predicate opens no item
+        (
+            "建设全区统一的预约挂号、检查结果互认和医疗服务监管平台。",
+            ["预约挂号平台", "检查结果互认平台", "医疗服务监管平台"],
+        ),
     ],
 )
 def test_an_item_of_a_list_sharing_a_head_may_end_in_a_verb(nlp, text: str, names: list[str]) -> None:
