@@ -1337,8 +1337,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
             begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip(" \t\u3000|"))  # | X负责: a cell
             role = _role_outside_quotes(norm, clause.start(), clause.end(), lexicon)
-            cell = norm.rfind("\t", begin, role.start() if role else begin) + 1
-            if cell and norm[cell : role.start() if role else cell].strip():
+            cell = norm.rfind("\t", begin, role.start()) + 1 if role is not None else 0
+            if role is not None and cell and norm[cell : role.start()].strip():
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
             before, previous = previous, (begin, clause.end())
             if role is not None and role.start() == begin and before is not None:
@@ -1703,8 +1703,9 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
         found = next(listed, None) or next(bodies, names[0])
         branch = (j for j in names if j > found and _a_branch_of_its_level(norm[position:j], norm[found:j], lexicon))
         found = next(branch, found)  # 农发行|县支行: a branch's name goes on past its parent's
-        if found + 1 < limit and word_around(norm, found) in ((found, j) for j in names if j > found):
-            found = word_around(norm, found)[1]  # 州人力资源社会|保障局: a word ending as a body goes on with it
+        word_start, word_end = word_around(norm, found) if found < limit else (found, found)
+        if word_start == found and word_end in names:
+            found = word_end  # 州人力资源社会|保障局: a word ending as a body goes on with it
         end = found
         joiner = lexicon.joiner_pattern.match(norm, found)
         if joiner is None and not norm.startswith("、", found):
@@ -2001,20 +2002,14 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     levels = _LEVELS_IN_BRACKETS.match(name)
     if levels is not None and _collective_places(levels.group(0), lexicon):
         return True  # 乡（镇）人民政府: each township's
-    if _opens_with_an_area(name, lexicon):
-        return True  # 示范区大数据管理局, 高新区管委会: the area's
-    if len(name) > 2 and first_word(name) in lexicon.township_words:
+    opening = first_word(name)
+    if 1 < len(opening) < len(name) and opening.endswith(lexicon.area_finals):
+        return True  # 示范区大数据管理局, 高新区管委会: an area's word, the area's
+    if opening in lexicon.township_words and len(name) > 2:
         return True  # 镇财政所, 街道综治中心: the township's (not 乡村振兴局, 镇江…)
     return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
         lexicon.own_level_prefixes
     )
-
-
-def _opens_with_an_area(name: str, lexicon: Lexicon) -> bool:
-    """Whether *name* opens with a word of two characters or more naming an area (示范区, 高新区,
-    园区), a body's name after it: the body is the area's, as one after a level is its level's."""
-    opening = first_word(name)
-    return 1 < len(opening) < len(name) and opening.endswith(lexicon.area_finals)
 
 
 def _branch_split(name: str, lexicon: Lexicon) -> tuple[str, str]:
