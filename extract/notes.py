@@ -249,9 +249,10 @@ def _without_predicate(unit: UnitName, lexicon: Lexicon) -> UnitName:
     人社部门|共建): what follows its last organisation word names no body and opens with a verb
     or an adverb."""
     name = unit.name
-    position = next((p for p in range(len(name) - 1, 1, -1) if name[:p].endswith(lexicon.organisation_suffixes)), 0)
-    tail = name[position:]
-    if not position or any(word in tail for word in lexicon.organisation_suffixes) or not ends_a_word(name, position):
+    suffixes = lexicon.organisation_suffixes
+    position = next((p for p in range(len(name) - 1, 1, -1) if name[:p].endswith(suffixes) and ends_a_word(name, p)), 0)
+    tail = name[position:]  # 省文旅厅|协调推动: 协 of 协调 ends no body's name, as it does 市科协's
+    if not position or name.endswith(suffixes):
         return unit  # 市商务局, 管委会: the organisation word goes on
     if len(tail) > _PREDICATE_AFTER_A_UNIT or not starts_with_a_predicate(tail) or starts_with_a_predicate(name):
         return unit  # 全区经济社会|发展的主要目标, 全面负责省人民政府|工作任务: no body's name before a predicate

@@ -13,8 +13,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from extract.gazetteer import Gazetteer, level_of_party
+from extract.lexicon import Lexicon
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
-from extract.words import in_the_dictionary, stands_alone, starts_with_a_proper_name
+from extract.words import common_noun_ending, in_the_dictionary, stands_alone, starts_with_a_proper_name
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
@@ -240,9 +241,18 @@ def _named_place_length(name: str, gaz: Gazetteer) -> int:
     for end in range(3, min(len(name), 10)):
         if any(char in OPENING_BRACKETS for char in name[:end]) or name[end] in CLOSING_BRACKETS:
             break
-        if name[:end].endswith(level_words) and name[end:].endswith(lexicon.organisation_suffixes):
+        ends_a_level = name[:end].endswith(level_words) and not _a_level_inside_a_noun(name, end, lexicon)
+        if ends_a_level and name[end:].endswith(lexicon.organisation_suffixes):
             return end
     return 0
+
+
+def _a_level_inside_a_noun(name: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether the level or township word that ends at *end* is the end of a common noun (住房|城乡
+    |建设厅: 乡 of 城乡), no place's level; a level word (乡镇) or a word naming an area (开发区) is
+    still one."""
+    noun = common_noun_ending(name, end)
+    return bool(noun) and noun not in lexicon.place_level_words and not noun.endswith(lexicon.area_finals)
 
 
 def _place_part(name: str, gaz: Gazetteer) -> int:

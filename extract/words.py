@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = [
+    "common_noun_ending",
     "ends_a_word",
     "ends_with_a_verb",
     "first_word",
@@ -100,6 +101,18 @@ def starts_with_a_proper_name(name: str, most_frequent: int) -> bool:
     if not 2 <= len(first) < len(name) or _word_tags().get(first) not in _PROPER_NAME_TAGS:
         return False
     return _tokenizer().FREQ.get(first, 0) <= most_frequent
+
+
+def common_noun_ending(text: str, end: int) -> str:
+    """The word of two characters or more that ends at *end* when *text* is segmented, where
+    jieba's dictionary tags it a common noun (住房|城乡|建设厅 → 城乡); '' where none does.
+
+    >>> common_noun_ending("住房城乡建设厅", 4), common_noun_ending("嵊山镇人民政府", 3)
+    ('城乡', '')
+    """
+    start, stop = word_around(text, end - 1)
+    word = text[start:stop]
+    return word if stop == end and len(word) > 1 and _word_tags().get(word) == "n" else ""
 
 
 def word_around(text: str, position: int) -> tuple[int, int]:

@@ -1037,11 +1037,29 @@ def test_roles_of_units_a_role_phrase_does_not_close(note: str, expected: list[t
         ("实施主体：各级医疗保障部门共建", [["各级医疗保障部门"]]),
         ("实施主体：自然资源部统一建设", [["自然资源部"]]),
         ("责任单位：市商务局、高新区管委会", [["市商务局", "高新区管委会"]]),  # 管委|会: one word
+        ("（市体育局负责；县文化馆协调推动）", [["市体育局", "县文化馆"]]),
+        ("（省商务厅统筹协调）", [["省商务厅"]]),  # 厅|协调: 协 of 协调 ends no name
+        ("（县教育局、县科协协调推进）", [["县教育局", "县科协"]]),  # 科协 ends in 协
     ],
 )
 def test_a_predicate_written_after_a_unit_is_no_part_of_it(note: str, expected: list[list[str]]) -> None:
     """A label's unit and what it does (自然资源部|统一建设): the predicate, a verb or an adverb
     and a verb right after the body's name, is cut off."""
+    assert read(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("（省商务厅、住房城乡建设厅、文化和旅游厅负责）", [["省商务厅", "省住房城乡建设厅", "省文化和旅游厅"]]),
+        ("（市民政局、城乡规划局负责）", [["市民政局", "市城乡规划局"]]),
+        ("（区民政局、长安乡人民政府负责）", [["区民政局", "长安乡人民政府"]]),  # a township's own
+        ("（市发展改革委、经济开发区管委会负责）", [["市发展改革委", "经济开发区管委会"]]),  # an area's
+    ],
+)
+def test_a_level_word_inside_a_common_noun_names_no_place(note: str, expected: list[list[str]]) -> None:
+    """城乡 of 住房城乡建设厅 ends in 乡, a township's word, but names no township: the run's level
+    reaches the department as it reaches the others."""
     assert read(note) == expected
 
 
