@@ -569,17 +569,15 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if block is not None:
                 spans.append(NoteSpan(block[0], block[1], block[0], block[1], "label"))
                 block = None
-            found = _inline_label_block(line, after_full_stop, lexicon)
             if (match and lexicon.label_of(match.group(1)) in lexicon.labels) or qualified or bare:
                 block = [line_end - len(stripped), line_end]
-            elif found and found[1] < len(line.rstrip()):  # …。责任单位：A。下一句: the block is its sentence
-                spans.append(
-                    NoteSpan(
-                        position + found[0], position + found[1], position + found[0], position + found[1], "label"
-                    )
-                )
-            elif found:
-                block = [position + found[0], line_end]
+            else:
+                for start, end in _inline_label_blocks(line, after_full_stop, lexicon):
+                    begin, stop = position + start, position + end
+                    if end < len(line.rstrip()):  # …。责任单位：A。下一句: the block is its sentence
+                        spans.append(NoteSpan(begin, stop, begin, stop, "label"))
+                    else:
+                        block = [position + start, line_end]
         if stripped.strip():
             units_below = (bare_label or units_below) and block is not None
             bare_label = bare
@@ -610,13 +608,16 @@ def _before_a_glued_field(norm: str, span: NoteSpan, gaz: Gazetteer) -> NoteSpan
     return span
 
 
-def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Lexicon) -> tuple[int, int] | None:
-    """(start, end) in *line* of a label block after a full stop (``…平台。责任单位：市工信局。``;
-    *after_full_stop* finds a label there): from its first label, which may name people
-    (分管领导：X 部门分工：A牵头，B配合), when a unit label stands in the sentence, to the
-    sentence's end, or to the end of the sentences right after it that open with a unit label
-    (牵头单位：A。配合单位：B。)."""
+def _inline_label_blocks(line: str, after_full_stop: re.Pattern[str], lexicon: Lexicon) -> Iterator[tuple[int, int]]:
+    """(start, end) in *line* of each label block after a full stop (``…平台。责任单位：市工信局。``;
+    *after_full_stop* finds a label there), one to an item where items run on in one line: from
+    its first label, which may name people (分管领导：X 部门分工：A牵头，B配合), when a unit label
+    stands in the sentence, to the sentence's end, or to the end of the sentences right after it
+    that open with a unit label (牵头单位：A。配合单位：B。)."""
+    taken_until = 0
     for found in after_full_stop.finditer(line):
+        if found.start(1) < taken_until:
+            continue
         full_stop = line.find("。", found.end())
         end = full_stop + 1 if full_stop >= 0 else len(line)
         while full_stop >= 0 and (label_after := lexicon.label_pattern.match(line, full_stop + 1)):
@@ -625,13 +626,12 @@ def _inline_label_block(line: str, after_full_stop: re.Pattern[str], lexicon: Le
             full_stop = line.find("。", label_after.end())
             end = full_stop + 1 if full_stop >= 0 else len(line)
         label = lexicon.label_of(found.group(2))
-        if label in lexicon.labels:
-            return found.start(1), end
-        if label in lexicon.person_labels:
-            later = lexicon.label_pattern.finditer(line, found.end(), end)
-            if any(lexicon.label_of(m.group(1)) in lexicon.labels for m in later):
-                return found.start(1), end
-    return None
+        later = lexicon.label_pattern.finditer(line, found.end(), end)
+        if label in lexicon.labels or (
+            label in lexicon.person_labels and any(lexicon.label_of(m.group(1)) in lexicon.labels for m in later)
+        ):
+            yield found.start(1), end
+            taken_until = end
 
 
 def _qualified_label(line: str, lexicon: Lexicon) -> bool:

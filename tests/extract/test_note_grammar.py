@@ -1093,3 +1093,14 @@ def test_a_lead_role_in_a_later_clause_of_the_same_subject_makes_it_lead(text: s
 def test_a_coordination_mechanism_is_a_body(text: str, expected: list[list[str]]) -> None:
     """协调机制 (a standing coordination mechanism of departments), as 联席会议 is."""
     assert marked(text, "370200") == expected
+
+
+def test_label_lines_of_items_run_on_in_one_line_are_one_note_each() -> None:
+    """Items copied into one line, each ending in its label block (…。责任单位：A。2.…。责任单位：B。):
+    every block is a note of its own item, not the first alone."""
+    text = (
+        "现提出如下措施。1.新建人才公寓两处，给予租金减免。责任单位：县住建局、县财政局。"
+        "2.对引进的博士给予安家补贴（按年度发放，下同）。责任单位：县人社局。"
+        "3.设立创业基金。牵头单位：县科技局。配合单位：县金融办。\n"
+    )
+    assert marked(text) == [["县住建局", "县财政局"], ["县人社局"], ["*县科技局", "县金融办"]]
