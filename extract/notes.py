@@ -30,6 +30,7 @@ from extract.words import (
     stands_alone,
     starts_with_a_predicate,
     starts_with_a_preposition,
+    starts_with_a_proper_name,
     word_around,
 )
 
@@ -1994,8 +1995,8 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     """Whether a unit's name says whose it is: a level (区发改委), a place (吴江区人民政府), a
     collective (各镇), an own prefix (国家, 全区), level words, one with the others in brackets after
     it (乡（镇）人民政府), an area's word (示范区大数据管理局), a township's word standing as a word
-    (镇|财政所), or a branch's level or place after its parent's name (农业发展银行省分行,
-    国家统计局共和调查队)."""
+    (镇|财政所), a place's name and its level (临港地区管委会), or a branch's level or place after its
+    parent's name (农业发展银行省分行, 国家统计局共和调查队)."""
     lexicon = gaz.lexicon
     served, branch = _branch_split(name, lexicon)
     if branch and (served.endswith(lexicon.level_prefixes) or any(gaz.places_named(served[-k:]) for k in (2, 3, 4))):
@@ -2008,6 +2009,10 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
         return True  # 示范区大数据管理局, 高新区管委会: an area's word, the area's
     if opening in lexicon.township_words and len(name) > 2:
         return True  # 镇财政所, 街道综治中心: the township's (not 乡村振兴局, 镇江…)
+    if name[len(opening) :].startswith(lexicon.place_level_words) and starts_with_a_proper_name(
+        name, lexicon.proper_name_most_frequent
+    ):
+        return True  # 临港|地区管委会: a place no gazetteer holds, named with its level
     return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
         lexicon.own_level_prefixes
     )

@@ -1104,3 +1104,10 @@ def test_label_lines_of_items_run_on_in_one_line_are_one_note_each() -> None:
         "3.设立创业基金。牵头单位：县科技局。配合单位：县金融办。\n"
     )
     assert marked(text) == [["县住建局", "县财政局"], ["县人社局"], ["*县科技局", "县金融办"]]
+
+
+def test_a_place_no_gazetteer_holds_named_with_its_level_says_whose_its_body_is() -> None:
+    """虹桥 is in no gazetteer, but jieba's dictionary tags it a place and 地区 follows it: the
+    body is that area's, a subject that answers for the item as 滨海新区管委会 does."""
+    text = "（二）理顺管理体制。虹桥地区管委会负责统筹推进规划编制、招商引资等工作。\n"
+    assert marked(text, "310000") == [["虹桥地区管委会"]]
