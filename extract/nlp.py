@@ -264,9 +264,11 @@ class JiebaWords:
         if tag is not None:
             return tag, None
         pieces = [(p.word, self._corrections.get(p.word, p.flag)) for p in self._cut(word)]
-        tag = pieces[-1][1]
-        if tag.startswith("v") and not pieces[0][1].startswith("v"):
-            tag = "nz"  # 苏服办, 湘易办: an unknown word that ends in a verb but starts otherwise names
+        tag, opening = pieces[-1][1], pieces[0][1]
+        if tag.startswith("v") and not opening.startswith(("v", "r")):
+            tag = "nz"  # 苏服办, 湘易办: an unknown word that ends in a verb but starts otherwise names (这是: a verb)
+        elif tag in ("m", "q") and len(pieces) > 1 and opening.startswith("n"):
+            tag = "n"  # 街道级, 公众号: a noun and a measure or number word after it count nothing
         elif tag[:1] in _FUNCTION_TAGS and len(pieces) > 1 and pieces[0][1][:1] not in _FUNCTION_TAGS:
             tag = "nz"  # 黔心通: a word the dictionary lacks is no preposition or particle for its last piece
         return tag, pieces[0] if len(pieces) > 1 else None

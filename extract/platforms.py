@@ -120,6 +120,7 @@ class Grammar:
     collective_measures: frozenset[str]
     not_counting_measures: frozenset[str]
     ordinal: str
+    first: str
     naming_measures: tuple[str, ...]
     abbreviation_markers: tuple[str, ...]
     modals: frozenset[str]
@@ -253,6 +254,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         collective_measures=frozenset(data["counters"]["collective"]),
         not_counting_measures=frozenset(data["counters"]["not_counting"]),
         ordinal=data["counters"]["ordinal"],
+        first=data["counters"]["first"],
         naming_measures=tuple(data["counters"]["naming"]),
         abbreviation_markers=tuple(data["abbreviations"]["markers"]),
         modals=frozenset(data["modals"]["words"]),
@@ -807,6 +809,9 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar, words: Words) -> list[
         value = len(text) - len(text.lstrip(grammar.numerals))
         if not value and token.tag != "m" and not text.startswith(grammar.ordinal):
             continue  # no numeral: neither an ordinal nor a number (most words, at the cost of two tests)
+        if token.tag == "m" and text.startswith(grammar.first) and len(text) > 1:
+            marked[i] = token._replace(tag=_ORDINAL)  # 首家, 首批: the first of a kind
+            continue
         if _is_ordinal(text, grammar):
             marked[i] = token._replace(tag=_ORDINAL)
             following = tokens[i + 1] if i + 1 < len(tokens) else None

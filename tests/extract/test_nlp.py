@@ -89,6 +89,9 @@ def test_a_text_over_a_million_characters_is_cut_at_line_ends() -> None:
         ("黔心通", "nz"),  # a word the dictionary lacks, its last piece a preposition: a name
         ("苏服办", "nz"),  # its last piece a verb: a name
         ("通过", "p"),  # guard: a preposition the dictionary holds keeps its tag
+        ("这是", "v"),  # a pronoun and its verb, pkuseg's one word: a verb, no name
+        ("该省是", "v"),  # guard: a word with a pronoun opening it is the verb it ends in
+        ("街道级", "n"),  # a noun, then a measure: a noun, no quantity
     ],
 )
 def test_a_word_the_dictionary_lacks_takes_no_function_words_tag(word: str, tag: str) -> None:

@@ -78,6 +78,8 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("年内上线2.0版不动产登记平台。", ["2.0版不动产登记平台"]),  # so does a version's (版 names, it counts nothing)
         # after a 、 that ends a predicate of its own (no name before it), a verb opens the next predicate
         ("健全数据标准体系、编制电子证照平台接入规范。", ["电子证照平台"]),
+        ("据介绍，这是全市首家街道级网上服务平台。", ["街道级网上服务平台"]),  # 这是 a verb, 首家 the first
+        ("建成首批县级应急指挥平台。", ["县级应急指挥平台"]),
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
