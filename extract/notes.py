@@ -1280,6 +1280,35 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _topic_end(norm: str, begin: int, end: int, gaz: Gazetteer, *, collective: bool = False) -> int | None:
+    """Where a body's name ends that opens the clause ``norm[begin:end]`` as its topic, with a
+    predicate or a preposition right after it, past a bracket (市文档服务中心（以下简称文档中心）|
+    隶属于市档案局, 县信息中心|在县政府办公室领导下): the subject of a role that opens a later clause
+    of the sentence with no subject of its own, where no role came before it; None where the
+    clause opens otherwise, or with bodies in general (各部门…，负责: an exhortation)."""
+    lexicon = gaz.lexicon
+    clause = norm[begin:end]
+    if clause.startswith(lexicon.collective_markers) and not collective:
+        return None
+    for position in range(2, min(len(clause), _MAX_SUBJECT) + 1):
+        if not clause[:position].endswith(lexicon.organisation_suffixes) or not ends_a_word(clause, position):
+            continue
+        rest = position
+        if clause.startswith(("（", "("), position):
+            close = _matching_close(clause, position)
+            if close is None:
+                return None
+            rest = close + 1
+        after = clause[rest:]
+        if after.startswith(lexicon.collective_markers):
+            return None  # 国务院|有关部门要…: the name goes on into a collective
+        if after and (starts_with_a_predicate(after) or starts_with_a_preposition(after)):
+            named = clause[:position]
+            one = "、" not in named and not gaz.is_collective(named)
+            return begin + rest if one or collective else None
+    return None
+
+
 def _copular_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int | None:
     """Where the subject ends in a clause that says what body it is (市大数据局为本市政务数据的
     主管部门（以下简称管理机构）, 市数据中心是全市数据共享的管理单位): a run of bodies, a copula
@@ -1336,6 +1365,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     spans: list[NoteSpan] = []
     for start, sentence_end in _sentences(norm):
         previous: tuple[int, int] | None = None  # the clause before, as (begin, end)
+        earlier: list[tuple[int, int]] = []  # the sentence's clauses before this one
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
             begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip(" \t\u3000|"))  # | X负责: a cell
             role = _role_outside_quotes(norm, clause.start(), clause.end(), lexicon)
@@ -1343,6 +1373,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if role is not None and cell and norm[cell : role.start()].strip():
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
             before, previous = previous, (begin, clause.end())
+            earlier.append(previous)
             if role is not None and role.start() == begin and before is not None:
                 named_end = _copular_subject(norm, *before, lexicon)
                 if named_end is not None:  # X为…的主管部门，负责…: X is answerable (X为牵头单位: X leads)
@@ -1358,6 +1389,18 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                         role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
                         end = before[0] + len(subject)
                         spans.append(NoteSpan(before[0], role_end, before[0], end, "subject", role_of_verb))
+                        continue
+                topic = _topic_end(norm, *earlier[0], gaz)
+                if (
+                    topic is not None
+                    and not any(_topic_end(norm, *c, gaz, collective=True) for c in earlier[1:-1])
+                    and not any(_role_outside_quotes(norm, *c, lexicon) for c in earlier[:-1])
+                    and not any(_ends_in_an_agent(norm[c[0] : c[1]].rstrip(), lexicon) for c in earlier[:-1])
+                ):  # (X推动Y，落实…; X下设办公室，负责…: Y and the office are the subject)
+                    role_end = _role_ending_a_word(norm, role, lexicon)
+                    role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end or role.end()])
+                    if role_end is not None and role_of_verb != "support":  # X隶属于Y，根据…，负责…: the topic
+                        spans.append(NoteSpan(earlier[0][0], role_end, earlier[0][0], topic, "subject", role_of_verb))
                         continue
             partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), gaz)
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
@@ -1746,6 +1789,16 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
         return True
     beside = text[: len(text) - len(last) - 1]
     return bool(beside) and lexicon.names_a_department(last, bare=True) and _ends_in_a_body(beside, lexicon)
+
+
+def _ends_in_an_agent(text: str, lexicon: Lexicon) -> bool:
+    """Whether *text* ends in a body's name that may act in the clause after it (X推动|有关部门，
+    落实…): an organisation's word, not a person's title (统一领导), and not the object of 于
+    (X隶属于|市档案局)."""
+    if not _ends_in_an_organisation_s_word(text, lexicon) or text.endswith(lexicon.person_titles):
+        return False
+    governed = text.rfind("于")
+    return governed < 0 or not _ends_in_an_organisation_s_word(text[governed + 1 :], lexicon)
 
 
 def _ends_in_an_organisation_s_word(text: str, lexicon: Lexicon) -> bool:

@@ -10,6 +10,8 @@ import logging
 from functools import lru_cache
 from typing import Any
 
+from ontology import ONTOLOGY_DIR, read_json
+
 __all__ = [
     "common_noun_ending",
     "ends_a_word",
@@ -35,11 +37,14 @@ def _tokenizer() -> Any:
 
 @lru_cache(maxsize=1)
 def _word_tags() -> dict[str, str]:
+    """jieba's dictionary tags, with the plan-language corrections (ontology/pos_corrections.json)
+    over them, so that notes and platforms read a word alike (隶属于: a verb)."""
     import jieba.posseg
 
     _tokenizer()  # quiets jieba's log before its dictionary loads, whichever of the two comes first
     jieba.posseg.dt.tokenizer.initialize()
-    return jieba.posseg.dt.word_tag_tab  # type: ignore[no-any-return]
+    corrections = read_json(ONTOLOGY_DIR / "pos_corrections.json", "part-of-speech corrections")["tags"]
+    return {**jieba.posseg.dt.word_tag_tab, **corrections}
 
 
 # jieba's tags of a place's or a person's name

@@ -1111,3 +1111,22 @@ def test_a_place_no_gazetteer_holds_named_with_its_level_says_whose_its_body_is(
     body is that area's, a subject that answers for the item as 滨海新区管委会 does."""
     text = "（二）理顺管理体制。虹桥地区管委会负责统筹推进规划编制、招商引资等工作。\n"
     assert marked(text, "310000") == [["虹桥地区管委会"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第三条 市文档服务中心隶属于市档案局，根据有关规定，负责接收市属单位文件。\n", [["市文档服务中心"]]),
+        ("第五条 县信息中心在县政府办公室领导下，负责县政府门户网站的运行维护。\n", [["县信息中心"]]),
+        ("第六条 区大数据中心作为全区政务云的建设主体，负责政务云的规划和运营。\n", [["区大数据中心"]]),
+        # guards: a second subject between them; a body the first clause ends in, which may act
+        ("第八条 市政府设立专项资金，各区财政局安排配套，负责资金监管。\n", []),
+        ("第九条 领导小组下设办公室，负责日常工作。\n", []),
+    ],
+)
+def test_the_topic_of_a_sentence_is_the_subject_of_a_role_opening_a_later_clause(
+    text: str, expected: list[list[str]]
+) -> None:
+    """A body named first, then what it belongs to or how it stands (隶属于Y, 在Y领导下, 作为…),
+    then clauses of circumstance, then its role with no subject of its own: the body answers."""
+    assert marked(text, "440300") == expected
