@@ -1130,3 +1130,20 @@ def test_the_topic_of_a_sentence_is_the_subject_of_a_role_opening_a_later_clause
     """A body named first, then what it belongs to or how it stands (隶属于Y, 在Y领导下, 作为…),
     then clauses of circumstance, then its role with no subject of its own: the body answers."""
     assert marked(text, "440300") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）推进数据共享。市数据局将负责平台的建设和运维。\n", [["市数据局"]]),  # 将: what is to come
+        ("（二）推进改革。市发改委将牵头制定方案，市财政局将配合落实。\n", [["*市发改委", "市财政局"]]),
+        ("（三）推进改革。各部门将负责落实。\n", []),  # guard: bodies in general exhort, as with 要
+    ],
+)
+def test_a_modal_of_what_is_to_come_stands_between_a_unit_and_its_role(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "440300") == expected
+
+
+def test_a_kindergarten_is_a_body() -> None:
+    text = "（一）加强学前教育。县第一幼儿园负责示范园建设。\n（二）完善设施。（区教育局、区实验幼儿园负责）\n"
+    assert marked(text, "440300") == [["县第一幼儿园"], ["区教育局", "区实验幼儿园"]]
