@@ -1147,3 +1147,19 @@ def test_a_modal_of_what_is_to_come_stands_between_a_unit_and_its_role(text: str
 def test_a_kindergarten_is_a_body() -> None:
     text = "（一）加强学前教育。县第一幼儿园负责示范园建设。\n（二）完善设施。（区教育局、区实验幼儿园负责）\n"
     assert marked(text, "440300") == [["县第一幼儿园"], ["区教育局", "区实验幼儿园"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（一）加强人才服务。市委组织部负责统筹协调，市人社局、市科技局按照职责分工做好服务保障。\n",
+            [["市委组织部"], ["市人社局", "市科技局"]],
+        ),
+        ("（二）推进改革。（市发展改革委牵头，市直有关部门按职责分工负责）\n", [["*市发展改革委", "市直有关部门"]]),
+        ("（三）推进改革。各地区各部门要按照职责分工，抓好落实。\n", []),  # guard: bodies in general exhort
+    ],
+)
+def test_units_answer_by_their_division_of_duties_whatever_verb_follows(text: str, expected: list[list[str]]) -> None:
+    """按照职责分工 names the units it follows as answerable, before 负责 or any other verb (做好)."""
+    assert marked(text, "440300") == expected
