@@ -56,6 +56,7 @@ class Lexicon:
     township_words: tuple[str, ...]
     office_words: tuple[str, ...]
     establishing_verbs: tuple[str, ...]
+    designating_verbs: tuple[str, ...]  # 市政府设立的|机构, 县级以上人民政府确定的|部门: whose it is
     modals: tuple[str, ...]
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
@@ -358,6 +359,11 @@ class Lexicon:
         return frozenset(s for s in self.organisation_suffixes if len(s) == 1)
 
     @cached_property
+    def organisation_words(self) -> tuple[str, ...]:
+        """The organisation's words of several characters (机构, 中心, 委员会), longest first."""
+        return tuple(sorted((s for s in self.organisation_suffixes if len(s) > 1), key=len, reverse=True))
+
+    @cached_property
     def compound_suffixes(self) -> tuple[str, ...]:
         """The body endings of several characters (管委会, 支行, 书记): a name ending in one ends in
         it whatever verb a character of it might also end."""
@@ -396,6 +402,17 @@ class Lexicon:
         '甲局牵头、乙局配合'
         """
         return re.compile(f"({alternation(self.role_words)})[ \u3000](?=\\S)")
+
+    @cached_property
+    def designated_body_pattern(self) -> re.Pattern[str]:
+        """A body named by who set it up or designated it: group ``whose`` (bodies or levels),
+        a designating verb, 的, group ``body`` (its name, no 的 in it).
+
+        >>> found = load_lexicon().designated_body_pattern.fullmatch("县级以上人民政府确定的主管部门")
+        >>> found.group("whose"), found.group("body")
+        ('县级以上人民政府', '主管部门')
+        """
+        return re.compile(f"(?P<whose>[^的]+?)(?:{alternation(self.designating_verbs)})的(?P<body>[^的]+)")
 
     @cached_property
     def role_clause_pattern(self) -> re.Pattern[str]:
@@ -670,6 +687,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             township_words=tuple(data["township_words"]),
             office_words=tuple(data["office_words"]["words"]),
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),
+            designating_verbs=tuple(data["designating_verbs"]["words"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),

@@ -74,7 +74,7 @@ _GROUP_SEPARATORS = "，。；"
 _AROUND_A_CLAUSE = "；，。 \t\u3000"  # stops and blanks (an ideographic space too) between clauses
 _BEFORE_A_CLAUSE = _AROUND_A_CLAUSE + "\n"  # what a clause, and so a label, starts after
 _MAX_LABEL = 12  # characters of a label with its joined heads (牵头责任单位, 责任部门、单位)
-_SENTENCE_STYLES = ("sentence", "clause", "subject")  # notes outside brackets, read from running text
+_SENTENCE_STYLES = ("sentence", "clause", "subject", "designated")  # notes outside brackets, from running text
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)
 _LINE_STOPS = ("。", "；", "！", "？", "：", "）", "】", "〕")  # a line ending in one was not wrapped
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[）)]$")
@@ -1280,6 +1280,17 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _designated_body(subject: str, lexicon: Lexicon) -> int | None:
+    """Where the body starts in a subject that names it by who set it up or designated it
+    (市、县人民政府设立的|数字化城市管理实施机构, 县级以上人民政府确定的|主管部门): bodies or
+    levels, a verb of ``designating_verbs``, 的, and a body's name; None for any other subject."""
+    found = lexicon.designated_body_pattern.fullmatch(subject)
+    if found is None or not _ends_in_a_body(found.group("whose"), lexicon):
+        return None
+    body = found.group("body")
+    return found.start("body") if _ends_in_an_organisation_s_word(body, lexicon) else None
+
+
 def _topic_end(norm: str, begin: int, end: int, gaz: Gazetteer, *, collective: bool = False) -> int | None:
     """Where a body's name ends that opens the clause ``norm[begin:end]`` as its topic, with a
     predicate or a preposition right after it, past a bracket (市文档服务中心（以下简称文档中心）|
@@ -1433,6 +1444,14 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
             if _ends_in_bracketed_levels(subject, lexicon):
                 named = subject  # 乡（镇、街道）、村（社区）负责: the bracket names the places too
+            if (designated := _designated_body(named, lexicon)) is not None:
+                body_start = begin + designated
+                role_end = _role_ending_a_word(norm, role, lexicon)
+                if role_end is not None:  # X设立的Y机构负责…: the body X set up answers, X says whose
+                    role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
+                    body_end = begin + len(subject)
+                    spans.append(NoteSpan(body_start, role_end, body_start, body_end, "designated", role_of_verb))
+                continue
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(") or not (
                 _ends_in_a_body(named, lexicon) or _a_place_in_full(named.rsplit("、", 1)[-1], gaz)
             ):
@@ -1505,13 +1524,17 @@ def _labels_its_unit(aside: re.Match[str], text: str, lexicon: Lexicon) -> bool:
 def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
     """The first role word between *start* and *end* that no quotation holds (按照“谁主管、谁负责”
     的原则|抓好落实: the quoted 负责 is a slogan's) and no body's name (县督查落实|办: a role word
-    before an organisation's word of one character, standing as a word, names the office)."""
+    before an organisation's word of one character, standing as a word, names the office; one
+    before an organisation's word of several, 实施|机构, names the body)."""
     for role in lexicon.role_clause_pattern.finditer(norm, start, end):
         if norm.count("“", start, role.start()) > norm.count("”", start, role.start()):
             continue
         after = role.end()
         if norm[after : after + 1] in lexicon.one_character_suffixes and word_around(norm, after)[1] == after + 1:
             continue
+        word = next((w for w in lexicon.organisation_words if norm.startswith(w, after)), "")
+        if word and norm[after + len(word) : after + len(word) + 1] not in "：:":
+            continue  # 数字化城市管理|实施机构|负责: a body's name (牵头单位：, a label)
         return role
     return None
 

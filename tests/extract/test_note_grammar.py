@@ -1163,3 +1163,21 @@ def test_a_kindergarten_is_a_body() -> None:
 def test_units_answer_by_their_division_of_duties_whatever_verb_follows(text: str, expected: list[list[str]]) -> None:
     """按照职责分工 names the units it follows as answerable, before 负责 or any other verb (做好)."""
     assert marked(text, "440300") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第五条 县人民政府设立的政务服务管理机构负责全县政务服务的组织协调。\n", [["政务服务管理机构"]]),
+        ("第六条 县级以上人民政府确定的主管部门负责本行政区域内的监督管理。\n", [["主管部门"]]),
+        ("第七条 企业确定的联络员负责信息报送。\n", []),  # guard: a person set up by no body
+    ],
+)
+def test_a_body_named_by_who_set_it_up_answers(text: str, expected: list[list[str]]) -> None:
+    """X设立的Y机构负责…: the body set up answers; who set it up says whose it is."""
+    assert marked(text, "341800") == expected
+
+
+def test_a_role_word_inside_a_body_s_name_is_no_role() -> None:
+    """实施 of 实施机构 opens an organisation's word of several characters: the name goes on."""
+    assert marked("第九条 县农村改革实施机构负责改革的日常工作。\n", "341800") == [["县农村改革实施机构"]]
