@@ -1574,8 +1574,8 @@ def _items_before_a_shared_head(tokens: list[Tok], first: int, last: int, gramma
         while k >= 0 and _in_an_item(tokens[k], grammar):
             k -= 1
         begin = k + 1
-        while begin < end and (tokens[begin].text in grammar.achieving_verbs or tokens[begin].text in grammar.actions):
-            begin += 1  # 完成|云管、…: the predicate before the list, no part of its first item (预约|挂号 is)
+        while begin < end and _predicate_before_a_list(tokens[begin].text, grammar):
+            begin += 1  # 完成|云管、…, 推进|不动产登记、…: the predicate before the list, not its first item
         if begin == end:
             return []
         items.insert(0, (begin, end))
@@ -1589,6 +1589,12 @@ def _items_before_a_shared_head(tokens: list[Tok], first: int, last: int, gramma
         if text in grammar.levels or text.endswith(grammar.institutions):
             return []  # 省、市和县级平台: the levels one system spans; 高校、企业和创新平台: who hosts
     return [*items, (joins[0] + 1, last)]
+
+
+def _predicate_before_a_list(word: str, grammar: Grammar) -> bool:
+    """Whether *word* says a task is done, an action on a system or a programme's verb (完成,
+    建设, 推进): before a list it is the list's predicate (预约|挂号, what a system does, is no such)."""
+    return word in grammar.achieving_verbs or word in grammar.actions or word in grammar.programme_verbs
 
 
 def _in_an_item(token: Tok, grammar: Grammar) -> bool:

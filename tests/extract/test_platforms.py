@@ -119,6 +119,8 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
             ["省政务云平台", "人口基础数据库", "法人基础数据库", "证照基础数据库"],
         ),
         ("运用大数据、云计算等新技术建设宁海城市大脑。", ["宁海城市大脑"]),  # what follows 等 names no system
+        # a programme's verb before a list sharing a head is its predicate, no part of its first item
+        ("加快推进户籍、社保和医保平台对接。", ["户籍平台", "社保平台", "医保平台"]),
         ("依托县政务服务平台“甬易办”移动端办理。", ["县政务服务平台", "甬易办移动端"]),  # a quoted name in apposition
         # an action after 等 (接入) makes the list the subjects of a task, no names' shared category
         (
