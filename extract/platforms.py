@@ -615,7 +615,12 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             or _a_place_acting(tokens, i, grammar)
         )
         if ((head or subject) and (conjunction or verb)) or (
-            conjunction and (tokens[i - 1].text in grammar.compound_tails or _level_opens(tokens, i + 1, end, grammar))
+            conjunction
+            and (
+                tokens[i - 1].text in grammar.compound_tails
+                or _level_opens(tokens, i + 1, end, grammar)
+                or _between_quotations(tokens, i, end)
+            )
         ):
             segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 方案和X系统, A和省B系统
             first = i + 1
@@ -666,6 +671,11 @@ def _joins_inside_a_name(tokens: list[Tok], first: int, i: int, end: int, gramma
         if any(verb in token.text for verb in grammar.link_verbs):  # 对接, 互联互通
             return False
     return True
+
+
+def _between_quotations(tokens: list[Tok], i: int, end: int) -> bool:
+    """Token *i* joins two quotations (“浙里办”和|“浙政钉”移动端): two names, the second with the run's head."""
+    return i + 1 < end and tokens[i - 1].tag == "wyy" and tokens[i + 1].tag == "wyz"
 
 
 def _level_opens(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
@@ -1622,8 +1632,9 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
     Quoted, two to six characters, not a slogan of numbers (a numeral may open a place's name:
     三晋, 四川); either three characters ending in a brand's final (办, 通) after two that are
     no common word or are a place's name or abbreviation (jieba's ns and j: 山东, 三晋), or
-    ending in a platform head, or a place (a name, or a province's one-character abbreviation
-    first) with at most a rare word beside it.
+    ending in a platform head, or a place (a name or short form of any division of the country,
+    or a province's one-character abbreviation first) with at most a rare word beside it (i深圳)
+    or a pronoun and 的 (我的宁夏).
     """
     content = _written(text, tokens[start].start, tokens[end - 1].end)
     first = content[:2]
@@ -1637,10 +1648,19 @@ def _is_brand(text: str, tokens: list[Tok], start: int, end: int, grammar: Gramm
     if content[-1] in grammar.single_character_heads:
         return words.frequency(content) < grammar.common_word_frequency
     names, abbreviations = _places()
-    rests = [content.replace(place, "", 1) for place in names if place in content and place != content]
+    gazetteer = load_gazetteer()  # every division of the country, by its name or short form (i深圳)
+    spans = {content[a:b] for a in range(len(content)) for b in range(a + 2, len(content) + 1)} - {content}
+    places = {place for place in spans if place in names or gazetteer.places_named(place)}
+    rests = [content.replace(place, "", 1) for place in places]
     if content[0] in abbreviations and len(content) == 3:
         rests.append(content[1:])
-    return any(len(rest) == 1 or words.frequency(rest) < grammar.common_word_frequency for rest in rests)
+    rare = grammar.common_word_frequency
+    return any(len(rest) == 1 or words.frequency(rest) < rare or _owning(rest, words) for rest in rests)
+
+
+def _owning(word: str, words: Words) -> bool:
+    """Whether *word* is a pronoun and 的 (我的): before a place, a brand of the place's own app (我的宁夏)."""
+    return word.endswith("的") and words.tag(word[:-1]) == "r"
 
 
 def _listed_with_common_phrases(

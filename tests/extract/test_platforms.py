@@ -1173,3 +1173,17 @@ def test_a_category_of_bodies_systems_after_a_list_names_none(nlp, text: str, na
     systems of those bodies in general, no system; an item's marker (三、) before the list is no
     item of it."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a place of any level of the country (绍兴, a city of the registry) and one letter: the city's app
+        ("（三）推广“i绍兴”，完善市政务服务平台。", ["i绍兴", "市政务服务平台"]),
+        # a pronoun and 的 before a place: the place's own app; 和 between two quotations parts them
+        ("推广“我的宁波”和“甬易办”移动端。", ["我的宁波", "甬易办移动端"]),
+        ("开展“我的青春”主题活动，依托市政务服务平台报名。", ["市政务服务平台"]),  # guard: no place
+    ],
+)
+def test_a_quoted_brand_named_after_a_place(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
