@@ -542,6 +542,21 @@ class Lexicon:
         return re.compile(alternation(self.unit_joiners))
 
     @cached_property
+    def marked_lead_pattern(self) -> re.Pattern[str]:
+        """A legend that a mark marks the lead (标★的为牵头单位, 带*号的单位为牵头部门); group
+        ``mark`` is the mark.
+
+        >>> [m.group("mark") for m in load_lexicon().marked_lead_pattern.finditer("注：标★的为牵头单位。")]
+        ['★']
+        """
+        d, first = self.declarations["marked_lead"], self.declarations["first_lead"]
+        markings, marks, signs = (alternation(d[k]) for k in ("markings", "marks", "signs"))
+        nouns, work = alternation(first["nouns"]), alternation(self.work_nouns)
+        return re.compile(
+            f"(?:{markings})?(?P<mark>{marks})(?:{signs})?(?:的|者)?(?:{nouns})?(?:为|是|表示)(?:{work})?牵头(?:{nouns})?"
+        )
+
+    @cached_property
     def first_lead_pattern(self) -> re.Pattern[str]:
         """A declaration that the first unit listed leads: 排在第一位的部门为牵头部门，下同;
         the lead may be named with a work noun and another noun beside it (为工作牵头单位或汇总单位);

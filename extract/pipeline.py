@@ -63,6 +63,7 @@ def extract_document(
     heading_starts = [h.start for h in headings]
     boilerplate = find_boilerplate(norm, metadata)
     first_lead_from = first_lead_declaration(norm, gaz)
+    lead_marks = {m.group("mark") for m in gaz.lexicon.marked_lead_pattern.finditer(norm)}  # 标★的为牵头单位
     additions = [
         (position, expand_units(units, offset, gaz, code))
         for position, units, offset in added_unit_declarations(norm, gaz)
@@ -73,7 +74,10 @@ def extract_document(
         if in_spans(boilerplate, span.start):
             continue
         roles: list[tuple[Role, UnitName]] = [(g.role or "responsible", u) for g in parsed.groups for u in g.units]
-        if parsed.explicit_lead:
+        marked = bool(lead_marks) and any(_marked(norm, unit, lead_marks) for _, unit in roles)
+        if marked:
+            roles = [("lead" if _marked(norm, unit, lead_marks) else role, unit) for role, unit in roles]
+        if parsed.explicit_lead or marked:
             roles = [("support" if role == "responsible" else role, unit) for role, unit in roles]
         elif first_lead_from is not None and span.end > first_lead_from:
             roles = [("lead" if i == 0 else role, unit) for i, (role, unit) in enumerate(roles)]
@@ -109,6 +113,11 @@ def extract_document(
         attach_mentions(extraction, pipeline_pieces(nlp, norm), gaz)
     resolve_entities(extraction, gaz)
     return extraction
+
+
+def _marked(norm: str, unit: UnitName, marks: set[str]) -> bool:
+    """Whether a mark of *marks* stands right after the unit's name or right before it (市大数据局★)."""
+    return norm[unit.end : unit.end + 1] in marks or norm[max(unit.start - 1, 0) : unit.start] in marks
 
 
 def text_pieces(text: str, size: int) -> list[tuple[int, int]]:

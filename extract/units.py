@@ -56,6 +56,9 @@ def split_outside_brackets(text: str, separators: str, offset: int = 0) -> list[
     return pieces
 
 
+_MARKS = "*＊※"  # marks of punctuation's category written after a unit's name as ★ is (市发改委*)
+
+
 def _trim(piece: str, start: int) -> tuple[str, int]:
     """*piece* without white space, a leading 由 and leading marks and dashes (★区发改委: a
     table's sign; ——区发改委牵头: a note set off by a dash), and without a slash that parts it
@@ -64,7 +67,10 @@ def _trim(piece: str, start: int) -> tuple[str, int]:
     while stripped and unicodedata.category(stripped[0]) in ("So", "Sm", "Pd"):
         stripped = stripped[1:].lstrip()
     start += len(piece) - len(stripped)
-    return stripped.rstrip().rstrip("：:/／").rstrip(), start  # 市规划局：负责…: the colon is no part of the unit
+    stripped = stripped.rstrip().rstrip("：:/／").rstrip()  # 市规划局：负责…: the colon is no part of the unit
+    while stripped and (unicodedata.category(stripped[-1]) == "So" or stripped[-1] in _MARKS):
+        stripped = stripped[:-1].rstrip()  # 市大数据局★: a table's mark after the name (the lead's, by a legend)
+    return stripped, start
 
 
 def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:

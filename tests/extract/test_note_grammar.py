@@ -1181,3 +1181,16 @@ def test_a_body_named_by_who_set_it_up_answers(text: str, expected: list[list[st
 def test_a_role_word_inside_a_body_s_name_is_no_role() -> None:
     """实施 of 实施机构 opens an organisation's word of several characters: the name goes on."""
     assert marked("第九条 县农村改革实施机构负责改革的日常工作。\n", "341800") == [["县农村改革实施机构"]]
+
+
+def test_a_legend_makes_the_marked_unit_lead() -> None:
+    """注：标★的为牵头单位: a unit marked ★, after its name or before it, leads; the mark is no part of it."""
+    text = (
+        "注：标★的为牵头单位。\n（一）建设政务云。（责任单位：区大数据局★、区财政局）\n"
+        "（二）完善数据共享。（责任单位：区发改委、★区大数据局）\n"
+    )
+    assert marked(text, "440300") == [["*区大数据局", "区财政局"], ["区发改委", "*区大数据局"]]
+
+
+def test_a_mark_without_a_legend_is_no_part_of_a_name_and_makes_no_lead() -> None:
+    assert marked("（一）建设政务云。（责任单位：区大数据局*、区财政局）\n", "440300") == [["区大数据局", "区财政局"]]
