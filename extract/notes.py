@@ -1409,7 +1409,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     and not any(_ends_in_an_agent(norm[c[0] : c[1]].rstrip(), lexicon) for c in earlier[:-1])
                 ):  # (X推动Y，落实…; X下设办公室，负责…: Y and the office are the subject)
                     role_end = _role_ending_a_word(norm, role, lexicon)
-                    role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end or role.end()])
+                    role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end]) if role_end else "support"
                     if role_end is not None and role_of_verb != "support":  # X隶属于Y，根据…，负责…: the topic
                         spans.append(NoteSpan(earlier[0][0], role_end, earlier[0][0], topic, "subject", role_of_verb))
                         continue
