@@ -374,16 +374,30 @@ class Lexicon:
         return re.compile(alternation(self.modifiers))
 
     def hosts_only(self, text: str) -> bool:
-        """Whether every role word of *text* is one of hosting (主办, 承办), and it holds one.
+        """Whether every role word of *text* is one of hosting (主办, 承办), and it holds one; a role
+        word that opens an organisation's word of several characters is a name's (技能鉴定|指导中心).
 
         >>> lexicon = load_lexicon()
         >>> lexicon.hosts_only("本次大赛由市体育局主办，市体育中心承办")
         True
+        >>> lexicon.hosts_only("市发改委主办，市职业技能鉴定指导中心承办")
+        True
         >>> lexicon.hosts_only("市发改委主办，市财政局协办")
         False
         """
-        words = self._role_word_pattern.findall(text)
+        words = [m.group(0) for m in self._role_word_pattern.finditer(text) if not self.opens_a_name(text, m.end())]
         return bool(words) and all(word in self.hosting_roles for word in words)
+
+    def opens_a_name(self, text: str, end: int) -> bool:
+        """Whether the role word ending at *end* opens an organisation's word of several characters
+        and so a body's name (实施|机构, 指导|中心), not a label (牵头|单位：, 主办|单位：).
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.opens_a_name("技能鉴定指导中心承办", 6), lexicon.opens_a_name("主办单位：县政府办公室", 2)
+        (True, False)
+        """
+        word = next((w for w in self.organisation_words if text.startswith(w, end)), "")
+        return bool(word) and text[end + len(word) : end + len(word) + 1] not in "：:"
 
     @cached_property
     def role_phrase_pattern(self) -> re.Pattern[str]:

@@ -1532,8 +1532,7 @@ def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> r
         after = role.end()
         if norm[after : after + 1] in lexicon.one_character_suffixes and word_around(norm, after)[1] == after + 1:
             continue
-        word = next((w for w in lexicon.organisation_words if norm.startswith(w, after)), "")
-        if word and norm[after + len(word) : after + len(word) + 1] not in "：:":
+        if lexicon.opens_a_name(norm, after):
             continue  # 数字化城市管理|实施机构|负责: a body's name (牵头单位：, a label)
         return role
     return None

@@ -1194,3 +1194,9 @@ def test_a_legend_makes_the_marked_unit_lead() -> None:
 
 def test_a_mark_without_a_legend_is_no_part_of_a_name_and_makes_no_lead() -> None:
     assert marked("（一）建设政务云。（责任单位：区大数据局*、区财政局）\n", "440300") == [["区大数据局", "区财政局"]]
+
+
+def test_a_host_whose_name_holds_a_role_word_hosts_only() -> None:
+    """指导 of 指导中心 is a name's: the sentence names who holds an event, no unit answerable."""
+    text = "本次竞赛由县人力资源和社会保障局主办，县就业创业指导中心承办，共有80名选手参赛。\n"
+    assert marked(text, "341600") == []
