@@ -57,6 +57,7 @@ class Lexicon:
     office_words: tuple[str, ...]
     establishing_verbs: tuple[str, ...]
     designating_verbs: tuple[str, ...]  # 市政府设立的|机构, 县级以上人民政府确定的|部门: whose it is
+    completion_adverbs: tuple[str, ...]  # 已由X印发实施: an act reported done, no task assigned
     modals: tuple[str, ...]
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
@@ -717,6 +718,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             office_words=tuple(data["office_words"]["words"]),
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),
             designating_verbs=tuple(data["designating_verbs"]["words"]),
+            completion_adverbs=tuple(data["completion_adverbs"]["words"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),

@@ -1194,9 +1194,12 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         sentence = body[start:]
         tail = lexicon.work_heading_pattern.search(sentence) if whole_line else None
         content = sentence[: tail.start()] if tail else sentence
+        reported = False  # 已由市政府办公室印发实施: done already, a report of progress
         if (agent := _AGENT_INSIDE.search(content)) is not None:
+            reported = content[: agent.end() - 1].endswith(lexicon.completion_adverbs)
             start, sentence, content = start + agent.end(), sentence[agent.end() :], content[agent.end() :]
         plain = 2 < len(content) <= _MAX_SENTENCE_NOTE and content[0] not in "（〔【" and content[-1] not in "）〕】"
+        plain = plain and not reported
         asides = [
             m.end() for m in lexicon.role_aside_pattern.finditer(content) if _labels_its_unit(m, content, lexicon)
         ]

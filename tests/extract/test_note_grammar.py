@@ -1200,3 +1200,13 @@ def test_a_host_whose_name_holds_a_role_word_hosts_only() -> None:
     """指导 of 指导中心 is a name's: the sentence names who holds an event, no unit answerable."""
     text = "本次竞赛由县人力资源和社会保障局主办，县就业创业指导中心承办，共有80名选手参赛。\n"
     assert marked(text, "341600") == []
+
+
+def test_an_act_reported_done_names_no_unit() -> None:
+    """已由X印发实施 in a column of progress reports what X did; only the column of units is a note."""
+    text = (
+        "序号 | 工作任务 | 责任单位 | 进展情况\n"
+        "1 | 出台稳就业若干措施 | 县人社局 | 已由县政府办公室印发实施\n"
+        "2 | 开展技能培训 | 县教育局 | 已完成\n"
+    )
+    assert marked(text, "341600") == [["县人社局"], ["县教育局"]]
