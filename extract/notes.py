@@ -1836,7 +1836,9 @@ def _ends_in_an_organisation_s_word(text: str, lexicon: Lexicon) -> bool:
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
     """Every responsibility note in *norm*, in document order, each with its parsed content."""
-    norm = _colon_for_labels(_bracket_breaks_joined(_unquoted_cells(norm)), gaz.lexicon)
+    norm = _main_body_as_lead(
+        _colon_for_labels(_bracket_breaks_joined(_unquoted_cells(norm)), gaz.lexicon), gaz.lexicon
+    )
     found: list[tuple[NoteSpan, ParsedNote]] = []
     candidates = (
         _bracket_candidates(norm, gaz.lexicon)
@@ -1957,6 +1959,31 @@ def _colon_for_labels(norm: str, lexicon: Lexicon) -> str:
     return lexicon.copula_label_pattern.sub(
         lambda m: m.group(1) + m.group(2) + "：" + " " * (len(m.group(3)) - 1), norm
     )
+
+
+_MAIN_BODY = re.compile(r"以([^，。；、：（）()\n]{2,20}?)为主(?=[，。；、])")  # 以X为主，Y配合
+
+
+def _main_body_as_lead(norm: str, lexicon: Lexicon) -> str:
+    """*norm* with the body a task is mainly for written as its lead (…的监督检查以县医保局为主，
+    Y配合 → …由县医保局牵头，Y配合), the same length, so offsets hold; a phrase that names no
+    body (以预防为主) or a kind of body alone (以企业为主) is kept.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> _main_body_as_lead("监督检查以县医保局为主，县卫健局配合", load_lexicon())
+    '监督检查由县医保局牵头，县卫健局配合'
+    >>> _main_body_as_lead("坚持以预防为主，以企业为主，防治结合", load_lexicon())
+    '坚持以预防为主，以企业为主，防治结合'
+    """
+    if "为主" not in norm:
+        return norm
+
+    def as_lead(found: re.Match[str]) -> str:
+        body = found.group(1)
+        named = len(body) > 2 and body not in lexicon.organisation_suffixes
+        return f"由{body}牵头" if named and _ends_in_an_organisation_s_word(body, lexicon) else found.group(0)
+
+    return _MAIN_BODY.sub(as_lead, norm)
 
 
 def _parse_span(content: str, span: NoteSpan, gaz: Gazetteer, jurisdiction: str) -> ParsedNote | None:

@@ -1210,3 +1210,19 @@ def test_an_act_reported_done_names_no_unit() -> None:
         "2 | 开展技能培训 | 县教育局 | 已完成\n"
     )
     assert marked(text, "341600") == [["县人社局"], ["县教育局"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（一）加强监管。药品安全的监督检查以县市场监管局为主，县卫生健康局、县公安局配合，每年开展两次。\n",
+            [["*县市场监管局", "县卫生健康局", "县公安局"]],
+        ),
+        ("（二）完善机制。坚持以预防为主，防治结合。\n", []),  # guard: no body
+        ("（三）推进改革。以企业为主，政府引导。\n", []),  # guard: a kind of body alone
+    ],
+)
+def test_the_body_a_task_is_mainly_for_leads(text: str, expected: list[list[str]]) -> None:
+    """以X为主，Y配合: X is the main body, the lead; Y supports."""
+    assert marked(text, "341600") == expected
