@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from extract.gazetteer import Gazetteer, level_of_party
 from extract.lexicon import Lexicon
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
-from extract.words import common_noun_ending, in_the_dictionary, stands_alone, starts_with_a_proper_name
+from extract.words import common_noun_ending, first_word, in_the_dictionary, stands_alone, starts_with_a_proper_name
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
@@ -329,6 +329,9 @@ def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
     level = gaz.level_prefix(first)
     if level:
         return level
+    opening = first_word(first)
+    if opening in gaz.lexicon.township_words and len(first) > len(opening) + 1:
+        return opening  # 镇|应急管理办公室、党政综合办公室: the township's offices (not 镇江市…)
     if _collective_marker(first, gaz) and 0 < (length := _place_part(first, gaz)) < len(first):
         return first[:length]  # 各乡镇党委、政府: each township's government
     found = gaz.place_at_start(first)
@@ -413,6 +416,8 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             and prefix
             and (not _collective_marker(prefix, gaz) or item in gaz.lexicon.place_bodies)  # 各乡镇党委、政府
             and not _has_own_level(item, gaz)
+            and not item.startswith(gaz.lexicon.grassroots_level_words)  # 街道办事处、社区居委会
+            and not (prefix in gaz.lexicon.township_words and item.startswith(prefix))  # 镇…、镇财政所
             and not item.startswith(own_stems)
             and not _a_kind_of_enterprise(item, gaz)
         ):

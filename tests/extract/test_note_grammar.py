@@ -1226,3 +1226,17 @@ def test_an_act_reported_done_names_no_unit() -> None:
 def test_the_body_a_task_is_mainly_for_leads(text: str, expected: list[list[str]]) -> None:
     """以X为主，Y配合: X is the main body, the lead; Y supports."""
     assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("（责任单位：镇综治办、党建办、经济发展办）", [["镇综治办", "镇党建办", "镇经济发展办"]]),
+        ("（责任单位：镇应急办、镇财政所，各村民委员会）", [["镇应急办", "镇财政所", "各村民委员会"]]),  # no 镇镇
+        ("（责任单位：街道办事处、社区居委会）", [["街道办事处", "社区居委会"]]),  # guard: a community's own
+        ("（责任单位：镇江市发改委、财政局）", [["镇江市发改委", "镇江市财政局"]]),  # guard: 镇江, a city
+    ],
+)
+def test_a_township_word_opening_a_run_is_its_level(note: str, expected: list[list[str]]) -> None:
+    """镇|综治办、党建办: the township's offices, written once with its word, as 省 or 市 is."""
+    assert read(note, "320000") == expected
