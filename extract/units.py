@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from extract.gazetteer import Gazetteer, level_of_party
 from extract.lexicon import Lexicon
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
-from extract.words import common_noun_ending, first_word, in_the_dictionary, stands_alone, starts_with_a_proper_name
+from extract.words import (
+    common_noun_ending,
+    first_word,
+    in_the_dictionary,
+    names_a_place,
+    stands_alone,
+    starts_with_a_proper_name,
+)
 
 __all__ = ["UnitName", "expand_units", "split_outside_brackets"]
 
@@ -426,7 +433,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
                 alternatives.append(level_of_party(prefix) + item)
         name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
         units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
-    return _share_zone_institution(_share_department_noun(units, gaz), gaz)
+    return _share_branch(_share_zone_institution(_share_department_noun(units, gaz), gaz), gaz)
 
 
 def _share_department_noun(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
@@ -469,6 +476,44 @@ def _share_zone_institution(units: list[UnitName], gaz: Gazetteer) -> list[UnitN
             break
         shared[position] = replace(unit, name=unit.name + institution)
     return shared
+
+
+def _share_branch(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
+    """Parents written bare before the last of a run, a parent's branch in a place (中国移动、中国联通、
+    中国电信|梅河口分公司), share the place and the branch: each is its parent's branch there. Only
+    parents that end as the last one's does (no organisation's word, or the same: 农业银行、建设银行
+    梅河口支行), so a body of another kind (县工信局) shares nothing.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> run = [UnitName("中国移动", 0, 4), UnitName("中国电信梅河口分公司", 5, 15)]
+    >>> [u.name for u in _share_branch(run, load_gazetteer())]
+    ['中国移动梅河口分公司', '中国电信梅河口分公司']
+    """
+    if len(units) < 2:
+        return units
+    last = units[-1].name
+    branch = next((b for b in gaz.lexicon.branch_words if last.endswith(b)), None)
+    if branch is None:
+        return units
+    served = last[: -len(branch)]
+    length = next((k for k in (4, 3, 2) if len(served) > k and _a_place_s_name(served[-k:], gaz)), 0)
+    if not length:
+        return units
+    parent, where = served[:-length], served[-length:] + branch
+    ending = next((s for s in gaz.lexicon.organisation_suffixes if parent.endswith(s)), None)
+    shared = list(units)
+    for position in range(len(units) - 2, -1, -1):
+        name = units[position].name
+        own = next((s for s in gaz.lexicon.organisation_suffixes if name.endswith(s)), None)
+        if own != ending or name.endswith(gaz.lexicon.branch_words) or gaz.level_prefix(name) or where[:2] in name:
+            break  # (元谋农商银行、邮储银行元谋县支行: a body of the place already)
+        shared[position] = replace(units[position], name=name + where)
+    return shared
+
+
+def _a_place_s_name(word: str, gaz: Gazetteer) -> bool:
+    """Whether *word* names a place: the gazetteer's, or one jieba's dictionary knows (梅河口)."""
+    return bool(gaz.places_named(word)) or names_a_place(word)
 
 
 def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:

@@ -18,6 +18,7 @@ __all__ = [
     "ends_with_a_verb",
     "first_word",
     "in_the_dictionary",
+    "names_a_place",
     "stands_alone",
     "starts_with_a_preposition",
     "starts_with_a_proper_name",
@@ -118,6 +119,15 @@ def common_noun_ending(text: str, end: int) -> str:
     start, stop = word_around(text, end - 1)
     word = text[start:stop]
     return word if stop == end and len(word) > 1 and _word_tags().get(word) == "n" else ""
+
+
+def names_a_place(word: str) -> bool:
+    """Whether jieba's dictionary tags *word* a place's name (梅河口, 海淀), a place no gazetteer may hold.
+
+    >>> names_a_place("梅河口"), names_a_place("分公司")
+    (True, False)
+    """
+    return _word_tags().get(word) == "ns"
 
 
 def word_around(text: str, position: int) -> tuple[int, int]:

@@ -1240,3 +1240,21 @@ def test_the_body_a_task_is_mainly_for_leads(text: str, expected: list[list[str]
 def test_a_township_word_opening_a_run_is_its_level(note: str, expected: list[list[str]]) -> None:
     """镇|综治办、党建办: the township's offices, written once with its word, as 省 or 市 is."""
     assert read(note, "320000") == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "（责任单位：县工信局，中国移动、中国联通、中国电信河口分公司）",
+            [["县工信局", "中国移动河口分公司", "中国联通河口分公司", "中国电信河口分公司"]],
+        ),
+        ("（责任单位：县金融办，农业银行、建设银行河口支行）", [["县金融办", "农业银行河口支行", "建设银行河口支行"]]),
+        # guards: a body of the place already; a body of another kind
+        ("（责任单位：河口农商银行、邮储银行河口支行）", [["河口农商银行", "邮储银行河口支行"]]),
+        ("（责任单位：县财政局，中国电信河口分公司）", [["县财政局", "中国电信河口分公司"]]),
+    ],
+)
+def test_parents_written_bare_share_the_branch_of_the_last(note: str, expected: list[list[str]]) -> None:
+    """中国移动、中国电信河口分公司: each parent's branch in 河口, as 福州市、泉州市人民政府 share a body."""
+    assert read(note, "530000") == expected
