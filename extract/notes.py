@@ -130,10 +130,16 @@ def _cut(text: str, pattern: re.Pattern[str]) -> str:
 def _without_modal(units: str, lexicon: Lexicon) -> str:
     """*units* without a modal verb after them (市发改委要|会同…), nor the adverbs of a role after
     that (区城管局要|主动|会同…, 县投资促进中心要|进一步|牵头): the units are still answerable."""
-    while adverb := next((a for a in lexicon.role_adverbs if units.endswith(a) and len(units) > len(a)), None):
-        units = units[: len(units) - len(adverb)]
+    units = _without_adverbs(units, lexicon)
     modal = next((m for m in lexicon.modals if units.endswith(m)), "")  # longest first, as the lexicon keeps them
     return units[: len(units) - len(modal)]
+
+
+def _without_adverbs(units: str, lexicon: Lexicon) -> str:
+    """*units* without the adverbs of a role after them (县投资促进中心要|进一步, X应|加强)."""
+    while adverb := next((a for a in lexicon.role_adverbs if units.endswith(a) and len(units) > len(a)), None):
+        units = units[: len(units) - len(adverb)]
+    return units
 
 
 def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
@@ -1559,14 +1565,17 @@ def _without_adverbial(subject: str, lexicon: Lexicon) -> str:
 def _before_a_fronted_object(subject: str, norm: str, role: re.Match[str], clause_end: int, lexicon: Lexicon) -> str:
     """*subject* up to an object preposition standing as a word after a run that ends in a body,
     where the role word ends the clause (市、县人民政府|对本行政区域大气环境质量|负责: what the units
-    answer for, fronted); *subject* as it is otherwise."""
+    answer for, fronted; 县民宗局应加强|对宗教活动场所的日常|指导, after a modal and an adverb);
+    *subject* as it is otherwise."""
     if norm[role.end() : clause_end].strip(" ，,。；;") or _ends_in_a_body(subject, lexicon):
         return subject  # (the cheap tests first: most roles have a task after them)
     for preposition in lexicon.duty_adverbs["object_prepositions"]:
         at = subject.find(preposition, 2)
         while at >= 0:
-            if _ends_in_a_body(subject[:at], lexicon) and stands_alone(subject, at, at + len(preposition)):
-                return subject[:at]
+            before = _without_adverbs(subject[:at], lexicon)  # X应|加强|对Y的日常|指导: the modal stays, read after
+            standing = stands_alone(subject, at, at + len(preposition))
+            if standing and _ends_in_a_body(_without_modal(before, lexicon), lexicon):
+                return before
             at = subject.find(preposition, at + 1)
     return subject
 

@@ -1258,3 +1258,16 @@ def test_a_township_word_opening_a_run_is_its_level(note: str, expected: list[li
 def test_parents_written_bare_share_the_branch_of_the_last(note: str, expected: list[list[str]]) -> None:
     """中国移动、中国电信河口分公司: each parent's branch in 河口, as 福州市、泉州市人民政府 share a body."""
     assert read(note, "530000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）加强管理。县文旅局应加强对景区安全工作的日常指导。\n", [["县文旅局"]]),
+        ("（二）加强管理。市卫健委加强对乡镇卫生院的业务指导。\n", [["市卫健委"]]),
+        ("（三）加强管理。各部门要加强对本系统的指导。\n", []),  # guard: bodies in general exhort
+    ],
+)
+def test_a_role_after_a_fronted_object_and_an_adverb(text: str, expected: list[list[str]]) -> None:
+    """X应加强对Y的日常指导: what X guides is fronted by 对 after the adverb; X answers, as in X对Y负责."""
+    assert marked(text, "341600") == expected
