@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extract.gazetteer import Gazetteer, level_of_party
@@ -469,12 +470,19 @@ def _share_zone_institution(units: list[UnitName], gaz: Gazetteer) -> list[UnitN
     )
     if institution is None:
         return units
+    # a level word alone names no zone
+    return _shared_tail(units, institution, lambda name: name.endswith(levels) and name not in levels)
+
+
+def _shared_tail(units: list[UnitName], tail: str, takes: Callable[[str], bool]) -> list[UnitName]:
+    """*units* with *tail* written after each name before the last, back from the last while
+    *takes* holds for a name (the run's earlier items, written without what the last one ends in)."""
     shared = list(units)
     for position in range(len(units) - 2, -1, -1):
-        unit = units[position]
-        if not unit.name.endswith(levels) or unit.name in levels:  # a level word alone names no zone
+        name = units[position].name
+        if not takes(name):
             break
-        shared[position] = replace(unit, name=unit.name + institution)
+        shared[position] = replace(units[position], name=name + tail)
     return shared
 
 
@@ -500,15 +508,15 @@ def _share_branch(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
     if not length:
         return units
     parent, where = served[:-length], served[-length:] + branch
-    ending = next((s for s in gaz.lexicon.organisation_suffixes if parent.endswith(s)), None)
-    shared = list(units)
-    for position in range(len(units) - 2, -1, -1):
-        name = units[position].name
-        own = next((s for s in gaz.lexicon.organisation_suffixes if name.endswith(s)), None)
-        if own != ending or name.endswith(gaz.lexicon.branch_words) or gaz.level_prefix(name) or where[:2] in name:
-            break  # (元谋农商银行、邮储银行元谋县支行: a body of the place already)
-        shared[position] = replace(units[position], name=name + where)
-    return shared
+    suffixes = gaz.lexicon.organisation_suffixes
+    ending = next((s for s in suffixes if parent.endswith(s)), None)
+
+    def takes(name: str) -> bool:  # (元谋农商银行、邮储银行元谋县支行: a body of the place already)
+        own = next((s for s in suffixes if name.endswith(s)), None)
+        elsewhere = name.endswith(gaz.lexicon.branch_words) or bool(gaz.level_prefix(name)) or where[:2] in name
+        return own == ending and not elsewhere
+
+    return _shared_tail(units, where, takes)
 
 
 def _a_place_s_name(word: str, gaz: Gazetteer) -> bool:
