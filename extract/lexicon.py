@@ -51,6 +51,7 @@ class Lexicon:
     level_prefixes: tuple[str, ...]
     place_level_words: tuple[str, ...]
     grassroots_level_words: tuple[str, ...]  # 各村, 村（社区）: only whole, not in 农村
+    general_places: tuple[str, ...]  # 各地: each locality, only whole after 各
     branch_words: tuple[str, ...]  # 农发行县支行: a branch's name goes on past its parent's
     area_finals: tuple[str, ...]  # 示范区大数据管理局: an area's word opening a body's name says whose
     township_words: tuple[str, ...]
@@ -712,6 +713,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             level_prefixes=tuple(data["level_prefixes"]),
             place_level_words=tuple(data["place_level_words"]),
             grassroots_level_words=tuple(data["grassroots_level_words"]["words"]),
+            general_places=tuple(data["general_places"]["words"]),
             branch_words=tuple(data["branch_words"]["words"]),
             area_finals=tuple(data["area_finals"]["words"]),
             township_words=tuple(data["township_words"]),

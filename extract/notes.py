@@ -220,6 +220,8 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
     if role is not None and (helped := _helping(text, offset, role, gaz, jurisdiction)):
         return helped
+    if _exhorts(text.strip("；，。、 "), gaz.lexicon):
+        return []  # 各市、各部门要加强领导，抓好落实: an exhortation names no unit
     units = [
         _without_predicate(u, gaz.lexicon)
         for u in expand_units(text, offset, gaz, jurisdiction)
@@ -230,6 +232,25 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
         start = offset + text.index(collective)  # 市发改委牵头，相关部门配合: a group of its own is a unit
         units = [UnitName(collective, start, start + len(collective))]
     return [RoleGroup(role, units)] if units else []
+
+
+def _exhorts(run: str, lexicon: Lexicon) -> bool:
+    """Whether the last item of a run is bodies in general with a modal verb and a predicate after
+    them (各市、各部门要|加强领导): the sentence exhorts everyone it names, as 各部门要负责 does.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> _exhorts("各市、各部门要加强领导", lexicon), _exhorts("市发改委要加强领导", lexicon)
+    (True, False)
+    >>> _exhorts("各部门", lexicon), _exhorts("要求各部门", lexicon)
+    (False, False)
+    """
+    last = run.rsplit("、", 1)[-1]
+    for modal in lexicon.modals:
+        at = last.find(modal)
+        if at > 0 and last[at + len(modal) :] and _bodies_in_general(last[:at], lexicon):
+            return _ends_in_a_body(last[:at], lexicon)
+    return False
 
 
 def _helping(text: str, offset: int, role: Role, gaz: Gazetteer, jurisdiction: str) -> list[RoleGroup]:
@@ -2182,6 +2203,8 @@ def _collective_places(name: str, lexicon: Lexicon) -> bool:
     marker = next((m for m in lexicon.collective_markers if bare.startswith(m)), None)
     if marker is not None and bare[len(marker) :] in lexicon.grassroots_level_words:
         return True  # 各村, 各社区: whole, not 农村
+    if marker == lexicon.collective_markers[0] and bare[len(marker) :] in lexicon.general_places:
+        return True  # 各地: each locality (not 所在地)
     return lexicon.is_collective(name) and bare.endswith(lexicon.place_level_words)
 
 

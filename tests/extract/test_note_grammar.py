@@ -1271,3 +1271,19 @@ def test_parents_written_bare_share_the_branch_of_the_last(note: str, expected: 
 def test_a_role_after_a_fronted_object_and_an_adverb(text: str, expected: list[list[str]]) -> None:
     """X应加强对Y的日常指导: what X guides is fronted by 对 after the adverb; X answers, as in X对Y负责."""
     assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）整合系统。县数据局牵头，各地、各部门负责。\n", [["*县数据局", "各地", "各部门"]]),
+        ("（二）清理系统。各地方负责。\n", [["各地方"]]),
+        # guards: bodies in general with a modal exhort; where a thing is names no place
+        ("（三）抓好落实。各地、各部门要加强领导，抓好落实。\n", []),
+        ("（四）抓好落实。各市、各部门要加强领导，抓好落实。\n", []),
+    ],
+)
+def test_each_locality_is_a_collective_of_places(text: str, expected: list[list[str]]) -> None:
+    """各地 (each locality) stands for the localities' governments, as 各市 does; with a modal and
+    a predicate after them, bodies in general are exhorted and named as no unit."""
+    assert marked(text, "230000") == expected
