@@ -246,10 +246,20 @@ class Lexicon:
         ('工作任务', '市直相关部门')
         """
         name = self.label_aside_pattern.sub("", "".join(cell.split()))
+        if name not in self.labels and (acting := self._acting_column_pattern.fullmatch(name)) is not None:
+            return acting.group(1) + acting.group(2)  # 负责|考核|部门: the units that assess, as 负责部门
         qualified = self._qualified_column_pattern.fullmatch(name)
         if qualified is None or name in self.labels or self.is_collective(name):
             return name  # 市直相关部门: units, no label
         return qualified.group(1)  # 整改|责任单位, 州级|牵头单位, 县市|责任单位: whose or what for
+
+    @cached_property
+    def _acting_column_pattern(self) -> re.Pattern[str]:
+        """A header cell of a label's modifier, the act its units answer for, and its head
+        (负责|考核|部门, 牵头|推进|单位): group 1 the modifier, group 2 the head."""
+        modifiers = alternation(sorted(self.modifiers, key=len, reverse=True))
+        heads = alternation(self.unit_label_heads)
+        return re.compile(f"({modifiers})[\u4e00-\u9fff]{{2}}({heads})")
 
     @cached_property
     def _qualified_column_pattern(self) -> re.Pattern[str]:

@@ -14,7 +14,23 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（][12]\d{3}[〕\]�
 # 《…》 is no part of the issuer: a notice named in book-title marks is one the text cites
 # (根据《X关于印发…的通知》), not the one it is.
 _NOTICE = re.compile(r"(?<![\u4e00-\u9fff《])([^\s。，；：《》]{2,40}?)关于印发[《“]?([^\s。；》”]{2,80}?)[》”]?的通知")
-_TITLE_WORDS = ("要点", "方案", "计划", "意见", "通知", "规划", "办法", "措施", "决定", "纲要", "指南")
+_TITLE_WORDS = (
+    "要点",
+    "方案",
+    "计划",
+    "意见",
+    "通知",
+    "规划",
+    "办法",
+    "措施",
+    "决定",
+    "纲要",
+    "指南",
+    "细则",
+    "规定",
+    "条例",
+    "规则",
+)
 _DATE = re.compile(r"([12]\d{3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"([12]\d{3})[-/.](\d{1,2})[-/.](\d{1,2})")
 _PUBLISHED = re.compile(r"发布日期[：]\s*" + _ISO_DATE.pattern)

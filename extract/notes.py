@@ -1029,15 +1029,25 @@ def _row_number(cell: str) -> int | None:
     return int(cell.rstrip(".、．")) if _ROW_NUMBER.fullmatch(cell) else None
 
 
-def _next_row_number(cell: str, last: int | None) -> bool:
+def _next_row_number(cell: str, last: int | None, *, after_heading: bool = False) -> bool:
     """Whether a cell is the next row's number: rows count up, so a number out of turn is
-    another column's value (an amount, 300; a year, 2024).
+    another column's value (an amount, 300; a year, 2024). Under a heading the rows count from 1
+    again or go on from the rows before it, so another number there is a section's value (一、 /
+    巩固成果 / 31: its score).
 
     >>> _next_row_number("1", None), _next_row_number("2", 1), _next_row_number("300", 1)
     (True, True, False)
+    >>> _next_row_number("1", 6, after_heading=True), _next_row_number("7", 6, after_heading=True)
+    (True, True)
+    >>> _next_row_number("31", 6, after_heading=True), _next_row_number("31", None, after_heading=True)
+    (False, False)
     """
     number = _row_number(cell)
-    return number is not None and (last is None or number == last + 1)
+    if number is None:
+        return False
+    if after_heading:
+        return number == 1 or (last is not None and number == last + 1)
+    return last is None or number == last + 1
 
 
 def _numbered_task(cell: str, lexicon: Lexicon) -> bool:
@@ -1061,6 +1071,8 @@ def _table_header(cells: list[tuple[str, int]], index: int, lexicon: Lexicon) ->
             or _HEADING.match(cell)
             or len(cell) > _MAX_HEADER
         ):
+            if _row_number(cell) not in (None, 1) and len(header) > 2 and header[-1] not in lexicon.labels:
+                header.pop()  # 总分 / 100: a row of totals under the header, whose first row is 1
             break
         header.append(lexicon.column_name(cell))  # 落实科室(部门), 整改责任单位: the label
     if any(cell in lexicon.row_number_headers for cell in header[1:]):
@@ -1087,7 +1099,8 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     task_column = 0
     row: list[tuple[str, int]] = []  # the cells of the row being read, its row number or task first
     row_column = 0  # the column of the row's first cell
-    last_number: int | None = None  # the number of the last numbered row under this header or heading
+    last_number: int | None = None  # the number of the last numbered row under this header
+    after_heading = False  # a heading since that row: the next counts from 1 or goes on
 
     def close_row() -> None:
         columns = [lexicon.labels.get(cell) for cell in header]
@@ -1116,7 +1129,7 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 close_row()
             header, skip_until = found, index + len(found)
             header_roles = tuple(lexicon.labels[cell] for cell in header if cell in lexicon.labels)
-            last_number = None
+            last_number, after_heading = None, False
             labelled = (k for k, cell in enumerate(header) if cell in lexicon.labels or cell in lexicon.person_labels)
             task_column = max(next(labelled) - 1, 0)
         elif not header:
@@ -1125,15 +1138,20 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if row:
                 close_row()
             header = []  # 附件2: another part, its own tables
-        elif _HEADING.match(text) or _next_row_number(text, last_number) or _numbered_task(text, lexicon):
+        elif (
+            _HEADING.match(text)
+            or _next_row_number(text, last_number, after_heading=after_heading)
+            or _numbered_task(text, lexicon)
+        ):
             if row:
                 close_row()
             if _HEADING.match(text):
-                last_number = None  # numbering starts again under each heading
+                after_heading = True  # numbering starts again under each heading, or goes on
             else:
                 row.append((text, start))
                 row_column = 0 if _ROW_NUMBER.fullmatch(text) else task_column
-                last_number = _row_number(text) or last_number
+                if (number := _row_number(text)) is not None:
+                    last_number, after_heading = number, False
         elif row:
             row.append((text, start))
         elif text.strip():  # a row with no number under a heading: a cell naming whose it is is its note

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract import extract_file, extract_text
 from tests.conftest import SAMPLES
 
@@ -134,3 +136,13 @@ def test_a_text_addressing_the_provinces_as_a_whole_is_national() -> None:
     assert extract_text(national).metadata.jurisdiction == "100000"
     local = "（责任单位：市大数据局）贵阳市打通国家、省、市、区、乡五级部门。贵阳市。\n"
     assert extract_text(local).metadata.jurisdiction == "520100"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["某某县2030年度河道管护工作考核细则", "某某市数据安全管理规定", "某某省公共数据条例", "某某区政务服务评价规则"],
+)
+def test_rules_and_regulations_are_titles(title: str) -> None:
+    """细则, 规定, 条例 and 规则 end a title as 办法 does, before a table's first cells below it."""
+    text = f"{title}\n序号\n考核内容\n分值\n1\n完善制度建设方案\n5\n"
+    assert extract_text(text).metadata.title == title

@@ -1365,3 +1365,20 @@ def test_a_scope_note_inside_a_unit_s_name_is_no_part_of_it(text: str, expected:
     """A scope note in brackets inside a unit's name (各设区市（含新区，下同）人民政府) says what the
     places include: the unit is named without it."""
     assert units_of(text, "360000") == expected
+
+
+def test_an_assessment_table_one_cell_to_a_line() -> None:
+    """A table of assessment copied one cell to a line: the header names the units by what they
+    answer for (负责|督查|部门, as 负责部门); a row of totals under it (合计 / 60) and each section's
+    score (一、 / 加强组织 / 20) are no rows, for rows count from 1 and go on across sections; a
+    criteria cell wrapped over lines leaves the unit cell last in its row."""
+    text = (
+        "某县2030年度乡镇安全生产工作考核细则\n"
+        "序号\n考核内容\n分值\n评分标准\n负责督查部门\n合计\n60\n"
+        "一、\n加强组织\n20\n"
+        "1\n健全工作机构\n8\n按要求配齐专职人员、\n落实工作经费，得8分。\n县应急管理局\n"
+        "2\n开展宣传培训\n12\n1.组织安全培训，得6分。\n2.开展宣传活动，\n得6分。\n县委宣传部\n县应急管理局\n"
+        "二、\n消除隐患\n40\n"
+        "3\n排查整治隐患\n40\n建立隐患台账，整改到位，得40分。\n县消防救援大队\n"
+    )
+    assert units_of(text, "360700") == [["县应急管理局"], ["县委宣传部", "县应急管理局"], ["县消防救援大队"]]
