@@ -636,6 +636,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         elif _modifies_a_verb(tokens, i, end, grammar):
             segments.append((first, i))  # 政务服务|全面接入|平台: an adverb and its verb are a predicate
             first = i + 2
+        elif head and token.tag in grammar.adverb_tags:
+            segments.append((first, i))  # 政务服务网|直接|链接到…: after a whole name an adverb opens a predicate
+            first = i
         elif (_breaks(token, grammar) and not _opens_after_a_verb(tokens, i, grammar)) or (
             verb and i + 1 < end and tokens[i + 1].tag == "wyz"
         ):
@@ -982,6 +985,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if previous == "wn" and token.tag in grammar.verb_tags and modifier and named_before:
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
         after_adverb = previous in grammar.adverb_tags and not (token.text in grammar.levels and start + 1 < end)
+        if after_adverb and tokens[start - 1].text in grammar.disposal_markers and token.tag == "n":
+            after_adverb = False  # 将|政务服务网链接到…: a disposal marker (tagged an adverb) before its object
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
         if clause_initial and _enumerates(tokens, start, end, grammar):
             start += 2  # 二是: the second of a list of points, no part of a name
@@ -1378,6 +1383,8 @@ def _generic(
     if len(rest) > 1:
         return False
     word, tag = rest[0]
+    if not tag and head_token.head in grammar.holding_heads:
+        return False  # 事项库, 人口库: one word of the dictionary, a store named by what it holds
     if len(word) == 1:
         return tag in _SINGLE_GENERIC_TAGS
     return words.frequency(word) >= grammar.generic_modifier_frequency and head_token.head not in grammar.named_heads
@@ -1492,10 +1499,14 @@ def _counts_levels(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
 
 
 def _counted_after(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
-    """A quantity right after the name (已建数据中心9个): a kind, counted."""
+    """A quantity right after the name (已建数据中心9个): a kind, counted; not where a head follows
+    the quantity (A平台、B平台五项平台: the count sums up the names listed before it)."""
     if last >= len(tokens) or not _quantity(tokens[last], grammar):
         return False
     measured = not tokens[last].text[0].isdigit() or (last + 1 < len(tokens) and tokens[last + 1].tag == "q")
+    summed = next((t for t in tokens[last + 1 : last + 3] if t.tag != "q"), None)
+    if summed is not None and summed.head:
+        return False  # …综合服务平台|五项|平台: the names listed, then how many they are
     return measured and not _counts_one(tokens, last, grammar)
 
 

@@ -949,13 +949,14 @@ def test_a_body_of_several_words_and_a_bilateral_abbreviation(nlp, text: str, na
     ("text", "names"),
     [
         ("建成全市统一的人口库、法人库、电子证照库。", ["人口库", "法人库", "电子证照库"]),
-        ("加强人口库建设。", []),  # alone, one frequent word before the head: a kind
+        ("加强人口数据库建设。", []),  # alone, one frequent word before the head: a kind
         ("建设政府网站、部门网站。", []),  # kinds beside kinds
     ],
 )
 def test_a_kind_listed_beside_names_of_its_head_is_a_name(nlp, text: str, names: list[str]) -> None:
-    """A word that alone is a kind (人口库) names a system where a list gives it beside names of
-    the same head (法人库): the list names systems one by one."""
+    """A phrase that alone is a kind (人口数据库) names a system where a list gives it beside names
+    of the same head (法人库): the list names systems one by one. (人口库, one word of the
+    dictionary, names its store alone too: :func:`test_stores_adverbs_and_codes`.)"""
     assert platform_names(nlp, text) == names
 
 
@@ -1186,4 +1187,45 @@ def test_a_category_of_bodies_systems_after_a_list_names_none(nlp, text: str, na
     ],
 )
 def test_a_quoted_brand_named_after_a_place(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an adverb after a whole name opens a predicate; 将 before its object is no adverb of it
+        ("（一）将市民服务网直接接到各部门。", ["市民服务网"]),
+        ("（二）把城市管理平台直接链接到指挥中心。", ["城市管理平台"]),
+        ("（三）完善政府信息公开平台。", ["政府信息公开平台"]),  # guard: 公开 (tagged an adverb) before a head
+    ],
+)
+def test_an_adverb_after_a_name_opens_its_predicate(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a count after a list of names sums them up; with nothing listed it counts a kind
+        ("（一）建成林业资源监测平台、森林防火指挥平台两项平台。", ["林业资源监测平台", "森林防火指挥平台"]),
+        ("（二）建成三件重点系统。", []),
+        ("（三）全县已建数据中心5个。", []),  # guard: a count after the name, no head after it
+    ],
+)
+def test_a_count_after_listed_names_sums_them_up(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("（一）主动对接水利部业务平台。", ["水利部业务平台"]),  # 主动: an adverb, no name's word
+        ("（二）建成区级事项库和证照库。", ["区级事项库", "证照库"]),  # a store named by what it holds
+        ("（三）推进基础数据库建设。", []),  # guard: a kind of store, in two words
+        ("（四）通过刷脸、动态二维码等方式认证。", []),  # guard: a kind of code
+    ],
+)
+def test_stores_adverbs_and_codes(nlp, text: str, names: list[str]) -> None:
+    """A store of one dictionary word names what it holds (事项库), where 基础数据库 is a kind; 主动
+    is the adverb before a verb; a 2D code (二维码) is a kind of code, no app."""
     assert platform_names(nlp, text) == names
