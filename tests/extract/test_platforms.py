@@ -1229,3 +1229,17 @@ def test_stores_adverbs_and_codes(nlp, text: str, names: list[str]) -> None:
     """A store of one dictionary word names what it holds (事项库), where 基础数据库 is a kind; 主动
     is the adverb before a verb; a 2D code (二维码) is a kind of code, no app."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("（一）建设全市统一的网上中介服务超市。", ["网上中介服务超市"]),
+        ("（二）推广省级网上采购商城。", ["省级网上采购商城"]),
+        ("（三）在社区新建便民超市和商城。", []),  # guard: shops, no online word before them
+    ],
+)
+def test_an_online_market_is_a_platform(nlp, text: str, names: list[str]) -> None:
+    """A market or a shop (超市, 商城) names a platform where a word before it says it is online
+    (网上中介服务超市), as a hall does (网上办事大厅); alone it is a shop."""
+    assert platform_names(nlp, text) == names
