@@ -67,6 +67,7 @@ class Lexicon:
     writer_deictics: tuple[str, ...]
     relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
     relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
+    nominalisers: tuple[str, ...]  # 由所涉及的|省政府办公厅…: which units are meant
     clause_prepositions: tuple[str, ...]  # X关于Y的通知, X对Y实施: a clause, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     hosting_roles: tuple[str, ...]  # 主办, 承办: who hosts, answerable only beside another role
@@ -260,6 +261,18 @@ class Lexicon:
         modifiers = alternation(sorted(self.modifiers, key=len, reverse=True))
         heads = alternation(self.unit_label_heads)
         return re.compile(f"({modifiers})[\u4e00-\u9fff]{{2}}({heads})")
+
+    @cached_property
+    def relative_phrase_pattern(self) -> re.Pattern[str]:
+        """A relative phrase opening a run of units: a nominaliser, a verb of a few characters and
+        的 (所涉及的), before a level (省, 市 …) that the first unit opens with.
+
+        >>> found = load_lexicon().relative_phrase_pattern.match("所涉及的省政府办公厅、住房城乡建设厅")
+        >>> found.group(0)
+        '所涉及的'
+        """
+        levels = alternation(self.level_prefixes)
+        return re.compile(f"(?:{alternation(self.nominalisers)})[\u4e00-\u9fff]{{1,3}}的(?={levels})")
 
     @cached_property
     def _qualified_column_pattern(self) -> re.Pattern[str]:
@@ -739,6 +752,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             writer_deictics=tuple(data["writer_deictics"]),
             relative_heads=tuple(data["relative_heads"]["words"]),
             relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
+            nominalisers=tuple(data["nominalisers"]["words"]),
             clause_prepositions=tuple(data["clause_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             hosting_roles=tuple(data["hosting_roles"]["words"]),

@@ -62,6 +62,9 @@ _SPACED_CELL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+(?!\S)|\
 _ITEM_MARKER = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
 )
+# an item's marker inside a line: a numeral alone in brackets (（二）), or digits and a full stop before a
+# character (1．行动目标), which no unit's name holds
+_INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
 _SENTENCE = re.compile(r"[^。；！？\n]+")
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 # a clause runs to a comma or a stop, past those inside brackets (各区（含经开区，下同）负责…); a bracket
@@ -222,6 +225,8 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
         return helped
     if _exhorts(text.strip("；，。、 "), gaz.lexicon):
         return []  # 各市、各部门要加强领导，抓好落实: an exhortation names no unit
+    if relative := gaz.lexicon.relative_phrase_pattern.match(text):
+        text = " " * relative.end() + text[relative.end() :]  # 所涉及的|省政府办公厅…: which ones, offsets kept
     units = [
         _without_predicate(u, gaz.lexicon)
         for u in expand_units(text, offset, gaz, jurisdiction)
@@ -653,6 +658,8 @@ def _inline_label_blocks(line: str, after_full_stop: re.Pattern[str], lexicon: L
                 break  # 牵头单位：A。配合单位：B。: the next sentence goes on with the block
             full_stop = line.find("。", label_after.end())
             end = full_stop + 1 if full_stop >= 0 else len(line)
+        if (item := _INLINE_ITEM.search(line, found.end(), end)) is not None:
+            end = item.start()  # …区内各相关企业（二）“互联网+”现代农业: the next item, in a text of one line
         label = lexicon.label_of(found.group(2))
         later = lexicon.label_pattern.finditer(line, found.end(), end)
         if label in lexicon.labels or (
@@ -764,6 +771,8 @@ def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if label or norm[end] != "，" or not _units_alone(clause.group(0), gaz):
                 break
             end = clause.end()
+        if (item := _INLINE_ITEM.search(norm, found.end(1), end)) is not None:
+            end = item.start()  # …、区内各相关企业（二）“互联网+”现代农业: the next item, in a text of one line
         spans.append(NoteSpan(found.start(1), end, found.start(1), end, "label"))
     return spans
 
@@ -1476,7 +1485,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if later is not None:  # X要加快落实…，会同Y制订…: X leads, Y supports
                 subject_cells: tuple[tuple[int, int, Role | None], ...] = ((begin, later[0], "lead"), later[1])
                 end = later[1][1]
-                spans.append(NoteSpan(begin, end, begin, end, "row", None, subject_cells, ("lead", "support")))
+                spans.append(NoteSpan(begin, end, begin, end, "subject", None, subject_cells, ("lead", "support")))
                 continue
             if role is None:
                 continue
@@ -1531,7 +1540,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 if partners is not None:  # 市规划局：负责A；会同市市政委制定B: X leads, Y supports
                     cells: tuple[tuple[int, int, Role | None], ...] = ((begin, begin + len(subject), "lead"), partners)
                     spans.append(
-                        NoteSpan(begin, partners[1], begin, partners[1], "row", None, cells, ("lead", "support"))
+                        NoteSpan(begin, partners[1], begin, partners[1], "subject", None, cells, ("lead", "support"))
                     )
                 # X牵头，Y、Z配合…: the clauses that go on naming units and roles are the same note
                 chained = _chained_roles(norm, clause.end(), sentence_end, lexicon, supporting=bool(task))
@@ -1907,6 +1916,12 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             continue
         if span.cells:
             row, above = _parse_row(norm, span, gaz, jurisdiction, above)
+            if (
+                row is not None
+                and span.style == "subject"
+                and not _a_named_lead(row[1], norm, span.start, gaz, jurisdiction)
+            ):
+                continue  # 水利部门应加强…，会同有关部门…: a kind of body, no unit
             if row is not None:
                 found.append(row)
                 taken_until = row[0].end
@@ -1928,14 +1943,31 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         if (
             parsed is not None
             and span.style == "subject"
-            and not _all_say_whose(parsed, norm, gaz, jurisdiction)
-            and not _all_named_before(parsed, norm, span.start, gaz)
+            and not _names_its_subject(parsed, norm, span.start, gaz, jurisdiction)
         ):
             continue
         if parsed is not None:
             found.append((span, parsed))
             taken_until = span.end
     return found
+
+
+def _names_its_subject(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str) -> bool:
+    """Whether a sentence's subject names its units (:func:`_all_say_whose`), or each was named in
+    full before (:func:`_all_named_before`): 市发改委负责…, not 支持领军企业负责… nor a kind of body
+    (水利部门应加强…，会同有关部门…)."""
+    return _all_say_whose(parsed, norm, gaz, jurisdiction) or _all_named_before(parsed, norm, position, gaz)
+
+
+def _a_named_lead(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str) -> bool:
+    """Whether a unit of a sentence's leading group names itself (:func:`_names_its_subject`): its
+    partners are then that body's (国家卫生健康委及统计机构要…，会同有关部门…), where a kind of body
+    alone (水利部门应…，会同有关部门…) names none."""
+    leads = parsed.groups[0] if parsed.groups else RoleGroup(None, [])
+    return any(
+        _names_its_subject(ParsedNote(groups=[RoleGroup(leads.role, [unit])]), norm, position, gaz, jurisdiction)
+        for unit in leads.units
+    )
 
 
 def _declares_only(content: str, lexicon: Lexicon) -> bool:
@@ -2194,7 +2226,10 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
     def named(unit: UnitName, beside_a_body: bool) -> bool:
         return (
-            unit.name.endswith(lexicon.organisation_suffixes)
+            (  # not 部署, though 署 ends 海关总署; 分行 (tagged a verb) ends a bank's branch
+                unit.name.endswith(lexicon.organisation_suffixes)
+                and (unit.name.endswith(lexicon.compound_suffixes) or not ends_with_a_verb(unit.name))
+            )
             or _collective_places(unit.name, lexicon)
             or _levels_alone(unit, lexicon)
             or _a_township(unit.name, lexicon)

@@ -1287,3 +1287,34 @@ def test_each_locality_is_a_collective_of_places(text: str, expected: list[list[
     """各地 (each locality) stands for the localities' governments, as 各市 does; with a modal and
     a predicate after them, bodies in general are exhorted and named as no unit."""
     assert marked(text, "230000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 强化 is a role's adverb as 加强 is
+        ("（一）加强指导。县应急局要强化对乡镇应急工作的业务指导，推动完善预案。\n", [["县应急局"]]),
+        # a heading of a verb and a role word names no body (部署: a verb, though 署 ends 海关总署)
+        ("三、统一部署实施\n（一）海关总署负责口岸监管。\n", [["海关总署"]]),
+        # a relative phrase before a run says which units are meant, no part of the first one's name
+        (
+            "（二）开展自查。由所涉及的县财政局、教育局等县级部门牵头完成自查，其他相关部门配合。\n",
+            [["*县财政局", "*县教育局", "*县级部门", "其他相关部门"]],
+        ),
+        # a kind of body with a modal, then partners after 会同, names no unit; a named body does
+        ("（三）加强管理。林业部门应加强森林资源管理，会同有关部门做好防火工作。\n", []),
+        ("（四）加强管理。县林业局应加强森林资源管理，会同有关部门做好防火工作。\n", [["*县林业局", "有关部门"]]),
+    ],
+)
+def test_adverbs_verbs_relative_phrases_and_kinds_in_running_text(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
+
+
+def test_a_label_block_ends_at_the_next_item_s_marker_on_its_line() -> None:
+    """A text of one line (a crawled page): a label block after a full stop ends where the next
+    item's marker stands ((二), 1．), not at the sentence's end after it."""
+    text = (
+        "（一）推进工业互联网。培育平台型企业。牵头单位：区经信局，配合单位：区发改局、区内各相关企业"
+        "（二）推进农业互联网1．行动目标。推进融合发展。牵头单位：区农业局，配合单位：区商务局"
+    )
+    assert marked(text, "350128") == [["*区经信局", "区发改局", "区内各相关企业"], ["*区农业局", "区商务局"]]
