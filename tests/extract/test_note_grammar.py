@@ -1318,3 +1318,16 @@ def test_a_label_block_ends_at_the_next_item_s_marker_on_its_line() -> None:
         "（二）推进农业互联网1．行动目标。推进融合发展。牵头单位：区农业局，配合单位：区商务局"
     )
     assert marked(text, "350128") == [["*区经信局", "区发改局", "区内各相关企业"], ["*区农业局", "区商务局"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第三条 市自然资源局主管全市测绘工作，制定管理制度，指导各区开展测绘工作。\n", [["市自然资源局"]]),
+        ("第四条 具体工作由县行业主管部门负责。\n", [["县行业主管部门"]]),  # guard: 主管部门, a word
+    ],
+)
+def test_a_body_in_charge_is_the_topic_of_the_clauses_after_it(text: str, expected: list[list[str]]) -> None:
+    """X主管A，制定B，指导C: 主管 (in charge of) is X's predicate, so X is the topic whose role
+    opens a later clause."""
+    assert marked(text, "320500") == expected
