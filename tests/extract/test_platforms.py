@@ -1243,3 +1243,16 @@ def test_an_online_market_is_a_platform(nlp, text: str, names: list[str]) -> Non
     """A market or a shop (超市, 商城) names a platform where a word before it says it is online
     (网上中介服务超市), as a hall does (网上办事大厅); alone it is a shop."""
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name jieba tags a person's opens a name at a clause's start (北斗: BeiDou)
+        ("（一）完善基础设施。北斗卫星导航系统服务全省交通运输。", ["北斗卫星导航系统"]),
+        # a verb jieba tags a person's name is a predicate (拓宽, corrected)
+        ("（二）优化服务。拓宽移动端服务范围，推广市政务服务平台。", ["市政务服务平台"]),
+    ],
+)
+def test_a_proper_name_may_open_a_name_at_a_clause_s_start(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
