@@ -59,6 +59,7 @@ class Lexicon:
     establishing_verbs: tuple[str, ...]
     designating_verbs: tuple[str, ...]  # 市政府设立的|机构, 县级以上人民政府确定的|部门: whose it is
     completion_adverbs: tuple[str, ...]  # 已由X印发实施: an act reported done, no task assigned
+    report_markers: tuple[str, ...]  # X牵头完成了…, X累计兑现…: a report of what was done
     modals: tuple[str, ...]
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
@@ -68,6 +69,7 @@ class Lexicon:
     relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
     relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
     nominalisers: tuple[str, ...]  # 由所涉及的|省政府办公厅…: which units are meant
+    level_ranges: tuple[str, ...]  # 县级以上: a range of levels, a kind of body
     clause_prepositions: tuple[str, ...]  # X关于Y的通知, X对Y实施: a clause, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     hosting_roles: tuple[str, ...]  # 主办, 承办: who hosts, answerable only beside another role
@@ -312,10 +314,18 @@ class Lexicon:
         >>> names = ("本部门", "省政府办公厅关于加强门户网站", "市数据局对全市平台", "市对外经济贸易局", "省政府办公厅")
         >>> [lexicon.names_no_body(n) for n in names]
         [True, True, True, False, False]
+        >>> lexicon.names_no_body("县级以上人民政府生态环境主管部门"), lexicon.names_no_body("县级人民政府")
+        (True, False)
         """
-        if self.names_a_relative(name):
-            return True
+        if self.names_a_relative(name) or self.range_of_levels_pattern.search(name):
+            return True  # 本部门; 县级以上人民政府X主管部门: a kind at each level of a range
         return holds_a_word(name, self.clause_prepositions, start=1) and not self.located_pattern.search(name)
+
+    @cached_property
+    def range_of_levels_pattern(self) -> re.Pattern[str]:
+        """A level and a word making it a range (县级以上, 乡镇以下)."""
+        levels = alternation([*self.place_level_words, *self.grassroots_level_words])
+        return re.compile(f"(?:{levels})级?(?:{alternation(self.level_ranges)})")
 
     @cached_property
     def located_pattern(self) -> re.Pattern[str]:
@@ -744,6 +754,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),
             designating_verbs=tuple(data["designating_verbs"]["words"]),
             completion_adverbs=tuple(data["completion_adverbs"]["words"]),
+            report_markers=tuple(data["report_markers"]["words"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),
@@ -753,6 +764,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             relative_heads=tuple(data["relative_heads"]["words"]),
             relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
             nominalisers=tuple(data["nominalisers"]["words"]),
+            level_ranges=tuple(data["level_ranges"]["words"]),
             clause_prepositions=tuple(data["clause_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             hosting_roles=tuple(data["hosting_roles"]["words"]),

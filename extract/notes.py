@@ -361,7 +361,10 @@ def _parse_clause(
                 earlier_role = default_role or "responsible"
                 groups += _group(text[waiting_from:start], offset + waiting_from, earlier_role, gaz, jurisdiction)
                 waiting_from, listed = start, len(groups)
-            body = _without_adverbial(text[waiting_from:body_end], lexicon)  # Z|按照属地原则|负责
+            body = text[waiting_from:body_end]
+            if not tasked:  # Z|抓好衔接资金项目|落实: a verb of ensuring and its object, before the role
+                body = _without_ensured_object(body, lexicon)
+            body = _without_adverbial(body, lexicon)  # Z|按照属地原则|负责
             unmodal = _without_modal(body.rstrip(), lexicon)  # (an aside rewritten leaves a blank: X务必切实 牵头)
             if (
                 unmodal != body
@@ -1245,6 +1248,7 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             start = marker.end()
         while start < len(body) and body[start] in " \t\u3000":
             start += 1
+        start = _past_a_designating_verb(body, start, len(body), lexicon)  # 确定|县教育局为责任单位
         sentence = body[start:]
         tail = lexicon.work_heading_pattern.search(sentence) if whole_line else None
         content = sentence[: tail.start()] if tail else sentence
@@ -1440,6 +1444,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             cell = norm.rfind("\t", begin, role.start()) + 1 if role is not None else 0
             if role is not None and cell and norm[cell : role.start()].strip():
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
+            begin = _past_a_designating_verb(norm, begin, clause.end(), lexicon)  # 明确|X为牵头单位
             before, previous = previous, (begin, clause.end())
             earlier.append(previous)
             if role is not None and role.start() == begin and before is not None:
@@ -1550,6 +1555,16 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _past_a_designating_verb(norm: str, begin: int, end: int, lexicon: Lexicon) -> int:
+    """Where the subject starts in a clause that opens with a designating verb standing as a word
+    before a body given a label by a copula (明确|市商务局为牵头单位): after the verb; *begin*
+    for any other clause."""
+    verb = next((v for v in lexicon.designating_verbs if norm.startswith(v, begin)), None)
+    if verb is None or not stands_alone(norm, begin, begin + len(verb)):
+        return begin
+    return begin + len(verb) if _labelled_subject(norm, begin + len(verb), end, lexicon) is not None else begin
+
+
 def _labelled_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
     """The aside that ends a clause whose subject, a run of bodies, it gives a unit's label by a
     copula (各镇为辖区河道管护第一责任单位, X是本行政区域安全生产的责任主体) or a duty it bears
@@ -1611,21 +1626,51 @@ def _without_adverbial(subject: str, lexicon: Lexicon) -> str:
 
 
 def _before_a_fronted_object(subject: str, norm: str, role: re.Match[str], clause_end: int, lexicon: Lexicon) -> str:
-    """*subject* up to an object preposition standing as a word after a run that ends in a body,
-    where the role word ends the clause (市、县人民政府|对本行政区域大气环境质量|负责: what the units
-    answer for, fronted; 县民宗局应加强|对宗教活动场所的日常|指导, after a modal and an adverb);
-    *subject* as it is otherwise."""
+    """*subject* up to an object preposition or a verb of ensuring standing as a word after a run
+    that ends in a body, where the role word ends the clause (市、县人民政府|对本行政区域大气环境质量|
+    负责: what the units answer for, fronted; 县民宗局应加强|对宗教活动场所的日常|指导, after a
+    modal and an adverb; 县财政局|抓好衔接资金项目|落实); *subject* as it is otherwise."""
     if norm[role.end() : clause_end].strip(" ，,。；;") or _ends_in_a_body(subject, lexicon):
         return subject  # (the cheap tests first: most roles have a task after them)
+    ensured = _without_ensured_object(subject, lexicon)
+    if ensured != subject:
+        return _without_adverbial(ensured, lexicon)  # X抓好|Y|落实: a verb of ensuring fronts its object as 对 does
     for preposition in lexicon.duty_adverbs["object_prepositions"]:
         at = subject.find(preposition, 2)
         while at >= 0:
             before = _without_adverbs(subject[:at], lexicon)  # X应|加强|对Y的日常|指导: the modal stays, read after
+            before = _without_adverbial(before, lexicon)  # X按照属地原则|抓好Y|落实
             standing = stands_alone(subject, at, at + len(preposition))
             if standing and _ends_in_a_body(_without_modal(before, lexicon), lexicon):
                 return before
             at = subject.find(preposition, at + 1)
     return subject
+
+
+def _without_ensured_object(run: str, lexicon: Lexicon) -> str:
+    """*run* up to a verb of ensuring standing as a word after a run of bodies, maybe with an
+    adverbial between (市直各有关部门、各镇（街道）按照属地原则|抓好衔接资金项目): what the bodies
+    see carried out, the role word after it; *run* as it is otherwise.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> _without_ensured_object("县财政局抓好衔接资金项目", load_lexicon())
+    '县财政局'
+    >>> _without_ensured_object("各部门要抓好", load_lexicon())
+    '各部门要抓好'
+    """
+    for verb in lexicon.duty_adverbs["ensuring_verbs"]:
+        at = run.find(verb, 2)
+        while at >= 0:
+            before = _without_adverbial(_without_adverbs(run[:at], lexicon), lexicon)
+            object_after = run[at + len(verb) :].strip()
+            if (
+                object_after
+                and stands_alone(run, at, at + len(verb))
+                and _ends_in_a_body(_without_modal(before, lexicon), lexicon)
+            ):
+                return run[:at]
+            at = run.find(verb, at + 1)
+    return run
 
 
 def _role_ending_a_word(norm: str, role: re.Match[str], lexicon: Lexicon) -> int | None:
@@ -1661,8 +1706,9 @@ def _chained_roles(
             break
         # Y要认真做好配合, 各区政府要切实落实: after a note, units with a modal are still answerable
         subject = _without_modal(_without_adverbial(norm[begin : role.start()].rstrip(), lexicon), lexicon)
+        subject = _without_modal(_before_a_fronted_object(subject, norm, role, clause.end(), lexicon), lexicon)
         if not _ends_in_a_body(subject, lexicon):
-            break  # (Z按照属地原则负责: the units' manner of acting may stand before the role)
+            break  # (Z按照属地原则负责: the units' manner of acting may stand before the role; Z抓好Y落实)
         if supporting and lexicon.role_of_phrase(role.group(0)) != "support":
             break
         end = role.end()
@@ -1940,6 +1986,8 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         parsed = _parse_span(content, span, gaz, jurisdiction)
         if parsed is not None and span.style in _SENTENCE_STYLES and not _all_named_bodies(parsed, gaz):
             continue
+        if parsed is not None and span.style in _SENTENCE_STYLES and _reports_done(norm, span, gaz.lexicon):
+            continue  # 2023年，区发改委牵头完成了…: what was done, no task
         if (
             parsed is not None
             and span.style == "subject"
@@ -1950,6 +1998,14 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             found.append((span, parsed))
             taken_until = span.end
     return found
+
+
+def _reports_done(norm: str, span: NoteSpan, lexicon: Lexicon) -> bool:
+    """Whether the sentence a note written in running text stands in reports what was done: a
+    report marker (了, 累计) stands in it as a word, after the note's start (…牵头完成了…,
+    …会同市财政局累计兑现…)."""
+    end = min((e for e in (norm.find(mark, span.end) for mark in "。！？\n") if e >= 0), default=len(norm))
+    return holds_a_word(norm[span.start : end], lexicon.report_markers)
 
 
 def _names_its_subject(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str) -> bool:

@@ -1331,3 +1331,41 @@ def test_a_body_in_charge_is_the_topic_of_the_clauses_after_it(text: str, expect
     """X主管A，制定B，指导C: 主管 (in charge of) is X's predicate, so X is the topic whose role
     opens a later clause."""
     assert marked(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of levels names a kind of body at each level, no unit
+        ("第五条 县级以上人民政府林业主管部门负责本行政区域内古树名木的保护管理。\n", []),
+        ("第六条 县林业局负责全县古树名木的日常养护。\n", [["县林业局"]]),  # guard
+        # a sentence that reports what was done (了, 累计) assigns no task
+        ("（一）2023年，县民政局牵头完成了养老服务设施摸底。\n", []),
+        ("（二）近年来，县水利局会同县财政局累计投入资金3亿元。\n", []),
+        ("（三）2025年，县民政局要会同县财政局健全养老服务补贴制度。\n", [["*县民政局", "县财政局"]]),  # guard
+    ],
+)
+def test_kinds_by_a_range_of_levels_and_reports_of_the_past_name_no_unit(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "360700") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a designating verb before a body and its label (明确X为牵头单位): the body answers as labelled
+        (
+            "（一）推进招商。明确县商务局为牵头单位，县发改委、县财政局配合，合力推进招商引资。\n",
+            [["*县商务局", "县发改委", "县财政局"]],
+        ),
+        ("（二）明确工作职责。确定县教育局为责任单位。\n", [["县教育局"]]),
+        # a verb of ensuring and its object before 落实 (X抓好Y落实), after a lead and an adverbial
+        (
+            "（三）管好资金。县农业农村局牵头，县直有关部门、各乡镇按照属地原则抓好衔接资金项目落实。\n",
+            [["*县农业农村局", "县直有关部门", "各乡镇"]],
+        ),
+        ("（四）管好资金。县财政局要抓好奖补资金落实。\n", [["县财政局"]]),
+        ("（五）抓好落实。各部门要抓好政策落实。\n", []),  # guard: bodies in general exhort
+    ],
+)
+def test_designated_bodies_and_objects_of_ensuring(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "360700") == expected
