@@ -110,6 +110,7 @@ class Grammar:
     nominal_actions: frozenset[str]
     institutions: tuple[str, ...]
     holding_heads: frozenset[str]
+    category_suffixes: tuple[str, ...]
     brand_categories: frozenset[str]
     body_tails: tuple[str, ...]
     versions: re.Pattern[str]
@@ -244,6 +245,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         nominal_actions=frozenset(data["nominal_actions"]),
         institutions=tuple(data["institutions"]),
         holding_heads=frozenset(data["holding_heads"]["words"]),
+        category_suffixes=tuple(data["category_suffixes"]["words"]),
         brand_categories=frozenset(data["brand_categories"]["words"]),
         body_tails=tuple(data["body_tails"]["words"]),
         versions=re.compile(data["versions"]),
@@ -1355,13 +1357,17 @@ def _generic(
     it too (外网, 云网)."""
     head_token = tokens[head_index]
     head_start = max(head_token.start, head_token.end - len(head_token.head))  # 网上办事|大厅, 数据|中心
-    modifiers = []
+    modifiers: list[tuple[str, str]] = []
     for token in tokens[first : head_index + 1]:
         a, b = max(token.start, start), min(token.end, head_start)
         if a < b:
             whole = (a, b) == (token.start, token.end)
             if whole or b - a > 1:
                 modifiers.append((text[a:b], token.tag if whole else ""))
+            elif head_token.head.isascii() and modifiers:  # 市民|卡APP: a character glued to a letters' head
+                modifiers[-1] = (modifiers[-1][0] + text[a:b], "")  # goes with the word before it (市民卡)
+    if modifiers and modifiers[-1][0].endswith(grammar.category_suffixes):
+        return True  # 政务服务类APP: a class of systems
     places, _ = _places()
     rest = [(w, t) for w, t in modifiers if not _says_where(w, t, places, grammar)]
     if not rest:

@@ -1256,3 +1256,16 @@ def test_an_online_market_is_a_platform(nlp, text: str, names: list[str]) -> Non
 )
 def test_a_proper_name_may_open_a_name_at_a_clause_s_start(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a character the segmenter glues to a head in letters goes with the word before it (居民卡)
+        ("（一）推广居民卡APP，方便群众办事。", ["居民卡APP"]),
+        # a class of systems (…类APP) is no system
+        ("（二）整合便民服务类APP。", []),
+    ],
+)
+def test_a_glued_character_and_a_class_of_systems(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
