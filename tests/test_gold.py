@@ -99,6 +99,9 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout40", 0.85, 0.95, 0.70),
         ("heldout41", 0.97, 0.90, 0.80),
         ("heldout42", 0.97, 0.97, 0.40),
+        ("heldout43", 0.97, 0.95, 0.80),
+        ("heldout44", 0.90, 0.90, 0.75),
+        ("heldout46", 0.78, 0.77, 0.90),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -121,7 +124,9 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     ``heldout37`` to ``heldout40``: rules of areas and townships, X对Y负责, 与 inside names, what a
     system becomes, a title written again over two lines; ``heldout41``, ``heldout42``: roles after
     a word that holds an organisation's character, label lines of items run on in one line, a
-    place no gazetteer holds, a body named by who set it up, apps of a city)
+    place no gazetteer holds, a body named by who set it up, apps of a city; ``heldout43``,
+    ``heldout44``, ``heldout46``: a table of assessment one cell to a line, 各地 as a collective,
+    online markets, label blocks of a text of one line, a body in charge as a topic)
     and ``tuning2`` (platform-rich plans): leads meet the issue's aim; notes, units and platforms
     have floors just under today's figures where a set still falls short of it, so that a change
     that loses ground fails."""
@@ -132,3 +137,18 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     assert score["units"]["f1"] >= units, score["units"]
     if platforms is not None:  # heldout13's plans name no platform
         assert score["platforms"]["f1"] >= platforms, score["platforms"]
+
+
+def test_extraction_holds_on_heldout45(nlp, capsys: pytest.CaptureFixture[str]) -> None:
+    """heldout45, tuned on from session 36, with floors of its own: 8 of its 22 notes are the
+    department cells of a county's assessment table under no unit label (重点考核部门 | 县委农工部),
+    a reading its annotator flags as debatable and no rule reads, and 2 of its 9 leads are in
+    collectives exhorted with a modal (各省级发展改革部门要…发挥牵头抓总作用), which the grammar
+    reads as exhortations; floors just under today's figures, so that a change that loses ground
+    fails."""
+    folder = ROOT / "tests" / "data" / "annotated" / "heldout45"
+    score = run_eval(folder / "corpus", folder / "gold", capsys)
+    assert score["notes"]["recall"] >= 0.55, score["notes"]
+    assert score["lead"]["accuracy"] >= 0.75, score["lead"]
+    assert score["units"]["f1"] >= 0.90, score["units"]
+    assert score["platforms"]["f1"] >= 0.60, score["platforms"]
