@@ -59,7 +59,7 @@ class Lexicon:
     establishing_verbs: tuple[str, ...]
     designating_verbs: tuple[str, ...]  # 市政府设立的|机构, 县级以上人民政府确定的|部门: whose it is
     completion_adverbs: tuple[str, ...]  # 已由X印发实施: an act reported done, no task assigned
-    report_markers: tuple[str, ...]  # X牵头完成了…, X累计兑现…: a report of what was done
+    report_particles: tuple[str, ...]  # X牵头完成了…: a report of what was done
     modals: tuple[str, ...]
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
@@ -754,7 +754,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),
             designating_verbs=tuple(data["designating_verbs"]["words"]),
             completion_adverbs=tuple(data["completion_adverbs"]["words"]),
-            report_markers=tuple(data["report_markers"]["words"]),
+            report_particles=tuple(data["report_markers"]["particles"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),

@@ -2001,11 +2001,10 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
 
 
 def _reports_done(norm: str, span: NoteSpan, lexicon: Lexicon) -> bool:
-    """Whether the sentence a note written in running text stands in reports what was done: a
-    report marker (了, 累计) stands in it as a word, after the note's start (…牵头完成了…,
-    …会同市财政局累计兑现…)."""
+    """Whether the sentence a note written in running text stands in reports what was done: the
+    perfective particle stands as a word after the note's start (…牵头完成了…)."""
     end = min((e for e in (norm.find(mark, span.end) for mark in "。！？\n") if e >= 0), default=len(norm))
-    return holds_a_word(norm[span.start : end], lexicon.report_markers)
+    return holds_a_word(norm[span.start : end], lexicon.report_particles)
 
 
 def _names_its_subject(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str) -> bool:

@@ -349,6 +349,10 @@ def _run_prefix(first: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+# a count of the levels a run of places names (市、县两级人民政府): no part of each one's body
+_LEVEL_COUNT = re.compile(r"^[两二三四五]级")
+
+
 def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:
     """Expand one 、-run; each item is (name without a trailing bracket, as written, start)."""
     prefix = _run_prefix(items[0][0], gaz)
@@ -414,7 +418,8 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
                 else ""
             )
             marker = marker_of(position)
-            name = ("" if written.startswith(marker) else marker) + written + level_char + last[length:]
+            body = _LEVEL_COUNT.sub("", last[length:], count=1)  # 市、县两级|人民政府: each level's
+            name = ("" if written.startswith(marker) else marker) + written + level_char + body
         elif position in sharers and (marker := marker_of(position)) and _bare_place(item[: places[position]], gaz):
             name = item if item.startswith(marker) else marker + item
         elif item in gaz.lexicon.place_level_words and (marker := marker_of(position)):
@@ -432,6 +437,8 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             name = prefix + item
             if prefix.endswith("委"):  # 省委、保密局 may mean 省保密局, 自治区党委、宣传部 自治区宣传部
                 alternatives.append(level_of_party(prefix) + item)
+        if position in sharers and name == item:  # 市、县两级人民政府: the last place's body, without the count
+            name = item[: places[position]] + _LEVEL_COUNT.sub("", item[places[position] :], count=1)
         name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
         units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
     return _share_branch(_share_zone_institution(_share_department_noun(units, gaz), gaz), gaz)

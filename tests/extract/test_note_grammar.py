@@ -1339,9 +1339,9 @@ def test_a_body_in_charge_is_the_topic_of_the_clauses_after_it(text: str, expect
         # a range of levels names a kind of body at each level, no unit
         ("第五条 县级以上人民政府林业主管部门负责本行政区域内古树名木的保护管理。\n", []),
         ("第六条 县林业局负责全县古树名木的日常养护。\n", [["县林业局"]]),  # guard
-        # a sentence that reports what was done (了, 累计) assigns no task
+        # a sentence that reports what was done (了) assigns no task; a target in all (累计) may be a task's
         ("（一）2023年，县民政局牵头完成了养老服务设施摸底。\n", []),
-        ("（二）近年来，县水利局会同县财政局累计投入资金3亿元。\n", []),
+        ("（二）县水利局牵头，到2026年累计建成农村供水工程30处。\n", [["*县水利局"]]),
         ("（三）2025年，县民政局要会同县财政局健全养老服务补贴制度。\n", [["*县民政局", "县财政局"]]),  # guard
     ],
 )
@@ -1369,3 +1369,16 @@ def test_kinds_by_a_range_of_levels_and_reports_of_the_past_name_no_unit(text: s
 )
 def test_designated_bodies_and_objects_of_ensuring(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "360700") == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("（责任单位：省水利厅，市、县两级人民政府）", [["省水利厅", "市人民政府", "县人民政府"]]),
+        ("（责任单位：省、市、县三级人民政府）", [["省人民政府", "市人民政府", "县人民政府"]]),
+        ("（责任单位：银川市、石嘴山市人民政府）", [["银川市人民政府", "石嘴山市人民政府"]]),  # guard: no count
+    ],
+)
+def test_a_count_of_levels_is_no_part_of_the_body_they_share(note: str, expected: list[list[str]]) -> None:
+    """市、县两级人民政府: the government of each level; 两级 counts them."""
+    assert read(note, "640000") == expected
