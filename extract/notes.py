@@ -596,7 +596,8 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         qualified = _qualified_label(stripped, lexicon)  # 技术|支撑单位：A
         bare = _bare_label(stripped, lexicon) and _units_follow(lines, number, gaz)
         # a label alone on its line takes the line below, and the lines of units alone after it
-        more = units_below and not match and _units_alone(stripped.strip(), gaz)
+        run_open = block is not None and lines[number - 1].rstrip().endswith("、")  # 市档案馆、/ 市住建局: a run broken
+        more = (units_below or run_open) and not match and _units_alone(stripped.strip(), gaz)
         units_below = units_below and (more or not stripped.strip())
         goes_on = match or qualified or bare or bare_label or more
         if block is not None and not item_opens and (goes_on or not stripped.strip()):
@@ -1702,6 +1703,8 @@ def _chained_roles(
             end = labelled.end()
             continue
         role = _role_outside_quotes(norm, begin, clause.end(), lexicon)
+        if role is None and _ends_in_a_body(norm[begin : clause.end()].rstrip(), lexicon) and not supporting:
+            continue  # X牵头，A、B分公司，C配合: a run of units alone goes on to the role of the next clause
         if role is None or role.start() == begin or not ends_a_word(norm, role.end()):
             break
         # Y要认真做好配合, 各区政府要切实落实: after a note, units with a modal are still answerable

@@ -100,6 +100,11 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
             level = gaz.level_prefix(tail)
             if level and level in gaz.lexicon.place_level_words and _is_generic(tail[len(level) :], gaz):
                 return head
+            for joiner in gaz.lexicon.unit_joiners:  # A等有关部门和各设区市人民政府: bodies in general, then units
+                qualifier, _, after = tail.partition(joiner)
+                if after and qualifier in gaz.lexicon.dropped_units:
+                    after_start = start + index + 1 + len(rest) - len(tail) + len(qualifier) + len(joiner)
+                    return head + _split_deng(after, after_start, gaz)
             own = tail.startswith(("各", "有关", "相关", *gaz.lexicon.own_level_prefixes))  # 国务院相关部门
             if own or level or gaz.place_at_start(tail):
                 tail_start = start + index + 1 + len(rest) - len(tail)
@@ -441,7 +446,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             name = item[: places[position]] + _LEVEL_COUNT.sub("", item[places[position] :], count=1)
         name = "".join(name.split())  # 市 城镇化服务中心: spaces copied from a table cell are no part of it
         units.append(UnitName(name, start, start + len(written), tuple("".join(a.split()) for a in alternatives)))
-    return _share_branch(_share_zone_institution(_share_department_noun(units, gaz), gaz), gaz)
+    return _share_branch(_share_zone_institution(_share_department_noun(units, gaz), gaz), gaz, own_stems)
 
 
 def _share_department_noun(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
@@ -493,11 +498,12 @@ def _shared_tail(units: list[UnitName], tail: str, takes: Callable[[str], bool])
     return shared
 
 
-def _share_branch(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
+def _share_branch(units: list[UnitName], gaz: Gazetteer, own_stems: tuple[str, ...] = ()) -> list[UnitName]:
     """Parents written bare before the last of a run, a parent's branch in a place (中国移动、中国联通、
     中国电信|梅河口分公司), share the place and the branch: each is its parent's branch there. Only
     parents that end as the last one's does (no organisation's word, or the same: 农业银行、建设银行
-    梅河口支行), so a body of another kind (县工信局) shares nothing.
+    梅河口支行), so a body of another kind (县工信局) shares nothing. The place may be the
+    document's own, written without its level (*own_stems*: 雷山 in a plan of 雷山县).
 
     >>> from extract.gazetteer import load_gazetteer
     >>> run = [UnitName("中国移动", 0, 4), UnitName("中国电信梅河口分公司", 5, 15)]
@@ -511,7 +517,10 @@ def _share_branch(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
     if branch is None:
         return units
     served = last[: -len(branch)]
-    length = next((k for k in (4, 3, 2) if len(served) > k and _a_place_s_name(served[-k:], gaz)), 0)
+    named = (
+        k for k in (4, 3, 2) if len(served) > k and (served[-k:] in own_stems or _a_place_s_name(served[-k:], gaz))
+    )
+    length = next(named, 0)
     if not length:
         return units
     parent, where = served[:-length], served[-length:] + branch

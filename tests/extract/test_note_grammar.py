@@ -1382,3 +1382,42 @@ def test_designated_bodies_and_objects_of_ensuring(text: str, expected: list[lis
 def test_a_count_of_levels_is_no_part_of_the_body_they_share(note: str, expected: list[list[str]]) -> None:
     """市、县两级人民政府: the government of each level; 两级 counts them."""
     assert read(note, "640000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        # a run of units alone between two role clauses takes the role of the next (A牵头，B、C，D配合)
+        (
+            "（一）推进建设。县发改局牵头，县财政局、县自然资源局，各乡镇人民政府配合，年底前完成。\n",
+            "522636",
+            [["*县发改局", "县财政局", "县自然资源局", "各乡镇人民政府"]],
+        ),
+        # a branch in the document's own place, written without its level (雷山 of 雷山县)
+        (
+            "（二）推进5G建设。（县工信局牵头，中国移动、中国电信雷山分公司配合）\n",
+            "522634",
+            [["*县工信局", "中国移动雷山分公司", "中国电信雷山分公司"]],
+        ),
+        # bodies in general after 等 and before 和 are dropped, the units after 和 kept
+        (
+            "（二）推进改革。（省政务办、省数据局等有关部门和各设区市人民政府负责）\n",
+            "320000",
+            [["省政务办", "省数据局", "各设区市人民政府"]],
+        ),
+        # a sub-district's office is one of the bodies every place has (各街道党工委、办事处)
+        (
+            "（三）提升服务。（责任单位：区卫健局，各街道党工委、办事处）\n",
+            "320000",
+            [["区卫健局", "各街道党工委", "各街道办事处"]],
+        ),
+        # a label line whose run breaks after 、 goes on on the next line
+        (
+            "（四）保护文物。\n牵头单位：市委宣传部\n配合单位：市文旅局、市档案馆、\n    市住建局\n完成时限：年底\n",
+            "320000",
+            [["*市委宣传部", "市文旅局", "市档案馆", "市住建局"]],
+        ),
+    ],
+)
+def test_runs_across_commas_line_ends_and_collectives(text: str, jurisdiction: str, expected: list[list[str]]) -> None:
+    assert marked(text, jurisdiction) == expected
