@@ -12,7 +12,7 @@ clause into role groups (``X牵头、Y配合``; ``X会同Y负责``), and each gr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial, reduce
 from itertools import pairwise
@@ -363,7 +363,7 @@ def _parse_clause(
                 waiting_from, listed = start, len(groups)
             body = text[waiting_from:body_end]
             if not tasked:  # Z|抓好衔接资金项目|落实: a verb of ensuring and its object, before the role
-                body = _without_ensured_object(body, lexicon)
+                body = _without_fronted_object(body, lexicon.duty_adverbs["ensuring_verbs"], lexicon)
             body = _without_adverbial(body, lexicon)  # Z|按照属地原则|负责
             unmodal = _without_modal(body.rstrip(), lexicon)  # (an aside rewritten leaves a blank: X务必切实 牵头)
             if (
@@ -1627,50 +1627,40 @@ def _without_adverbial(subject: str, lexicon: Lexicon) -> str:
 
 
 def _before_a_fronted_object(subject: str, norm: str, role: re.Match[str], clause_end: int, lexicon: Lexicon) -> str:
-    """*subject* up to an object preposition or a verb of ensuring standing as a word after a run
-    that ends in a body, where the role word ends the clause (市、县人民政府|对本行政区域大气环境质量|
-    负责: what the units answer for, fronted; 县民宗局应加强|对宗教活动场所的日常|指导, after a
-    modal and an adverb; 县财政局|抓好衔接资金项目|落实); *subject* as it is otherwise."""
+    """*subject* up to a verb of ensuring or an object preposition that fronts what a run of bodies
+    answers for, where the role word ends the clause (市、县人民政府|对本行政区域大气环境质量|负责;
+    县民宗局应加强|对宗教活动场所的日常|指导, after a modal and an adverb; 县财政局|抓好衔接资金项目|落实):
+    :func:`_without_fronted_object`; *subject* as it is otherwise."""
     if norm[role.end() : clause_end].strip(" ，,。；;") or _ends_in_a_body(subject, lexicon):
         return subject  # (the cheap tests first: most roles have a task after them)
-    ensured = _without_ensured_object(subject, lexicon)
-    if ensured != subject:
-        return _without_adverbial(ensured, lexicon)  # X抓好|Y|落实: a verb of ensuring fronts its object as 对 does
-    for preposition in lexicon.duty_adverbs["object_prepositions"]:
-        at = subject.find(preposition, 2)
-        while at >= 0:
-            before = _without_adverbs(subject[:at], lexicon)  # X应|加强|对Y的日常|指导: the modal stays, read after
-            before = _without_adverbial(before, lexicon)  # X按照属地原则|抓好Y|落实
-            standing = stands_alone(subject, at, at + len(preposition))
-            if standing and _ends_in_a_body(_without_modal(before, lexicon), lexicon):
-                return before
-            at = subject.find(preposition, at + 1)
-    return subject
+    fronting = (*lexicon.duty_adverbs["ensuring_verbs"], *lexicon.duty_adverbs["object_prepositions"])
+    return _without_fronted_object(subject, fronting, lexicon)
 
 
-def _without_ensured_object(run: str, lexicon: Lexicon) -> str:
-    """*run* up to a verb of ensuring standing as a word after a run of bodies, maybe with an
-    adverbial between (市直各有关部门、各镇（街道）按照属地原则|抓好衔接资金项目): what the bodies
-    see carried out, the role word after it; *run* as it is otherwise.
+def _without_fronted_object(run: str, words: Sequence[str], lexicon: Lexicon) -> str:
+    """*run* before the first of *words* standing as a word with an object after it, where what
+    stands before it is a run of bodies, maybe with a modal, a role's adverbs or an adverbial
+    between (市直各有关部门、各镇按照属地原则|抓好衔接资金项目; X应加强|对Y的日常): that run, its
+    adverbs and adverbial removed and its modal kept (read after); *run* as it is otherwise.
 
     >>> from extract.lexicon import load_lexicon
-    >>> _without_ensured_object("县财政局抓好衔接资金项目", load_lexicon())
+    >>> lexicon = load_lexicon()
+    >>> _without_fronted_object("县财政局抓好衔接资金项目", ("抓好",), lexicon)
     '县财政局'
-    >>> _without_ensured_object("各部门要抓好", load_lexicon())
+    >>> _without_fronted_object("各部门要抓好", ("抓好",), lexicon)
     '各部门要抓好'
     """
-    for verb in lexicon.duty_adverbs["ensuring_verbs"]:
-        at = run.find(verb, 2)
+    for word in words:
+        at = run.find(word, 2)
         while at >= 0:
             before = _without_adverbial(_without_adverbs(run[:at], lexicon), lexicon)
-            object_after = run[at + len(verb) :].strip()
             if (
-                object_after
-                and stands_alone(run, at, at + len(verb))
+                run[at + len(word) :].strip()
+                and stands_alone(run, at, at + len(word))
                 and _ends_in_a_body(_without_modal(before, lexicon), lexicon)
             ):
-                return run[:at]
-            at = run.find(verb, at + 1)
+                return before
+            at = run.find(word, at + 1)
     return run
 
 
@@ -2018,13 +2008,13 @@ def _names_its_subject(parsed: ParsedNote, norm: str, position: int, gaz: Gazett
 
 
 def _a_named_lead(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str) -> bool:
-    """Whether a unit of a sentence's leading group names itself (:func:`_names_its_subject`): its
-    partners are then that body's (国家卫生健康委及统计机构要…，会同有关部门…), where a kind of body
-    alone (水利部门应…，会同有关部门…) names none."""
-    leads = parsed.groups[0] if parsed.groups else RoleGroup(None, [])
+    """Whether a unit of a sentence's leading group names itself, as :func:`_names_its_subject`
+    asks of every unit: its partners are then that body's (国家卫生健康委及统计机构要…，会同有关部门…),
+    where a kind of body alone (水利部门应…，会同有关部门…) names none."""
+    leads = parsed.groups[0].units if parsed.groups else []
     return any(
-        _names_its_subject(ParsedNote(groups=[RoleGroup(leads.role, [unit])]), norm, position, gaz, jurisdiction)
-        for unit in leads.units
+        _unit_says_whose(u, norm, gaz, jurisdiction) or _named_before(u.name, norm, position, gaz.lexicon)
+        for u in leads
     )
 
 
@@ -2359,35 +2349,38 @@ def _a_township(name: str, lexicon: Lexicon) -> bool:
 
 
 def _all_say_whose(parsed: ParsedNote, norm: str, gaz: Gazetteer, jurisdiction: str) -> bool:
-    """Whether every unit says whose it is, is a township (亭子镇, which stands for its government)
-    or is a body the gazetteer knows: the subject of a sentence is a note only then (支持领军企业
-    负责… is a task, 市发改委负责… a note). The writer's own body (我办, 本局) is one where a task
-    is given to it (由我办会同…办理); where it tells what it did (我局会同…研究) it is no note."""
-    lexicon = gaz.lexicon
-    return all(
-        _says_whose(u.name, gaz)
-        or _levels_alone(u, lexicon)
-        or (_a_township(u.name, lexicon) and not starts_with_a_preposition(u.name))
-        or (lexicon.names_the_writer(u.name) and u.start > 0 and _BY_AGENT.match(norm, u.start - 1) is not None)
-        or gaz.resolve(u.name, jurisdiction, as_written=True).resolved
-        for g in parsed.groups
-        for u in g.units
+    """Whether every unit says whose it is (:func:`_unit_says_whose`): the subject of a sentence is
+    a note only then (支持领军企业负责… is a task, 市发改委负责… a note)."""
+    return all(_unit_says_whose(u, norm, gaz, jurisdiction) for g in parsed.groups for u in g.units)
+
+
+def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: str) -> bool:
+    """Whether *unit* says whose it is, is a township (亭子镇, which stands for its government) or
+    is a body the gazetteer knows. The writer's own body (我办, 本局) is one where a task is given
+    to it (由我办会同…办理); where it tells what it did (我局会同…研究) it is no note."""
+    lexicon, name = gaz.lexicon, unit.name
+    return (
+        _says_whose(name, gaz)
+        or _levels_alone(unit, lexicon)
+        or (_a_township(name, lexicon) and not starts_with_a_preposition(name))
+        or (lexicon.names_the_writer(name) and unit.start > 0 and _BY_AGENT.match(norm, unit.start - 1) is not None)
+        or gaz.resolve(name, jurisdiction, as_written=True).resolved
     )
 
 
 def _all_named_before(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer) -> bool:
-    """Whether every unit was named in full before *position*, so that a short name stands for it:
+    """Whether every unit was named in full before *position* (:func:`_named_before`)."""
+    return all(_named_before(u.name, norm, position, gaz.lexicon) for g in parsed.groups for u in g.units)
+
+
+def _named_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether *name* was named in full before *position*, so that the short name stands for it:
     with a level (县财政局 … 财政局负责预算), or as the end of the name of a body set up earlier
     (成立市数字乡村工作领导小组 … 领导小组负责…), or that body's office (… 领导小组办公室负责…)."""
-    lexicon = gaz.lexicon
-
-    def named(name: str) -> bool:
-        if any(norm.find(level + name, 0, position) >= 0 for level in lexicon.level_prefixes):
-            return True
-        office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
-        return _set_up_before(name[: len(name) - len(office)], norm, position, lexicon)
-
-    return all(named(u.name) for g in parsed.groups for u in g.units)
+    if any(norm.find(level + name, 0, position) >= 0 for level in lexicon.level_prefixes):
+        return True
+    office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
+    return _set_up_before(name[: len(name) - len(office)], norm, position, lexicon)
 
 
 def _set_up_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool:
