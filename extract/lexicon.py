@@ -181,7 +181,8 @@ class Lexicon:
         '牵头单位'
         """
         words = [*self.labels, *self.person_labels, *self.field_labels]
-        spaced = alternation(words, between="\\s*")
+        modifiers, heads = self._acting_parts  # 牵头|考核|单位: the units that lead the assessing
+        spaced = alternation(words, between="\\s*") + f"|{modifiers}(?!{modifiers})[\u4e00-\u9fff]{{2}}{heads}"
         joiners = alternation(["、", "/", *self.unit_joiners])
         # 责任单位和完成时限: units, then when; 牵头单位及责任人: units, then the people answerable
         joined = alternation([*self.unit_label_heads, *self.field_labels, *self.person_labels])
@@ -258,11 +259,16 @@ class Lexicon:
 
     @cached_property
     def _acting_column_pattern(self) -> re.Pattern[str]:
-        """A header cell of a label's modifier, the act its units answer for, and its head
-        (负责|考核|部门, 牵头|推进|单位): group 1 the modifier, group 2 the head."""
-        modifiers = alternation(sorted(self.modifiers, key=len, reverse=True))
-        heads = alternation(self.unit_label_heads)
-        return re.compile(f"({modifiers})[\u4e00-\u9fff]{{2}}({heads})")
+        """A label's modifier, the act its units answer for, and its head (负责|考核|部门,
+        牵头|推进|单位), as a header cell or a label: group 1 the modifier, group 2 the head. The act
+        is no modifier itself (主要|协作|单位 is a qualifier and a label)."""
+        modifiers, heads = self._acting_parts
+        return re.compile(f"({modifiers})(?!{modifiers})[\u4e00-\u9fff]{{2}}({heads})")
+
+    @cached_property
+    def _acting_parts(self) -> tuple[str, str]:
+        """The patterns of an acting label's modifier and head (:attr:`_acting_column_pattern`)."""
+        return alternation(sorted(self.modifiers, key=len, reverse=True)), alternation(self.unit_label_heads)
 
     @cached_property
     def relative_phrase_pattern(self) -> re.Pattern[str]:
@@ -282,8 +288,12 @@ class Lexicon:
         return re.compile(f"[\u4e00-\u9fff]{{1,{MAX_QUALIFIER}}}({labels})")
 
     def label_of(self, written: str) -> str:
-        """The label *written* (a match of :attr:`label_pattern`) without its white space."""
-        return "".join(written.split())
+        """The label *written* (a match of :attr:`label_pattern`) without its white space, a label
+        naming the act its units answer for (牵头|考核|单位) as the label without it (牵头单位)."""
+        label = "".join(written.split())
+        if label not in self.labels and (acting := self._acting_column_pattern.fullmatch(label)) is not None:
+            return acting.group(1) + acting.group(2)
+        return label
 
     def names_the_writer(self, name: str) -> bool:
         """Whether *name* is the writer's own body, a deictic and an organisation's word (我办, 本局).

@@ -63,8 +63,9 @@ _ITEM_MARKER = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
 )
 # an item's marker inside a line: a numeral alone in brackets (（二）), or digits and a full stop before a
-# character (1．行动目标), which no unit's name holds
+# character (1．行动目标), which no unit's name holds; or a numeral and 、 (:func:`_next_inline_item`)
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
+_NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
 _SENTENCE = re.compile(r"[^。；！？\n]+")
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 # a clause runs to a comma or a stop, past those inside brackets (各区（含经开区，下同）负责…); a bracket
@@ -153,10 +154,13 @@ def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
     >>> _cut_when("市发改委、市财政局，2025年12月底前完成", load_lexicon())
     ('市发改委、市财政局；；；；；；；；；；；；；', '2025年12月底前完成')
 
-    A first clause that only says when, before the units, is one too:
+    A first clause that only says when, before the units, is one too, however it says what is
+    to be done by then where a label follows it:
 
     >>> _cut_when("2025年底前完成；责任单位：市发改委", load_lexicon())
     ('；；；；；；；；；；责任单位：市发改委', '2025年底前完成')
+    >>> _cut_when("5月底取得明显成效，牵头单位：市发改委", load_lexicon())[1]
+    '5月底取得明显成效'
     """
     comma = max(text.rfind("，"), text.rfind("；"))
     when = lexicon.time_pattern.match(text, comma + 1) if comma > 0 else None
@@ -164,7 +168,8 @@ def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
         return text[:comma] + "；" * (len(text) - comma), text[comma + 1 :].strip()
     first = min((found for found in (text.find("，"), text.find("；")) if found > 0), default=-1)
     when = lexicon.time_pattern.match(text) if first > 0 else None  # 2024年9月底前完成；责任单位：X
-    if when is not None and first - when.end() <= _WHEN_VERB:
+    labelled = when is not None and lexicon.label_pattern.match(text, first + 1) is not None
+    if when is not None and (first - when.end() <= _WHEN_VERB or labelled):  # 5月底取得成效，牵头单位：X
         return "；" * (first + 1) + text[first + 1 :], text[:first].strip()
     return text, None
 
@@ -608,6 +613,12 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 block = None
             if (match and lexicon.label_of(match.group(1)) in lexicon.labels) or qualified or bare:
                 block = [line_end - len(stripped), line_end]
+                colon = re.search("[：:]", stripped)
+                item = _next_inline_item(stripped, colon.end(), len(stripped), lexicon) if colon else None
+                if item is not None:  # 牵头单位：区农业局 （二）…: the next item, in a text of one line
+                    end = block[0] + item
+                    spans.append(NoteSpan(block[0], end, block[0], end, "label"))
+                    block = None
             else:
                 for start, end in _inline_label_blocks(line, after_full_stop, lexicon):
                     begin, stop = position + start, position + end
@@ -653,7 +664,7 @@ def _inline_label_blocks(line: str, after_full_stop: re.Pattern[str], lexicon: L
     that open with a unit label (牵头单位：A。配合单位：B。)."""
     taken_until = 0
     for found in after_full_stop.finditer(line):
-        if found.start(1) < taken_until:
+        if found.start(1) < taken_until or _addressed(line[found.start(1) : found.start(2)], lexicon):
             continue
         full_stop = line.find("。", found.end())
         end = full_stop + 1 if full_stop >= 0 else len(line)
@@ -662,8 +673,8 @@ def _inline_label_blocks(line: str, after_full_stop: re.Pattern[str], lexicon: L
                 break  # 牵头单位：A。配合单位：B。: the next sentence goes on with the block
             full_stop = line.find("。", label_after.end())
             end = full_stop + 1 if full_stop >= 0 else len(line)
-        if (item := _INLINE_ITEM.search(line, found.end(), end)) is not None:
-            end = item.start()  # …区内各相关企业（二）“互联网+”现代农业: the next item, in a text of one line
+        if (item := _next_inline_item(line, found.end(), end, lexicon)) is not None:
+            end = item  # …区内各相关企业（二）“互联网+”现代农业: the next item, in a text of one line
         label = lexicon.label_of(found.group(2))
         later = lexicon.label_pattern.finditer(line, found.end(), end)
         if label in lexicon.labels or (
@@ -671,6 +682,20 @@ def _inline_label_blocks(line: str, after_full_stop: re.Pattern[str], lexicon: L
         ):
             yield found.start(1), end
             taken_until = end
+
+
+def _next_inline_item(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where the next item's marker stands in *text* between *start* and *end*, in a text of one
+    line where a note runs on into it: a numeral in brackets or digits and a full stop
+    (:data:`_INLINE_ITEM`), or a numeral and 、 after a blank, a stop or a body's name (…、医保局十、加强…),
+    not inside a run of ordinals (一、二级)."""
+    found = [item.start() for item in [_INLINE_ITEM.search(text, start, end)] if item is not None]
+    for numeral in _NUMERAL_ITEM.finditer(text, start, end):
+        before = text[start : numeral.start()]
+        if not before.strip() or before[-1] in " \u3000\t。；" or _ends_in_a_body(before, lexicon):
+            found.append(numeral.start())
+            break
+    return min(found, default=None)
 
 
 def _qualified_label(line: str, lexicon: Lexicon) -> bool:
@@ -685,8 +710,14 @@ def _qualified_label(line: str, lexicon: Lexicon) -> bool:
             return False
         found = lexicon.label_pattern.match(line, at)
         if found is not None:
-            return lexicon.label_of(found.group(1)) in lexicon.labels
+            return lexicon.label_of(found.group(1)) in lexicon.labels and not _addressed(line[:at], lexicon)
     return False
+
+
+def _addressed(qualifier: str, lexicon: Lexicon) -> bool:
+    """Whether a label's *qualifier* ends with the mark of each one of many (各|相关单位：), so
+    that the words are the bodies a notice is addressed to, not a label of the units answerable."""
+    return qualifier.endswith(lexicon.collective_markers[0])
 
 
 def _bare_label(line: str, lexicon: Lexicon) -> bool:
@@ -775,8 +806,8 @@ def _clause_label_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if label or norm[end] != "，" or not _units_alone(clause.group(0), gaz):
                 break
             end = clause.end()
-        if (item := _INLINE_ITEM.search(norm, found.end(1), end)) is not None:
-            end = item.start()  # …、区内各相关企业（二）“互联网+”现代农业: the next item, in a text of one line
+        if (item := _next_inline_item(norm, found.end(1), end, lexicon)) is not None:
+            end = item  # …、区内各相关企业（二）“互联网+”现代农业: the next item, in a text of one line
         spans.append(NoteSpan(found.start(1), end, found.start(1), end, "label"))
     return spans
 

@@ -1323,6 +1323,50 @@ def test_a_label_block_ends_at_the_next_item_s_marker_on_its_line() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a numeral and 、 after a body's name or a blank opens the next item
+        (
+            "一、加强人才培养。完善课程体系。 责任单位：县教育局、人社局二、推进平台建设。建设基地。"
+            " 责任单位：县科技局、工信局 三、强化保障。",
+            [["县教育局", "县人社局"], ["县科技局", "县工信局"]],
+        ),
+        # a label block at a line's start ends at the next item's marker on its line
+        (
+            "1.建设平台。完善机制。\n责任单位：区农业局 2.推进改革。加强管理。（区商务局负责）"
+            " 3.强化保障。（区财政局负责）\n",
+            [["区农业局"], ["区商务局"], ["区财政局"]],
+        ),
+        # a label after 各 is the bodies a notice is addressed to, no label (各相关单位：)
+        (
+            "各相关单位： 《某县治理方案》已经县政府同意，现印发给你们，请认真组织实施。 1.开展调查。完成调查。"
+            "（县生态环境局牵头负责） 2.实施评估。发布清单。"
+            "（县生态环境局牵头，县农业农村局、县市场监管局按职责分工负责）",
+            [["*县生态环境局"], ["*县生态环境局", "县农业农村局", "县市场监管局"]],
+        ),
+    ],
+)
+def test_a_note_of_a_text_of_one_line_ends_at_the_next_item(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a label naming the act its units answer for between its modifier and head
+        ("（年底前完成，牵头评估单位：县数据局、县财政局）", [["*县数据局", "*县财政局"]]),
+        ("（配合督办单位：县商务局；负责验收部门：县工信局）", [["县商务局", "县工信局"]]),
+        # a time before the label, however it says what is to be done by then
+        ("（9月底取得阶段性进展并长期坚持，牵头单位：县人社局）", [["*县人社局"]]),
+        # guard: a qualifier and a label whose modifier is a role word (主要|协作单位) supports
+        ("（牵头单位：县卫健委；主要协作单位：县民政局）", [["*县卫健委", "县民政局"]]),
+    ],
+)
+def test_labels_that_name_an_act_and_a_time_before_a_label(note: str, expected: list[list[str]]) -> None:
+    assert read(note, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("第三条 市自然资源局主管全市测绘工作，制定管理制度，指导各区开展测绘工作。\n", [["市自然资源局"]]),
         ("第四条 具体工作由县行业主管部门负责。\n", [["县行业主管部门"]]),  # guard: 主管部门, a word
     ],
