@@ -12,7 +12,7 @@ clause into role groups (``X牵头、Y配合``; ``X会同Y负责``), and each gr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial, reduce
 from itertools import pairwise
@@ -1476,6 +1476,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             cell = norm.rfind("\t", begin, role.start()) + 1 if role is not None else 0
             if role is not None and cell and norm[cell : role.start()].strip():
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
+            begin = _past_a_lead_in(norm, begin, role, lexicon)  # 具体分工如下：|X负责…
             begin = _past_a_designating_verb(norm, begin, clause.end(), lexicon)  # 明确|X为牵头单位
             before, previous = previous, (begin, clause.end())
             earlier.append(previous)
@@ -1587,6 +1588,15 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _past_a_lead_in(norm: str, begin: int, role: re.Match[str] | None, lexicon: Lexicon) -> int:
+    """Where a clause's subject begins past a lead-in that ends in a colon before its role
+    (具体分工如下：X负责…); *begin* where the colon ends a unit's name (X：会同Y…, a unit's duties)."""
+    colon = norm.rfind("：", begin, role.start()) if role is not None else -1
+    if role is None or colon < 0 or not norm[colon + 1 : role.start()].strip():
+        return begin
+    return begin if _ends_in_a_body(norm[begin:colon], lexicon) else colon + 1
+
+
 def _past_a_designating_verb(norm: str, begin: int, end: int, lexicon: Lexicon) -> int:
     """Where the subject starts in a clause that opens with a designating verb standing as a word
     before a body given a label by a copula (明确|市商务局为牵头单位): after the verb; *begin*
@@ -1646,8 +1656,14 @@ def _without_adverbial(subject: str, lexicon: Lexicon) -> str:
     """*subject* without an adverbial of the manner its units act in, after them and before the
     role (市民政局|按照属地管理原则|抓好落实, 按照“谁主管、谁负责”的原则): a duty preposition after a
     run that ends as a body does opens it, and a duty or manner noun ends it (not 依职责|管理|指导,
-    where a verb goes on); *subject* as it is where it ends in a body already."""
+    where a verb goes on), or a preposition of capacity opens it and a unit's head ends it (作为建设单位);
+    *subject* as it is where it ends in a body already."""
     duty = lexicon.duty_adverbs
+    if subject.endswith(lexicon.unit_label_heads):  # X|作为建设单位|牵头实施: the capacity it acts in
+        for preposition in duty["capacity_prepositions"]:
+            at = subject.rfind(preposition)
+            if at >= 2 and _ends_in_a_body(subject[:at], lexicon):
+                return subject[:at]
     if not subject.endswith((*duty["nouns"], *duty["manner_nouns"])) or _ends_in_a_body(subject, lexicon):
         return subject  # (the cheap test first: most subjects end in no such noun)
     for preposition in sorted(duty["prepositions"], key=len, reverse=True):
@@ -1980,6 +1996,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _subject_candidates(norm, gaz)
     )
     taken_until = -1
+    noted: set[str] = set()  # the units of the notes found so far
     above: list[ParsedNote | None] = []  # the last row's cells, read, for a ditto cell (同上) below them
     for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
         if span.start < taken_until:
@@ -1994,6 +2011,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
                 continue  # 水利部门应加强…，会同有关部门…: a kind of body, no unit
             if row is not None:
                 found.append(row)
+                noted.update(u.name for g in row[1].groups for u in g.units)
                 taken_until = row[0].end
             continue
         content = norm[span.content_start : span.content_end]
@@ -2015,11 +2033,12 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         if (
             parsed is not None
             and span.style == "subject"
-            and not _names_its_subject(parsed, norm, span.start, gaz, jurisdiction)
+            and not _names_its_subject(parsed, norm, span.start, gaz, jurisdiction, noted)
         ):
             continue
         if parsed is not None:
             found.append((span, parsed))
+            noted.update(u.name for g in parsed.groups for u in g.units)
             taken_until = span.end
     return found
 
@@ -2031,11 +2050,13 @@ def _reports_done(norm: str, span: NoteSpan, lexicon: Lexicon) -> bool:
     return holds_a_word(norm[span.start : end], lexicon.report_particles)
 
 
-def _names_its_subject(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str) -> bool:
+def _names_its_subject(
+    parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str, noted: Collection[str]
+) -> bool:
     """Whether a sentence's subject names its units (:func:`_all_say_whose`), or each was named in
-    full before (:func:`_all_named_before`): 市发改委负责…, not 支持领军企业负责… nor a kind of body
-    (水利部门应加强…，会同有关部门…)."""
-    return _all_say_whose(parsed, norm, gaz, jurisdiction) or _all_named_before(parsed, norm, position, gaz)
+    full before (:func:`_all_named_before`; *noted*: the units of the notes before): 市发改委负责…,
+    not 支持领军企业负责… nor a kind of body (水利部门应加强…，会同有关部门…)."""
+    return _all_say_whose(parsed, norm, gaz, jurisdiction) or _all_named_before(parsed, norm, position, gaz, noted)
 
 
 def _a_named_lead(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str) -> bool:
@@ -2399,9 +2420,17 @@ def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: st
     )
 
 
-def _all_named_before(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer) -> bool:
-    """Whether every unit was named in full before *position* (:func:`_named_before`)."""
-    return all(_named_before(u.name, norm, position, gaz.lexicon) for g in parsed.groups for u in g.units)
+def _all_named_before(
+    parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, noted: Collection[str] = ()
+) -> bool:
+    """Whether every unit was named in full before *position* (:func:`_named_before`), or with its
+    level as a unit of a note before (*noted*: 由区纪工委、廉政办…牵头 … 廉政办负责… is 区廉政办)."""
+    levels = gaz.lexicon.level_prefixes
+    return all(
+        _named_before(u.name, norm, position, gaz.lexicon) or any(level + u.name in noted for level in levels)
+        for g in parsed.groups
+        for u in g.units
+    )
 
 
 def _named_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool:

@@ -1349,6 +1349,36 @@ def test_a_note_of_a_text_of_one_line_ends_at_the_next_item(text: str, expected:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what stands before a colon leads in to the subject after it
+        (
+            "一、职责分工。具体分工如下：县审计局、县财政局负责监督检查，督促各单位开展工作。\n",
+            [["县审计局", "县财政局"]],
+        ),
+        # 廉政, which jieba's dictionary tags a person's name, opens no proper name: the run's level reaches it
+        ("一、职责分工。县纪委、廉政办负责监督检查，督促各单位开展工作。\n", [["县纪委", "县廉政办"]]),
+        # short forms that an earlier note gave with their level
+        (
+            "一、职责分工。由县纪委、信访办、督查办等部门共同牵头。信访办、督查办负责做好登记工作。\n",
+            [["*县纪委", "*县信访办", "*县督查办"], ["信访办", "督查办"]],
+        ),
+        # the capacity a body acts in, between it and its role
+        (
+            "一、职责分工。县行政服务中心作为建设单位牵头实施，县数据局配合制定技术方案。\n",
+            [["*县行政服务中心", "县数据局"]],
+        ),
+        # guard: a short form nobody named before with its level names no unit
+        ("一、职责分工。信访办、督查办负责做好登记工作。\n", []),
+    ],
+)
+def test_subjects_after_a_lead_in_in_a_capacity_or_named_by_an_earlier_note(
+    text: str, expected: list[list[str]]
+) -> None:
+    assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
     ("note", "expected"),
     [
         # a label naming the act its units answer for between its modifier and head
