@@ -61,6 +61,7 @@ class Lexicon:
     completion_adverbs: tuple[str, ...]  # 已由X印发实施: an act reported done, no task assigned
     report_particles: tuple[str, ...]  # X牵头完成了…: a report of what was done
     modals: tuple[str, ...]
+    light_verbs: tuple[str, ...]  # 由X进行|监管和指导: the action a noun after them
     proper_name_most_frequent: int
     not_level_prefixes: tuple[str, ...]
     enterprise_suffixes: tuple[str, ...]
@@ -766,6 +767,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             completion_adverbs=tuple(data["completion_adverbs"]["words"]),
             report_particles=tuple(data["report_markers"]["particles"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
+            light_verbs=tuple(data["light_verbs"]["words"]),
             proper_name_most_frequent=int(data["proper_name_most_frequent"]["count"]),
             not_level_prefixes=tuple(data["not_level_prefixes"]),
             enterprise_suffixes=tuple(data["enterprise_suffixes"]["words"]),

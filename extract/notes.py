@@ -49,6 +49,7 @@ _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
 _MAX_SUBJECT = _MAX_SENTENCE_NOTE  # a run of eleven units may be the subject (A、B、…等单位负责)
 _MAX_PARTNER = 20
+_LIGHT_VERB_OBJECT = 3  # characters of an action joined before a light verb's role (进行|监管和|指导)
 _WHEN_VERB = 4  # characters a clause that says when may hold after the time (年底前|完成, 年内|全面推进)
 _MAX_COLUMNS, _MAX_HEADER = 10, 12
 _NARROW_CELL = 4  # a cell whose lines are all this short holds a name written down it
@@ -1345,6 +1346,13 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     end = partners_end or end  # 由X牵头，会同Y、Z建立…: the partners, then their task
                     break
                 role = pattern.search(norm, part.start(), part.end())
+                if (
+                    end is None
+                    and role is not None
+                    and (light := _light_verb_after_a_body(norm, part.start(), role, lexicon))
+                ):
+                    spans.append(NoteSpan(agent.end(), role.end(), agent.end(), light, "clause", "responsible"))
+                    break  # 由X进行|监管和指导
                 if role is None or not _ends_in_a_body(
                     _without_modal(norm[part.start() : role.start()], lexicon), lexicon
                 ):
@@ -1371,6 +1379,18 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 spans.append(NoteSpan(agent.end(), end, agent.end(), end, "clause"))
                 chained_until = end
     return spans
+
+
+def _light_verb_after_a_body(norm: str, start: int, role: re.Match[str], lexicon: Lexicon) -> int | None:
+    """Where a light verb stands after a run of bodies from *start*, the role's word being the
+    action it carries as a noun, maybe after another joined to it (由X进行|监管和|指导); None
+    where there is none."""
+    for verb in lexicon.light_verbs:
+        at = norm.find(verb, start, role.start())
+        between = norm[at + len(verb) : role.start()] if at >= 0 else ""
+        if at > start and len(between) <= _LIGHT_VERB_OBJECT and _ends_in_a_body(norm[start:at], lexicon):
+            return at
+    return None
 
 
 def _designated_body(subject: str, lexicon: Lexicon) -> int | None:

@@ -1370,6 +1370,9 @@ def test_a_note_of_a_text_of_one_line_ends_at_the_next_item(text: str, expected:
         ),
         # guard: a short form nobody named before with its level names no unit
         ("一、职责分工。信访办、督查办负责做好登记工作。\n", []),
+        # a light verb carries the role as a noun after a body (由X进行监督和指导)
+        ("一、日常监管。日常工作由县市场监管局进行监督和指导。\n", [["县市场监管局"]]),
+        ("一、日常评审。由专家组成员进行评审和指导。\n", []),  # guard: people, no body
     ],
 )
 def test_subjects_after_a_lead_in_in_a_capacity_or_named_by_an_earlier_note(
