@@ -343,6 +343,29 @@ def _straight_quote_pairs(pieces: list[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairs if any(is_han(c) for piece in pieces[a + 1 : b] for c in piece)]
 
 
+def _straight_closing_quotes(pieces: list[str]) -> list[int]:
+    """The straight double quotes that close a curly quotation, as web copies write them (“蒙速办"):
+    a straight quote inside “ with no curly closing quote after it before the next opening one or
+    the sentence's end (not the inner quotes of “a"b"”).
+
+    >>> _straight_closing_quotes(['接入', '“', '蒙速办', '"', '，', '“', 'a', '"', 'b', '"', '”'])
+    [3]
+    """
+    closing: list[int] = []
+    depth = 0
+    for i, piece in enumerate(pieces):
+        if piece in _CURLY_OPENING:
+            depth += 1
+        elif piece in _CURLY_CLOSING:
+            depth = max(depth - 1, 0)
+        elif piece == _STRAIGHT_QUOTE and depth:
+            ahead = next((p for p in pieces[i + 1 :] if p in _CURLY_OPENING or p in _CURLY_CLOSING or p in "。\n"), "")
+            if ahead not in _CURLY_CLOSING:
+                closing.append(i)
+                depth -= 1
+    return closing
+
+
 def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
     """jieba's tag of each word, but an adverb, or a verb of one character, that the segmenter
     cut from the noun it starts takes that noun's tag: 自然|资源 is jieba's 自然资源 (a noun), no
@@ -351,6 +374,8 @@ def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
     tags = [words.tag(piece) for piece in pieces]
     for opening, closing in _straight_quote_pairs(pieces):
         tags[opening], tags[closing] = "wyz", "wyy"
+    for closing in _straight_closing_quotes(pieces):
+        tags[closing] = "wyy"
     for i in range(len(pieces) - 1):
         if tags[i] in _ADVERB_TAGS and tags[i + 1][:1] == "n" and words.corrected(pieces[i]):
             leading = words.leading_word(pieces[i + 1])  # 开放市: a verb glued to what follows

@@ -126,6 +126,7 @@ class Grammar:
     abbreviation_markers: tuple[str, ...]
     modals: frozenset[str]
     enumerating_verbs: frozenset[str]
+    directional_complements: frozenset[str]
     copulas: frozenset[str]
     copula_frames: dict[str, str]
     becoming_verbs: frozenset[str]
@@ -261,6 +262,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         abbreviation_markers=tuple(data["abbreviations"]["markers"]),
         modals=frozenset(data["modals"]["words"]),
         enumerating_verbs=frozenset(data["enumerating_verbs"]["words"]),
+        directional_complements=frozenset(data["directional_complements"]["words"]),
         copulas=frozenset(data["copulas"]["words"]),
         copula_frames=dict(data["copulas"]["frames"]),
         becoming_verbs=frozenset(data["becoming"]["verbs"]),
@@ -787,13 +789,14 @@ def _breaks(token: Tok, grammar: Grammar) -> bool:
     """A word no name holds: a one-character locative (企业上云上平台), a number or quantity
     (进一个网), an ordinal (第二条), a conjunction of two characters (以及, 并且), a modal verb
     (部门要做好系统), a copula used as a verb (实用性|是|网站的生命), a verb that opens a list
-    (主要包括X), a predicate (:func:`_predicate_inside`)."""
+    (主要包括X), a verb's complement of where to (传递|到), a predicate (:func:`_predicate_inside`)."""
     single = len(token.text) == 1 and token.tag == "f"
     long_conjunction = token.tag in grammar.conjunction_tags and len(token.text) > 1
     ordinal = token.tag == _ORDINAL
     modal = token.text in grammar.modals and token.tag in grammar.verb_tags
     copula = token.text in grammar.copulas and token.tag in grammar.verb_tags
     enumerating = token.text in grammar.enumerating_verbs
+    directional = token.text in grammar.directional_complements and token.tag in (*grammar.verb_tags, "p")
     return (
         single
         or long_conjunction
@@ -801,6 +804,7 @@ def _breaks(token: Tok, grammar: Grammar) -> bool:
         or modal
         or copula
         or enumerating
+        or directional
         or _quantity(token, grammar)
         or _predicate_inside(token, grammar)
     )
