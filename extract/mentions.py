@@ -8,13 +8,14 @@ into the document's text here.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from extract.gazetteer import Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
 from extract.outline import in_spans, merge_spans, title_spans
-from extract.platforms import name_labels
+from extract.platforms import load_grammar, name_labels
 
 __all__ = ["attach_mentions"]
 
@@ -61,6 +62,37 @@ def attach_mentions(extraction: Extraction, pieces: Iterable[tuple[int, Any]], g
     locate = _Locator(extraction)
     for offset, doc in pieces:
         _attach_piece(extraction, doc, offset, locate, gazetteer)
+    _one_name_a_level_apart(extraction, load_grammar().levels)
+
+
+# a level written before a name (区级, 全区, 省): the class of government it says, 区 for all three
+_LEVEL_CLASS = str.maketrans("", "", "全级")
+_MIN_CORE = 3  # characters of a name without its level that may name a system (政务网, not 网)
+
+
+def _one_name_a_level_apart(extraction: Extraction, levels: Iterable[str]) -> None:
+    """Mentions under one heading of one system written with and without its level, or with two
+    forms of one level (区行政服务统一工作平台, 行政服务统一工作平台; 区级电子监察系统, 区电子监察系统)
+    take one name, the others' kept as labels, so that the item lists the system
+    once; mentions at two levels (省级网上办事大厅, 区网上办事大厅), or linked to each other
+    (全国一体化在线政务服务平台与一体化在线政务服务平台对接), name two systems and stay apart. The name
+    kept is the first one written."""
+    by_length = sorted(levels, key=len, reverse=True)
+    linked = {id(extraction.mentions[i]) for first, second, _ in extraction.platform_links for i in (first, second)}
+    groups: dict[tuple[int | None, str], list[tuple[str, Mention]]] = defaultdict(list)
+    for mention in extraction.of_kind("platform"):
+        level = next((w for w in by_length if mention.name.startswith(w)), "")
+        core = mention.name[len(level) :]
+        if len(core) >= _MIN_CORE:
+            groups[(mention.heading, core)].append((level.translate(_LEVEL_CLASS).replace("国家", "国"), mention))
+    for members in groups.values():
+        if len({level for level, _ in members if level}) > 1 or any(id(m) in linked for _, m in members):
+            continue
+        named = members[0][1]
+        for _, mention in members:
+            if mention.name != named.name:
+                mention.labels = [named.name, *mention.labels]
+                mention.name = named.name
 
 
 def _attach_piece(extraction: Extraction, doc: Any, offset: int, locate: _Locator, gazetteer: Gazetteer) -> None:

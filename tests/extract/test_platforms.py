@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.pipeline import extract_text
 from extract.text import matching_text
 
 
@@ -1271,3 +1272,25 @@ def test_a_proper_name_may_open_a_name_at_a_clause_s_start(nlp, text: str, names
 )
 def test_a_glued_character_and_a_class_of_systems(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # one system written with and without its level, or its level two ways, is named once in its item
+        (
+            "（一）建设区行政服务统一工作平台。将行政服务统一工作平台与区级电子监察系统、区电子监察系统对接。",
+            ["区行政服务统一工作平台", "区级电子监察系统"],
+        ),
+        # two levels, two systems
+        ("（一）升级区网上办事大厅，实现与省级网上办事大厅融合。", ["区网上办事大厅", "省级网上办事大厅"]),
+        # under another heading a name is named again as written
+        (
+            "（一）建设区行政服务统一工作平台。\n（二）推广行政服务统一工作平台。",
+            ["区行政服务统一工作平台", "行政服务统一工作平台"],
+        ),
+    ],
+)
+def test_a_system_written_with_and_without_its_level_is_one_in_its_item(nlp, text: str, names: list[str]) -> None:
+    extraction = extract_text(text, jurisdiction="350128", nlp=nlp)
+    assert list(dict.fromkeys(m.name for m in extraction.of_kind("platform"))) == names
