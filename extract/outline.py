@@ -96,6 +96,10 @@ def find_headings(norm: str) -> list[Heading]:
     ['3.1', '3.2']
     >>> [h.marker for h in find_headings("平台管理办法第一章总则第一条为规范管理。\\n第一章 总则\\n第一条 为规范")]
     ['第一条', '第一条']
+    >>> [h.marker for h in find_headings("六、落实政策。责任单位：省财政厅七、加强宣传。")]
+    ['六、', '七、']
+    >>> [h.marker for h in find_headings("一、建立应急响应。分为一、二、三级响应。")]
+    ['一、']
     """
     found = sorted(  # a set: two patterns may find one marker (第一章总则|第一条 at a line's start)
         {
@@ -104,6 +108,7 @@ def find_headings(norm: str) -> list[Heading]:
             for m in p.finditer(norm)
         }
     )
+    found = sorted(found + _glued_sections(norm, found))
     headings = []
     for index, (start, marker_end, depth) in enumerate(found):
         limit = found[index + 1][0] if index + 1 < len(found) else len(norm)
@@ -111,6 +116,45 @@ def find_headings(norm: str) -> list[Heading]:
         title = " ".join(re.sub(r"\s*\n\s*", "", norm[marker_end:end]).replace("|", " ").split())  # no table bars
         headings.append(Heading(norm[start:marker_end], depth, title, start, end))
     return headings
+
+
+_GLUED_SECTION = re.compile(f"[{_CN}]{{1,3}}、(?=[\u4e00-\u9fff])")
+_NUMERALS = {numeral: value for value, numeral in enumerate("一二三四五六七八九", 1)}
+
+
+def _section_number(marker: str) -> int | None:
+    """The number a section's marker writes (七、 7, 十二、 12, 二十、 20); None for another."""
+    tens, ten, ones = marker.rstrip("、").partition("十")
+    if not ten:
+        return _NUMERALS.get(tens) if len(tens) == 1 else None
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _NUMERALS) or (ones and ones not in _NUMERALS):
+        return None
+    return _NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(ones, 0)
+
+
+def _glued_sections(norm: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Section markers glued to the text before them, as a copy on one line writes them
+    (…省财政厅七、加强宣传): only the numbers that go on from the section before, up to the next
+    section found, so that no run of ordinals (一、二级) is taken for one."""
+    sections = [(start, end) for start, end, depth in found if depth == 1]
+    glued: list[tuple[int, int, int]] = []
+    for index, (start, end) in enumerate(sections):
+        expected = _section_number(norm[start:end])
+        limit = sections[index + 1][0] if index + 1 < len(sections) else len(norm)
+        position = end
+        while expected is not None:
+            expected += 1
+            after = (
+                m
+                for m in _GLUED_SECTION.finditer(norm, position, limit)
+                if m.start() > position and norm[m.start() - 1] not in _CN + "、第"  # not 一、二、三级
+            )
+            marker = next((m for m in after if _section_number(m.group()) == expected), None)
+            if marker is None:
+                break
+            glued.append((marker.start(), marker.end(), 1))
+            position = marker.end()
+    return [g for g in glued if g not in found]
 
 
 _BOILERPLATE = [

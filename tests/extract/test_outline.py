@@ -112,3 +112,11 @@ def test_a_technical_plan_s_section_numbers_are_headings() -> None:
         ("3.2", "建设县政务云平台"),
         ("4.1.2", "完善县数据共享平台"),
     ]
+
+
+def test_a_section_marker_glued_to_the_text_before_it_goes_on_from_the_one_before() -> None:
+    """A copy on one line glues a section's marker to the label line before it (…县财政局七、…):
+    the next number of the sequence is a heading; a run of ordinals (一、二、三级) is none."""
+    text = "六、落实政策。责任单位：县财政局、县税务局七、加强宣传。分为一、二、三级响应。八、强化保障。"
+    assert [h.marker for h in find_headings(text)] == ["六、", "七、", "八、"]
+    assert [h.marker for h in find_headings("二、加强宣传。分为二、三级响应。")] == ["二、"]
