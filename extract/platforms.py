@@ -700,14 +700,30 @@ def _modifies_a_verb(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> b
     return following.tag in grammar.verb_tags or following.text in grammar.actions
 
 
+_MAX_NAMING_VERBS = 3  # verbs that may stand between a place and a head in a name (共享|交换|平台)
+
+
 def _a_place_acting(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """Token *i* is an action or programme verb right after a place's name (贵州|打通, 黑龙江省|加快):
     the place is the subject of a predicate, no modifier of a name (a name's verbs say what the
-    system does: 湖南省|工程|建设…, 智慧城市|应用…)."""
+    system does: 湖南省|工程|建设…, 智慧城市|应用…, 阿坝州|共享|交换|平台)."""
     place = tokens[i - 1]
     verb = tokens[i].text in grammar.actions or tokens[i].text in grammar.programme_verbs
     named = place.tag == "ns" and bool(load_gazetteer().places_named(place.text))  # not 城市, which jieba tags ns
-    return verb and named and tokens[i].tag in grammar.verb_tags
+    return verb and named and tokens[i].tag in grammar.verb_tags and not _verbs_before_a_head(tokens, i, grammar)
+
+
+def _verbs_before_a_head(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Whether token *i* opens a run of verbs that ends in a head with no object between
+    (阿坝州|共享|交换|平台): the verbs say what the system does, the place whose it is."""
+    j = i
+    while (
+        j < len(tokens) and j - i < _MAX_NAMING_VERBS and (tokens[j].tag in grammar.verb_tags or tokens[j].tag == "vn")
+    ):
+        if tokens[j].head:
+            return True
+        j += 1
+    return j < len(tokens) and bool(tokens[j].head) and tokens[j].tag not in grammar.verb_tags
 
 
 def _a_body(token: Tok, grammar: Grammar) -> bool:
