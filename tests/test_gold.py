@@ -102,7 +102,7 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout43", 0.97, 0.95, 0.80),
         ("heldout44", 0.90, 0.90, 0.75),
         ("heldout46", 0.78, 0.77, 0.90),
-        ("heldout47", 0.96, 0.97, 0.75),
+        ("heldout47", 0.96, 0.97, 0.90),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -154,3 +154,18 @@ def test_extraction_holds_on_heldout45(nlp, capsys: pytest.CaptureFixture[str]) 
     assert score["lead"]["accuracy"] >= 0.75, score["lead"]
     assert score["units"]["f1"] >= 0.90, score["units"]
     assert score["platforms"]["f1"] >= 0.60, score["platforms"]
+
+
+def test_extraction_holds_on_heldout48(nlp, capsys: pytest.CaptureFixture[str]) -> None:
+    """heldout48, tuned on from session 37, with floors of its own: 2 of its 15 leads stand before
+    partners the text names by what they do (X会同专区监管部门、数据提供部门和运营单位…), which the
+    grammar takes for kinds of bodies, or in a joint office written with 、 (区党工委、管委会办公室),
+    and two of its rules give duties to kinds its annotator did not take as units
+    (州数据资源主管部门), which lowers its notes' precision; floors just under today's figures, so
+    that a change that loses ground fails."""
+    folder = ROOT / "tests" / "data" / "annotated" / "heldout48"
+    score = run_eval(folder / "corpus", folder / "gold", capsys)
+    assert score["notes"]["recall"] >= 0.93, score["notes"]
+    assert score["lead"]["accuracy"] >= 0.85, score["lead"]
+    assert score["units"]["f1"] >= 0.88, score["units"]
+    assert score["platforms"]["f1"] >= 0.73, score["platforms"]
