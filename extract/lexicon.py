@@ -15,7 +15,7 @@ from itertools import product
 from pathlib import Path
 
 from extract.model import Role
-from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, alternation
+from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, alternation, is_han
 from extract.words import holds_a_word, stands_alone
 from ontology import ONTOLOGY_DIR, read_json
 
@@ -441,9 +441,15 @@ class Lexicon:
         >>> lexicon = load_lexicon()
         >>> lexicon.opens_a_name("技能鉴定指导中心承办", 6), lexicon.opens_a_name("主办单位：县政府办公室", 2)
         (True, False)
+        >>> lexicon.opens_a_name("区税务局负责企业登记", 6)
+        False
         """
         word = next((w for w in self.organisation_words if text.startswith(w, end)), "")
-        return bool(word) and text[end + len(word) : end + len(word) + 1] not in "：:"
+        after = end + len(word)
+        if not word or text[after : after + 1] in "：:":
+            return False
+        # the word ends the name: what follows is no noun of the task (负责|企业|登记: the object)
+        return not is_han(text[after : after + 1]) or self.role_clause_pattern.match(text, after) is not None
 
     @cached_property
     def role_phrase_pattern(self) -> re.Pattern[str]:

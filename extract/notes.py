@@ -134,10 +134,21 @@ def _cut(text: str, pattern: re.Pattern[str]) -> str:
 
 def _without_modal(units: str, lexicon: Lexicon) -> str:
     """*units* without a modal verb after them (市发改委要|会同…), nor the adverbs of a role after
-    that (区城管局要|主动|会同…, 县投资促进中心要|进一步|牵头): the units are still answerable."""
-    units = _without_adverbs(units, lexicon)
+    that (区城管局要|主动|会同…, 县投资促进中心要|进一步|牵头), nor a light verb (:func:`_without_light_verb`):
+    the units are still answerable."""
+    units = _without_adverbs(_without_light_verb(units, lexicon), lexicon)
     modal = next((m for m in lexicon.modals if units.endswith(m)), "")  # longest first, as the lexicon keeps them
     return units[: len(units) - len(modal)]
+
+
+def _without_light_verb(units: str, lexicon: Lexicon) -> str:
+    """*units* without a light verb after them and the action it carries as a noun, maybe joined to
+    the role word after it (由X进行|监管和|指导, X进行|业务|指导): the units are the agent."""
+    for verb in lexicon.light_verbs:
+        at = units.rfind(verb)
+        if at > 0 and len(units) - at - len(verb) <= _LIGHT_VERB_OBJECT and _ends_in_a_body(units[:at], lexicon):
+            return units[:at]
+    return units
 
 
 def _without_adverbs(units: str, lexicon: Lexicon) -> str:
@@ -1337,6 +1348,8 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 partners = lexicon.conjunction_pattern.match(norm, part.start())
                 joined = partnered and lexicon.joiner_pattern.match(norm, part.start())
                 listed = _ends_in_a_body(norm[part.start() : part.end()], lexicon)
+                if listed and partners:  # 会同A、B建立协调机制: the run of partners ends before the task
+                    listed = _partners_end(norm, partners.end(), part.end(), lexicon) == part.end()
                 if end is not None and tasked_end is None and (partners or joined) and listed:
                     end = part.end()  # 由X牵头，会同Y、Z，以及W，…: Y, Z and W are partners
                     partnered = True
@@ -1346,13 +1359,6 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     end = partners_end or end  # 由X牵头，会同Y、Z建立…: the partners, then their task
                     break
                 role = pattern.search(norm, part.start(), part.end())
-                if (
-                    end is None
-                    and role is not None
-                    and (light := _light_verb_after_a_body(norm, part.start(), role, lexicon))
-                ):
-                    spans.append(NoteSpan(agent.end(), role.end(), agent.end(), light, "clause", "responsible"))
-                    break  # 由X进行|监管和指导
                 if role is None or not _ends_in_a_body(
                     _without_modal(norm[part.start() : role.start()], lexicon), lexicon
                 ):
@@ -1379,18 +1385,6 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 spans.append(NoteSpan(agent.end(), end, agent.end(), end, "clause"))
                 chained_until = end
     return spans
-
-
-def _light_verb_after_a_body(norm: str, start: int, role: re.Match[str], lexicon: Lexicon) -> int | None:
-    """Where a light verb stands after a run of bodies from *start*, the role's word being the
-    action it carries as a noun, maybe after another joined to it (由X进行|监管和|指导); None
-    where there is none."""
-    for verb in lexicon.light_verbs:
-        at = norm.find(verb, start, role.start())
-        between = norm[at + len(verb) : role.start()] if at >= 0 else ""
-        if at > start and len(between) <= _LIGHT_VERB_OBJECT and _ends_in_a_body(norm[start:at], lexicon):
-            return at
-    return None
 
 
 def _designated_body(subject: str, lexicon: Lexicon) -> int | None:
@@ -1552,6 +1546,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             else:
                 subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
                 subject = _before_a_fronted_object(subject, norm, role, clause.end(), lexicon)
+                subject = _without_light_verb(subject, lexicon)  # X进行|业务指导: the role carried as a noun
             if not _ends_in_a_body(subject, lexicon) and (stated := lexicon.duty_statement_pattern.search(subject)):
                 subject = subject[: stated.start()]  # X的主要职责是：负责…: X states its duties
             modal = next((m for m in lexicon.modals if subject.endswith(m)), "")  # 县审计局要负责

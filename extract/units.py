@@ -427,8 +427,10 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             name = ("" if written.startswith(marker) else marker) + written + level_char + body
         elif position in sharers and (marker := marker_of(position)) and _bare_place(item[: places[position]], gaz):
             name = item if item.startswith(marker) else marker + item
-        elif item in gaz.lexicon.place_level_words and (marker := marker_of(position)):
-            name = marker + item  # 各省、自治区、直辖市: each place of the stretch is collective
+        elif (item in gaz.lexicon.place_level_words or item in gaz.lexicon.grassroots_level_words) and (
+            marker := marker_of(position)
+        ):
+            name = marker + item  # 各省、自治区、直辖市, 各街道、社区: each place of the stretch is collective
         elif (
             position > 0
             and prefix

@@ -1373,11 +1373,22 @@ def test_a_note_of_a_text_of_one_line_ends_at_the_next_item(text: str, expected:
         # a light verb carries the role as a noun after a body (由X进行监督和指导)
         ("一、日常监管。日常工作由县市场监管局进行监督和指导。\n", [["县市场监管局"]]),
         ("一、日常评审。由专家组成员进行评审和指导。\n", []),  # guard: people, no body
+        (
+            "一、规范管理。县农业农村局进行业务指导，县财政局、县审计局配合。\n",
+            [["县农业农村局", "县财政局", "县审计局"]],
+        ),
+        # an organisation's word after a role word opens a name only where it ends one (负责|企业|用工: the task)
+        ("一、优化服务。县人社局负责企业用工服务保障。\n", [["县人社局"]]),
+        # the run of partners after 会同 ends before the task, whatever word the task ends in (…协调机制)
+        (
+            "一、完善机制。由省商务厅牵头，会同省财政厅、省税务局建立工作协调机制。\n",
+            [["*省商务厅", "省财政厅", "省税务局"]],
+        ),
+        # a village's or a community's word after a collective of places shares its 各
+        ("一、整治环境。开展清理。（区城管局，各街道、社区）\n", [["区城管局", "各街道", "各社区"]]),
     ],
 )
-def test_subjects_after_a_lead_in_in_a_capacity_or_named_by_an_earlier_note(
-    text: str, expected: list[list[str]]
-) -> None:
+def test_subjects_agents_partners_and_collectives_in_running_text(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "341600") == expected
 
 
