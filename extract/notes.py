@@ -77,7 +77,8 @@ _BY_AGENT = re.compile(r"(?<!自)由|责成")  # 由X负责, not 自由贸易; �
 _AGENT_INSIDE = re.compile(r".*(?:(?<!自)由|责成)")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 _AROUND_A_CLAUSE = "；，。 \t\u3000"  # stops and blanks (an ideographic space too) between clauses
-_BEFORE_A_CLAUSE = _AROUND_A_CLAUSE + "\n"  # what a clause, and so a label, starts after
+# what a clause, and so a label, starts after: a closing bracket too (市商务局（市口岸办）|责任单位：…)
+_BEFORE_A_CLAUSE = _AROUND_A_CLAUSE + "\n）)"
 _MAX_LABEL = 12  # characters of a label with its joined heads (牵头责任单位, 责任部门、单位)
 _SENTENCE_STYLES = ("sentence", "clause", "subject", "designated")  # notes outside brackets, from running text
 _ASIDE = "\ue000"  # marks a role written in brackets after its unit (a private-use character)

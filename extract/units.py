@@ -394,6 +394,9 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
                     return None  # 凯里市、县水利局: a level word's body is no named place's
                 if base.startswith(lexicon.township_words) and item[length:] not in lexicon.place_bodies:
                     return None  # 各乡镇、县农业农村局: townships have no bureaus, only the bodies every place has
+                opening = first_word(item[length:])
+                if len(opening) > 1 and opening.endswith(lexicon.area_finals):
+                    return None  # 苏州工业园区、苏州|高新区管委会: a zone of its own, with its institution
                 level_words = (*lexicon.place_level_words, *lexicon.township_words, *CLOSING_BRACKETS)
                 leveled = item[:length].endswith(level_words)
                 alike = short_form(item[:length]) and short_form(items[position][0])

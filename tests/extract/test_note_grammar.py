@@ -1384,6 +1384,16 @@ def test_a_note_of_a_text_of_one_line_ends_at_the_next_item(text: str, expected:
             "一、完善机制。由省商务厅牵头，会同省财政厅、省税务局建立工作协调机制。\n",
             [["*省商务厅", "省财政厅", "省税务局"]],
         ),
+        # a label right after a closing bracket starts a clause of its own
+        (
+            "一、扩大开放。建设平台。牵头单位：市商务局（市口岸办）责任单位：市财政局、市税务局\n",
+            [["*市商务局", "市财政局", "市税务局"]],
+        ),
+        # a zone written with a place's short form shares only the institution of the zone after it
+        (
+            "一、推进园区改革。整合资源。（市商务局，苏州工业园区、苏州高新区管委会）\n",
+            [["市商务局", "苏州工业园区管委会", "苏州高新区管委会"]],
+        ),
         # a village's or a community's word after a collective of places shares its 各
         ("一、整治环境。开展清理。（区城管局，各街道、社区）\n", [["区城管局", "各街道", "各社区"]]),
     ],
