@@ -2423,12 +2423,15 @@ def _all_say_whose(parsed: ParsedNote, norm: str, gaz: Gazetteer, jurisdiction: 
 
 
 def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: str) -> bool:
-    """Whether *unit* says whose it is, is a township (亭子镇, which stands for its government) or
-    is a body the gazetteer knows. The writer's own body (我办, 本局) is one where a task is given
-    to it (由我办会同…办理); where it tells what it did (我局会同…研究) it is no note."""
+    """Whether *unit* says whose it is, the document's place or one above it written short too, is
+    a township (亭子镇, which stands for its government) or is a body the gazetteer knows. The
+    writer's own body (我办, 本局) is one where a task is given to it (由我办会同…办理); where it
+    tells what it did (我局会同…研究) it is no note."""
     lexicon, name = gaz.lexicon, unit.name
+    stems = gaz.own_stems(jurisdiction)  # 岳麓公安分局 in a plan of 岳麓区: the place written short
     return (
         _says_whose(name, gaz)
+        or any(name.startswith(stem) and len(name) > len(stem) + 1 for stem in stems)
         or _levels_alone(unit, lexicon)
         or (_a_township(name, lexicon) and not starts_with_a_preposition(name))
         or (lexicon.names_the_writer(name) and unit.start > 0 and _BY_AGENT.match(norm, unit.start - 1) is not None)

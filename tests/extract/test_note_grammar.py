@@ -1402,6 +1402,13 @@ def test_subjects_agents_partners_and_collectives_in_running_text(text: str, exp
     assert marked(text, "341600") == expected
 
 
+def test_the_document_s_own_place_written_short_says_whose_a_subject_is() -> None:
+    """上城交警大队 in a plan of 上城区 (330102): the place written without its level word."""
+    text = "二、整治交通秩序。开展专项整治。区城管局、上城交警大队负责道路秩序整治。\n"
+    assert marked(text, "330102") == [["区城管局", "上城交警大队"]]
+    assert marked(text, "341600") == []  # guard: in another place's plan nothing says whose it is
+
+
 @pytest.mark.parametrize(
     ("note", "expected"),
     [
