@@ -68,6 +68,9 @@ _ITEM_MARKER = re.compile(
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
 _SENTENCE = re.compile(r"[^。；！？\n]+")
+_BLANK_PARTED = re.compile("[^ \t\u3000]+")  # a cell of a row copied onto one line with blanks between
+_ROW_CELLS = 3  # cells of such a row: its item and title, its task, its units
+_ROW_TASK = 10  # Chinese characters before the units of such a row: a task, not a field's name ([发文机构])
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 # a clause runs to a comma or a stop, past those inside brackets (各区（含经开区，下同）负责…); a bracket
 # never closed on its line is a character as any other
@@ -782,6 +785,25 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         start = starts[number] + lines[number].index(text)
         role = lexicon.role_of_phrase(phrase.group(0))
         spans.append(_one_cell_row(start, start + len(text), role, (role,)))
+    return spans
+
+
+def _last_cell_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """A table's row copied onto one line with blanks between its cells, its item's marker first
+    and units alone in its last cell of at least three, a task before them (（一）提升港口能级 加快码头
+    建设。 市交通运输局、市港口集团): the units are a note, each saying whose it is, as a cell off its
+    column's place; not a field of a list (2. [发文机构] 北京市政务公开领导小组)."""
+    spans: list[NoteSpan] = []
+    position = 0
+    for line in norm.split("\n"):
+        if _ITEM_MARKER.match(line):
+            cells = list(_BLANK_PARTED.finditer(line))
+            last = cells[-1].group(0) if len(cells) >= _ROW_CELLS else ""
+            tasked = sum(map(is_han, line[: cells[-1].start()])) >= _ROW_TASK if last else False
+            if tasked and _ends_in_a_body(last, gaz.lexicon) and _units_alone(last, gaz):
+                start = position + cells[-1].start()
+                spans.append(_one_cell_row(start, start + len(last), None, ("responsible",)))
+        position += len(line) + 1
     return spans
 
 
@@ -2004,6 +2026,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _label_line_candidates(norm, gaz)
         + _clause_label_candidates(norm, gaz)
         + _duty_line_candidates(norm, gaz)
+        + _last_cell_candidates(norm, gaz)
         + _table_candidates(norm, gaz)
         + _cell_table_candidates(norm, gaz)
         + _pipe_table_candidates(norm, gaz)

@@ -1526,3 +1526,15 @@ def test_a_count_of_levels_is_no_part_of_the_body_they_share(note: str, expected
 )
 def test_runs_across_commas_line_ends_and_collectives(text: str, jurisdiction: str, expected: list[list[str]]) -> None:
     assert marked(text, jurisdiction) == expected
+
+
+def test_a_row_copied_onto_one_line_with_blanks_names_its_units_in_its_last_cell() -> None:
+    """A table's row copied with blanks between its cells (item and title, task, units): the
+    units of its last cell are a note; a field of a list (2. [发文机构] X) is none."""
+    text = (
+        "一、推动物流降本增效\n"
+        "（一）建设公共仓储 新建冷链仓储设施5万吨以上。 县商务局、县供销社\n"
+        "（二）发展多式联运 开通铁海联运线路2条。 县交通运输局\n"
+    )
+    assert marked(text, "341600") == [["县商务局", "县供销社"], ["县交通运输局"]]
+    assert marked("2. [发文机构] 县人民政府办公室\n", "341600") == []
