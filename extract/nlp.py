@@ -206,7 +206,8 @@ class JiebaWords:
 
     A word the dictionary lacks (pkuseg's 优化省, 苏服码) is cut by jieba and tagged by its last
     piece, the head of a Chinese compound (a proper noun where only that piece is a verb:
-    苏服办); its first piece is kept for :meth:`leading_word`.
+    苏服办); its first piece is kept for :meth:`leading_word`. One jieba's model reads whole though
+    a verb and a word of one character make it (运维|县, which the model takes for a place) is cut so.
     """
 
     def __init__(self, corrections: dict[str, str]) -> None:
@@ -264,6 +265,9 @@ class JiebaWords:
         if tag is not None:
             return tag, None
         pieces = [(p.word, self._corrections.get(p.word, p.flag)) for p in self._cut(word)]
+        stem = self._corrections.get(word[:-1]) or self._tags.get(word[:-1], "")
+        if len(pieces) == 1 and len(word) > 2 and stem.startswith("v") and word[-1] in self._tags:
+            pieces = [(word[:-1], stem), (word[-1], self._tags[word[-1]])]  # 运维|县: a verb glued to a word
         tag, opening = pieces[-1][1], pieces[0][1]
         if tag.startswith("v") and not opening.startswith(("v", "r")):
             tag = "nz"  # 苏服办, 湘易办: an unknown word that ends in a verb but starts otherwise names (这是: a verb)

@@ -624,9 +624,11 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
                 tokens[i - 1].text in grammar.compound_tails
                 or _level_opens(tokens, i + 1, end, grammar)
                 or _between_quotations(tokens, i, end)
+                or (tokens[i - 1].tag == "wyy" and i + 1 < end and _a_named_place(tokens[i + 1]))
             )
         ):
-            segments.append((first, i))  # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 方案和X系统, A和省B系统
+            # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 方案和X系统, A和省B系统, “A”和陕西B网
+            segments.append((first, i))
             first = i + 1
         elif _starts_at_level(tokens, i, grammar) or _glued_to_level(token, grammar, words):
             segments.append((first, i))  # 审查|市级管理平台, 召开|县…, 接入县…: a level after a verb starts the name
@@ -707,10 +709,14 @@ def _a_place_acting(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """Token *i* is an action or programme verb right after a place's name (贵州|打通, 黑龙江省|加快):
     the place is the subject of a predicate, no modifier of a name (a name's verbs say what the
     system does: 湖南省|工程|建设…, 智慧城市|应用…, 阿坝州|共享|交换|平台)."""
-    place = tokens[i - 1]
     verb = tokens[i].text in grammar.actions or tokens[i].text in grammar.programme_verbs
-    named = place.tag == "ns" and bool(load_gazetteer().places_named(place.text))  # not 城市, which jieba tags ns
+    named = _a_named_place(tokens[i - 1])
     return verb and named and tokens[i].tag in grammar.verb_tags and not _verbs_before_a_head(tokens, i, grammar)
+
+
+def _a_named_place(token: Tok) -> bool:
+    """Whether *token* is a place's name the gazetteer knows (贵州, 陕西), not 城市, which jieba tags ns."""
+    return token.tag == "ns" and bool(load_gazetteer().places_named(token.text))
 
 
 def _verbs_before_a_head(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
