@@ -610,7 +610,7 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             segments.append((first, i))  # 实现|与|国家平台对接, 政务服务中心|与|X平台: "with", two things
             first = i + 1
             continue
-        head = _complete(tokens, first, i)
+        head = _complete(tokens, first, i) if not _a_bare_head(tokens, first, i, grammar, words) else ""
         verb = (token.tag in grammar.verb_tags or token.text in grammar.actions) and not _in_next_head(tokens, i)
         conjunction = token.tag in grammar.conjunction_tags
         subject = (  # 市数据局|负责…, 市|信息|中心|负责…
@@ -645,9 +645,11 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         elif head and token.tag in grammar.adverb_tags:
             segments.append((first, i))  # 政务服务网|直接|链接到…: after a whole name an adverb opens a predicate
             first = i
-        elif (_breaks(token, grammar) and not _opens_after_a_verb(tokens, i, grammar)) or (
-            verb and i + 1 < end and tokens[i + 1].tag == "wyz"
-        ):
+        elif (
+            _breaks(token, grammar)
+            and not _opens_after_a_verb(tokens, i, grammar)
+            and not (token.tag == "vn" and _a_bare_head(tokens, first, i, grammar, words))  # 工程|建设(vn)|项目…
+        ) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1
         elif head and (head == final or token.tag == "wyz"):
@@ -655,6 +657,20 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             first = i
     segments.append((first, end))
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
+
+
+def _a_bare_head(tokens: list[Tok], first: int, i: int, grammar: Grammar, words: Words) -> bool:
+    """Whether the tokens before *i* are a programme's head with nothing before it but levels and
+    the predicate (推进|工程|建设项目审批系统, 建设省|工程|…): a head alone names no programme, it
+    modifies the words after it."""
+    before = tokens[first : i - 1]
+    return tokens[i - 1].head in grammar.programme_heads and all(
+        t.text in grammar.levels
+        or t.tag in grammar.verb_tags
+        or t.text in grammar.actions
+        or _glued_to_level(t, grammar, words)
+        for t in before
+    )
 
 
 def _joins_as_a_preposition(token: Tok, grammar: Grammar) -> bool:

@@ -85,6 +85,8 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ('鼓励各部门应用接入“金宁办"，实现掌上办理。', ["金宁办"]),  # a straight quote closes a curly one
         ("县数据中心负责运维县智慧城管平台。", ["县智慧城管平台"]),  # 运维, a verb jieba lacks, glued to the level
         ("全面推广“豫事办”和河南政务服务网。", ["豫事办", "河南政务服务网"]),  # a quoted brand, 和, a place's name
+        # a programme's head alone before a verbal noun modifies what follows (工程|建设项目…)
+        ("全面应用市工程建设项目审批管理系统。", ["市工程建设项目审批管理系统"]),
         # verbs between a place and a head say what the system does, the place whose it is
         ("数据通过黔东南州共享交换平台统一提供。", ["黔东南州共享交换平台"]),
         ("湘西州加快建设政务服务平台。", ["政务服务平台"]),  # guard: a place acting on an object
