@@ -182,8 +182,7 @@ class Lexicon:
         '牵头单位'
         """
         words = [*self.labels, *self.person_labels, *self.field_labels]
-        modifiers, heads = self._acting_parts  # 牵头|考核|单位: the units that lead the assessing
-        spaced = alternation(words, between="\\s*") + f"|{modifiers}(?!{modifiers})[\u4e00-\u9fff]{{2}}{heads}"
+        spaced = alternation(words, between="\\s*") + "|" + self._acting_label("(?:")  # 牵头|考核|单位
         joiners = alternation(["、", "/", *self.unit_joiners])
         # 责任单位和完成时限: units, then when; 牵头单位及责任人: units, then the people answerable
         joined = alternation([*self.unit_label_heads, *self.field_labels, *self.person_labels])
@@ -263,13 +262,13 @@ class Lexicon:
         """A label's modifier, the act its units answer for, and its head (负责|考核|部门,
         牵头|推进|单位), as a header cell or a label: group 1 the modifier, group 2 the head. The act
         is no modifier itself (主要|协作|单位 is a qualifier and a label)."""
-        modifiers, heads = self._acting_parts
-        return re.compile(f"({modifiers})(?!{modifiers})[\u4e00-\u9fff]{{2}}({heads})")
+        return re.compile(self._acting_label("("))
 
-    @cached_property
-    def _acting_parts(self) -> tuple[str, str]:
-        """The patterns of an acting label's modifier and head (:attr:`_acting_column_pattern`)."""
-        return alternation(sorted(self.modifiers, key=len, reverse=True)), alternation(self.unit_label_heads)
+    def _acting_label(self, group: str) -> str:
+        """The pattern of :attr:`_acting_column_pattern`, its modifier and head each in a *group*
+        that opens so (``(`` to capture, ``(?:`` inside :attr:`label_pattern`)."""
+        modifiers = alternation(sorted(self.modifiers, key=len, reverse=True))
+        return f"{group}{modifiers})(?!{modifiers})[\u4e00-\u9fff]{{2}}{group}{alternation(self.unit_label_heads)})"
 
     @cached_property
     def relative_phrase_pattern(self) -> re.Pattern[str]:

@@ -326,48 +326,38 @@ def _windows(doc: Doc, triggers: str) -> list[tuple[int, int]]:
 _ADVERB_TAGS = frozenset({"d", "ad"})
 _STRAIGHT_QUOTE = '"'
 _CURLY_OPENING, _CURLY_CLOSING = frozenset("“‘「『"), frozenset("”’」』")
+_SENTENCE_ENDS = frozenset("。\n")
 
 
-def _straight_quote_pairs(pieces: list[str]) -> list[tuple[int, int]]:
-    """The straight double quotes that open and close as “ ” do ("辽事通"平台): in pairs, outside
-    curly quotes, around words of Chinese (not an HTML attribute's value, onload="…").
+def _straight_quote_tags(pieces: list[str]) -> dict[int, str]:
+    """The tags of the straight double quotes that open and close as “ ” do: in pairs, outside
+    curly quotes, around words of Chinese ("辽事通"平台; not an HTML attribute's value, onload="…"),
+    or closing a curly quotation that no curly quote closes before the next one opens or the
+    sentence ends, as web copies write them (“蒙速办"; not the inner quotes of “a"b"”).
 
-    >>> _straight_quote_pairs(['推广', '"', '甬易办', '"', '，', '“', 'a', '"', 'b', '"', '”'])
-    [(1, 3)]
+    >>> _straight_quote_tags(['推广', '"', '甬易办', '"', '，', '“', 'a', '"', 'b', '"', '”'])
+    {1: 'wyz', 3: 'wyy'}
+    >>> _straight_quote_tags(['接入', '“', '蒙速办', '"', '，'])
+    {3: 'wyy'}
     """
-    depth, straight = 0, []
+    tags: dict[int, str] = {}
+    depth, outside = 0, []
     for i, piece in enumerate(pieces):
         if piece in _CURLY_OPENING:
             depth += 1
         elif piece in _CURLY_CLOSING:
             depth = max(depth - 1, 0)
         elif piece == _STRAIGHT_QUOTE and not depth:
-            straight.append(i)
-    pairs = zip(straight[::2], straight[1::2], strict=False)
-    return [(a, b) for a, b in pairs if any(is_han(c) for piece in pieces[a + 1 : b] for c in piece)]
-
-
-def _straight_closing_quotes(pieces: list[str]) -> list[int]:
-    """The straight double quotes that close a curly quotation, as web copies write them (“蒙速办"):
-    a straight quote inside “ with no curly closing quote after it before the next opening one or
-    the sentence's end (not the inner quotes of “a"b"”).
-
-    >>> _straight_closing_quotes(['接入', '“', '蒙速办', '"', '，', '“', 'a', '"', 'b', '"', '”'])
-    [3]
-    """
-    closing: list[int] = []
-    depth = 0
-    for i, piece in enumerate(pieces):
-        if piece in _CURLY_OPENING:
-            depth += 1
-        elif piece in _CURLY_CLOSING:
-            depth = max(depth - 1, 0)
-        elif piece == _STRAIGHT_QUOTE and depth:
-            ahead = next((p for p in pieces[i + 1 :] if p in _CURLY_OPENING or p in _CURLY_CLOSING or p in "。\n"), "")
-            if ahead not in _CURLY_CLOSING:
-                closing.append(i)
+            outside.append(i)
+        elif piece == _STRAIGHT_QUOTE:
+            ahead = (p for p in pieces[i + 1 :] if p in _CURLY_OPENING or p in _CURLY_CLOSING or p in _SENTENCE_ENDS)
+            if next(ahead, "") not in _CURLY_CLOSING:
+                tags[i] = "wyy"
                 depth -= 1
-    return closing
+    for opening, closing in zip(outside[::2], outside[1::2], strict=False):
+        if any(is_han(c) for piece in pieces[opening + 1 : closing] for c in piece):
+            tags[opening], tags[closing] = "wyz", "wyy"
+    return tags
 
 
 def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
@@ -376,10 +366,8 @@ def _mended_tags(pieces: list[str], words: JiebaWords) -> list[str]:
     adverb before 资源; 跨|部门 is 跨部门, no verb before 部门. A word corrected to an adverb
     (:data:`CORRECTIONS_PATH`) keeps jieba's own tag before a noun, which it modifies."""
     tags = [words.tag(piece) for piece in pieces]
-    for opening, closing in _straight_quote_pairs(pieces):
-        tags[opening], tags[closing] = "wyz", "wyy"
-    for closing in _straight_closing_quotes(pieces):
-        tags[closing] = "wyy"
+    for quote, tag in _straight_quote_tags(pieces).items():
+        tags[quote] = tag
     for i in range(len(pieces) - 1):
         if tags[i] in _ADVERB_TAGS and tags[i + 1][:1] == "n" and words.corrected(pieces[i]):
             leading = words.leading_word(pieces[i + 1])  # 开放市: a verb glued to what follows

@@ -705,13 +705,15 @@ def _next_inline_item(text: str, start: int, end: int, lexicon: Lexicon) -> int 
     line where a note runs on into it: a numeral in brackets or digits and a full stop
     (:data:`_INLINE_ITEM`), or a numeral and 、 after a blank, a stop or a body's name (…、医保局十、加强…),
     not inside a run of ordinals (一、二级)."""
-    found = [item.start() for item in [_INLINE_ITEM.search(text, start, end)] if item is not None]
-    for numeral in _NUMERAL_ITEM.finditer(text, start, end):
-        before = text[start : numeral.start()]
-        if not before.strip() or before[-1] in " \u3000\t。；" or _ends_in_a_body(before, lexicon):
-            found.append(numeral.start())
-            break
-    return min(found, default=None)
+    item = _INLINE_ITEM.search(text, start, end)
+    numerals = (
+        m.start()
+        for m in _NUMERAL_ITEM.finditer(text, start, end)
+        if not text[start : m.start()].strip()
+        or text[m.start() - 1] in " \u3000\t。；"
+        or _ends_in_a_body(text[start : m.start()], lexicon)
+    )
+    return min((p for p in (item.start() if item else None, next(numerals, None)) if p is not None), default=None)
 
 
 def _qualified_label(line: str, lexicon: Lexicon) -> bool:
@@ -2462,9 +2464,7 @@ def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: st
     )
 
 
-def _all_named_before(
-    parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, noted: Collection[str] = ()
-) -> bool:
+def _all_named_before(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, noted: Collection[str]) -> bool:
     """Whether every unit was named in full before *position* (:func:`_named_before`), or with its
     level as a unit of a note before (*noted*: 由区纪工委、廉政办…牵头 … 廉政办负责… is 区廉政办)."""
     levels = gaz.lexicon.level_prefixes

@@ -145,16 +145,14 @@ def _glued_sections(norm: str, found: list[tuple[int, int, int]]) -> list[tuple[
         while expected is not None:
             expected += 1
             after = (
-                m
-                for m in _GLUED_SECTION.finditer(norm, position, limit)
-                if m.start() > position and norm[m.start() - 1] not in _CN + "、第"  # not 一、二、三级
-            )
+                m for m in _GLUED_SECTION.finditer(norm, position, limit) if norm[m.start() - 1] not in _CN + "、第"
+            )  # not 一、二、三级
             marker = next((m for m in after if _section_number(m.group()) == expected), None)
             if marker is None:
                 break
             glued.append((marker.start(), marker.end(), 1))
             position = marker.end()
-    return [g for g in glued if g not in found]
+    return glued
 
 
 _BOILERPLATE = [

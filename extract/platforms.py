@@ -610,7 +610,8 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             segments.append((first, i))  # 实现|与|国家平台对接, 政务服务中心|与|X平台: "with", two things
             first = i + 1
             continue
-        head = _complete(tokens, first, i) if not _a_bare_head(tokens, first, i, grammar, words) else ""
+        bare = _a_bare_head(tokens, first, i, grammar, words)  # 推进|工程|建设项目…: the head modifies
+        head = "" if bare else _complete(tokens, first, i)
         verb = (token.tag in grammar.verb_tags or token.text in grammar.actions) and not _in_next_head(tokens, i)
         conjunction = token.tag in grammar.conjunction_tags
         subject = (  # 市数据局|负责…, 市|信息|中心|负责…
@@ -648,7 +649,7 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         elif (
             _breaks(token, grammar)
             and not _opens_after_a_verb(tokens, i, grammar)
-            and not (token.tag == "vn" and _a_bare_head(tokens, first, i, grammar, words))  # 工程|建设(vn)|项目…
+            and not (token.tag == "vn" and bare)  # 工程|建设(vn)|项目…
         ) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1

@@ -141,31 +141,32 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
         assert score["platforms"]["f1"] >= platforms, score["platforms"]
 
 
-def test_extraction_holds_on_heldout45(nlp, capsys: pytest.CaptureFixture[str]) -> None:
-    """heldout45, tuned on from session 36, with floors of its own: 8 of its 22 notes are the
-    department cells of a county's assessment table under no unit label (重点考核部门 | 县委农工部),
-    a reading its annotator flags as debatable and no rule reads, and 2 of its 9 leads are in
-    collectives exhorted with a modal (各省级发展改革部门要…发挥牵头抓总作用), which the grammar
-    reads as exhortations; floors just under today's figures, so that a change that loses ground
-    fails."""
-    folder = ROOT / "tests" / "data" / "annotated" / "heldout45"
-    score = run_eval(folder / "corpus", folder / "gold", capsys)
-    assert score["notes"]["recall"] >= 0.55, score["notes"]
-    assert score["lead"]["accuracy"] >= 0.75, score["lead"]
-    assert score["units"]["f1"] >= 0.90, score["units"]
-    assert score["platforms"]["f1"] >= 0.60, score["platforms"]
+@pytest.mark.parametrize(
+    ("name", "notes", "lead", "units", "platforms"),
+    [
+        ("heldout45", 0.55, 0.75, 0.90, 0.60),
+        ("heldout48", 0.93, 0.85, 0.88, 0.73),
+    ],
+)
+def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
+    name: str, notes: float, lead: float, units: float, platforms: float, nlp, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sets tuned on after their first score whose leads fall short of the aim, with floors of
+    their own just under today's figures, so that a change that loses ground fails.
 
+    ``heldout45`` (from session 36): 8 of its 22 notes are the department cells of a county's
+    assessment table under no unit label (重点考核部门 | 县委农工部), a reading its annotator flags
+    as debatable and no rule reads, and 2 of its 9 leads are in collectives exhorted with a modal
+    (各省级发展改革部门要…发挥牵头抓总作用), which the grammar reads as exhortations.
 
-def test_extraction_holds_on_heldout48(nlp, capsys: pytest.CaptureFixture[str]) -> None:
-    """heldout48, tuned on from session 37, with floors of its own: 2 of its 15 leads stand before
-    partners the text names by what they do (X会同专区监管部门、数据提供部门和运营单位…), which the
-    grammar takes for kinds of bodies, or in a joint office written with 、 (区党工委、管委会办公室),
-    and two of its rules give duties to kinds its annotator did not take as units
-    (州数据资源主管部门), which lowers its notes' precision; floors just under today's figures, so
-    that a change that loses ground fails."""
-    folder = ROOT / "tests" / "data" / "annotated" / "heldout48"
+    ``heldout48`` (from session 37): 2 of its 15 leads stand before partners the text names by
+    what they do (X会同专区监管部门、数据提供部门和运营单位…), which the grammar takes for kinds of
+    bodies, or in a joint office written with 、 (区党工委、管委会办公室), and two of its rules give
+    duties to kinds its annotator did not take as units (州数据资源主管部门), which lowers its
+    notes' precision."""
+    folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
-    assert score["notes"]["recall"] >= 0.93, score["notes"]
-    assert score["lead"]["accuracy"] >= 0.85, score["lead"]
-    assert score["units"]["f1"] >= 0.88, score["units"]
-    assert score["platforms"]["f1"] >= 0.73, score["platforms"]
+    assert score["notes"]["recall"] >= notes, score["notes"]
+    assert score["lead"]["accuracy"] >= lead, score["lead"]
+    assert score["units"]["f1"] >= units, score["units"]
+    assert score["platforms"]["f1"] >= platforms, score["platforms"]
