@@ -327,6 +327,20 @@ class Gazetteer:
             code = place.parent
         return tuple(dict.fromkeys(stems))
 
+    def short_for_a_place_within(self, word: str, jurisdiction: str) -> bool:
+        """Whether *word* is the name of a place inside *jurisdiction*, below the country, without
+        its level word (义乌 of 义乌市 in a plan of 浙江省: 义乌试验区管委会 says whose it is).
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.short_for_a_place_within("义乌", "330000"), gaz.short_for_a_place_within("义乌", "320000")
+        (True, False)
+        """
+        return jurisdiction != COUNTRY and any(
+            self.contains(jurisdiction, place.code)
+            for level in self.lexicon.place_level_words
+            for place in self.places_named(word + level)
+        )
+
     def places_named(self, form: str) -> list[Place]:
         return list(self._place_forms.get(form, ()))
 

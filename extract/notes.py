@@ -61,13 +61,15 @@ _ATTACHMENT = re.compile(r"附件\s*\d{0,2}\s*[：:]?")  # an attachment's marke
 # fill a header's cell (工 作 任 务), which is one cell
 _SPACED_CELL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+(?!\S)|\S+")
 _ITEM_MARKER = re.compile(
-    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[1-9]\d?(?:[.．][1-9]\d?){1,3}(?=[\u4e00-\u9fff])"
+    r"|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
 )
 # an item's marker inside a line: a numeral alone in brackets (（二）), or digits and a full stop before a
 # character (1．行动目标), which no unit's name holds; or a numeral and 、 (:func:`_next_inline_item`)
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
-_SENTENCE = re.compile(r"[^。；！？\n]+")
+# a sentence; two ideographic spaces are a paragraph's indent in a copy on one line, and end one
+_SENTENCE = re.compile("(?:[^。；！？\n\u3000]|(?<!\u3000)\u3000(?!\u3000))+")
 _BLANK_PARTED = re.compile("[^ \t\u3000]+")  # a cell of a row copied onto one line with blanks between
 _ROW_CELLS = 3  # cells of such a row: its item and title, its task, its units
 _ROW_TASK = 10  # Chinese characters before the units of such a row: a task, not a field's name ([发文机构])
@@ -1516,6 +1518,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if role is not None and cell and norm[cell : role.start()].strip():
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
             begin = _past_a_lead_in(norm, begin, role, lexicon)  # 具体分工如下：|X负责…
+            begin = _past_a_glued_heading(norm, begin, lexicon)  # 六、责任分工|X会同Y…, copied on one line
             begin = _past_a_designating_verb(norm, begin, clause.end(), lexicon)  # 明确|X为牵头单位
             before, previous = previous, (begin, clause.end())
             earlier.append(previous)
@@ -1635,6 +1638,25 @@ def _past_a_lead_in(norm: str, begin: int, role: re.Match[str] | None, lexicon: 
     if role is None or colon < 0 or not norm[colon + 1 : role.start()].strip():
         return begin
     return begin if _ends_in_a_body(norm[begin:colon], lexicon) else colon + 1
+
+
+def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
+    """Where a clause's subject begins past a heading's title that a copy on one line glued to it:
+    a label that is no role word (责任分工, 部门分工) with no colon after it (责任分工|区数字办负责…).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> text = "责任分工区数字办负责平台运维"
+    >>> text[_past_a_glued_heading(text, 0, lexicon) :]
+    '区数字办负责平台运维'
+    >>> _past_a_glued_heading("配合区政府做好运维", 0, lexicon), _past_a_glued_heading("责任分工：区数字办", 0, lexicon)
+    (0, 0)
+    """
+    for label in lexicon.whole_labels:
+        end = begin + len(label)
+        if label not in lexicon.role_words and norm.startswith(label, begin) and norm[end : end + 1] not in "：:，":
+            return end
+    return begin
 
 
 def _past_a_designating_verb(norm: str, begin: int, end: int, lexicon: Lexicon) -> int:
@@ -1986,6 +2008,8 @@ def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     if _ends_in_bracketed_levels(text.rstrip(), lexicon):
         return True  # 乡（镇、街道）、村（社区）: the bracket names the places too
     text = _TRAILING_BRACKET.sub("", text.rstrip()).rstrip()
+    if text.endswith("等"):  # A、B等参加: 等 closes the run
+        return _ends_in_a_body(text[:-1], lexicon)
     last = text.rsplit("、", 1)[-1]
     if (
         _ends_in_an_organisation_s_word(text, lexicon)
@@ -2454,9 +2478,11 @@ def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: st
     tells what it did (我局会同…研究) it is no note."""
     lexicon, name = gaz.lexicon, unit.name
     stems = gaz.own_stems(jurisdiction)  # 岳麓公安分局 in a plan of 岳麓区: the place written short
+    opening = first_word(name)  # 义乌|试验区管委会 in a plan of 浙江省: a place inside it written short
     return (
         _says_whose(name, gaz)
         or any(name.startswith(stem) and len(name) > len(stem) + 1 for stem in stems)
+        or (len(name) > len(opening) + 1 and gaz.short_for_a_place_within(opening, jurisdiction))
         or _levels_alone(unit, lexicon)
         or (_a_township(name, lexicon) and not starts_with_a_preposition(name))
         or (lexicon.names_the_writer(name) and unit.start > 0 and _BY_AGENT.match(norm, unit.start - 1) is not None)

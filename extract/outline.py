@@ -47,8 +47,10 @@ _MARKERS = [
     # the first article run on after its chapter's heading, where a copy lost the breaks (…办法第一章总则第一条为…)
     (2, re.compile(f"第[{_CN}]{{1,3}}章[ \u3000]*[\u4e00-\u9fff]{{2,8}}?[ \u3000]*(?P<marker>第[{_CN}零〇]{{1,5}}条)")),
     # a section number of a technical plan at a line's start, a blank after it (3.2 建设云平台;
-    # not 3.0版 or 2.5%, which no blank follows)
-    (4, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d?(?:[.．][1-9]\d?){1,2})(?=[ \t\u3000]+[^\s\d])")),
+    # not 3.0版 or 2.5%, which no blank follows), or at a paragraph's indent in a copy on one line,
+    # its heading's text straight after it (…。　　2.2.1省商务厅负责…)
+    (4, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d?(?:[.．][1-9]\d?){1,3})(?=[ \t\u3000]+[^\s\d])")),
+    (4, re.compile(r"(?<=\u3000\u3000)[1-9]\d?(?:[.．][1-9]\d?){1,3}(?=[\u4e00-\u9fff])")),
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
 _MAX_TITLE = 100

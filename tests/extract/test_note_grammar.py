@@ -1538,3 +1538,42 @@ def test_a_row_copied_onto_one_line_with_blanks_names_its_units_in_its_last_cell
     )
     assert marked(text, "341600") == [["县商务局", "县供销社"], ["县交通运输局"]]
     assert marked("2. [发文机构] 县人民政府办公室\n", "341600") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a copy on one line: two ideographic spaces part its paragraphs, a section number glued to its text
+        (
+            "三、职责　　3.1县应急局为县防汛抗旱体系牵头单位，主要职责：　　3.1.1负责统筹调度。"
+            "　　3.2.1县水利局负责水情监测。\n",
+            [["*县应急局"], ["县水利局"]],
+        ),
+        # 等 closes a run of partners before their role, a sentence after it
+        (
+            "一、抢险组。由县应急局牵头，县消防救援大队、县交通局等参加。主要职责：组织抢险。\n",
+            [["*县应急局", "县消防救援大队", "县交通局"]],
+        ),
+        # 组成 names a group's member units, as a label's modifier
+        (
+            "一、综合组：负责协调。牵头部门：县应急局，组成部门：县民政局、县财政局。\n",
+            [["*县应急局", "县民政局", "县财政局"]],
+        ),
+        # a heading's title (a label that is no role word) glued to the clause after it
+        (
+            "四、责任分工县数据局会同县财政局统筹推进平台建设。县数据局作为建设单位，具体负责平台运维。\n",
+            [["*县数据局", "县财政局"], ["县数据局"]],
+        ),
+    ],
+)
+def test_copies_on_one_line_runs_closed_by_etc_and_member_labels(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
+
+
+def test_a_place_inside_the_document_s_written_short_says_whose_a_subject_is() -> None:
+    """蒙城 of 蒙城县, inside 亳州市 (341600), in a plan of 亳州市; not in another city's plan, nor in
+    the country's, where a county's name written short is too often a word."""
+    text = "第七条 蒙城经济开发区管委会作为县人民政府的派出机构，负责开发区的统筹规划。\n"
+    assert marked(text, "341600") == [["蒙城经济开发区管委会"]]
+    assert marked(text, "320500") == []
+    assert marked(text, "100000") == []

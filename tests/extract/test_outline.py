@@ -114,6 +114,14 @@ def test_a_technical_plan_s_section_numbers_are_headings() -> None:
     ]
 
 
+def test_a_section_number_at_a_paragraph_s_indent_in_a_copy_on_one_line_is_a_heading() -> None:
+    """Two ideographic spaces indent a paragraph of a copy on one line; a section number there is a
+    heading though its text follows with no blank (　　2.2.1县水利局负责…); not a decimal inside a
+    sentence, nor one after a single blank."""
+    text = "二、职责　　2.1县应急局牵头。　　2.2.1县水利局负责水情监测。增长2.5倍。　2.6亿元投入。"
+    assert [(h.marker, h.depth) for h in find_headings(text)] == [("二、", 1), ("2.1", 4), ("2.2.1", 4)]
+
+
 def test_a_section_marker_glued_to_the_text_before_it_goes_on_from_the_one_before() -> None:
     """A copy on one line glues a section's marker to the label line before it (…县财政局七、…):
     the next number of the sequence is a heading; a run of ordinals (一、二、三级) is none."""
