@@ -191,7 +191,8 @@ class Grammar:
         A one-character head ends a name only where it is no part of a common word: not in
         互联网 or 密码 (frequent in jieba's dictionary; but 信息网, whose rest is a digital word),
         not in a word the text around it makes with the next characters (网络, 网上; but 外网|通道),
-        not after a verb or locative it makes a phrase with (上云; 外网 is a word).
+        not after a verb or locative it makes a phrase with (上云; 外网 is a word), nor after an
+        adjective or adverb jieba's model glued it to (不宜网).
         """
         for kind, heads in (("platform", self.heads), ("programme", self.programme_heads)):
             for head in heads:
@@ -206,6 +207,10 @@ class Grammar:
                         return "", ""
                     if len(word) == 2 and not words.frequency(word) and words.tag(word[0])[:1] in ("v", "f"):
                         return "", ""  # 上云, 入链: a verb and its object, not a name
+                    rest = word[: -len(head)]
+                    qualifier = words.tag(rest) == "a" or words.tag(rest) in self.adverb_tags
+                    if len(rest) > 1 and not words.frequency(word) and qualifier:
+                        return "", ""  # 除不宜|网办事项外: an adjective or adverb jieba's model glued on
                 if head in self.online_heads and not self.online_before(text, end - len(head)):
                     return "", ""  # 政务服务大厅: a building
                 return kind, head
@@ -650,6 +655,7 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             _breaks(token, grammar)
             and not _opens_after_a_verb(tokens, i, grammar)
             and not (token.tag == "vn" and bare)  # 工程|建设(vn)|项目…
+            and not _in_next_head(tokens, i)  # 数据|中|台: a head jieba cut in two
         ) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1
@@ -1021,6 +1027,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             continue
         if _opens_after_a_verb(tokens, start, grammar) and start + 1 < end:
             break  # 负责|中|俄双语…网: after a verb, 中 opens the object (中俄), no locative
+        if start > 0 and tokens[start - 1].text in grammar.directional_complements and end - start > 2:
+            break  # 上传至|注册|会计师…平台: where to is a noun phrase, a verb opening it modifies
         if _one_character_before_a_level(tokens, start, end, grammar):
             start += 1  # 上|连|国家…平台 (连 tagged a name): a word of one character before a level is a predicate
             continue

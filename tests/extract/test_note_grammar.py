@@ -1559,6 +1559,11 @@ def test_a_row_copied_onto_one_line_with_blanks_names_its_units_in_its_last_cell
             "一、综合组：负责协调。牵头部门：县应急局，组成部门：县民政局、县财政局。\n",
             [["*县应急局", "县民政局", "县财政局"]],
         ),
+        # 双牵头: two bodies lead together
+        (
+            "（一）推进审批改革。具体工作由县住建局和县数据局双牵头，县财政局配合。\n",
+            [["*县住建局", "*县数据局", "县财政局"]],
+        ),
         # a heading's title (a label that is no role word) glued to the clause after it
         (
             "四、责任分工县数据局会同县财政局统筹推进平台建设。县数据局作为建设单位，具体负责平台运维。\n",

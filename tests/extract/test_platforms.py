@@ -90,6 +90,15 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         # verbs between a place and a head say what the system does, the place whose it is
         ("数据通过黔东南州共享交换平台统一提供。", ["黔东南州共享交换平台"]),
         ("湘西州加快建设政务服务平台。", ["政务服务平台"]),  # guard: a place acting on an object
+        # where to (至, 到) is a noun phrase: a verb opening it modifies the name
+        ("将处罚信息上传至注册税务师行业管理平台。", ["注册税务师行业管理平台"]),
+        ("将线索推送至县综合执法平台。", ["县综合执法平台"]),  # guard
+        # 上联 (linked up to) is a verb, no place (in jieba's dictionary a couplet's line)
+        ("建设上联国家人口基础信息库的市人口信息平台。", ["国家人口基础信息库", "市人口信息平台"]),
+        # an adjective jieba's model glues to a head of one character makes no name (除不宜|网办事项外)
+        ("除不宜网办事项外，全部接入县政务服务网。", ["县政务服务网"]),
+        # a head jieba cuts in two (数据|中|台) is no locative that breaks a name
+        ("建设医保数据中台，汇聚医保数据。", ["医保数据中台"]),
     ],
 )
 def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list[str]) -> None:
