@@ -27,6 +27,7 @@ from extract.words import (
     ends_with_a_verb,
     first_word,
     holds_a_word,
+    in_the_dictionary,
     stands_alone,
     starts_with_a_predicate,
     starts_with_a_preposition,
@@ -61,13 +62,16 @@ _ATTACHMENT = re.compile(r"附件\s*\d{0,2}\s*[：:]?")  # an attachment's marke
 # fill a header's cell (工 作 任 务), which is one cell
 _SPACED_CELL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+(?!\S)|\S+")
 _ITEM_MARKER = re.compile(
-    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[1-9]\d?(?:[.．][1-9]\d?){1,3}(?=[\u4e00-\u9fff])"
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+    r"|[1-9]\d?(?:[.．][1-9]\d?){1,3}(?=[ \t\u3000]*[\u4e00-\u9fff])"  # a technical plan's 2.2.1
     r"|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
 )
 # an item's marker inside a line: a numeral alone in brackets (（二）), or digits and a full stop before a
 # character (1．行动目标), which no unit's name holds; or a numeral and 、 (:func:`_next_inline_item`)
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
+# a heading's title and a section number of three levels or more glued to the text after it
+_GLUED_SECTION = re.compile(r"[\u4e00-\u9fff]{1,12}?[1-9]\d?(?:[.．][1-9]\d?){2,3}(?=[\u4e00-\u9fff])")
 # a sentence; two ideographic spaces are a paragraph's indent in a copy on one line, and end one
 _SENTENCE = re.compile("(?:[^。；！？\n\u3000]|(?<!\u3000)\u3000(?!\u3000))+")
 _BLANK_PARTED = re.compile("[^ \t\u3000]+")  # a cell of a row copied onto one line with blanks between
@@ -600,7 +604,7 @@ def _label_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """
     lexicon = gaz.lexicon
     # …。责任单位：A, maybe after a qualifier the grammar does not know (…。该项工作牵头单位：A)
-    after_full_stop = re.compile(f"。\\s*((?:{QUALIFIER})?" + lexicon.label_pattern.pattern + ")")
+    after_full_stop = re.compile(f"[。 \u3000]\\s*((?:{QUALIFIER})?" + lexicon.label_pattern.pattern + ")")
     spans: list[NoteSpan] = []
     block: list[int] | None = None
     position = 0
@@ -1315,7 +1319,8 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             body = body[:start].rstrip(" \t\u3000。；")  # …。X牵头，Y配合。2025年底前完成。: the note is before
             start = max(body.rfind(mark) for mark in "。；\t|") + 1
         whole_line = start == 0
-        if whole_line and (marker := _ITEM_MARKER.match(body)):
+        after_a_stop = start > 0 and body[start - 1] in "。；"  # …。第十一条 X负责…: an item run on in the line
+        if (whole_line or after_a_stop) and (marker := _ITEM_MARKER.match(body, start)):
             start = marker.end()
         while start < len(body) and body[start] in " \t\u3000":
             start += 1
@@ -1642,19 +1647,36 @@ def _past_a_lead_in(norm: str, begin: int, role: re.Match[str] | None, lexicon: 
 
 def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     """Where a clause's subject begins past a heading's title that a copy on one line glued to it:
-    a label that is no role word (责任分工, 部门分工) with no colon after it (责任分工|区数字办负责…).
+    a label that is no role word (责任分工, 部门分工), or a word of at most two characters and a duty
+    noun (职责分工, 工作分工), with no colon after it (工作分工|市科技局牵头…); or a title and a
+    section number of three levels (市场供应保障2.2.1|省商务厅负责…).
 
     >>> from extract.lexicon import load_lexicon
     >>> lexicon = load_lexicon()
     >>> text = "责任分工区数字办负责平台运维"
     >>> text[_past_a_glued_heading(text, 0, lexicon) :]
     '区数字办负责平台运维'
+    >>> text = "工作分工市科技局牵头"
+    >>> text[_past_a_glued_heading(text, 0, lexicon) :]
+    '市科技局牵头'
     >>> _past_a_glued_heading("配合区政府做好运维", 0, lexicon), _past_a_glued_heading("责任分工：区数字办", 0, lexicon)
     (0, 0)
+    >>> _past_a_glued_heading("市发改委按职责分工负责", 0, lexicon)
+    0
     """
-    for label in lexicon.whole_labels:
-        end = begin + len(label)
-        if label not in lexicon.role_words and norm.startswith(label, begin) and norm[end : end + 1] not in "：:，":
+    glued = _GLUED_SECTION.match(norm, begin)
+    if glued is not None:
+        return glued.end()  # 市场供应保障|2.2.1|省商务厅负责…: a section's number after its title
+    titles = [label for label in lexicon.whole_labels if label not in lexicon.role_words]
+    titles += [norm[begin : begin + k] for k in (3, 4)]
+    for title in titles:
+        end = begin + len(title)
+        duty = title in lexicon.whole_labels or (
+            title.endswith(tuple(lexicon.duty_adverbs["nouns"]))
+            and all(is_han(char) for char in title)
+            and ends_a_word(norm, end)
+        )
+        if duty and norm.startswith(title, begin) and norm[end : end + 1] not in "：:，" and end < len(norm):
             return end
     return begin
 
@@ -1775,10 +1797,23 @@ def _without_fronted_object(run: str, words: Sequence[str], lexicon: Lexicon) ->
 
 def _role_ending_a_word(norm: str, role: re.Match[str], lexicon: Lexicon) -> int | None:
     """Where the role phrase *role* ends at a word's end: the whole phrase, or the longest shorter
-    phrase of role words (负责|督促检查: 督促 opens the task's word), else None (负责人)."""
+    phrase of role words (负责|督促检查: 督促 opens the task's word), else None (负责人). Where the
+    segmenter glues one character to the whole phrase (负责人) that opens a word of the dictionary
+    with the next (负责|人才工作), the phrase ends there.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> texts = ("市人社局负责人才工作", "项目负责人到场", "各单位主要负责人为第一责任人")
+    >>> [_role_ending_a_word(t, lexicon.role_clause_pattern.search(t), lexicon) for t in texts]
+    [6, None, None]
+    """
     for end in range(role.end(), role.start(), -1):
         if lexicon.role_clause_pattern.fullmatch(norm, role.start(), end) and ends_a_word(norm, end):
             return end
+    end = role.end()
+    copula = norm.startswith(lexicon.copulas, end + 1)  # 负责人|为…第一责任人: the person in charge
+    if word_around(norm, end - 1)[1] == end + 1 and in_the_dictionary(norm[end : end + 2]) and not copula:
+        return end if word_around(norm, end + 1)[1] == end + 2 else None
     return None
 
 
@@ -1976,6 +2011,10 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
         # nor where a field (市规划) goes on to an organisation's word (市规划|自然资源局)
         bodies = (j for j in names if _ends_in_an_organisation_s_word(norm[position:j], lexicon))
         found = next(listed, None) or next(bodies, names[0])
+        if norm[position:found].endswith(lexicon.area_finals) and not norm.startswith("、", found):
+            # 两江新区|经济运行局: an area's body goes on past the area's name, not into a predicate
+            area_body = (j for j in names if j > found and not starts_with_a_predicate(norm[found:j]))
+            found = next(area_body, found)
         branch = (j for j in names if j > found and _a_branch_of_its_level(norm[position:j], norm[found:j], lexicon))
         found = next(branch, found)  # 农发行|县支行: a branch's name goes on past its parent's
         word_start, word_end = word_around(norm, found) if found < limit else (found, found)
@@ -2344,7 +2383,7 @@ def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 def _says_whose(name: str, gaz: Gazetteer) -> bool:
     """Whether a unit's name says whose it is: a level (区发改委), a place (吴江区人民政府), a
     collective (各镇), an own prefix (国家, 全区), level words, one with the others in brackets after
-    it (乡（镇）人民政府), an area's word (示范区大数据管理局), a township's word standing as a word
+    it (乡（镇）人民政府), an area's word (示范区大数据管理局, 东湖高新区管委会), a township's word standing as a word
     (镇|财政所), a place's name and its level (临港地区管委会), or a branch's level or place after its
     parent's name (农业发展银行省分行, 国家统计局共和调查队)."""
     lexicon = gaz.lexicon
@@ -2357,6 +2396,14 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     opening = first_word(name)
     if 1 < len(opening) < len(name) and opening.endswith(lexicon.area_finals):
         return True  # 示范区大数据管理局, 高新区管委会: an area's word, the area's
+    area = first_word(name[len(opening) :])
+    if (
+        1 < len(area) < len(name) - len(opening)
+        and area.endswith(lexicon.area_finals)
+        and not area.startswith(lexicon.writer_deictics)
+        and not (starts_with_a_predicate(name) or starts_with_a_preposition(name))
+    ):
+        return True  # 东湖|高新区|管委会: an area named by its own word, the area's (not 围绕|本区…)
     if opening in lexicon.township_words and len(name) > 2:
         return True  # 镇财政所, 街道综治中心: the township's (not 乡村振兴局, 镇江…)
     if name[len(opening) :].startswith(lexicon.place_level_words) and starts_with_a_proper_name(

@@ -51,6 +51,9 @@ _MARKERS = [
     # its heading's text straight after it (…。　　2.2.1省商务厅负责…)
     (4, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d?(?:[.．][1-9]\d?){1,3})(?=[ \t\u3000]+[^\s\d])")),
     (4, re.compile(r"(?<=\u3000\u3000)[1-9]\d?(?:[.．][1-9]\d?){1,3}(?=[\u4e00-\u9fff])")),
+    # one of three levels or more glued between a heading's title and its text (…保障2.2.1省商务厅…),
+    # which no date or decimal writes
+    (4, re.compile(r"(?<=[\u4e00-\u9fff])[1-9]\d?(?:[.．][1-9]\d?){2,3}(?=[\u4e00-\u9fff])")),
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
 _MAX_TITLE = 100

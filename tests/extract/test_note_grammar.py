@@ -1582,3 +1582,53 @@ def test_a_place_inside_the_document_s_written_short_says_whose_a_subject_is() -
     assert marked(text, "341600") == [["蒙城经济开发区管委会"]]
     assert marked(text, "320500") == []
     assert marked(text, "100000") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        # a heading's title of a duty noun (职责分工) glued to the clause after it; 负责|人才, not 负责人
+        (
+            "三、职责分工市农业农村局牵头，县财政局配合，负责产业园建设；市人社局负责人才培训。\n",
+            "341600",
+            [["*市农业农村局", "县财政局"], ["市人社局"]],
+        ),
+        ("五、组织保障。各单位主要负责人为第一责任人。\n", "341600", []),  # guard: the person in charge
+        # an area named by its own word says whose its body is
+        (
+            "二、推进园区建设。市商务局牵头，金寨高新区管委会、市发改委配合，负责招商引资。\n",
+            "341600",
+            [["*市商务局", "金寨高新区管委会", "市发改委"]],
+        ),
+        ("二、推进公开。围绕本区经济社会发展深化信息公开，认真落实各项部署。\n", "341600", []),  # guard
+        # a partner that is an area's body goes on past the area's name, not into the predicate
+        (
+            "（三）推进协同发展。区发展改革委要会同两江新区经济运行局，建立重大项目协同推进机制。\n",
+            "500000",
+            [["*区发展改革委", "两江新区经济运行局"]],
+        ),
+        ("（三）推进协同发展。区发展改革委会同两江新区建立协调机制。\n", "500000", [["*区发展改革委", "两江新区"]]),
+        # a label after a blank that follows a working group's name
+        (
+            "4.物资保障组 牵头部门：市应急局，组成部门：市商务局、市粮食局。主要职责：调拨物资。\n",
+            "341600",
+            [["*市应急局", "市商务局", "市粮食局"]],
+        ),
+        # an article's marker after a full stop is no part of the subject
+        (
+            "第十条 目录由市城管局会同市商务局制定。第十一条 区人民政府负责组织实施分类工作，街道办事处负责落实。\n",
+            "610100",
+            [["*市城管局", "市商务局"], ["区人民政府", "街道办事处"]],
+        ),
+        # a section number of three levels glued between a heading's title and its text
+        (
+            "3.2 物资供应保障3.2.1市商务局负责生活必需品市场监测。3.2.2市粮食局负责粮油储备。\n",
+            "341600",
+            [["市商务局"], ["市粮食局"]],
+        ),
+    ],
+)
+def test_glued_headings_persons_in_charge_areas_and_labels_after_a_blank(
+    text: str, jurisdiction: str, expected: list[list[str]]
+) -> None:
+    assert marked(text, jurisdiction) == expected

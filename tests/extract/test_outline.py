@@ -120,6 +120,9 @@ def test_a_section_number_at_a_paragraph_s_indent_in_a_copy_on_one_line_is_a_hea
     sentence, nor one after a single blank."""
     text = "二、职责　　2.1县应急局牵头。　　2.2.1县水利局负责水情监测。增长2.5倍。　2.6亿元投入。"
     assert [(h.marker, h.depth) for h in find_headings(text)] == [("二、", 1), ("2.1", 4), ("2.2.1", 4)]
+    # a number of three levels glued between a title and its text; not one of two (a decimal)
+    text = "二、职责\n2.2 物资保障2.2.1县商务局负责监测。增长2.5倍。"
+    assert [h.marker for h in find_headings(text)] == ["二、", "2.2", "2.2.1"]
 
 
 def test_a_section_marker_glued_to_the_text_before_it_goes_on_from_the_one_before() -> None:
