@@ -1535,6 +1535,15 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(NoteSpan(before[0], role.end(), before[0], content_end, "subject", "responsible"))
                     continue
                 written = norm[before[0] : before[1]].rstrip(" ，,")
+                designated = _designated_body(written, lexicon)
+                if designated is not None and gaz.is_collective(written[designated:]):
+                    designated = None  # X在Y设立的有关直属机构，负责…: bodies of a kind
+                role_end = _role_ending_a_word(norm, role, lexicon) if designated is not None else None
+                if designated is not None and role_end is not None:  # X设立的Y机构，负责…: Y answers
+                    role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
+                    body_start, body_end = before[0] + designated, before[0] + len(written)
+                    spans.append(NoteSpan(body_start, role_end, body_start, body_end, "designated", role_of_verb))
+                    continue
                 subject = _without_adverbial(written, lexicon)
                 if subject != written and _ends_in_a_body(subject, lexicon):  # X按照…的原则，统筹负责…
                     role_end = _role_ending_a_word(norm, role, lexicon)
@@ -1731,8 +1740,28 @@ def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> r
         if norm[after : after + 1] in lexicon.one_character_suffixes and word_around(norm, after)[1] == after + 1:
             continue
         if lexicon.opens_a_name(norm, after):
+            shorter = _role_before_a_named_object(norm, role, lexicon)
+            if shorter is not None:
+                return shorter  # 积极支持配合|牵头部门: the body the role words before it help
             continue  # 数字化城市管理|实施机构|负责: a body's name (牵头单位：, a label)
         return role
+    return None
+
+
+def _role_before_a_named_object(norm: str, role: re.Match[str], lexicon: Lexicon) -> re.Match[str] | None:
+    """The role phrase *role* without its last role word, where that word opens the name of a body
+    the phrase before it takes as its object (支持配合|牵头部门); None where no phrase is left.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> text = "各成员单位积极支持配合牵头部门"
+    >>> _role_before_a_named_object(text, lexicon.role_clause_pattern.search(text), lexicon).group(0)
+    '积极支持配合'
+    """
+    for end in range(role.end() - 1, role.start(), -1):
+        shorter = lexicon.role_clause_pattern.fullmatch(norm, role.start(), end)
+        if shorter is not None and ends_a_word(norm, end) and lexicon.role_clause_pattern.match(norm, end):
+            return shorter
     return None
 
 

@@ -443,6 +443,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             and not (prefix in gaz.lexicon.township_words and item.startswith(prefix))  # 镇…、镇财政所
             and not item.startswith(own_stems)
             and not _a_kind_of_enterprise(item, gaz)
+            and not gaz.is_collective(item)  # 区X小组成员单位及其他各行业主管单位: bodies of every level
         ):
             name = prefix + item
             if prefix.endswith("委"):  # 省委、保密局 may mean 省保密局, 自治区党委、宣传部 自治区宣传部

@@ -1632,3 +1632,25 @@ def test_glued_headings_persons_in_charge_areas_and_labels_after_a_blank(
     text: str, jurisdiction: str, expected: list[list[str]]
 ) -> None:
     assert marked(text, jurisdiction) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # role words before a body they take as their object (支持配合|牵头部门)
+        (
+            "（二）责任分工。县住建局负责日常管理。各成员单位积极支持配合牵头部门，做好协调工作。\n",
+            [["县住建局"], ["各成员单位"]],
+        ),
+        # a body named by who set it up, its role in the clause after it
+        ("第六条 县人民政府设立的产业园区建设协调机构，负责研究园区发展战略。\n", [["产业园区建设协调机构"]]),
+        ("三、市级部门在产业园区设立的有关直属机构或者派出机构，负责园区内的行政管理工作。\n", []),  # guard: a kind
+        # 其他 (the others) makes a collective, which takes no level from the body before it
+        (
+            "六、责任分工。县信用体系建设领导小组成员单位及其他各行业主管单位负责行业信用信息系统的建设。\n",
+            [["县信用体系建设领导小组成员单位", "其他各行业主管单位"]],
+        ),
+    ],
+)
+def test_objects_of_role_words_designated_bodies_and_the_others(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
