@@ -1878,8 +1878,10 @@ def _chained_roles(
         if supporting and lexicon.role_of_phrase(role.group(0)) != "support":
             break
         end = role.end()
-        if norm[role.end() : clause.end()].strip():
-            break  # Y负责B: the task of the last
+        rest = norm[role.end() : clause.end()].strip()
+        if rest and not lexicon.role_clause_pattern.fullmatch(rest):
+            break  # Y负责B: the task of the last (Y负责|具体实施: a role again, no task)
+        end = clause.end() if rest else end
     return end
 
 
