@@ -1535,14 +1535,9 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(NoteSpan(before[0], role.end(), before[0], content_end, "subject", "responsible"))
                     continue
                 written = norm[before[0] : before[1]].rstrip(" ，,")
-                designated = _designated_body(written, lexicon)
-                if designated is not None and gaz.is_collective(written[designated:]):
-                    designated = None  # X在Y设立的有关直属机构，负责…: bodies of a kind
-                role_end = _role_ending_a_word(norm, role, lexicon) if designated is not None else None
-                if designated is not None and role_end is not None:  # X设立的Y机构，负责…: Y answers
-                    role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
-                    body_start, body_end = before[0] + designated, before[0] + len(written)
-                    spans.append(NoteSpan(body_start, role_end, body_start, body_end, "designated", role_of_verb))
+                designated = _designated_span(norm, before[0], written, before[0] + len(written), role, gaz)
+                if designated is not None:  # X设立的Y机构，负责…: Y answers
+                    spans.append(designated)
                     continue
                 subject = _without_adverbial(written, lexicon)
                 if subject != written and _ends_in_a_body(subject, lexicon):  # X按照…的原则，统筹负责…
@@ -1596,13 +1591,9 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             named = _TRAILING_BRACKET.sub("", subject)  # X（以下简称Y）负责
             if _ends_in_bracketed_levels(subject, lexicon):
                 named = subject  # 乡（镇、街道）、村（社区）负责: the bracket names the places too
-            if (designated := _designated_body(named, lexicon)) is not None:
-                body_start = begin + designated
-                role_end = _role_ending_a_word(norm, role, lexicon)
-                if role_end is not None:  # X设立的Y机构负责…: the body X set up answers, X says whose
-                    role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
-                    body_end = begin + len(subject)
-                    spans.append(NoteSpan(body_start, role_end, body_start, body_end, "designated", role_of_verb))
+            if _designated_body(named, lexicon) is not None:  # X设立的Y机构负责…: the body X set up answers
+                if (designated := _designated_span(norm, begin, named, begin + len(subject), role, gaz)) is not None:
+                    spans.append(designated)
                 continue
             if not (2 <= len(named) <= _MAX_SUBJECT and named[0] not in "（(") or not (
                 _ends_in_a_body(named, lexicon) or _a_place_in_full(named.rsplit("、", 1)[-1], gaz)
@@ -1643,6 +1634,21 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
                 spans.append(NoteSpan(begin, role_end, begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _designated_span(
+    norm: str, begin: int, named: str, end: int, role: re.Match[str], gaz: Gazetteer
+) -> NoteSpan | None:
+    """The note of a subject *named*, from *begin* (its units written up to *end*), that names its
+    body by who set it up, with its role after it or in the clause after it (X设立的Y机构负责…, X设立的
+    Y机构，负责…): Y answers, X says whose it is. None for any other subject, where the role ends no
+    word, or where the body is a collective of kinds (X在Y设立的有关直属机构，负责…)."""
+    designated = _designated_body(named, gaz.lexicon)
+    role_end = _role_ending_a_word(norm, role, gaz.lexicon) if designated is not None else None
+    if designated is None or role_end is None or gaz.is_collective(named[designated:]):
+        return None
+    role_of_verb = gaz.lexicon.role_of_phrase(norm[role.start() : role_end])
+    return NoteSpan(begin + designated, role_end, begin + designated, end, "designated", role_of_verb)
 
 
 def _past_a_lead_in(norm: str, begin: int, role: re.Match[str] | None, lexicon: Lexicon) -> int:
@@ -1877,11 +1883,11 @@ def _chained_roles(
             break  # (Z按照属地原则负责: the units' manner of acting may stand before the role; Z抓好Y落实)
         if supporting and lexicon.role_of_phrase(role.group(0)) != "support":
             break
-        end = role.end()
         rest = norm[role.end() : clause.end()].strip()
         if rest and not lexicon.role_clause_pattern.fullmatch(rest):
+            end = role.end()
             break  # Y负责B: the task of the last (Y负责|具体实施: a role again, no task)
-        end = clause.end() if rest else end
+        end = clause.end() if rest else role.end()
     return end
 
 

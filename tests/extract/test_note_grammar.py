@@ -1645,6 +1645,8 @@ def test_glued_headings_persons_in_charge_areas_and_labels_after_a_blank(
         # a body named by who set it up, its role in the clause after it
         ("第六条 县人民政府设立的产业园区建设协调机构，负责研究园区发展战略。\n", [["产业园区建设协调机构"]]),
         ("三、市级部门在产业园区设立的有关直属机构或者派出机构，负责园区内的行政管理工作。\n", []),  # guard: a kind
+        ("三、市级部门在产业园区设立的有关派出机构负责园区内的行政管理工作。\n", []),  # a kind, its role after it
+        ("三、县人民政府设立的产业园区管理机构负责园区内的行政管理工作。\n", [["产业园区管理机构"]]),  # guard
         # a role again after a role (负责|具体实施) is no task: the clauses after it go on
         (
             "（五）推进城市更新。县住建局牵头，各乡镇政府负责具体实施，县财政局配合做好资金保障。\n",
