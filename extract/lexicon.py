@@ -135,6 +135,16 @@ class Lexicon:
         return composed | leveled | self.whole_labels
 
     @cached_property
+    def heading_labels(self) -> tuple[str, ...]:
+        """The whole labels that are no role words (部门分工, 责任分工): written without a colon, a
+        section's title.
+
+        >>> load_lexicon().heading_labels
+        ('部门分工', '责任分工')
+        """
+        return tuple(label for label in self.whole_labels if label not in self.role_words)
+
+    @cached_property
     def modifiers(self) -> dict[str, Role]:
         """A label's modifiers with their roles: each listed one, each role word (the unit that
         leads, supervises or supports: 督办单位, 推进部门, 支持单位), and a listed lead's or

@@ -20,6 +20,7 @@ from itertools import pairwise
 from extract.gazetteer import Gazetteer
 from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
+from extract.outline import DEEP_SECTION_NUMBER, SECTION_NUMBER
 from extract.text import is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import (
@@ -63,7 +64,7 @@ _ATTACHMENT = re.compile(r"附件\s*\d{0,2}\s*[：:]?")  # an attachment's marke
 _SPACED_CELL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+(?!\S)|\S+")
 _ITEM_MARKER = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
-    r"|[1-9]\d?(?:[.．][1-9]\d?){1,3}(?=[ \t\u3000]*[\u4e00-\u9fff])"  # a technical plan's 2.2.1
+    f"|{SECTION_NUMBER}(?=[ \t\u3000]*[\u4e00-\u9fff])"  # a technical plan's 2.2.1
     r"|\d{1,3}[、.．﹒]|第[一二三四五六七八九十百]{1,4}条)\s*"
 )
 # an item's marker inside a line: a numeral alone in brackets (（二）), or digits and a full stop before a
@@ -71,7 +72,7 @@ _ITEM_MARKER = re.compile(
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
 # a heading's title and a section number of three levels or more glued to the text after it
-_GLUED_SECTION = re.compile(r"[\u4e00-\u9fff]{1,12}?[1-9]\d?(?:[.．][1-9]\d?){2,3}(?=[\u4e00-\u9fff])")
+_TITLE_AND_SECTION_NUMBER = re.compile(f"[\u4e00-\u9fff]{{1,12}}?{DEEP_SECTION_NUMBER}(?=[\u4e00-\u9fff])")
 # a sentence; two ideographic spaces are a paragraph's indent in a copy on one line, and end one
 _SENTENCE = re.compile("(?:[^。；！？\n\u3000]|(?<!\u3000)\u3000(?!\u3000))+")
 _BLANK_PARTED = re.compile("[^ \t\u3000]+")  # a cell of a row copied onto one line with blanks between
@@ -1679,19 +1680,17 @@ def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     >>> _past_a_glued_heading("市发改委按职责分工负责", 0, lexicon)
     0
     """
-    glued = _GLUED_SECTION.match(norm, begin)
+    glued = _TITLE_AND_SECTION_NUMBER.match(norm, begin)
     if glued is not None:
         return glued.end()  # 市场供应保障|2.2.1|省商务厅负责…: a section's number after its title
-    titles = [label for label in lexicon.whole_labels if label not in lexicon.role_words]
-    titles += [norm[begin : begin + k] for k in (3, 4)]
-    for title in titles:
-        end = begin + len(title)
-        duty = title in lexicon.whole_labels or (
-            title.endswith(tuple(lexicon.duty_adverbs["nouns"]))
-            and all(is_han(char) for char in title)
-            and ends_a_word(norm, end)
-        )
-        if duty and norm.startswith(title, begin) and norm[end : end + 1] not in "：:，" and end < len(norm):
+    duty_nouns = tuple(lexicon.duty_adverbs["nouns"])
+    for end in (begin + 3, begin + 4, *(begin + len(label) for label in lexicon.heading_labels)):
+        title = norm[begin:end]
+        if end >= len(norm) or norm[end] in "：:，":
+            continue  # 责任分工：X…: a label
+        if title in lexicon.heading_labels or (
+            title.endswith(duty_nouns) and all(is_han(char) for char in title) and ends_a_word(norm, end)
+        ):
             return end
     return begin
 
@@ -2562,16 +2561,22 @@ def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: st
     tells what it did (我局会同…研究) it is no note."""
     lexicon, name = gaz.lexicon, unit.name
     stems = gaz.own_stems(jurisdiction)  # 岳麓公安分局 in a plan of 岳麓区: the place written short
-    opening = first_word(name)  # 义乌|试验区管委会 in a plan of 浙江省: a place inside it written short
     return (
         _says_whose(name, gaz)
         or any(name.startswith(stem) and len(name) > len(stem) + 1 for stem in stems)
-        or (len(name) > len(opening) + 1 and gaz.short_for_a_place_within(opening, jurisdiction))
+        or _opens_with_a_place_within(name, gaz, jurisdiction)
         or _levels_alone(unit, lexicon)
         or (_a_township(name, lexicon) and not starts_with_a_preposition(name))
         or (lexicon.names_the_writer(name) and unit.start > 0 and _BY_AGENT.match(norm, unit.start - 1) is not None)
         or gaz.resolve(name, jurisdiction, as_written=True).resolved
     )
+
+
+def _opens_with_a_place_within(name: str, gaz: Gazetteer, jurisdiction: str) -> bool:
+    """Whether *name* opens with the name of a place inside *jurisdiction* written without its
+    level word, more than one character after it (义乌|试验区管委会 in a plan of 浙江省)."""
+    opening = first_word(name)
+    return len(name) > len(opening) + 1 and gaz.short_for_a_place_within(opening, jurisdiction)
 
 
 def _all_named_before(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, noted: Collection[str]) -> bool:

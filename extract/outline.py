@@ -21,6 +21,8 @@ from extract.model import Heading, Initiative, Metadata, Note, Task
 from extract.text import compact
 
 __all__ = [
+    "DEEP_SECTION_NUMBER",
+    "SECTION_NUMBER",
     "build_tasks",
     "find_boilerplate",
     "find_headings",
@@ -32,6 +34,10 @@ __all__ = [
 ]
 
 _CN = "一二三四五六七八九十百"
+# a technical plan's section number of two levels or more (3.2, 2.2.1; not 3.0 or 2.05), and of
+# three or more, which no date or decimal writes
+SECTION_NUMBER = r"[1-9]\d?(?:[.．][1-9]\d?){1,3}"
+DEEP_SECTION_NUMBER = r"[1-9]\d?(?:[.．][1-9]\d?){2,3}"
 _BOUNDARY = r"(?:(?<=^)|(?<=[\n\s。；：！？）〕】”]))"
 _MARKERS = [
     (1, re.compile(_BOUNDARY + f"[{_CN}]{{1,4}}、")),
@@ -49,11 +55,10 @@ _MARKERS = [
     # a section number of a technical plan at a line's start, a blank after it (3.2 建设云平台;
     # not 3.0版 or 2.5%, which no blank follows), or at a paragraph's indent in a copy on one line,
     # its heading's text straight after it (…。　　2.2.1省商务厅负责…)
-    (4, re.compile(r"(?m)^[ \t\u3000]*(?P<marker>[1-9]\d?(?:[.．][1-9]\d?){1,3})(?=[ \t\u3000]+[^\s\d])")),
-    (4, re.compile(r"(?<=\u3000\u3000)[1-9]\d?(?:[.．][1-9]\d?){1,3}(?=[\u4e00-\u9fff])")),
-    # one of three levels or more glued between a heading's title and its text (…保障2.2.1省商务厅…),
-    # which no date or decimal writes
-    (4, re.compile(r"(?<=[\u4e00-\u9fff])[1-9]\d?(?:[.．][1-9]\d?){2,3}(?=[\u4e00-\u9fff])")),
+    (4, re.compile(f"(?m)^[ \t\u3000]*(?P<marker>{SECTION_NUMBER})(?=[ \t\u3000]+[^\\s\\d])")),
+    (4, re.compile(f"(?<=\u3000\u3000){SECTION_NUMBER}(?=[\u4e00-\u9fff])")),
+    # one of three levels or more glued between a heading's title and its text (…保障2.2.1省商务厅…)
+    (4, re.compile(f"(?<=[\u4e00-\u9fff]){DEEP_SECTION_NUMBER}(?=[\u4e00-\u9fff])")),
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
 _MAX_TITLE = 100

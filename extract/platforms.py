@@ -182,6 +182,11 @@ class Grammar:
             f'\\s*[（(]\\s*(?:{markers})[：:]?\\s*[“"‘]?([^”"’（）()，,。；]{{2,20}}?)[”"’]?{aside}\\s*[）)]'
         )
 
+    @property
+    def qualifier_tags(self) -> frozenset[str]:
+        """The tags of an adjective and of adverbs: words that qualify, no part of a name's head."""
+        return self.adverb_tags | {"a"}
+
     def heads_of(self, kind: str) -> tuple[str, ...]:
         return self.heads if kind == "platform" else self.programme_heads
 
@@ -208,8 +213,7 @@ class Grammar:
                     if len(word) == 2 and not words.frequency(word) and words.tag(word[0])[:1] in ("v", "f"):
                         return "", ""  # 上云, 入链: a verb and its object, not a name
                     rest = word[: -len(head)]
-                    qualifier = words.tag(rest) == "a" or words.tag(rest) in self.adverb_tags
-                    if len(rest) > 1 and not words.frequency(word) and qualifier:
+                    if len(rest) > 1 and not words.frequency(word) and words.tag(rest) in self.qualifier_tags:
                         return "", ""  # 除不宜|网办事项外: an adjective or adverb jieba's model glued on
                 if head in self.online_heads and not self.online_before(text, end - len(head)):
                     return "", ""  # 政务服务大厅: a building
