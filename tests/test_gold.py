@@ -150,6 +150,8 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     [
         ("heldout45", 0.55, 0.75, 0.90, 0.60),
         ("heldout48", 0.93, 0.85, 0.88, 0.73),
+        ("heldout51", 0.93, 0.90, 0.85, 0.85),
+        ("heldout52", 0.75, 0.45, 0.93, 0.75),
     ],
 )
 def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
@@ -167,7 +169,15 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     what they do (X会同专区监管部门、数据提供部门和运营单位…), which the grammar takes for kinds of
     bodies, or in a joint office written with 、 (区党工委、管委会办公室), and two of its rules give
     duties to kinds its annotator did not take as units (州数据资源主管部门), which lowers its
-    notes' precision."""
+    notes' precision.
+
+    ``heldout51`` (from session 39): one of its 15 leads is a body named by the short form its
+    text declares (中国（新疆）自由贸易试验区工作办公室（以下简称自贸办）…自贸办会同…), and its
+    annotator takes 有关部门 after 会同 as a unit in 13 notes, where the shared gold's four
+    `国家发展改革委会同有关部门负责` take none, which lowers its units' recall.
+
+    ``heldout52`` (from session 39): 2 of its 4 leads stand in a table's task cell and after an
+    adverbial clause (X根据…规划，会同Y…)."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
     assert score["notes"]["recall"] >= notes, score["notes"]
