@@ -481,13 +481,19 @@ class Lexicon:
     @cached_property
     def designated_body_pattern(self) -> re.Pattern[str]:
         """A body named by who set it up or designated it: group ``whose`` (bodies or levels),
-        a designating verb, 的, group ``body`` (its name, no 的 in it).
+        a designating verb and 的, or a verb of setting up whose object it is (市人民政府设立|开发区
+        管理委员会，负责…; not 明确|专业机构负责…, a kind the verb picks), group ``body`` (its name,
+        no 的 in it).
 
         >>> found = load_lexicon().designated_body_pattern.fullmatch("县级以上人民政府确定的主管部门")
         >>> found.group("whose"), found.group("body")
         ('县级以上人民政府', '主管部门')
+        >>> load_lexicon().designated_body_pattern.fullmatch("市人民政府设立开发区管理委员会").group("body")
+        '开发区管理委员会'
         """
-        return re.compile(f"(?P<whose>[^的]+?)(?:{alternation(self.designating_verbs)})的(?P<body>[^的]+)")
+        setting_up = [verb for verb in self.designating_verbs if verb in self.establishing_verbs]
+        verbs = f"(?:{alternation(self.designating_verbs)})的|(?:{alternation(setting_up)})"
+        return re.compile(f"(?P<whose>[^的]+?)(?:{verbs})(?P<body>[^的]+)")
 
     @cached_property
     def role_clause_pattern(self) -> re.Pattern[str]:

@@ -50,6 +50,8 @@ __all__ = [
 _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
 _MAX_SUBJECT = _MAX_SENTENCE_NOTE  # a run of eleven units may be the subject (A、B、…等单位负责)
+_PARTNERS_BREAK = re.compile("[。；;，,\n]")
+_LONGEST_HEAD = 6  # the longest head of a body after its place's name (管理委员会, 政务服务中心)
 _MAX_PARTNER = 20
 _LIGHT_VERB_OBJECT = 3  # characters of an action joined before a light verb's role (进行|监管和|指导)
 _WHEN_VERB = 4  # characters a clause that says when may hold after the time (年底前|完成, 年内|全面推进)
@@ -1453,11 +1455,28 @@ def _topic_end(norm: str, begin: int, end: int, gaz: Gazetteer, *, collective: b
         after = clause[rest:]
         if after.startswith(lexicon.collective_markers):
             return None  # 国务院|有关部门要…: the name goes on into a collective
+        if rest == position and _goes_on_into_a_body(clause, position, lexicon):
+            continue  # 四川天府新区|管理委员会: a verb opening the head of a longer name
         if after and (starts_with_a_predicate(after) or starts_with_a_preposition(after)):
             named = clause[:position]
             one = "、" not in named and not gaz.is_collective(named)
             return begin + rest if one or collective else None
     return None
+
+
+def _goes_on_into_a_body(clause: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether the name ending at *position* goes on, with no mark, into a longer one that ends in
+    an organisation's word within a few characters (四川天府新区|管理委员会, 县|管委会): the head
+    of a body opens with a verb (管理, 服务), which is no predicate after the place's name."""
+    if starts_with_a_preposition(clause[position:]):
+        return False  # 县信息中心|在县政府办公室领导下: a preposition, the predicate's
+    for length in range(2, _LONGEST_HEAD + 1):
+        word = clause[position : position + length]
+        if len(word) < length or not word.isalnum():
+            return False
+        if word.endswith(lexicon.organisation_suffixes) and ends_a_word(clause, position + length):
+            return True
+    return False
 
 
 def _copular_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int | None:
@@ -1553,7 +1572,11 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     topic is not None
                     and not any(_topic_end(norm, *c, gaz, collective=True) for c in earlier[1:-1])
                     and not any(_role_outside_quotes(norm, *c, lexicon) for c in earlier[:-1])
-                    and not any(_ends_in_an_agent(norm[c[0] : c[1]].rstrip(), lexicon) for c in earlier[:-1])
+                    and not any(
+                        _ends_in_an_agent(norm[c[0] : c[1]].rstrip(), lexicon)
+                        and _copular_subject(norm, *c, lexicon) is None  # X是Y的派出机构: X itself
+                        for c in earlier[:-1]
+                    )
                 ):  # (X推动Y，落实…; X下设办公室，负责…: Y and the office are the subject)
                     role_end = _role_ending_a_word(norm, role, lexicon)
                     role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end]) if role_end else "support"
@@ -1631,6 +1654,12 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     )
                 # X牵头，Y、Z配合…: the clauses that go on naming units and roles are the same note
                 chained = _chained_roles(norm, clause.end(), sentence_end, lexicon, supporting=bool(task))
+                if (
+                    partners is not None
+                    and chained is not None
+                    and not _PARTNERS_BREAK.search(norm, partners[1], chained)
+                ):
+                    chained = None  # X负责A，会同Y|协同制定B: the partners' own role, read with them
                 if chained is not None:
                     spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
                 spans.append(NoteSpan(begin, role_end, begin, begin + len(subject), "subject", role_of_verb))
@@ -1831,20 +1860,25 @@ def _without_fronted_object(run: str, words: Sequence[str], lexicon: Lexicon) ->
 
 def _role_ending_a_word(norm: str, role: re.Match[str], lexicon: Lexicon) -> int | None:
     """Where the role phrase *role* ends at a word's end: the whole phrase, or the longest shorter
-    phrase of role words (负责|督促检查: 督促 opens the task's word), else None (负责人). Where the
+    phrase of role words (负责|督促检查: 督促 opens the task's word), or the role where the segmenter
+    glues it to the task's verb (负责管理 one word), else None (负责人). Where the
     segmenter glues one character to the whole phrase (负责人) that opens a word of the dictionary
     with the next (负责|人才工作), the phrase ends there.
 
     >>> from extract.lexicon import load_lexicon
     >>> lexicon = load_lexicon()
-    >>> texts = ("市人社局负责人才工作", "项目负责人到场", "各单位主要负责人为第一责任人")
+    >>> texts = ("市人社局负责人才工作", "项目负责人到场", "各单位主要负责人为第一责任人", "市发改委负责管理开发区")
     >>> [_role_ending_a_word(t, lexicon.role_clause_pattern.search(t), lexicon) for t in texts]
-    [6, None, None]
+    [6, None, None, 6]
     """
     for end in range(role.end(), role.start(), -1):
         if lexicon.role_clause_pattern.fullmatch(norm, role.start(), end) and ends_a_word(norm, end):
             return end
     end = role.end()
+    glued = norm[end : word_around(norm, end - 1)[1]]
+    alone = norm[role.start() : end] in lexicon.role_words  # (not 加强|督促检查: an adverb before it)
+    if glued and alone and in_the_dictionary(glued) and starts_with_a_predicate(glued):
+        return end  # 负责管理 one word of the segmenter's: the role and the task's verb
     copula = norm.startswith(lexicon.copulas, end + 1)  # 负责人|为…第一责任人: the person in charge
     if word_around(norm, end - 1)[1] == end + 1 and in_the_dictionary(norm[end : end + 2]) and not copula:
         return end if word_around(norm, end + 1)[1] == end + 2 else None
@@ -2038,7 +2072,8 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
     """Where the run of partners that starts at *position* (after 会同) ends; None if none does."""
     end = None
     while position < limit:
-        ends = range(position + 2, min(limit, position + _MAX_PARTNER) + 1)
+        mark = _PARTNERS_BREAK.search(norm, position, limit)  # no name runs past a clause or a line
+        ends = range(position + 2, min(mark.start() if mark else limit, position + _MAX_PARTNER) + 1)
         names = [j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and _ends_a_name(norm, j, lexicon)]
         if not names:
             break
@@ -2135,14 +2170,19 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _clause_candidates(norm, gaz)
         + _subject_candidates(norm, gaz)
     )
+    rows = _rows_read(norm, [span for span in candidates if span.cells], gaz, jurisdiction)
     taken_until = -1
     noted: set[str] = set()  # the units of the notes found so far
-    above: list[ParsedNote | None] = []  # the last row's cells, read, for a ditto cell (同上) below them
-    for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
-        if span.start < taken_until:
+
+    def reading_order(span: NoteSpan) -> tuple[int, int]:
+        row = rows.get(span)
+        return (row[0].start, -row[0].end) if row else (span.start, -span.end)
+
+    for span in sorted(candidates, key=reading_order):
+        if reading_order(span)[0] < taken_until:
             continue
         if span.cells:
-            row, above = _parse_row(norm, span, gaz, jurisdiction, above)
+            row = rows.get(span)
             if (
                 row is not None
                 and span.style == "subject"
@@ -2181,6 +2221,19 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             noted.update(u.name for g in parsed.groups for u in g.units)
             taken_until = span.end
     return found
+
+
+def _rows_read(
+    norm: str, spans: list[NoteSpan], gaz: Gazetteer, jurisdiction: str
+) -> dict[NoteSpan, tuple[NoteSpan, ParsedNote] | None]:
+    """Each table row's note (:func:`_parse_row`), read in the rows' order so that a ditto cell
+    finds the row above it. A row's note runs from its first cell of units, so a note in the
+    row's task cell before it (X负责…，会同Y…) is read too, in a merged row as in any other."""
+    read: dict[NoteSpan, tuple[NoteSpan, ParsedNote] | None] = {}
+    above: list[ParsedNote | None] = []  # the last row's cells, read, for a ditto cell (同上) below them
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        read[span], above = _parse_row(norm, span, gaz, jurisdiction, above)
+    return read
 
 
 def _reports_done(norm: str, span: NoteSpan, lexicon: Lexicon) -> bool:
@@ -2432,14 +2485,8 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     opening = first_word(name)
     if 1 < len(opening) < len(name) and opening.endswith(lexicon.area_finals):
         return True  # 示范区大数据管理局, 高新区管委会: an area's word, the area's
-    area = first_word(name[len(opening) :])
-    if (
-        1 < len(area) < len(name) - len(opening)
-        and area.endswith(lexicon.area_finals)
-        and not area.startswith(lexicon.writer_deictics)
-        and not (starts_with_a_predicate(name) or starts_with_a_preposition(name))
-    ):
-        return True  # 东湖|高新区|管委会: an area named by its own word, the area's (not 围绕|本区…)
+    if not gaz.place_at_start(name) and _area_named_by_its_own_word(name, opening, lexicon):
+        return True  # 东湖|高新区|管委会, 陆港经开区|管委会: the area's (not 围绕|本区…)
     if opening in lexicon.township_words and len(name) > 2:
         return True  # 镇财政所, 街道综治中心: the township's (not 乡村振兴局, 镇江…)
     if name[len(opening) :].startswith(lexicon.place_level_words) and starts_with_a_proper_name(
@@ -2449,6 +2496,28 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
         lexicon.own_level_prefixes
     )
+
+
+def _area_named_by_its_own_word(name: str, opening: str, lexicon: Lexicon) -> bool:
+    """Whether *name* (its first word *opening*) is an area's body, the area named by a word of its
+    own before an area's word and the body's head after it (东湖|高新区|管委会, 陆港经开区|管委会,
+    though jieba cuts 陆|港): a word of the organisation's ending in an area's final, not at the
+    name's start nor its end, after one word or characters the segmenter knows no word of (a name
+    it lacks), not words of the dictionary (蒙城|经济|开发区: a place written short and a field), and
+    no predicate, preposition or deictic before it (围绕|本区…)."""
+    if starts_with_a_predicate(name) or starts_with_a_preposition(name) or name.startswith(lexicon.writer_deictics):
+        return False
+    areas = [word for word in lexicon.organisation_suffixes if len(word) > 1 and word.endswith(lexicon.area_finals)]
+    for area in areas:
+        at = name.find(area, len(opening) if len(opening) > 1 else 1)
+        if at > 0 and at + len(area) < len(name) and name.endswith(lexicon.organisation_suffixes):
+            return at == len(opening) or (len(opening) == 1 and _characters_alone(name[:at]))
+    return False
+
+
+def _characters_alone(text: str) -> bool:
+    """Whether the segmenter cuts *text* into single characters, as it does a name it lacks (陆|港)."""
+    return all(len(first_word(text[k:])) == 1 for k in range(len(text)))
 
 
 def _branch_split(name: str, lexicon: Lexicon) -> tuple[str, str]:

@@ -1661,3 +1661,59 @@ def test_glued_headings_persons_in_charge_areas_and_labels_after_a_blank(
 )
 def test_objects_of_role_words_designated_bodies_and_the_others(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverbial of law or scope between units and their role (依法, 按照各自管理范围)
+        ("第五条 县应急管理局依法负责全县安全生产的综合监督管理。\n", [["县应急管理局"]]),
+        (
+            "第六条 县财政局、县税务局按照各自管理范围负责有关资金的监督。\n",
+            [["县财政局", "县税务局"]],
+        ),
+        ("第七条 县财政局、县税务局按照各自权限负责有关资金的监督。\n", [["县财政局", "县税务局"]]),
+        ("第八条 县人民政府依照本条例规定负责组织实施。\n", [["县人民政府"]]),  # guard: 规定, as before
+        # a body set up by whom the clause names, its role in the next clause or right after it
+        ("第九条 县人民政府设立产业园区管理委员会，负责园区的日常管理。\n", [["产业园区管理委员会"]]),
+        ("第九条 县人民政府组建乡村振兴服务中心负责项目的日常管理。\n", [["乡村振兴服务中心"]]),
+        ("第十条 县人民政府设立专项资金，支持乡村振兴。\n", []),  # guard: no body set up
+        # 负责 glued by the segmenter to the task's verb (负责管理) is still the role
+        ("（三）县市场监管局负责管理全县的计量工作。\n", [["县市场监管局"]]),
+        ("（三）县审计局要加强督促检查，及时整改。\n", []),  # guard: an adverb before 督促检查
+        # an area named by a word of its own that the segmenter cuts (陆|港|经开区)
+        ("第十一条 县发展改革局会同陆港经开区管委会组织编制发展规划。\n", [["*县发展改革局", "陆港经开区管委会"]]),
+        ("第十一条 空港经开区管委会负责园区的招商工作。\n", [["空港经开区管委会"]]),
+        # a body's head opening with a verb (管理委员会) is no predicate after the area's name
+        (
+            "第十二条 皖北新区管理委员会（以下简称管委会）隶属于县人民政府，负责新区的开发建设。\n",
+            [["皖北新区管理委员会"]],
+        ),
+        # a copular clause before the role describes the topic, which stays the subject
+        (
+            "第十三条 皖北新区管理委员会（以下简称管委会）是县人民政府的派出机构，受委托，负责新区的开发建设。\n",
+            [["皖北新区管理委员会"]],
+        ),
+        ("第十四条 县人民政府下设办公室，负责日常工作。\n", []),  # guard: the office set up answers, unnamed
+        # partners after the subject's clause that carry a role word of their own (会同Y协同制定)
+        ("（四）县住建局负责统筹园区建设，会同县财政局协同制定年度计划。\n", [["*县住建局", "县财政局"]]),
+        # a partner's name runs to the clause's end, never into the next line or sentence
+        (
+            "（四）县住建局负责统筹园区建设，会同县财政局制定年度计划。\n县住建局、县财政局\n",
+            [["*县住建局", "县财政局"]],
+        ),
+    ],
+)
+def test_adverbials_of_law_bodies_set_up_glued_roles_and_areas(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
+
+
+def test_a_note_in_a_merged_row_s_task_cell_is_read_before_the_row_s_units() -> None:
+    """A table copied one cell to a line whose row has more cells than its header (a task's type
+    over two lines): the running note in the task cell is a note, then the row's unit cell."""
+    text = (
+        "附件：重点任务分解表\n序号\n任务类型\n重点内容\n责任单位\n1\n园区\n建设管理\n"
+        "县住建局负责统筹推进园区建设，会同县财政局制定年度计划。\n县住建局、县财政局\n"
+        "2\n园区\n运营\n完善园区运营机制。\n县商务局\n"
+    )
+    assert marked(text, "341600") == [["*县住建局", "县财政局"], ["县住建局", "县财政局"], ["县商务局"]]
