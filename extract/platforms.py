@@ -998,7 +998,7 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     进一步完善), a verbal noun or adjective first in its clause (启动X平台, 培育X中心) and a
     programme verb tagged a verbal noun after a verb or a dropped word (加快|启动X库) are predicates.
     """
-    dropped = False
+    dropped = coordinated = False
     while start < end:
         token = tokens[start]
         if token.tag == "wyz":
@@ -1052,6 +1052,10 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if _verb_modifier(tokens, start, end, grammar):
             break  # 建设|预约诊疗服务平台: a verb after the action, before more words, says what the system does
         chained = token.tag == "vn" and token.text in grammar.programme_verbs and verb_before  # 加快|启动: a chain
+        coordinated = _coordinated_verb(tokens, start, grammar) or (
+            coordinated and token.tag in (*grammar.verb_tags, "vn")
+        )  # 建设和|管理|X平台, 建设和|运行|管理|X平台: the second predicate, however many words
+        chained = chained or coordinated
         if (
             token.tag in grammar.start_tags
             and token.text not in grammar.actions
@@ -1069,6 +1073,20 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _coordinated_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Token *i* is a verb or verbal noun joined by a one-character conjunction to a verb before
+    it (建设和|管理|江淮…平台, 开发及|运营): the second of two predicates on one object, not the
+    first word of the object's name."""
+    verbs = (*grammar.verb_tags, "vn")
+    return (
+        i >= 2
+        and tokens[i].tag in verbs
+        and tokens[i - 1].tag in grammar.conjunction_tags
+        and len(tokens[i - 1].text) == 1
+        and tokens[i - 2].tag in verbs
+    )
 
 
 def _opens_after_a_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:

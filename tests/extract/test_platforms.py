@@ -1310,3 +1310,20 @@ def test_a_glued_character_and_a_class_of_systems(nlp, text: str, names: list[st
 def test_a_system_written_with_and_without_its_level_is_one_in_its_item(nlp, text: str, names: list[str]) -> None:
     extraction = extract_text(text, jurisdiction="350128", nlp=nlp)
     assert list(dict.fromkeys(m.name for m in extraction.of_kind("platform"))) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a verb joined by 和 or 及 to the verb before it is a second predicate on the system
+        ("（一）县数据局负责建设和管理政务数据共享平台。", ["政务数据共享平台"]),
+        ("（二）县数据局负责开发及管理江淮政务数据共享平台。", ["江淮政务数据共享平台"]),
+        # however many words the second predicate takes (运行|管理)
+        ("（三）县数据局建设和运行管理政务数据共享平台。", ["政务数据共享平台"]),
+        # guards: two verbs before a place's name, and two names joined by 和
+        ("（四）县卫健委开发及维护闽西医疗服务平台。", ["闽西医疗服务平台"]),
+        ("（五）推进政务服务平台和公共信用信息系统建设。", ["政务服务平台", "公共信用信息系统"]),
+    ],
+)
+def test_a_second_predicate_joined_to_the_first_is_no_part_of_the_name(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
