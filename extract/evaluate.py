@@ -1,8 +1,10 @@
 """Scoring extractions against hand-made gold, exactly as ``GUIDELINES.md`` describes.
 
 Notes are aligned per document in order (a longest common subsequence under a fuzzy text
-match); units are scored micro over all notes; lead over gold notes that name a lead;
-platforms as sets per (document, item marker).
+match; where several are longest, which the guidelines leave open, the one pairing most notes
+under the same item marker, so that a note the gold lacks never takes the pair of the note the
+gold has under the next article); units are scored micro over all notes; lead over gold notes
+that name a lead; platforms as sets per (document, item marker).
 """
 
 from __future__ import annotations
@@ -64,24 +66,35 @@ def raw_match(predicted: str, gold: str) -> bool:
 
 
 def align(
-    predicted: list[str], gold: list[str], match: Callable[[str, str], bool] = raw_match
+    predicted: list[str],
+    gold: list[str],
+    match: Callable[[str, str], bool] = raw_match,
+    prefer: Callable[[int, int], bool] | None = None,
 ) -> list[tuple[int, int]]:
-    """Pairs (predicted index, gold index) of a longest common subsequence under *match*.
+    """Pairs (predicted index, gold index) of a longest common subsequence under *match*; of the
+    longest, one with most pairs that *prefer* (same item marker, say) holds for.
 
     >>> align(["a", "x", "b"], ["a", "b"], lambda p, g: p == g)
     [(0, 0), (2, 1)]
+    >>> align(["ab", "abc"], ["abc"], lambda p, g: p in g or g in p, lambda i, j: i == 1)
+    [(1, 0)]
     """
     rows, cols = len(predicted), len(gold)
-    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    table = [[(0, 0)] * (cols + 1) for _ in range(rows + 1)]
+    matched = [[False] * cols for _ in range(rows)]
     for i in range(rows - 1, -1, -1):
         for j in range(cols - 1, -1, -1):
+            best = max(table[i + 1][j], table[i][j + 1])
             if match(predicted[i], gold[j]):
-                table[i][j] = table[i + 1][j + 1] + 1
-            else:
-                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+                matched[i][j] = True
+                after = table[i + 1][j + 1]
+                best = max(best, (after[0] + 1, after[1] + (1 if prefer and prefer(i, j) else 0)))
+            table[i][j] = best
     pairs, i, j = [], 0, 0
     while i < rows and j < cols:
-        if match(predicted[i], gold[j]) and table[i][j] == table[i + 1][j + 1] + 1:
+        after = table[i + 1][j + 1]
+        pair = (after[0] + 1, after[1] + (1 if prefer and prefer(i, j) else 0))
+        if matched[i][j] and table[i][j] == pair:
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif table[i + 1][j] >= table[i][j + 1]:
@@ -199,7 +212,11 @@ def item_key(item: str | None) -> str | None:
 def score_notes(predicted: list[dict], gold: list[dict]) -> Counts:
     """Counts for one document's predicted notes (``extract --json`` form) against its gold."""
     counts = Counts(gold_notes=len(gold), predicted_notes=len(predicted))
-    pairs = align([p["raw"] for p in predicted], [g["raw"] for g in gold])
+    pairs = align(
+        [p["raw"] for p in predicted],
+        [g["raw"] for g in gold],
+        prefer=lambda i, j: item_key(predicted[i]["item"]) == item_key(gold[j]["item"]),
+    )
     counts.matched_notes = len(pairs)
     counts.gold_units = sum(len(g["units"]) for g in gold)
     counts.predicted_units = sum(len(p["units"]) for p in predicted)

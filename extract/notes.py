@@ -50,6 +50,7 @@ __all__ = [
 _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
 _MAX_SUBJECT = _MAX_SENTENCE_NOTE  # a run of eleven units may be the subject (A、B、…等单位负责)
+_BEFORE_A_FULL_NAME = "。；;，,：:\n 　、"  # what stands before a body's full name
 _PARTNERS_BREAK = re.compile("[。；;，,\n]")
 _LONGEST_HEAD = 6  # the longest head of a body after its place's name (管理委员会, 政务服务中心)
 _MAX_PARTNER = 20
@@ -1994,6 +1995,9 @@ def _subject_of_later_partners(
         return None  # 市统计局的数据: a modifier, no subject
     if lexicon.role_clause_pattern.match(norm, _past_connectives(norm, subject_end, lexicon)):
         return None  # X要负责A，会同Y…: the role's own reading
+    rest = norm[subject_end:end]
+    if not (starts_with_a_predicate(rest) or starts_with_a_preposition(rest) or rest.startswith(lexicon.modals)):
+        return None  # 省人民政府|政务服务和…管理部门负责…: the name goes on, no subject ends here
     units = norm[begin:subject_end]
     opening = (*lexicon.duty_adverbs["prepositions"], *lexicon.clause_prepositions, *lexicon.unit_joiners)
     if units.startswith(opening) or lexicon.names_no_body(units) or _predicate_inside(units, lexicon):
@@ -2088,6 +2092,8 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
             found = next(area_body, found)
         branch = (j for j in names if j > found and _a_branch_of_its_level(norm[position:j], norm[found:j], lexicon))
         found = next(branch, found)  # 农发行|县支行: a branch's name goes on past its parent's
+        collective = (j for j in names if j > found and norm.startswith(lexicon.collective_markers, found))
+        found = next(collective, found)  # 自治区人民政府|有关部门: the body's departments, one unit
         word_start, word_end = word_around(norm, found) if found < limit else (found, found)
         if word_start == found and word_end in names:
             found = word_end  # 州人力资源社会|保障局: a word ending as a body goes on with it
@@ -2248,8 +2254,30 @@ def _names_its_subject(
 ) -> bool:
     """Whether a sentence's subject names its units (:func:`_all_say_whose`), or each was named in
     full before (:func:`_all_named_before`; *noted*: the units of the notes before): 市发改委负责…,
-    not 支持领军企业负责… nor a kind of body (水利部门应加强…，会同有关部门…)."""
-    return _all_say_whose(parsed, norm, gaz, jurisdiction) or _all_named_before(parsed, norm, position, gaz, noted)
+    not 支持领军企业负责… nor a kind of body (水利部门应加强…，会同有关部门…); a unit may also be the
+    short form the text declared for a body that says whose it is (:func:`_declared_short_form`)."""
+    if _all_say_whose(parsed, norm, gaz, jurisdiction) or _all_named_before(parsed, norm, position, gaz, noted):
+        return True
+    units = [u for g in parsed.groups for u in g.units]
+    return any(_declared_short_form(u.name, norm, position, gaz) for u in units) and all(
+        _unit_says_whose(u, norm, gaz, jurisdiction)
+        or _all_named_before(ParsedNote([RoleGroup(None, [u])]), norm, position, gaz, noted)
+        or _declared_short_form(u.name, norm, position, gaz)
+        for u in units
+    )
+
+
+def _declared_short_form(name: str, norm: str, position: int, gaz: Gazetteer) -> bool:
+    """Whether the text declared *name* before *position* as the short form of a body's full name
+    that says whose it is (中国（新疆）自由贸易试验区工作办公室（以下简称自贸办）… 自贸办会同…), not
+    of a kind or a collective (有关行政主管部门（以下简称主管部门）)."""
+    lexicon = gaz.lexicon
+    for declared in re.finditer(f'[（(](?:以下|下文)?简称[“"]?{re.escape(name)}[”"]?[）)]', norm[:position]):
+        before = norm[: declared.start()]
+        full = before[max(before.rfind(mark) for mark in _BEFORE_A_FULL_NAME) + 1 :].strip()
+        if _ends_in_a_body(full, lexicon) and _says_whose(full, gaz) and not gaz.is_collective(full):
+            return True
+    return False
 
 
 def _a_named_lead(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, jurisdiction: str) -> bool:

@@ -105,6 +105,7 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout47", 0.96, 0.97, 0.90),
         ("heldout49", 0.96, 0.95, 0.65),
         ("heldout50", 0.92, 0.87, 0.80),
+        ("heldout51", 0.97, 0.87, 0.85),
         ("heldout52", 0.97, 0.95, 0.75),
     ],
 )
@@ -134,8 +135,10 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     a notice's addressees before items run on in one line, an item's numeral glued to a label line;
     ``heldout49``, ``heldout50``: an emergency plan copied on one line with decimal section numbers,
     working groups whose members 参加, a place inside the document's written short, 双牵头;
-    ``heldout52``: a running note in a table's task cell, adverbials of scope, a body set up by
-    whom the text names, an area named by its own word)
+    ``heldout51``, ``heldout52``: a running note in a table's task cell, adverbials of law and
+    scope, a body set up by whom the text names, an area named by its own word, a short form the
+    text declares; heldout51's annotator takes 有关部门 after 会同 as a unit in 13 notes, where the
+    shared gold's four 国家发展改革委会同有关部门负责 take none, which lowers its units' recall)
     and ``tuning2`` (platform-rich plans): leads meet the issue's aim; notes, units and platforms
     have floors just under today's figures where a set still falls short of it, so that a change
     that loses ground fails."""
@@ -153,7 +156,6 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     [
         ("heldout45", 0.55, 0.75, 0.90, 0.60),
         ("heldout48", 0.93, 0.85, 0.88, 0.73),
-        ("heldout51", 0.95, 0.90, 0.84, 0.85),
     ],
 )
 def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
@@ -171,12 +173,7 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     what they do (X会同专区监管部门、数据提供部门和运营单位…), which the grammar takes for kinds of
     bodies, or in a joint office written with 、 (区党工委、管委会办公室), and two of its rules give
     duties to kinds its annotator did not take as units (州数据资源主管部门), which lowers its
-    notes' precision.
-
-    ``heldout51`` (from session 39): one of its 15 leads is a body named by the short form its
-    text declares (中国（新疆）自由贸易试验区工作办公室（以下简称自贸办）…自贸办会同…), and its
-    annotator takes 有关部门 after 会同 as a unit in 13 notes, where the shared gold's four
-    `国家发展改革委会同有关部门负责` take none, which lowers its units' recall."""
+    notes' precision."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
     assert score["notes"]["recall"] >= notes, score["notes"]

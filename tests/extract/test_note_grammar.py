@@ -1717,3 +1717,31 @@ def test_a_note_in_a_merged_row_s_task_cell_is_read_before_the_row_s_units() -> 
         "2\n园区\n运营\n完善园区运营机制。\n县商务局\n"
     )
     assert marked(text, "341600") == [["*县住建局", "县财政局"], ["县住建局", "县财政局"], ["县商务局"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short form the text declared for a body that says whose it is names that body
+        (
+            "第三条 县产业发展联席会议办公室（以下简称联席办）承担日常工作。\n"
+            "第四条 联席办会同县财政局建立考核机制。\n",
+            [["*联席办", "县财政局"]],
+        ),
+        # guard: the short form of a kind names no body
+        (
+            "第三条 县级以上人民政府有关主管部门（以下简称主管部门）承担日常工作。\n"
+            "第四条 主管部门会同县财政局建立考核机制。\n",
+            [],
+        ),
+        # a body's departments after 会同 are one unit (县政府|有关部门)
+        ("第五条 县发展改革委会同县政府有关部门制定实施方案。\n", [["*县发展改革委", "县政府有关部门"]]),
+        # a subject whose name goes on past a body's word (县人民政府|数据管理部门) is not cut there
+        (
+            "第六条 县人民政府数据资源管理部门负责统筹协调公共数据管理工作，会同县财政局建立考核机制。\n",
+            [["*县人民政府数据资源管理部门", "县财政局"]],
+        ),
+    ],
+)
+def test_declared_short_forms_a_body_s_departments_and_long_subjects(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
