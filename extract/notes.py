@@ -18,7 +18,7 @@ from functools import partial, reduce
 from itertools import pairwise
 
 from extract.gazetteer import Gazetteer
-from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
+from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon, alternation
 from extract.model import Role
 from extract.outline import DEEP_SECTION_NUMBER, SECTION_NUMBER
 from extract.text import is_han
@@ -80,6 +80,9 @@ _TITLE_AND_SECTION_NUMBER = re.compile(f"[\u4e00-\u9fff]{{1,12}}?{DEEP_SECTION_N
 _SENTENCE = re.compile("(?:[^。；！？\n\u3000]|(?<!\u3000)\u3000(?!\u3000))+")
 _BLANK_PARTED = re.compile("[^ \t\u3000]+")  # a cell of a row copied onto one line with blanks between
 _ROW_CELLS = 3  # cells of such a row: its item and title, its task, its units
+# a table row's number glued to its task (3完善…), not a year or a quantity (2024年, 3个)
+_GLUED_ROW_NUMBER = re.compile(r"\s*\d{1,3}(?![\d年月日号个项%．.、])(?=[ \t\u3000]*[\u4e00-\u9fff])[ \t\u3000]*")
+_BLANKS = re.compile("[ \t\u3000]+")
 _ROW_TASK = 10  # Chinese characters before the units of such a row: a task, not a field's name ([发文机构])
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 # a clause runs to a comma or a stop, past those inside brackets (各区（含经开区，下同）负责…); a bracket
@@ -817,6 +820,99 @@ def _last_cell_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 spans.append(_one_cell_row(start, start + len(last), None, ("responsible",)))
         position += len(line) + 1
     return spans
+
+
+def _glued_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """A table's row copied onto one line with its cells run together or parted by blanks, its
+    row's number first, a task that ends at a full stop, then units alone and perhaps when
+    (3完善…机制。科技部、财政部2017年底前; 1推进…。县商务局县财政局、各乡镇人民政府2024年11月底):
+    the units are a note. Under a header naming a lead's column and another unit column before
+    them (序号 重点任务 牵头单位 配合单位 完成时限), the units part where one body's name runs into
+    the next with no mark between (市住建局|市发改委、市自然资源局): the first run leads."""
+    lexicon = gaz.lexicon
+    spans: list[NoteSpan] = []
+    roles: tuple[Role, ...] = ()
+    position = 0
+    for line in norm.split("\n"):
+        header = _header_roles(line, lexicon)
+        if header is not None:
+            roles = header
+        piped = "|" in line  # a table read with its cells parted (:func:`_pipe_table_candidates`)
+        marker = None if piped else _ITEM_MARKER.match(line) or _GLUED_ROW_NUMBER.match(line)
+        stop = max(line.rfind("。"), line.rfind("；"))
+        if header is None and marker is not None and stop > marker.end():
+            tasked = sum(map(is_han, line[marker.end() : stop])) >= _ROW_TASK
+            cells = _units_and_when(line, stop + 1, gaz) if tasked else None
+            if cells is not None:
+                start, end, when = cells
+                runs = _runs_of_units(line, start, end, lexicon) if len(roles) > 1 else [(start, end)]
+                if len(runs) == 2:
+                    parts = tuple((position + a, position + b, role) for (a, b), role in zip(runs, roles, strict=False))
+                    first, last = parts[0][0], parts[-1][1]
+                    spans.append(NoteSpan(first, last, first, last, "row", None, parts, roles[:2]))
+                else:  # a column's units where a header or a cell of when says it is one (科技部, 发改局)
+                    role: Role | None = "responsible" if roles or when else None
+                    spans.append(_one_cell_row(position + start, position + end, role, ("responsible",)))
+        position += len(line) + 1
+    return spans
+
+
+def _header_roles(line: str, lexicon: Lexicon) -> tuple[Role, ...] | None:
+    """The roles of a table header's unit columns in order, where *line* is a header written on
+    one line (序号 重点任务 牵头单位 配合单位 完成时限, or run together): a row number's header, then
+    labels; None for any other line."""
+    text = "".join(line.split())
+    if not text.startswith(tuple(lexicon.row_number_headers)) or len(text) > _MAX_HEADER * 5:
+        return None
+    labels = re.compile(alternation(sorted(lexicon.labels, key=len, reverse=True)))
+    roles = tuple(lexicon.labels[found.group(0)] for found in labels.finditer(text))
+    return roles or None
+
+
+def _units_and_when(line: str, begin: int, gaz: Gazetteer) -> tuple[int, int, bool] | None:
+    """Where the units stand in ``line[begin:]``, and whether a cell of when follows them: units
+    alone (a role phrase may end them: 等按职责分工负责), and after them nothing or a stretch that
+    says when (2017年底前, 长期坚持, 持续推进); None otherwise."""
+    lexicon = gaz.lexicon
+    tail = line[begin:]
+    ends = [len(tail)]
+    for when in lexicon.time_pattern.finditer(tail):
+        if len(tail.rstrip()) - when.end() <= _WHEN_VERB:
+            ends.insert(0, when.start())
+    for end in ends:
+        units = tail[:end]
+        start = len(units) - len(units.lstrip(" \t\u3000"))
+        units = units.strip(" \t\u3000")
+        if _a_cell_of_units(units, lexicon) and _units_alone(units, gaz):
+            return begin + start, begin + start + len(units), end < len(tail)
+    return None
+
+
+def _a_cell_of_units(text: str, lexicon: Lexicon) -> bool:
+    """Whether *text* may be a cell of units: it ends in a body, or in a role phrase after a body
+    or 等 (…工业和信息化部等按职责分工负责), with no label (a note in brackets) nor a bracket before
+    it; the cheap tests before :func:`_units_alone` parses it."""
+    if not text or text[0] in "（(【〔[" or lexicon.label_pattern.search(text) or lexicon.time_pattern.match(text):
+        return False  # (2024年4月底前，X…: a sentence that says when, not a cell)
+    role = lexicon.role_clause_pattern.search(text)
+    if role is not None and role.end() == len(text):
+        text = text[: role.start()]
+    return _ends_in_a_body(text, lexicon) or (text.endswith("等") and _ends_in_a_body(text[:-1], lexicon))
+
+
+def _runs_of_units(line: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """``line[start:end]`` cut where a body's name runs into the next with no mark between
+    (市住房城乡建设局|市发展改革委、…): two runs of units, two cells glued; one run otherwise."""
+    gap = _BLANKS.search(line, start, end)
+    if gap is not None:  # 省公共资源交易中心 省发展改革委、…: cells parted by blanks
+        return [(start, gap.start()), (gap.end(), end)]
+    for cut in range(start + 2, end - 1):
+        if line[cut] in "、，,；;和及与" or line[cut - 1] in "、，,；;":
+            continue
+        glued = _ends_in_an_organisation_s_word(line[start:cut], lexicon) and ends_a_word(line, cut)
+        if glued and _ends_in_a_body(line[cut:end], lexicon) and line[cut:end][:1] not in "等）)":
+            return [(start, cut), (cut, end)]
+    return [(start, end)]
 
 
 def _one_cell_row(start: int, end: int, role: Role | None, roles: tuple[Role, ...]) -> NoteSpan:
@@ -2169,6 +2265,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _clause_label_candidates(norm, gaz)
         + _duty_line_candidates(norm, gaz)
         + _last_cell_candidates(norm, gaz)
+        + _glued_row_candidates(norm, gaz)
         + _table_candidates(norm, gaz)
         + _cell_table_candidates(norm, gaz)
         + _pipe_table_candidates(norm, gaz)

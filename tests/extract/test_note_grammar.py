@@ -1745,3 +1745,43 @@ def test_a_note_in_a_merged_row_s_task_cell_is_read_before_the_row_s_units() -> 
 )
 def test_declared_short_forms_a_body_s_departments_and_long_subjects(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table's rows copied one to a line with their cells run together: number, task, units, when
+        (
+            "8建立健全村级集体经济台账，规范财务管理。县农业农村局、县财政局2025年底前\n"
+            "9开展农村人居环境整治提升行动。县住房城乡建设局持续推进\n",
+            [["县农业农村局", "县财政局"], ["县住房城乡建设局"]],
+        ),
+        # the same under a header with a lead's column: the first body run into the next leads
+        (
+            "序号重点工作牵头单位配合单位完成时间\n"
+            "1推进县域医共体建设，实现乡镇卫生院全覆盖。县卫生健康委县医保局、县财政局2025年6月底前\n",
+            [["*县卫生健康委", "县医保局", "县财政局"]],
+        ),
+        # cells parted by blanks under such a header
+        (
+            "序号 重点工作 牵头单位 配合单位 完成时间\n"
+            "2 完善基层医疗卫生服务网络。 县卫生健康委 县发展改革委、县财政局 2025年底前\n",
+            [["*县卫生健康委", "县发展改革委", "县财政局"]],
+        ),
+        # cells parted by tabs with no header, the row's units a cell of their own
+        (
+            "3\t实施农村公路提质改造工程，新改建农村公路50公里。\t县交通运输局、各乡镇人民政府\t2025年底\n",
+            [["县交通运输局", "各乡镇人民政府"]],
+        ),
+        # national bodies in such a row, a role phrase ending the units' cell
+        (
+            "5 清理涉企违规收费，规范行业协会收费行为。 民政部、市场监管总局等按职责分工负责 持续推进\n",
+            [["民政部", "市场监管总局"]],
+        ),
+        # guards: a sentence that says when is no cell; a note in brackets is read as one
+        ("1. 开展专项行动。2025年底前，县农业农村局会同县财政局完成验收\n", [["*县农业农村局", "县财政局"]]),
+        ("1. 开展专项行动。（牵头单位：县农业农村局，配合单位：县财政局）\n", [["*县农业农村局", "县财政局"]]),
+    ],
+)
+def test_a_table_s_rows_copied_with_their_cells_run_together(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
