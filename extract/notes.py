@@ -83,6 +83,8 @@ _ROW_CELLS = 3  # cells of such a row: its item and title, its task, its units
 # a table row's number glued to its task (3完善…), not a year or a quantity (2024年, 3个)
 _GLUED_ROW_NUMBER = re.compile(r"\s*\d{1,3}(?![\d年月日号个项%．.、])(?=[ \t\u3000]*[\u4e00-\u9fff])[ \t\u3000]*")
 _BLANKS = re.compile("[ \t\u3000]+")
+_ROW_NUMBER_ALONE = re.compile(r"\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
+_POINT_OF_A_LIST = re.compile("[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff])")  # 一是, 二是: a list's points
 _ROW_TASK = 10  # Chinese characters before the units of such a row: a task, not a field's name ([发文机构])
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 # a clause runs to a comma or a stop, past those inside brackets (各区（含经开区，下同）负责…); a bracket
@@ -857,6 +859,31 @@ def _glued_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _stacked_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """A table copied one cell to a line with no header: a row's number (alone on its line or
+    opening its task), its task ending at a full stop, a line of units alone and perhaps a line
+    that says when (1\\n推进…。\\n市政务服务管理局\\n2025年6月). The units are a note where two rows or
+    more of the text are so written; one such line may be a signature under a last paragraph."""
+    lexicon = gaz.lexicon
+    lines = norm.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    found: list[tuple[int, int]] = []
+    for number in range(1, len(lines)):
+        line, task = lines[number].strip(), lines[number - 1].strip()
+        if not task.endswith(("。", "；")) or "|" in task or not _a_cell_of_units(line, lexicon):
+            continue
+        marked = _ITEM_MARKER.match(task) or _GLUED_ROW_NUMBER.match(task)
+        alone = number >= 2 and _ROW_NUMBER_ALONE.fullmatch(lines[number - 2].strip()) is not None
+        if (marked or alone) and _units_alone(line, gaz):
+            start = starts[number] + len(lines[number]) - len(lines[number].lstrip())
+            found.append((start, start + len(line)))
+    if len(found) < 2:
+        return []
+    return [_one_cell_row(start, end, "responsible", ("responsible",)) for start, end in found]
+
+
 def _header_roles(line: str, lexicon: Lexicon) -> tuple[Role, ...] | None:
     """The roles of a table header's unit columns in order, where *line* is a header written on
     one line (序号 重点任务 牵头单位 配合单位 完成时限, or run together): a row number's header, then
@@ -892,10 +919,12 @@ def _a_cell_of_units(text: str, lexicon: Lexicon) -> bool:
     """Whether *text* may be a cell of units: it ends in a body, or in a role phrase after a body
     or 等 (…工业和信息化部等按职责分工负责), with no label (a note in brackets) nor a bracket before
     it; the cheap tests before :func:`_units_alone` parses it."""
-    if not text or text[0] in "（(【〔[" or lexicon.label_pattern.search(text) or lexicon.time_pattern.match(text):
+    if not text or text[0] in "（(【〔[|" or lexicon.label_pattern.search(text) or lexicon.time_pattern.match(text):
         return False  # (2024年4月底前，X…: a sentence that says when, not a cell)
-    role = lexicon.role_clause_pattern.search(text)
-    if role is not None and role.end() == len(text):
+    if starts_with_a_preposition(text):
+        return False  # 由X负责落实: a sentence of its own, read as one
+    role = next((r for r in lexicon.role_clause_pattern.finditer(text) if r.end() == len(text)), None)
+    if role is not None:
         text = text[: role.start()]
     return _ends_in_a_body(text, lexicon) or (text.endswith("等") and _ends_in_a_body(text[:-1], lexicon))
 
@@ -1641,6 +1670,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
             begin = _past_a_lead_in(norm, begin, role, lexicon)  # 具体分工如下：|X负责…
             begin = _past_a_glued_heading(norm, begin, lexicon)  # 六、责任分工|X会同Y…, copied on one line
+            if (point := _POINT_OF_A_LIST.match(norm, begin)) is not None:
+                begin = point.end()  # 一是|市教育局牵头…: which point of a list, no part of the subject
             begin = _past_a_designating_verb(norm, begin, clause.end(), lexicon)  # 明确|X为牵头单位
             before, previous = previous, (begin, clause.end())
             earlier.append(previous)
@@ -2267,7 +2298,8 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _last_cell_candidates(norm, gaz)
         + _glued_row_candidates(norm, gaz)
         + _table_candidates(norm, gaz)
-        + _cell_table_candidates(norm, gaz)
+        + (cell_rows := _cell_table_candidates(norm, gaz))
+        + ([] if cell_rows else _stacked_row_candidates(norm, gaz))  # a table with no header
         + _pipe_table_candidates(norm, gaz)
         + _sentence_candidates(norm, gaz)
         + _clause_candidates(norm, gaz)

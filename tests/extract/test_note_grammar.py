@@ -1785,3 +1785,31 @@ def test_declared_short_forms_a_body_s_departments_and_long_subjects(text: str, 
 )
 def test_a_table_s_rows_copied_with_their_cells_run_together(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table copied one cell to a line with no header: number, task, units, when
+        (
+            "1\n完善乡村公共服务设施，建成村级综合服务站20个。\n县民政局、县财政局\n2025年底前\n"
+            "2\n推进农村饮水安全巩固提升工程。\n县水利局\n2025年6月\n",
+            [["县民政局", "县财政局"], ["县水利局"]],
+        ),
+        # the number opening the task's line, a role phrase in the units' line
+        (
+            "（一）实施道路畅通工程，改造县乡公路30公里。\n县交通运输局牵头，各乡镇人民政府配合\n"
+            "（二）开展危房改造，完成改造任务300户。\n县住房城乡建设局\n",
+            [["*县交通运输局", "各乡镇人民政府"], ["县住房城乡建设局"]],
+        ),
+        # guard: one line of units after a last paragraph is a signature, no note
+        ("三、加强组织领导。各部门要高度重视，确保各项任务落到实处。\n县人民政府办公室\n", []),
+        # which point of a list (一是) is no part of the subject after it
+        (
+            "重点做好两项工作：一是县教育局牵头，县人社局配合，推进产教融合；二是县科技局负责科技项目申报。\n",
+            [["*县教育局", "县人社局"], ["县科技局"]],
+        ),
+    ],
+)
+def test_a_table_one_cell_to_a_line_with_no_header_and_points_of_a_list(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
