@@ -2560,7 +2560,7 @@ def _parse_row(
             _looks_like_unit(u, gaz) or (column_role and gaz.places_named(u.name)) for g in cell.groups for u in g.units
         ):
             continue
-        if column_role or _names_its_place(cell, gaz):
+        if column_role or (_names_its_place(cell, gaz) and not _a_task_s_cell(norm[start:end], gaz.lexicon)):
             parsed.groups += cell.groups
             parsed.explicit_lead = parsed.explicit_lead or cell.explicit_lead
             kept.append((start, end))
@@ -2568,6 +2568,17 @@ def _parse_row(
         return None, read
     first, last = kept[0][0], kept[-1][1]
     return (NoteSpan(first, last, first, last, "row"), parsed), read
+
+
+def _a_task_s_cell(cell: str, lexicon: Lexicon) -> bool:
+    """Whether a cell off the unit columns states a task with its note inside (建立…制度，由X牵头，
+    Y配合，每年…。): it ends at a full stop after a clause that holds no role, which a sentence
+    of its own reads; the note is not the row's."""
+    text = cell.strip()
+    if not text.endswith("。"):
+        return False
+    last = max(text.rfind("，", 0, len(text) - 1), text.rfind("；", 0, len(text) - 1))
+    return last > 0 and lexicon.role_clause_pattern.search(text, last) is None
 
 
 def _cell_text(cell: str, lexicon: Lexicon) -> str:

@@ -1802,6 +1802,13 @@ def test_a_table_s_rows_copied_with_their_cells_run_together(text: str, expected
             "（二）开展危房改造，完成改造任务300户。\n县住房城乡建设局\n",
             [["*县交通运输局", "各乡镇人民政府"], ["县住房城乡建设局"]],
         ),
+        # a task's cell under a header with its own note inside, then the row's units: two notes
+        (
+            "序号 工作任务 责任单位 完成时限\n3\n"
+            "建立养老服务质量评估制度，由县民政局牵头，县财政局配合，每年开展一次评估。\n"
+            "县民政局、县财政局\n2025年底前\n",
+            [["*县民政局", "县财政局"], ["县民政局", "县财政局"]],
+        ),
         # guard: one line of units after a last paragraph is a signature, no note
         ("三、加强组织领导。各部门要高度重视，确保各项任务落到实处。\n县人民政府办公室\n", []),
         # which point of a list (一是) is no part of the subject after it
