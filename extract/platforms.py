@@ -1055,7 +1055,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         coordinated = _coordinated_verb(tokens, start, grammar) or (
             coordinated and token.tag in (*grammar.verb_tags, "vn")
         )  # 建设和|管理|X平台, 建设和|运行|管理|X平台: the second predicate, however many words
-        chained = chained or coordinated
+        quoted_after = start + 1 < end and tokens[start + 1].tag == "wyz"  # 建设|运营|“天府市民云”平台
+        chained = chained or coordinated or (dropped and token.tag in (*grammar.verb_tags, "vn") and quoted_after)
         if (
             token.tag in grammar.start_tags
             and token.text not in grammar.actions

@@ -1327,3 +1327,21 @@ def test_a_system_written_with_and_without_its_level_is_one_in_its_item(nlp, tex
 )
 def test_a_second_predicate_joined_to_the_first_is_no_part_of_the_name(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # verbs of connecting up and down a hierarchy (上联, 下联) are predicates, after 、 too
+        (
+            "（一）推动县政务数据共享平台上联市政务数据共享平台、下联乡镇便民服务系统。",
+            ["县政务数据共享平台", "市政务数据共享平台", "乡镇便民服务系统"],
+        ),
+        # a verb after a verb, right before a quoted name, is the predicate's
+        ("（二）建设运营“智慧皖南”平台，接入高频服务。", ["智慧皖南平台"]),
+        # guard: nouns before the quote are the name's
+        ("（三）完善政务服务“好差评”系统。", ["政务服务好差评系统"]),
+    ],
+)
+def test_verbs_of_connecting_and_a_second_verb_before_a_quoted_name(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
