@@ -1345,3 +1345,17 @@ def test_a_second_predicate_joined_to_the_first_is_no_part_of_the_name(nlp, text
 )
 def test_verbs_of_connecting_and_a_second_verb_before_a_quoted_name(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # quoted items a count closes before a word of apps (终端, as 应用) are each a system
+        ("（一）迭代升级“蓉通”“蓉办”两个移动终端。", ["蓉通", "蓉办"]),
+        ("（二）推动“黔小通”和“黔小办”两款客户端融合。", ["黔小通", "黔小办"]),
+        # guard: after 等 such a word names a kind of use, no system
+        ("（三）推广“码上查”“民情快递”等便民终端。", []),
+    ],
+)
+def test_quoted_items_counted_as_terminals_or_clients(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
