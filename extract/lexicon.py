@@ -177,6 +177,16 @@ class Lexicon:
         return re.compile(f"(?:{alternation(self.place_level_words)})+")
 
     @cached_property
+    def unit_label_pattern(self) -> re.Pattern[str]:
+        """A unit label as a word, with no colon: the labels of a table header's columns, written
+        on one line with or without blanks between them (序号重点任务牵头单位配合单位完成时限).
+
+        >>> [m.group(0) for m in load_lexicon().unit_label_pattern.finditer("序号重点任务牵头单位配合单位")]
+        ['牵头单位', '配合单位']
+        """
+        return re.compile(alternation(self.labels))
+
+    @cached_property
     def label_pattern(self) -> re.Pattern[str]:
         """Any label followed by a colon, longest label first; white space may stand between
         a label's characters (``完 成时限:``), as it does in copies of table cells. Other unit

@@ -18,7 +18,7 @@ from functools import partial, reduce
 from itertools import pairwise
 
 from extract.gazetteer import Gazetteer
-from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon, alternation
+from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
 from extract.outline import DEEP_SECTION_NUMBER, SECTION_NUMBER
 from extract.text import is_han
@@ -891,8 +891,7 @@ def _header_roles(line: str, lexicon: Lexicon) -> tuple[Role, ...] | None:
     text = "".join(line.split())
     if not text.startswith(tuple(lexicon.row_number_headers)) or len(text) > _MAX_HEADER * 5:
         return None
-    labels = re.compile(alternation(sorted(lexicon.labels, key=len, reverse=True)))
-    roles = tuple(lexicon.labels[found.group(0)] for found in labels.finditer(text))
+    roles = tuple(lexicon.labels[found.group(0)] for found in lexicon.unit_label_pattern.finditer(text))
     return roles or None
 
 
@@ -2390,7 +2389,7 @@ def _names_its_subject(
     units = [u for g in parsed.groups for u in g.units]
     return any(_declared_short_form(u.name, norm, position, gaz) for u in units) and all(
         _unit_says_whose(u, norm, gaz, jurisdiction)
-        or _all_named_before(ParsedNote([RoleGroup(None, [u])]), norm, position, gaz, noted)
+        or _unit_named_before(u, norm, position, gaz, noted)
         or _declared_short_form(u.name, norm, position, gaz)
         for u in units
     )
@@ -2817,14 +2816,15 @@ def _opens_with_a_place_within(name: str, gaz: Gazetteer, jurisdiction: str) -> 
 
 
 def _all_named_before(parsed: ParsedNote, norm: str, position: int, gaz: Gazetteer, noted: Collection[str]) -> bool:
-    """Whether every unit was named in full before *position* (:func:`_named_before`), or with its
+    """Whether every unit was named before *position* (:func:`_unit_named_before`)."""
+    return all(_unit_named_before(u, norm, position, gaz, noted) for g in parsed.groups for u in g.units)
+
+
+def _unit_named_before(unit: UnitName, norm: str, position: int, gaz: Gazetteer, noted: Collection[str]) -> bool:
+    """Whether *unit* was named in full before *position* (:func:`_named_before`), or with its
     level as a unit of a note before (*noted*: 由区纪工委、廉政办…牵头 … 廉政办负责… is 区廉政办)."""
     levels = gaz.lexicon.level_prefixes
-    return all(
-        _named_before(u.name, norm, position, gaz.lexicon) or any(level + u.name in noted for level in levels)
-        for g in parsed.groups
-        for u in g.units
-    )
+    return _named_before(unit.name, norm, position, gaz.lexicon) or any(level + unit.name in noted for level in levels)
 
 
 def _named_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool:

@@ -182,6 +182,11 @@ class Grammar:
             f'\\s*[（(]\\s*(?:{markers})[：:]?\\s*[“"‘]?([^”"’（）()，,。；]{{2,20}}?)[”"’]?{aside}\\s*[）)]'
         )
 
+    @cached_property
+    def verbal_tags(self) -> frozenset[str]:
+        """The tags of verbs and of verbal nouns (建设 is tagged vn): words that may be predicates."""
+        return self.verb_tags | {"vn"}
+
     @property
     def qualifier_tags(self) -> frozenset[str]:
         """The tags of an adjective and of adverbs: words that qualify, no part of a name's head."""
@@ -1052,11 +1057,11 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if _verb_modifier(tokens, start, end, grammar):
             break  # 建设|预约诊疗服务平台: a verb after the action, before more words, says what the system does
         chained = token.tag == "vn" and token.text in grammar.programme_verbs and verb_before  # 加快|启动: a chain
-        coordinated = _coordinated_verb(tokens, start, grammar) or (
-            coordinated and token.tag in (*grammar.verb_tags, "vn")
-        )  # 建设和|管理|X平台, 建设和|运行|管理|X平台: the second predicate, however many words
+        verbal = token.tag in grammar.verbal_tags
+        # 建设和|管理|X平台, 建设和|运行|管理|X平台: the second predicate, however many words
+        coordinated = _coordinated_verb(tokens, start, grammar) or (coordinated and verbal)
         quoted_after = start + 1 < end and tokens[start + 1].tag == "wyz"  # 建设|运营|“天府市民云”平台
-        chained = chained or coordinated or (dropped and token.tag in (*grammar.verb_tags, "vn") and quoted_after)
+        chained = chained or coordinated or (dropped and verbal and quoted_after)
         if (
             token.tag in grammar.start_tags
             and token.text not in grammar.actions
@@ -1080,13 +1085,12 @@ def _coordinated_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """Token *i* is a verb or verbal noun joined by a one-character conjunction to a verb before
     it (建设和|管理|江淮…平台, 开发及|运营): the second of two predicates on one object, not the
     first word of the object's name."""
-    verbs = (*grammar.verb_tags, "vn")
     return (
         i >= 2
-        and tokens[i].tag in verbs
+        and tokens[i].tag in grammar.verbal_tags
         and tokens[i - 1].tag in grammar.conjunction_tags
         and len(tokens[i - 1].text) == 1
-        and tokens[i - 2].tag in verbs
+        and tokens[i - 2].tag in grammar.verbal_tags
     )
 
 
