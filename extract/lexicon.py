@@ -58,6 +58,8 @@ class Lexicon:
     office_words: tuple[str, ...]
     establishing_verbs: tuple[str, ...]
     designating_verbs: tuple[str, ...]  # 市政府设立的|机构, 县级以上人民政府确定的|部门: whose it is
+    delegating_verbs: tuple[str, ...]  # 省人民政府授权|管委会负责: who handed the body its duty
+    system_heads: tuple[str, ...]  # ontology/platforms.json's heads: 平台, 网站, 大厅 name systems
     completion_adverbs: tuple[str, ...]  # 已由X印发实施: an act reported done, no task assigned
     report_particles: tuple[str, ...]  # X牵头完成了…: a report of what was done
     modals: tuple[str, ...]
@@ -79,6 +81,7 @@ class Lexicon:
     work_nouns: tuple[str, ...]
     copulas: tuple[str, ...]
     subset_markers: tuple[str, ...]
+    short_form_declarations: tuple[str, ...]  # X，以下简称“Y”: Y a name given, no unit
     ditto_marks: frozenset[str]
     duty_statements: dict[str, list[str]]
     central_levels: frozenset[str]
@@ -429,6 +432,18 @@ class Lexicon:
         return tuple(sorted((s for s in self.organisation_suffixes if len(s) > 1), key=len, reverse=True))
 
     @cached_property
+    def system_endings(self) -> tuple[str, ...]:
+        """The heads of systems' names that end as a body's name does in one character (平台 and
+        中台 in 台, 网站 in 站, 大厅 in 厅): a name ending in one names a system, no body (第五章
+        平台|支撑), where 电视台, 工作站 and 办公厅 are bodies.
+
+        >>> load_lexicon().system_endings
+        ('平台', '中台', '网站', '网上办事大厅', '大厅')
+        """
+        one_character = self.one_character_suffixes
+        return tuple(head for head in self.system_heads if len(head) > 1 and head[-1] in one_character)
+
+    @cached_property
     def compound_suffixes(self) -> tuple[str, ...]:
         """The body endings of several characters (管委会, 支行, 书记): a name ending in one ends in
         it whatever verb a character of it might also end."""
@@ -491,9 +506,9 @@ class Lexicon:
     @cached_property
     def designated_body_pattern(self) -> re.Pattern[str]:
         """A body named by who set it up or designated it: group ``whose`` (bodies or levels),
-        a designating verb and 的, or a verb of setting up whose object it is (市人民政府设立|开发区
-        管理委员会，负责…; not 明确|专业机构负责…, a kind the verb picks), group ``body`` (its name,
-        no 的 in it).
+        a designating verb and 的, or a verb of setting up or handing a duty whose object it is
+        (市人民政府设立|开发区管理委员会，负责…; 省人民政府授权|管委会负责…; not 明确|专业机构负责…, a
+        kind the verb picks), group ``body`` (its name, no 的 in it).
 
         >>> found = load_lexicon().designated_body_pattern.fullmatch("县级以上人民政府确定的主管部门")
         >>> found.group("whose"), found.group("body")
@@ -502,7 +517,8 @@ class Lexicon:
         '开发区管理委员会'
         """
         setting_up = [verb for verb in self.designating_verbs if verb in self.establishing_verbs]
-        verbs = f"(?:{alternation(self.designating_verbs)})的|(?:{alternation(setting_up)})"
+        handing = [*setting_up, *self.delegating_verbs]  # the body the verb's object
+        verbs = f"(?:{alternation([*self.designating_verbs, *self.delegating_verbs])})的|(?:{alternation(handing)})"
         return re.compile(f"(?P<whose>[^的]+?)(?:{verbs})(?P<body>[^的]+)")
 
     @cached_property
@@ -795,6 +811,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             office_words=tuple(data["office_words"]["words"]),
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),
             designating_verbs=tuple(data["designating_verbs"]["words"]),
+            delegating_verbs=tuple(data["delegating_verbs"]["words"]),
+            system_heads=tuple(read_json(ONTOLOGY_DIR / "platforms.json", "platform grammar")["heads"]),
             completion_adverbs=tuple(data["completion_adverbs"]["words"]),
             report_particles=tuple(data["report_markers"]["particles"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),
@@ -816,6 +834,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             work_nouns=tuple(data["work_nouns"]),
             copulas=tuple(data["copulas"]),
             subset_markers=tuple(data["subset_markers"]),
+            short_form_declarations=tuple(data["short_form_declarations"]["words"]),
             ditto_marks=frozenset(data["ditto_marks"]["words"]),
             duty_statements={k: v for k, v in data["duty_statements"].items() if not k.startswith("_")},
             central_levels=frozenset(data["central_levels"]["words"]),

@@ -21,7 +21,7 @@ from extract.gazetteer import Gazetteer
 from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
 from extract.outline import DEEP_SECTION_NUMBER, SECTION_NUMBER
-from extract.text import is_han
+from extract.text import alternation, is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import (
     ends_a_word,
@@ -387,6 +387,8 @@ def _parse_clause(
                 if settled(piece_start):
                     waiting_from = piece_start
             role = lexicon.role_of_phrase(phrase.group(0))
+            if role == "responsible" and default_role == "lead":
+                role = "lead"  # 牵头部门：A、B按职责分工负责: the label says they lead, the phrase how
             if agent := _AGENT_INSIDE.match(text, waiting_from, body_end):
                 waiting_from = agent.end()  # 执法事项清单由政策法规司牵头: the task is no unit
             if groups and (partners := lexicon.conjunction_pattern.match(text, waiting_from, body_end)):
@@ -400,7 +402,7 @@ def _parse_clause(
             body = text[waiting_from:body_end]
             if not tasked:  # Z|抓好衔接资金项目|落实: a verb of ensuring and its object, before the role
                 body = _without_fronted_object(body, lexicon.duty_adverbs["ensuring_verbs"], lexicon)
-            body = _without_adverbial(body, lexicon)  # Z|按照属地原则|负责
+            body = _without_adverbial(body, lexicon, phrase.group(0))  # Z|按照属地原则|负责
             unmodal = _without_modal(body.rstrip(), lexicon)  # (an aside rewritten leaves a blank: X务必切实 牵头)
             if (
                 unmodal != body
@@ -1057,7 +1059,13 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 text, start = cells[-1]
                 body = text.rstrip("。；")
                 sentences = "。" in body  # 第五条 X负责A。Y负责B。: an article's running text, no cell
-                if lexicon.role_phrase_pattern.search(body) and text[0] not in "（〔【" and not sentences:
+                phrase = lexicon.role_phrase_pattern.search(body)
+                if (
+                    phrase is not None
+                    and text[0] not in "（〔【"
+                    and not sentences
+                    and _ends_in_a_body(body[: phrase.start()], lexicon)  # not 第五章 平台|支撑, a heading
+                ):
                     spans.append(NoteSpan(start, start + len(text), start, start + len(text), "table"))
         elif (not cells and "|" not in line) or _ATTACHMENT.fullmatch(line.strip()):
             columns = {}  # a line of bars alone parts rows of one table; 附件2 opens another part
@@ -1732,7 +1740,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if labelled is not None:  # X要|发挥牵头作用, X切实|履行牵头职责: the subject ends before the duty
                 subject = _without_modal(norm[begin : labelled.start()].rstrip(), lexicon)
             else:
-                subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon)
+                subject = _without_adverbial(norm[begin : role.start()].rstrip(" ：:"), lexicon, role.group(0))
                 subject = _before_a_fronted_object(subject, norm, role, clause.end(), lexicon)
                 subject = _without_light_verb(subject, lexicon)  # X进行|业务指导: the role carried as a noun
             if not _ends_in_a_body(subject, lexicon) and (stated := lexicon.duty_statement_pattern.search(subject)):
@@ -1926,13 +1934,18 @@ def _role_before_a_named_object(norm: str, role: re.Match[str], lexicon: Lexicon
     return None
 
 
-def _without_adverbial(subject: str, lexicon: Lexicon) -> str:
+def _without_adverbial(subject: str, lexicon: Lexicon, role: str = "") -> str:
     """*subject* without an adverbial of the manner its units act in, after them and before the
     role (市民政局|按照属地管理原则|抓好落实, 按照“谁主管、谁负责”的原则): a duty preposition after a
     run that ends as a body does opens it, and a duty or manner noun ends it (not 依职责|管理|指导,
     where a verb goes on), or a preposition of capacity opens it and a unit's head ends it (作为建设单位);
-    *subject* as it is where it ends in a body already."""
+    *subject* as it is where it ends in a body already. A duty noun opening *role*, the role phrase
+    after it, may close the adverbial: the phrase takes a duty noun as its adverb, so the noun of
+    各有关部门|根据管理|职责参与 stands in the role phrase, away from its preposition."""
     duty = lexicon.duty_adverbs
+    noun = next((noun for noun in duty["nouns"] if role.startswith(noun)), "")
+    if noun and (closed := _without_adverbial(subject + noun, lexicon)) != subject + noun:
+        return closed
     if subject.endswith(lexicon.unit_label_heads):  # X|作为建设单位|牵头实施: the capacity it acts in
         for preposition in duty["capacity_prepositions"]:
             at = subject.rfind(preposition)
@@ -2037,7 +2050,9 @@ def _chained_roles(
         if role is None or role.start() == begin or not ends_a_word(norm, role.end()):
             break
         # Y要认真做好配合, 各区政府要切实落实: after a note, units with a modal are still answerable
-        subject = _without_modal(_without_adverbial(norm[begin : role.start()].rstrip(), lexicon), lexicon)
+        subject = _without_modal(
+            _without_adverbial(norm[begin : role.start()].rstrip(), lexicon, role.group(0)), lexicon
+        )
         subject = _without_modal(_before_a_fronted_object(subject, norm, role, clause.end(), lexicon), lexicon)
         if not _ends_in_a_body(subject, lexicon):
             break  # (Z按照属地原则负责: the units' manner of acting may stand before the role; Z抓好Y落实)
@@ -2280,7 +2295,9 @@ def _ends_in_an_organisation_s_word(text: str, lexicon: Lexicon) -> bool:
     characters (管委会, 支行), or one character that ends no verb (局, 行 in 工行, not in 履行)."""
     if text.endswith(lexicon.compound_suffixes):
         return True
-    return text.endswith(lexicon.body_endings) and not ends_with_a_verb(text)
+    return (
+        text.endswith(lexicon.body_endings) and not text.endswith(lexicon.system_endings) and not ends_with_a_verb(text)
+    )
 
 
 def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteSpan, ParsedNote]]:
@@ -2400,7 +2417,8 @@ def _declared_short_form(name: str, norm: str, position: int, gaz: Gazetteer) ->
     that says whose it is (中国（新疆）自由贸易试验区工作办公室（以下简称自贸办）… 自贸办会同…), not
     of a kind or a collective (有关行政主管部门（以下简称主管部门）)."""
     lexicon = gaz.lexicon
-    for declared in re.finditer(f'[（(](?:以下|下文)?简称[“"]?{re.escape(name)}[”"]?[）)]', norm[:position]):
+    declaring = alternation(lexicon.short_form_declarations)
+    for declared in re.finditer(f'[（(](?:{declaring})[“"]?{re.escape(name)}[”"]?[）)]', norm[:position]):
         before = norm[: declared.start()]
         full = before[max(before.rfind(mark) for mark in _BEFORE_A_FULL_NAME) + 1 :].strip()
         if _ends_in_a_body(full, lexicon) and _says_whose(full, gaz) and not gaz.is_collective(full):
@@ -2713,6 +2731,7 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
             (  # not 部署, though 署 ends 海关总署; 分行 (tagged a verb) ends a bank's branch
                 unit.name.endswith(lexicon.organisation_suffixes)
                 and (unit.name.endswith(lexicon.compound_suffixes) or not ends_with_a_verb(unit.name))
+                and not unit.name.endswith(lexicon.system_endings)  # 第五章平台: a system's name
             )
             or _collective_places(unit.name, lexicon)
             or _levels_alone(unit, lexicon)

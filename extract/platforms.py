@@ -154,6 +154,7 @@ class Grammar:
     sector_heads: frozenset[str]
     offline_words: dict[str, frozenset[str]]  # by head: the words before it that say a system is offline
     digital_words: tuple[str, ...]
+    physical_heads: frozenset[str]  # 枢纽: physical works unless a word of the name is digital
     brand_finals: frozenset[str]
     start_tags: frozenset[str]
     verb_tags: frozenset[str]
@@ -307,6 +308,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         sector_heads=frozenset(data["sector_heads"]["words"]),
         offline_words=_words_by_head(data["offline"]["classes"]),
         digital_words=tuple(data["offline"]["digital_words"]),
+        physical_heads=frozenset(data["offline"]["physical_heads"]["words"]),
         brand_finals=frozenset(data["brand_finals"]["words"]),
         start_tags=frozenset(tags["start"]),
         verb_tags=frozenset(tags["verb"]),
@@ -668,11 +670,33 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         ) or (verb and i + 1 < end and tokens[i + 1].tag == "wyz"):
             segments.append((first, i))  # 在线办事进一个网, 布局一批云, 部门依托X系统, 事项接入“X”APP
             first = i + 1
+        elif verb and _after_a_disposed_object(tokens, i, grammar, words):
+            segments.append((first, i))  # 将|涉密数据|接入|数据共享交换平台: the verb after 将's object
+            first = i + 1
         elif head and (head == final or token.tag == "wyz"):
             segments.append((first, i))  # “居民码”“企业码”, 苏康码苏服码, X平台“Y”APP: a name in apposition
             first = i
     segments.append((first, end))
     return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
+
+
+def _after_a_disposed_object(tokens: list[Tok], i: int, grammar: Grammar, words: Words) -> bool:
+    """Whether the action at *i* follows a disposal marker in its clause (将|涉密数据|接入|X平台,
+    把|事项|纳入|X系统): 将 fronts the verb's object, so the action is the predicate, even one that
+    may name an activity inside a name (数据接入平台); only the first action after it, so one in
+    the name after that verb stays (将名单纳入|全国信用信息共享平台; 将数据|接入省|…共享…平台, the
+    verb glued to the level); not one right before a head, which names what the system does
+    (将市数据|共享|平台接入…)."""
+    if tokens[i].text not in grammar.actions or (i + 1 < len(tokens) and tokens[i + 1].head):
+        return False
+    for token in reversed(tokens[:i]):
+        if token.tag.startswith("w") or token.tag == "x" or token.text in grammar.actions:
+            return False
+        if _glued_to_level(token, grammar, words):
+            return False
+        if token.text in grammar.disposal_markers:
+            return True
+    return False
 
 
 def _a_bare_head(tokens: list[Tok], first: int, i: int, grammar: Grammar, words: Words) -> bool:
@@ -1304,9 +1328,17 @@ def _names_a_body_after(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
 
 def _offline(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
     """A platform or system that serves no digital purpose (高能级创新平台, 污水管网系统): the word
-    right before the head says an offline purpose or physical works, and nothing in the name says
-    it is digital (云上峰会平台, 智能交通系统)."""
-    offline = grammar.offline_words.get(tokens[head_index].head or "", frozenset())
+    right before the head, or glued to it in one word (配电网), says an offline purpose or physical
+    works, and nothing in the name says
+    it is digital (云上峰会平台, 智能交通系统); or the head names physical works whatever stands
+    before it (国际航空枢纽) and nothing in the name says it is digital (大数据总枢纽)."""
+    head = tokens[head_index].head or ""
+    if head in grammar.physical_heads:
+        return not any(word in t.text for t in tokens[first : head_index + 1] for word in grammar.digital_words)
+    offline = grammar.offline_words.get(head, frozenset())
+    glued = tokens[head_index].text[: -len(head)] if head else ""  # 配电|网, one word in the tagger's reading
+    if glued in offline:
+        return not any(word in t.text for t in tokens[first:head_index] for word in grammar.digital_words)
     if head_index <= first or tokens[head_index - 1].text not in offline:
         return False
     modifiers = tokens[first : head_index - 1]

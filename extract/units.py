@@ -559,6 +559,8 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
     units: list[UnitName] = []
     for run, run_start in split_outside_brackets(text, "，；。", offset):
         run, run_start = _trim(run, run_start)
+        if run.startswith(gaz.lexicon.short_form_declarations):
+            continue  # X、Y，以下简称“各市县政府”: the short form the text will use, no unit of its own
         items: list[tuple[str, int]] = []
         for piece, piece_start in split_outside_brackets(run, "、", run_start):
             piece, piece_start = _trim(piece, piece_start)

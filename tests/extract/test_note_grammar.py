@@ -1820,3 +1820,32 @@ def test_a_table_s_rows_copied_with_their_cells_run_together(text: str, expected
 )
 def test_a_table_one_cell_to_a_line_with_no_header_and_points_of_a_list(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        # a duty noun the role phrase takes as its adverb still closes the adverbial before it
+        ("第三条　市科技局根据管理职责参与绩效评价工作。", "330100", [["市科技局"]]),
+        ("（三）加强督查。（责任单位：市财政局按照监管职责负责）", "330100", [["市财政局"]]),
+        # a lead's label, then a plain role phrase: the label says they lead, the phrase how
+        ("（五）完善机制。（牵头单位：省教育厅、省人社厅按职责分工负责）", "330000", [["*省教育厅", "*省人社厅"]]),
+        ("（六）推进改革。（牵头单位：省教育厅负责；配合单位：省财政厅）", "330000", [["*省教育厅", "省财政厅"]]),
+        # a body handed its duty by another: the one handed it answers
+        ("第九条　市人民政府委托市大数据中心负责平台运行维护。", "330100", [["市大数据中心"]]),
+        ("第十条　县人民政府授权县住房城乡建设局负责审核备案工作。", "330100", [["县住房城乡建设局"]]),
+        # a chapter's title ending in a system's head (平台) names no body, though 台 ends 电视台
+        ("第四章　平台支撑\n第十五条　市数据局负责平台建设。", "330100", [["市数据局"]]),
+        # the short form a note declares for its units is no unit of its own
+        (
+            "（一）培育产业集群。（牵头单位：省商务厅；责任单位：各市人民政府、各县（市）人民政府，"
+            "以下简称“各市县政府”）",
+            "330000",
+            [["*省商务厅", "各市人民政府", "各县（市）人民政府"]],
+        ),
+    ],
+)
+def test_adverbials_delegation_headings_and_declared_short_forms(
+    text: str, jurisdiction: str, expected: list[list[str]]
+) -> None:
+    assert marked(text, jurisdiction) == expected

@@ -1359,3 +1359,26 @@ def test_verbs_of_connecting_and_a_second_verb_before_a_quoted_name(nlp, text: s
 )
 def test_quoted_items_counted_as_terminals_or_clients(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 枢纽 names physical works unless a word of the name says it is digital
+        ("（一）建设国家物流枢纽和区域航运枢纽，依托省数据总枢纽开展共享。", ["省数据总枢纽"]),
+        # 上云 is a verb (moving to the cloud), no name
+        ("（二）引导企业有序迁移、上云用云。", []),
+        # after 将 and its object the first action is the predicate, not a word of the name
+        ("（三）不得将个人隐私数据接入政务数据共享交换平台。", ["政务数据共享交换平台"]),
+        ("（四）各地要将业务系统数据接入政务数据共享交换平台。", ["政务数据共享交换平台"]),
+        # guard: an action right before the head still names what the system does
+        ("（六）建设数据接入平台。", ["数据接入平台"]),
+        # utilities' equipment is physical works, before the head or glued to it (配电网)
+        (
+            "（五）推广屋顶光伏发电系统和地源热泵系统，建设园区配电网，完善能耗在线监测平台。",
+            ["能耗在线监测平台"],
+        ),
+    ],
+)
+def test_physical_works_the_cloud_verb_and_a_disposed_object(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
