@@ -4,6 +4,8 @@ Both sides run in one process on the same texts, after one warm-up pass, in alte
 passes (so a load that comes and goes on a shared machine falls on both); each is timed as the
 median of ``--repeat`` passes, in wall-clock time and in this process's CPU time (which other
 processes on the machine disturb less). The ratio is extraction time / segmentation time.
+Answers the extractor keeps (:func:`extract.kept.clear_caches`) are forgotten before each
+extraction pass, so no pass gains from having read the same documents before.
 
     .venv/bin/python -m bench.extract_vs_segment [--repeat 5] [PATH ...]
 """
@@ -16,6 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.kept import clear_caches
 from extract.nlp import load_nlp
 from extract.pipeline import extract_document
 from extract.reading import find_documents, read_document
@@ -45,6 +48,7 @@ def main() -> None:
             nlp.make_doc(document.norm)
 
     def extract() -> None:
+        clear_caches()
         for f in found:
             extract_document(read_document(f.path, name=f.name), nlp=nlp)
 

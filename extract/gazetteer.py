@@ -52,6 +52,7 @@ from functools import cached_property, lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
+from extract.kept import kept
 from extract.lexicon import Lexicon, load_lexicon
 from extract.text import compact
 from extract.words import first_word, word_around
@@ -202,9 +203,11 @@ class _Made:
     derived: list[str]
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
-    """The places and agencies known to the extractor, with their lookup indexes.
+    """The places and agencies known to the extractor, with their lookup indexes (one object
+    per source, compared and hashed by identity, so that answers about names may be kept per
+    gazetteer: :func:`extract.words.kept`).
 
     ``agencies`` holds the hand gazetteers' entries; the generated ones are made on demand, per
     jurisdiction (:meth:`agency`, :meth:`agencies_in`, :meth:`lookup`).
@@ -540,6 +543,7 @@ class Gazetteer:
             generated[m.id] = agency
         return generated
 
+    @kept
     def level_prefix(self, name: str) -> str | None:
         """The administrative level a unit name starts with (省, 市委 …), if any: not in 市场监管局
         or 市民 (words that start with a level's character), but in 市民政局, a standard body.
@@ -565,6 +569,7 @@ class Gazetteer:
     def is_collective(self, name: str) -> bool:
         return self.lexicon.is_collective(name)
 
+    @kept
     def resolve(
         self, name: str, jurisdiction: str, *, unplaced: str | None = None, as_written: bool = False
     ) -> Resolution:

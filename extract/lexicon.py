@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from itertools import product
 from pathlib import Path
 
+from extract.kept import kept
 from extract.model import Role
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, alternation, is_han
 from extract.words import holds_a_word, stands_alone
@@ -28,7 +29,7 @@ MAX_QUALIFIER = 4
 QUALIFIER = f"[\\u4e00-\\u9fff\\d]{{1,{MAX_QUALIFIER}}}?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     label_modifiers: dict[str, Role]
     unit_label_heads: tuple[str, ...]
@@ -91,6 +92,7 @@ class Lexicon:
     # (:meth:`extract.gazetteer.Institution.stems`): the gazetteer gives its own lexicon them.
     department_stems: frozenset[str] = frozenset()
 
+    @kept
     def township_length(self, name: str) -> int:
         """Length of the township's or sub-district's name *name* opens with (勐马镇人民政府 → 3,
         丹凤街道 → 4): two to four characters, then a township word; 0 if none. (乡村振兴局 has
@@ -106,6 +108,7 @@ class Lexicon:
                     return found.end()
         return 0
 
+    @kept
     def names_a_department(self, name: str, *, bare: bool = False) -> bool:
         """Whether *name* is a department's field after a level (省财政), or with *bare* alone too
         (国土): alone, a field (政务服务, 金融) is as often the work as the body."""

@@ -18,6 +18,7 @@ from functools import partial, reduce
 from itertools import pairwise
 
 from extract.gazetteer import Gazetteer
+from extract.kept import kept
 from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
 from extract.outline import DEEP_SECTION_NUMBER, SECTION_NUMBER
@@ -1847,13 +1848,17 @@ def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     glued = _TITLE_AND_SECTION_NUMBER.match(norm, begin)
     if glued is not None:
         return glued.end()  # 市场供应保障|2.2.1|省商务厅负责…: a section's number after its title
-    duty_nouns = tuple(lexicon.duty_adverbs["nouns"])
+    duty_nouns = lexicon.duty_adverbs["nouns"]
+    if not norm.startswith(lexicon.heading_labels, begin) and not any(
+        norm.startswith(noun, begin + length - len(noun)) for length in (3, 4) for noun in duty_nouns
+    ):
+        return begin  # (the cheap test first: most clauses open with no title)
     for end in (begin + 3, begin + 4, *(begin + len(label) for label in lexicon.heading_labels)):
         title = norm[begin:end]
         if end >= len(norm) or norm[end] in "：:，":
             continue  # 责任分工：X…: a label
         if title in lexicon.heading_labels or (
-            title.endswith(duty_nouns) and all(is_han(char) for char in title) and ends_a_word(norm, end)
+            title.endswith(tuple(duty_nouns)) and all(is_han(char) for char in title) and ends_a_word(norm, end)
         ):
             return end
     return begin
@@ -2257,6 +2262,7 @@ def _ends_a_name(norm: str, j: int, lexicon: Lexicon) -> bool:
     return not norm[j : word_around(norm, j)[1]].endswith(lexicon.organisation_suffixes)
 
 
+@kept
 def _ends_in_a_body(text: str, lexicon: Lexicon) -> bool:
     """Whether *text* ends as a run of units does: in an organisation's word, a collective
     (有关部门), a person's title, a township's name (丹凤街道) or a department's field with its

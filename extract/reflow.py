@@ -590,7 +590,8 @@ def display_width(text: str) -> float:
     >>> display_width("闽政通APP")
     4.5
     """
-    return sum(0.5 if char.isascii() else 1.0 for char in text)
+    ascii_characters = len(text.encode("ascii", "ignore"))  # (counted in C: every line is measured)
+    return len(text) - 0.5 * ascii_characters
 
 
 def wrap_width(lines: Sequence[str]) -> float | None:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from extract.kept import kept
+
 __all__ = [
     "CLOSING_BRACKETS",
     "OPENING_BRACKETS",
@@ -116,6 +118,7 @@ def half_width(text: str) -> str:
     return text.translate(_TO_HALF_WIDTH)
 
 
+@kept
 def compact(text: str) -> str:
     """Simplified, half-width, without white space: the form names are compared in.
 

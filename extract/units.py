@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extract.gazetteer import Gazetteer, level_of_party
+from extract.kept import kept
 from extract.lexicon import Lexicon
 from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
 from extract.words import (
@@ -547,7 +548,7 @@ def _a_place_s_name(word: str, gaz: Gazetteer) -> bool:
 
 
 def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:
-    """Expand a comma-separated list of 、-runs of units.
+    """Expand a comma-separated list of 、-runs of units, *offset* the position of *text*.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()
@@ -555,9 +556,18 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
     ['省委办公厅', '省委机要局', '福州市人民政府', '泉州市人民政府']
     >>> [u.name for u in expand_units("人民银行等部门", 0, gaz, "100000")]
     ['人民银行']
+    >>> [(u.start, u.end) for u in expand_units("省委办公厅、机要局", 10, gaz, "350000")]
+    [(10, 15), (16, 19)]
     """
+    return [replace(u, start=u.start + offset, end=u.end + offset) for u in _expanded(text, gaz, jurisdiction)]
+
+
+@kept
+def _expanded(text: str, gaz: Gazetteer, jurisdiction: str) -> tuple[UnitName, ...]:
+    """:func:`expand_units` at offset 0, kept: a plan writes the same runs of units again and
+    again (and a scrambled copy repeats whole notes)."""
     units: list[UnitName] = []
-    for run, run_start in split_outside_brackets(text, "，；。", offset):
+    for run, run_start in split_outside_brackets(text, "，；。", 0):
         run, run_start = _trim(run, run_start)
         if run.startswith(gaz.lexicon.short_form_declarations):
             continue  # X、Y，以下简称“各市县政府”: the short form the text will use, no unit of its own
@@ -580,4 +590,4 @@ def expand_units(text: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> l
             if bracket and not _SCOPE_NOTE.search(bracket) and not unit.name.endswith(written):
                 alternatives.append(unit.name + written[len(base) :])
             units.append(UnitName(unit.name, unit.start, unit.start + len(written), tuple(alternatives)))
-    return units
+    return tuple(units)

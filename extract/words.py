@@ -10,6 +10,7 @@ import logging
 from functools import lru_cache
 from typing import Any
 
+from extract.kept import kept
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
@@ -52,13 +53,25 @@ def _word_tags() -> dict[str, str]:
 _PROPER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
 
 
+@kept
 def first_word(text: str) -> str:
-    """The word *text* opens with, as jieba's dictionary segments it.
+    """The word *text* opens with, as jieba's dictionary segments it (kept: the same names and
+    phrases are asked about again and again).
 
     >>> first_word("市政府各部门"), first_word("市政公用局")
     ('市政府', '市政')
     """
     return next(iter(_tokenizer().cut(text, HMM=False)), "")
+
+
+@kept
+def _word_ends(window: str) -> tuple[int, ...]:
+    """Where each word of *window* ends, as jieba's dictionary segments it."""
+    ends, at = [], 0
+    for word in _tokenizer().cut(window, HMM=False):
+        at += len(word)
+        ends.append(at)
+    return tuple(ends)
 
 
 def starts_with_a_preposition(text: str) -> bool:
@@ -139,11 +152,11 @@ def word_around(text: str, position: int) -> tuple[int, int]:
     ((4, 6), (6, 9))
     """
     left = max(position - 2 * _WINDOW, 0)
-    at = left
-    for word in _tokenizer().cut(text[left : position + 2 * _WINDOW], HMM=False):
-        if at + len(word) > position:
-            return at, at + len(word)
-        at += len(word)
+    start = left
+    for end in _word_ends(text[left : position + 2 * _WINDOW]):
+        if left + end > position:
+            return start, left + end
+        start = left + end
     return position, position + 1
 
 
