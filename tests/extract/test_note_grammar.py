@@ -1849,3 +1849,39 @@ def test_adverbials_delegation_headings_and_declared_short_forms(
     text: str, jurisdiction: str, expected: list[list[str]]
 ) -> None:
     assert marked(text, jurisdiction) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        # a whole table on one line: its header, then rows glued cell to cell, each opening with
+        # the next number; a row's units run from a body's name the gazetteer knows up to when
+        (
+            "附件　任务分工表　序号　　主要任务　　责任单位　　完成时限1建设全省统一的政务数据共享平台"
+            "省大数据局会同有关部门2025年底前完成2完善公共信用信息系统省发展改革委、省市场监管局等持续推进"
+            "3推进电子证照互认共享省政务服务中心2026年6月底前",
+            "330000",
+            [["*省大数据局"], ["省发展改革委", "省市场监管局"], ["省政务服务中心"]],
+        ),
+        # a body's name the level before it completes (县|农业农村局, 县|委宣传部)
+        (
+            "序号 重点工作 责任单位 完成时间1推进县级融媒体中心建设县委宣传部2025年底前"
+            "2开展农村人居环境整治提升县农业农村局、各乡镇人民政府持续推进",
+            "330100",
+            [["县委宣传部"], ["县农业农村局", "各乡镇人民政府"]],
+        ),
+        # 和 inside a ministry's name is no conjunction; a short task still ends before the units
+        (
+            "序号 重点任务 责任部门 时间进度1制定数据标准规范工业和信息化部、国家标准委2025年12月底前出台"
+            "2开展试点示范工业和信息化部会同有关部门持续推进",
+            "100000",
+            [["工业和信息化部", "国家标准委"], ["*工业和信息化部"]],
+        ),
+        # guard: one row alone is no table
+        ("序号 重点任务 责任部门 时间进度1制定数据标准规范工业和信息化部2025年12月底前出台", "100000", []),
+    ],
+)
+def test_a_table_copied_onto_one_line_with_its_cells_glued(
+    text: str, jurisdiction: str, expected: list[list[str]]
+) -> None:
+    assert marked(text, jurisdiction) == expected
