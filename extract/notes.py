@@ -1728,6 +1728,18 @@ def _names_a_body(norm: str, start: int, sentence_end: int, lexicon: Lexicon) ->
     return False
 
 
+def _backs_only(phrase: str, lexicon: Lexicon) -> bool:
+    """Whether every role word of *phrase* is a verb of backing (支持, 积极支持; not 支持配合).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> _backs_only("积极支持", lexicon), _backs_only("支持配合", lexicon), _backs_only("负责", lexicon)
+    (True, False, False)
+    """
+    words = re.findall(alternation(sorted(lexicon.role_words, key=len, reverse=True)), phrase)
+    return bool(words) and all(word in lexicon.backing_verbs for word in words)
+
+
 def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """Clauses whose subject is a run of units and whose verb is a role word, the task after it:
     ``市数字政府建设领导小组负责组织领导…``, ``X负责A，Y负责B``, or a division of duties by unit
@@ -1841,6 +1853,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             task = "" if labelled is not None else norm[role_end : clause.end()].lstrip()  # X履行牵头职责: no task
             if _ISSUE_NUMBER.match(task):
                 continue  # 咸宁市人民政府主办2020年第2号: a masthead, no task (负责12345热线…: a task)
+            if task and _backs_only(norm[role.start() : role_end], lexicon):
+                continue  # 省财政厅按规定支持|X建设: who backs another's work, no unit answerable for it
             if _BY_AGENT.search(named) is None and not any(mark in named for mark in _NOT_IN_A_SUBJECT):
                 role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end])
                 if _leads_later(norm, clause.end(), sentence_end, lexicon) or _leading_is_its_task(task, lexicon):

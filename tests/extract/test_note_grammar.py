@@ -1885,3 +1885,18 @@ def test_a_table_copied_onto_one_line_with_its_cells_glued(
     text: str, jurisdiction: str, expected: list[list[str]]
 ) -> None:
     assert marked(text, jurisdiction) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 支持 alone before its object in running text says who backs what, not who answers
+        ("（五）加大投入。市财政局按照有关规定支持市场主体开展数字化改造。", []),
+        ("第九条　省、市人民政府应当支持开发区开展体制机制创新。", []),
+        # guards: beside another role word, or in a note's bracket, it is a supporting role
+        ("（六）强化保障。市财政局负责资金保障，市科技局积极支持配合。", [["市财政局", "市科技局"]]),
+        ("（七）完善机制。（责任单位：市发改委，市财政局支持）", [["市发改委", "市财政局"]]),
+    ],
+)
+def test_a_verb_of_backing_before_its_object_names_no_unit(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
