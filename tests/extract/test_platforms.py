@@ -1382,3 +1382,15 @@ def test_quoted_items_counted_as_terminals_or_clients(nlp, text: str, names: lis
 )
 def test_physical_works_the_cloud_verb_and_a_disposed_object(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 导入 (to import into) puts data into a system, as 纳入 and 接入 do: a predicate, no name's word
+        ("（二）各部门的存量数据统一导入政务数据资源目录系统。", ["政务数据资源目录系统"]),
+        ("（三）企业信息批量导入国家企业信用信息公示系统。", ["国家企业信用信息公示系统"]),
+    ],
+)
+def test_a_verb_of_importing_into_a_system(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
