@@ -1543,6 +1543,9 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             m.end() for m in lexicon.role_aside_pattern.finditer(content) if _labels_its_unit(m, content, lexicon)
         ]
         labelled = bool(asides) and asides[-1] == len(content)
+        first_clause = content.find("，")
+        if first_clause > 0 and _partners_after_a_connective(content, first_clause, len(content), lexicon):
+            plain = False  # X负责A，…，并会同Y…指导: read with its partners as a subject (:func:`_subject_candidates`)
         if plain and (lexicon.role_phrase_pattern.search(content) or labelled):  # …。X为责任单位。
             begin = position + start
             spans.append(NoteSpan(begin, begin + len(sentence), begin, begin + len(content), "sentence"))
@@ -1865,6 +1868,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 partners = _later_partners(norm, after, lexicon)
                 if partners is None:  # X负责会同Y抓好A: X leads, Y supports, as in X会同Y负责
                     partners = _partners_after(norm, role_end, clause.end(), lexicon)
+                if partners is None:  # X负责A，加强B，并会同Y…: a later clause of X's, after 并
+                    partners = _partners_after_a_connective(norm, clause.end(), sentence_end, lexicon)
                 if partners is not None:  # 市规划局：负责A；会同市市政委制定B: X leads, Y supports
                     cells: tuple[tuple[int, int, Role | None], ...] = ((begin, begin + len(subject), "lead"), partners)
                     spans.append(
@@ -2194,6 +2199,24 @@ def _later_partners(norm: str, ends: tuple[int, ...], lexicon: Lexicon) -> tuple
             partners = _partners_after(norm, end + 1, min(len(norm), end + 1 + _MAX_NOTE), lexicon)
             if partners is not None:
                 return partners
+    return None
+
+
+def _partners_after_a_connective(
+    norm: str, end: int, sentence_end: int, lexicon: Lexicon
+) -> tuple[int, int, Role] | None:
+    """The partners of a later clause of the sentence after *end* that opens with a connective
+    (并, 同时) and a conjunction of two characters (…，加强B，并会同Y对C进行监督): the clauses between
+    go on with the subject before them, so Y supports it; None where no such clause follows or a
+    clause between names a role of its own (…，Z负责B，并会同Y…: Z's partners)."""
+    for comma in re.finditer("[，,]", norm[end:sentence_end]):
+        position = end + comma.end()
+        if norm.startswith(lexicon.clause_connectives, position):
+            opening = _past_connectives(norm, position, lexicon)
+            return _partners_after(norm, opening, min(sentence_end, opening + _MAX_NOTE), lexicon)
+        following = norm.find("，", position, sentence_end)
+        if _role_outside_quotes(norm, position, following if following >= 0 else sentence_end, lexicon):
+            return None
     return None
 
 

@@ -1900,3 +1900,24 @@ def test_a_table_copied_onto_one_line_with_its_cells_glued(
 )
 def test_a_verb_of_backing_before_its_object_names_no_unit(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # partners in a later clause after a connective (并会同Y) are the subject's, however many
+        # clauses of its own come between; the sentence's last role word (指导) does not hide them
+        (
+            "第六条　市数据局负责编制全市数据目录，加强对各区数据归集工作的统筹，"
+            "并会同市财政局对数据共享情况进行监督和指导。",
+            [["*市数据局", "市财政局"]],
+        ),
+        # a clause between with a role of its own gives the partners to its subject
+        (
+            "第七条　市数据局负责平台建设，市财政局负责资金保障，并会同市审计局开展绩效评价。",
+            [["市数据局"], ["*市财政局", "市审计局"]],
+        ),
+    ],
+)
+def test_partners_after_a_connective_in_a_later_clause(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
