@@ -1544,7 +1544,8 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         ]
         labelled = bool(asides) and asides[-1] == len(content)
         first_clause = content.find("，")
-        if first_clause > 0 and _partners_after_a_connective(content, first_clause, len(content), lexicon):
+        partnered = first_clause > 0 and lexicon.conjunction_pattern.search(content, first_clause) is not None
+        if partnered and _partners_after_a_connective(content, first_clause, len(content), lexicon):
             plain = False  # X负责A，…，并会同Y…指导: read with its partners as a subject (:func:`_subject_candidates`)
         if plain and (lexicon.role_phrase_pattern.search(content) or labelled):  # …。X为责任单位。
             begin = position + start
@@ -2209,6 +2210,8 @@ def _partners_after_a_connective(
     (并, 同时) and a conjunction of two characters (…，加强B，并会同Y对C进行监督): the clauses between
     go on with the subject before them, so Y supports it; None where no such clause follows or a
     clause between names a role of its own (…，Z负责B，并会同Y…: Z's partners)."""
+    if not any(len(m.group(0)) > 1 for m in lexicon.conjunction_pattern.finditer(norm, end, sentence_end)):
+        return None  # (the cheap test first: most sentences name no partners)
     for comma in re.finditer("[，,]", norm[end:sentence_end]):
         position = end + comma.end()
         if norm.startswith(lexicon.clause_connectives, position):
