@@ -21,7 +21,7 @@ from extract.gazetteer import Gazetteer
 from extract.kept import kept
 from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
-from extract.outline import DEEP_SECTION_NUMBER, SECTION_NUMBER
+from extract.outline import DEEP_SECTION_NUMBER, GLUED_TASK, SECTION_NUMBER, glued_table_rows
 from extract.text import alternation, is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import (
@@ -86,7 +86,6 @@ _GLUED_ROW_NUMBER = re.compile(r"\s*\d{1,3}(?![\d年月日号个项%．.、])(?=
 _BLANKS = re.compile("[ \t\u3000]+")
 _ROW_NUMBER_ALONE = re.compile(r"\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 _POINT_OF_A_LIST = re.compile("[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff])")  # 一是, 二是: a list's points
-_GLUED_TASK = 4  # characters of a task, at least, in a row glued to its units (制定标准|工业和信息化部)
 _ROW_TASK = 10  # Chinese characters before the units of such a row: a task, not a field's name ([发文机构])
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 # a clause runs to a comma or a stop, past those inside brackets (各区（含经开区，下同）负责…); a bracket
@@ -864,41 +863,16 @@ def _glued_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
 
 def _glued_table_candidates(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[NoteSpan]:
-    """A whole table copied onto one line with no mark between its cells: a header on that line
-    (序号 重点任务 责任部门 时间进度), then rows each opening with the next number, its task, its
-    units and when (…1发布…科技成果包科技部会同有关部门2016年6月底前完成2建立…). A row's units
-    end where its first stretch that says when begins, and begin where a body's name that says
-    whose it is, or that the gazetteer knows, opens a run of units alone up to there (…成果包|科技部
-    会同有关部门): the task before them ends in no body's name. Two rows or more make a table."""
-    lexicon = gaz.lexicon
-    spans: list[NoteSpan] = []
-    position = 0
-    for line in norm.split("\n"):
-        for header in re.finditer(alternation(lexicon.row_number_headers), line):
-            first = _glued_row_number(line, header.end(), 1)
-            if first is None or _header_roles(line[header.start() : first.start()], lexicon) is None:
-                continue
-            rows: list[tuple[int, int]] = []
-            number, row = 1, first
-            while row is not None:
-                following = _glued_row_number(line, row.end() + _GLUED_TASK, number + 1)
-                rows.append((row.end(), following.start() if following else len(line)))
-                number += 1
-                if following is None:
-                    break
-                row = following
-            found = [cell for a, b in rows if (cell := _glued_row_units(line, a, b, gaz, jurisdiction)) is not None]
-            if len(found) >= 2:
-                spans += [_one_cell_row(position + a, position + b, "responsible", ("responsible",)) for a, b in found]
-                break
-        position += len(line) + 1
-    return spans
-
-
-def _glued_row_number(line: str, start: int, number: int) -> re.Match[str] | None:
-    """The first *number* in ``line[start:]`` standing alone between Chinese characters (完成|2|建立,
-    not 2016年): where a row glued to the one before it opens."""
-    return re.compile(f"(?<![\\d.．]){number}(?![\\d年月日号个项%．.、])(?=[\\u4e00-\\u9fff])").search(line, start)
+    """A whole table copied onto one line with no mark between its cells (:func:`glued_table_rows`:
+    序号 重点任务 责任部门 时间进度1发布…科技成果包科技部会同有关部门2016年6月底前完成2建立…). A row's
+    units end where its first stretch that says when begins, and begin where a body's name that
+    says whose it is, or that the gazetteer knows, opens a run of units alone up to there (…成果包|
+    科技部会同有关部门): the task before them ends in no body's name."""
+    rows = glued_table_rows(norm)
+    found = [cell for _, start, end in rows if (cell := _glued_row_units(norm, start, end, gaz, jurisdiction))]
+    if len(found) < 2:
+        return []
+    return [_one_cell_row(a, b, "responsible", ("responsible",)) for a, b in found]
 
 
 def _glued_row_units(line: str, start: int, end: int, gaz: Gazetteer, jurisdiction: str) -> tuple[int, int] | None:
@@ -907,10 +881,10 @@ def _glued_row_units(line: str, start: int, end: int, gaz: Gazetteer, jurisdicti
     (…转移机构|科技部、教育部; …共享平台|省大数据局, not …省大|数据局), else the longest whose first
     body's name says whose it is (…改造|县商务局、县财政局)."""
     lexicon = gaz.lexicon
-    for when in lexicon.time_pattern.finditer(line, start + _GLUED_TASK, end):
+    for when in lexicon.time_pattern.finditer(line, start + GLUED_TASK, end):
         openings = [
             (opening, first)
-            for opening in range(start + _GLUED_TASK, when.start() - 1)
+            for opening in range(start + GLUED_TASK, when.start() - 1)
             if _ends_in_a_body(first := _first_unit(line[opening : when.start()], lexicon), lexicon)
         ]
         for named in (lambda name: gaz.resolve(name, jurisdiction).resolved, lambda name: _says_whose(name, gaz)):

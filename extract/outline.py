@@ -16,9 +16,10 @@ import re
 from bisect import bisect_right
 from operator import itemgetter
 
+from extract.lexicon import load_lexicon
 from extract.metadata import ADDRESSEES
 from extract.model import Heading, Initiative, Metadata, Note, Task
-from extract.text import compact
+from extract.text import alternation, compact
 
 __all__ = [
     "DEEP_SECTION_NUMBER",
@@ -61,6 +62,7 @@ _MARKERS = [
     (4, re.compile(f"(?<=[\u4e00-\u9fff]){DEEP_SECTION_NUMBER}(?=[\u4e00-\u9fff])")),
 ]
 _TITLE_END = re.compile(r"[。；！？\n]")
+_MAX_HEADER_LENGTH = 60  # characters of a table's header written on its rows' line
 _MAX_TITLE = 100
 _TITLE_GAP = r"[\s的]*"  # what may stand between two characters of a title written in the text
 _TITLE_LEAD = 8  # characters of a place before a title on its line (厦门市, 宁夏回族自治区)
@@ -118,7 +120,7 @@ def find_headings(norm: str) -> list[Heading]:
             for m in p.finditer(norm)
         }
     )
-    found = sorted(found + _glued_sections(norm, found))
+    found = sorted(found + _glued_sections(norm, found) + [(a, b, 3) for a, b, _ in glued_table_rows(norm)])
     headings = []
     for index, (start, marker_end, depth) in enumerate(found):
         limit = found[index + 1][0] if index + 1 < len(found) else len(norm)
@@ -126,6 +128,46 @@ def find_headings(norm: str) -> list[Heading]:
         title = " ".join(re.sub(r"\s*\n\s*", "", norm[marker_end:end]).replace("|", " ").split())  # no table bars
         headings.append(Heading(norm[start:marker_end], depth, title, start, end))
     return headings
+
+
+GLUED_TASK = 4  # characters of a task, at least, in a table's row glued to the next (制定标准|工业和信息化部)
+
+
+def glued_table_rows(norm: str) -> list[tuple[int, int, int]]:
+    """The rows of each table copied onto one line with no mark between its cells: a header on the
+    line, a row number's header then a unit column's label within a few words (序号 重点任务 责任
+    部门 时间进度), then rows each opening with the next number standing alone between Chinese
+    characters (…完成|2|建立…, not 2016年). Each row as (its number's start, the number's end,
+    where the row ends), two rows or more to a table.
+
+    >>> text = "序号 任务 责任单位 时限1建设平台省数据局2025年底前2完善系统省财政局持续推进"
+    >>> [text[a:b] for a, b, _ in glued_table_rows(text)]
+    ['1', '2']
+    """
+    lexicon = load_lexicon()
+    rows: list[tuple[int, int, int]] = []
+    position = 0
+    for line in norm.split("\n"):
+        for header in re.finditer(alternation(lexicon.row_number_headers), line):
+            numbers: list[re.Match[str]] = []
+            at = header.end()
+            while (found := _glued_row_number(line, at, len(numbers) + 1)) is not None:
+                numbers.append(found)
+                at = found.end() + GLUED_TASK
+            labelled = bool(numbers) and lexicon.unit_label_pattern.search(line, header.end(), numbers[0].start())
+            if len(numbers) >= 2 and labelled and numbers[0].start() - header.end() <= _MAX_HEADER_LENGTH:
+                ends = [n.start() for n in numbers[1:]] + [len(line)]
+                rows += [
+                    (position + n.start(), position + n.end(), position + e) for n, e in zip(numbers, ends, strict=True)
+                ]
+                break
+        position += len(line) + 1
+    return rows
+
+
+def _glued_row_number(line: str, start: int, number: int) -> re.Match[str] | None:
+    """The first *number* in ``line[start:]`` standing alone between Chinese characters."""
+    return re.compile(f"(?<![\\d.．]){number}(?![\\d年月日号个项%．.、])(?=[\\u4e00-\\u9fff])").search(line, start)
 
 
 _GLUED_SECTION = re.compile(f"[{_CN}]{{1,3}}、(?=[\u4e00-\u9fff])")

@@ -131,3 +131,15 @@ def test_a_section_marker_glued_to_the_text_before_it_goes_on_from_the_one_befor
     text = "六、落实政策。责任单位：县财政局、县税务局七、加强宣传。分为一、二、三级响应。八、强化保障。"
     assert [h.marker for h in find_headings(text)] == ["六、", "七、", "八、"]
     assert [h.marker for h in find_headings("二、加强宣传。分为二、三级响应。")] == ["二、"]
+
+
+def test_the_rows_of_a_table_glued_onto_one_line_are_items() -> None:
+    """A table copied onto one line with its cells glued: each row's number after the header is an
+    item marker (so a system named in a row is keyed to it); a year (2025年) is none."""
+    text = (
+        "三、保障措施　　附件　　序号　　重点任务　　责任单位　　完成时限1建设全市统一的数据共享平台"
+        "市数据局2025年底前完成2完善公共信用信息系统市发展改革委持续推进3推进电子证照共享市政务服务中心2026年6月底前"
+    )
+    assert [h.marker for h in find_headings(text)] == ["三、", "1", "2", "3"]
+    # guard: numbers after a header with no unit column's label are no rows
+    assert [h.marker for h in find_headings("序号　　名称　　数量1建设平台2025年底前2完善系统持续推进")] == []
