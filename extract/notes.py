@@ -875,24 +875,24 @@ def _glued_table_candidates(norm: str, gaz: Gazetteer, jurisdiction: str) -> lis
     return [_one_cell_row(a, b, "responsible", ("responsible",)) for a, b in found]
 
 
-def _glued_row_units(line: str, start: int, end: int, gaz: Gazetteer, jurisdiction: str) -> tuple[int, int] | None:
-    """Where the units of a glued row ``line[start:end]`` stand (:func:`_glued_table_candidates`),
+def _glued_row_units(text: str, start: int, end: int, gaz: Gazetteer, jurisdiction: str) -> tuple[int, int] | None:
+    """Where the units of a glued row ``text[start:end]`` stand (:func:`_glued_table_candidates`),
     or None: the longest run whose first body the gazetteer knows in the document's *jurisdiction*
     (…转移机构|科技部、教育部; …共享平台|省大数据局, not …省大|数据局), else the longest whose first
     body's name says whose it is (…改造|县商务局、县财政局)."""
     lexicon = gaz.lexicon
-    for when in lexicon.time_pattern.finditer(line, start + GLUED_TASK, end):
+    for when in lexicon.time_pattern.finditer(text, start + GLUED_TASK, end):
         openings = [
             (opening, first)
             for opening in range(start + GLUED_TASK, when.start() - 1)
-            if _ends_in_a_body(first := _first_unit(line[opening : when.start()], lexicon), lexicon)
+            if _ends_in_a_body(first := _first_unit(text[opening : when.start()], lexicon), lexicon)
         ]
         for named in (lambda name: gaz.resolve(name, jurisdiction).resolved, lambda name: _says_whose(name, gaz)):
             for opening, first in openings:
-                units = line[opening : when.start()]
+                units = text[opening : when.start()]
                 if named(first) and _a_cell_of_units(units, lexicon) and _units_alone(units, gaz):
                     prefixes = (*lexicon.own_prefixes, *lexicon.level_prefixes)  # 国家|国防科工局, 县|农业农村局
-                    own = max((p for p in prefixes if line.endswith(p, start, opening)), key=len, default="")
+                    own = max((p for p in prefixes if text.endswith(p, start, opening)), key=len, default="")
                     return opening - len(own), when.start()  # the name in full
     return None
 
