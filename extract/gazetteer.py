@@ -207,7 +207,7 @@ class _Made:
 class Gazetteer:
     """The places and agencies known to the extractor, with their lookup indexes (one object
     per source, compared and hashed by identity, so that answers about names may be kept per
-    gazetteer: :func:`extract.words.kept`).
+    gazetteer: :func:`extract.kept.kept`).
 
     ``agencies`` holds the hand gazetteers' entries; the generated ones are made on demand, per
     jurisdiction (:meth:`agency`, :meth:`agencies_in`, :meth:`lookup`).

@@ -649,6 +649,16 @@ class Lexicon:
         return re.compile(alternation(self.conjunctions))
 
     @cached_property
+    def partnering_pattern(self) -> re.Pattern[str]:
+        """A conjunction of two characters or more (会同, 联合), which names partners wherever it
+        stands; 会 alone does only as a word of its own (工业和信息化部|会|…, not 社会).
+
+        >>> load_lexicon().partnering_pattern.findall("市发改委会同市财政局联合社会组织")
+        ['会同', '联合']
+        """
+        return re.compile(alternation([c for c in self.conjunctions if len(c) > 1]))
+
+    @cached_property
     def joiner_pattern(self) -> re.Pattern[str]:
         return re.compile(alternation(self.unit_joiners))
 

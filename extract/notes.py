@@ -21,7 +21,7 @@ from extract.gazetteer import Gazetteer
 from extract.kept import kept
 from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
-from extract.outline import DEEP_SECTION_NUMBER, GLUED_TASK, SECTION_NUMBER, glued_table_rows
+from extract.outline import DEEP_SECTION_NUMBER, GLUED_TASK, ROW_NUMBER_END, SECTION_NUMBER, glued_table_rows
 from extract.text import alternation, is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import (
@@ -82,7 +82,7 @@ _SENTENCE = re.compile("(?:[^。；！？\n\u3000]|(?<!\u3000)\u3000(?!\u3000))+
 _BLANK_PARTED = re.compile("[^ \t\u3000]+")  # a cell of a row copied onto one line with blanks between
 _ROW_CELLS = 3  # cells of such a row: its item and title, its task, its units
 # a table row's number glued to its task (3完善…), not a year or a quantity (2024年, 3个)
-_GLUED_ROW_NUMBER = re.compile(r"\s*\d{1,3}(?![\d年月日号个项%．.、])(?=[ \t\u3000]*[\u4e00-\u9fff])[ \t\u3000]*")
+_GLUED_ROW_NUMBER = re.compile(f"\\s*\\d{{1,3}}{ROW_NUMBER_END}(?=[ \\t\u3000]*[\u4e00-\u9fff])[ \\t\u3000]*")
 _BLANKS = re.compile("[ \t\u3000]+")
 _ROW_NUMBER_ALONE = re.compile(r"\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 _POINT_OF_A_LIST = re.compile("[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff])")  # 一是, 二是: a list's points
@@ -900,8 +900,7 @@ def _glued_row_units(text: str, start: int, end: int, gaz: Gazetteer, jurisdicti
 def _first_unit(units: str, lexicon: Lexicon) -> str:
     """The first unit of a run written as a table's cell: up to a mark, 等 or a conjunction of two
     characters (会同, not 会 of 工业和信息化部|会议)."""
-    joining = alternation([c for c in lexicon.conjunctions if len(c) > 1])
-    return re.split(f"[、，,]|{joining}|等", units, maxsplit=1)[0]
+    return re.split(f"[、，,]|{lexicon.partnering_pattern.pattern}|等", units, maxsplit=1)[0]
 
 
 def _stacked_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
@@ -1518,8 +1517,7 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         ]
         labelled = bool(asides) and asides[-1] == len(content)
         first_clause = content.find("，")
-        partnered = first_clause > 0 and lexicon.conjunction_pattern.search(content, first_clause) is not None
-        if partnered and _partners_after_a_connective(content, first_clause, len(content), lexicon):
+        if first_clause > 0 and _partners_after_a_connective(content, first_clause, len(content), lexicon):
             plain = False  # X负责A，…，并会同Y…指导: read with its partners as a subject (:func:`_subject_candidates`)
         if plain and (lexicon.role_phrase_pattern.search(content) or labelled):  # …。X为责任单位。
             begin = position + start
@@ -2184,7 +2182,7 @@ def _partners_after_a_connective(
     (并, 同时) and a conjunction of two characters (…，加强B，并会同Y对C进行监督): the clauses between
     go on with the subject before them, so Y supports it; None where no such clause follows or a
     clause between names a role of its own (…，Z负责B，并会同Y…: Z's partners)."""
-    if not any(len(m.group(0)) > 1 for m in lexicon.conjunction_pattern.finditer(norm, end, sentence_end)):
+    if lexicon.partnering_pattern.search(norm, end, sentence_end) is None:
         return None  # (the cheap test first: most sentences name no partners)
     for comma in re.finditer("[，,]", norm[end:sentence_end]):
         position = end + comma.end()
@@ -2215,8 +2213,7 @@ def _subject_of_later_partners(
     clause names a role of its own: X要加快落实…，按照…，会同Y制订… and X在…悬挂…，并会同Y设立…
     (X leads, Y supports). Where the units end, and the partners as a support cell; else None."""
     lexicon = gaz.lexicon
-    conjunctions = lexicon.conjunction_pattern.finditer(norm, end, sentence_end)
-    if not any(len(m.group(0)) > 1 for m in conjunctions):
+    if lexicon.partnering_pattern.search(norm, end, sentence_end) is None:
         return None  # (the cheap test first: most sentences name no partners later)
     subject_end = _subject_before_its_adverbial(norm, begin, end, lexicon) or _partners_end(norm, begin, end, lexicon)
     if subject_end is None or subject_end >= end or norm.startswith(("的", "、"), subject_end):

@@ -130,6 +130,9 @@ def find_headings(norm: str) -> list[Heading]:
     return headings
 
 
+# a number standing alone before a Chinese character: not a year, a date or a quantity (2024年, 3个)
+ROW_NUMBER_END = "(?![\\d年月日号个项%．.、])"
+_GLUED_NUMBER = re.compile(f"(?<![\\d.．])\\d{{1,3}}{ROW_NUMBER_END}(?=[\\u4e00-\\u9fff])")
 GLUED_TASK = 4  # characters of a task, at least, in a table's row glued to the next (制定标准|工业和信息化部)
 
 
@@ -145,10 +148,11 @@ def glued_table_rows(norm: str) -> list[tuple[int, int, int]]:
     ['1', '2']
     """
     lexicon = load_lexicon()
+    headers = re.compile(alternation(lexicon.row_number_headers))
     rows: list[tuple[int, int, int]] = []
     position = 0
     for line in norm.split("\n"):
-        for header in re.finditer(alternation(lexicon.row_number_headers), line):
+        for header in headers.finditer(line):
             numbers: list[re.Match[str]] = []
             at = header.end()
             while (found := _glued_row_number(line, at, len(numbers) + 1)) is not None:
@@ -167,7 +171,7 @@ def glued_table_rows(norm: str) -> list[tuple[int, int, int]]:
 
 def _glued_row_number(line: str, start: int, number: int) -> re.Match[str] | None:
     """The first *number* in ``line[start:]`` standing alone between Chinese characters."""
-    return re.compile(f"(?<![\\d.．]){number}(?![\\d年月日号个项%．.、])(?=[\\u4e00-\\u9fff])").search(line, start)
+    return next((m for m in _GLUED_NUMBER.finditer(line, start) if m.group() == str(number)), None)
 
 
 _GLUED_SECTION = re.compile(f"[{_CN}]{{1,3}}、(?=[\u4e00-\u9fff])")

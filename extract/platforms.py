@@ -1329,19 +1329,19 @@ def _names_a_body_after(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
 def _offline(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
     """A platform or system that serves no digital purpose (高能级创新平台, 污水管网系统): the word
     right before the head, or glued to it in one word (配电网), says an offline purpose or physical
-    works, and nothing in the name says
-    it is digital (云上峰会平台, 智能交通系统); or the head names physical works whatever stands
-    before it (国际航空枢纽) and nothing in the name says it is digital (大数据总枢纽)."""
+    works, or the head names physical works whatever stands before it (国际航空枢纽); and nothing
+    in the name says it is digital (云上峰会平台, 智能交通系统, 大数据总枢纽)."""
     head = tokens[head_index].head or ""
-    if head in grammar.physical_heads:
-        return not any(word in t.text for t in tokens[first : head_index + 1] for word in grammar.digital_words)
     offline = grammar.offline_words.get(head, frozenset())
     glued = tokens[head_index].text[: -len(head)] if head else ""  # 配电|网, one word in the tagger's reading
-    if glued in offline:
-        return not any(word in t.text for t in tokens[first:head_index] for word in grammar.digital_words)
-    if head_index <= first or tokens[head_index - 1].text not in offline:
+    if head in grammar.physical_heads:
+        modifiers = tokens[first : head_index + 1]
+    elif glued in offline:
+        modifiers = tokens[first:head_index]
+    elif head_index > first and tokens[head_index - 1].text in offline:
+        modifiers = tokens[first : head_index - 1]
+    else:
         return False
-    modifiers = tokens[first : head_index - 1]
     return not any(word in t.text for t in modifiers for word in grammar.digital_words)
 
 
