@@ -145,7 +145,7 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     ``heldout53``, ``heldout54``: a lead's label with a plain role phrase, a duty noun in the role
     phrase, a body handed its duty, physical hubs and utilities' equipment, a verb after 将's object;
     ``heldout55``: a whole table copied onto one line, its cells glued, and verbs of backing;
-    heldout56, tuned on too, has no floor here: its leads, 15 of 17, are short of the aim)
+    heldout56, tuned on too, has no floor here: its leads, 16 of 17, are short of the aim)
     and ``tuning2`` (platform-rich plans): leads meet the issue's aim; notes, units and platforms
     have floors just under today's figures where a set still falls short of it, so that a change
     that loses ground fails."""
