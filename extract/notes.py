@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial, reduce
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from extract.gazetteer import Gazetteer
 from extract.kept import kept
@@ -34,6 +34,7 @@ from extract.words import (
     starts_with_a_predicate,
     starts_with_a_preposition,
     starts_with_a_proper_name,
+    without_adverbs_at_end,
     word_around,
 )
 
@@ -57,6 +58,9 @@ _LONGEST_HEAD = 6  # the longest head of a body after its place's name (管理�
 _MAX_PARTNER = 20
 _LIGHT_VERB_OBJECT = 3  # characters of an action joined before a light verb's role (进行|监管和|指导)
 _WHEN_VERB = 4  # characters a clause that says when may hold after the time (年底前|完成, 年内|全面推进)
+# a day written whole, standing alone: the date a text is signed on, after its issuer (国务院　2014年10月9日)
+_DAY_NUMBER = r"[\d一二三四五六七八九十]{1,3}"
+_SIGNING_DATE = re.compile(rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年{_DAY_NUMBER}月{_DAY_NUMBER}日")
 _MAX_COLUMNS, _MAX_HEADER = 10, 12
 _NARROW_CELL = 4  # a cell whose lines are all this short holds a name written down it
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
@@ -942,12 +946,13 @@ def _header_roles(line: str, lexicon: Lexicon) -> tuple[Role, ...] | None:
 def _units_and_when(line: str, begin: int, gaz: Gazetteer) -> tuple[int, int, bool] | None:
     """Where the units stand in ``line[begin:]``, and whether a cell of when follows them: units
     alone (a role phrase may end them: 等按职责分工负责), and after them nothing or a stretch that
-    says when (2017年底前, 长期坚持, 持续推进); None otherwise."""
+    says when (2017年底前, 长期坚持, 持续推进), not a day alone, the date a text is signed on
+    (国务院　2014年10月9日); None otherwise."""
     lexicon = gaz.lexicon
     tail = line[begin:]
     ends = [len(tail)]
     for when in lexicon.time_pattern.finditer(tail):
-        if len(tail.rstrip()) - when.end() <= _WHEN_VERB:
+        if len(tail.rstrip()) - when.end() <= _WHEN_VERB and not _SIGNING_DATE.fullmatch(tail[when.start() :].strip()):
             ends.insert(0, when.start())
     for end in ends:
         units = tail[:end]
@@ -1370,13 +1375,15 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     def close_row() -> None:
         columns = [lexicon.labels.get(cell) for cell in header]
         merged = _merged_rows(row, header, gaz) if row_column == 0 else None
+        placed = _short_row_columns(row, header, gaz) if row_column == 0 and not merged else None
         for cells_of_row, first_column in merged or [(row, row_column)]:
             skipped = 1 if cells_of_row is row or first_column == 0 else 0  # the row number holds no unit
+            at = placed or range(first_column, first_column + len(cells_of_row))
             parts = tuple(
-                (start, start + len(text), columns[first_column + k] if first_column + k < len(columns) else None)
+                (start, start + len(text), columns[at[k]] if at[k] < len(columns) else None)
                 for k, (text, start) in enumerate(cells_of_row[skipped:], skipped)
             )
-            if merged or _in_place(row, header[row_column:], lexicon):  # a cell under no unit column holds none
+            if merged or placed or _in_place(row, header[row_column:], lexicon):  # no unit off a unit column
                 parts = tuple(part for part in parts if part[2] is not None)
             if parts:
                 spans.append(
@@ -1424,6 +1431,34 @@ def _cell_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     if row:
         close_row()
     return spans
+
+
+def _short_row_columns(row: list[tuple[str, int]], header: list[str], gaz: Gazetteer) -> list[int] | None:
+    """The columns of a numbered row's cells where the row is shorter than its header, a column
+    left out (a merged cell of tasks lifted above its rows as a heading: 一 / 推进… / 1 / 全面实施… /
+    全年推进 / 发展改革委): the cells keep their order, and the leftmost placement that puts a cell of
+    units under each unit column it fills and under no other is theirs. None where the row is
+    as long as its header or no placement fits.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> header = ["序号", "重点任务", "具体工作", "时间进度", "责任部门"]
+    >>> _short_row_columns([("1", 0), ("开展监测", 2), ("全年推进", 7), ("区发展改革委", 12)], header, gaz)
+    [0, 1, 2, 4]
+    >>> two_unit_columns = ["序号", "任务", "牵头单位", "配合单位"]
+    >>> _short_row_columns([("1", 0), ("开展监测", 2), ("区发展改革委", 7)], two_unit_columns, gaz)
+    [0, 1, 2]
+    """
+    if not 1 < len(row) < len(header):
+        return None
+    units = [cell in gaz.lexicon.labels for cell in header]
+    cells_of_units = [
+        _a_cell_of_units(cell := "".join(text.split()), gaz.lexicon) and _units_alone(cell, gaz) for text, _ in row[1:]
+    ]
+    for columns in combinations(range(1, len(header)), len(row) - 1):
+        if all(units[column] == of_units for column, of_units in zip(columns, cells_of_units, strict=True)):
+            return [0, *columns]
+    return None
 
 
 def _header_lines_spread(cells: list[tuple[str, int]], lexicon: Lexicon) -> list[tuple[str, int]]:
@@ -1560,15 +1595,21 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             for part in _CLAUSE.finditer(norm, agent.end(), sentence_end):
                 partners = lexicon.conjunction_pattern.match(norm, part.start())
                 joined = partnered and lexicon.joiner_pattern.match(norm, part.start())
+                run_start = partners.end() if partners else joined.end() if joined else None
+                listed_on = partnered and run_start is None  # 会同A、B，C、D，E等共同完成: listed on after a comma
+                if listed_on and pattern.search(norm, part.start(), part.end()) is None:
+                    run_start = part.start()
                 listed = _ends_in_a_body(norm[part.start() : part.end()], lexicon)
-                if listed and partners:  # 会同A、B建立协调机制: the run of partners ends before the task
-                    listed = _partners_end(norm, partners.end(), part.end(), lexicon) == part.end()
-                if end is not None and tasked_end is None and (partners or joined) and listed:
+                if listed and run_start is not None:  # 会同A、B建立协调机制: the run of partners ends before the task
+                    listed = _partners_end(norm, run_start, part.end(), lexicon) == part.end()
+                if end is not None and run_start is not None and listed:
                     end = part.end()  # 由X牵头，会同Y、Z，以及W，…: Y, Z and W are partners
                     partnered = True
                     continue
-                if end is not None and tasked_end is None and partners:
-                    partners_end = _partners_end(norm, partners.end(), part.end(), lexicon)
+                if end is not None and run_start is not None:
+                    partners_end = _partners_end(norm, run_start, part.end(), lexicon)
+                    if listed_on and not (partners_end and "等" in norm[partners_end - 1 : partners_end + 1]):
+                        partners_end = None  # …，充分利用X现有网络: the task goes on, no more partners
                     end = partners_end or end  # 由X牵头，会同Y、Z建立…: the partners, then their task
                     break
                 role = pattern.search(norm, part.start(), part.end())
@@ -1622,8 +1663,8 @@ def _topic_end(norm: str, begin: int, end: int, gaz: Gazetteer, *, collective: b
     if clause.startswith(lexicon.collective_markers) and not collective:
         return None
     for position in range(2, min(len(clause), _MAX_SUBJECT) + 1):
-        if not clause[:position].endswith(lexicon.organisation_suffixes) or not ends_a_word(clause, position):
-            continue
+        if not _ends_in_an_organisation_s_word(clause[:position], lexicon) or not ends_a_word(clause, position):
+            continue  # (运行|维护: 行 ends a verb, no bank's name)
         rest = position
         if clause.startswith(("（", "("), position):
             close = _matching_close(clause, position)
@@ -1770,6 +1811,13 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                         for c in earlier[:-1]
                     )
                 ):  # (X推动Y，落实…; X下设办公室，负责…: Y and the office are the subject)
+                    opening = norm[earlier[0][0] : earlier[0][1]].rstrip(" ，,")
+                    named_first = _TRAILING_BRACKET.sub("", opening)  # X授权Y（以下简称Z），承担…，负责…
+                    end_first = earlier[0][0] + len(opening)
+                    designated = _designated_span(norm, earlier[0][0], named_first, end_first, role, gaz)
+                    if designated is not None:  # the body handed its duties answers in every later clause
+                        spans.append(designated)
+                        continue
                     role_end = _role_ending_a_word(norm, role, lexicon)
                     role_of_verb = lexicon.role_of_phrase(norm[role.start() : role_end]) if role_end else "support"
                     if role_end is not None and role_of_verb != "support":  # X隶属于Y，根据…，负责…: the topic
@@ -2052,7 +2100,7 @@ def _without_fronted_object(run: str, words: Sequence[str], lexicon: Lexicon) ->
     for word in words:
         at = run.find(word, 2)
         while at >= 0:
-            before = _without_adverbial(_without_adverbs(run[:at], lexicon), lexicon)
+            before = _without_adverbial(without_adverbs_at_end(_without_adverbs(run[:at], lexicon)), lexicon)
             if (
                 run[at + len(word) :].strip()
                 and stands_alone(run, at, at + len(word))

@@ -202,6 +202,24 @@ def ends_with_a_verb(text: str) -> bool:
     return end == len(text) and end - start > 1 and _word_tags().get(text[start:end]) not in _NAMING_TAGS
 
 
+_ADVERB_TAGS = frozenset({"d", "ad"})  # jieba's tags of an adverb
+
+
+def without_adverbs_at_end(text: str) -> str:
+    """*text* without the words at its end that jieba's dictionary tags as adverbs (X定期|对Y进行
+    指导: 定期 and 及时 say how often and how soon a body acts, no part of its name).
+
+    >>> without_adverbs_at_end("市农业局定期"), without_adverbs_at_end("市农业局")
+    ('市农业局', '市农业局')
+    """
+    while len(text) > 2:
+        start, end = word_around(text, len(text) - 1)
+        if end != len(text) or start == 0 or _word_tags().get(text[start:]) not in _ADVERB_TAGS:
+            return text
+        text = text[:start]
+    return text
+
+
 def ends_a_word(text: str, position: int) -> bool:
     """Whether a word ends at *position* when the text around it is segmented.
 

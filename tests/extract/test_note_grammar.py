@@ -1921,3 +1921,84 @@ def test_a_verb_of_backing_before_its_object_names_no_unit(text: str, expected: 
 )
 def test_partners_after_a_connective_in_a_later_clause(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a merged column of tasks lifted above its rows as a heading leaves each row a cell short:
+        # the row's cells keep their order and the unit column is the one a cell of units fits
+        (
+            "附件\n工作任务分工表\n序号\n工作类别\n工作内容\n完成时间\n责任单位\n一\n完善监测体系\n"
+            "1\n建立空气质量监测站点运行维护制度\n年底前完成\n市生态环境局、市气象局\n"
+            "2\n开展重点区域扬尘治理督查\n持续推进\n住建委\n",
+            [["市生态环境局", "市气象局"], ["住建委"]],
+        ),
+        # guard: a row one cell short at its end keeps its cells where they stand (no 配合 cell)
+        (
+            "附件\n分工表\n序号\n工作内容\n牵头单位\n配合单位\n1\n建立空气质量监测站点运行维护制度\n市生态环境局\n"
+            "2\n开展重点区域扬尘治理督查\n市住建局\n市城管局\n",
+            [["*市生态环境局"], ["*市住建局", "市城管局"]],
+        ),
+    ],
+)
+def test_a_row_short_of_a_merged_column_puts_its_units_under_the_unit_column(
+    text: str, expected: list[list[str]]
+) -> None:
+    assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body another hands its duty to answers in every later clause of the sentence
+        (
+            "第五条　市人民政府授权市公共资源交易中心（以下简称交易中心），承担全市交易平台的运行维护，"
+            "负责交易信息的归集和公开。",
+            [["市公共资源交易中心"]],
+        ),
+        # guard: a body that acts itself is the topic of its later clauses
+        ("第六条　市财政局统筹资金安排，加强绩效管理，负责资金的监督检查。", [["市财政局"]]),
+    ],
+)
+def test_a_body_handed_its_duty_answers_in_later_clauses(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb of how often or how soon (定期, 及时) between a body and 对 leaves the body the subject
+        ("第八条　市档案局定期对各区档案数字化工作进行检查指导。", [["市档案局"]]),
+        ("第九条　区教育局及时对各学校信息系统安全情况进行业务指导。", [["区教育局"]]),
+    ],
+)
+def test_an_adverb_before_a_fronted_object_leaves_the_subject(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
+
+
+def test_an_issuer_and_the_day_it_signs_on_are_no_table_row() -> None:
+    text = (
+        "（五）加强督促检查。　　市发展改革委要会同有关部门对落实情况进行跟踪分析，重大问题及时报告。"
+        "　　市人民政府　　2019年3月18日\n"
+    )
+    assert marked(text, "330100") == [["*市发展改革委"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # partners after 会同 go on over commas, in groups, up to the last group's 等 and its task
+        (
+            "此项工作由市大数据局牵头，会同市财政局、市公安局，市气象台、市水文站，局信息中心、局规划处等共同完成。",
+            [["*市大数据局", "市财政局", "市公安局", "市气象台", "市水文站", "局信息中心", "局规划处"]],
+        ),
+        # guard: a clause after the partners that goes on with the task names no more of them
+        (
+            "此项工作由市大数据局牵头，会同市财政局、市公安局，充分利用市政府现有网络资源开展建设。",
+            [["*市大数据局", "市财政局", "市公安局"]],
+        ),
+    ],
+)
+def test_partners_listed_on_after_a_comma(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
