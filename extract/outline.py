@@ -112,6 +112,8 @@ def find_headings(norm: str) -> list[Heading]:
     ['六、', '七、']
     >>> [h.marker for h in find_headings("一、建立应急响应。分为一、二、三级响应。")]
     ['一、']
+    >>> [h.marker for h in find_headings("（二）建设重点1.光网。加快建设。2.基站。（三）版本1.0建设")]
+    ['（二）', '1.', '2.', '（三）']
     """
     found = sorted(  # a set: two patterns may find one marker (第一章总则|第一条 at a line's start)
         {
@@ -120,7 +122,8 @@ def find_headings(norm: str) -> list[Heading]:
             for m in p.finditer(norm)
         }
     )
-    found = sorted(found + _glued_sections(norm, found) + [(a, b, 3) for a, b, _ in glued_table_rows(norm)])
+    glued = _glued_sections(norm, found) + _glued_first_items(norm, found)
+    found = sorted(found + glued + [(a, b, 3) for a, b, _ in glued_table_rows(norm)])
     headings = []
     for index, (start, marker_end, depth) in enumerate(found):
         limit = found[index + 1][0] if index + 1 < len(found) else len(norm)
@@ -208,6 +211,27 @@ def _glued_sections(norm: str, found: list[tuple[int, int, int]]) -> list[tuple[
                 break
             glued.append((marker.start(), marker.end(), 1))
             position = marker.end()
+    return glued
+
+
+# the first item's number glued to the title of the heading above it (（二）投资重点1.光网。)
+_GLUED_FIRST_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])1[.．﹒](?=[\u4e00-\u9fff])")
+
+
+def _glued_first_items(norm: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The first item's marker glued to the title of a heading of a level above it, as a copy on
+    one line writes it (（二）投资重点1.光网。加快…。2.…): a 1. between Chinese characters inside
+    the title, before its full stop and the next marker found (1.0版 is a version: a digit
+    follows)."""
+    glued: list[tuple[int, int, int]] = []
+    for index, (_, end, depth) in enumerate(found):
+        if depth >= 3:
+            continue
+        limit = found[index + 1][0] if index + 1 < len(found) else len(norm)
+        stop = _TITLE_END.search(norm, end, limit)
+        marker = _GLUED_FIRST_ITEM.search(norm, end, stop.start() if stop else limit)
+        if marker is not None:
+            glued.append((marker.start(), marker.end(), 3))
     return glued
 
 

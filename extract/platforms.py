@@ -606,6 +606,10 @@ def _complete(tokens: list[Tok], start: int, position: int) -> str:
     return tokens[j].head if j >= start else ""
 
 
+# an item's number glued to the word after it by the segmenter (1.光网): no name runs across it
+_GLUED_ITEM_NUMBER = re.compile(r"\d{1,2}[.．﹒](?=[\u4e00-\u9fff])")
+
+
 def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Words) -> list[tuple[int, int]]:
     """Cut a candidate run into name segments (first token, last token exclusive)."""
     inside = _inside_quotes(tokens, start, end)
@@ -647,6 +651,9 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             # 省网上办事大厅和闽政通APP, 总枢纽建设主题数据库, 方案和X系统, A和省B系统, “A”和陕西B网
             segments.append((first, i))
             first = i + 1
+        elif _GLUED_ITEM_NUMBER.match(token.text):
+            segments.append((first, i))  # 投资重点|1.光网: an item's number the segmenter glued to its title
+            first = i
         elif _starts_at_level(tokens, i, grammar) or _glued_to_level(token, grammar, words):
             segments.append((first, i))  # 审查|市级管理平台, 召开|县…, 接入县…: a level after a verb starts the name
             first = i

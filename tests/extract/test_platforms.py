@@ -1394,3 +1394,11 @@ def test_physical_works_the_cloud_verb_and_a_disposed_object(nlp, text: str, nam
 )
 def test_a_verb_of_importing_into_a_system(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+def test_an_item_number_glued_to_its_title_keys_the_systems_below_it(nlp) -> None:
+    # a copy on one line glues the first item's number to the title above it (（二）建设重点1.光网。):
+    # the systems after it are that item's, and no name runs across the number
+    text = "六、推进信息基础设施建设（二）建设重点1.光网。加快建设市电子政务外网。2.基站。建设市级基站管理平台。"
+    found = [(m.name, m.item) for m in extract_text(text, jurisdiction="350100", nlp=nlp).of_kind("platform")]
+    assert found == [("市电子政务外网", "1."), ("市级基站管理平台", "2.")]
