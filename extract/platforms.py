@@ -1335,21 +1335,24 @@ def _names_a_body_after(tokens: list[Tok], last: int, grammar: Grammar) -> bool:
 
 def _offline(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:
     """A platform or system that serves no digital purpose (高能级创新平台, 污水管网系统): the word
-    right before the head, or glued to it in one word (配电网), says an offline purpose or physical
-    works, or the head names physical works whatever stands before it (国际航空枢纽); and nothing
-    in the name says it is digital (云上峰会平台, 智能交通系统, 大数据总枢纽)."""
+    right before the head, or its end (投融资平台), or a word glued to it in one (配电网), says an
+    offline purpose or physical works, or the head names physical works whatever stands before it
+    (国际航空枢纽); and nothing in the name says it is digital (云上峰会平台, 智能交通系统, 大数据总枢纽)."""
     head = tokens[head_index].head or ""
     offline = grammar.offline_words.get(head, frozenset())
     glued = tokens[head_index].text[: -len(head)] if head else ""  # 配电|网, one word in the tagger's reading
+    before = tokens[head_index - 1].text if head_index > first else ""
+    ending = next((word for word in offline if before.endswith(word)), "")  # 投|融资 in one word: 投融资平台
+    texts = [t.text for t in tokens[first:head_index]]
     if head in grammar.physical_heads:
-        modifiers = tokens[first : head_index + 1]
+        modifiers = [*texts, tokens[head_index].text]
     elif glued in offline:
-        modifiers = tokens[first:head_index]
-    elif head_index > first and tokens[head_index - 1].text in offline:
-        modifiers = tokens[first : head_index - 1]
+        modifiers = texts
+    elif ending:
+        modifiers = [*texts[:-1], before[: -len(ending)]]  # 信息|交流 in one word says it is digital
     else:
         return False
-    return not any(word in t.text for t in modifiers for word in grammar.digital_words)
+    return not any(word in text for text in modifiers for word in grammar.digital_words)
 
 
 def _joins_a_bare_head(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -> bool:

@@ -1402,3 +1402,16 @@ def test_an_item_number_glued_to_its_title_keys_the_systems_below_it(nlp) -> Non
     text = "六、推进信息基础设施建设（二）建设重点1.光网。加快建设市电子政务外网。2.基站。建设市级基站管理平台。"
     found = [(m.name, m.item) for m in extract_text(text, jurisdiction="350100", nlp=nlp).of_kind("platform")]
     assert found == [("市电子政务外网", "1."), ("市级基站管理平台", "2.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a word that ends in an offline purpose (投|融资 in one word) says it as the purpose alone does
+        ("（三）鼓励县城投融资平台参与项目建设，完善项目信息管理平台。", ["项目信息管理平台"]),
+        # guard: a digital word in the name keeps it a system
+        ("（四）建设全省融资信用服务平台。", ["全省融资信用服务平台"]),
+    ],
+)
+def test_a_word_ending_in_an_offline_purpose(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
