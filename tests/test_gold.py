@@ -110,6 +110,7 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout53", 0.97, 0.97, 0.60),
         ("heldout54", 0.92, 0.92, 0.90),
         ("heldout55", 0.93, 0.93, 0.50),
+        ("heldout57", 0.94, 0.97, 0.60),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -145,7 +146,11 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     ``heldout53``, ``heldout54``: a lead's label with a plain role phrase, a duty noun in the role
     phrase, a body handed its duty, physical hubs and utilities' equipment, a verb after 将's object;
     ``heldout55``: a whole table copied onto one line, its cells glued, and verbs of backing;
-    heldout56, tuned on too, has no floor here: its leads, 16 of 17, are short of the aim)
+    ``heldout57``: partners listed on over commas after 会同, a signature's date, a financing
+    vehicle; heldout56 and heldout58, tuned on too, have no floor here: their leads, 16 of 17 and
+    3 of 5, are short of the aim (heldout58 misses two notes: a mechanism named by who leads it,
+    以X牵头…的工作机制, which the shared gold takes as no note, and a subject joining a body and a
+    kind of body))
     and ``tuning2`` (platform-rich plans): leads meet the issue's aim; notes, units and platforms
     have floors just under today's figures where a set still falls short of it, so that a change
     that loses ground fails."""
