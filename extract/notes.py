@@ -1778,6 +1778,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if (point := _POINT_OF_A_LIST.match(norm, begin)) is not None:
                 begin = point.end()  # 一是|市教育局牵头…: which point of a list, no part of the subject
             begin = _past_a_designating_verb(norm, begin, clause.end(), lexicon)  # 明确|X为牵头单位
+            begin = _past_a_delegating_verb(norm, begin, lexicon)  # …的事项，委托|X负责审核
             before, previous = previous, (begin, clause.end())
             earlier.append(previous)
             if role is not None and role.start() == begin and before is not None:
@@ -1980,6 +1981,21 @@ def _past_a_designating_verb(norm: str, begin: int, end: int, lexicon: Lexicon) 
     if verb is None or not stands_alone(norm, begin, begin + len(verb)):
         return begin
     return begin + len(verb) if _labelled_subject(norm, begin + len(verb), end, lexicon) is not None else begin
+
+
+def _past_a_delegating_verb(norm: str, begin: int, lexicon: Lexicon) -> int:
+    """Where the subject starts in a clause that opens with a verb handing a duty, its giver
+    unsaid (…的事项，委托|管委会负责审核; 授权|市数据局负责…): after the verb, the body it hands the
+    duty to answers; *begin* for any other clause, and where a short form the text declared opens
+    with the verb (（以下简称“授权机构”）… 授权机构定期…: a name)."""
+    verb = next((v for v in lexicon.delegating_verbs if norm.startswith(v, begin)), None)
+    if verb is None or not stands_alone(norm, begin, begin + len(verb)):
+        return begin
+    declaring = alternation(lexicon.short_form_declarations)
+    for declared in re.finditer(f'(?:{declaring})[“"]?({re.escape(verb)}[^”"）)]+)', norm[:begin]):
+        if norm.startswith(declared.group(1), begin):
+            return begin
+    return begin + len(verb)
 
 
 def _labelled_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:

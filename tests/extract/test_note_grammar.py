@@ -2002,3 +2002,21 @@ def test_an_issuer_and_the_day_it_signs_on_are_no_table_row() -> None:
 )
 def test_partners_listed_on_after_a_comma(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that opens with a verb handing a duty, its giver unsaid: the body handed it answers
+        ("第十一条　法律规定由有关部门先行审核的事项，委托市行政审批局负责审核。", [["市行政审批局"]]),
+        ("（三）授权市数据局负责全市公共数据的运营。", [["市数据局"]]),
+        # guard: a short form the text declared that opens with such a verb is a body's name
+        (
+            "第五条　市人民政府授权市信息中心（以下简称“授权中心”）负责平台运行。"
+            "第六条　授权中心负责对数据质量进行督促指导。",
+            [["市信息中心"], ["授权中心"]],
+        ),
+    ],
+)
+def test_a_clause_opening_with_a_verb_that_hands_a_duty(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
