@@ -1714,6 +1714,24 @@ def _copular_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int |
     return None
 
 
+def _named_after_a_designation(
+    norm: str, clause: tuple[int, int], subject_end: int, lexicon: Lexicon
+) -> tuple[int, int] | None:
+    """Where the body stands that a copular clause names after a designation (省电子证照管理单位|为|
+    省发展和改革委员会): the subject ends in a unit's label head (单位, 部门, 机构), what it is, and the
+    complement ends in an organisation's word that is none; None otherwise (市大数据局为…主管部门:
+    the subject is the body)."""
+    subject = _TRAILING_BRACKET.sub("", norm[clause[0] : subject_end].rstrip())
+    if not subject.endswith(lexicon.unit_label_heads):
+        return None
+    copula = next((c for c in lexicon.copulas if norm.startswith(c, subject_end)), "")
+    start = subject_end + len(copula)
+    end = len(norm[: clause[1]].rstrip(" ，,"))
+    complement = _TRAILING_BRACKET.sub("", norm[start:end])
+    named = complement.endswith(lexicon.organisation_suffixes) and not complement.endswith(lexicon.unit_label_heads)
+    return (start, end) if copula and "的" not in complement and named else None
+
+
 def _predicate_inside(subject: str, lexicon: Lexicon) -> bool:
     """Whether a modal verb stands as a word inside *subject* (管委会应指定…部门, not 应急管理局),
     or a verb of a role's manner right after a body (市商务局|组织|企业参加…, not 市委组织部): the
@@ -1783,6 +1801,10 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             earlier.append(previous)
             if role is not None and role.start() == begin and before is not None:
                 named_end = _copular_subject(norm, *before, lexicon)
+                designee = _named_after_a_designation(norm, before, named_end, lexicon) if named_end else None
+                if designee is not None:
+                    spans.append(NoteSpan(designee[0], role.end(), designee[0], designee[1], "subject", "responsible"))
+                    continue  # X管理单位为Y局，负责…: the body the designation names answers
                 if named_end is not None:  # X为…的主管部门，负责…: X is answerable (X为牵头单位: X leads)
                     aside = lexicon.role_aside_pattern.match(norm, named_end)
                     content_end = aside.end() if aside and lexicon.aside_holds(aside, norm) else named_end

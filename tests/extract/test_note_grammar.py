@@ -2020,3 +2020,16 @@ def test_partners_listed_on_after_a_comma(text: str, expected: list[list[str]]) 
 )
 def test_a_clause_opening_with_a_verb_that_hands_a_duty(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a designation, then a copula and the body it names: the body answers
+        ("第六条　市电子证照管理单位为市数据资源管理局，负责全市电子证照工作的统筹规划。", [["市数据资源管理局"]]),
+        # guard: a body that a copula gives a designation answers itself
+        ("第五条　市大数据局为本市政务数据的主管部门，负责统筹推进数据工作。", [["市大数据局"]]),
+    ],
+)
+def test_a_designation_names_its_body_after_a_copula(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
