@@ -1663,8 +1663,10 @@ def _topic_end(norm: str, begin: int, end: int, gaz: Gazetteer, *, collective: b
     if clause.startswith(lexicon.collective_markers) and not collective:
         return None
     for position in range(2, min(len(clause), _MAX_SUBJECT) + 1):
-        if not _ends_in_an_organisation_s_word(clause[:position], lexicon) or not ends_a_word(clause, position):
-            continue  # (运行|维护: 行 ends a verb, no bank's name)
+        if not clause[:position].endswith(lexicon.organisation_suffixes) or not ends_a_word(clause, position):
+            continue  # (the cheap tests first)
+        if not _ends_in_an_organisation_s_word(clause[:position], lexicon):
+            continue  # 运行|维护: 行 ends a verb, no bank's name
         rest = position
         if clause.startswith(("（", "("), position):
             close = _matching_close(clause, position)
@@ -2010,8 +2012,10 @@ def _past_a_delegating_verb(norm: str, begin: int, lexicon: Lexicon) -> int:
     unsaid (…的事项，委托|管委会负责审核; 授权|市数据局负责…): after the verb, the body it hands the
     duty to answers; *begin* for any other clause, and where a short form the text declared opens
     with the verb (（以下简称“授权机构”）… 授权机构定期…: a name)."""
-    verb = next((v for v in lexicon.delegating_verbs if norm.startswith(v, begin)), None)
-    if verb is None or not stands_alone(norm, begin, begin + len(verb)):
+    if not norm.startswith(lexicon.delegating_verbs, begin):
+        return begin  # (the cheap test first: most clauses open otherwise)
+    verb = next(v for v in lexicon.delegating_verbs if norm.startswith(v, begin))
+    if not stands_alone(norm, begin, begin + len(verb)):
         return begin
     declaring = alternation(lexicon.short_form_declarations)
     for declared in re.finditer(f'(?:{declaring})[“"]?({re.escape(verb)}[^”"）)]+)', norm[:begin]):

@@ -1342,14 +1342,13 @@ def _offline(tokens: list[Tok], first: int, head_index: int, grammar: Grammar) -
     offline = grammar.offline_words.get(head, frozenset())
     glued = tokens[head_index].text[: -len(head)] if head else ""  # 配电|网, one word in the tagger's reading
     before = tokens[head_index - 1].text if head_index > first else ""
-    ending = next((word for word in offline if before.endswith(word)), "")  # 投|融资 in one word: 投融资平台
-    texts = [t.text for t in tokens[first:head_index]]
     if head in grammar.physical_heads:
-        modifiers = [*texts, tokens[head_index].text]
+        modifiers = [t.text for t in tokens[first : head_index + 1]]
     elif glued in offline:
-        modifiers = texts
-    elif ending:
-        modifiers = [*texts[:-1], before[: -len(ending)]]  # 信息|交流 in one word says it is digital
+        modifiers = [t.text for t in tokens[first:head_index]]
+    elif ending := next((word for word in offline if before.endswith(word)), ""):  # 投|融资 in one word
+        # 信息|交流 in one word says it is digital
+        modifiers = [*(t.text for t in tokens[first : head_index - 1]), before[: -len(ending)]]
     else:
         return False
     return not any(word in text for text in modifiers for word in grammar.digital_words)
