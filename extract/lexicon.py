@@ -60,6 +60,7 @@ class Lexicon:
     establishing_verbs: tuple[str, ...]
     designating_verbs: tuple[str, ...]  # 市政府设立的|机构, 县级以上人民政府确定的|部门: whose it is
     delegating_verbs: tuple[str, ...]  # 省人民政府授权|管委会负责: who handed the body its duty
+    subordinating_verbs: tuple[str, ...]  # 领导小组下设|办公室: a body set up inside another, named by it
     backing_verbs: tuple[str, ...]  # X支持Y建设: who backs what, no answerable unit
     system_heads: tuple[str, ...]  # ontology/platforms.json's heads: 平台, 网站, 大厅 name systems
     completion_adverbs: tuple[str, ...]  # 已由X印发实施: an act reported done, no task assigned
@@ -826,6 +827,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),
             designating_verbs=tuple(data["designating_verbs"]["words"]),
             delegating_verbs=tuple(data["delegating_verbs"]["words"]),
+            subordinating_verbs=tuple(data["subordinating_verbs"]["words"]),
             backing_verbs=tuple(data["backing_verbs"]["words"]),
             system_heads=tuple(read_json(ONTOLOGY_DIR / "platforms.json", "platform grammar")["heads"]),
             completion_adverbs=tuple(data["completion_adverbs"]["words"]),

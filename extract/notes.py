@@ -2533,6 +2533,8 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         if span.style not in ("bracket", "brackets") and gaz.lexicon.hosts_only(norm[span.start : span.end]):
             continue  # 由X主办，Y承办; 主办单位：X 承办单位：Y: who hosts an event or a site
         parsed = _parse_span(content, span, gaz, jurisdiction)
+        if parsed is not None and span.style == "designated":
+            parsed = _named_by_its_setter(parsed, norm, span.content_start, gaz.lexicon)
         if parsed is not None and span.style in _SENTENCE_STYLES and not _all_named_bodies(parsed, gaz):
             continue
         if parsed is not None and span.style in _SENTENCE_STYLES and _reports_done(norm, span, gaz.lexicon):
@@ -2548,6 +2550,27 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             noted.update(u.name for g in parsed.groups for u in g.units)
             taken_until = span.end
     return found
+
+
+def _named_by_its_setter(parsed: ParsedNote, norm: str, start: int, lexicon: Lexicon) -> ParsedNote:
+    """*parsed* with each body that another set up inside itself named by that one (领导小组下设|
+    办公室: 领导小组办公室; 县人民政府办公室), its own word an alternative; as it is where no verb of
+    ``subordinating_verbs`` stands right before the body, or no one body before the verb."""
+    verb = next((v for v in lexicon.subordinating_verbs if norm.endswith(v, 0, start)), None)
+    if verb is None:
+        return parsed
+    setter_end = start - len(verb)
+    setter_start = max(norm.rfind(mark, 0, setter_end) for mark in _GROUP_SEPARATORS + "\n") + 1
+    setter = norm[setter_start:setter_end].strip()
+    if (marker := _ITEM_MARKER.match(setter)) is not None:
+        setter = setter[marker.end() :]  # 第十四条 县人民政府下设…: the article's number is no part of it
+    if "、" in setter or not _ends_in_a_body(setter, lexicon):
+        return parsed
+    groups = [
+        RoleGroup(g.role, [UnitName(setter + u.name, u.start, u.end, (u.name, *u.alternatives)) for u in g.units])
+        for g in parsed.groups
+    ]
+    return ParsedNote(groups, parsed.labelled, parsed.scope, parsed.deadline, parsed.explicit_lead)
 
 
 def _rows_read(

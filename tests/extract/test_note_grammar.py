@@ -1121,7 +1121,8 @@ def test_a_place_no_gazetteer_holds_named_with_its_level_says_whose_its_body_is(
         ("第六条 区大数据中心作为全区政务云的建设主体，负责政务云的规划和运营。\n", [["区大数据中心"]]),
         # guards: a second subject between them; a body the first clause ends in, which may act
         ("第八条 市政府设立专项资金，各区财政局安排配套，负责资金监管。\n", []),
-        ("第九条 领导小组下设办公室，负责日常工作。\n", []),
+        # the office the first clause sets up acts, named by its setter, not the topic itself
+        ("第九条 领导小组下设办公室，负责日常工作。\n", [["领导小组办公室"]]),
     ],
 )
 def test_the_topic_of_a_sentence_is_the_subject_of_a_role_opening_a_later_clause(
@@ -1694,7 +1695,8 @@ def test_objects_of_role_words_designated_bodies_and_the_others(text: str, expec
             "第十三条 皖北新区管理委员会（以下简称管委会）是县人民政府的派出机构，受委托，负责新区的开发建设。\n",
             [["皖北新区管理委员会"]],
         ),
-        ("第十四条 县人民政府下设办公室，负责日常工作。\n", []),  # guard: the office set up answers, unnamed
+        # the office a body sets up inside itself answers, named by that body
+        ("第十四条 县人民政府下设办公室，负责日常工作。\n", [["县人民政府办公室"]]),
         # partners after the subject's clause that carry a role word of their own (会同Y协同制定)
         ("（四）县住建局负责统筹园区建设，会同县财政局协同制定年度计划。\n", [["*县住建局", "县财政局"]]),
         # a partner's name runs to the clause's end, never into the next line or sentence
@@ -2032,4 +2034,17 @@ def test_a_clause_opening_with_a_verb_that_hands_a_duty(text: str, expected: lis
     ],
 )
 def test_a_designation_names_its_body_after_a_copula(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 下设 sets a body up inside the one before it, which names it: that office answers
+        ("三、加强领导。成立市数据共享工作领导小组，领导小组下设办公室，负责日常协调工作。", [["领导小组办公室"]]),
+        # guard: a body that acts itself, with no body set up, is the topic of the clause after it
+        ("三、加强领导。市数据局统筹推进数据共享，负责日常协调工作。", [["市数据局"]]),
+    ],
+)
+def test_a_body_set_up_inside_another_is_named_by_it(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "330100") == expected
