@@ -1728,7 +1728,9 @@ def _named_after_a_designation(
         return None
     copula = next((c for c in lexicon.copulas if norm.startswith(c, subject_end)), "")
     start = subject_end + len(copula)
-    end = len(norm[: clause[1]].rstrip(" ，,"))
+    end = clause[1]
+    while end > start and norm[end - 1] in " ，,":
+        end -= 1  # (no copy of the text before the clause: a clause's end, its marks stripped)
     complement = _TRAILING_BRACKET.sub("", norm[start:end])
     named = complement.endswith(lexicon.organisation_suffixes) and not complement.endswith(lexicon.unit_label_heads)
     return (start, end) if copula and "的" not in complement and named else None
@@ -2018,7 +2020,7 @@ def _past_a_delegating_verb(norm: str, begin: int, lexicon: Lexicon) -> int:
     if not stands_alone(norm, begin, begin + len(verb)):
         return begin
     declaring = alternation(lexicon.short_form_declarations)
-    for declared in re.finditer(f'(?:{declaring})[“"]?({re.escape(verb)}[^”"）)]+)', norm[:begin]):
+    for declared in re.compile(f'(?:{declaring})[“"]?({re.escape(verb)}[^”"）)]+)').finditer(norm, 0, begin):
         if norm.startswith(declared.group(1), begin):
             return begin
     return begin + len(verb)
