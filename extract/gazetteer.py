@@ -393,7 +393,7 @@ class Gazetteer:
         municipality's or a county-level city's plan is that place itself; 州 (an autonomous
         prefecture) and 地区 (a prefecture, its party committee 地委) are a prefecture's level as 市
         is, as is 盟 (a league, its party committee 盟委), 旗 (a banner) a county's as 县 is."""
-        level = level_of_party(prefix)
+        level = _level_word_short(level_of_party(prefix))
         place = self.places.get(jurisdiction)
         if level in ("省", "自治区"):
             return None if jurisdiction == COUNTRY else self.province_of(jurisdiction)
@@ -600,9 +600,9 @@ class Gazetteer:
         '吉水县住房和城乡建设局'
         """
         key = compact(name)
-        found, scope = self._find(key, jurisdiction, as_written=as_written)
+        found, scope = self._find(_level_word_short(key), jurisdiction, as_written=as_written)
         if isinstance(found, Resolution):
-            return found
+            return replace(found, labels=tuple(dict.fromkeys((key, *found.labels))))  # as written first
         if found is not None:
             return self._resolution(found, key)
         collective = self.is_collective(key)
@@ -682,6 +682,21 @@ def _id_prefix(code: str) -> str:
 
 def _ending(place: Place) -> tuple[str, str | None] | None:
     return next((e for e in _ENDINGS.get(place.level, ()) if place.name.endswith(e[0])), None)
+
+
+def _level_word_short(name: str) -> str:
+    """*name* with the level word of an autonomous place written in full read as its short level
+    word (自治县人民政府 → 县人民政府, 自治州民政局 → 州民政局): the rules of an autonomous county or
+    prefecture name its bodies so.
+
+    >>> _level_word_short("自治县人民政府"), _level_word_short("自治区人民政府"), _level_word_short("自治州")
+    ('县人民政府', '自治区人民政府', '州')
+    """
+    for endings in _ENDINGS.values():
+        for ending, word in endings:
+            if word and ending != word and ending.startswith("自治") and name.startswith(ending):
+                return word + name[len(ending) :]
+    return name
 
 
 def _level_word(place: Place) -> str | None:

@@ -480,10 +480,15 @@ class Lexicon:
         >>> lexicon = load_lexicon()
         >>> lexicon.opens_a_name("技能鉴定指导中心承办", 6), lexicon.opens_a_name("主办单位：县政府办公室", 2)
         (True, False)
-        >>> lexicon.opens_a_name("区税务局负责企业登记", 6)
-        False
+        >>> lexicon.opens_a_name("区税务局负责企业登记", 6), lexicon.opens_a_name("社发办负责园区、企业", 5)
+        (False, False)
+
+        An area's word (园区, 开发区) names a place, where a body's head would follow: a role word
+        before it takes it as its object.
         """
-        word = next((w for w in self.organisation_words if text.startswith(w, end)), "")
+        word = next(
+            (w for w in self.organisation_words if text.startswith(w, end) and not w.endswith(self.area_finals)), ""
+        )
         after = end + len(word)
         if not word or text[after : after + 1] in "：:":
             return False
@@ -555,13 +560,16 @@ class Lexicon:
         opening, closing = (f"[{re.escape(brackets)}]" for brackets in (OPENING_BRACKETS, CLOSING_BRACKETS))
         heads = alternation(self.unit_label_heads)
         bracket = f"{opening}(?P<role>(?:{adverbs})*(?:{words})+)(?:{heads})?{closing}"
-        scope = "[^，。；、：:（）()\\s]{1,16}?"  # 为辖区河道管护|第一责任单位: what the unit answers for
+        scope = "[^，。；、：:（）()\\s]{1,16}?"  # 承担|数字化转型|主体责任: what the unit answers for
+        # 为辖区河道管护|第一责任单位, 是本辖区乡村道路、村内道路养护的|实施主体: a copula's, a list too
+        listed_scope = "[^，。；：:（）()\\s]{1,24}?"
         d = self.duty_statements
         kinds, nouns, kind_nouns = alternation(d["kinds"]), alternation(d["nouns"]), alternation(d["kind_nouns"])
         duty_noun = f"(?:{kinds})?(?:{nouns})|(?:{kinds})(?:{kind_nouns})"  # 牵头作用, not 桥梁纽带作用
         duty = f"(?P<bearing>{alternation(d['verbs'])})(?P<duty_scope>{scope})??(?P<duty>{duty_noun})"
         return re.compile(
-            f"{bracket}|(?:{alternation(self.copulas)})(?P<scope>{scope})??(?P<label>{labels})(?(scope)(?=[，。；、）)]|$))"
+            f"{bracket}|(?:{alternation(self.copulas)})(?P<scope>{listed_scope})??(?P<label>{labels})"
+            "(?(scope)(?=[，。；、）)]|$))"
             f"|{duty}(?=[，。；、）)]|$)"
         )
 

@@ -99,6 +99,7 @@ _QUOTED_CELL = re.compile(r'(?<=\t)"([^"\t]*\n[^"\t]*)"(?=[\t\n]|$)')  # a sprea
 _BY_AGENT = re.compile(r"(?<!自)由|责成")  # 由X负责, not 自由贸易; 责成X负责 (X is charged with)
 _AGENT_INSIDE = re.compile(r".*(?:(?<!自)由|责成)")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
+_BEFORE_A_RUN = "，。；：:\n"  # what a run of units listed in running text starts after
 _AROUND_A_CLAUSE = "；，。 \t\u3000"  # stops and blanks (an ideographic space too) between clauses
 # what a clause, and so a label, starts after: a closing bracket too (市商务局（市口岸办）|责任单位：…)
 _BEFORE_A_CLAUSE = _AROUND_A_CLAUSE + "\n）)"
@@ -197,11 +198,19 @@ def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
     ('；；；；；；；；；；责任单位：市发改委', '2025年底前完成')
     >>> _cut_when("5月底取得明显成效，牵头单位：市发改委", load_lexicon())[1]
     '5月底取得明显成效'
+
+    The clause may open with a blank and close with a stop, a declaration blanked after it
+    (X，2016年4月底前完成。列第一位的为牵头单位，下同):
+
+    >>> _cut_when("市发改委， 2016年9月底前完成。；；；", load_lexicon())
+    ('市发改委；；；；；；；；；；；；；；；；；', '2016年9月底前完成')
     """
-    comma = max(text.rfind("，"), text.rfind("；"))
-    when = lexicon.time_pattern.match(text, comma + 1) if comma > 0 else None
-    if when is not None and len(text) - when.end() <= _WHEN_VERB:
-        return text[:comma] + "；" * (len(text) - comma), text[comma + 1 :].strip()
+    closed = text.rstrip(_AROUND_A_CLAUSE)
+    comma = max(closed.rfind("，"), closed.rfind("；"))
+    opening = len(closed) - len(closed[comma + 1 :].lstrip()) if comma > 0 else 0
+    when = lexicon.time_pattern.match(closed, opening) if comma > 0 else None
+    if when is not None and len(closed) - when.end() <= _WHEN_VERB:
+        return text[:comma] + "；" * (len(text) - comma), closed[comma + 1 :].strip()
     first = min((found for found in (text.find("，"), text.find("；")) if found > 0), default=-1)
     when = lexicon.time_pattern.match(text) if first > 0 else None  # 2024年9月底前完成；责任单位：X
     labelled = when is not None and lexicon.label_pattern.match(text, first + 1) is not None
@@ -395,6 +404,10 @@ def _parse_clause(
             if role == "responsible" and default_role == "lead":
                 role = "lead"  # 牵头部门：A、B按职责分工负责: the label says they lead, the phrase how
             if agent := _AGENT_INSIDE.match(text, waiting_from, body_end):
+                if waiting_from < start and _all_units(
+                    text[waiting_from:start], offset + waiting_from, gaz, jurisdiction
+                ):
+                    settled(start)  # A、B，X机制由C牵头: A and B, listed before, answer too
                 waiting_from = agent.end()  # 执法事项清单由政策法规司牵头: the task is no unit
             if groups and (partners := lexicon.conjunction_pattern.match(text, waiting_from, body_end)):
                 waiting_from, role = partners.end(), "support"  # X牵头，会同Y推进: Y supports
@@ -437,8 +450,16 @@ def _parse_clause(
             return groups + _group(text[start:], offset + start, "support", gaz, jurisdiction)
         if default_role is None:
             return None if rest.strip(_AROUND_A_CLAUSE) else groups
+        if groups and rest.lstrip(_AROUND_A_CLAUSE).startswith(lexicon.clause_connectives):
+            return groups  # X负责A的建设，并实现B与C的对接: the task goes on, it names no unit
         groups += _group(rest, offset + waiting_from, default_role, gaz, jurisdiction)
     return groups
+
+
+def _all_units(run: str, offset: int, gaz: Gazetteer, jurisdiction: str) -> bool:
+    """Whether *run* is a run of units, each a body's name (:func:`_looks_like_unit`)."""
+    units = expand_units(run, offset, gaz, jurisdiction)
+    return bool(units) and all(_looks_like_unit(u, gaz) for u in units)
 
 
 def _restates(text: str, begin: int, segment: int, end: int, offset: int, gaz: Gazetteer, jurisdiction: str) -> bool:
@@ -1678,7 +1699,10 @@ def _topic_end(norm: str, begin: int, end: int, gaz: Gazetteer, *, collective: b
             return None  # 国务院|有关部门要…: the name goes on into a collective
         if rest == position and _goes_on_into_a_body(clause, position, lexicon):
             continue  # 四川天府新区|管理委员会: a verb opening the head of a longer name
-        if after and (starts_with_a_predicate(after) or starts_with_a_preposition(after)):
+        alone = not after.strip(_AROUND_A_CLAUSE) and not (  # X（以下简称Y），作为…，负责…: a clause alone
+            starts_with_a_predicate(clause) or starts_with_a_preposition(clause)  # (作为…机构: a capacity)
+        )
+        if alone or (after and (starts_with_a_predicate(after) or starts_with_a_preposition(after))):
             named = clause[:position]
             one = "、" not in named and not gaz.is_collective(named)
             return begin + rest if one or collective else None
@@ -1828,6 +1852,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                         spans.append(NoteSpan(before[0], role_end, before[0], end, "subject", role_of_verb))
                         continue
                 topic = _topic_end(norm, *earlier[0], gaz)
+                named_alone = topic is not None and not norm[topic : earlier[0][1]].strip(_AROUND_A_CLAUSE)
                 if (
                     topic is not None
                     and not any(_topic_end(norm, *c, gaz, collective=True) for c in earlier[1:-1])
@@ -1835,7 +1860,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     and not any(
                         _ends_in_an_agent(norm[c[0] : c[1]].rstrip(), lexicon)
                         and _copular_subject(norm, *c, lexicon) is None  # X是Y的派出机构: X itself
-                        for c in earlier[:-1]
+                        and not norm.startswith(tuple(lexicon.duty_adverbs["capacity_prepositions"]), c[0])
+                        for c in earlier[int(named_alone) : -1]  # X，作为Y的管理机构，负责…: its capacity
                     )
                 ):  # (X推动Y，落实…; X下设办公室，负责…: Y and the office are the subject)
                     opening = norm[earlier[0][0] : earlier[0][1]].rstrip(" ，,")
@@ -2095,7 +2121,8 @@ def _without_adverbial(subject: str, lexicon: Lexicon, role: str = "") -> str:
     """*subject* without an adverbial of the manner its units act in, after them and before the
     role (市民政局|按照属地管理原则|抓好落实, 按照“谁主管、谁负责”的原则): a duty preposition after a
     run that ends as a body does opens it, and a duty or manner noun ends it (not 依职责|管理|指导,
-    where a verb goes on), or a preposition of capacity opens it and a unit's head ends it (作为建设单位);
+    where a verb goes on), or a preposition of capacity opens it and a unit's head ends it (作为建设单位),
+    or a locative preposition opens it and a postposition after such a noun ends it (在各自职责范围内);
     *subject* as it is where it ends in a body already. A duty noun opening *role*, the role phrase
     after it, may close the adverbial: the phrase takes a duty noun as its adverb, so the noun of
     各有关部门|根据管理|职责参与 stands in the role phrase, away from its preposition."""
@@ -2106,6 +2133,13 @@ def _without_adverbial(subject: str, lexicon: Lexicon, role: str = "") -> str:
     if subject.endswith(lexicon.unit_label_heads):  # X|作为建设单位|牵头实施: the capacity it acts in
         for preposition in duty["capacity_prepositions"]:
             at = subject.rfind(preposition)
+            if at >= 2 and _ends_in_a_body(subject[:at], lexicon):
+                return subject[:at]
+    postposition = next((p for p in duty["locative_postpositions"] if subject.endswith(p)), "")
+    within = subject[: len(subject) - len(postposition)]
+    if postposition and within.endswith((*duty["nouns"], *duty["manner_nouns"])):
+        for preposition in duty["locative_prepositions"]:  # X|在各自职责范围内|负责: the bounds it acts within
+            at = within.rfind(preposition)
             if at >= 2 and _ends_in_a_body(subject[:at], lexicon):
                 return subject[:at]
     if not subject.endswith((*duty["nouns"], *duty["manner_nouns"])) or _ends_in_a_body(subject, lexicon):
@@ -3053,8 +3087,40 @@ def _named_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool
     (成立市数字乡村工作领导小组 … 领导小组负责…), or that body's office (… 领导小组办公室负责…)."""
     if any(norm.find(level + name, 0, position) >= 0 for level in lexicon.level_prefixes):
         return True
+    if _listed_after_a_level(name, norm, position, lexicon):
+        return True
     office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
     return _set_up_before(name[: len(name) - len(office)], norm, position, lexicon)
+
+
+def _listed_after_a_level(name: str, norm: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether *name* was listed before *position* in a run of bodies whose first opens with a
+    level or a township's word, which each body of the run shares, as a note's units do (镇党政办、经发办、规建生态办:
+    the township's 经发办).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> text = "成员单位：镇党政办、经发办、规建生态办等。经发办负责…"
+    >>> [_listed_after_a_level(n, text, 21, load_lexicon()) for n in ("经发办", "社发办")]
+    [True, False]
+    """
+    levels = (*lexicon.level_prefixes, *lexicon.township_words)
+    if name.startswith(levels):
+        return False  # 乡镇人民政府: a level's bodies of a kind, which no run's level makes one's
+    at = norm.find(name, 0, position)
+    while at > 0:
+        end = at + len(name)
+        if norm[at - 1] == "、" and (end == len(norm) or not is_han(norm[end]) or norm.startswith("等", end)):
+            run = max(norm.rfind(mark, 0, at) for mark in _BEFORE_A_RUN) + 1
+            first = norm[run : norm.find("、", run)].strip().lstrip("（(")  # (（镇党政办、经发办）)
+            if (
+                first.startswith(levels)
+                and len(first) > 2
+                and _ends_in_a_body(first, lexicon)
+                and not lexicon.is_collective(first)  # 县人民政府有关部门、…: bodies in general
+            ):
+                return True
+        at = norm.find(name, end, position)
+    return False
 
 
 def _set_up_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool:

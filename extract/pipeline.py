@@ -77,9 +77,13 @@ def extract_document(
         marked = bool(lead_marks) and any(_marked(norm, unit, lead_marks) for _, unit in roles)
         if marked:
             roles = [("lead" if _marked(norm, unit, lead_marks) else role, unit) for role, unit in roles]
+        declared_lead = first_lead_from is not None and span.end > first_lead_from and not marked
         if parsed.explicit_lead or marked:
+            first_plain = declared_lead and not parsed.labelled and roles[0][0] == "responsible"
             roles = [("support" if role == "responsible" else role, unit) for role, unit in roles]
-        elif first_lead_from is not None and span.end > first_lead_from:
+            if first_plain:  # A、B，X由C牵头 where the first listed leads: A leads too
+                roles[0] = ("lead", roles[0][1])
+        elif declared_lead:
             roles = [("lead" if i == 0 else role, unit) for i, (role, unit) in enumerate(roles)]
         units = _once_each([_unit(text, unit, role, gaz, code, unplaced) for role, unit in roles])
         written = {u.agency for u in units}

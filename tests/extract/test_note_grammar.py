@@ -2048,3 +2048,119 @@ def test_a_designation_names_its_body_after_a_copula(text: str, expected: list[l
 )
 def test_a_body_set_up_inside_another_is_named_by_it(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        # the rules of an autonomous prefecture or county write its level word in full
+        ("第六条　自治州人民政府负责全州旅游资源的统筹保护。", "433100", [["自治州人民政府"]]),
+        ("第九条　自治县住房和城乡建设局负责古镇的日常维护。", "522628", [["自治县住房和城乡建设局"]]),
+        # guard: an autonomous region's level word was one already
+        ("第六条　自治区人民政府负责全区旅游资源的统筹保护。", "450000", [["自治区人民政府"]]),
+    ],
+)
+def test_an_autonomous_place_s_level_word_written_in_full(
+    text: str, jurisdiction: str, expected: list[list[str]]
+) -> None:
+    assert marked(text, jurisdiction) == expected
+
+
+def test_an_autonomous_place_s_level_word_in_full_resolves_as_its_short_one() -> None:
+    gaz = load_gazetteer()
+    assert gaz.resolve("自治州人民政府", "433100").agency == gaz.resolve("州人民政府", "433100").agency == "433100/gov"
+    assert gaz.resolve("自治县民政局", "522628").agency == gaz.resolve("县民政局", "522628").agency
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a blank after the comma before the time, and a stop and a declaration after it
+        ("1．建设平台。（市数据局、市财政局， 2024年6月底前完成）", [["市数据局", "市财政局"]]),
+        (
+            "1．建设平台。（市数据局、市财政局，2024年6月底前完成。排在第一位的为牵头单位，下同）"
+            "2．开放数据。（市财政局、市数据局，2024年底前完成）",
+            [["*市数据局", "市财政局"], ["*市财政局", "市数据局"]],
+        ),
+    ],
+)
+def test_a_note_s_last_clause_that_says_when(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the units and their roles, the task goes on in a clause that names no unit
+        (
+            "3．建设系统。（市财政局负责采购系统的建设，市数据局负责共享平台的建设，"
+            "并实现采购系统与共享平台、市级门户的对接，2024年底前完成）",
+            [["市财政局", "市数据局"]],
+        ),
+        # units listed before a clause whose part of the task another body leads answer too
+        (
+            "4．完善机制。（市发改委、市商务局、市市场监管局，考评机制由市财政局牵头，2024年底前完成）",
+            [["市发改委", "市商务局", "市市场监管局", "*市财政局"]],
+        ),
+        # where the document declares that the first listed leads, the first listed leads as well
+        (
+            "（排在第一位的为牵头单位，下同）4．完善机制。（市发改委、市商务局，考评机制由市财政局牵头，2024年底前完成）",
+            [["*市发改委", "市商务局", "*市财政局"]],
+        ),
+        # guard: a task before the clause of the body that leads is no unit
+        ("5．完善机制。（加强考核，考评机制由市财政局牵头，2024年底前完成）", [["*市财政局"]]),
+    ],
+)
+def test_a_note_s_units_beside_a_task_in_its_bracket(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bounds the units act within, a locative frame, stands between them and their role
+        (
+            "第五条　县卫生健康局、县医疗保障局等部门在各自职责范围内负责医疗机构的监督管理工作。",
+            [["县卫生健康局", "县医疗保障局"]],
+        ),
+        ("第五条　县人民政府有关部门在职责范围内指导乡镇做好饮水安全工作。", [["县人民政府有关部门"]]),
+    ],
+)
+def test_a_locative_adverbial_of_duty_leaves_the_subject(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a copula's complement that lists what the body answers for
+        ("三、各乡（镇）是本辖区农村公路、村道建设与养护工作的责任主体，负责日常养护管理。", [["各乡"]]),
+        # a body's name as a clause of its own, then the capacity it acts in, then its role
+        (
+            "第八条　县文化旅游局（以下简称文旅局），作为景区的主管机构，负责景区的保护和管理工作。",
+            [["县文化旅游局"]],
+        ),
+        ("第八条　县文化旅游局，作为景区的主管机构，负责景区的保护和管理工作。", [["县文化旅游局"]]),
+        # guard: a body the first clause sets up answers, not the one that set it up
+        ("三、加强领导。领导小组下设办公室，负责日常协调工作。", [["领导小组办公室"]]),
+    ],
+)
+def test_the_subject_of_a_copula_or_a_capacity(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "330100") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a township's bodies listed after its word once, then each named short
+        (
+            "成立工作小组，成员单位：镇党政办、农服中心、社会事务办。"
+            "（二）分工。农服中心负责园区、农户的安全检查工作；社会事务办负责学校的安全检查工作。",
+            [["农服中心"], ["社会事务办"]],
+        ),
+        # guard: a body never listed nor named with its level says no whose it is
+        ("（二）分工。农服中心负责农户的安全检查工作。", []),
+    ],
+)
+def test_a_body_listed_after_a_level_is_that_level_s(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "310112") == expected
