@@ -43,7 +43,7 @@ import numpy
 import spacy
 from spacy.attrs import IDX, LENGTH, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from extract.gazetteer import load_gazetteer
 from extract.models import require_pkuseg_model
@@ -434,12 +434,18 @@ def _mark_heads(doc: Doc, grammar: Grammar, words: JiebaWords) -> dict[int, str]
         heads = doc.user_data["policykg_heads"] = {}
         for first, last in doc.user_data.get("policykg_windows", ()):
             for i in range(first, last):
-                if text[boundaries[i][1] - 1] in grammar.triggers:
+                if text[boundaries[i][1] - 1] in grammar.triggers and not _verb_and_object(doc[i]):
                     kind, head = grammar.head(text, *boundaries[i], words)
                     if kind:
                         heads[i] = head
                         doc[i].tag_ = _HEAD_TAGS[kind]
     return heads
+
+
+def _verb_and_object(token: Token) -> bool:
+    """Whether *token* is a verb of two characters, a verb and its object in one (联网, 入库,
+    上云): its last character names no system, as a head's would."""
+    return token.tag_ == "v" and len(token.text) == 2
 
 
 class NameFinder:

@@ -746,8 +746,12 @@ def _joins_inside_a_name(tokens: list[Tok], first: int, i: int, end: int, gramma
 
 
 def _between_quotations(tokens: list[Tok], i: int, end: int) -> bool:
-    """Token *i* joins two quotations (“浙里办”和|“浙政钉”移动端): two names, the second with the run's head."""
-    return i + 1 < end and tokens[i - 1].tag == "wyy" and tokens[i + 1].tag == "wyz"
+    """Token *i* joins two quotations (“浙里办”和|“浙政钉”移动端): two names, the second with the run's
+    head; or a quotation and a name written out with no quotation (“一网统管”和|城市综合管理网格化平台):
+    two systems, the quoted one named by its brand alone."""
+    if not (i + 1 < end and tokens[i - 1].tag == "wyy"):
+        return False
+    return tokens[i + 1].tag == "wyz" or all(token.tag not in ("wyz", "wyy") for token in tokens[i + 1 : end])
 
 
 def _level_opens(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:

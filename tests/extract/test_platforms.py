@@ -1415,3 +1415,30 @@ def test_an_item_number_glued_to_its_title_keys_the_systems_below_it(nlp) -> Non
 )
 def test_a_word_ending_in_an_offline_purpose(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a quotation, a conjunction, then a name written out with its own head: two systems (the
+        # quoted brand, with no head, is left alone)
+        ("（四）依托“一网协同”和城市运行综合管理平台，开展隐患排查。", ["城市运行综合管理平台"]),
+        # guard: two quotations share the head after the second
+        ("（四）推广“浙里办”和“浙政钉”移动端。", ["浙里办", "浙政钉移动端"]),
+    ],
+)
+def test_a_quotation_joined_to_a_name_written_out(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a verb of two characters whose object is a head's character (出库, 入库) heads no name
+        ("（二）回收企业应在货物出库后3日内报送入库信息，并接入溯源管理平台。", ["溯源管理平台"]),
+        # guard: a noun the tagger takes for a verb (超市) still heads a name
+        ("（三）建设网上中介服务超市。", ["网上中介服务超市"]),
+    ],
+)
+def test_a_verb_and_its_object_in_one_word_heads_no_name(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
