@@ -1442,3 +1442,17 @@ def test_a_quotation_joined_to_a_name_written_out(nlp, text: str, names: list[st
 )
 def test_a_verb_and_its_object_in_one_word_heads_no_name(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a base joined to a system names two things, the base no system
+        ("（二）建设青少年科技实践基地和科技资源共享平台。", ["科技资源共享平台"]),
+        # an ecosystem is nature, no system, unless a word of the name says it is digital
+        ("（三）保护湿地自然生态系统，建设湿地监测信息平台。", ["湿地监测信息平台"]),
+        ("（四）构建开放的数字生态系统。", ["数字生态系统"]),
+    ],
+)
+def test_a_base_and_an_ecosystem_are_no_systems(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
