@@ -1456,3 +1456,16 @@ def test_a_verb_and_its_object_in_one_word_heads_no_name(nlp, text: str, names: 
 )
 def test_a_base_and_an_ecosystem_are_no_systems(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a system named right before 机构 is the task of a body, part of that body's name
+        ("（六）组建与交易服务相适应的公共服务平台机构，依托市数据共享平台开展工作。", ["市数据共享平台"]),
+        # guard: the same system named alone is one
+        ("（七）由市数据局建设市公共服务平台。", ["市公共服务平台"]),
+    ],
+)
+def test_a_system_named_in_a_body_s_name_before_its_word(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
