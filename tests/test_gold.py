@@ -151,7 +151,8 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     ``heldout57``: partners listed on over commas after 会同, a signature's date, a financing
     vehicle; ``heldout59``, ``heldout60``: a division whose first listed leads beside a sub-task's
     lead, a township's offices named short after one list, bounds of duty (在各自职责范围内), the
-    rules of autonomous counties and prefectures (自治县人民政府); heldout56 and heldout58, tuned on too, have no floor here: their leads, 16 of 17 and
+    rules of autonomous counties and prefectures (自治县人民政府); heldout56 and heldout58, tuned on
+    too, have no floor here: their leads, 16 of 17 and
     3 of 5, are short of the aim (heldout58 misses two notes: a mechanism named by who leads it,
     以X牵头…的工作机制, which the shared gold takes as no note, and a subject joining a body and a
     kind of body))
