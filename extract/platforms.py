@@ -1597,6 +1597,7 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar, *, afte
         return False  # 督促各部门审核|市级…平台(和|全省…系统): 各 counts the subject, a level starts the object
     verb_after = False  # a verb stands between the token and the name
     name_before = False  # another name, joined to this one by 和 or 、, stands between
+    relative = False  # a 的 stands between: what comes before it modifies the name as a clause
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in _HARD_PUNCTUATION or token.tag == "p":
@@ -1605,11 +1606,14 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar, *, afte
             return False  # 在六大领域建设了X平台: the number counts what stands before the action
         if token.head and verb_after:
             return False  # 由33个子网站组成的X网站群: the number counts the systems of a clause of their own
+        relative = relative or token.text == "的"
         joined = k + 1 < first and (tokens[k + 1].tag in grammar.conjunction_tags or tokens[k + 1].tag == "wn")
         name_before = name_before or (bool(token.head) and joined)  # 两个主题数据库|和|…
         verb_after = verb_after or token.tag in grammar.verb_tags
         if token.tag.startswith("r") and token.text.startswith("各"):
-            return True  # 各区自建业务系统, 各类平台
+            # 各区自建业务系统, 各类平台; not 覆盖|各片区|的X系统: there 各 counts the object of a verb
+            # in a clause before 的
+            return not (relative and k > 0 and tokens[k - 1].tag in grammar.verb_tags)
         counting = token.text[0].isdigit() and k + 1 < len(tokens) and tokens[k + 1].tag == "q"
         if _quantity(token, grammar) and (counting or not token.text[0].isdigit()):
             if _counts_levels(tokens, k, grammar):

@@ -1469,3 +1469,16 @@ def test_a_base_and_an_ecosystem_are_no_systems(nlp, text: str, names: list[str]
 )
 def test_a_system_named_in_a_body_s_name_before_its_word(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 各 inside a clause before 的 counts the object of that clause's verb, not the systems
+        ("（五）建设覆盖各乡镇的农村电商公共服务系统。", ["农村电商公共服务系统"]),
+        # guard: 各 before the systems themselves makes them a kind
+        ("（六）整合各乡镇自建业务系统。", []),
+    ],
+)
+def test_each_inside_a_clause_before_a_name_counts_no_system(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
