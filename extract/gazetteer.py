@@ -95,6 +95,14 @@ _ENDINGS: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("市", "市"),
     ),
 }
+# The level words of autonomous places written in full and the short ones their units take
+# (自治州 → 州, 自治县 → 县, 自治旗 → 旗), from _ENDINGS.
+_AUTONOMOUS_LEVEL_WORDS = {
+    ending: word
+    for endings in _ENDINGS.values()
+    for ending, word in endings
+    if word and ending != word and ending.startswith("自治")
+}
 _WORD_CHOICE = re.compile(r"\{([^{}]*\|[^{}]*)\}")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -692,11 +700,8 @@ def _level_word_short(name: str) -> str:
     >>> _level_word_short("自治县人民政府"), _level_word_short("自治区人民政府"), _level_word_short("自治州")
     ('县人民政府', '自治区人民政府', '州')
     """
-    for endings in _ENDINGS.values():
-        for ending, word in endings:
-            if word and ending != word and ending.startswith("自治") and name.startswith(ending):
-                return word + name[len(ending) :]
-    return name
+    ending = next((e for e in _AUTONOMOUS_LEVEL_WORDS if name.startswith(e)), "")
+    return _AUTONOMOUS_LEVEL_WORDS[ending] + name[len(ending) :] if ending else name
 
 
 def _level_word(place: Place) -> str | None:

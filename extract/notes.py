@@ -2040,11 +2040,9 @@ def _past_a_delegating_verb(norm: str, begin: int, lexicon: Lexicon) -> int:
     unsaid (…的事项，委托|管委会负责审核; 授权|市数据局负责…): after the verb, the body it hands the
     duty to answers; *begin* for any other clause, and where a short form the text declared opens
     with the verb (（以下简称“授权机构”）… 授权机构定期…: a name)."""
-    if not norm.startswith(lexicon.delegating_verbs, begin):
-        return begin  # (the cheap test first: most clauses open otherwise)
-    verb = next(v for v in lexicon.delegating_verbs if norm.startswith(v, begin))
-    if not stands_alone(norm, begin, begin + len(verb)):
-        return begin
+    verb = next((v for v in lexicon.delegating_verbs if norm.startswith(v, begin)), None)
+    if verb is None or not stands_alone(norm, begin, begin + len(verb)):
+        return begin  # (most clauses open with no such verb)
     declaring = alternation(lexicon.short_form_declarations)
     for declared in re.compile(f'(?:{declaring})[“"]?({re.escape(verb)}[^”"）)]+)').finditer(norm, 0, begin):
         if norm.startswith(declared.group(1), begin):
