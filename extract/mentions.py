@@ -63,6 +63,7 @@ def attach_mentions(extraction: Extraction, pieces: Iterable[tuple[int, Any]], g
     for offset, doc in pieces:
         _attach_piece(extraction, doc, offset, locate, gazetteer)
     _one_name_a_level_apart(extraction, load_grammar().levels)
+    _one_name_and_its_longer_form(extraction)
 
 
 # a level written before a name (区级, 全区, 省): the class of government it says, 区 for all three
@@ -93,6 +94,32 @@ def _one_name_a_level_apart(extraction: Extraction, levels: Iterable[str]) -> No
             if mention.name != named.name:
                 mention.labels = [named.name, *mention.labels]
                 mention.name = named.name
+
+
+def _one_name_and_its_longer_form(extraction: Extraction) -> None:
+    """Mentions under one heading where one name ends the other (科研诚信信息系统 and
+    自然科学和哲学社会科学科研诚信信息系统; 电梯应急处置平台 and “96196”电梯应急处置平台) name one
+    system, written once short and once with what sets it apart: both take the name written first,
+    as :func:`_one_name_a_level_apart` does, the other kept as a label. Not where two longer names end
+    the short one (X平台 beside 甲X平台 and 乙X平台: which one is meant is unsaid), nor where either
+    is linked to another system or stands in a document's title (《X系统管理办法》 names the document)."""
+    text = extraction.document.text
+    linked = {id(extraction.mentions[i]) for first, second, _ in extraction.platform_links for i in (first, second)}
+    by_heading: dict[int | None, list[Mention]] = defaultdict(list)
+    for mention in extraction.of_kind("platform"):
+        if id(mention) not in linked and text.rfind("《", 0, mention.start) <= text.rfind("》", 0, mention.start):
+            by_heading[mention.heading].append(mention)
+    for members in by_heading.values():
+        names = list(dict.fromkeys(m.name for m in members))  # in the order first written
+        for short in names:
+            longer = [name for name in names if name != short and name.endswith(short)]
+            if len(short) < _MIN_CORE or len(longer) != 1:
+                continue
+            kept, other = (short, longer[0]) if names.index(short) < names.index(longer[0]) else (longer[0], short)
+            for mention in members:
+                if mention.name == other:
+                    mention.labels = [kept, *mention.labels]
+                    mention.name = kept
 
 
 def _attach_piece(extraction: Extraction, doc: Any, offset: int, locate: _Locator, gazetteer: Gazetteer) -> None:

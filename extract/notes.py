@@ -2430,11 +2430,17 @@ def _partners_end(norm: str, position: int, limit: int, lexicon: Lexicon) -> int
         names = [j for j in ends if _ends_in_a_body(norm[position:j], lexicon) and _ends_a_name(norm, j, lexicon)]
         if not names:
             break
-        # the shortest name, unless a longer one goes on with the list (市市场|监管局、: 市场 is a field),
-        listed = (j for j in names if norm.startswith("、", j) or lexicon.joiner_pattern.match(norm, j))
         # nor where a field (市规划) goes on to an organisation's word (市规划|自然资源局)
-        bodies = (j for j in names if _ends_in_an_organisation_s_word(norm[position:j], lexicon))
-        found = next(listed, None) or next(bodies, names[0])
+        bodies = [j for j in names if _ends_in_an_organisation_s_word(norm[position:j], lexicon)]
+        # the shortest name, unless a longer one goes on with the list (市市场|监管局、: 市场 is a field)
+        # and no predicate follows a body's name inside it (主管部门|组织|有关机构、专家: its task)
+        listed = (
+            j
+            for j in names
+            if (norm.startswith("、", j) or lexicon.joiner_pattern.match(norm, j))
+            and not (bodies and j > bodies[0] and starts_with_a_predicate(norm[bodies[0] : j]))
+        )
+        found = next(listed, None) or next(iter(bodies), names[0])
         if norm[position:found].endswith(lexicon.area_finals) and not norm.startswith("、", found):
             # 两江新区|经济运行局: an area's body goes on past the area's name, not into a predicate
             area_body = (j for j in names if j > found and not starts_with_a_predicate(norm[found:j]))
@@ -2547,9 +2553,12 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             if (
                 row is not None
                 and span.style == "subject"
-                and not _a_named_lead(row[1], norm, span.start, gaz, jurisdiction)
+                and (
+                    not _a_named_lead(row[1], norm, span.start, gaz, jurisdiction)
+                    or _reports_done(norm, span, gaz.lexicon)
+                )
             ):
-                continue  # 水利部门应加强…，会同有关部门…: a kind of body, no unit
+                continue  # 水利部门应加强…，会同有关部门…: a kind of body, no unit; X征求了…，会同Y…: done
             if row is not None:
                 found.append(row)
                 noted.update(u.name for g in row[1].groups for u in g.units)

@@ -693,8 +693,11 @@ def _after_a_disposed_object(tokens: list[Tok], i: int, grammar: Grammar, words:
     may name an activity inside a name (数据接入平台); only the first action after it, so one in
     the name after that verb stays (将名单纳入|全国信用信息共享平台; 将数据|接入省|…共享…平台, the
     verb glued to the level); not one right before a head, which names what the system does
-    (将市数据|共享|平台接入…)."""
-    if tokens[i].text not in grammar.actions or (i + 1 < len(tokens) and tokens[i + 1].head):
+    (将市数据|共享|平台接入…), unless that head stands alone at its clause's end (将X|接入|系统。: the
+    system named before, the object of the verb)."""
+    if tokens[i].text not in grammar.actions or (
+        i + 1 < len(tokens) and tokens[i + 1].head and not _ends_bare(tokens, i + 1)
+    ):
         return False
     for token in reversed(tokens[:i]):
         if token.tag.startswith("w") or token.tag == "x" or token.text in grammar.actions:
@@ -704,6 +707,11 @@ def _after_a_disposed_object(tokens: list[Tok], i: int, grammar: Grammar, words:
         if token.text in grammar.disposal_markers:
             return True
     return False
+
+
+def _ends_bare(tokens: list[Tok], k: int) -> bool:
+    """Whether token *k* is a head alone (系统) that ends its clause."""
+    return tokens[k].text == tokens[k].head and (k + 1 == len(tokens) or tokens[k + 1].tag.startswith("w"))
 
 
 def _a_bare_head(tokens: list[Tok], first: int, i: int, grammar: Grammar, words: Words) -> bool:
@@ -1688,9 +1696,13 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
             if tokens[k].head and k < last - 1:
                 break  # 依托X平台|建设|生态环境、…: a name before the item's predicate is no part of it
             k -= 1
-            if items and k > 0 and tokens[k].tag in grammar.conjunction_tags and tokens[k - 1].tag != "wn":
-                k -= 1  # A、自然资源和空间地理、B等: a 和 between 、 is inside its item
-        trimmed = _trim_item(tokens, k + 1, last, grammar)
+            if items and k > 0 and _joins_things(tokens, k, grammar):
+                k -= 1  # A、自然资源和|与空间地理、B等: a 和 or 与 between 、 is inside its item
+        first = k + 1
+        if k > 0 and _joins_predicates(tokens, k, grammar):
+            while first < last and tokens[first].tag in grammar.verbal_tags:
+                first += 1  # 建设和|管理|人口、…: the second predicate
+        trimmed = _trim_item(tokens, first, last, grammar)
         if trimmed is None:
             break
         items.insert(0, trimmed)
@@ -1708,6 +1720,24 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
     names = [(name, a, b) for name, a, b in names if not any(t.head for t in tokens[a:b])]  # 主题数据库、X等专题数据库
     category = "".join(t.text for t in tokens[start:after]).translate(_QUOTES)
     return [Found(name.translate(_QUOTES) + category, tokens[a].start, category_end, a, after) for name, a, b in names]
+
+
+def _joins_things(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
+    """Whether token *k* joins two things inside an item of a list (自然资源|与|空间地理): a
+    conjunction or 与 between words that are no verbs."""
+    verbal = grammar.verbal_tags
+    return _joiner(tokens[k], grammar) and tokens[k - 1].tag not in verbal | {"wn"} and tokens[k + 1].tag not in verbal
+
+
+def _joins_predicates(tokens: list[Tok], k: int, grammar: Grammar) -> bool:
+    """Whether token *k* joins two verbs before a list (建设|和|管理|人口、法人等…): the list's
+    predicates, no part of its first item."""
+    verbal = grammar.verbal_tags
+    return _joiner(tokens[k], grammar) and tokens[k - 1].tag in verbal and tokens[k + 1].tag in verbal
+
+
+def _joiner(token: Tok, grammar: Grammar) -> bool:
+    return token.tag in grammar.conjunction_tags or _joins_as_a_preposition(token, grammar)
 
 
 def _items_before_a_shared_head(tokens: list[Tok], first: int, last: int, grammar: Grammar) -> list[tuple[int, int]]:

@@ -1449,6 +1449,12 @@ def test_a_body_in_charge_is_the_topic_of_the_clauses_after_it(text: str, expect
         ("（一）2023年，县民政局牵头完成了养老服务设施摸底。\n", []),
         ("（二）县水利局牵头，到2026年累计建成农村供水工程30处。\n", [["*县水利局"]]),
         ("（三）2025年，县民政局要会同县财政局健全养老服务补贴制度。\n", [["*县民政局", "县财政局"]]),  # guard
+        # so does one whose partners follow 会同 in a later clause
+        ("（四）县司法局征求了有关部门的意见，进行实地调研，会同县生态环境局等有关部门对草案反复修改。\n", []),
+        (
+            "（五）县司法局征求有关部门的意见，进行实地调研，会同县生态环境局等有关部门对草案反复修改。\n",
+            [["*县司法局", "县生态环境局"]],
+        ),
     ],
 )
 def test_kinds_by_a_range_of_levels_and_reports_of_the_past_name_no_unit(text: str, expected: list[list[str]]) -> None:

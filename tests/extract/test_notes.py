@@ -702,6 +702,8 @@ def test_a_department_s_field_is_a_unit_with_its_level_or_beside_a_body(
         ("（三）优化审批。由市商务局会同市政府办公室、市财政局研究办理。", [["*市商务局", "市政府办公室", "市财政局"]]),
         # a verb that only opens as an organisation's word does (组) is the task's
         ("（三）优化审批。由市商务局会同市信息化办组织编制审批网站建设指南。", [["*市商务局", "市信息化办"]]),
+        # nor on over a predicate into a list of what the task takes (组织|有关机构、专家)
+        ("（三）优化评估。由市科技局会同市财政局组织有关机构、专家开展评估。", [["*市科技局", "市财政局"]]),
     ],
 )
 def test_a_body_s_name_goes_on_past_a_shorter_body(text: str, expected: list[list[str]]) -> None:

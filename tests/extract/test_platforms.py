@@ -1482,3 +1482,55 @@ def test_a_system_named_in_a_body_s_name_before_its_word(nlp, text: str, names: 
 )
 def test_each_inside_a_clause_before_a_name_counts_no_system(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 与 inside an item of a list sharing a head joins two things of that item
+        (
+            "（一）建设人口、自然资源与空间地理、宏观经济等基础数据库。",
+            ["人口基础数据库", "自然资源与空间地理基础数据库", "宏观经济基础数据库"],
+        ),
+        # two predicates joined before the list are no part of its first item
+        ("（二）负责建设和管理人口、法人等基础数据库。", ["人口基础数据库", "法人基础数据库"]),
+    ],
+)
+def test_a_list_sharing_a_head_keeps_its_items_whole(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a head alone after 将's object and its verb is the system named before, no new name
+        ("（三）建设全市视频监控系统，将重点单位的消防设施接入系统。", ["全市视频监控系统"]),
+        # a facility joined to a system is a second thing, no part of its name
+        ("（四）同步建设排水设施和水质在线监测系统。", ["水质在线监测系统"]),
+        # a branch of a research centre is no system; one of a data centre is
+        ("（五）支持企业申报工程研究中心分中心，建设省大数据中心分中心。", ["省大数据中心分中心"]),
+    ],
+)
+def test_a_bare_head_a_facility_and_a_branch_name_no_system(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # one system named short and with more before it under one heading takes the short name
+        ("（一）完善应急指挥系统。深化全市防汛应急指挥系统功能，定期发布预警信息。", ["应急指挥系统"]),
+        # guards: two longer names end the short one, so which one it means is unsaid
+        (
+            "（二）建设鼓楼区应急指挥系统和台江区应急指挥系统，完善应急指挥系统。",
+            ["鼓楼区应急指挥系统", "台江区应急指挥系统", "应急指挥系统"],
+        ),
+        # under two headings, two mentions as written
+        ("（三）完善应急指挥系统。\n（四）推广全市防汛应急指挥系统。", ["应急指挥系统", "全市防汛应急指挥系统"]),
+        # two systems linked to each other stay apart
+        ("（五）推动城市大脑与全市城市大脑对接。", ["城市大脑", "全市城市大脑"]),
+    ],
+)
+def test_a_system_written_short_and_long_in_one_item_is_one(nlp, text: str, names: list[str]) -> None:
+    extraction = extract_text(text, jurisdiction="350100", nlp=nlp)
+    assert list(dict.fromkeys(m.name for m in extraction.of_kind("platform"))) == names
