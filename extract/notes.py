@@ -1811,6 +1811,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     for start, sentence_end in _sentences(norm):
+        if not _may_name_a_subject(norm, start, sentence_end, lexicon):
+            continue  # (the cheap test first: most sentences name no role, label, duty or partner)
         previous: tuple[int, int] | None = None  # the clause before, as (begin, end)
         earlier: list[tuple[int, int]] = []  # the sentence's clauses before this one
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
@@ -1961,6 +1963,14 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
                 spans.append(NoteSpan(begin, role_end, begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _may_name_a_subject(norm: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the sentence from *start* to *end* holds a role word, a role written apart (为牵头单位,
+    承担…主体责任) or a conjunction of partners (会同): without one, none of its clauses opens a note
+    (:func:`_subject_candidates`)."""
+    patterns = (lexicon.role_clause_pattern, lexicon.role_aside_pattern, lexicon.conjunction_pattern)
+    return any(pattern.search(norm, start, end) is not None for pattern in patterns)
 
 
 def _designated_span(
