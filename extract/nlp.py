@@ -83,6 +83,7 @@ COMPONENTS = (
 )
 CORRECTIONS_PATH = ONTOLOGY_DIR / "pos_corrections.json"
 _HEAD_TAGS = {"platform": "nhp", "programme": "nhq"}
+_ORGANISATION_TAG = "nt"  # ICTCLAS's tag of an organisation's name, given to a gazetteer body's first word
 _SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")
 # Punctuation in the ICTCLAS tag set jieba's dictionary follows (jieba itself tags it all x).
 _PUNCTUATION_TAGS = {
@@ -495,6 +496,10 @@ class NameFinder:
             by_window[index] = [(a, b, strings[key]) for key, a, b in self.matcher(doc[first:stop])]
         tag_values: list[int] = doc.to_array(TAG).tolist() if by_window else []
         names = {value: strings[value] for value in set(tag_values)}
+        organisation = strings.add(_ORGANISATION_TAG)
+        names[organisation] = _ORGANISATION_TAG
+        for span in doc.spans.get("agencies", ()) if by_window else ():
+            tag_values[span.start] = organisation  # a body the gazetteer knows opens here
         spans: list[Span] = []
         links: list[list[Any]] = []
         for index, matches in sorted(by_window.items()):

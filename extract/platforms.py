@@ -828,12 +828,13 @@ def _a_body_run(tokens: list[Tok], first: int, i: int, grammar: Grammar) -> bool
 
 def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """Token *i* is a level of two characters or more (市级, 全省), a level of one after a verb of
-    two (召开|县), or a place name (宣传|云南政务服务网), right after a verb, and more than the
-    head follows it."""
+    two (召开|县), a place name (宣传|云南政务服务网) or the first word of a body the gazetteer
+    knows (tagged ``nt``: 登录|工业和信息化部…平台), right after a verb, and more than the head
+    follows it."""
     previous = tokens[i - 1]
     verb = previous.tag in grammar.verb_tags or previous.tag == "vn" or previous.text in grammar.actions
     before_head = i + 1 < len(tokens) and bool(tokens[i + 1].head)  # 能耗监测省级系统: the level modifies the head
-    where = tokens[i].text in grammar.levels or tokens[i].tag == "ns"
+    where = tokens[i].text in grammar.levels or tokens[i].tag in ("ns", "nt")
     long_enough = len(tokens[i].text) > 1 or (len(previous.text) > 1 and previous.tag in grammar.verb_tags)
     return long_enough and where and verb and not before_head
 
@@ -1090,8 +1091,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if previous == "wn" and token.tag in grammar.verb_tags and modifier and named_before:
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
         after_adverb = previous in grammar.adverb_tags and not (token.text in grammar.levels and start + 1 < end)
-        if after_adverb and tokens[start - 1].text in grammar.disposal_markers and token.tag == "n":
-            after_adverb = False  # 将|政务服务网链接到…: a disposal marker (tagged an adverb) before its object
+        if after_adverb and tokens[start - 1].text in grammar.disposal_markers and token.tag in ("n", "nt"):
+            after_adverb = False  # 将|政务服务网链接到…, 将|区行政服务中心网站…: a disposal marker before its object
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
         if clause_initial and _enumerates(tokens, start, end, grammar):
             start += 2  # 二是: the second of a list of points, no part of a name
@@ -1226,9 +1227,10 @@ def _predicate_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
 
 
 def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
-    """Characters of a predicate, its complement or a preposition glued to the front of a token
-    (建设省, 优化省, 建|省, 好|市县, 以|区, 即|区), else 0. A verb of one character is a predicate only when it
-    is an action or glued to a level alone: a brand may start with one (蒙速办, where jieba reads 蒙 a verb)."""
+    """Characters of a predicate, its complement, a preposition or a conjunction glued to the front
+    of a token (建设省, 优化省, 建|省, 好|市县, 以|区, 即|区, 或者|子), else 0. A verb of one character
+    is a predicate only when it is an action or glued to a level alone: a brand may start with one
+    (蒙速办, where jieba reads 蒙 a verb)."""
     leading = words.leading_word(token.text)
     if leading is None:
         return 0
@@ -1236,6 +1238,8 @@ def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
     rest = token.text[len(piece) :]
     if tag == "p" and rest in grammar.levels:
         return len(piece)  # 以|区: a preposition glued to the level a name opens with
+    if tag in grammar.conjunction_tags:
+        return len(piece)  # 或者|子平台: a conjunction glued to a name's first word joins it to what went before
     if tag == "a" and len(piece) == 1 and _in_levels(rest, grammar):
         return 1  # 开展|好市县: the predicate's complement glued to the levels a name opens with
     if tag == "vn" and len(piece) > 1 and rest in grammar.levels:

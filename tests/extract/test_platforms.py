@@ -1509,9 +1509,16 @@ def test_a_list_sharing_a_head_keeps_its_items_whole(nlp, text: str, names: list
         ("（四）同步建设排水设施和水质在线监测系统。", ["水质在线监测系统"]),
         # a branch of a research centre is no system; one of a data centre is
         ("（五）支持企业申报工程研究中心分中心，建设省大数据中心分中心。", ["省大数据中心分中心"]),
+        # a conjunction the segmenter glued to the word after it (或者子) opens no name
+        ("（六）依托省政务服务平台或者子平台办理。", ["省政务服务平台"]),
+        # a verb before a body the gazetteer knows ends the predicate: the name opens with the body
+        ("（七）符合条件的企业登录工业和信息化部中小企业服务平台填报数据。", ["工业和信息化部中小企业服务平台"]),
+        ("（七）企业重新登录工业和信息化部中小企业服务平台填报。", ["工业和信息化部中小企业服务平台"]),
+        # guard: a disposal marker before a body's website, its object
+        ("（八）将市行政服务中心网站与市政府门户网站整合。", ["市行政服务中心网站", "市政府门户网站"]),
     ],
 )
-def test_a_bare_head_a_facility_and_a_branch_name_no_system(nlp, text: str, names: list[str]) -> None:
+def test_words_next_to_a_name_that_are_no_part_of_it(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
 
 
