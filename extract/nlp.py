@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from extract.gazetteer import load_gazetteer
 from extract.models import require_pkuseg_model
 from extract.platforms import (
+    ORGANISATION_TAG,
     PATTERNS_PATH,
     Grammar,
     Tok,
@@ -83,7 +84,6 @@ COMPONENTS = (
 )
 CORRECTIONS_PATH = ONTOLOGY_DIR / "pos_corrections.json"
 _HEAD_TAGS = {"platform": "nhp", "programme": "nhq"}
-_ORGANISATION_TAG = "nt"  # ICTCLAS's tag of an organisation's name, given to a gazetteer body's first word
 _SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")
 # Punctuation in the ICTCLAS tag set jieba's dictionary follows (jieba itself tags it all x).
 _PUNCTUATION_TAGS = {
@@ -496,8 +496,8 @@ class NameFinder:
             by_window[index] = [(a, b, strings[key]) for key, a, b in self.matcher(doc[first:stop])]
         tag_values: list[int] = doc.to_array(TAG).tolist() if by_window else []
         names = {value: strings[value] for value in set(tag_values)}
-        organisation = strings.add(_ORGANISATION_TAG)
-        names[organisation] = _ORGANISATION_TAG
+        organisation = strings.add(ORGANISATION_TAG)
+        names[organisation] = ORGANISATION_TAG
         for span in doc.spans.get("agencies", ()) if by_window else ():
             tag_values[span.start] = organisation  # a body the gazetteer knows opens here
         spans: list[Span] = []

@@ -29,6 +29,7 @@ from extract.text import alternation
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
+    "ORGANISATION_TAG",
     "PATTERNS_PATH",
     "Found",
     "Grammar",
@@ -48,6 +49,7 @@ _SINGLE_GENERIC_TAGS = frozenset({"a", "ag", "m", "q", "r", "d", "f"})
 _PLACE_NAME_TAGS = frozenset({"ns", "j"})  # jieba's tags of a place's name and of an abbreviation (三晋, 八闽)
 _QUANTITY = "mq"  # the tag of a number that counts, given by find_names (no jieba tag)
 _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by find_names
+ORGANISATION_TAG = "nt"  # ICTCLAS's tag of an organisation: the first word of a body the gazetteer knows
 _WORD = re.compile(r"\w")  # a letter, a digit or a character of Chinese: no separator
 _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
 _LINKING_REACH = 3  # words after two names joined by 与 a verb linking them may stand in (无缝|对接)
@@ -834,7 +836,7 @@ def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     previous = tokens[i - 1]
     verb = previous.tag in grammar.verb_tags or previous.tag == "vn" or previous.text in grammar.actions
     before_head = i + 1 < len(tokens) and bool(tokens[i + 1].head)  # 能耗监测省级系统: the level modifies the head
-    where = tokens[i].text in grammar.levels or tokens[i].tag in ("ns", "nt")
+    where = tokens[i].text in grammar.levels or tokens[i].tag in ("ns", ORGANISATION_TAG)
     long_enough = len(tokens[i].text) > 1 or (len(previous.text) > 1 and previous.tag in grammar.verb_tags)
     return long_enough and where and verb and not before_head
 
@@ -1091,7 +1093,7 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if previous == "wn" and token.tag in grammar.verb_tags and modifier and named_before:
             break  # A系统、从业人员资格管理系统: the predicate stands before the whole list (not 跨|系统)
         after_adverb = previous in grammar.adverb_tags and not (token.text in grammar.levels and start + 1 < end)
-        if after_adverb and tokens[start - 1].text in grammar.disposal_markers and token.tag in ("n", "nt"):
+        if after_adverb and tokens[start - 1].text in grammar.disposal_markers and token.tag in ("n", ORGANISATION_TAG):
             after_adverb = False  # 将|政务服务网链接到…, 将|区行政服务中心网站…: a disposal marker before its object
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
         if clause_initial and _enumerates(tokens, start, end, grammar):
