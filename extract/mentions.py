@@ -15,7 +15,7 @@ from typing import Any
 from extract.gazetteer import Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
 from extract.outline import in_spans, merge_spans, title_spans
-from extract.platforms import load_grammar, name_labels
+from extract.platforms import in_a_cited_title, load_grammar, name_labels
 
 __all__ = ["attach_mentions"]
 
@@ -79,7 +79,7 @@ def _one_name_a_level_apart(extraction: Extraction, levels: Iterable[str]) -> No
     (全国一体化在线政务服务平台与一体化在线政务服务平台对接), name two systems and stay apart. The name
     kept is the first one written."""
     by_length = sorted(levels, key=len, reverse=True)
-    linked = {id(extraction.mentions[i]) for first, second, _ in extraction.platform_links for i in (first, second)}
+    linked = _linked(extraction)
     groups: dict[tuple[int | None, str], list[tuple[str, Mention]]] = defaultdict(list)
     for mention in extraction.of_kind("platform"):
         level = next((w for w in by_length if mention.name.startswith(w)), "")
@@ -103,11 +103,10 @@ def _one_name_and_its_longer_form(extraction: Extraction) -> None:
     as :func:`_one_name_a_level_apart` does, the other kept as a label. Not where two longer names end
     the short one (X平台 beside 甲X平台 and 乙X平台: which one is meant is unsaid), nor where either
     is linked to another system or stands in a document's title (《X系统管理办法》 names the document)."""
-    text = extraction.document.text
-    linked = {id(extraction.mentions[i]) for first, second, _ in extraction.platform_links for i in (first, second)}
+    text, linked = extraction.document.text, _linked(extraction)
     by_heading: dict[int | None, list[Mention]] = defaultdict(list)
     for mention in extraction.of_kind("platform"):
-        if id(mention) not in linked and text.rfind("《", 0, mention.start) <= text.rfind("》", 0, mention.start):
+        if id(mention) not in linked and not in_a_cited_title(text, mention.start):
             by_heading[mention.heading].append(mention)
     for members in by_heading.values():
         names = list(dict.fromkeys(m.name for m in members))  # in the order first written
@@ -120,6 +119,11 @@ def _one_name_and_its_longer_form(extraction: Extraction) -> None:
                 if mention.name == other:
                     mention.labels = [kept, *mention.labels]
                     mention.name = kept
+
+
+def _linked(extraction: Extraction) -> set[int]:
+    """The ids of the platform mentions linked to another system (X平台与Y平台对接)."""
+    return {id(extraction.mentions[i]) for first, second, _ in extraction.platform_links for i in (first, second)}
 
 
 def _attach_piece(extraction: Extraction, doc: Any, offset: int, locate: _Locator, gazetteer: Gazetteer) -> None:

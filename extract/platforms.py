@@ -37,6 +37,7 @@ __all__ = [
     "Words",
     "abbreviated_mentions",
     "find_names",
+    "in_a_cited_title",
     "load_grammar",
     "name_labels",
     "read_patterns",
@@ -2030,6 +2031,16 @@ def level_mentions(text: str, names: list[tuple[int, int, str]], grammar: Gramma
     return sorted(found)
 
 
+def in_a_cited_title(text: str, position: int) -> bool:
+    """Whether *position* stands inside a title in 《》 (《X系统管理办法》 names a document, no system).
+
+    >>> text = "按照《X系统管理办法》，完善X系统"
+    >>> in_a_cited_title(text, 3), in_a_cited_title(text, 15)
+    (True, False)
+    """
+    return text.rfind("《", 0, position) > text.rfind("》", 0, position)
+
+
 def place_dropped_mentions(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Names found that are another name found without the place it opens with (一键报贫系统
     beside 甘肃一键报贫系统, 市政府门户网站 beside 海口市政府门户网站), as (start, end, the fuller
@@ -2045,7 +2056,7 @@ def place_dropped_mentions(text: str, names: list[tuple[int, int, str]]) -> list
     fuller: dict[str, set[str]] = {}
     for start, _, name in names:
         opening = gazetteer.place_at_start(name)
-        if opening is None or opening[0].parent is None or text.rfind("《", 0, start) > text.rfind("》", 0, start):
+        if opening is None or opening[0].parent is None or in_a_cited_title(text, start):
             continue
         place, length = opening
         forms = {name[length:]}
