@@ -138,7 +138,8 @@ def _is_generic(name: str, gaz: Gazetteer) -> bool:
 def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
     """``A和B`` / ``A及B`` as two units where both sides are units (省委宣传部和省网信办, 福州及相关
     设区市), never inside a name (发展和改革委员会: 发展 is no unit); so is ``A B``, two units in a
-    table's cell parted by a space (市财政局 市工业和信息化局)."""
+    table's cell parted by a space (市财政局 市工业和信息化局). A place in general after a collective
+    (相关部门与地方: the relevant departments and localities) is one too, under the same marker."""
     leading = gaz.lexicon.joiner_pattern.match(piece)
     if (
         leading
@@ -154,10 +155,22 @@ def _split_joiners(piece: str, start: int, gaz: Gazetteer) -> list[tuple[str, in
         return [part for word, at in words for part in _split_joiners(word, at, gaz)]
     for match in gaz.lexicon.joiner_pattern.finditer(piece):
         left, right = piece[: match.start()], piece[match.end() :]
-        if (_unit_or_group(left, gaz) or _bare_place(left, gaz)) and _unit_or_group(right, gaz):
+        places_of_a_kind = gaz.is_collective(left) and right in gaz.lexicon.general_places  # 相关部门与|地方
+        other_noun = gaz.is_collective(left) and _shares_the_noun(left, right, gaz)  # 省有关部门和|单位
+        if (_unit_or_group(left, gaz) or _bare_place(left, gaz)) and (
+            _unit_or_group(right, gaz) or places_of_a_kind or other_noun
+        ):
             right_start = start + match.end()  # 省和市政府, 直辖市和新疆生产建设兵团: a bare place is a unit too
             return [(left, start), *_split_joiners(right, right_start, gaz)]
     return [(piece, start)]
+
+
+def _shares_the_noun(left: str, right: str, gaz: Gazetteer) -> bool:
+    """Whether *right* is a bare noun for bodies (单位) other than the one *left* ends in (部门):
+    written after a joiner, it takes *left*'s words before that noun (省有关部门和单位: the
+    province's relevant departments and units), as it does after 、."""
+    nouns = gaz.lexicon.dropped_units.intersection(gaz.lexicon.organisation_suffixes)
+    return right in nouns and any(left.endswith(n) and n != right for n in nouns)
 
 
 def _a_person_s_title(word: str, gaz: Gazetteer) -> bool:
@@ -575,10 +588,15 @@ def _expanded(text: str, gaz: Gazetteer, jurisdiction: str) -> tuple[UnitName, .
         for piece, piece_start in split_outside_brackets(run, "、", run_start):
             piece, piece_start = _trim(piece, piece_start)
             for part, part_start in _split_deng(piece, piece_start, gaz):
-                for joined, joined_start in _split_joiners(*_trim(part, part_start), gaz):
+                joined_parts = _split_joiners(*_trim(part, part_start), gaz)
+                for joined, joined_start in joined_parts:
                     for glued, glued_start in _split_glued(*_trim(joined, joined_start), gaz, jurisdiction):
                         no_body = gaz.lexicon.names_no_body(glued)  # 本部门 (each reader's own), X关于Y (a title)
-                        listed = items or (units and glued.startswith(gaz.lexicon.collective_markers))  # X，相关部门
+                        listed = (
+                            items
+                            or len(joined_parts) > 1  # 相关部门与地方: joined to another unit, it is one
+                            or (units and glued.startswith(gaz.lexicon.collective_markers))  # X，相关部门
+                        )
                         if glued and (glued not in gaz.lexicon.dropped_units or listed) and not no_body:
                             items.append((glued, glued_start))
         if not items:

@@ -2170,3 +2170,19 @@ def test_the_subject_of_a_copula_or_a_capacity(text: str, expected: list[list[st
 )
 def test_a_body_listed_after_a_level_is_that_level_s(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "310112") == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a place in general joined to a collective: the localities, under the same marker
+        ("（主办单位：省教育厅，协办单位：有关部门和地方）", [["*省教育厅", "有关部门", "地方"]]),
+        # a bare noun for bodies joined to a collective ending in another: it takes its words
+        ("（责任单位：市文旅局、市直有关部门和单位）", [["市文旅局", "市直有关部门", "市直有关单位"]]),
+        # guard: a collective alone after a lead stays, and a name holding a joiner is one
+        ("（省民政厅牵头，相关部门配合）", [["*省民政厅", "相关部门"]]),
+        ("（责任单位：省发展和改革委员会）", [["省发展和改革委员会"]]),
+    ],
+)
+def test_a_collective_joined_to_another(note: str, expected: list[list[str]]) -> None:
+    assert read(note, "430000") == expected
