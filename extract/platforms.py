@@ -833,10 +833,11 @@ def _starts_at_level(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """Token *i* is a level of two characters or more (市级, 全省), a level of one after a verb of
     two (召开|县), a place name (宣传|云南政务服务网) or the first word of a body the gazetteer
     knows (tagged ``nt``: 登录|工业和信息化部…平台), right after a verb, and more than the head
-    follows it."""
+    follows it, unless a verbal noun goes before (能耗监测|省级|系统: the level modifies the head;
+    统筹|全市|政务云: a verb's object)."""
     previous = tokens[i - 1]
     verb = previous.tag in grammar.verb_tags or previous.tag == "vn" or previous.text in grammar.actions
-    before_head = i + 1 < len(tokens) and bool(tokens[i + 1].head)  # 能耗监测省级系统: the level modifies the head
+    before_head = i + 1 < len(tokens) and bool(tokens[i + 1].head) and previous.tag not in grammar.verb_tags
     where = tokens[i].text in grammar.levels or tokens[i].tag in ("ns", ORGANISATION_TAG)
     long_enough = len(tokens[i].text) > 1 or (len(previous.text) > 1 and previous.tag in grammar.verb_tags)
     return long_enough and where and verb and not before_head
@@ -1189,12 +1190,13 @@ def _verb_modifier(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> boo
 
 
 def _deictic_level(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> int:
-    """How many tokens from *start* write a deictic and the level it points at (我|市, 本省),
-    with more of the name after them; else 0."""
+    """How many tokens from *start* write a deictic and the level it points at (我|市, 本省) or
+    that level's area (本|区域, 本|县域: a word of two characters opening with it), with more of
+    the name after them; else 0."""
     first = tokens[start].text
     pointed = start > 0 and tokens[start - 1].text in grammar.deictics  # 我 before the run: 我|市…
     if (len(first) == 2 and first[0] in grammar.deictics and first[1] in grammar.levels) or (
-        pointed and first in grammar.levels
+        pointed and (first in grammar.levels or (len(first) == 2 and first[0] in grammar.levels))
     ):
         taken = 1
     elif first in grammar.deictics and start + 1 < end and tokens[start + 1].text in grammar.levels:
@@ -1206,11 +1208,12 @@ def _deictic_level(tokens: list[Tok], start: int, end: int, grammar: Grammar) ->
 
 def _points_at_its_level(tokens: list[Tok], first: int, grammar: Grammar) -> bool:
     """A deictic right before the name's first token, which opens with the one-character level
-    it points at and goes on (我|市政府…, 本|省政务…): the level is the deictic's, no part of the
-    name (:func:`_deictic_level` takes the level when it is a token of its own)."""
+    it points at and goes on in a word of its own (我|市政府…, 本|省政务…): the level is the
+    deictic's, no part of the name (:func:`_deictic_level` takes the level when it is a token of
+    its own, or a word of two characters opening with it, 本|区域)."""
     token = tokens[first]
     pointed = first > 0 and tokens[first - 1].text in grammar.deictics
-    return pointed and len(token.text) > 1 and token.text[0] in grammar.levels
+    return pointed and len(token.text) > 2 and token.text[0] in grammar.levels
 
 
 def _closes_item_marker(tokens: list[Tok], k: int) -> bool:

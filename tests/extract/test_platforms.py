@@ -1541,3 +1541,20 @@ def test_words_next_to_a_name_that_are_no_part_of_it(nlp, text: str, names: list
 def test_a_system_written_short_and_long_in_one_item_is_one(nlp, text: str, names: list[str]) -> None:
     extraction = extract_text(text, jurisdiction="350100", nlp=nlp)
     assert list(dict.fromkeys(m.name for m in extraction.of_kind("platform"))) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a deictic and its level's area, a word of two characters opening with the level: whose it is
+        ("（一）建设本区域政务数据共享平台。", ["政务数据共享平台"]),
+        ("（二）加快完善本县域医疗健康信息平台。", ["医疗健康信息平台"]),
+        # a verb, then a level of two characters right before the head: the verb's object
+        ("（三）围绕共建共享目标统筹全省政务云和电子政务外网建设。", ["全省政务云", "电子政务外网"]),
+        # guards: a level after a verbal noun modifies the head; a deictic and its level as before
+        ("（四）建设用水监测省级系统。", ["用水监测省级系统"]),
+        ("（五）优化我市政务服务网功能。", ["政务服务网"]),
+    ],
+)
+def test_a_deictic_s_area_and_a_level_after_a_verb(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
