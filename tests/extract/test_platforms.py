@@ -1558,3 +1558,16 @@ def test_a_system_written_short_and_long_in_one_item_is_one(nlp, text: str, name
 )
 def test_a_deictic_s_area_and_a_level_after_a_verb(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a hub (中枢) names a system where a word of its name says it is digital
+        ("（一）统筹建设全市数据共享智能中枢。", ["全市数据共享智能中枢"]),
+        # guard: without one it names physical works or a centre of command
+        ("（二）打造区域物流中枢和指挥中枢。", []),
+    ],
+)
+def test_a_hub_is_a_system_only_when_digital(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
