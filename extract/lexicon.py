@@ -76,6 +76,7 @@ class Lexicon:
     relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
     nominalisers: tuple[str, ...]  # 由所涉及的|省政府办公厅…: which units are meant
     level_ranges: tuple[str, ...]  # 县级以上: a range of levels, a kind of body
+    function_heads: tuple[str, ...]  # 数据主管部门: a body named by its function alone, a kind
     clause_prepositions: tuple[str, ...]  # X关于Y的通知, X对Y实施: a clause, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     hosting_roles: tuple[str, ...]  # 主办, 承办: who hosts, answerable only beside another role
@@ -851,6 +852,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
             nominalisers=tuple(data["nominalisers"]["words"]),
             level_ranges=tuple(data["level_ranges"]["words"]),
+            function_heads=tuple(data["function_heads"]["words"]),
             clause_prepositions=tuple(data["clause_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             hosting_roles=tuple(data["hosting_roles"]["words"]),

@@ -2994,11 +2994,32 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
     if all(u.name in lexicon.dropped_units for g in parsed.groups for u in g.units):
         return False  # 由相关部门实施联合惩戒: bodies in general, none named
+    if all(_a_kind_by_function(u.name, gaz) for g in parsed.groups for u in g.units):
+        return False  # 市场监督管理部门负责…: a kind of body, one at every level, none named
     for group in parsed.groups:
         beside_a_body = any(u.name.endswith(lexicon.organisation_suffixes) for u in group.units)
         if not all(named(u, beside_a_body) for u in group.units):
             return False
     return True
+
+
+def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name* names a body by its function alone (数据主管部门, 市场监督管理部门), with
+    no level, place, body or collective before it saying whose: one at every level, a kind.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> [_a_kind_by_function(n, gaz) for n in ("数据主管部门", "市数据主管部门", "国务院药品监督管理部门")]
+    [True, False, False]
+    """
+    lexicon = gaz.lexicon
+    return (
+        name.endswith(lexicon.function_heads)
+        and not gaz.level_prefix(name)
+        and not lexicon.is_collective(name)
+        and not name.startswith(lexicon.own_prefixes)
+        and gaz.place_at_start(name) is None
+    )
 
 
 def _collective_places(name: str, lexicon: Lexicon) -> bool:

@@ -2186,3 +2186,17 @@ def test_a_body_listed_after_a_level_is_that_level_s(text: str, expected: list[l
 )
 def test_a_collective_joined_to_another(note: str, expected: list[list[str]]) -> None:
     assert read(note, "430000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named by its function alone, with no level or place saying whose: a kind
+        ("（二）档案数据，由档案主管部门负责；", []),
+        # guards: with its level, or beside a named body, it names a body
+        ("（二）档案数据，由省档案主管部门负责；", [["省档案主管部门"]]),
+        ("（三）档案数据，由档案主管部门、省档案馆负责；", [["档案主管部门", "省档案馆"]]),
+    ],
+)
+def test_a_body_named_by_its_function_alone_is_a_kind(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "430000") == expected
