@@ -3005,7 +3005,8 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
 def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
     """Whether *name* names a body by its function alone (数据主管部门, 市场监督管理部门), with
-    no level, place, body or collective before it saying whose: one at every level, a kind.
+    no level, place, body or collective before it saying whose: one at every level, a kind. The
+    head alone (主管部门) names the one the sentence says (X确定的主管部门), no field.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()
@@ -3015,6 +3016,7 @@ def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
     lexicon = gaz.lexicon
     return (
         name.endswith(lexicon.function_heads)
+        and name not in lexicon.function_heads
         and not gaz.level_prefix(name)
         and not lexicon.is_collective(name)
         and not name.startswith(lexicon.own_prefixes)
