@@ -1239,7 +1239,7 @@ def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
     (蒙速办, where jieba reads 蒙 a verb)."""
     leading = words.leading_word(token.text)
     if leading is None:
-        return 0
+        return _glued_to_a_bound_morpheme(token.text, grammar, words)
     piece, tag = leading
     rest = token.text[len(piece) :]
     if tag == "p" and rest in grammar.levels:
@@ -1253,6 +1253,15 @@ def _glued_predicate(token: Tok, grammar: Grammar, words: Words) -> int:
     if tag in grammar.verb_tags and rest in grammar.levels:
         return len(piece)  # 即|区政府门户网站: a verb of one character glued to the level a name opens with
     return len(piece) if (tag in grammar.verb_tags and len(piece) > 1) or piece in grammar.actions else 0
+
+
+def _glued_to_a_bound_morpheme(word: str, grammar: Grammar, words: Words) -> int:
+    """1 where *word* is a preposition or conjunction of one character and a bound morpheme (jieba's
+    ng) that the segmenter read as one word (对|子网站, 和|子网站: 对子, a couplet; 和子, a name): the
+    morpheme opens the name, the first character joins it to what went before; else 0."""
+    if len(word) != 2 or words.tag(word[1]) != "ng":
+        return 0
+    return 1 if words.tag(word[0]) in ("p", *grammar.conjunction_tags) else 0
 
 
 def _past_a_branch(tokens: list[Tok], last: int, grammar: Grammar) -> int:

@@ -1571,3 +1571,17 @@ def test_a_deictic_s_area_and_a_level_after_a_verb(nlp, text: str, names: list[s
 )
 def test_a_hub_is_a_system_only_when_digital(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a preposition or conjunction read as one word with a bound morpheme (对子, 和子) opens no name
+        ("（一）市大数据局负责平台建设，并对子平台运行情况开展巡检。", []),
+        ("（二）县政府主网站和子网站同步改版。", ["县政府主网站"]),
+        # guard: a system's own name after the preposition as before
+        ("（三）市大数据局对全市政务云运行情况开展巡检。", ["全市政务云"]),
+    ],
+)
+def test_a_word_glued_to_a_bound_morpheme_opens_no_name(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
