@@ -138,6 +138,7 @@ class Grammar:
     other_kind_categories: frozenset[str]
     kind_determiners: tuple[str, ...]
     deictics: frozenset[str]
+    deictic_areas: frozenset[str]  # 本|行政区域: the area a deictic points at
     existing_determiners: frozenset[str]
     time_nouns: frozenset[str]
     channel_suffix: str
@@ -289,6 +290,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         other_kind_categories=frozenset(data["other_kind_categories"]["words"]),
         kind_determiners=tuple(dict.fromkeys([*data["kind_determiners"]["words"], *load_lexicon().collective_markers])),
         deictics=frozenset(data["deictics"]["words"]),
+        deictic_areas=frozenset(data["deictics"]["areas"]),
         existing_determiners=frozenset(data["existing_determiners"]["words"]),
         time_nouns=frozenset(data["time_nouns"]["words"]),
         channel_suffix=data["channels"]["suffix"],
@@ -1190,13 +1192,15 @@ def _verb_modifier(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> boo
 
 
 def _deictic_level(tokens: list[Tok], start: int, end: int, grammar: Grammar) -> int:
-    """How many tokens from *start* write a deictic and the level it points at (我|市, 本省) or
-    that level's area (本|区域, 本|县域: a word of two characters opening with it), with more of
-    the name after them; else 0."""
+    """How many tokens from *start* write a deictic and the level it points at (我|市, 本省), that
+    level's area (本|县域: a word of two characters opening with it) or an area's noun (本|行政区域),
+    with more of the name after them; else 0."""
     first = tokens[start].text
     pointed = start > 0 and tokens[start - 1].text in grammar.deictics  # 我 before the run: 我|市…
-    if (len(first) == 2 and first[0] in grammar.deictics and first[1] in grammar.levels) or (
-        pointed and (first in grammar.levels or (len(first) == 2 and first[0] in grammar.levels))
+    level_area = len(first) == 2 and first[0] in grammar.levels
+    glued = first[:1] in grammar.deictics and (first[1:] in grammar.levels or first[1:] in grammar.deictic_areas)
+    if (len(first) > 1 and glued) or (
+        pointed and (first in grammar.levels or level_area or first in grammar.deictic_areas)
     ):
         taken = 1
     elif first in grammar.deictics and start + 1 < end and tokens[start + 1].text in grammar.levels:

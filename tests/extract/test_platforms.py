@@ -1549,6 +1549,9 @@ def test_a_system_written_short_and_long_in_one_item_is_one(nlp, text: str, name
         # a deictic and its level's area, a word of two characters opening with the level: whose it is
         ("（一）建设本区域政务数据共享平台。", ["政务数据共享平台"]),
         ("（二）加快完善本县域医疗健康信息平台。", ["医疗健康信息平台"]),
+        # a deictic and a noun of an area: whose it is too
+        ("（六）建立本行政区域不动产登记信息平台。", ["不动产登记信息平台"]),
+        ("（七）升级本辖区社会治理综合信息系统。", ["社会治理综合信息系统"]),
         # a verb, then a level of two characters right before the head: the verb's object
         ("（三）围绕共建共享目标统筹全省政务云和电子政务外网建设。", ["全省政务云", "电子政务外网"]),
         # guards: a level after a verbal noun modifies the head; a deictic and its level as before
