@@ -53,6 +53,7 @@ _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by 
 ORGANISATION_TAG = "nt"  # ICTCLAS's tag of an organisation: the first word of a body the gazetteer knows
 _WORD = re.compile(r"\w")  # a letter, a digit or a character of Chinese: no separator
 _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
+_TITLE_OPENERS = frozenset("《〈")  # open a cited title: its first word acts in no clause of the plan
 _LINKING_REACH = 3  # words after two names joined by 与 a verb linking them may stand in (无缝|对接)
 
 
@@ -1100,6 +1101,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         if after_adverb and tokens[start - 1].text in grammar.disposal_markers and token.tag in ("n", ORGANISATION_TAG):
             after_adverb = False  # 将|政务服务网链接到…, 将|区行政服务中心网站…: a disposal marker before its object
         clause_initial = (previous.startswith("w") or previous == "x") and previous not in ("wn", "wyz", "wyy")
+        if start > 0 and tokens[start - 1].text in _TITLE_OPENERS:
+            clause_initial = False  # 《|防伪|税控系统…需求表》: a cited title's first word, no predicate of the plan's
         if clause_initial and _enumerates(tokens, start, end, grammar):
             start += 2  # 二是: the second of a list of points, no part of a name
             continue

@@ -1588,3 +1588,16 @@ def test_a_hub_is_a_system_only_when_digital(nlp, text: str, names: list[str]) -
 )
 def test_a_word_glued_to_a_bound_morpheme_opens_no_name(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a cited title's first word, a verbal noun, acts in no clause of the plan: part of the name
+        ("（一）经营者应填写《防伪追溯系统使用登记表》并报送。", ["防伪追溯系统"]),
+        # guard: first in a clause of the plan, a verbal noun is its predicate
+        ("（二）防伪追溯系统上线运行。", []),
+    ],
+)
+def test_a_verbal_noun_opening_a_cited_title_is_no_predicate(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
