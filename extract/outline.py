@@ -235,8 +235,13 @@ def _glued_first_items(norm: str, found: list[tuple[int, int, int]]) -> list[tup
     return glued
 
 
+# a notice that issues the plan (X关于印发Y的通知): searched from each 关于印发 only, the words of
+# its issuer at most this many characters before it (a scan from every character costs the most)
+_ISSUING = "关于印发"
+_ISSUER_REACH = 40
+_ISSUING_NOTICE = re.compile(rf"[^\s。，；：]{{2,{_ISSUER_REACH}}}{_ISSUING}[^\s。；]{{2,80}}的通知")
+
 _BOILERPLATE = [
-    re.compile(r"[^\s。，；：]{2,40}关于印发[^\s。；]{2,80}的通知"),
     re.compile(r"(?:发布|成文|印发)日期[：]\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?"),
     ADDRESSEES,
     re.compile(r"《[^》\n]{2,80}》(?:已经)[^。\n]{0,40}同意[，]?\s*现[^。\n]{0,20}给你们[^。\n]*。"),
@@ -264,7 +269,26 @@ _BOILERPLATE = [
 def find_boilerplate(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
     """Spans of the notice, preamble, signature, 此件主动公开 and the title repeated in the body."""
     spans = [(m.start(), m.end()) for pattern in _BOILERPLATE for m in pattern.finditer(norm)]
-    return merge_spans(spans + title_spans(norm, metadata))
+    return merge_spans(spans + _issuing_notices(norm) + title_spans(norm, metadata))
+
+
+def _issuing_notices(norm: str) -> list[tuple[int, int]]:
+    """Spans of ``X关于印发Y的通知``, as a scan of the whole text finds them: a match starts at most
+    the issuer's reach before the first 关于印发 after the one before, so the search starts there.
+
+    >>> text = "办公厅关于印发建设方案的通知\\n正文。市政府关于印发实施意见的通知"
+    >>> _issuing_notices(text) == [m.span() for m in _ISSUING_NOTICE.finditer(text)]
+    True
+    """
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (keyword := norm.find(_ISSUING, at)) >= 0:
+        found = _ISSUING_NOTICE.search(norm, max(at, keyword - _ISSUER_REACH))
+        if found is None:
+            break
+        spans.append(found.span())
+        at = found.end()
+    return spans
 
 
 def title_spans(norm: str, metadata: Metadata) -> list[tuple[int, int]]:
