@@ -3003,9 +3003,13 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
     return True
 
 
+_BODIES_OF_A_FIELD = ("部门", "机关")  # 民政部门, 公安机关: the bodies of a field, at every level
+
+
 def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
-    """Whether *name* names a body by its function alone (数据主管部门, 市场监督管理部门), with
-    no level, place, body or collective before it saying whose: one at every level, a kind. The
+    """Whether *name* names a body by its function alone (数据主管部门, 市场监督管理部门) or by a
+    department's field and a noun for its bodies (民政部门, 公安机关), with no level, place, body
+    or collective before it saying whose: one at every level, a kind. The
     head alone (主管部门) names the one the sentence says (X确定的主管部门), no field.
 
     >>> from extract.gazetteer import load_gazetteer
@@ -3014,8 +3018,9 @@ def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
     [True, False, False]
     """
     lexicon = gaz.lexicon
+    by_field = name.endswith(_BODIES_OF_A_FIELD) and name[:-2] in lexicon.department_stems  # 民政|部门
     return (
-        name.endswith(lexicon.function_heads)
+        (name.endswith(lexicon.function_heads) or by_field)
         and name not in lexicon.function_heads
         and not gaz.level_prefix(name)
         and not lexicon.is_collective(name)

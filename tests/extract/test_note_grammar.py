@@ -2193,7 +2193,10 @@ def test_a_collective_joined_to_another(note: str, expected: list[list[str]]) ->
     [
         # a body named by its function alone, with no level or place saying whose: a kind
         ("（二）档案数据，由档案主管部门负责；", []),
+        # or by a department's field and a noun for its bodies
+        ("（四）婚姻登记数据，由民政部门、档案管理机关负责；", []),
         # guards: with its level, or beside a named body, it names a body
+        ("（五）婚姻登记数据，由县民政部门负责；", [["县民政部门"]]),
         ("（二）档案数据，由省档案主管部门负责；", [["省档案主管部门"]]),
         ("（三）档案数据，由档案主管部门、省档案馆负责；", [["档案主管部门", "省档案馆"]]),
     ],
