@@ -77,6 +77,7 @@ class Lexicon:
     nominalisers: tuple[str, ...]  # 由所涉及的|省政府办公厅…: which units are meant
     level_ranges: tuple[str, ...]  # 县级以上: a range of levels, a kind of body
     function_heads: tuple[str, ...]  # 数据主管部门: a body named by its function alone, a kind
+    field_nouns: tuple[str, ...]  # 民政|部门: the bodies of a department's field, a kind
     clause_prepositions: tuple[str, ...]  # X关于Y的通知, X对Y实施: a clause, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     hosting_roles: tuple[str, ...]  # 主办, 承办: who hosts, answerable only beside another role
@@ -119,6 +120,15 @@ class Lexicon:
         if level and name[len(level) :] in self.department_stems:
             return True
         return bare and name in self.department_stems
+
+    @cached_property
+    def body_nouns(self) -> frozenset[str]:
+        """The bare nouns for bodies (部门, 单位): organisations' words that alone name none.
+
+        >>> sorted(load_lexicon().body_nouns)
+        ['单位', '部门']
+        """
+        return self.dropped_units.intersection(self.organisation_suffixes)
 
     def is_collective(self, name: str) -> bool:
         """Whether *name* stands for many units: after 各 (各设区市), or with 有关, 相关, 直属 …
@@ -853,6 +863,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             nominalisers=tuple(data["nominalisers"]["words"]),
             level_ranges=tuple(data["level_ranges"]["words"]),
             function_heads=tuple(data["function_heads"]["words"]),
+            field_nouns=tuple(data["function_heads"]["field_nouns"]),
             clause_prepositions=tuple(data["clause_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             hosting_roles=tuple(data["hosting_roles"]["words"]),

@@ -3003,9 +3003,6 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
     return True
 
 
-_BODIES_OF_A_FIELD = ("部门", "机关")  # 民政部门, 公安机关: the bodies of a field, at every level
-
-
 def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
     """Whether *name* names a body by its function alone (数据主管部门, 市场监督管理部门) or by a
     department's field and a noun for its bodies (民政部门, 公安机关), with no level, place, body
@@ -3014,11 +3011,12 @@ def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()
-    >>> [_a_kind_by_function(n, gaz) for n in ("数据主管部门", "市数据主管部门", "国务院药品监督管理部门")]
-    [True, False, False]
+    >>> [_a_kind_by_function(n, gaz) for n in ("数据主管部门", "民政部门", "市数据主管部门", "国务院药品监督管理部门")]
+    [True, True, False, False]
     """
     lexicon = gaz.lexicon
-    by_field = name.endswith(_BODIES_OF_A_FIELD) and name[:-2] in lexicon.department_stems  # 民政|部门
+    field = next((name[: -len(n)] for n in lexicon.field_nouns if name.endswith(n)), "")
+    by_field = field in lexicon.department_stems  # 民政|部门, 公安|机关
     return (
         (name.endswith(lexicon.function_heads) or by_field)
         and name not in lexicon.function_heads

@@ -1200,17 +1200,21 @@ def _deictic_level(tokens: list[Tok], start: int, end: int, grammar: Grammar) ->
     with more of the name after them; else 0."""
     first = tokens[start].text
     pointed = start > 0 and tokens[start - 1].text in grammar.deictics  # 我 before the run: 我|市…
-    level_area = len(first) == 2 and first[0] in grammar.levels
-    glued = first[:1] in grammar.deictics and (first[1:] in grammar.levels or first[1:] in grammar.deictic_areas)
-    if (len(first) > 1 and glued) or (
-        pointed and (first in grammar.levels or level_area or first in grammar.deictic_areas)
-    ):
+    glued = len(first) > 1 and first[0] in grammar.deictics  # 本省, 本辖区: one word
+    if (glued and _points_at(first[1:], grammar)) or (pointed and _points_at(first, grammar)):
         taken = 1
     elif first in grammar.deictics and start + 1 < end and tokens[start + 1].text in grammar.levels:
         taken = 2
     else:
         return 0
     return taken if start + taken < end else 0
+
+
+def _points_at(word: str, grammar: Grammar) -> bool:
+    """Whether *word*, after a deictic, is what it points at: a level (市), that level's area (县域:
+    two characters opening with it) or an area's noun (行政区域)."""
+    level_area = len(word) == 2 and word[0] in grammar.levels
+    return word in grammar.levels or level_area or word in grammar.deictic_areas
 
 
 def _points_at_its_level(tokens: list[Tok], first: int, grammar: Grammar) -> bool:

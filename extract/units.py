@@ -169,7 +169,7 @@ def _shares_the_noun(left: str, right: str, gaz: Gazetteer) -> bool:
     """Whether *right* is a bare noun for bodies (单位) other than the one *left* ends in (部门):
     written after a joiner, it takes *left*'s words before that noun (省有关部门和单位: the
     province's relevant departments and units), as it does after 、."""
-    nouns = gaz.lexicon.dropped_units.intersection(gaz.lexicon.organisation_suffixes)
+    nouns = gaz.lexicon.body_nouns
     return right in nouns and any(left.endswith(n) and n != right for n in nouns)
 
 
@@ -424,7 +424,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
         sharer = body_after(position) if bare[position] else None
         if position > 0 and item in gaz.lexicon.dropped_units and units:  # 市直有关部门、单位
             previous = units[-1].name
-            nouns = gaz.lexicon.dropped_units.intersection(gaz.lexicon.organisation_suffixes)
+            nouns = gaz.lexicon.body_nouns
             noun = next((s for s in nouns if previous.endswith(s) and s != item), None)
             if noun is not None:
                 name = previous[: -len(noun)] + item
@@ -473,7 +473,7 @@ def _share_department_noun(units: list[UnitName], gaz: Gazetteer) -> list[UnitNa
     """Departments' fields written bare before the last of a run, which ends in the noun for
     departments (县发改、财政、农业农村部门): each is that field's departments, the noun shared.
     A run of fields alone (省财政、税务) or ending in a body (县发改、财政局) shares nothing."""
-    nouns = gaz.lexicon.dropped_units.intersection(gaz.lexicon.organisation_suffixes)  # 部门, 单位
+    nouns = gaz.lexicon.body_nouns  # 部门, 单位
     last = units[-1].name if units else ""
     noun = next((n for n in nouns if last.endswith(n) and len(last) > len(n)), None)
     if noun is None or len(units) < 2:
