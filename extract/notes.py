@@ -97,6 +97,7 @@ _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declarati
 _CLAUSE = re.compile(r"(?:[^，。；！？\n（(]|[（(][^（()）\n]*[）)]|[（(])+")
 _QUOTED_CELL = re.compile(r'(?<=\t)"([^"\t]*\n[^"\t]*)"(?=[\t\n]|$)')  # a spreadsheet's cell of several lines
 _BY_AGENT = re.compile(r"(?<!自)由|责成")  # 由X负责, not 自由贸易; 责成X负责 (X is charged with)
+_WITH_AGENT = re.compile(r"以")  # 以X牵头，Y参与的机制 (a mechanism its lead and partners form)
 _AGENT_INSIDE = re.compile(r".*(?:(?<!自)由|责成)")  # what stands before the last 由 (not 自由) is the task
 _GROUP_SEPARATORS = "，。；"
 _BEFORE_A_RUN = "，。；：:\n"  # what a run of units listed in running text starts after
@@ -1596,7 +1597,8 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     that starts with 由, and the role clauses after it up to the first that goes on with the
     task, are one note; so are partners after 会同, and partners who support one that went on
     with its task: ``由X牵头负责A，Y配合做好B``), or ``…可办事项由审批科负责梳理`` inside a
-    clause; not ``建立由X牵头的机制``, which names a body by who leads it. A clause's units are
+    clause; not ``建立由X牵头的机制``, which names a body by who leads it, though a mechanism its lead
+    and partners form (``建立由X牵头，Y参与的机制``, also after 以) says who answers. A clause's units are
     read by the grammar and must all be named bodies (:func:`find_notes`); a person's title
     names no unit."""
     lexicon = gaz.lexicon
@@ -1607,10 +1609,13 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
             if clause.start() < chained_until:
                 continue
-            agent = _BY_AGENT.search(norm, clause.start(), clause.end())
+            agent = _BY_AGENT.search(norm, clause.start(), clause.end()) or _WITH_AGENT.search(
+                norm, clause.start(), clause.end()
+            )
             if agent is None:
                 continue
             end = None
+            names_its_partners = False  # 由X牵头，Y参与的机制
             partnered = False
             tasked_end: int | None = None  # where the role ends that went on with its task
             for part in _CLAUSE.finditer(norm, agent.end(), sentence_end):
@@ -1643,7 +1648,10 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 if norm.count("《", part.start(), role.start()) > norm.count("》", part.start(), role.start()):
                     break  # 完成《…实施方案》: a word of a title is no role
                 if norm.startswith("的", role.end()):
-                    end = None  # 建立由X牵头(，Y参与)的机制: a body named by who leads it
+                    # 建立由X牵头的机制 names a body by who leads it; 由X牵头，Y参与的机制 also
+                    # names who answers for the item, its lead and the partners taking part
+                    end = role.end() if end is not None else None
+                    names_its_partners = end is not None
                     break
                 if tasked_end is not None:  # the note without the partners, should they not all be bodies
                     spans.append(NoteSpan(agent.end(), tasked_end, agent.end(), tasked_end, "clause"))
@@ -1656,6 +1664,8 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 tasked_end = end if task_before or role.end() < part.end() else None
             if end is not None and _names_a_body(norm, end, sentence_end, lexicon):
                 end = None
+            if agent.group() == "以" and not names_its_partners:
+                end = None  # 以X为主, 以X牵头推进: 以 makes an agent only of such a body's lead
             if end is not None:
                 spans.append(NoteSpan(agent.end(), end, agent.end(), end, "clause"))
                 chained_until = end

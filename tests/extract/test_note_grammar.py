@@ -589,10 +589,26 @@ def test_role_clauses_in_running_text_are_notes(text: str, expected: list[str]) 
         "建立由市发改委牵头的联席会议制度。",
         "各县区政府要建立由分管领导负责的工作机制。",
         "推动自由贸易试验区管委会负责审批改革。",  # 自由 is no 由
+        "完善以市商务局牵头的协调机制。",
+        "坚持以市场为主导，市商务局负责指导。",  # 以 makes no agent of a clause's lead
     ],
 )
 def test_a_body_named_by_who_leads_it_is_no_note(text: str) -> None:
-    assert extract_text(text, jurisdiction="410100").notes == []
+    notes = extract_text(text, jurisdiction="410100").notes
+    assert [u.name for note in notes for u in note.units] == (["市商务局"] if "负责指导" in text else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建立由市发改委牵头，市财政局、市统计局参加的联席会议制度，研究重大事项。",
+        "完善以市发改委牵头，市财政局、市统计局等部门参与的工作机制。",
+    ],
+)
+def test_a_mechanism_its_lead_and_partners_form_names_who_answers(text: str) -> None:
+    """由X牵头，Y参与的机制: the lead and the partners taking part answer for the item, where
+    由X牵头的机制 only names a body."""
+    assert marked(text, "410100")[0] == ["*市发改委", "市财政局", "市统计局"]
 
 
 def test_a_table_s_row_number_on_its_own_line_is_an_item_marker() -> None:
