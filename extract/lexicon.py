@@ -121,6 +121,20 @@ class Lexicon:
             return True
         return bare and name in self.department_stems
 
+    def is_a_department(self, name: str) -> bool:
+        """Whether *name* is a department's field and an organisation's word, with no level
+        (科技局, 发展改革委): a body every place's government has, so a run's place is its place.
+
+        >>> from extract.gazetteer import load_gazetteer
+        >>> lexicon = load_gazetteer().lexicon
+        >>> lexicon.is_a_department("科技局"), lexicon.is_a_department("街道办事处")
+        (True, False)
+        """
+        return any(
+            name.endswith(suffix) and name[: -len(suffix)] in self.department_stems
+            for suffix in self.organisation_suffixes
+        )
+
     @cached_property
     def body_nouns(self) -> frozenset[str]:
         """The bare nouns for bodies (部门, 单位): organisations' words that alone name none.

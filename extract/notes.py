@@ -1907,6 +1907,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 continue
             if role is None:
                 continue
+            if len(earlier) == 2 and role.start() > begin and _a_run_of_bodies(norm, *earlier[0], gaz):
+                begin = earlier[0][0]  # A、B，C负责…: the run before the comma is of the subject too
             if labelled is not None:  # X要|发挥牵头作用, X切实|履行牵头职责: the subject ends before the duty
                 subject = _without_modal(norm[begin : labelled.start()].rstrip(), lexicon)
             else:
@@ -1973,6 +1975,18 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(NoteSpan(begin, chained, begin, chained, "subject"))
                 spans.append(NoteSpan(begin, role_end, begin, begin + len(subject), "subject", role_of_verb))
     return spans
+
+
+def _a_run_of_bodies(norm: str, begin: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether the clause ``norm[begin:end]`` is a run of bodies alone (各市工业和信息化局、科技局，):
+    the first part of a subject listed on over a comma, no predicate, preposition or role in it."""
+    lexicon = gaz.lexicon
+    run = norm[begin:end].rstrip(" ，,")
+    if not run or starts_with_a_predicate(run) or starts_with_a_preposition(run):
+        return False
+    if lexicon.role_clause_pattern.search(run) or lexicon.conjunction_pattern.search(run):
+        return False
+    return _ends_in_a_body(run, lexicon) and _units_alone(run, gaz)
 
 
 def _may_name_a_subject(norm: str, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -227,8 +227,14 @@ def _places_bodies(name: str, gaz: Gazetteer) -> bool:
 
 
 def _unit_or_group(name: str, gaz: Gazetteer) -> bool:
-    """A unit, or a collective of units or of places (省直各部门, 各设区市)."""
-    return _is_unit_word(name, gaz) or gaz.is_collective(name)
+    """A unit, or a collective of units or of places (省直各部门, 各设区市); not a collective's places
+    and a word that names no body (各市|工业, of 各市工业和信息化局: the first half of a name)."""
+    if _is_unit_word(name, gaz):
+        return True
+    if not gaz.is_collective(name):
+        return False
+    rest = name[_place_part(name, gaz) :]
+    return rest == name or not rest or _unit_or_group(rest, gaz) or _bare_place(rest, gaz)
 
 
 def _is_unit_word(name: str, gaz: Gazetteer) -> bool:
@@ -451,7 +457,11 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
         elif (
             position > 0
             and prefix
-            and (not _collective_marker(prefix, gaz) or item in gaz.lexicon.place_bodies)  # 各乡镇党委、政府
+            and (  # 各乡镇党委、政府, 各市工业和信息化局、科技局: bodies every place has
+                not _collective_marker(prefix, gaz)
+                or item in gaz.lexicon.place_bodies
+                or gaz.lexicon.is_a_department(item)
+            )
             and not _has_own_level(item, gaz)
             and not item.startswith(gaz.lexicon.grassroots_level_words)  # 街道办事处、社区居委会
             and not (prefix in gaz.lexicon.township_words and item.startswith(prefix))  # 镇…、镇财政所

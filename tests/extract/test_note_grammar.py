@@ -171,6 +171,13 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         # a collective of places with one of its bodies lends the places to the bodies every place has
         ("（县民政局，各乡镇党委、政府负责）", "510000", [["县民政局", "各乡镇党委", "各乡镇政府"]]),
         ("（各乡镇人民政府、村委会负责）", "510000", [["各乡镇人民政府", "村委会"]]),
+        # and to the departments every place's government has, whose names may hold 和
+        (
+            "（各市工业和信息化局、发展改革委（局）、科技局负责）",
+            "130000",
+            [["各市工业和信息化局", "各市发展改革委", "各市科技局"]],
+        ),
+        ("（各县区人民政府、园区管委会负责）", "130000", [["各县区人民政府", "园区管委会"]]),
         # an autonomous region's party committee is the level of a run it opens
         ("（自治区党委统战部、宣传部负责）", "150000", [["自治区党委统战部", "自治区党委宣传部"]]),
         # departments' fields written bare share the noun for departments that ends the run
@@ -217,6 +224,13 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ("（省统计局总牵头，省财政厅配合）", "620000", [["*省统计局", "省财政厅"]]),
         # a note as the last sentence but one, a sentence that says when after it
         ("区民政局牵头，区财政局配合。2027年底前完成。", "330106", [["*区民政局", "区财政局"]]),
+        # a run of bodies listed on over a comma before the subject of the role
+        (
+            "各市（含定州、辛集）科技局、商务局，雄安新区改革发展局负责组织申报。",
+            "130000",
+            [["各市科技局", "各市商务局", "雄安新区改革发展局"]],
+        ),
+        ("市发改委是主管部门，市信息中心负责日常管理。", "130100", [["市信息中心"]]),
         # a sentence after its item that says by a copula and a label who answers for it
         ("市民政局、市统计局为责任单位。", "370200", [["市民政局", "市统计局"]]),
         ("市民政局为牵头单位，市统计局为配合单位。", "370200", [["*市民政局", "市统计局"]]),
