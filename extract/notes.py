@@ -3122,10 +3122,24 @@ def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: st
         _says_whose(name, gaz)
         or any(name.startswith(stem) and len(name) > len(stem) + 1 for stem in stems)
         or _opens_with_a_place_within(name, gaz, jurisdiction)
+        or _opens_with_a_known_body(name, gaz, jurisdiction)
         or _levels_alone(unit, lexicon)
         or (_a_township(name, lexicon) and not starts_with_a_preposition(name))
         or (lexicon.names_the_writer(name) and unit.start > 0 and _BY_AGENT.match(norm, unit.start - 1) is not None)
         or gaz.resolve(name, jurisdiction, as_written=True).resolved
+    )
+
+
+def _opens_with_a_known_body(name: str, gaz: Gazetteer, jurisdiction: str) -> bool:
+    """Whether *name* opens with the name of a body the gazetteer knows, and a body of its own
+    after it (科技部|火炬高技术产业开发中心): one of that body's, which says whose it is."""
+    suffixes = gaz.lexicon.organisation_suffixes
+    return any(
+        name.endswith(suffixes, 0, end)
+        and ends_a_word(name, end)
+        and _ends_in_a_body(name[end:], gaz.lexicon)
+        and gaz.resolve(name[:end], jurisdiction, as_written=True).resolved
+        for end in range(2, len(name) - 1)
     )
 
 

@@ -1621,6 +1621,13 @@ def test_a_place_inside_the_document_s_written_short_says_whose_a_subject_is() -
     assert marked(text, "100000") == []
 
 
+def test_a_body_the_gazetteer_knows_says_whose_a_body_named_after_it_is() -> None:
+    """科技部|火炬高技术产业开发中心: a centre of the ministry's, whose name says whose it is; a
+    centre named alone (火炬中心) says not."""
+    text = "第四条 商务部负责建设平台。商务部流通业发展司负责平台的日常工作。火炬中心负责审核。\n"
+    assert marked(text, "100000") == [["商务部"], ["商务部流通业发展司"]]
+
+
 @pytest.mark.parametrize(
     ("text", "jurisdiction", "expected"),
     [
