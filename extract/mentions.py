@@ -15,7 +15,8 @@ from typing import Any
 from extract.gazetteer import Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
 from extract.outline import in_spans, merge_spans, title_spans
-from extract.platforms import in_a_cited_title, load_grammar, name_labels
+from extract.platforms import load_grammar, name_labels
+from extract.text import in_a_cited_title
 
 __all__ = ["attach_mentions"]
 

@@ -22,7 +22,7 @@ from extract.kept import kept
 from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
 from extract.outline import DEEP_SECTION_NUMBER, GLUED_TASK, ROW_NUMBER_END, SECTION_NUMBER, glued_table_rows
-from extract.text import alternation, is_han
+from extract.text import alternation, in_a_cited_title, is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import (
     ends_a_word,
@@ -3166,12 +3166,23 @@ def _named_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool
     """Whether *name* was named in full before *position*, so that the short name stands for it:
     with a level (县财政局 … 财政局负责预算), or as the end of the name of a body set up earlier
     (成立市数字乡村工作领导小组 … 领导小组负责…), or that body's office (… 领导小组办公室负责…)."""
-    if any(norm.find(level + name, 0, position) >= 0 for level in lexicon.level_prefixes):
+    if any(_written_before(level + name, norm, position) for level in lexicon.level_prefixes):
         return True
     if _listed_after_a_level(name, norm, position, lexicon):
         return True
+    if name.endswith(lexicon.enterprise_suffixes):
+        return False  # 建立上下游关联|企业 … 企业对…负责: enterprises of a kind, no organ the plan sets up
     office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
     return _set_up_before(name[: len(name) - len(office)], norm, position, lexicon)
+
+
+def _written_before(text: str, norm: str, position: int) -> bool:
+    """Whether *text* stands in *norm* before *position* outside a cited title (《河北省基层工会…办法》
+    names a document, no body)."""
+    at = norm.find(text, 0, position)
+    while at >= 0 and in_a_cited_title(norm, at):
+        at = norm.find(text, at + 1, position)
+    return at >= 0
 
 
 def _listed_after_a_level(name: str, norm: str, position: int, lexicon: Lexicon) -> bool:

@@ -25,7 +25,7 @@ from typing import NamedTuple, Protocol
 
 from extract.gazetteer import load_gazetteer
 from extract.lexicon import load_lexicon
-from extract.text import alternation
+from extract.text import alternation, in_a_cited_title
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
@@ -37,7 +37,6 @@ __all__ = [
     "Words",
     "abbreviated_mentions",
     "find_names",
-    "in_a_cited_title",
     "load_grammar",
     "name_labels",
     "read_patterns",
@@ -2052,16 +2051,6 @@ def level_mentions(text: str, names: list[tuple[int, int, str]], grammar: Gramma
                 found.append((position, stop, referent))
             position = text.find(level + head, stop)
     return sorted(found)
-
-
-def in_a_cited_title(text: str, position: int) -> bool:
-    """Whether *position* stands inside a title in 《》 (《X系统管理办法》 names a document, no system).
-
-    >>> text = "按照《X系统管理办法》，完善X系统"
-    >>> in_a_cited_title(text, 3), in_a_cited_title(text, 15)
-    (True, False)
-    """
-    return text.rfind("《", 0, position) > text.rfind("》", 0, position)
 
 
 def place_dropped_mentions(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -19,6 +19,7 @@ __all__ = [
     "alternation",
     "compact",
     "half_width",
+    "in_a_cited_title",
     "is_han",
     "matching_text",
     "to_simplified",
@@ -126,3 +127,13 @@ def compact(text: str) -> str:
     '市商务局(投促局)'
     """
     return "".join(half_width(to_simplified(text)).split())
+
+
+def in_a_cited_title(text: str, position: int) -> bool:
+    """Whether *position* stands inside a title in 《》 (《X系统管理办法》 names a document, no system).
+
+    >>> text = "按照《X系统管理办法》，完善X系统"
+    >>> in_a_cited_title(text, 3), in_a_cited_title(text, 15)
+    (True, False)
+    """
+    return text.rfind("《", 0, position) > text.rfind("》", 0, position)

@@ -1621,6 +1621,20 @@ def test_a_place_inside_the_document_s_written_short_says_whose_a_subject_is() -
     assert marked(text, "100000") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第三条 建立上下游关联企业协作机制。第四条 企业对申报材料真实性负责。\n", []),
+        ("第三条 按照《河北省基层工会经费管理办法》执行。第四条 基层工会负责经费使用。\n", []),
+        ("第三条 省基层工会负责统筹。第四条 基层工会负责经费使用。\n", [["省基层工会"], ["基层工会"]]),
+    ],
+)
+def test_a_kind_named_short_was_named_in_full_only_as_a_body(text: str, expected: list[list[str]]) -> None:
+    """A short name stands for a body named in full before it, not for enterprises of a kind a
+    clause set up (建立…关联企业) nor for the words of a cited title (《河北省基层工会…》)."""
+    assert marked(text, "130000") == expected
+
+
 def test_a_body_the_gazetteer_knows_says_whose_a_body_named_after_it_is() -> None:
     """科技部|火炬高技术产业开发中心: a centre of the ministry's, whose name says whose it is; a
     centre named alone (火炬中心) says not."""
