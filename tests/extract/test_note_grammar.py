@@ -178,6 +178,9 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
             [["各市工业和信息化局", "各市发展改革委", "各市科技局"]],
         ),
         ("（各县区人民政府、园区管委会负责）", "130000", [["各县区人民政府", "园区管委会"]]),
+        # a township's bodies are each township's, no body of the run's level
+        ("（市发改委、镇人民政府负责）", "441900", [["市发改委", "镇人民政府"]]),
+        ("（区民政局、街道办事处负责）", "441900", [["区民政局", "街道办事处"]]),
         # an autonomous region's party committee is the level of a run it opens
         ("（自治区党委统战部、宣传部负责）", "150000", [["自治区党委统战部", "自治区党委宣传部"]]),
         # departments' fields written bare share the noun for departments that ends the run
