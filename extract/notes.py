@@ -3029,22 +3029,24 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
 def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
     """Whether *name* names a body by its function alone (数据主管部门, 市场监督管理部门) or by a
-    department's field and a noun for its bodies (民政部门, 公安机关), with no level, place, body
-    or collective before it saying whose: one at every level, a kind. The
-    head alone (主管部门) names the one the sentence says (X确定的主管部门), no field.
+    department's field and a noun for its bodies (民政部门, 公安机关), with no place, body or
+    collective before it saying whose: one at every level, a kind; with a level only (市数据主管
+    部门), whichever department of that level holds the function, no body a note names, as the
+    annotators of most sets read it. The head alone (主管部门) names the one the sentence says
+    (X确定的主管部门), no field.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> gaz = load_gazetteer()
-    >>> [_a_kind_by_function(n, gaz) for n in ("数据主管部门", "民政部门", "市数据主管部门", "国务院药品监督管理部门")]
-    [True, True, False, False]
+    >>> names = ("数据主管部门", "民政部门", "市数据主管部门", "国务院药品监督管理部门", "南京市数据主管部门")
+    >>> [_a_kind_by_function(n, gaz) for n in names]
+    [True, True, True, False, False]
     """
     lexicon = gaz.lexicon
     field = next((name[: -len(n)] for n in lexicon.field_nouns if name.endswith(n)), "")
-    by_field = field in lexicon.department_stems  # 民政|部门, 公安|机关
+    by_field = field.removeprefix(gaz.level_prefix(name) or "") in lexicon.department_stems  # (县)民政|部门
     return (
         (name.endswith(lexicon.function_heads) or by_field)
         and name not in lexicon.function_heads
-        and not gaz.level_prefix(name)
         and not lexicon.is_collective(name)
         and not name.startswith(lexicon.own_prefixes)
         and gaz.place_at_start(name) is None

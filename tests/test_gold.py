@@ -84,19 +84,18 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout23", 0.95, 0.97, 0.80),
         ("heldout24", 0.97, 0.97, 0.80),
         ("heldout25", 0.88, 0.88, 0.75),
-        ("heldout28", 0.97, 0.95, 0.70),
+        ("heldout28", 0.92, 0.94, 0.70),
         ("heldout29", 0.97, 0.97, 0.70),
         ("heldout30", 0.97, 0.97, 0.55),
         ("heldout31", 0.97, 0.95, 0.80),
         ("heldout32", 0.97, 0.97, 0.65),
         ("heldout33", 0.97, 0.97, 0.85),
-        ("heldout34", 0.97, 0.95, 0.55),
+        ("heldout34", 0.90, 0.93, 0.55),
         ("heldout35", 0.90, 0.93, 0.85),
         ("heldout36", 0.97, 0.97, 0.90),
-        ("heldout37", 0.88, 0.91, 0.85),
         ("heldout38", 0.97, 0.97, 0.70),
         ("heldout39", 0.94, 0.97, 0.80),
-        ("heldout40", 0.85, 0.95, 0.70),
+        ("heldout40", 0.80, 0.92, 0.70),
         ("heldout41", 0.97, 0.90, 0.80),
         ("heldout42", 0.97, 0.97, 0.40),
         ("heldout43", 0.97, 0.95, 0.80),
@@ -116,6 +115,8 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout62", 0.95, 0.96, 0.99),
         ("heldout63", 0.97, 0.97, 0.40),
         ("heldout64", 0.97, 0.91, 0.75),
+        ("heldout65", 0.92, 0.94, 0.83),
+        ("heldout66", 0.97, 0.97, 0.80),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -159,11 +160,17 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     long in one item; ``heldout63``, ``heldout64``: a collective joined to the localities (相关部门与地方), a
     collective's two nouns (省有关部门和单位), bodies named by their function alone, a hub, a deictic and its area
     (本区域); heldout63's platforms stay low: 3 of its 8, the others a list of levels sharing one name
-    (国家、省一体化政务服务平台), a brand of a district's portal (顺义网城) and names with a verb inside; heldout56,
-    heldout58 and heldout61, tuned on too, have no floor here: their leads, 16 of 17, 3 of 5 and 16 of 17, are short
-    of the aim (heldout58 misses two notes: a mechanism named by who leads it, 以X牵头…的工作机制, which the shared
-    gold takes as no note, and a subject joining a body and a kind of body; heldout61 misses one, whose partner after
-    会同 is a kind of body, 行业主管部门))
+    (国家、省一体化政务服务平台), a brand of a district's portal (顺义网城) and names with a verb inside;
+    ``heldout65``, ``heldout66``: a mechanism its lead and partners form (由X牵头，Y参加的…制度), a run of
+    bodies listed on over a comma before a subject, the departments every place has after a collective's
+    places (各市工业和信息化局、科技局), a body named after one the gazetteer knows (科技部火炬…中心), a
+    township's bodies after a run's level; heldout65 misses two notes of a division written with no role
+    word (区公安局（烟花办）建立…体系); heldout56, heldout58 and heldout61, tuned on too, have no floor
+    here: their leads, 16 of 17, 4 of 5 and 16 of 17, are short of the aim (heldout58 misses a subject
+    joining a body and a kind of body; heldout61 a note whose partner after 会同 is a kind of body,
+    行业主管部门). Since session 45 a body named by its function with a level alone (市城市管理部门,
+    省信息产业行政管理部门) is a kind, as the annotators of sixteen later sets read it; the annotators of
+    heldout28, heldout34 and heldout40 take such bodies as units, and their floors are lower for it)
     and ``tuning2`` (platform-rich plans): leads meet the issue's aim; notes, units and platforms
     have floors just under today's figures where a set still falls short of it, so that a change
     that loses ground fails."""
@@ -179,6 +186,7 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
 @pytest.mark.parametrize(
     ("name", "notes", "lead", "units", "platforms"),
     [
+        ("heldout37", 0.77, 0.75, 0.85, 0.85),
         ("heldout45", 0.55, 0.75, 0.90, 0.60),
         ("heldout48", 0.93, 0.85, 0.88, 0.73),
     ],
@@ -193,6 +201,10 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     assessment table under no unit label (重点考核部门 | 县委农工部), a reading its annotator flags
     as debatable and no rule reads, and 2 of its 9 leads are in collectives exhorted with a modal
     (各省级发展改革部门要…发挥牵头抓总作用), which the grammar reads as exhortations.
+
+    ``heldout37`` (from session 45): two of its notes, one with its leads (市、县环境保护行政主管部门会同
+    有关部门…), name bodies by their function with a level alone, which its annotator takes as units
+    and the annotators of sixteen later sets, and the extractor since session 45, do not.
 
     ``heldout48`` (from session 37): 2 of its 15 leads stand before partners the text names by
     what they do (X会同专区监管部门、数据提供部门和运营单位…), which the grammar takes for kinds of

@@ -2249,9 +2249,11 @@ def test_a_collective_joined_to_another(note: str, expected: list[list[str]]) ->
         ("（二）档案数据，由档案主管部门负责；", []),
         # or by a department's field and a noun for its bodies
         ("（四）婚姻登记数据，由民政部门、档案管理机关负责；", []),
-        # guards: with its level, or beside a named body, it names a body
-        ("（五）婚姻登记数据，由县民政部门负责；", [["县民政部门"]]),
-        ("（二）档案数据，由省档案主管部门负责；", [["省档案主管部门"]]),
+        # with a level only: whichever department of the level holds the function
+        ("（五）婚姻登记数据，由县民政部门负责；", []),
+        ("（二）档案数据，由省档案主管部门负责；", []),
+        # guards: with its place, or beside a named body, it names a body
+        ("（二）档案数据，由南京市档案主管部门负责；", [["南京市档案主管部门"]]),
         ("（三）档案数据，由档案主管部门、省档案馆负责；", [["档案主管部门", "省档案馆"]]),
     ],
 )
