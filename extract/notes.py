@@ -931,9 +931,11 @@ def _first_unit(units: str, lexicon: Lexicon) -> str:
 
 def _stacked_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """A table copied one cell to a line with no header: a row's number (alone on its line or
-    opening its task), its task ending at a full stop, a line of units alone and perhaps a line
-    that says when (1\\n推进…。\\n市政务服务管理局\\n2025年6月). The units are a note where two rows or
-    more of the text are so written; one such line may be a signature under a last paragraph."""
+    opening its task), its task, perhaps a line that says when, and a line of units alone
+    (1\\n推进…。\\n市政务服务管理局\\n2025年6月; 2\\n做好…统筹推进\\n全年推进\\n发展改革委: the rows of a
+    table whose header is on another page). A task ends at a full stop unless its number stands
+    alone on the line before it. The units are a note where two rows or more of the text are so
+    written; one such line may be a signature under a last paragraph."""
     lexicon = gaz.lexicon
     lines = norm.split("\n")
     starts = [0]
@@ -941,17 +943,27 @@ def _stacked_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         starts.append(starts[-1] + len(line) + 1)
     found: list[tuple[int, int]] = []
     for number in range(1, len(lines)):
-        line, task = lines[number].strip(), lines[number - 1].strip()
-        if not task.endswith(("。", "；")) or "|" in task or not _a_cell_of_units(line, lexicon):
+        line = lines[number].strip()
+        if not _a_cell_of_units(line, lexicon):
+            continue
+        task_at = number - 2 if number >= 2 and _a_cell_of_when(lines[number - 1].strip(), lexicon) else number - 1
+        task = lines[task_at].strip()
+        if "|" in task:
             continue
         marked = _ITEM_MARKER.match(task) or _GLUED_ROW_NUMBER.match(task)
-        alone = number >= 2 and _ROW_NUMBER_ALONE.fullmatch(lines[number - 2].strip()) is not None
-        if (marked or alone) and _units_alone(line, gaz):
+        alone = task_at >= 1 and _ROW_NUMBER_ALONE.fullmatch(lines[task_at - 1].strip()) is not None
+        if (alone or (marked and task.endswith(("。", "；")))) and _units_alone(line, gaz):
             start = starts[number] + len(lines[number]) - len(lines[number].lstrip())
             found.append((start, start + len(line)))
     if len(found) < 2:
         return []
     return [_one_cell_row(start, end, "responsible", ("responsible",)) for start, end in found]
+
+
+def _a_cell_of_when(line: str, lexicon: Lexicon) -> bool:
+    """Whether *line* is a cell that says when and nothing more (全年推进, 2025年6月底前完成, 三季度完成)."""
+    when = lexicon.time_pattern.match(line)
+    return when is not None and len(line) - when.end() <= _WHEN_VERB
 
 
 def _header_roles(line: str, lexicon: Lexicon) -> tuple[Role, ...] | None:

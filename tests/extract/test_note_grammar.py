@@ -1858,6 +1858,12 @@ def test_a_table_s_rows_copied_with_their_cells_run_together(text: str, expected
             "2\n推进农村饮水安全巩固提升工程。\n县水利局\n2025年6月\n",
             [["县民政局", "县财政局"], ["县水利局"]],
         ),
+        # rows of a table whose header is on another page: number, task with no full stop, when, units
+        (
+            "7\n推进公共机构节能改造\n全年推进\n机管局、发展改革委\n"
+            "8\n编制年度温室气体排放清单\n三季度完成\n生态环境局\n",
+            [["机管局", "发展改革委"], ["生态环境局"]],
+        ),
         # the number opening the task's line, a role phrase in the units' line
         (
             "（一）实施道路畅通工程，改造县乡公路30公里。\n县交通运输局牵头，各乡镇人民政府配合\n"
