@@ -942,17 +942,23 @@ def _stacked_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     found: list[tuple[int, int]] = []
-    for number in range(1, len(lines)):
-        line = lines[number].strip()
-        if not _a_cell_of_units(line, lexicon):
-            continue
-        task_at = number - 2 if number >= 2 and _a_cell_of_when(lines[number - 1].strip(), lexicon) else number - 1
+
+    def opens_a_row(task_at: int) -> bool:
+        """Whether the line *task_at* is a row's task: its number alone on the line before, or
+        opening it where it ends at a full stop."""
         task = lines[task_at].strip()
         if "|" in task:
+            return False
+        if task_at >= 1 and _ROW_NUMBER_ALONE.fullmatch(lines[task_at - 1].strip()) is not None:
+            return True
+        return task.endswith(("。", "；")) and bool(_ITEM_MARKER.match(task) or _GLUED_ROW_NUMBER.match(task))
+
+    for number in range(1, len(lines)):
+        when_between = number >= 2 and _a_cell_of_when(lines[number - 1].strip(), lexicon)
+        if not opens_a_row(number - 2 if when_between else number - 1):
             continue
-        marked = _ITEM_MARKER.match(task) or _GLUED_ROW_NUMBER.match(task)
-        alone = task_at >= 1 and _ROW_NUMBER_ALONE.fullmatch(lines[task_at - 1].strip()) is not None
-        if (alone or (marked and task.endswith(("。", "；")))) and _units_alone(line, gaz):
+        line = lines[number].strip()
+        if _a_cell_of_units(line, lexicon) and _units_alone(line, gaz):
             start = starts[number] + len(lines[number]) - len(lines[number].lstrip())
             found.append((start, start + len(line)))
     if len(found) < 2:
@@ -1994,11 +2000,11 @@ def _a_run_of_bodies(norm: str, begin: int, end: int, gaz: Gazetteer) -> bool:
     the first part of a subject listed on over a comma, no predicate, preposition or role in it."""
     lexicon = gaz.lexicon
     run = norm[begin:end].rstrip(" ，,")
-    if not run or starts_with_a_predicate(run) or starts_with_a_preposition(run):
+    if not run or not _ends_in_a_body(run, lexicon):
         return False
     if lexicon.role_clause_pattern.search(run) or lexicon.conjunction_pattern.search(run):
         return False
-    return _ends_in_a_body(run, lexicon) and _units_alone(run, gaz)
+    return not starts_with_a_predicate(run) and not starts_with_a_preposition(run) and _units_alone(run, gaz)
 
 
 def _may_name_a_subject(norm: str, start: int, end: int, lexicon: Lexicon) -> bool:
