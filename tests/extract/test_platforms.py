@@ -1601,3 +1601,17 @@ def test_a_word_glued_to_a_bound_morpheme_opens_no_name(nlp, text: str, names: l
 )
 def test_a_verbal_noun_opening_a_cited_title_is_no_predicate(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 推广, like 开发 and 应用, names what a system does right before its head
+        ("支持河北省特色产业产品推广平台建设。", ["河北省特色产业产品推广平台"]),
+        ("建设农业技术推广平台。", ["农业技术推广平台"]),
+        # guard: at the clause's start it is the predicate
+        ("大力推广省电子档案管理系统。", ["省电子档案管理系统"]),
+    ],
+)
+def test_promoting_named_as_a_system_s_activity(nlp, text: str, expected: list[str]) -> None:
+    assert platform_names(nlp, text) == expected
