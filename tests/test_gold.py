@@ -169,8 +169,9 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     here: their leads, 16 of 17, 4 of 5 and 16 of 17, are short of the aim (heldout58 misses a subject
     joining a body and a kind of body; heldout61 a note whose partner after 会同 is a kind of body,
     行业主管部门). Since session 45 a body named by its function with a level alone (市城市管理部门,
-    省信息产业行政管理部门) is a kind, as the annotators of sixteen later sets read it; the annotators of
-    heldout28, heldout34 and heldout40 take such bodies as units, and their floors are lower for it)
+    省信息产业行政管理部门) is a kind, as the annotators of fifteen later sets (heldout47 to heldout66)
+    read it; the annotators of heldout28, heldout34 and heldout40 take such bodies as units, and their
+    floors are lower for it)
     and ``tuning2`` (platform-rich plans): leads meet the issue's aim; notes, units and platforms
     have floors just under today's figures where a set still falls short of it, so that a change
     that loses ground fails."""
@@ -204,7 +205,7 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
 
     ``heldout37`` (from session 45): two of its notes, one with its leads (市、县环境保护行政主管部门会同
     有关部门…), name bodies by their function with a level alone, which its annotator takes as units
-    and the annotators of sixteen later sets, and the extractor since session 45, do not.
+    and the annotators of fifteen later sets, and the extractor since session 45, do not.
 
     ``heldout48`` (from session 37): 2 of its 15 leads stand before partners the text names by
     what they do (X会同专区监管部门、数据提供部门和运营单位…), which the grammar takes for kinds of
