@@ -3036,8 +3036,14 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
     if all(u.name in lexicon.dropped_units for g in parsed.groups for u in g.units):
         return False  # 由相关部门实施联合惩戒: bodies in general, none named
-    if all(_a_kind_by_function(u.name, gaz) for g in parsed.groups for u in g.units):
-        return False  # 市场监督管理部门负责…: a kind of body, one at every level, none named
+    if all(
+        _a_kind_by_function(u.name, gaz) or _townships_in_general(u.name, lexicon)
+        for g in parsed.groups
+        for u in g.units
+    ):
+        return (
+            False  # 市场监督管理部门负责…, 民政部门、乡镇人民政府负责…: kinds of body, one at every level, none named
+        )
     for group in parsed.groups:
         beside_a_body = any(u.name.endswith(lexicon.organisation_suffixes) for u in group.units)
         if not all(named(u, beside_a_body) for u in group.units):
@@ -3112,6 +3118,24 @@ def _levels_alone(unit: UnitName, lexicon: Lexicon) -> bool:
 # The most characters of the name of a township's own body after the township's name (人民政府,
 # 党委, 办事处, 卫生院): a longer one (…镇村建设办公室) is a body of its own, no township's.
 _TOWNSHIP_BODY_LENGTH = 4
+
+
+def _townships_in_general(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* is a body every township has, no township named (乡镇人民政府, 街道办事处,
+    乡（镇）人民政府): one in each, a kind, where no named body stands beside it.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> names = ("乡（镇）人民政府", "街道办事处", "亭子镇人民政府", "各乡镇人民政府")
+    >>> [_townships_in_general(n, lexicon) for n in names]
+    [True, True, False, False]
+    """
+    rest = _TRAILING_BRACKET.sub("", re.sub(r"[（(][^（()）]*[）)]", "", name))
+    words = sorted((*lexicon.township_words, *lexicon.grassroots_level_words), key=len, reverse=True)
+    opening = rest
+    while found := next((w for w in words if rest.startswith(w)), None):
+        rest = rest[len(found) :]
+    return rest != opening and rest in lexicon.place_bodies
 
 
 def _a_township(name: str, lexicon: Lexicon) -> bool:

@@ -2255,6 +2255,12 @@ def test_a_collective_joined_to_another(note: str, expected: list[list[str]]) ->
         ("（二）档案数据，由档案主管部门负责；", []),
         # or by a department's field and a noun for its bodies
         ("（四）婚姻登记数据，由民政部门、档案管理机关负责；", []),
+        # beside a body every township has, no township named: kinds all
+        ("（三）婚姻登记数据，由民政部门、乡镇人民政府负责；", []),
+        ("第五条 乡（镇）人民政府、街道办事处负责本辖区的具体工作。", []),
+        # guards: a named township, or a named body beside it
+        ("第五条 亭子镇人民政府、街道办事处负责本辖区的具体工作。", [["亭子镇人民政府", "街道办事处"]]),
+        ("（三）婚姻登记数据，由县民政局、乡镇人民政府负责；", [["县民政局", "乡镇人民政府"]]),
         # with a level only: whichever department of the level holds the function
         ("（五）婚姻登记数据，由县民政部门负责；", []),
         ("（二）档案数据，由省档案主管部门负责；", []),
