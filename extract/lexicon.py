@@ -78,6 +78,7 @@ class Lexicon:
     level_ranges: tuple[str, ...]  # 县级以上: a range of levels, a kind of body
     function_heads: tuple[str, ...]  # 数据主管部门: a body named by its function alone, a kind
     field_nouns: tuple[str, ...]  # 民政|部门: the bodies of a department's field, a kind
+    class_nouns: tuple[str, ...]  # 生产|企业: a class of bodies, a kind whatever names it
     clause_prepositions: tuple[str, ...]  # X关于Y的通知, X对Y实施: a clause, no unit
     interrogatives: tuple[str, ...]  # 哪些部门 asks which bodies, names none
     hosting_roles: tuple[str, ...]  # 主办, 承办: who hosts, answerable only beside another role
@@ -878,6 +879,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             level_ranges=tuple(data["level_ranges"]["words"]),
             function_heads=tuple(data["function_heads"]["words"]),
             field_nouns=tuple(data["function_heads"]["field_nouns"]),
+            class_nouns=tuple(data["function_heads"]["class_nouns"]),
             clause_prepositions=tuple(data["clause_prepositions"]["words"]),
             interrogatives=tuple(data["interrogatives"]),
             hosting_roles=tuple(data["hosting_roles"]["words"]),

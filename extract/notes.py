@@ -3036,19 +3036,24 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
     if all(u.name in lexicon.dropped_units for g in parsed.groups for u in g.units):
         return False  # 由相关部门实施联合惩戒: bodies in general, none named
-    if all(
-        _a_kind_by_function(u.name, gaz) or _townships_in_general(u.name, lexicon)
-        for g in parsed.groups
-        for u in g.units
-    ):
-        return (
-            False  # 市场监督管理部门负责…, 民政部门、乡镇人民政府负责…: kinds of body, one at every level, none named
-        )
+    if all(_a_kind(u.name, gaz) for g in parsed.groups for u in g.units):
+        return False  # 市场监督管理部门负责…, 民政部门、乡镇人民政府负责…: kinds of body, none named
     for group in parsed.groups:
         beside_a_body = any(u.name.endswith(lexicon.organisation_suffixes) for u in group.units)
         if not all(named(u, beside_a_body) for u in group.units):
             return False
     return True
+
+
+def _a_kind(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name* names a kind of body, none a note can name: by its function
+    (:func:`_a_kind_by_function`), a body every township has (:func:`_townships_in_general`), or a
+    class of bodies (``class_nouns``: 新能源汽车生产企业; not 各国有企业 or 市属国有企业, collectives of
+    units, each one or the ones a level owns)."""
+    lexicon = gaz.lexicon
+    if name.endswith(lexicon.class_nouns):
+        return not lexicon.is_collective(name)
+    return _a_kind_by_function(name, gaz) or _townships_in_general(name, lexicon)
 
 
 def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:

@@ -2261,6 +2261,10 @@ def test_a_collective_joined_to_another(note: str, expected: list[list[str]]) ->
         # guards: a named township, or a named body beside it
         ("第五条 亭子镇人民政府、街道办事处负责本辖区的具体工作。", [["亭子镇人民政府", "街道办事处"]]),
         ("（三）婚姻登记数据，由县民政局、乡镇人民政府负责；", [["县民政局", "乡镇人民政府"]]),
+        # a class of bodies, whatever names it; each one of a collective is a unit
+        ("第六条 全国新能源汽车生产企业负责回收废旧电池。", []),
+        ("第六条 河北省专精特新中小企业负责按时报送数据。", []),
+        ("（六）做好数据报送。（责任单位：市属各国有企业）", [["市属各国有企业"]]),
         # with a level only: whichever department of the level holds the function
         ("（五）婚姻登记数据，由县民政部门负责；", []),
         ("（二）档案数据，由省档案主管部门负责；", []),
