@@ -136,6 +136,23 @@ class Lexicon:
             for suffix in self.organisation_suffixes
         )
 
+    def is_every_township_s_body(self, name: str) -> bool:
+        """Whether *name* is a body every township has, no township named (镇人民政府, 街道办事处,
+        乡（镇）人民政府): one in each, which a run's level does not reach (市发改委、镇人民政府) and,
+        with no named body beside it, a kind; 亭子镇人民政府 and 乡村振兴局 are none.
+
+        >>> lexicon = load_lexicon()
+        >>> names = ("乡（镇）人民政府", "街道办事处", "亭子镇人民政府", "各乡镇人民政府", "乡村振兴局")
+        >>> [lexicon.is_every_township_s_body(n) for n in names]
+        [True, True, False, False, False]
+        """
+        bare = re.sub(r"[（(][^（()）]*[）)]", "", name)  # 乡（镇）: the bracket's levels are the same kind
+        words = sorted((*self.township_words, *self.grassroots_level_words), key=len, reverse=True)
+        rest = bare
+        while found := next((w for w in words if rest.startswith(w)), None):
+            rest = rest[len(found) :]
+        return rest != bare and rest in self.place_bodies
+
     @cached_property
     def body_nouns(self) -> frozenset[str]:
         """The bare nouns for bodies (部门, 单位): organisations' words that alone name none.

@@ -1682,7 +1682,7 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 tasked_end = end if task_before or role.end() < part.end() else None
             if end is not None and _names_a_body(norm, end, sentence_end, lexicon):
                 end = None
-            if agent.group() == "以" and not names_its_partners:
+            if agent.re is _WITH_AGENT and not names_its_partners:
                 end = None  # 以X为主, 以X牵头推进: 以 makes an agent only of such a body's lead
             if end is not None:
                 spans.append(NoteSpan(agent.end(), end, agent.end(), end, "clause"))
@@ -3047,13 +3047,13 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
 def _a_kind(name: str, gaz: Gazetteer) -> bool:
     """Whether *name* names a kind of body, none a note can name: by its function
-    (:func:`_a_kind_by_function`), a body every township has (:func:`_townships_in_general`), or a
+    (:func:`_a_kind_by_function`), a body every township has (:meth:`Lexicon.is_every_township_s_body`), or a
     class of bodies (``class_nouns``: 新能源汽车生产企业; not 各国有企业 or 市属国有企业, collectives of
     units, each one or the ones a level owns)."""
     lexicon = gaz.lexicon
     if name.endswith(lexicon.class_nouns):
         return not lexicon.is_collective(name)
-    return _a_kind_by_function(name, gaz) or _townships_in_general(name, lexicon)
+    return _a_kind_by_function(name, gaz) or lexicon.is_every_township_s_body(name)
 
 
 def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:
@@ -3123,24 +3123,6 @@ def _levels_alone(unit: UnitName, lexicon: Lexicon) -> bool:
 # The most characters of the name of a township's own body after the township's name (人民政府,
 # 党委, 办事处, 卫生院): a longer one (…镇村建设办公室) is a body of its own, no township's.
 _TOWNSHIP_BODY_LENGTH = 4
-
-
-def _townships_in_general(name: str, lexicon: Lexicon) -> bool:
-    """Whether *name* is a body every township has, no township named (乡镇人民政府, 街道办事处,
-    乡（镇）人民政府): one in each, a kind, where no named body stands beside it.
-
-    >>> from extract.lexicon import load_lexicon
-    >>> lexicon = load_lexicon()
-    >>> names = ("乡（镇）人民政府", "街道办事处", "亭子镇人民政府", "各乡镇人民政府")
-    >>> [_townships_in_general(n, lexicon) for n in names]
-    [True, True, False, False]
-    """
-    rest = _TRAILING_BRACKET.sub("", re.sub(r"[（(][^（()）]*[）)]", "", name))
-    words = sorted((*lexicon.township_words, *lexicon.grassroots_level_words), key=len, reverse=True)
-    opening = rest
-    while found := next((w for w in words if rest.startswith(w)), None):
-        rest = rest[len(found) :]
-    return rest != opening and rest in lexicon.place_bodies
 
 
 def _a_township(name: str, lexicon: Lexicon) -> bool:

@@ -350,12 +350,6 @@ def _has_own_level(name: str, gaz: Gazetteer) -> bool:
     return any(gaz.places_named(name[i : i + n]) for n in (2, 3) for i in range(1, max(len(name) - n, 1)))
 
 
-def _a_township_s_body(name: str, lexicon: Lexicon) -> bool:
-    """Whether *name* is a township's word and a body every place has (镇人民政府, 街道办事处): each
-    township's, which a run's level does not reach (市发改委、镇人民政府); 乡村振兴局 is none."""
-    return any(name.startswith(word) and name[len(word) :] in lexicon.place_bodies for word in lexicon.township_words)
-
-
 def _a_kind_of_enterprise(name: str, gaz: Gazetteer) -> bool:
     """Whether *name* is a common noun for enterprises (运营商, 保险公司): a kind, which a run's level
     does not reach (省广播电视局、运营商); a name the dictionary lacks (国投集团) is one body."""
@@ -470,7 +464,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             )
             and not _has_own_level(item, gaz)
             and not item.startswith(gaz.lexicon.grassroots_level_words)  # 社区居委会
-            and not _a_township_s_body(item, gaz.lexicon)  # 镇人民政府, 街道办事处: each township's
+            and not gaz.lexicon.is_every_township_s_body(item)  # 镇人民政府, 街道办事处: each township's
             and not (prefix in gaz.lexicon.township_words and item.startswith(prefix))  # 镇…、镇财政所
             and not item.startswith(own_stems)
             and not _a_kind_of_enterprise(item, gaz)
