@@ -158,7 +158,7 @@ class Lexicon:
         """The bare nouns for bodies (部门, 单位): organisations' words that alone name none.
 
         >>> sorted(load_lexicon().body_nouns)
-        ['单位', '部门']
+        ['单位', '机构', '部门']
         """
         return self.dropped_units.intersection(self.organisation_suffixes)
 

@@ -381,7 +381,7 @@ _LEVEL_COUNT = re.compile(r"^[两二三四五]级")
 def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction: str) -> list[UnitName]:
     """Expand one 、-run; each item is (name without a trailing bracket, as written, start)."""
     prefix = _run_prefix(items[0][0], gaz)
-    own_stems = gaz.own_stems(jurisdiction)  # 莲都邮政管理局 in a plan of 莲都区 says whose it is
+    own_stems = gaz.own_stems(jurisdiction)  # 莲都邮政管理局, 工商海淀分局 in a plan of 莲都区, 海淀区: whose
     bare = [_bare_place(written, gaz) for _, written, _ in items]
     places = [_place_part(item, gaz) for item, _, _ in items]
 
@@ -466,7 +466,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             and not item.startswith(gaz.lexicon.grassroots_level_words)  # 社区居委会
             and not gaz.lexicon.is_every_township_s_body(item)  # 镇人民政府, 街道办事处: each township's
             and not (prefix in gaz.lexicon.township_words and item.startswith(prefix))  # 镇…、镇财政所
-            and not item.startswith(own_stems)
+            and not any(stem in item for stem in own_stems)  # 电信安康分公司: the branch in the plan's place
             and not _a_kind_of_enterprise(item, gaz)
             and not gaz.is_collective(item)  # 区X小组成员单位及其他各行业主管单位: bodies of every level
         ):

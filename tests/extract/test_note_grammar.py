@@ -646,6 +646,8 @@ def test_a_collective_in_a_group_of_its_own_is_a_unit() -> None:
         ("（责任单位：市商务局、有关部门、各县区）", ["市商务局", "有关部门", "各县区"]),
         ("（责任单位：市商务局，有关部门，各县区）", ["市商务局", "有关部门", "各县区"]),
         ("（责任单位：市商务局等有关部门，各县区）", ["市商务局", "各县区"]),  # after 等: a qualifier
+        ("（责任单位：市质量检测中心、市计量研究院等机构）", ["市质量检测中心", "市计量研究院"]),  # 机构 as 部门
+        ("（责任单位：市科技局等相关机构，各县区）", ["市科技局", "各县区"]),
     ],
 )
 def test_a_collective_listed_among_units_is_one(note: str, expected: list[str]) -> None:
@@ -1662,6 +1664,13 @@ def test_a_body_the_gazetteer_knows_says_whose_a_body_named_after_it_is() -> Non
             [["*市商务局", "金寨高新区管委会", "市发改委"]],
         ),
         ("二、推进公开。围绕本区经济社会发展深化信息公开，认真落实各项部署。\n", "341600", []),  # guard
+        # a branch named by the plan's own place in a run after a level says whose it is
+        (
+            "二、推进园区建设。（责任单位：区市场监管局、税务余杭分局、电信余杭分公司）\n",
+            "330110",
+            [["区市场监管局", "税务余杭分局", "电信余杭分公司"]],
+        ),
+        ("二、推进园区建设。（责任单位：区市场监管局、税务分局）\n", "330110", [["区市场监管局", "区税务分局"]]),
         # a partner that is an area's body goes on past the area's name, not into the predicate
         (
             "（三）推进协同发展。区发展改革委要会同两江新区经济运行局，建立重大项目协同推进机制。\n",
