@@ -1648,9 +1648,9 @@ def _counted(tokens: list[Tok], first: int, last: int, grammar: Grammar, *, afte
         name_before = name_before or (bool(token.head) and joined)  # 两个主题数据库|和|…
         verb_after = verb_after or token.tag in grammar.verb_tags
         if token.tag.startswith("r") and token.text.startswith("各"):
-            # 各区自建业务系统, 各类平台; not 覆盖|各片区|的X系统: there 各 counts the object of a verb
-            # in a clause before 的
-            return not (relative and k > 0 and tokens[k - 1].tag in grammar.verb_tags)
+            # 各区自建业务系统, 各类平台; not 各县市区的|X系统 or 覆盖|各片区|的X系统: before a 的, 各
+            # counts the owners or the object of a clause that modifies the name
+            return not relative
         counting = token.text[0].isdigit() and k + 1 < len(tokens) and tokens[k + 1].tag == "q"
         if _quantity(token, grammar) and (counting or not token.text[0].isdigit()):
             if _counts_levels(tokens, k, grammar):

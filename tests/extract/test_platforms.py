@@ -234,6 +234,20 @@ def test_a_link_needs_its_first_platform_right_before_the_conjunction(nlp) -> No
     assert doc.spans["platforms"].attrs["links"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("各乡镇的社会救助申请系统已全部投入使用。", ["社会救助申请系统"]),
+        ("支持各高校的科研仪器共享系统互联。", ["科研仪器共享系统"]),
+        ("推动各乡镇自建审批系统整合。", []),  # guard: 各 right before the name counts the systems
+    ],
+)
+def test_each_owner_before_a_relative_s_de_counts_the_owners_not_the_systems(nlp, text: str, names: list[str]) -> None:
+    """各X的Y系统: 各 counts the owners in a clause that modifies the name, which names a system
+    of each of them; right before the name (各区自建业务系统) it counts the systems, a kind."""
+    assert platform_names(nlp, text) == names
+
+
 def test_programmes(nlp) -> None:
     doc = nlp(matching_text("深入实施“宽带乡村”工程。启动数字乡村示范工程。合理安排年度用地计划和土建工程。"))
     assert [s.id_ for s in doc.spans["programmes"]] == ["宽带乡村工程", "数字乡村示范工程"]
