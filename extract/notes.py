@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial, reduce
 from itertools import combinations, pairwise
 
@@ -2639,7 +2639,9 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
             and span.style == "subject"
             and not _names_its_subject(parsed, norm, span.start, gaz, jurisdiction, noted)
         ):
-            continue
+            parsed = _led_without_unnamed_partners(parsed, norm, gaz, jurisdiction)
+            if parsed is None:
+                continue
         if parsed is not None:
             found.append((span, parsed))
             noted.update(u.name for g in parsed.groups for u in g.units)
@@ -2704,6 +2706,38 @@ def _names_its_subject(
         or _declared_short_form(u.name, norm, position, gaz)
         for u in units
     )
+
+
+def _led_without_unnamed_partners(
+    parsed: ParsedNote, norm: str, gaz: Gazetteer, jurisdiction: str
+) -> ParsedNote | None:
+    """*parsed* without the partners that name no body, where its lead names its own and they
+    are partners only and of a kind (区公安分局会同|行业主管部门…: whichever department holds the
+    function, as 有关部门 after 会同 is); None where a lead does not say whose it is (a body named
+    before, a kind), or a partner is neither named nor a kind.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> lead = RoleGroup("lead", [UnitName("区公安分局", 0, 5)])
+    >>> parsed = ParsedNote([lead, RoleGroup("support", [UnitName("行业主管部门", 7, 13)])])
+    >>> [[u.name for u in g.units] for g in _led_without_unnamed_partners(parsed, "", gaz, "440300").groups]
+    [['区公安分局']]
+    """
+    if len(parsed.groups) < 2 or parsed.groups[0].role != "lead":
+        return None
+    lead, *partners = parsed.groups
+    if any(group.role != "support" for group in partners):
+        return None
+
+    def named(unit: UnitName) -> bool:
+        return _unit_says_whose(unit, norm, gaz, jurisdiction) and not _a_kind(unit.name, gaz)
+
+    if not all(named(u) for u in lead.units):
+        return None
+    if not all(named(u) or _a_kind(u.name, gaz) for g in partners for u in g.units):
+        return None  # X联合|运行Y平台: no partner, a predicate
+    kept = [RoleGroup(g.role, [u for u in g.units if named(u)]) for g in partners]
+    return replace(parsed, groups=[lead, *(g for g in kept if g.units)])
 
 
 def _declared_short_form(name: str, norm: str, position: int, gaz: Gazetteer) -> bool:

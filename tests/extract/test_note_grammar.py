@@ -2284,3 +2284,17 @@ def test_a_collective_joined_to_another(note: str, expected: list[list[str]]) ->
 )
 def test_a_body_named_by_its_function_alone_is_a_kind(text: str, expected: list[list[str]]) -> None:
     assert marked(text, "430000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（二）市商务局会同行业主管部门，对企业上报的数据进行核查。\n", [["*市商务局"]]),
+        ("（二）市商务局会同市场监管部门、市财政局制定实施细则。\n", [["*市商务局", "市财政局"]]),
+        ("（二）行业主管部门会同市商务局制定实施细则。\n", []),  # guard: a lead of a kind names no unit
+    ],
+)
+def test_a_partner_of_a_kind_leaves_the_named_lead_answerable(text: str, expected: list[list[str]]) -> None:
+    """X会同Y, Y a body named by its function alone (行业主管部门: whichever department holds it):
+    X, which says whose it is, leads, as after 会同有关部门; a lead of a kind makes no note."""
+    assert marked(text, "341600") == expected
