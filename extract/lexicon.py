@@ -607,7 +607,12 @@ class Lexicon:
         # 为辖区河道管护|第一责任单位, 是本辖区乡村道路、村内道路养护的|实施主体: a copula's, a list too
         listed_scope = "[^，。；：:（）()\\s]{1,24}?"
         d = self.duty_statements
-        kinds, nouns, kind_nouns = alternation(d["kinds"]), alternation(d["nouns"]), alternation(d["kind_nouns"])
+        leads = [word for word, role in self.role_words.items() if role == "lead"]  # 牵头, 主责: kinds too
+        kinds, nouns, kind_nouns = (
+            alternation([*leads, *d["kinds"]]),
+            alternation(d["nouns"]),
+            alternation(d["kind_nouns"]),
+        )
         duty_noun = f"(?:{kinds})?(?:{nouns})|(?:{kinds})(?:{kind_nouns})"  # 牵头作用, not 桥梁纽带作用
         duty = f"(?P<bearing>{alternation(d['verbs'])})(?P<duty_scope>{scope})??(?P<duty>{duty_noun})"
         return re.compile(

@@ -761,6 +761,7 @@ def test_a_sentence_whose_subject_is_a_unit_and_whose_verb_a_role_is_a_note(
         # a duty whose noun names one only after a kind (牵头作用, not 桥梁纽带作用)
         ("（十六）区发展改革委要发挥牵头作用，加强统筹调度。", [["*区发展改革委"]]),
         ("（十七）市科协要发挥桥梁纽带作用。", []),
+        ("（十八）区数据局要发挥主责作用，统筹推进平台建设。", [["*区数据局"]]),  # every lead role word
     ],
 )
 def test_a_subject_given_a_unit_s_label_by_a_copula_is_a_note(text: str, expected: list[list[str]]) -> None:
