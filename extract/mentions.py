@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from extract.gazetteer import Gazetteer
+from extract.gazetteer import COUNTRY, Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
 from extract.outline import in_spans, merge_spans, title_spans
 from extract.platforms import load_grammar, name_labels
@@ -63,8 +63,9 @@ def attach_mentions(extraction: Extraction, pieces: Iterable[tuple[int, Any]], g
     locate = _Locator(extraction)
     for offset, doc in pieces:
         _attach_piece(extraction, doc, offset, locate, gazetteer)
-    _one_name_a_level_apart(extraction, load_grammar().levels)
-    _one_name_and_its_longer_form(extraction)
+    above = _levels_above(gazetteer, extraction.metadata.jurisdiction)  # a city's plan: 省, 国
+    _one_name_a_level_apart(extraction, load_grammar().levels, above)
+    _one_name_and_its_longer_form(extraction, above)
 
 
 # a level written before a name (区级, 全区, 省): the class of government it says, 区 for all three
@@ -72,13 +73,42 @@ _LEVEL_CLASS = str.maketrans("", "", "全级")
 _MIN_CORE = 3  # characters of a name without its level that may name a system (政务网, not 网)
 
 
-def _one_name_a_level_apart(extraction: Extraction, levels: Iterable[str]) -> None:
+def _class_of_level(level: str) -> str:
+    """The class of government a level written before a name says (区级, 全区, 区 → 区; 国家 → 国)."""
+    return level.translate(_LEVEL_CLASS).replace("国家", "国")
+
+
+def _levels_above(gazetteer: Gazetteer, jurisdiction: str) -> frozenset[str]:
+    """The level words of the places above the document's own (省 and 国 for a city's plan), in
+    the class :func:`_one_name_a_level_apart` reads a level as: a system written with one of them
+    is that place's, not the document's.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> sorted(_levels_above(load_gazetteer(), "410100")), sorted(_levels_above(load_gazetteer(), "350000"))
+    (['国', '省'], ['国'])
+    """
+    own = gazetteer.places.get(jurisdiction)
+    if own is None or own.code == COUNTRY:
+        return frozenset()
+    words = {"国"}
+    place = gazetteer.places.get(own.parent) if own.parent else None
+    while place is not None and place.code != COUNTRY:
+        word = gazetteer.level_word(place)
+        if word and word != gazetteer.level_word(own):
+            words.add(word)
+        place = gazetteer.places.get(place.parent) if place.parent else None
+    return frozenset(words)
+
+
+def _one_name_a_level_apart(extraction: Extraction, levels: Iterable[str], above: frozenset[str]) -> None:
     """Mentions under one heading of one system written with and without its level, or with two
     forms of one level (区行政服务统一工作平台, 行政服务统一工作平台; 区级电子监察系统, 区电子监察系统)
     take one name, the others' kept as labels, so that the item lists the system
     once; mentions at two levels (省级网上办事大厅, 区网上办事大厅), or linked to each other
-    (全国一体化在线政务服务平台与一体化在线政务服务平台对接), name two systems and stay apart. The name
-    kept is the first one written."""
+    (全国一体化在线政务服务平台与一体化在线政务服务平台对接), name two systems and stay apart, as do
+    a name without a level, the document's own system, and the name with a level *above* the
+    document's (电子政务内网 and 省电子政务内网 in a city's plan). The name kept is the first one
+    written."""
     by_length = sorted(levels, key=len, reverse=True)
     linked = _linked(extraction)
     groups: dict[tuple[int | None, str], list[tuple[str, Mention]]] = defaultdict(list)
@@ -86,9 +116,11 @@ def _one_name_a_level_apart(extraction: Extraction, levels: Iterable[str]) -> No
         level = next((w for w in by_length if mention.name.startswith(w)), "")
         core = mention.name[len(level) :]
         if len(core) >= _MIN_CORE:
-            groups[(mention.heading, core)].append((level.translate(_LEVEL_CLASS).replace("国家", "国"), mention))
+            groups[(mention.heading, core)].append((_class_of_level(level), mention))
     for members in groups.values():
         if len({level for level, _ in members if level}) > 1 or any(id(m) in linked for _, m in members):
+            continue
+        if any(not level for level, _ in members) and any(level in above for level, _ in members):
             continue
         named = members[0][1]
         for _, mention in members:
@@ -97,13 +129,14 @@ def _one_name_a_level_apart(extraction: Extraction, levels: Iterable[str]) -> No
                 mention.name = named.name
 
 
-def _one_name_and_its_longer_form(extraction: Extraction) -> None:
+def _one_name_and_its_longer_form(extraction: Extraction, above: frozenset[str]) -> None:
     """Mentions under one heading where one name ends the other (科研诚信信息系统 and
     自然科学和哲学社会科学科研诚信信息系统; 电梯应急处置平台 and “96196”电梯应急处置平台) name one
     system, written once short and once with what sets it apart: both take the name written first,
     as :func:`_one_name_a_level_apart` does, the other kept as a label. Not where two longer names end
     the short one (X平台 beside 甲X平台 and 乙X平台: which one is meant is unsaid), nor where either
-    is linked to another system or stands in a document's title (《X系统管理办法》 names the document)."""
+    is linked to another system or stands in a document's title (《X系统管理办法》 names the document),
+    nor where the longer adds only a level *above* the document's (省电子政务内网 in a city's plan)."""
     text, linked = extraction.document.text, _linked(extraction)
     by_heading: dict[int | None, list[Mention]] = defaultdict(list)
     for mention in extraction.of_kind("platform"):
@@ -115,6 +148,8 @@ def _one_name_and_its_longer_form(extraction: Extraction) -> None:
             longer = [name for name in names if name != short and name.endswith(short)]
             if len(short) < _MIN_CORE or len(longer) != 1:
                 continue
+            if _class_of_level(longer[0][: -len(short)]) in above:
+                continue  # 电子政务内网 and 省电子政务内网 in a city's plan: the city's and the province's
             kept, other = (short, longer[0]) if names.index(short) < names.index(longer[0]) else (longer[0], short)
             for mention in members:
                 if mention.name == other:

@@ -1629,3 +1629,20 @@ def test_a_verbal_noun_opening_a_cited_title_is_no_predicate(nlp, text: str, nam
 )
 def test_promoting_named_as_a_system_s_activity(nlp, text: str, expected: list[str]) -> None:
     assert platform_names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "names"),
+    [
+        ("360100", ["政务云平台", "政务云平台", "省政务云平台"]),  # a city's plan: its own and the province's
+        ("360000", ["政务云平台", "政务云平台", "政务云平台"]),  # a province's plan: its own, written twice
+    ],
+)
+def test_a_name_with_a_level_above_the_plan_s_own_is_another_system(nlp, jurisdiction: str, names: list[str]) -> None:
+    """Under one heading a name with and without its level is one system, unless the level is of a
+    place above the document's: in a city's plan 政务云平台 is the city's, 省政务云平台 the province's."""
+    from extract import extract_text
+
+    text = "一、政务云平台\n政务云平台已接入省政务云平台，运行平稳。\n"
+    extraction = extract_text(text, jurisdiction=jurisdiction, nlp=nlp)
+    assert [m.name for m in extraction.mentions if m.kind == "platform"] == names
