@@ -525,6 +525,8 @@ class Lexicon:
         (True, False)
         >>> lexicon.opens_a_name("区税务局负责企业登记", 6), lexicon.opens_a_name("社发办负责园区、企业", 5)
         (False, False)
+        >>> lexicon.opens_a_name("会同主责单位组织评价", 4)
+        True
 
         An area's word (园区, 开发区) names a place, where a body's head would follow: a role word
         before it takes it as its object.
@@ -535,6 +537,8 @@ class Lexicon:
         after = end + len(word)
         if not word or text[after : after + 1] in "：:":
             return False
+        if any(text[end - k : after] in self.labels for k in range(2, 5)):
+            return True  # 会同主责|单位|组织…: a label written as a noun names the body in that role
         # the word ends the name: what follows is no noun of the task (负责|企业|登记: the object)
         return not is_han(text[after : after + 1]) or self.role_clause_pattern.match(text, after) is not None
 

@@ -3081,13 +3081,26 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
 def _a_kind(name: str, gaz: Gazetteer) -> bool:
     """Whether *name* names a kind of body, none a note can name: by its function
-    (:func:`_a_kind_by_function`), a body every township has (:meth:`Lexicon.is_every_township_s_body`), or a
+    (:func:`_a_kind_by_function`), a body every township has (:meth:`Lexicon.is_every_township_s_body`), a
+    label written as a noun (主责单位: whichever body holds the role), or a
     class of bodies (``class_nouns``: 新能源汽车生产企业; not 各国有企业 or 市属国有企业, collectives of
     units, each one or the ones a level owns)."""
     lexicon = gaz.lexicon
     if name.endswith(lexicon.class_nouns):
         return not lexicon.is_collective(name)
-    return _a_kind_by_function(name, gaz) or lexicon.is_every_township_s_body(name)
+    return _a_kind_by_function(name, gaz) or lexicon.is_every_township_s_body(name) or _a_label_as_a_noun(name, lexicon)
+
+
+def _a_label_as_a_noun(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* is a role's label written as a noun, alone or after 各 (主责单位, 各牵头单位):
+    whichever bodies hold the role; not a collective's (相关部门, 有关单位), which names bodies in general.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> [_a_label_as_a_noun(n, load_lexicon()) for n in ("主责单位", "各牵头单位", "相关部门", "市财政局")]
+    [True, True, False, False]
+    """
+    bare = name.removeprefix(lexicon.collective_markers[0])
+    return bare in lexicon.labels and not bare.startswith(lexicon.collective_markers)
 
 
 def _a_kind_by_function(name: str, gaz: Gazetteer) -> bool:

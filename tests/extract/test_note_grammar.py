@@ -2299,3 +2299,17 @@ def test_a_partner_of_a_kind_leaves_the_named_lead_answerable(text: str, expecte
     """X会同Y, Y a body named by its function alone (行业主管部门: whichever department holds it):
     X, which says whose it is, leads, as after 会同有关部门; a lead of a kind makes no note."""
     assert marked(text, "341600") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第九条 市商务局会同牵头单位组织开展绩效评价。\n", [["*市商务局"]]),
+        ("第九条 市商务局会同责任单位在年底前组织验收。\n", [["*市商务局"]]),
+        ("第九条 牵头单位组织开展绩效评价。\n", []),  # guard: the label alone names no body
+    ],
+)
+def test_a_label_written_as_a_noun_is_a_body_of_a_kind(text: str, expected: list[list[str]]) -> None:
+    """牵头单位, 主责单位 written without a colon, as a noun (会同主责单位组织…): whichever body holds
+    the role, a kind, not a role word before a task; the partner of a named lead."""
+    assert marked(text, "341600") == expected
