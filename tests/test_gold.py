@@ -112,11 +112,14 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout57", 0.94, 0.97, 0.60),
         ("heldout59", 0.91, 0.92, 0.76),
         ("heldout60", 0.94, 0.97, 0.68),
+        ("heldout61", 0.97, 0.97, 0.88),
         ("heldout62", 0.95, 0.96, 0.99),
         ("heldout63", 0.97, 0.97, 0.40),
         ("heldout64", 0.97, 0.91, 0.75),
         ("heldout65", 0.92, 0.94, 0.83),
         ("heldout66", 0.97, 0.97, 0.80),
+        ("heldout67", 0.97, 0.94, 0.90),
+        ("heldout68", 0.97, 0.97, 0.90),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -165,10 +168,12 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     bodies listed on over a comma before a subject, the departments every place has after a collective's
     places (各市工业和信息化局、科技局), a body named after one the gazetteer knows (科技部火炬…中心), a
     township's bodies after a run's level; heldout65 misses two notes of a division written with no role
-    word (区公安局（烟花办）建立…体系); heldout56, heldout58 and heldout61, tuned on too, have no floor
-    here: their leads, 16 of 17, 4 of 5 and 16 of 17, are short of the aim (heldout58 misses a subject
-    joining a body and a kind of body; heldout61 a note whose partner after 会同 is a kind of body,
-    行业主管部门). Since session 45 a body named by its function with a level alone (市城市管理部门,
+    word (区公安局（烟花办）建立…体系); ``heldout67``, ``heldout68``: branches named by the plan's own place
+    (电信安康分公司), 等机构, partners of a kind after 会同 (行业主管部门, 主责单位), 发挥主责作用, a system of
+    a place above the plan's (省电子政务内网 in a city's plan); ``heldout61``: since session 46 its note
+    whose partner after 会同 is a kind of body (行业主管部门); heldout56 and heldout58, tuned on too, have no
+    floor here: their leads, 16 of 17 and 4 of 5, are short of the aim (heldout58 joins a body and a kind
+    of body before 会同). Since session 45 a body named by its function with a level alone (市城市管理部门,
     省信息产业行政管理部门) is a kind, as the annotators of fifteen later sets (heldout47 to heldout66)
     read it; the annotators of heldout28, heldout34 and heldout40 take such bodies as units, and their
     floors are lower for it)
