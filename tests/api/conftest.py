@@ -53,6 +53,15 @@ def client(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 
 @pytest.fixture(scope="package")
+def patient_client(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The default configuration with a query time limit of 120 s, for tests of what a heavy answer
+    holds (a neighbourhood two steps deep, exported): with the tests run two at a time on two cores
+    such an answer has taken past the default 10 s. How long answers take is measured in bench/."""
+    with running_app(built_store, tmp_path_factory.mktemp("app-patient"), {"query_timeout": "120"}) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="package")
 def cors_client(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """Read-only, with reads any origin's pages may make (CORS)."""
     with running_app(built_store, tmp_path_factory.mktemp("app-cors"), {"cors_origins": "*"}) as opened:

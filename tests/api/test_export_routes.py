@@ -53,10 +53,12 @@ def test_every_format_is_a_download(client: httpx.Client, fmt: str) -> None:
     assert len(response.content) > 1000
 
 
-def test_the_neighbourhood_export_is_the_neighbourhood(client: httpx.Client) -> None:
-    shown = get(client, f"/api/entities/{OFFICE}/neighbourhood", depth=2, limit=2000)
+def test_the_neighbourhood_export_is_the_neighbourhood(patient_client: httpx.Client) -> None:
+    """Two steps deep, the export holds the nodes and edges the neighbourhood route shows."""
+    shown = get(patient_client, f"/api/entities/{OFFICE}/neighbourhood", depth=2, limit=2000)
     read = nx.node_link_graph(
-        download(client, format="nodelink", view="neighbourhood", entity=OFFICE, depth=2).json(), edges="edges"
+        download(patient_client, format="nodelink", view="neighbourhood", entity=OFFICE, depth=2).json(),
+        edges="edges",
     )
     assert set(read) == {node["id"] for node in shown["nodes"]}
     assert {(u, v) for u, v in read.edges} == {(e["source"], e["target"]) for e in shown["edges"]}
