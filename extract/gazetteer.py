@@ -320,6 +320,19 @@ class Gazetteer:
         """The word the units of *place* are written with (省, 市 for 北京市, 州, 县 …), None if none."""
         return _level_word(place)
 
+    def places_up_from(self, jurisdiction: str) -> list[Place]:
+        """*jurisdiction*'s place and the places above it, below the country, nearest first.
+
+        >>> [p.code for p in load_gazetteer().places_up_from("331102")]
+        ['331102', '331100', '330000']
+        """
+        places: list[Place] = []
+        code: str | None = jurisdiction
+        while code and code in self.places and code != COUNTRY:
+            places.append(self.places[code])
+            code = self.places[code].parent
+        return places
+
     def own_stems(self, jurisdiction: str) -> tuple[str, ...]:
         """The names *jurisdiction* and the places above it go by without their level word (莲都 of
         莲都区, 丽水 of 丽水市), two characters or more: a plan of the place writes its own bodies so
@@ -329,13 +342,10 @@ class Gazetteer:
         ('莲都', '丽水', '浙江')
         """
         stems: list[str] = []
-        code: str | None = jurisdiction
-        while code and code in self.places and code != COUNTRY:
-            place = self.places[code]
+        for place in self.places_up_from(jurisdiction):
             ending = _ending(place)
             stem = place.name.removesuffix(ending[0]) if ending else ""
             stems += [s for s in (stem, *place.short) if len(s) >= 2]
-            code = place.parent
         return tuple(dict.fromkeys(stems))
 
     def short_for_a_place_within(self, word: str, jurisdiction: str) -> bool:

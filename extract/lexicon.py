@@ -217,6 +217,11 @@ class Lexicon:
         return self.role_words | self.label_modifiers | composed
 
     @cached_property
+    def modifier_lengths(self) -> frozenset[int]:
+        """How long a label's modifier may be (牵头, 牵头负责): where a label may start before its head."""
+        return frozenset(len(modifier) for modifier in self.modifiers)
+
+    @cached_property
     def person_labels(self) -> frozenset[str]:
         """Labels whose value names people, not units (责任领导, 分管省领导, 责任人)."""
         modifiers = [*self.modifiers, *self.person_label_modifiers]
@@ -537,7 +542,7 @@ class Lexicon:
         after = end + len(word)
         if not word or text[after : after + 1] in "：:":
             return False
-        if any(text[end - k : after] in self.labels for k in range(2, 5)):
+        if any(text[end - length : after] in self.labels for length in self.modifier_lengths):
             return True  # 会同主责|单位|组织…: a label written as a noun names the body in that role
         # the word ends the name: what follows is no noun of the task (负责|企业|登记: the object)
         return not is_han(text[after : after + 1]) or self.role_clause_pattern.match(text, after) is not None

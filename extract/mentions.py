@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from extract.gazetteer import COUNTRY, Gazetteer
+from extract.gazetteer import Gazetteer
 from extract.model import Extraction, Heading, Mention, TargetMention
 from extract.outline import in_spans, merge_spans, title_spans
 from extract.platforms import load_grammar, name_labels
@@ -87,17 +87,11 @@ def _levels_above(gazetteer: Gazetteer, jurisdiction: str) -> frozenset[str]:
     >>> sorted(_levels_above(load_gazetteer(), "410100")), sorted(_levels_above(load_gazetteer(), "350000"))
     (['国', '省'], ['国'])
     """
-    own = gazetteer.places.get(jurisdiction)
-    if own is None or own.code == COUNTRY:
-        return frozenset()
-    words = {"国"}
-    place = gazetteer.places.get(own.parent) if own.parent else None
-    while place is not None and place.code != COUNTRY:
-        word = gazetteer.level_word(place)
-        if word and word != gazetteer.level_word(own):
-            words.add(word)
-        place = gazetteer.places.get(place.parent) if place.parent else None
-    return frozenset(words)
+    places = gazetteer.places_up_from(jurisdiction)
+    if not places:
+        return frozenset()  # the country's plan, or a place the gazetteer lacks: no level above
+    own = gazetteer.level_word(places[0])
+    return frozenset({"国", *(w for p in places[1:] if (w := gazetteer.level_word(p)) and w != own)})
 
 
 def _one_name_a_level_apart(extraction: Extraction, levels: Iterable[str], above: frozenset[str]) -> None:
