@@ -1754,8 +1754,9 @@ def _goes_on_into_a_body(clause: str, position: int, lexicon: Lexicon) -> bool:
 
 def _copular_subject(norm: str, begin: int, end: int, lexicon: Lexicon) -> int | None:
     """Where the subject ends in a clause that says what body it is (市大数据局为本市政务数据的
-    主管部门（以下简称管理机构）, 市数据中心是全市数据共享的管理单位): a run of bodies, a copula
-    standing as a word, and a body's word closing the clause; None for any other clause."""
+    主管部门（以下简称管理机构）, 市数据中心是全市数据共享的管理单位) or where it is housed
+    (领导小组办公室设在市数据局): a run of bodies, a copula standing as a word, and a body's word
+    closing the clause; None for any other clause."""
     clause = _TRAILING_BRACKET.sub("", norm[begin:end].rstrip())
     for copula in lexicon.copulas:
         position = clause.find(copula)
@@ -1886,7 +1887,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 if (
                     topic is not None
                     and not any(_topic_end(norm, *c, gaz, collective=True) for c in earlier[1:-1])
-                    and not any(_role_outside_quotes(norm, *c, lexicon) for c in earlier[:-1])
+                    and not any(_role_in_a_clause(norm, *c, lexicon) for c in earlier[:-1])
                     and not any(
                         _ends_in_an_agent(norm[c[0] : c[1]].rstrip(), lexicon)
                         and _copular_subject(norm, *c, lexicon) is None  # X是Y的派出机构: X itself
@@ -2147,6 +2148,17 @@ def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> r
                 return shorter  # 积极支持配合|牵头部门: the body the role words before it help
             continue  # 数字化城市管理|实施机构|负责: a body's name (牵头单位：, a label)
         return role
+    return None
+
+
+def _role_in_a_clause(norm: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The first role word between *start* and *end* that stands as a role (:func:`_role_outside_quotes`),
+    not inside a word for a person (X由A、B有关负责人组成，负责…: 负责人 is who sits on X, no role)."""
+    position = start
+    while (role := _role_outside_quotes(norm, position, end, lexicon)) is not None:
+        if _role_ending_a_word(norm, role, lexicon) is not None:
+            return role
+        position = role.end()
     return None
 
 

@@ -1155,6 +1155,9 @@ def test_a_place_no_gazetteer_holds_named_with_its_level_says_whose_its_body_is(
         ("第三条 市文档服务中心隶属于市档案局，根据有关规定，负责接收市属单位文件。\n", [["市文档服务中心"]]),
         ("第五条 县信息中心在县政府办公室领导下，负责县政府门户网站的运行维护。\n", [["县信息中心"]]),
         ("第六条 区大数据中心作为全区政务云的建设主体，负责政务云的规划和运营。\n", [["区大数据中心"]]),
+        # who sits on the body (有关负责人) is no role of its own; where the body is housed, no subject
+        ("第七条 市考评小组由市人社局、市财政局有关负责人组成，统筹考评工作，负责审定结果。\n", [["市考评小组"]]),
+        ("第七条 市协调小组办公室设在市数据局，负责日常工作。\n", [["市协调小组办公室"]]),
         # guards: a second subject between them; a body the first clause ends in, which may act
         ("第八条 市政府设立专项资金，各区财政局安排配套，负责资金监管。\n", []),
         # the office the first clause sets up acts, named by its setter, not the topic itself
@@ -2274,10 +2277,13 @@ def test_a_collective_joined_to_another(note: str, expected: list[list[str]]) ->
         # a class of bodies, whatever names it; each one of a collective is a unit
         ("第六条 全国新能源汽车生产企业负责回收废旧电池。", []),
         ("第六条 河北省专精特新中小企业负责按时报送数据。", []),
+        ("第九条 由中等职业院校负责组织学生报名。", []),
+        ("第九条 由技工学校负责本校的资格审查工作。", []),
         ("（六）做好数据报送。（责任单位：市属各国有企业）", [["市属各国有企业"]]),
         # with a level only: whichever department of the level holds the function
         ("（五）婚姻登记数据，由县民政部门负责；", []),
         ("（二）档案数据，由省档案主管部门负责；", []),
+        ("第八条 县级统计工作机构负责本县的数据汇总。", []),
         # guards: with its place, or beside a named body, it names a body
         ("（二）档案数据，由南京市档案主管部门负责；", [["南京市档案主管部门"]]),
         ("（三）档案数据，由档案主管部门、省档案馆负责；", [["档案主管部门", "省档案馆"]]),
