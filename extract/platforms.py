@@ -1108,6 +1108,8 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
         predicate = clause_initial and len(token.text) > 1 and token.tag in grammar.clause_initial_predicate_tags
         if _verb_modifier(tokens, start, end, grammar):
             break  # 建设|预约诊疗服务平台: a verb after the action, before more words, says what the system does
+        if _opens_a_conjoined_noun(tokens, start, end, grammar, words):
+            break  # X平台和|突发|事件预警信息发布系统: a verb that is the first part of a noun (突发事件)
         chained = token.tag == "vn" and token.text in grammar.programme_verbs and verb_before  # 加快|启动: a chain
         verbal = token.tag in grammar.verbal_tags
         # 建设和|管理|X平台, 建设和|运行|管理|X平台: the second predicate, however many words
@@ -1131,6 +1133,18 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     if start == end or not _complete(tokens, start, end):
         return None
     return start, end
+
+
+def _opens_a_conjoined_noun(tokens: list[Tok], i: int, end: int, grammar: Grammar, words: Words) -> bool:
+    """Token *i*, a verb after a conjunction that follows a system's name (X平台和|突发|事件…系统),
+    makes one noun of the dictionary with the next (突发事件, 应用服务): the second of two names
+    joined, which opens with that noun, not a predicate before it, as no verb stands between names
+    that a conjunction joins."""
+    if i < 2 or i + 1 >= end or tokens[i].tag not in grammar.verbal_tags:
+        return False
+    joined = tokens[i - 1].tag in grammar.conjunction_tags and bool(tokens[i - 2].head)
+    compound = tokens[i].text + tokens[i + 1].text
+    return joined and words.frequency(compound) > 0 and words.tag(compound) == "n"
 
 
 def _coordinated_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:

@@ -1346,6 +1346,20 @@ def test_a_second_predicate_joined_to_the_first_is_no_part_of_the_name(nlp, text
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # the second of two names joined opens with a noun whose first part is tagged a verb
+        ("（六）建成防汛指挥平台和突发事件信息报送系统。", ["防汛指挥平台", "突发事件信息报送系统"]),
+        ("（七）完善数据交换平台和建设项目联审系统。", ["数据交换平台", "建设项目联审系统"]),
+        # guard: a verb after a conjunction that joins predicates, not names
+        ("（八）县数据局负责建设和管理政务数据共享平台。", ["政务数据共享平台"]),
+    ],
+)
+def test_a_name_joined_to_another_may_open_with_a_verb_s_noun(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # verbs of connecting up and down a hierarchy (上联, 下联) are predicates, after 、 too
         (
             "（一）推动县政务数据共享平台上联市政务数据共享平台、下联乡镇便民服务系统。",
