@@ -52,6 +52,8 @@ _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by 
 ORGANISATION_TAG = "nt"  # ICTCLAS's tag of an organisation: the first word of a body the gazetteer knows
 _WORD = re.compile(r"\w")  # a letter, a digit or a character of Chinese: no separator
 _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
+_OPENING_BRACKETS = frozenset("（(")  # a word in brackets inside a name: 技能（技术）人才评价工作网
+_CLOSING_BRACKETS = frozenset("）)")
 _TITLE_OPENERS = frozenset("《〈")  # open a cited title: its first word acts in no clause of the plan
 _LINKING_REACH = 3  # words after two names joined by 与 a verb linking them may stand in (无缝|对接)
 
@@ -689,7 +691,21 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             segments.append((first, i))  # “居民码”“企业码”, 苏康码苏服码, X平台“Y”APP: a name in apposition
             first = i
     segments.append((first, end))
-    return [trimmed for s, e in segments if s < e and (trimmed := _trim(tokens, s, e, grammar, words)) is not None]
+    trimmed = [t for s, e in segments if s < e and (t := _trim(tokens, s, e, grammar, words)) is not None]
+    return [(s, e) for first, e in trimmed if (s := _past_an_unopened_bracket(tokens, first, e)) < e]
+
+
+def _past_an_unopened_bracket(tokens: list[Tok], start: int, end: int) -> int:
+    """Where a segment starts past a bracket it closes without opening (各区（|县级市）政务网站, its
+    predicate 各区（ trimmed; 市、区（县级|市）|电子监察系统): what the bracket held says more of
+    the words before it, no part of the name after."""
+    opened, past = False, start
+    for k in range(start, end):
+        if tokens[k].text in _OPENING_BRACKETS:
+            opened = True
+        elif tokens[k].text in _CLOSING_BRACKETS:
+            past, opened = (past, False) if opened else (k + 1, False)
+    return past
 
 
 def _after_a_disposed_object(tokens: list[Tok], i: int, grammar: Grammar, words: Words) -> bool:

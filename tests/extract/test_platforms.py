@@ -1360,6 +1360,21 @@ def test_a_name_joined_to_another_may_open_with_a_verb_s_noun(nlp, text: str, na
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # a word in brackets inside a name says more of the word before it, and stays
+        ("（一）升级行政许可（备案）业务系统。", ["行政许可（备案）业务系统"]),
+        ("（二）建设职业技能（资格）鉴定管理平台。", ["职业技能（资格）鉴定管理平台"]),
+        # guards: a short form defined after a body, and a cited title's brackets
+        ("（四）建成市大数据中心（以下简称中心），负责政务云平台运维。", ["市大数据中心", "政务云平台"]),
+        ("（五）依托《中国泉州》政府门户网站发布。", ["政府门户网站"]),
+    ],
+)
+def test_a_word_in_brackets_inside_a_name_is_part_of_it(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # verbs of connecting up and down a hierarchy (上联, 下联) are predicates, after 、 too
         (
             "（一）推动县政务数据共享平台上联市政务数据共享平台、下联乡镇便民服务系统。",
