@@ -1132,12 +1132,14 @@ def _table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 shift = max(0, shift)
             elif shift < 0:
                 shift = _shift_reading_units([c for c, _ in cells], columns, shift, gaz)
-            if columns and len(cells) > max(columns) + shift:
+            if columns and len(cells) > min(columns) + shift:
                 placed = [(c, at, i - shift) for i, (c, at) in enumerate(cells)]
                 parts = [(at, at + len(c), columns[k]) for c, at, k in placed if k in columns and c]
                 if parts:
                     at, end, role = parts[-1]
                     parts[-1] = (at, _continued_cell(lines, number, position + len(line), end, lexicon), role)
+                    later = [columns[k] for k in sorted(columns) if k > len(cells) - 1 - shift]
+                    parts += _cells_on_lines_below(norm, parts[-1][1], later, gaz)
                     first, last = parts[0][0], parts[-1][1]
                     # between marks an empty cell holds its place: each cell takes its own column's role
                     ordinal = () if _parted_by_marks(line) else tuple(columns.values())
@@ -1204,6 +1206,25 @@ def _continued_cell(lines: list[str], number: int, line_end: int, cell_end: int,
             break
         end += 1 + len(line)
     return end
+
+
+def _cells_on_lines_below(norm: str, row_end: int, roles: list[Role], gaz: Gazetteer) -> list[tuple[int, int, Role]]:
+    """The cells of a row's unit columns that its line stops short of, one to a line below it,
+    each naming units alone (2 任务 区财政局 / 区税务局 / 区政府有关部门，各乡镇…: the last column
+    copied to a line of its own); none past a line that names anything else."""
+    cells: list[tuple[int, int, Role]] = []
+    position = row_end
+    for role in roles:
+        if not norm.startswith("\n", position):
+            break
+        start = position + 1
+        end = norm.find("\n", start)
+        end = len(norm) if end < 0 else end
+        if not _units_alone(norm[start:end].strip(), gaz):
+            break
+        cells.append((start, end, role))
+        position = end
+    return cells
 
 
 def _text_span(line: str, position: int, bars: str = "") -> tuple[int, int]:

@@ -2029,6 +2029,23 @@ def test_a_row_short_of_a_merged_column_puts_its_units_under_the_unit_column(
     assert marked(text, "330100") == expected
 
 
+def test_a_row_s_last_unit_columns_may_stand_on_the_lines_below_it() -> None:
+    """A row of a space-parted table that stops after its first unit cell, the cell going on over
+    a line of a unit alone and the next column copied to a line of its own: one note, every
+    unit in its column; the next row, a line with its number and task, is a note of its own."""
+    text = (
+        "序号 工作任务 主要责任单位 配合单位\n"
+        "1 完成年度招商引资任务。 县商务局\n"
+        "县投促中心\n"
+        "县直有关部门，各乡镇人民政府。\n"
+        "2 完成固定资产投资任务。 县发改委 县直有关部门。\n"
+    )
+    assert marked(text, "341621") == [
+        ["*县商务局", "*县投促中心", "县直有关部门", "各乡镇人民政府"],
+        ["*县发改委", "县直有关部门"],
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
