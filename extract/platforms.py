@@ -646,7 +646,8 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             or _a_body_run(tokens, first, i, grammar)
             or _a_place_acting(tokens, i, grammar)
         )
-        if ((head or subject) and (conjunction or verb)) or (
+        does = verb and not subject and _names_what_the_next_head_does(tokens, i, end, grammar, words)
+        if ((head or subject) and (conjunction or (verb and not does))) or (
             conjunction
             and (
                 tokens[i - 1].text in grammar.compound_tails
@@ -706,6 +707,16 @@ def _past_an_unopened_bracket(tokens: list[Tok], start: int, end: int) -> int:
         elif tokens[k].text in _CLOSING_BRACKETS:
             past, opened = (past, False) if opened else (k + 1, False)
     return past
+
+
+def _names_what_the_next_head_does(tokens: list[Tok], i: int, end: int, grammar: Grammar, words: Words) -> bool:
+    """Token *i*, a verb that is no action on a system, stands between a name and the head that
+    ends the run (不动产登记外网|受理|平台): it says what that system does, the name before it is
+    the modifier of one name, not a second system (X枢纽|建设|Y库: an action, two names); not
+    where the verb and the head are a common word of their own (移动端|操作系统: a kind of thing)."""
+    if i + 2 != end or not tokens[i + 1].head or tokens[i].text in grammar.actions:
+        return False
+    return not words.frequency(tokens[i].text + tokens[i + 1].text)
 
 
 def _after_a_disposed_object(tokens: list[Tok], i: int, grammar: Grammar, words: Words) -> bool:

@@ -1375,6 +1375,20 @@ def test_a_word_in_brackets_inside_a_name_is_part_of_it(nlp, text: str, names: l
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # a verb before the last head says what that system does: one name
+        ("（一）申请人通过统一身份认证系统受理平台提交材料。", ["统一身份认证系统受理平台"]),
+        ("（二）升级住房公积金外网查询平台。", ["住房公积金外网查询平台"]),
+        # guards: an action between two names, and a verb making a common word with the head
+        ("（三）依托政务云平台建设数据共享平台。", ["政务云平台", "数据共享平台"]),
+    ],
+)
+def test_a_verb_before_the_last_head_says_what_the_system_does(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # verbs of connecting up and down a hierarchy (上联, 下联) are predicates, after 、 too
         (
             "（一）推动县政务数据共享平台上联市政务数据共享平台、下联乡镇便民服务系统。",
