@@ -120,6 +120,7 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout66", 0.97, 0.97, 0.80),
         ("heldout67", 0.97, 0.94, 0.90),
         ("heldout68", 0.97, 0.97, 0.90),
+        ("heldout69", 0.97, 0.94, 0.90),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -170,7 +171,9 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     township's bodies after a run's level; heldout65 misses two notes of a division written with no role
     word (区公安局（烟花办）建立…体系); ``heldout67``, ``heldout68``: branches named by the plan's own place
     (电信安康分公司), 等机构, partners of a kind after 会同 (行业主管部门, 主责单位), 发挥主责作用, a system of
-    a place above the plan's (省电子政务内网 in a city's plan); ``heldout61``: since session 46 its note
+    a place above the plan's (省电子政务内网 in a city's plan); ``heldout69`` (from session 47): a table row whose
+    later unit columns stand on the lines below it, a verb saying what a system does before its last head
+    (外网受理平台); ``heldout61``: since session 46 its note
     whose partner after 会同 is a kind of body (行业主管部门); heldout56 and heldout58, tuned on too, have no
     floor here: their leads, 16 of 17 and 4 of 5, are short of the aim (heldout58 joins a body and a kind
     of body before 会同). Since session 45 a body named by its function with a level alone (市城市管理部门,
@@ -195,6 +198,7 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
         ("heldout37", 0.77, 0.75, 0.85, 0.85),
         ("heldout45", 0.55, 0.75, 0.90, 0.60),
         ("heldout48", 0.93, 0.85, 0.88, 0.73),
+        ("heldout70", 0.84, 0.85, 0.80, 0.85),
     ],
 )
 def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
@@ -216,7 +220,13 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     what they do (X会同专区监管部门、数据提供部门和运营单位…), which the grammar takes for kinds of
     bodies, or in a joint office written with 、 (区党工委、管委会办公室), and two of its rules give
     duties to kinds its annotator did not take as units (州数据资源主管部门), which lowers its
-    notes' precision."""
+    notes' precision.
+
+    ``heldout70`` (from session 47): its one missed lead has a second partner in a later clause of the
+    lead's sentence (X会同Y…，会同Z…), which the grammar does not read; its annotator takes as units
+    what the annotators of most earlier sets and the extractor take for kinds (乡镇人民政府、街道办事处
+    负责, 行业主管部门 after 会同) and leaves out collectives they take (各地人力资源社会保障部门); a
+    body's long name holding a role word (…工程指导协调小组) is not read as a subject."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
     assert score["notes"]["recall"] >= notes, score["notes"]
