@@ -55,6 +55,7 @@ _MAX_SUBJECT = _MAX_SENTENCE_NOTE  # a run of eleven units may be the subject (A
 _BEFORE_A_FULL_NAME = "。；;，,：:\n 　、"  # what stands before a body's full name
 _PARTNERS_BREAK = re.compile("[。；;，,\n]")
 _LONGEST_HEAD = 6  # the longest head of a body after its place's name (管理委员会, 政务服务中心)
+_LONGEST_NAME_INSIDE = 8  # the most characters of a body's name after a role word inside it (协调小组办公室)
 _MAX_PARTNER = 20
 _LIGHT_VERB_OBJECT = 3  # characters of an action joined before a light verb's role (进行|监管和|指导)
 _WHEN_VERB = 4  # characters a clause that says when may hold after the time (年底前|完成, 年内|全面推进)
@@ -2168,8 +2169,38 @@ def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> r
             if shorter is not None:
                 return shorter  # 积极支持配合|牵头部门: the body the role words before it help
             continue  # 数字化城市管理|实施机构|负责: a body's name (牵头单位：, a label)
+        if _inside_a_body_with_a_role(norm, after, end, lexicon):
+            continue  # 市数字经济发展指导|协调小组|负责: the body's name holds the role word
         return role
     return None
+
+
+def _inside_a_body_with_a_role(norm: str, after: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the role word ending at *after* stands inside a body's name that a role or a copula
+    of its own follows: a few characters of Chinese, no level or collective opening them, then an
+    organisation's word ending a word, maybe a bracket, then a role word or a copula (指导|协调小组|
+    负责, 建设指导|小组（以下简称…）|负责, 指导|协调小组办公室|设在…), not a role before the body it
+    takes as its object (指导|各区政府|负责…, 指导|市数据局…)."""
+    if norm.startswith((*lexicon.collective_markers, *lexicon.level_prefixes), after):
+        return False
+    if starts_with_a_preposition(norm[after : after + _LONGEST_NAME_INSIDE]):
+        return False  # 负责|对数据质量进行督促…: the role's object, after a preposition
+    for stop in range(after + 2, min(after + _LONGEST_NAME_INSIDE, end) + 1):
+        if not is_han(norm[stop - 1]):
+            return False
+        if not (norm.endswith(lexicon.organisation_suffixes, after, stop) and ends_a_word(norm, stop)):
+            continue
+        if not _ends_in_an_organisation_s_word(norm[after:stop], lexicon):
+            continue  # 进行|督促: 行 ends a verb, no bank's name
+        past = stop
+        if norm.startswith(("（", "("), stop):  # X小组（以下简称Y）负责: past the short form
+            close = _matching_close(norm, stop)
+            past = close + 1 if close is not None else stop
+        elif norm.startswith(("）", ")"), stop):  # （以下简称…指导协调小组）负责: the short form's end
+            past = stop + 1
+        if lexicon.role_clause_pattern.match(norm, past) or norm.startswith(lexicon.copulas, past):
+            return True
+    return False
 
 
 def _role_in_a_clause(norm: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
@@ -2776,12 +2807,17 @@ def _led_without_unnamed_partners(
 def _declared_short_form(name: str, norm: str, position: int, gaz: Gazetteer) -> bool:
     """Whether the text declared *name* before *position* as the short form of a body's full name
     that says whose it is (中国（新疆）自由贸易试验区工作办公室（以下简称自贸办）… 自贸办会同…), not
-    of a kind or a collective (有关行政主管部门（以下简称主管部门）)."""
+    of a kind or a collective (有关行政主管部门（以下简称主管部门）); that body's office too (…小组
+    （以下简称工程小组）… 工程小组办公室设在…，负责…)."""
     lexicon = gaz.lexicon
     declaring = alternation(lexicon.short_form_declarations)
-    for declared in re.finditer(f'[（(](?:{declaring})[“"]?{re.escape(name)}[”"]?[）)]', norm[:position]):
+    office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
+    names = alternation(dict.fromkeys((name, name[: len(name) - len(office)])))
+    for declared in re.finditer(f'[（(](?:{declaring})[“"]?(?:{names})[”"]?[）)]', norm[:position]):
         before = norm[: declared.start()]
         full = before[max(before.rfind(mark) for mark in _BEFORE_A_FULL_NAME) + 1 :].strip()
+        if (marker := _ITEM_MARKER.match(full)) is not None:
+            full = full[marker.end() :]  # （二）X小组（以下简称Y）: the item's number is no part of it
         if _ends_in_a_body(full, lexicon) and _says_whose(full, gaz) and not gaz.is_collective(full):
             return True
     return False

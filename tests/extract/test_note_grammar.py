@@ -2029,6 +2029,24 @@ def test_a_row_short_of_a_merged_column_puts_its_units_under_the_unit_column(
     assert marked(text, "330100") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role word inside a body's name that a role of its own follows
+        ("二、市数字经济发展指导协调小组负责统筹推进全市数字经济工作。", [["市数字经济发展指导协调小组"]]),
+        # and its short form, and that body's office housed in another
+        (
+            "（一）市人才工作指导小组（以下简称指导小组）负责统筹协调。（二）指导小组办公室设在市人社局，负责日常工作。",
+            [["市人才工作指导小组"], ["指导小组办公室"]],
+        ),
+        # guard: a role before the bodies it takes as its object
+        ("二、市发改委指导各区政府负责项目申报。", [["市发改委"]]),
+    ],
+)
+def test_a_role_word_inside_a_body_s_name_before_its_own_role(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "350100") == expected
+
+
 def test_a_row_s_last_unit_columns_may_stand_on_the_lines_below_it() -> None:
     """A row of a space-parted table that stops after its first unit cell, the cell going on over
     a line of a unit alone and the next column copied to a line of its own: one note, every
