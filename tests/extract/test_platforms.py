@@ -1389,6 +1389,18 @@ def test_a_verb_before_the_last_head_says_what_the_system_does(nlp, text: str, n
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # 更新, which jieba's dictionary tags an adverb, is a verb of the name's modifier
+        ("（三）依托全省企业信息更新服务平台开展工作。", ["全省企业信息更新服务平台"]),
+        ("（三）建成热线知识更新系统。", ["热线知识更新系统"]),
+    ],
+)
+def test_updating_inside_a_name_is_part_of_it(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # verbs of connecting up and down a hierarchy (上联, 下联) are predicates, after 、 too
         (
             "（一）推动县政务数据共享平台上联市政务数据共享平台、下联乡镇便民服务系统。",
