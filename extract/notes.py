@@ -2180,26 +2180,24 @@ def _inside_a_body_with_a_role(norm: str, after: int, end: int, lexicon: Lexicon
     of its own follows: a few characters of Chinese, no level or collective opening them, then an
     organisation's word ending a word, maybe a bracket, then a role word or a copula (指导|协调小组|
     负责, 建设指导|小组（以下简称…）|负责, 指导|协调小组办公室|设在…), not a role before the body it
-    takes as its object (指导|各区政府|负责…, 指导|市数据局…)."""
+    takes as its object (指导|各区政府|负责…, 指导|市数据局…, 负责|对…进行|督促)."""
     if norm.startswith((*lexicon.collective_markers, *lexicon.level_prefixes), after):
         return False
-    if starts_with_a_preposition(norm[after : after + _LONGEST_NAME_INSIDE]):
-        return False  # 负责|对数据质量进行督促…: the role's object, after a preposition
     for stop in range(after + 2, min(after + _LONGEST_NAME_INSIDE, end) + 1):
         if not is_han(norm[stop - 1]):
             return False
-        if not (norm.endswith(lexicon.organisation_suffixes, after, stop) and ends_a_word(norm, stop)):
+        if not norm.endswith(lexicon.organisation_suffixes, after, stop):
             continue
-        if not _ends_in_an_organisation_s_word(norm[after:stop], lexicon):
-            continue  # 进行|督促: 行 ends a verb, no bank's name
         past = stop
         if norm.startswith(("（", "("), stop):  # X小组（以下简称Y）负责: past the short form
             close = _matching_close(norm, stop)
             past = close + 1 if close is not None else stop
         elif norm.startswith(("）", ")"), stop):  # （以下简称…指导协调小组）负责: the short form's end
             past = stop + 1
-        if lexicon.role_clause_pattern.match(norm, past) or norm.startswith(lexicon.copulas, past):
-            return True
+        if not (lexicon.role_clause_pattern.match(norm, past) or norm.startswith(lexicon.copulas, past)):
+            continue  # (the cheap tests first: every role word of every clause comes here; segmenting costs)
+        if ends_a_word(norm, stop) and _ends_in_an_organisation_s_word(norm[after:stop], lexicon):
+            return not starts_with_a_preposition(norm[after:stop])  # 负责|对…: the role's object
     return False
 
 
@@ -2811,8 +2809,7 @@ def _declared_short_form(name: str, norm: str, position: int, gaz: Gazetteer) ->
     （以下简称工程小组）… 工程小组办公室设在…，负责…)."""
     lexicon = gaz.lexicon
     declaring = alternation(lexicon.short_form_declarations)
-    office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
-    names = alternation(dict.fromkeys((name, name[: len(name) - len(office)])))
+    names = alternation(dict.fromkeys((name, _without_its_office(name, lexicon))))
     for declared in re.finditer(f'[（(](?:{declaring})[“"]?(?:{names})[”"]?[）)]', norm[:position]):
         before = norm[: declared.start()]
         full = before[max(before.rfind(mark) for mark in _BEFORE_A_FULL_NAME) + 1 :].strip()
@@ -3319,8 +3316,13 @@ def _named_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool
         return True
     if name.endswith(lexicon.enterprise_suffixes):
         return False  # 建立上下游关联|企业 … 企业对…负责: enterprises of a kind, no organ the plan sets up
+    return _set_up_before(_without_its_office(name, lexicon), norm, position, lexicon)
+
+
+def _without_its_office(name: str, lexicon: Lexicon) -> str:
+    """*name* without an office word ending it (领导小组办公室 → 领导小组): the body the office is of."""
     office = next((w for w in lexicon.office_words if name.endswith(w) and len(name) > len(w)), "")
-    return _set_up_before(name[: len(name) - len(office)], norm, position, lexicon)
+    return name[: len(name) - len(office)]
 
 
 def _written_before(text: str, norm: str, position: int) -> bool:
