@@ -100,7 +100,9 @@ def ui_server(ui_store: Path) -> Iterator[str]:
     from api.main import create_app
     from graph.settings import Settings
 
-    app = create_app(Settings(store_path=ui_store))
+    # The limits of a shared machine, not of a test: two test workers and Chromium share two cores
+    # in CI, where laying out the whole graph for its first download can pass the default 10 s.
+    app = create_app(Settings(store_path=ui_store, query_timeout=120.0, max_queue_seconds=60.0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     sock = free_socket()
     port = sock.getsockname()[1]

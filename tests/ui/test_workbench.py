@@ -492,8 +492,10 @@ def download(page, locator) -> tuple[str, bytes]:
     with page.expect_download() as info:
         locator.click()
     found = info.value
+    if found.failure():  # say what the server answered, not only that the browser gave up
+        answer = page.request.get(found.url)
+        pytest.fail(f"download of {found.url} failed ({found.failure()}): {answer.status} {answer.text()[:300]}")
     path = found.path()
-    assert path is not None, found.failure()
     with open(path, "rb") as file:
         return found.suggested_filename, file.read()
 
