@@ -59,6 +59,7 @@ class Lexicon:
     office_words: tuple[str, ...]
     establishing_verbs: tuple[str, ...]
     designating_verbs: tuple[str, ...]  # 市政府设立的|机构, 县级以上人民政府确定的|部门: whose it is
+    setting_up_locatives: tuple[str, ...]  # 省人民政府|在各片区|设立…: where, between the setter and the verb
     delegating_verbs: tuple[str, ...]  # 省人民政府授权|管委会负责: who handed the body its duty
     subordinating_verbs: tuple[str, ...]  # 领导小组下设|办公室: a body set up inside another, named by it
     backing_verbs: tuple[str, ...]  # X支持Y建设: who backs what, no answerable unit
@@ -581,7 +582,7 @@ class Lexicon:
         setting_up = [verb for verb in self.designating_verbs if verb in self.establishing_verbs]
         handing = [*setting_up, *self.delegating_verbs]  # the body the verb's object
         verbs = f"(?:{alternation([*self.designating_verbs, *self.delegating_verbs])})的|(?:{alternation(handing)})"
-        return re.compile(f"(?P<whose>[^的]+?)(?:{verbs})(?P<body>[^的]+)")
+        return re.compile(f"(?P<whose>.+?)(?:{verbs})(?P<body>[^的]+)")
 
     @cached_property
     def role_clause_pattern(self) -> re.Pattern[str]:
@@ -891,6 +892,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             office_words=tuple(data["office_words"]["words"]),
             establishing_verbs=tuple(data["establishing_verbs"]["words"]),
             designating_verbs=tuple(data["designating_verbs"]["words"]),
+            setting_up_locatives=tuple(data["designating_verbs"]["locatives"]["words"]),
             delegating_verbs=tuple(data["delegating_verbs"]["words"]),
             subordinating_verbs=tuple(data["subordinating_verbs"]["words"]),
             backing_verbs=tuple(data["backing_verbs"]["words"]),

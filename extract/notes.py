@@ -1717,10 +1717,26 @@ def _designated_body(subject: str, lexicon: Lexicon) -> int | None:
     (市、县人民政府设立的|数字化城市管理实施机构, 县级以上人民政府确定的|主管部门): bodies or
     levels, a verb of ``designating_verbs``, 的, and a body's name; None for any other subject."""
     found = lexicon.designated_body_pattern.fullmatch(subject)
-    if found is None or not _ends_in_a_body(found.group("whose"), lexicon):
+    if found is None:
+        return None
+    relative = subject.endswith("的", 0, found.start("body"))  # X设立的|Y, not X设立|Y
+    whose = found.group("whose")
+    if not (_ends_in_a_body(whose, lexicon) and "的" not in whose if relative else _a_setter(whose, lexicon)):
         return None
     body = found.group("body")
     return found.start("body") if _ends_in_an_organisation_s_word(body, lexicon) else None
+
+
+def _a_setter(whose: str, lexicon: Lexicon) -> bool:
+    """Whether *whose*, before a verb of setting up whose object is the body set up, names who
+    sets it up: a body (市人民政府|设立…), a place with its level (设区的市和平潭综合实验区|成立…),
+    or either and where it sets the body up (省人民政府|在各片区|设立…); not a phrase that opens
+    with a preposition (在园区|设立…: where, no one who sets up)."""
+    if starts_with_a_preposition(whose):
+        return False
+    at = [whose.find(word, 2) for word in lexicon.setting_up_locatives]
+    setter = whose[: min((k for k in at if k > 0), default=len(whose))]
+    return _ends_in_a_body(setter, lexicon) or setter.endswith(lexicon.level_prefixes)
 
 
 def _topic_end(norm: str, begin: int, end: int, gaz: Gazetteer, *, collective: bool = False) -> int | None:
@@ -1876,6 +1892,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             begin = _past_a_glued_heading(norm, begin, lexicon)  # 六、责任分工|X会同Y…, copied on one line
             if (point := _POINT_OF_A_LIST.match(norm, begin)) is not None:
                 begin = point.end()  # 一是|市教育局牵头…: which point of a list, no part of the subject
+            if (subset := lexicon.subset_pattern.match(norm, begin)) is not None:
+                begin = subset.end()  # …包片负责制，其中|区交通局负责…: which of them, no part of the subject
             begin = _past_a_designating_verb(norm, begin, clause.end(), lexicon)  # 明确|X为牵头单位
             begin = _past_a_delegating_verb(norm, begin, lexicon)  # …的事项，委托|X负责审核
             before, previous = previous, (begin, clause.end())
@@ -1892,7 +1910,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(NoteSpan(before[0], role.end(), before[0], content_end, "subject", "responsible"))
                     continue
                 written = norm[before[0] : before[1]].rstrip(" ，,")
-                designated = _designated_span(norm, before[0], written, before[0] + len(written), role, gaz)
+                named_before = _TRAILING_BRACKET.sub("", written)  # X设立Y（以下简称Z），负责…
+                designated = _designated_span(norm, before[0], named_before, before[0] + len(written), role, gaz)
                 if designated is not None:  # X设立的Y机构，负责…: Y answers
                     spans.append(designated)
                     continue

@@ -1737,6 +1737,24 @@ def test_objects_of_role_words_designated_bodies_and_the_others(text: str, expec
     assert marked(text, "341600") == expected
 
 
+def test_a_subset_marker_opens_no_subject() -> None:
+    """…包片负责制，其中|X负责A，Y负责B: 其中 says which of those named, no part of the note."""
+    text = "（二）专项行动实行包片负责制，其中县交通局负责包片东城乡，县公安局负责包片西城镇。\n"
+    assert [n.raw for n in extract_text(text, jurisdiction="341600").notes] == ["县交通局", "县公安局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（五）铁道部会同信息产业部制定实施细则。\n", [["*铁道部", "信息产业部"]]),
+        ("（六）环保总局要会同监察部监督检查本决定的执行情况。\n", [["*环保总局", "监察部"]]),
+    ],
+)
+def test_state_council_bodies_of_before_2008_are_bodies(text: str, expected: list[list[str]]) -> None:
+    """A State Council text of its time names its ministries and commissions as they were then."""
+    assert marked(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1752,6 +1770,15 @@ def test_objects_of_role_words_designated_bodies_and_the_others(text: str, expec
         ("第九条 县人民政府设立产业园区管理委员会，负责园区的日常管理。\n", [["产业园区管理委员会"]]),
         ("第九条 县人民政府组建乡村振兴服务中心负责项目的日常管理。\n", [["乡村振兴服务中心"]]),
         ("第十条 县人民政府设立专项资金，支持乡村振兴。\n", []),  # guard: no body set up
+        # who sets it up, then where (在…), then the body, named short in a bracket
+        (
+            "第十条 县人民政府在各片区设立派出机构（以下简称片区管理机构），负责片区的日常管理。\n",
+            [["派出机构"]],
+        ),
+        # a place that sets a body up, its name holding 的 (设区的市)
+        ("第十条 设区的市和县成立工作领导小组，负责研究制定扶持政策。\n", [["工作领导小组"]]),
+        ("第十条 在各园区设立服务机构，负责园区的日常管理。\n", []),  # guard: where, no one who sets up
+        ("第十条 企业根据需要设立的研发机构，负责技术研发。\n", []),  # guard: no body sets it up
         # 负责 glued by the segmenter to the task's verb (负责管理) is still the role
         ("（三）县市场监管局负责管理全县的计量工作。\n", [["县市场监管局"]]),
         ("（三）县审计局要加强督促检查，及时整改。\n", []),  # guard: an adverb before 督促检查
