@@ -30,6 +30,7 @@ from extract.words import (
     first_word,
     holds_a_word,
     in_the_dictionary,
+    opens_with_a_locative,
     stands_alone,
     starts_with_a_predicate,
     starts_with_a_preposition,
@@ -82,6 +83,11 @@ _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
 # a heading's title and a section number of three levels or more glued to the text after it
 _TITLE_AND_SECTION_NUMBER = re.compile(f"[\u4e00-\u9fff]{{1,12}}?{DEEP_SECTION_NUMBER}(?=[\u4e00-\u9fff])")
+# a chapter's number and title and its first article's number, copied onto one line (第八章附则第五十条|X…)
+_CHINESE_NUMBER = "[一二三四五六七八九十百零〇]+"
+_CHAPTER_BEFORE_AN_ARTICLE = re.compile(
+    f"第{_CHINESE_NUMBER}[章节][ \u3000]*[\u4e00-\u9fff、]{{1,12}}?[ \u3000]*第{_CHINESE_NUMBER}条[ \u3000]*"
+)
 # a sentence; two ideographic spaces are a paragraph's indent in a copy on one line, and end one
 _SENTENCE = re.compile("(?:[^。；！？\n\u3000]|(?<!\u3000)\u3000(?!\u3000))+")
 _BLANK_PARTED = re.compile("[^ \t\u3000]+")  # a cell of a row copied onto one line with blanks between
@@ -2084,8 +2090,9 @@ def _past_a_lead_in(norm: str, begin: int, role: re.Match[str] | None, lexicon: 
 def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     """Where a clause's subject begins past a heading's title that a copy on one line glued to it:
     a label that is no role word (责任分工, 部门分工), or a word of at most two characters and a duty
-    noun (职责分工, 工作分工), with no colon after it (工作分工|市科技局牵头…); or a title and a
-    section number of three levels (市场供应保障2.2.1|省商务厅负责…).
+    noun (职责分工, 工作分工), with no colon after it (工作分工|市科技局牵头…); a title and a
+    section number of three levels (市场供应保障2.2.1|省商务厅负责…); or a chapter's number and
+    title and its first article's number (第八章附则第五十条|X会同Y…).
 
     >>> from extract.lexicon import load_lexicon
     >>> lexicon = load_lexicon()
@@ -2099,8 +2106,11 @@ def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     (0, 0)
     >>> _past_a_glued_heading("市发改委按职责分工负责", 0, lexicon)
     0
+    >>> text = "第八章附则第五十条市财政局会同市税务局负责"
+    >>> text[_past_a_glued_heading(text, 0, lexicon) :]
+    '市财政局会同市税务局负责'
     """
-    glued = _TITLE_AND_SECTION_NUMBER.match(norm, begin)
+    glued = _TITLE_AND_SECTION_NUMBER.match(norm, begin) or _CHAPTER_BEFORE_AN_ARTICLE.match(norm, begin)
     if glued is not None:
         return glued.end()  # 市场供应保障|2.2.1|省商务厅负责…: a section's number after its title
     duty_nouns = lexicon.duty_adverbs["nouns"]
@@ -2175,14 +2185,21 @@ def _labels_its_unit(aside: re.Match[str], text: str, lexicon: Lexicon) -> bool:
 def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
     """The first role word between *start* and *end* that no quotation holds (按照“谁主管、谁负责”
     的原则|抓好落实: the quoted 负责 is a slogan's) and no body's name (县督查落实|办: a role word
-    before an organisation's word of one character, standing as a word, names the office; one
-    before an organisation's word of several, 实施|机构, names the body)."""
+    before an organisation's word of one character, standing as a word, names the office, unless
+    that character is a nominaliser before a verb, 负责|所|辖; one before an organisation's word of
+    several, 实施|机构, names the body)."""
     for role in lexicon.role_clause_pattern.finditer(norm, start, end):
         if norm.count("“", start, role.start()) > norm.count("”", start, role.start()):
             continue
         after = role.end()
-        if norm[after : after + 1] in lexicon.one_character_suffixes and word_around(norm, after)[1] == after + 1:
-            continue
+        if (
+            norm[after : after + 1] in lexicon.one_character_suffixes
+            and word_around(norm, after)[1] == after + 1
+            and not (
+                norm.startswith(lexicon.nominalisers, after) and starts_with_a_predicate(norm[after + 1 : after + 3])
+            )
+        ):
+            continue  # (负责|所|辖…: 所 makes the verb after it a noun, the area each governs; no office)
         if lexicon.opens_a_name(norm, after):
             shorter = _role_before_a_named_object(norm, role, lexicon)
             if shorter is not None:
@@ -3083,6 +3100,8 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     opening = first_word(name)
     if 1 < len(opening) < len(name) and opening.endswith(lexicon.area_finals):
         return True  # 示范区大数据管理局, 高新区管委会: an area's word, the area's
+    if _a_locative_before_collective_places(name, opening, gaz):
+        return True  # 沿湖|各乡（镇）人民政府: each township's along the lake
     if not gaz.place_at_start(name) and _area_named_by_its_own_word(name, opening, lexicon):
         return True  # 东湖|高新区|管委会, 陆港经开区|管委会: the area's (not 围绕|本区…)
     if opening in lexicon.township_words and len(name) > 2:
@@ -3093,6 +3112,19 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
         return True  # 临港|地区管委会: a place no gazetteer holds, named with its level
     return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
         lexicon.own_level_prefixes
+    )
+
+
+def _a_locative_before_collective_places(name: str, opening: str, gaz: Gazetteer) -> bool:
+    """Whether *name* opens with a noun of locality (*opening*: 沿湖, 沿线) before a collective of
+    places or their bodies (各乡（镇）人民政府, 各县): which of them, each saying whose it is."""
+    rest = name[len(opening) :]
+    collective, level = gaz.lexicon.collective_markers[0], (*gaz.lexicon.level_prefixes, *gaz.lexicon.township_words)
+    return (
+        rest.startswith(collective)
+        and rest.startswith(level, len(collective))
+        and opens_with_a_locative(name)
+        and _says_whose(rest, gaz)
     )
 
 

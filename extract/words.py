@@ -20,6 +20,7 @@ __all__ = [
     "first_word",
     "in_the_dictionary",
     "names_a_place",
+    "opens_with_a_locative",
     "stands_alone",
     "starts_with_a_preposition",
     "starts_with_a_proper_name",
@@ -141,6 +142,16 @@ def names_a_place(word: str) -> bool:
     (True, False)
     """
     return _word_tags().get(word) == "ns"
+
+
+def opens_with_a_locative(text: str) -> bool:
+    """Whether *text* opens with a word jieba's dictionary tags a noun of locality (沿湖, 沿线,
+    周边: along, around), which says where the bodies after it are, not whose.
+
+    >>> opens_with_a_locative("沿湖各乡镇"), opens_with_a_locative("湖南各市")
+    (True, False)
+    """
+    return _word_tags().get(first_word(text)) == "f"
 
 
 def word_around(text: str, position: int) -> tuple[int, int]:

@@ -1737,6 +1737,24 @@ def test_objects_of_role_words_designated_bodies_and_the_others(text: str, expec
     assert marked(text, "341600") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chapter's number and title glued before its first article (a copy on one line)
+        (
+            "第七条县财政局负责资金监管。第八章附则第九条县发展改革局会同县财政局做好衔接工作。\n",
+            [["县财政局"], ["*县发展改革局", "县财政局"]],
+        ),
+        # 所 before a verb makes it a noun (所辖: the area each governs), no office named 负责所
+        ("第五条 县人民政府负责所辖行政区域内的河道保护工作。\n", [["县人民政府"]]),
+        # a noun of locality before a collective of places says which of them
+        ("第六条 沿江各乡（镇）人民政府负责本行政区域内的河道保护工作。\n", [["沿江各乡（镇）人民政府"]]),
+    ],
+)
+def test_chapters_glued_to_articles_relative_areas_and_localities(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
+
+
 def test_a_subset_marker_opens_no_subject() -> None:
     """…包片负责制，其中|X负责A，Y负责B: 其中 says which of those named, no part of the note."""
     text = "（二）专项行动实行包片负责制，其中县交通局负责包片东城乡，县公安局负责包片西城镇。\n"
