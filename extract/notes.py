@@ -21,7 +21,14 @@ from extract.gazetteer import Gazetteer
 from extract.kept import kept
 from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
-from extract.outline import DEEP_SECTION_NUMBER, GLUED_TASK, ROW_NUMBER_END, SECTION_NUMBER, glued_table_rows
+from extract.outline import (
+    CHAPTER_BEFORE_ITS_FIRST_ARTICLE,
+    DEEP_SECTION_NUMBER,
+    GLUED_TASK,
+    ROW_NUMBER_END,
+    SECTION_NUMBER,
+    glued_table_rows,
+)
 from extract.text import alternation, in_a_cited_title, is_han
 from extract.units import UnitName, expand_units, split_outside_brackets
 from extract.words import (
@@ -83,11 +90,6 @@ _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
 # a heading's title and a section number of three levels or more glued to the text after it
 _TITLE_AND_SECTION_NUMBER = re.compile(f"[\u4e00-\u9fff]{{1,12}}?{DEEP_SECTION_NUMBER}(?=[\u4e00-\u9fff])")
-# a chapter's number and title and its first article's number, copied onto one line (第八章附则第五十条|X…)
-_CHINESE_NUMBER = "[一二三四五六七八九十百零〇]+"
-_CHAPTER_BEFORE_AN_ARTICLE = re.compile(
-    f"第{_CHINESE_NUMBER}[章节][ \u3000]*[\u4e00-\u9fff、]{{1,12}}?[ \u3000]*第{_CHINESE_NUMBER}条[ \u3000]*"
-)
 # a sentence; two ideographic spaces are a paragraph's indent in a copy on one line, and end one
 _SENTENCE = re.compile("(?:[^。；！？\n\u3000]|(?<!\u3000)\u3000(?!\u3000))+")
 _BLANK_PARTED = re.compile("[^ \t\u3000]+")  # a cell of a row copied onto one line with blanks between
@@ -2110,7 +2112,7 @@ def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     >>> text[_past_a_glued_heading(text, 0, lexicon) :]
     '市财政局会同市税务局负责'
     """
-    glued = _TITLE_AND_SECTION_NUMBER.match(norm, begin) or _CHAPTER_BEFORE_AN_ARTICLE.match(norm, begin)
+    glued = _TITLE_AND_SECTION_NUMBER.match(norm, begin) or CHAPTER_BEFORE_ITS_FIRST_ARTICLE.match(norm, begin)
     if glued is not None:
         return glued.end()  # 市场供应保障|2.2.1|省商务厅负责…: a section's number after its title
     duty_nouns = lexicon.duty_adverbs["nouns"]

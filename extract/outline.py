@@ -22,6 +22,7 @@ from extract.model import Heading, Initiative, Metadata, Note, Task
 from extract.text import alternation, compact
 
 __all__ = [
+    "CHAPTER_BEFORE_ITS_FIRST_ARTICLE",
     "DEEP_SECTION_NUMBER",
     "SECTION_NUMBER",
     "build_tasks",
@@ -40,6 +41,11 @@ _CN = "一二三四五六七八九十百"
 SECTION_NUMBER = r"[1-9]\d?(?:[.．][1-9]\d?){1,3}"
 DEEP_SECTION_NUMBER = r"[1-9]\d?(?:[.．][1-9]\d?){2,3}"
 _BOUNDARY = r"(?:(?<=^)|(?<=[\n\s。；：！？）〕】”]))"
+# a chapter's number and heading, then its first article's number, where a copy lost the breaks between
+# them (第一章总则第一条, 第五章个人养老金机构与产品管理第三十三条)
+CHAPTER_BEFORE_ITS_FIRST_ARTICLE = re.compile(
+    f"第[{_CN}]{{1,3}}章[ \u3000]*[\u4e00-\u9fff]{{2,16}}?[ \u3000]*(?P<marker>第[{_CN}零〇]{{1,5}}条)[ \u3000]*"
+)
 _MARKERS = [
     (1, re.compile(_BOUNDARY + f"[{_CN}]{{1,4}}、")),
     (2, re.compile(f"(?<!第)（[{_CN}]{{1,4}}）")),  # not a reference to an item (第（二）项)
@@ -52,7 +58,7 @@ _MARKERS = [
     (3, re.compile(r"(?m)^[ \u3000]*(?P<marker>[1-9]\d{0,2})(?=\t[^\n\t]*[^\s][^\n\t]*\t[^\n]*\S)")),
     (2, re.compile(_BOUNDARY + f"第[{_CN}零〇]{{1,5}}条")),  # the articles of rules (办法, 规定), not their chapters
     # the first article run on after its chapter's heading, where a copy lost the breaks (…办法第一章总则第一条为…)
-    (2, re.compile(f"第[{_CN}]{{1,3}}章[ \u3000]*[\u4e00-\u9fff]{{2,8}}?[ \u3000]*(?P<marker>第[{_CN}零〇]{{1,5}}条)")),
+    (2, CHAPTER_BEFORE_ITS_FIRST_ARTICLE),
     # a section number of a technical plan at a line's start, a blank after it (3.2 建设云平台;
     # not 3.0版 or 2.5%, which no blank follows), or at a paragraph's indent in a copy on one line,
     # its heading's text straight after it (…。　　2.2.1省商务厅负责…)

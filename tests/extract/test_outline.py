@@ -95,6 +95,13 @@ def test_the_first_article_run_on_after_its_chapter_s_heading_is_a_heading(nlp) 
     assert ("第一条", "淮海市政府门户网站") in platforms
 
 
+def test_a_later_chapter_s_long_heading_run_on_before_its_first_article() -> None:
+    """A later chapter's heading may be long (第四章个人账户资金管理与服务); its first article, run on
+    after it, is still a heading, so what it says is not keyed to the article before."""
+    text = "第二十一条 加强监管。第四章个人账户资金管理与服务第二十二条 商业银行应完成系统对接。\n"
+    assert [h.marker for h in find_headings(text)] == ["第二十一条", "第二十二条"]
+
+
 def test_a_row_number_counts_from_one() -> None:
     """A number alone on its (indented) line is a table's row number, but no row is numbered 0: a
     web page's share count (分享到： / 0) is no item."""

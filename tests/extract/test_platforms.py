@@ -1353,6 +1353,9 @@ def test_a_second_predicate_joined_to_the_first_is_no_part_of_the_name(nlp, text
         ("（八）县数据局负责建设和管理政务数据共享平台。", ["政务数据共享平台"]),
         # a word in brackets inside a name says more of the word before it, and stays
         ("（一）升级行政许可（备案）业务系统。", ["行政许可（备案）业务系统"]),
+        # a place in brackets right before the head: that place's edition of a system
+        ("（三）在信用中国（福建）网站公示失信名单。", ["信用中国（福建）网站"]),
+        ("（三）配备场地、设备和工具（软件）系统等实训条件。", []),  # guard: no place, and no name
         ("（二）建设职业技能（资格）鉴定管理平台。", ["职业技能（资格）鉴定管理平台"]),
         # guards: a short form defined after a body, and a cited title's brackets
         ("（四）建成市大数据中心（以下简称中心），负责政务云平台运维。", ["市大数据中心", "政务云平台"]),
