@@ -1691,6 +1691,8 @@ def _clause_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     _without_modal(norm[part.start() : role.start()], lexicon), lexicon
                 ):
                     break  # (市政府各部门要|协同配合: the units are answerable all the same)
+                if _role_ending_a_word(norm, role, lexicon) is None:
+                    break  # 由X相关部门负责人、专家…组成: who sits on a body, no role
                 if tasked_end is not None and lexicon.role_of_phrase(role.group(0)) != "support":
                     break  # 由X负责A，Y负责B: Y's is a note of its own
                 if norm.count("《", part.start(), role.start()) > norm.count("》", part.start(), role.start()):

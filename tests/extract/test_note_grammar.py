@@ -1158,6 +1158,8 @@ def test_a_place_no_gazetteer_holds_named_with_its_level_says_whose_its_body_is(
         # who sits on the body (有关负责人) is no role of its own; where the body is housed, no subject
         ("第七条 市考评小组由市人社局、市财政局有关负责人组成，统筹考评工作，负责审定结果。\n", [["市考评小组"]]),
         ("第七条 市协调小组办公室设在市数据局，负责日常工作。\n", [["市协调小组办公室"]]),
+        # 由 before who sits on a body (由X负责人、专家组成): the people of a body, no role of X's
+        ("第七条 市考评委员会由市人民政府及其有关部门负责人，专家、市民代表组成。\n", []),
         # guards: a second subject between them; a body the first clause ends in, which may act
         ("第八条 市政府设立专项资金，各区财政局安排配套，负责资金监管。\n", []),
         # the office the first clause sets up acts, named by its setter, not the topic itself
