@@ -747,12 +747,13 @@ def _ends_bare(tokens: list[Tok], k: int) -> bool:
 
 
 def _a_bare_head(tokens: list[Tok], first: int, i: int, grammar: Grammar, words: Words) -> bool:
-    """Whether the tokens before *i* are a programme's head with nothing before it but levels and
-    the predicate (推进|工程|建设项目审批系统, 建设省|工程|…): a head alone names no programme, it
-    modifies the words after it."""
+    """Whether the tokens before *i* are a programme's head with nothing before it but levels,
+    places the gazetteer knows and the predicate (推进|工程|建设项目审批系统, 建设省|工程|…,
+    湖南省|工程|…): a head alone names no programme, it modifies the words after it."""
     before = tokens[first : i - 1]
     return tokens[i - 1].head in grammar.programme_heads and all(
         t.text in grammar.levels
+        or _a_named_place(t)
         or t.tag in grammar.verb_tags
         or t.text in grammar.actions
         or _glued_to_level(t, grammar, words)

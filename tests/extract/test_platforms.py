@@ -87,6 +87,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("全面推广“豫事办”和河南政务服务网。", ["豫事办", "河南政务服务网"]),  # a quoted brand, 和, a place's name
         # a programme's head alone before a verbal noun modifies what follows (工程|建设项目…)
         ("全面应用市工程建设项目审批管理系统。", ["市工程建设项目审批管理系统"]),
+        ("全面应用安徽省工程建设项目审批管理系统。", ["安徽省工程建设项目审批管理系统"]),  # a place's name
         # verbs between a place and a head say what the system does, the place whose it is
         ("数据通过黔东南州共享交换平台统一提供。", ["黔东南州共享交换平台"]),
         ("湘西州加快建设政务服务平台。", ["政务服务平台"]),  # guard: a place acting on an object
