@@ -121,6 +121,7 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout67", 0.97, 0.94, 0.90),
         ("heldout68", 0.97, 0.97, 0.90),
         ("heldout69", 0.97, 0.94, 0.90),
+        ("heldout72", 0.95, 0.95, 0.76),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -173,7 +174,9 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     (电信安康分公司), 等机构, partners of a kind after 会同 (行业主管部门, 主责单位), 发挥主责作用, a system of
     a place above the plan's (省电子政务内网 in a city's plan); ``heldout69`` (from session 47): a table row whose
     later unit columns stand on the lines below it, a verb saying what a system does before its last head
-    (外网受理平台); ``heldout61``: since session 46 its note
+    (外网受理平台); ``heldout72`` (from session 48): a chapter's heading run on before its first article
+    (第八章附则第五十条), a noun of locality before collective townships (沿湖各乡（镇）人民政府), 负责|所辖, a
+    place's edition of a site (信用中国（海南）网站); ``heldout61``: since session 46 its note
     whose partner after 会同 is a kind of body (行业主管部门); heldout56 and heldout58, tuned on too, have no
     floor here: their leads, 16 of 17 and 4 of 5, are short of the aim (heldout58 joins a body and a kind
     of body before 会同). Since session 45 a body named by its function with a level alone (市城市管理部门,
@@ -199,6 +202,7 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
         ("heldout45", 0.55, 0.75, 0.90, 0.60),
         ("heldout48", 0.93, 0.85, 0.88, 0.73),
         ("heldout70", 0.84, 0.85, 0.80, 0.85),
+        ("heldout71", 0.67, 0.80, 0.72, 0.79),
     ],
 )
 def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
@@ -226,7 +230,15 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     lead's sentence (X会同Y…，会同Z…), which the grammar does not read; its annotator takes as units
     what the annotators of most earlier sets and the extractor take for kinds (乡镇人民政府、街道办事处
     负责, 行业主管部门 after 会同) and leaves out collectives they take (各地人力资源社会保障部门); a
-    body's long name holding a role word (…工程指导协调小组) is not read as a subject."""
+    body's long name holding a role word (…工程指导协调小组) is not read as a subject.
+
+    ``heldout71`` (from session 48): its annotator takes as units bodies with no level that the
+    extractor takes for kinds (街道办事处、镇人民政府负责), a bare 办公室 standing for an office named in
+    the sentence before, the others of a body's members after a lead (…共同牵头…，其他成员单位…) as one
+    note with it, and collectives with a modal (各相关部门要…, 地方各级人民政府要…负责，X及Y给予协调支援);
+    two notes open with 自贸试验区, which the dictionary segments 自|贸 (a preposition); one follows an
+    item's title glued to it (3.立卡建档各乡镇负责…), one a 、 where a clause ends, and one names a duty
+    with no role word (市人民政府设立城市治理委员会，组织、指导…)."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
     assert score["notes"]["recall"] >= notes, score["notes"]
