@@ -1960,6 +1960,15 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                         continue
             partnered = _partnered_subject(norm, begin, role.start() if role else clause.end(), gaz)
             if partnered is not None:  # X：会同有关部门审查…: X leads, the partners support
+                more = None if role else _partners_in_a_later_clause(norm, clause.end(), sentence_end, lexicon)
+                if more is not None:  # X会同Y提出A，会同Z下达B: Z is X's partner too
+                    joined_cells: tuple[tuple[int, int, Role | None], ...] = ((begin, partnered, "responsible"), more)
+                    spans.append(
+                        NoteSpan(
+                            begin, more[1], begin, more[1], "subject", None, joined_cells, ("responsible", "support")
+                        )
+                    )
+                    continue
                 spans.append(NoteSpan(begin, partnered, begin, partnered, "subject", "responsible"))
                 continue
             # X为辖区河道管护第一责任单位, X为牵头单位(，Y负责…): X answers as the label says; a duty with
@@ -2507,7 +2516,17 @@ def _subject_of_later_partners(
         return None  # 按照省统计局…, 对各部门…: an adverbial, no subject
     if gaz.is_collective(units) or _BY_AGENT.search(units):
         return None  # 各部门要…，会同…: an exhortation
-    position = end
+    partners = _partners_in_a_later_clause(norm, end, sentence_end, lexicon)
+    return (subject_end, partners) if partners is not None else None
+
+
+def _partners_in_a_later_clause(
+    norm: str, position: int, sentence_end: int, lexicon: Lexicon
+) -> tuple[int, int, Role] | None:
+    """The partners of the first later clause of the sentence, from the comma at *position*, that
+    opens with 会同 or 联合 and partners (after 并 or 同时, a time, a modal, adverbs of a role),
+    as a support cell: the subject's own later task (X…，提出…，会同Y下达…); None where a clause
+    with a role of its own comes first."""
     while position < sentence_end and norm.startswith("，", position):
         clause = _CLAUSE.match(norm, position + 1)
         if clause is None:
@@ -2516,7 +2535,7 @@ def _subject_of_later_partners(
         opens = _past_connectives(norm, _past_a_time(norm, opens, clause.end(), lexicon), lexicon)
         partners = _partners_after(norm, opens, min(sentence_end, opens + _MAX_NOTE), lexicon)
         if partners is not None:
-            return subject_end, partners
+            return partners
         if _role_outside_quotes(norm, clause.start(), clause.end(), lexicon) is not None:
             return None  # a clause with a role of its own: a note of its own, or none
         position = clause.end()

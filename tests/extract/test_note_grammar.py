@@ -1757,6 +1757,25 @@ def test_chapters_glued_to_articles_relative_areas_and_localities(text: str, exp
     assert marked(text, "341600") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # X会同Y…，会同Z…: the subject's later task with a partner of its own, one note
+        (
+            "第五条 县教育局会同县人社局根据在校生数等因素，提出分配方案，会同县财政局下达资金。\n",
+            [["*县教育局", "县人社局", "县财政局"]],
+        ),
+        # guard: a later clause with a subject and a role of its own is a note of its own
+        (
+            "第五条 县教育局会同县人社局提出分配方案，县财政局负责下达资金。\n",
+            [["*县教育局", "县人社局"], ["县财政局"]],
+        ),
+    ],
+)
+def test_a_lead_s_partners_in_a_later_clause_join_its_note(text: str, expected: list[list[str]]) -> None:
+    assert marked(text, "341600") == expected
+
+
 def test_a_subset_marker_opens_no_subject() -> None:
     """…包片负责制，其中|X负责A，Y负责B: 其中 says which of those named, no part of the note."""
     text = "（二）专项行动实行包片负责制，其中县交通局负责包片东城乡，县公安局负责包片西城镇。\n"
