@@ -3141,14 +3141,13 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
 def _a_locative_before_collective_places(name: str, opening: str, gaz: Gazetteer) -> bool:
     """Whether *name* opens with a noun of locality (*opening*: 沿湖, 沿线) before a collective of
     places or their bodies (各乡（镇）人民政府, 各县): which of them, each saying whose it is."""
+    lexicon = gaz.lexicon
+    each = lexicon.collective_markers[0]  # 各 (as in _collective_places)
     rest = name[len(opening) :]
-    collective, level = gaz.lexicon.collective_markers[0], (*gaz.lexicon.level_prefixes, *gaz.lexicon.township_words)
-    return (
-        rest.startswith(collective)
-        and rest.startswith(level, len(collective))
-        and opens_with_a_locative(name)
-        and _says_whose(rest, gaz)
-    )
+    if not rest.startswith(each):  # (the cheap test first: _says_whose reads every unit's name)
+        return False
+    levels = (*lexicon.level_prefixes, *lexicon.township_words)
+    return rest.startswith(levels, len(each)) and opens_with_a_locative(name) and _says_whose(rest, gaz)
 
 
 def _area_named_by_its_own_word(name: str, opening: str, lexicon: Lexicon) -> bool:
