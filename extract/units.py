@@ -482,16 +482,44 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
 
 def _share_department_noun(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
     """Departments' fields written bare before the last of a run, which ends in the noun for
-    departments (县发改、财政、农业农村部门): each is that field's departments, the noun shared.
-    A run of fields alone (省财政、税务) or ending in a body (县发改、财政局) shares nothing."""
+    departments (县发改、财政、农业农村部门; 经贸、公路部门): each is that field's departments, the
+    noun shared. A run of fields alone (省财政、税务) or ending in a body (县发改、财政局) shares
+    nothing, and nor does a run with a body or a place before the last, or one whose last names
+    more than a field (科技奖励、科技人才管理部门).
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> run = [UnitName("经贸", 0, 2), UnitName("公安", 3, 5), UnitName("公路部门", 6, 10)]
+    >>> [u.name for u in _share_department_noun(run, load_gazetteer())]
+    ['经贸部门', '公安部门', '公路部门']
+    """
     nouns = gaz.lexicon.body_nouns  # 部门, 单位
     last = units[-1].name if units else ""
     noun = next((n for n in nouns if last.endswith(n) and len(last) > len(n)), None)
     if noun is None or len(units) < 2:
         return units
-    if not all(gaz.lexicon.names_a_department(u.name) for u in units[:-1]):
-        return units
+    departments = all(gaz.lexicon.names_a_department(u.name) for u in units[:-1])  # 市财政、…等有关部门
+    fields = all(_a_field_alone(name, gaz) for name in [*(u.name for u in units[:-1]), last[: -len(noun)]])
+    if not departments and not fields:
+        return units  # 科技奖励、科技人才管理部门: bodies named by what they manage, kinds
     return [replace(u, name=u.name + noun) for u in units[:-1]] + [units[-1]]
+
+
+_FIELD_LENGTH = 4  # the most characters of a field written alone (交通运输), its level aside
+
+
+def _a_field_alone(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name*, its level aside, is a field written without its body's word: a department's
+    (财政), or any short word that is no body, place or collective (经贸, 公路 before 部门)."""
+    stem = name[len(gaz.level_prefix(name) or "") :]
+    if gaz.lexicon.names_a_department(stem, bare=True):
+        return True
+    return (
+        2 <= len(stem) <= _FIELD_LENGTH
+        and not stem.endswith(gaz.lexicon.organisation_suffixes)
+        and not stem.startswith(gaz.lexicon.collective_markers)
+        and stem not in gaz.lexicon.dropped_units
+        and not _a_place_s_name(stem, gaz)
+    )
 
 
 def _share_zone_institution(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:

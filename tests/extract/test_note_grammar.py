@@ -186,6 +186,10 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         # departments' fields written bare share the noun for departments that ends the run
         ("（县发改、财政、农业农村部门配合）", "510000", [["县发改部门", "县财政部门", "县农业农村部门"]]),
         ("（县发改、财政局负责）", "510000", [["县发改", "县财政局"]]),  # a body's word is its own
+        # and so do fields of any kind before it, written with no level after a lead's clause
+        ("（市商务局牵头，外贸、口岸、港航部门配合）", "320500", [["*市商务局", "外贸部门", "口岸部门", "港航部门"]]),
+        # but not before a body named by what it manages, a kind
+        ("（人才、职称评审管理部门负责）", "100000", []),
         # townships share only the bodies every place has, no bureau of the county after them
         ("（各乡镇、县农业农村局负责）", "510000", [["各乡镇", "县农业农村局"]]),
         ("（各市、县水利局负责）", "510000", [["各市水利局", "各县水利局"]]),
