@@ -467,6 +467,7 @@ def _expand_run(items: list[tuple[str, str, int]], gaz: Gazetteer, jurisdiction:
             and not gaz.lexicon.is_every_township_s_body(item)  # 镇人民政府, 街道办事处: each township's
             and not (prefix in gaz.lexicon.township_words and item.startswith(prefix))  # 镇…、镇财政所
             and not any(stem in item for stem in own_stems)  # 电信安康分公司: the branch in the plan's place
+            and not _a_branch_in_a_named_place(item, gaz)  # 公安青浦分局: the branch in the place it names
             and not _a_kind_of_enterprise(item, gaz)
             and not gaz.is_collective(item)  # 区X小组成员单位及其他各行业主管单位: bodies of every level
         ):
@@ -592,6 +593,22 @@ def _share_branch(units: list[UnitName], gaz: Gazetteer, own_stems: tuple[str, .
         return own == ending and not elsewhere
 
     return _shared_tail(units, where, takes)
+
+
+def _a_branch_in_a_named_place(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name* is a branch named by its place before the branch's word (公安青浦分局,
+    工商银行梅河口支行): it says whose it is, so a run's level does not reach it.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> _a_branch_in_a_named_place("公安青浦分局", gaz), _a_branch_in_a_named_place("公安交警支队", gaz)
+    (True, False)
+    """
+    branch = next((b for b in gaz.lexicon.branch_words if name.endswith(b)), None)
+    if branch is None:
+        return False
+    served = name[: -len(branch)]
+    return any(len(served) > k and _a_place_s_name(served[-k:], gaz) for k in (4, 3, 2))
 
 
 def _a_place_s_name(word: str, gaz: Gazetteer) -> bool:

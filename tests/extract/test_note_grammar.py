@@ -188,6 +188,8 @@ def test_bare_places_share_the_last_unit_s_body(levels: list, body: str) -> None
         ("（县发改、财政局负责）", "510000", [["县发改", "县财政局"]]),  # a body's word is its own
         # and so do fields of any kind before it, written with no level after a lead's clause
         ("（市商务局牵头，外贸、口岸、港航部门配合）", "320500", [["*市商务局", "外贸部门", "口岸部门", "港航部门"]]),
+        # a branch named by its place says whose it is: the run's level does not reach it
+        ("（市交通运输局、公安江宁分局负责）", "320100", [["市交通运输局", "公安江宁分局"]]),
         # but not before a body named by what it manages, a kind
         ("（人才、职称评审管理部门负责）", "100000", []),
         # townships share only the bodies every place has, no bureau of the county after them
