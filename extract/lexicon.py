@@ -466,6 +466,31 @@ class Lexicon:
         )
 
     @cached_property
+    def duties_heading_pattern(self) -> re.Pattern[str]:
+        """A heading that names a label's duties with no colon after it (牵头部门职责, 配合单位职责),
+        which a copy on one line glues to the first unit it lists.
+
+        >>> load_lexicon().duties_heading_pattern.match("配合部门职责省数政局").group(0)
+        '配合部门职责'
+        >>> load_lexicon().duties_heading_pattern.match("配合部门职责：省数政局") is None
+        True
+        """
+        nouns = alternation(self.duty_adverbs["nouns"])
+        return re.compile(f"(?:{alternation(self.labels)})(?:{nouns})(?![：:，,])")
+
+    @cached_property
+    def duties_listed_pattern(self) -> re.Pattern[str]:
+        """A subject's statement of its duties before a colon, the duties listed after it
+        (X主要职责为：搭建…): a duty noun, a role adverb before it and a copula after it.
+
+        >>> load_lexicon().duties_listed_pattern.search("市数据局主要职责为：搭建平台").group(0)
+        '主要职责为：'
+        """
+        nouns = alternation(self.duty_adverbs["nouns"])
+        adverbs = alternation(self.role_adverbs)
+        return re.compile(f"的?(?:{adverbs})?(?:{nouns})(?:{alternation(self.copulas)})?\\s*[：:]")
+
+    @cached_property
     def body_endings(self) -> tuple[str, ...]:
         """The organisation's words and persons' titles, which end a unit's name (局, 管委会, 主任)."""
         return (*self.organisation_suffixes, *self.person_titles)

@@ -1899,7 +1899,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             if role is not None and cell and norm[cell : role.start()].strip():
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
             begin = _past_a_lead_in(norm, begin, role, lexicon)  # 具体分工如下：|X负责…
-            begin = _past_a_glued_heading(norm, begin, lexicon)  # 六、责任分工|X会同Y…, copied on one line
+            begin = _past_glued_headings(norm, begin, lexicon)  # 六、责任分工|X会同Y…, copied on one line
             if (point := _POINT_OF_A_LIST.match(norm, begin)) is not None:
                 begin = point.end()  # 一是|市教育局牵头…: which point of a list, no part of the subject
             if (subset := lexicon.subset_pattern.match(norm, begin)) is not None:
@@ -1985,6 +1985,9 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 spans.append(NoteSpan(begin, end, begin, end, "subject", None, subject_cells, ("lead", "support")))
                 continue
             if role is None:
+                stated = _stated_duties(norm, begin, clause.end(), lexicon)
+                if stated is not None:  # X主要职责为：搭建…: X answers for the duties it lists
+                    spans.append(NoteSpan(begin, stated[1], begin, stated[0], "subject", "responsible"))
                 continue
             if len(earlier) == 2 and role.start() > begin and _a_run_of_bodies(norm, *earlier[0], gaz):
                 begin = earlier[0][0]  # A、B，C负责…: the run before the comma is of the subject too
@@ -2056,6 +2059,24 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     return spans
 
 
+def _stated_duties(norm: str, begin: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Where a subject that states its duties before a colon ends, and where the colon does, in a
+    clause with no role word (省数政局主要职责为：搭建…): the body answers for what it lists. Only
+    a body named there does (其主要职责是：… names none).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> text = "市数据局主要职责为：建设数据平台"
+    >>> _stated_duties(text, 0, len(text), load_lexicon())
+    (4, 10)
+    >>> _stated_duties("其主要职责是：建设数据平台", 0, 13, load_lexicon()) is None
+    True
+    """
+    stated = lexicon.duties_listed_pattern.search(norm, begin, end)
+    if stated is None or stated.start() - begin < 2 or not _ends_in_a_body(norm[begin : stated.start()], lexicon):
+        return None
+    return stated.start(), stated.end()
+
+
 def _a_run_of_bodies(norm: str, begin: int, end: int, gaz: Gazetteer) -> bool:
     """Whether the clause ``norm[begin:end]`` is a run of bodies alone (各市工业和信息化局、科技局，):
     the first part of a subject listed on over a comma, no predicate, preposition or role in it."""
@@ -2070,9 +2091,14 @@ def _a_run_of_bodies(norm: str, begin: int, end: int, gaz: Gazetteer) -> bool:
 
 def _may_name_a_subject(norm: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether the sentence from *start* to *end* holds a role word, a role written apart (为牵头单位,
-    承担…主体责任) or a conjunction of partners (会同): without one, none of its clauses opens a note
-    (:func:`_subject_candidates`)."""
-    patterns = (lexicon.role_clause_pattern, lexicon.role_aside_pattern, lexicon.conjunction_pattern)
+    承担…主体责任), a conjunction of partners (会同) or duties listed (职责为：): without one, none of
+    its clauses opens a note (:func:`_subject_candidates`)."""
+    patterns = (
+        lexicon.role_clause_pattern,
+        lexicon.role_aside_pattern,
+        lexicon.conjunction_pattern,
+        lexicon.duties_listed_pattern,
+    )
     return any(pattern.search(norm, start, end) is not None for pattern in patterns)
 
 
@@ -2100,11 +2126,29 @@ def _past_a_lead_in(norm: str, begin: int, role: re.Match[str] | None, lexicon: 
     return begin if _ends_in_a_body(norm[begin:colon], lexicon) else colon + 1
 
 
+def _past_glued_headings(norm: str, begin: int, lexicon: Lexicon) -> int:
+    """Where a clause's subject begins past the headings glued to it, a section's and, after its
+    first item's marker, that item's (责任分工|（一）|牵头部门职责|省人社厅主要职责为：…).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> text = "责任分工（一）牵头部门职责市人社局主要职责为：牵头制定"
+    >>> text[_past_glued_headings(text, 0, load_lexicon()) :]
+    '市人社局主要职责为：牵头制定'
+    """
+    end = _past_a_glued_heading(norm, begin, lexicon)
+    marker = _INLINE_ITEM.match(norm, end) if end > begin else None
+    if marker is None:
+        return end
+    after = _past_a_glued_heading(norm, marker.end(), lexicon)
+    return after if after > marker.end() else end
+
+
 def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     """Where a clause's subject begins past a heading's title that a copy on one line glued to it:
     a label that is no role word (责任分工, 部门分工), or a word of at most two characters and a duty
     noun (职责分工, 工作分工), with no colon after it (工作分工|市科技局牵头…); a title and a
-    section number of three levels (市场供应保障2.2.1|省商务厅负责…); or a chapter's number and
+    section number of three levels (市场供应保障2.2.1|省商务厅负责…); a label and a duty noun
+    (牵头部门职责|省人社厅主要职责为：…); or a chapter's number and
     title and its first article's number (第八章附则第五十条|X会同Y…).
 
     >>> from extract.lexicon import load_lexicon
@@ -2119,6 +2163,9 @@ def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     (0, 0)
     >>> _past_a_glued_heading("市发改委按职责分工负责", 0, lexicon)
     0
+    >>> text = "牵头部门职责市人社局主要职责为：牵头制定"
+    >>> text[_past_a_glued_heading(text, 0, lexicon) :]
+    '市人社局主要职责为：牵头制定'
     >>> text = "第八章附则第五十条市财政局会同市税务局负责"
     >>> text[_past_a_glued_heading(text, 0, lexicon) :]
     '市财政局会同市税务局负责'
@@ -2126,6 +2173,8 @@ def _past_a_glued_heading(norm: str, begin: int, lexicon: Lexicon) -> int:
     glued = _TITLE_AND_SECTION_NUMBER.match(norm, begin) or CHAPTER_BEFORE_ITS_FIRST_ARTICLE.match(norm, begin)
     if glued is not None:
         return glued.end()  # 市场供应保障|2.2.1|省商务厅负责…: a section's number after its title
+    if (duties := lexicon.duties_heading_pattern.match(norm, begin)) is not None:
+        return duties.end()  # 配合部门职责|省数政局主要职责为：…: the heading of a label's duties
     duty_nouns = lexicon.duty_adverbs["nouns"]
     if not norm.startswith(lexicon.heading_labels, begin) and not any(
         norm.startswith(noun, begin + length - len(noun)) for length in (3, 4) for noun in duty_nouns

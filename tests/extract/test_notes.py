@@ -1082,11 +1082,17 @@ def test_a_label_ending_its_line_takes_the_units_on_the_next(text: str, expected
         ("（三）完善平台。区大数据中心切实履行牵头职责。", [["*区大数据中心"]]),
         # a subject that states its duties before naming them
         ("（三）完善平台。区大数据中心的主要职责是：负责平台日常运维。", [["区大数据中心"]]),
+        # and one that lists its duties with no role word after the colon
+        ("（三）完善平台。区大数据中心主要职责为：开发平台，维护数据。", [["区大数据中心"]]),
+        ("（三）完善平台。中心成立于2019年，其主要职责是：开发平台。", []),
+        # under the glued headings of a section and its item, copied on one line
+        ("三、责任分工（一）牵头单位职责区财政局主要职责为：牵头编制预算。", [["*区财政局"]]),
     ],
 )
 def test_mainly_is_an_adverb_of_a_role(text: str, expected: list[list[str]]) -> None:
     """X主要负责Y: 主要 says what X mostly does, it answers all the same; 主要负责人 and 主要负责同志
-    are people. X切实履行牵头职责: X performs the role, and leads. X的主要职责是：负责A: X answers."""
+    are people. X切实履行牵头职责: X performs the role, and leads. X的主要职责是：负责A, or X主要职责为：A:
+    X answers. 其主要职责是 names no body."""
     assert units_of(text, "320500") == expected
 
 
