@@ -1985,9 +1985,9 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 spans.append(NoteSpan(begin, end, begin, end, "subject", None, subject_cells, ("lead", "support")))
                 continue
             if role is None:
-                stated = _stated_duties(norm, begin, clause.end(), lexicon)
-                if stated is not None:  # X主要职责为：搭建…: X answers for the duties it lists
-                    spans.append(NoteSpan(begin, stated[1], begin, stated[0], "subject", "responsible"))
+                listed = _stated_duties(norm, begin, clause.end(), lexicon)
+                if listed is not None:  # X主要职责为：搭建…: X answers for the duties it lists
+                    spans.append(NoteSpan(begin, listed[1], begin, listed[0], "subject", "responsible"))
                 continue
             if len(earlier) == 2 and role.start() > begin and _a_run_of_bodies(norm, *earlier[0], gaz):
                 begin = earlier[0][0]  # A、B，C负责…: the run before the comma is of the subject too
