@@ -2254,6 +2254,8 @@ def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> r
         if norm.count("“", start, role.start()) > norm.count("”", start, role.start()):
             continue
         after = role.end()
+        if _closes_a_locative(norm, start, role, lexicon):
+            continue  # X在Y指导|下|负责: a noun of guidance in an adverbial, under whom X acts
         if (
             norm[after : after + 1] in lexicon.one_character_suffixes
             and word_around(norm, after)[1] == after + 1
@@ -2271,6 +2273,25 @@ def _role_outside_quotes(norm: str, start: int, end: int, lexicon: Lexicon) -> r
             continue  # 市数字经济发展指导|协调小组|负责: the body's name holds the role word
         return role
     return None
+
+
+def _closes_a_locative(norm: str, start: int, role: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether *role* is a noun before the postposition that closes an adverbial a locative
+    preposition opened after *start* (县文化馆在县文化和旅游局指导|下|负责…): no role of its own.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> text = "县文化馆在县文旅局指导下负责"
+    >>> _closes_a_locative(text, 0, lexicon.role_clause_pattern.search(text), lexicon)
+    True
+    >>> text = "县文旅局指导下属单位"
+    >>> _closes_a_locative(text, 0, lexicon.role_clause_pattern.search(text), lexicon)
+    False
+    """
+    duty = lexicon.duty_adverbs
+    if not norm.startswith(tuple(duty["locative_postpositions"]), role.end()):
+        return False  # (the cheap test first: most role words stand before their object)
+    return any(norm.find(preposition, start, role.start()) >= 0 for preposition in duty["locative_prepositions"])
 
 
 def _inside_a_body_with_a_role(norm: str, after: int, end: int, lexicon: Lexicon) -> bool:
@@ -2332,7 +2353,8 @@ def _without_adverbial(subject: str, lexicon: Lexicon, role: str = "") -> str:
     role (市民政局|按照属地管理原则|抓好落实, 按照“谁主管、谁负责”的原则): a duty preposition after a
     run that ends as a body does opens it, and a duty or manner noun ends it (not 依职责|管理|指导,
     where a verb goes on), or a preposition of capacity opens it and a unit's head ends it (作为建设单位),
-    or a locative preposition opens it and a postposition after such a noun ends it (在各自职责范围内);
+    or a locative preposition opens it and a postposition after such a noun or one of guidance ends
+    it (在各自职责范围内, 在县文化和旅游局指导下);
     *subject* as it is where it ends in a body already. A duty noun opening *role*, the role phrase
     after it, may close the adverbial: the phrase takes a duty noun as its adverb, so the noun of
     各有关部门|根据管理|职责参与 stands in the role phrase, away from its preposition."""
@@ -2347,7 +2369,7 @@ def _without_adverbial(subject: str, lexicon: Lexicon, role: str = "") -> str:
                 return subject[:at]
     postposition = next((p for p in duty["locative_postpositions"] if subject.endswith(p)), "")
     within = subject[: len(subject) - len(postposition)]
-    if postposition and within.endswith((*duty["nouns"], *duty["manner_nouns"])):
+    if postposition and within.endswith((*duty["nouns"], *duty["manner_nouns"], *duty["guidance_nouns"])):
         for preposition in duty["locative_prepositions"]:  # X|在各自职责范围内|负责: the bounds it acts within
             at = within.rfind(preposition)
             if at >= 2 and _ends_in_a_body(subject[:at], lexicon):

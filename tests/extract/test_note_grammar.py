@@ -2310,6 +2310,9 @@ def test_a_note_s_units_beside_a_task_in_its_bracket(text: str, expected: list[l
             [["县卫生健康局", "县医疗保障局"]],
         ),
         ("第五条　县人民政府有关部门在职责范围内指导乡镇做好饮水安全工作。", [["县人民政府有关部门"]]),
+        # and so does a frame of guidance: under whom they act, no unit of the note
+        ("第六条　县图书馆在县文化广电旅游局的指导下负责古籍保护工作。", [["县图书馆"]]),
+        ("第六条　市林业站（以下简称林业站）在市林业局统一领导下负责林木种苗管理。", [["市林业站"]]),
     ],
 )
 def test_a_locative_adverbial_of_duty_leaves_the_subject(text: str, expected: list[list[str]]) -> None:
