@@ -3454,8 +3454,10 @@ def _named_before(name: str, norm: str, position: int, lexicon: Lexicon) -> bool
     """Whether *name* was named in full before *position*, so that the short name stands for it:
     with a level (县财政局 … 财政局负责预算), or as the end of the name of a body set up earlier
     (成立市数字乡村工作领导小组 … 领导小组负责…), or that body's office (… 领导小组办公室负责…)."""
-    if any(_written_before(level + name, norm, position) for level in lexicon.level_prefixes):
-        return True
+    if any(
+        _written_before(level + name, norm, position) for level in (*lexicon.level_prefixes, *lexicon.township_words)
+    ):
+        return True  # (镇经发办 … 经发办负责: the township's)
     if _listed_after_a_level(name, norm, position, lexicon):
         return True
     if name.endswith(lexicon.enterprise_suffixes):
@@ -3487,10 +3489,15 @@ def _listed_after_a_level(name: str, norm: str, position: int, lexicon: Lexicon)
     >>> text = "成员单位：镇党政办、经发办、规建生态办等。经发办负责…"
     >>> [_listed_after_a_level(n, text, 21, load_lexicon()) for n in ("经发办", "社发办")]
     [True, False]
+    >>> text = "成员单位：镇党政办、市场监督管理所等。市场监督管理所负责…"
+    >>> _listed_after_a_level("市场监督管理所", text, 22, load_lexicon())
+    True
     """
     levels = (*lexicon.level_prefixes, *lexicon.township_words)
-    if name.startswith(levels):
-        return False  # 乡镇人民政府: a level's bodies of a kind, which no run's level makes one's
+    if name.startswith(levels) and not (
+        name.startswith(lexicon.not_level_prefixes) and first_word(name) not in lexicon.level_prefixes
+    ):
+        return False  # 乡镇人民政府: a level's bodies of a kind, which no run's level makes one's (市场…所 is none)
     at = norm.find(name, 0, position)
     while at > 0:
         end = at + len(name)

@@ -640,6 +640,9 @@ def test_a_short_name_stands_for_a_unit_named_before_with_its_level() -> None:
     text = "谁来管？县水利局和县交通局一起管。水利局负责审批，交通局负责验收。"
     assert units_of(text, "433123") == [["水利局"], ["交通局"]]
     assert units_of("谁来管？水利局负责审批。", "433123") == []
+    # a township's level, or a run of its bodies that opens with it (a body's name may open with 市场)
+    text = "一、组织领导\n成员单位：镇社事办、市场监督管理所。\n二、职责分工\n社事办负责宣传，市场监督管理所负责执法。"
+    assert units_of(text, "320585") == [["社事办"], ["市场监督管理所"]]
 
 
 def test_a_body_named_after_a_place_keeps_its_own_name_in_a_run() -> None:
