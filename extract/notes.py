@@ -2508,17 +2508,29 @@ def _leading_is_its_task(task: str, lexicon: Lexicon) -> bool:
 def _leads_later(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> bool:
     """Whether a later clause of the sentence with no subject of its own (it opens with its role
     phrase: the subject is the one before) gives a lead role (X负责A，负责牵头B), before a clause
-    with a subject of its own."""
-    for clause in _CLAUSE.finditer(norm, position, sentence_end):
-        begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
-        role = lexicon.role_clause_pattern.search(norm, begin, clause.end())
-        if role is None:
-            continue
-        if role.start() != begin:
-            return False  # Y负责B: another subject from here on
-        if lexicon.role_of_phrase(role.group(0)) == "lead":
-            return True
-    return False
+    with a subject of its own; past a semicolon too (X负责A；负责牵头B: the same subject's duties).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> text = "市数据局负责运维，配合做好巡查；负责牵头开展检查。"
+    >>> _leads_later(text, 9, 15, load_lexicon())
+    True
+    >>> _leads_later("市数据局负责运维；市财政局牵头开展检查。", 8, 8, load_lexicon())
+    False
+    """
+    while True:
+        for clause in _CLAUSE.finditer(norm, position, sentence_end):
+            begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
+            role = lexicon.role_clause_pattern.search(norm, begin, clause.end())
+            if role is None:
+                continue
+            if role.start() != begin:
+                return False  # Y负责B: another subject from here on
+            if lexicon.role_of_phrase(role.group(0)) == "lead":
+                return True
+        following = _SENTENCE.match(norm, sentence_end + 1) if norm.startswith("；", sentence_end) else None
+        if following is None:
+            return False
+        position, sentence_end = following.start(), following.end()
 
 
 def _later_partners(norm: str, ends: tuple[int, ...], lexicon: Lexicon) -> tuple[int, int, Role] | None:
