@@ -3290,6 +3290,8 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
             or lexicon.names_a_department(unit.name, bare=beside_a_body)
         )
 
+    if any(_designates_another(u.name, lexicon) for g in parsed.groups for u in g.units):
+        return False  # 由市人民政府确定一个部门牵头: whichever body it designates, none named
     if all(u.name in lexicon.dropped_units for g in parsed.groups for u in g.units):
         return False  # 由相关部门实施联合惩戒: bodies in general, none named
     if all(_a_kind(u.name, gaz) for g in parsed.groups for u in g.units):
@@ -3299,6 +3301,25 @@ def _all_named_bodies(parsed: ParsedNote, gaz: Gazetteer) -> bool:
         if not all(named(u, beside_a_body) for u in group.units):
             return False
     return True
+
+
+def _designates_another(name: str, lexicon: Lexicon) -> bool:
+    """Whether a verb that designates or hands a duty stands as a word after a body inside *name*
+    (市人民政府|确定|一个部门, 市政府|委托|第三方机构): the body named is who designates, the one
+    that answers is its object (X确定的Y, a body named by who designated it, is one).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> _designates_another("县人民政府指定一个部门", lexicon), _designates_another("县人民政府确定的部门", lexicon)
+    (True, False)
+    """
+    for verb in (*lexicon.designating_verbs, *lexicon.delegating_verbs):
+        at = name.find(verb, 1)
+        if at < 0 or name.startswith("的", at + len(verb)):
+            continue
+        if stands_alone(name, at, at + len(verb)) and _ends_in_a_body(name[:at], lexicon):
+            return True
+    return False
 
 
 def _a_kind(name: str, gaz: Gazetteer) -> bool:
