@@ -1448,10 +1448,11 @@ def _joins_a_bare_head(tokens: list[Tok], first: int, head_index: int, grammar: 
 
 def _joins_a_kind(text: str, tokens: list[Tok], first: int, head_index: int, grammar: Grammar, words: Words) -> bool:
     """Whether the name joins a noun phrase to a kind (信息化基础设施和公共平台: 公共平台 is one): the
-    whole coordinates things, naming no system. A joiner after a verb joins what one system does
-    (实名认证和授权平台, 网上审批和电子监察系统)."""
+    whole coordinates things, naming no system. A joiner after a verb or a verbal noun joins what
+    one system does (实名认证和授权平台, 网上审批和电子监察系统, 公共监管与服务平台), as inside a name
+    (:func:`_joins_inside_a_name`)."""
     joiner = next((k for k in range(head_index - 1, first, -1) if tokens[k].text in grammar.list_joiners), None)
-    if joiner is None or joiner + 1 >= head_index or tokens[joiner - 1].tag in grammar.verb_tags:
+    if joiner is None or joiner + 1 >= head_index or tokens[joiner - 1].tag in (*grammar.verb_tags, "vn"):
         return False
     return _generic(text, tokens, joiner + 1, head_index, tokens[joiner + 1].start, grammar, words)
 

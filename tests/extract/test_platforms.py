@@ -114,6 +114,7 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
         ("推广“江苏通”“四川通”。", ["江苏通", "四川通"]),  # a place's name before 通 (四川 opens with a numeral)
         ("实施“企企通”工程，推广“企企通”APP。", ["企企通APP"]),  # a quoted brand before 工程 names a programme
         ("建设城市运行管理和应急指挥平台。", ["城市运行管理和应急指挥平台"]),
+        ("建成危险废物全程监控与服务平台。", ["危险废物全程监控与服务平台"]),  # a verbal noun before 与
         # a list joined by 、 before the run: each item takes the head
         ("完成云管、网管和安管平台调试。", ["云管平台", "网管平台", "安管平台"]),
         ("建设人口、法人和信用信息数据库。", ["人口数据库", "法人数据库", "信用信息数据库"]),
