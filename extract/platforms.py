@@ -132,6 +132,7 @@ class Grammar:
     modals: frozenset[str]
     enumerating_verbs: frozenset[str]
     directional_complements: frozenset[str]
+    prepositional_complements: tuple[str, ...]
     copulas: frozenset[str]
     copula_frames: dict[str, str]
     becoming_verbs: frozenset[str]
@@ -284,6 +285,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         modals=frozenset(data["modals"]["words"]),
         enumerating_verbs=frozenset(data["enumerating_verbs"]["words"]),
         directional_complements=frozenset(data["directional_complements"]["words"]),
+        prepositional_complements=tuple(data["prepositional_complements"]["words"]),
         copulas=frozenset(data["copulas"]["words"]),
         copula_frames=dict(data["copulas"]["frames"]),
         becoming_verbs=frozenset(data["becoming"]["verbs"]),
@@ -921,7 +923,8 @@ def _breaks(token: Tok, grammar: Grammar) -> bool:
     """A word no name holds: a one-character locative (企业上云上平台), a number or quantity
     (进一个网), an ordinal (第二条), a conjunction of two characters (以及, 并且), a modal verb
     (部门要做好系统), a copula used as a verb (实用性|是|网站的生命), a verb that opens a list
-    (主要包括X), a verb's complement of where to (传递|到), a predicate (:func:`_predicate_inside`)."""
+    (主要包括X), a verb's complement of where to (传递|到), a verb ending in the preposition of its
+    object (数据|用于|X平台), a predicate (:func:`_predicate_inside`)."""
     single = len(token.text) == 1 and token.tag == "f"
     long_conjunction = token.tag in grammar.conjunction_tags and len(token.text) > 1
     ordinal = token.tag == _ORDINAL
@@ -929,6 +932,8 @@ def _breaks(token: Tok, grammar: Grammar) -> bool:
     copula = token.text in grammar.copulas and token.tag in grammar.verb_tags
     enumerating = token.text in grammar.enumerating_verbs
     directional = token.text in grammar.directional_complements and token.tag in (*grammar.verb_tags, "p")
+    object_preposition = token.text.endswith(grammar.prepositional_complements) and len(token.text) > 1
+    prepositional = object_preposition and token.tag in grammar.verb_tags
     return (
         single
         or long_conjunction
@@ -937,6 +942,7 @@ def _breaks(token: Tok, grammar: Grammar) -> bool:
         or copula
         or enumerating
         or directional
+        or prepositional
         or _quantity(token, grammar)
         or _predicate_inside(token, grammar)
     )

@@ -82,6 +82,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("据介绍，这是全市首家街道级网上服务平台。", ["街道级网上服务平台"]),  # 这是 a verb, 首家 the first
         ("建成首批县级应急指挥平台。", ["县级应急指挥平台"]),
         ("每日将申报数据传递到省社会保险信息系统。", ["省社会保险信息系统"]),  # 到: where the data go, then the name
+        ("整合交通流量数据用于智慧交通平台分析。", ["智慧交通平台"]),  # 用于: its object, then the name
         ('鼓励各部门应用接入“金宁办"，实现掌上办理。', ["金宁办"]),  # a straight quote closes a curly one
         ("县数据中心负责运维县智慧城管平台。", ["县智慧城管平台"]),  # 运维, a verb jieba lacks, glued to the level
         ("全面推广“豫事办”和河南政务服务网。", ["豫事办", "河南政务服务网"]),  # a quoted brand, 和, a place's name
