@@ -141,6 +141,7 @@ def test_a_name_never_starts_with_the_verb_before_it(nlp, text: str, names: list
             ["省政务云平台", "人口基础数据库", "法人基础数据库", "证照基础数据库"],
         ),
         ("运用大数据、云计算等新技术建设宁海城市大脑。", ["宁海城市大脑"]),  # what follows 等 names no system
+        ("借助渣土车辆监管平台等信息化手段开展巡查。", ["渣土车辆监管平台"]),  # means: a system may be one
         # a programme's verb before a list sharing a head is its predicate, no part of its first item
         ("加快推进户籍、社保和医保平台对接。", ["户籍平台", "社保平台", "医保平台"]),
         ("依托县政务服务平台“甬易办”移动端办理。", ["县政务服务平台", "甬易办移动端"]),  # a quoted name in apposition
@@ -284,6 +285,7 @@ def test_agencies_and_places_in_text(nlp) -> None:
         "逐步建设若干个行业数据库。",
         "全省已建成大型数据中心12个。",
         "运用5G、物联网、区块链等新技术。",
+        "运用物联网、区块链等技术手段。",  # technologies, also as means
         "落实“系统之外无数据”原则。",
         "推进“一中心”统筹调度。",
         "完成其他非涉密专网整合。",
