@@ -645,7 +645,7 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
         conjunction = token.tag in grammar.conjunction_tags
         subject = (  # 市数据局|负责…, 市|信息|中心|负责…
             _a_body(tokens[i - 1], grammar)
-            or _a_body_run(tokens, first, i, grammar)
+            or _a_body_run(tokens, first, i, grammar, words)
             or _a_place_acting(tokens, i, grammar)
         )
         does = verb and not subject and _names_what_the_next_head_does(tokens, i, end, grammar, words)
@@ -850,14 +850,21 @@ def _a_body(token: Tok, grammar: Grammar) -> bool:
     return token.text not in grammar.organisation_suffixes  # 委员会 alone is the word, no body named
 
 
-def _a_body_run(tokens: list[Tok], first: int, i: int, grammar: Grammar) -> bool:
+def _a_body_run(tokens: list[Tok], first: int, i: int, grammar: Grammar, words: Words) -> bool:
     """Whether the tokens from *first* to *i* name a body with its level (市|信息|中心): a level
-    first, an organisation's word of two characters or more last (not 省|招商, an activity), no
-    head in them."""
+    first, or glued to the start of a word the dictionary lacks (省数|政局), an organisation's word
+    of two characters or more last, or one of one character ending a word (政局), not 省|招商, an
+    activity; no head in them."""
     run = tokens[first:i]
-    if len(run) < 2 or run[0].text not in grammar.levels or any(t.head for t in run):
+    if len(run) < 2 or any(t.head for t in run):
+        return False
+    opening = run[0].text
+    glued = opening[:1] in grammar.levels and not words.frequency(opening)
+    if opening not in grammar.levels and not glued:
         return False
     last = run[-1]
+    if glued and len(last.text) > 1 and last.text.endswith(grammar.organisation_suffixes):
+        return True
     return (len(last.text) > 1 and last.text in grammar.organisation_suffixes) or _a_body(last, grammar)
 
 

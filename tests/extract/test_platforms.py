@@ -675,6 +675,7 @@ def test_a_reports_byline_and_a_sites_greeting_name_no_platform(nlp) -> None:
         ("县委宣传部牵头升级融媒体中心系统。", ["融媒体中心系统"]),
         ("推广企业登记业务操作系统。", ["企业登记业务操作系统"]),  # 企业 is no body's name here
         ("升级跨省通办审批系统。", ["跨省通办审批系统"]),  # nor is 通办
+        ("（二）区数管局统筹系统建设。", []),  # a level glued to a word the dictionary lacks (区数|管局): a body
     ],
 )
 def test_a_body_and_its_verb_are_no_part_of_a_name(nlp, text: str, names: list[str]) -> None:
