@@ -54,6 +54,7 @@ from extract.platforms import (
     Tok,
     abbreviated_mentions,
     find_names,
+    level_dropped_mentions,
     level_mentions,
     load_grammar,
     place_dropped_mentions,
@@ -546,6 +547,11 @@ class NameFinder:
         found += [  # 一键报贫系统 beside 甘肃一键报贫系统: the same system
             (a, b, text[a:b], referent)
             for a, b, referent in place_dropped_mentions(text, named)
+            if not any(start < b and a < end for start, end, _, _ in found)
+        ]
+        found += [  # 省政务服务平台 … 接收政务服务平台推送信息: the same system without its level
+            (a, b, referent, "")
+            for a, b, referent in level_dropped_mentions(text, named, self.grammar)
             if not any(start < b and a < end for start, end, _, _ in found)
         ]
         at = {(span.start_char, span.end_char): index for index, span in enumerate(spans)}

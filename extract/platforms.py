@@ -26,6 +26,7 @@ from typing import NamedTuple, Protocol
 from extract.gazetteer import load_gazetteer
 from extract.lexicon import load_lexicon
 from extract.text import alternation, in_a_cited_title
+from extract.words import opens_a_noun_phrase
 from ontology import ONTOLOGY_DIR, read_json
 
 __all__ = [
@@ -55,6 +56,7 @@ _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the item
 _OPENING_BRACKETS = frozenset("（(")  # a word in brackets inside a name: 技能（技术）人才评价工作网
 _CLOSING_BRACKETS = frozenset("）)")
 _TITLE_OPENERS = frozenset("《〈")  # open a cited title: its first word acts in no clause of the plan
+_DROPPED_LEVEL_LENGTH = 4  # the fewest characters of a name written without its level (政务服务平台; not 平台)
 _LINKING_REACH = 3  # words after two names joined by 与 a verb linking them may stand in (无缝|对接)
 
 
@@ -132,6 +134,7 @@ class Grammar:
     modals: frozenset[str]
     enumerating_verbs: frozenset[str]
     directional_complements: frozenset[str]
+    national_levels: tuple[str, ...]
     prepositional_complements: tuple[str, ...]
     copulas: frozenset[str]
     copula_frames: dict[str, str]
@@ -285,6 +288,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         modals=frozenset(data["modals"]["words"]),
         enumerating_verbs=frozenset(data["enumerating_verbs"]["words"]),
         directional_complements=frozenset(data["directional_complements"]["words"]),
+        national_levels=tuple(data["national_levels"]["words"]),
         prepositional_complements=tuple(data["prepositional_complements"]["words"]),
         copulas=frozenset(data["copulas"]["words"]),
         copula_frames=dict(data["copulas"]["frames"]),
@@ -2106,6 +2110,51 @@ def level_mentions(text: str, names: list[tuple[int, int, str]], grammar: Gramma
             if not longer and not kind and not any(a < stop and position < b for a, b in taken):
                 found.append((position, stop, referent))
             position = text.find(level + head, stop)
+    return sorted(found)
+
+
+def level_dropped_mentions(
+    text: str, names: list[tuple[int, int, str]], grammar: Grammar
+) -> list[tuple[int, int, str]]:
+    """Later mentions of a named platform by its name without its level (省政务服务平台 …
+    ``接收政务服务平台推送信息``), as (start, end, the name they stand for): only after the name was
+    first found, where one name found has that form, outside every name found, where a noun phrase
+    opens (after a verb or a preposition: 行业|信用信息系统 and 一体化|政务服务平台 are other
+    names) and with no level, word of kinds or 等 right before it (市政务服务平台 is another's,
+    X等政务服务平台 a category). A national level is no local one: a province's 政务服务平台 is
+    not the country's.
+
+    >>> grammar = load_grammar()
+    >>> text = "建设省政务服务平台。部门接收政务服务平台推送的信息，市政务服务平台同步。"
+    >>> level_dropped_mentions(text, [(2, 9, "省政务服务平台")], grammar)
+    [(14, 20, '省政务服务平台')]
+    """
+    local = sorted((w for w in grammar.levels if not w.startswith(grammar.national_levels)), key=len, reverse=True)
+    referents: dict[str, set[str]] = {}
+    after: dict[str, int] = {}
+    for _, end, name in sorted(names):
+        level = next((w for w in local if name.startswith(w)), "")
+        form = name[len(level) :]
+        if level and len(form) >= _DROPPED_LEVEL_LENGTH and form.endswith(grammar.heads):
+            referents.setdefault(form, set()).add(name)
+            after.setdefault(form, end)
+    taken = [(a, b) for a, b, _ in names]
+    before_a_name = (*grammar.levels, *grammar.kind_determiners, _ENUMERATION_CLOSER)
+    found: list[tuple[int, int, str]] = []
+    for form, named in referents.items():
+        if len(named) > 1:
+            continue  # 政务服务平台 after 省X and 市X: which one is not said
+        (referent,) = named
+        position = text.find(form, after[form])
+        while position >= 0:
+            stop = position + len(form)
+            if (
+                not any(a < stop and position < b for a, b in taken)
+                and not text.endswith(before_a_name, 0, position)
+                and opens_a_noun_phrase(text, position)
+            ):
+                found.append((position, stop, referent))
+            position = text.find(form, stop)
     return sorted(found)
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "first_word",
     "in_the_dictionary",
     "names_a_place",
+    "opens_a_noun_phrase",
     "opens_with_a_locative",
     "stands_alone",
     "starts_with_a_preposition",
@@ -229,6 +230,23 @@ def without_adverbs_at_end(text: str) -> str:
             return text
         text = text[:start]
     return text
+
+
+_PHRASE_OPENING_TAGS = frozenset({"v", "p", "c", "d"})  # a verb, a preposition, a conjunction, an adverb
+
+
+def opens_a_noun_phrase(text: str, position: int) -> bool:
+    """Whether a noun phrase may open at *position*: a mark stands before it, or a word that jieba's
+    dictionary tags a verb, a preposition, a conjunction or an adverb, none of which modifies a
+    noun after it (接收|政务服务平台, 与|政务服务平台; not 行业|信用信息系统).
+
+    >>> opens_a_noun_phrase("部门接收政务服务平台", 4), opens_a_noun_phrase("行业信用信息系统", 2)
+    (True, False)
+    """
+    if position == 0 or not text[position - 1].isalnum():
+        return True
+    start, end = word_around(text, position - 1)
+    return end == position and _word_tags().get(text[start:end], "") in _PHRASE_OPENING_TAGS
 
 
 def ends_a_word(text: str, position: int) -> bool:

@@ -694,6 +694,21 @@ def test_a_level_and_a_head_alone_stand_for_the_one_name_found_with_them(nlp) ->
     assert [s.id_ for s in doc.spans["platforms"]] == ["省数据共享平台", "省公共支付平台"]  # which 省平台 is not said
 
 
+def test_a_name_without_its_level_stands_for_the_one_name_found_with_it(nlp) -> None:
+    """A later mention of a system without its level (县不动产登记平台 … 接入不动产登记平台) is the
+    system named before; not where a noun modifies it (行业|…), nor before the name was given,
+    nor for the country's (全国一体化政务服务平台 … 一体化政务服务平台 is a province's too)."""
+    text = "（一）建成县不动产登记平台。（二）各乡镇接入不动产登记平台。（三）完善林业不动产登记平台。"
+    doc = nlp(matching_text(text))
+    assert sorted((s.start_char, s.text, s.id_) for s in doc.spans["platforms"]) == [
+        (5, "县不动产登记平台", "县不动产登记平台"),
+        (22, "不动产登记平台", "县不动产登记平台"),
+        (35, "林业不动产登记平台", "林业不动产登记平台"),
+    ]
+    doc = nlp(matching_text("接入全国一体化在线监管平台。推动部门接入一体化在线监管平台。"))
+    assert [s.id_ for s in doc.spans["platforms"]] == ["全国一体化在线监管平台"]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
