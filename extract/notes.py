@@ -99,6 +99,8 @@ _GLUED_ROW_NUMBER = re.compile(f"\\s*\\d{{1,3}}{ROW_NUMBER_END}(?=[ \\t\u3000]*[
 _BLANKS = re.compile("[ \t\u3000]+")
 _ROW_NUMBER_ALONE = re.compile(r"\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 _POINT_OF_A_LIST = re.compile("[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff])")  # 一是, 二是: a list's points
+_SPACED_ROW_NUMBER = re.compile(r"\d{1,3}[.．、﹒](?=[\u4e00-\u9fff])")  # 1.推进…: a row's number glued to its task
+_MAX_SPACED_CELL = 12  # the most characters of a cell of units parted by blanks (综合协调办, 各有关处室)
 _ROW_TASK = 10  # Chinese characters before the units of such a row: a task, not a field's name ([发文机构])
 _DECLARATION_SENTENCE = re.compile(r"[^。；]+")  # what a first-lead declaration may span
 # a clause runs to a comma or a stop, past those inside brackets (各区（含经开区，下同）负责…); a bracket
@@ -895,6 +897,61 @@ def _glued_row_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                     spans.append(_one_cell_row(position + start, position + end, role, ("responsible",)))
         position += len(line) + 1
     return spans
+
+
+def _spaced_table_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
+    """A whole table copied onto one line with blanks between its cells, its header among them
+    (工作任务 牵头单位 责任单位 工作要求 1.推进… 政策法规处 各有关处室 制定并公布…): after a header of two
+    unit columns or more, each row's number glued to its task, then cells naming units alone, then
+    what the row requires. The cells are the row's units: the first the lead's column's and the
+    others the next column's where the row fills every unit column, all answerable alike where it
+    fills fewer (which column is empty is not said).
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> text = "分解表 工作任务 牵头单位 责任单位 工作要求 1.推进公开 政策法规处 各有关处室 制定并公布清单。"
+    >>> [(text[a:b], role) for span in _spaced_table_candidates(text, load_gazetteer()) for a, b, role in span.cells]
+    [('政策法规处', 'lead'), ('各有关处室', 'responsible')]
+    """
+    lexicon = gaz.lexicon
+    spans: list[NoteSpan] = []
+    position = 0
+    for line in norm.split("\n"):
+        chunks = list(_BLANK_PARTED.finditer(line))
+        roles: list[Role] = []
+        index = 0
+        while index < len(chunks):
+            chunk = chunks[index].group(0)
+            if chunk in lexicon.labels:  # a run of the header's unit columns
+                if index == 0 or chunks[index - 1].group(0) not in lexicon.labels:
+                    roles = []
+                roles.append(lexicon.labels[chunk])
+                index += 1
+                continue
+            row = _SPACED_ROW_NUMBER.match(chunk)
+            if len(roles) < 2 or row is None or row.end() == len(chunk):
+                index += 1
+                continue
+            cells = []
+            index += 1
+            while index < len(chunks) and _a_spaced_cell_of_units(chunks[index].group(0), gaz):
+                cells.append((position + chunks[index].start(), position + chunks[index].end()))
+                index += 1
+            if not cells:
+                continue
+            columns: tuple[Role, ...] = tuple(roles[:2]) if len(cells) >= len(roles) else ("responsible",)
+            parts = tuple((a, b, columns[min(n, len(columns) - 1)]) for n, (a, b) in enumerate(cells))
+            first, last = parts[0][0], parts[-1][1]
+            spans.append(NoteSpan(first, last, first, last, "row", None, parts, columns))
+        position += len(line) + 1
+    return spans
+
+
+def _a_spaced_cell_of_units(cell: str, gaz: Gazetteer) -> bool:
+    """Whether *cell*, parted from its row's other cells by blanks, names units alone: no mark of a
+    clause in it (what the row requires has them) and every unit a body's name."""
+    if any(mark in cell for mark in "，。；：、“") or len(cell) > _MAX_SPACED_CELL:
+        return False
+    return _units_alone(cell, gaz)
 
 
 def _glued_table_candidates(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[NoteSpan]:
@@ -2785,6 +2842,7 @@ def find_notes(norm: str, gaz: Gazetteer, jurisdiction: str) -> list[tuple[NoteS
         + _last_cell_candidates(norm, gaz)
         + _glued_row_candidates(norm, gaz)
         + _glued_table_candidates(norm, gaz, jurisdiction)
+        + _spaced_table_candidates(norm, gaz)
         + _table_candidates(norm, gaz)
         + (cell_rows := _cell_table_candidates(norm, gaz))
         + ([] if cell_rows else _stacked_row_candidates(norm, gaz))  # a table with no header

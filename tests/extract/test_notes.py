@@ -1393,3 +1393,16 @@ def test_an_assessment_table_one_cell_to_a_line() -> None:
         "3\n排查整治隐患\n40\n建立隐患台账，整改到位，得40分。\n县消防救援大队\n"
     )
     assert units_of(text, "360700") == [["县应急管理局"], ["县委宣传部", "县应急管理局"], ["县消防救援大队"]]
+
+
+def test_a_table_copied_onto_one_line_with_blanks_between_its_cells() -> None:
+    """A whole table on one line, its header among the cells (工作任务 牵头单位 责任单位 工作要求):
+    each row's cells of units after its numbered task are a note, the first the lead's where the row
+    fills both unit columns, all answerable alike where it fills one."""
+    text = (
+        "县科技局2020年工作任务分解表 工作任务 牵头单位 责任单位 工作要求 "
+        "1.推进项目申报 规划科 各有关股室 及时组织企业申报项目。 2.加强科普宣传 办公室 全年开展宣传活动。"
+    )
+    assert units_of(text, "350128") == [["*规划科", "各有关股室"], ["办公室"]]
+    # without a header of unit columns, blanks part no cells of units
+    assert units_of("1.推进项目申报 规划科 各有关股室 及时组织企业申报项目。", "350128") == []
