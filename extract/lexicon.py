@@ -797,6 +797,24 @@ class Lexicon:
         )
 
     @cached_property
+    def phrase_lead_pattern(self) -> re.Pattern[str]:
+        """A declaration that a role phrase makes the units before it leads (分工负责为各部门按职责
+        分别牵头，下同); group ``phrase`` is the phrase declared.
+
+        >>> found = load_lexicon().phrase_lead_pattern.search("X配合，分工负责为各部门按职责分别牵头，下同）")
+        >>> found.group("phrase"), found.group(0)
+        ('分工负责', '，分工负责为各部门按职责分别牵头，下同')
+        """
+        first, d = self.declarations["first_lead"], self.declarations["phrase_lead"]
+        adverbials, roles = self.adverb_alternation, alternation(self.role_words)
+        whose = f"(?:{alternation(self.collective_markers)})?(?:{alternation(first['nouns'])})"
+        adverbs, tails = alternation(d["adverbs"]), alternation(first["tails"])
+        return re.compile(
+            f"[，。；]?\\s*(?P<phrase>(?:{adverbials})*(?:{roles}))为(?:{whose})?(?:{adverbials})*(?:{adverbs})?牵头"
+            f"(?:[，]\\s*(?:{tails}))?"
+        )
+
+    @cached_property
     def carry_forward_pattern(self) -> re.Pattern[str]:
         """A declaration that units answer for every later item: 以下任务均需X落实，不再一一列出;
         除专门列出外，以下任务均涉及X，不再重复; the object may have a modifier (以下政策措施).

@@ -515,7 +515,12 @@ def parse_note_content(
     True
     """
     lexicon = gaz.lexicon
-    declared = (lexicon.first_lead_pattern, lexicon.carry_forward_pattern, lexicon.carry_forward_label_pattern)
+    declared = (
+        lexicon.first_lead_pattern,
+        lexicon.phrase_lead_pattern,
+        lexicon.carry_forward_pattern,
+        lexicon.carry_forward_label_pattern,
+    )
     text, when = _cut_when(reduce(_cut, declared, content), lexicon)
     text = lexicon.role_aside_pattern.sub(partial(_role_aside, lexicon), text)
     found = ((_clause_start(text, m.start()), m) for m in lexicon.label_pattern.finditer(text))
@@ -3640,6 +3645,34 @@ def first_lead_declaration(norm: str, gaz: Gazetteer) -> int | None:
             if found is not None:
                 return found.start()
     return None
+
+
+def phrase_lead_declarations(norm: str, gaz: Gazetteer) -> list[tuple[int, str]]:
+    """Where the document declares that a role phrase makes the units before it leads, and the
+    phrase (分工负责为各部门按职责分别牵头，下同: 分工负责), in document order; only sentences that hold
+    牵头 are searched, as :func:`first_lead_declaration` searches them."""
+    lexicon = gaz.lexicon
+    found: list[tuple[int, str]] = []
+    for sentence in _DECLARATION_SENTENCE.finditer(norm):
+        if "牵头" in sentence.group():
+            for m in lexicon.phrase_lead_pattern.finditer(norm, max(0, sentence.start() - 1), sentence.end()):
+                found.append((m.start(), m.group("phrase")))
+    return found
+
+
+def led_by_a_declared_phrase(norm: str, group: RoleGroup, phrases: Collection[str]) -> bool:
+    """Whether *group*'s role phrase, written after its last unit up to the end of its clause,
+    ends in a phrase a declaration made a lead's (X、Y按职责|分工负责 after 分工负责为…牵头).
+
+    >>> text = "X、Y按职责分工负责，Z配合"
+    >>> led_by_a_declared_phrase(text, RoleGroup("responsible", [UnitName("Y", 2, 3)]), ["分工负责"])
+    True
+    """
+    if not phrases or group.role not in (None, "responsible") or not group.units:
+        return False
+    after = group.units[-1].end
+    end = min((i for i in (norm.find(mark, after) for mark in "，；。）") if i >= 0), default=len(norm))
+    return norm[after:end].rstrip().endswith(tuple(phrases))
 
 
 def added_unit_declarations(norm: str, gaz: Gazetteer) -> list[tuple[int, str, int]]:

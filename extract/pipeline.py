@@ -13,7 +13,14 @@ from extract.gazetteer import COUNTRY, Gazetteer, load_gazetteer
 from extract.mentions import attach_mentions
 from extract.metadata import extract_metadata
 from extract.model import Document, Extraction, Heading, Note, Role, Unit
-from extract.notes import added_unit_declarations, find_notes, first_lead_declaration, wraps_at
+from extract.notes import (
+    added_unit_declarations,
+    find_notes,
+    first_lead_declaration,
+    led_by_a_declared_phrase,
+    phrase_lead_declarations,
+    wraps_at,
+)
 from extract.outline import build_tasks, find_boilerplate, find_headings, heading_before, in_spans, merge_initiatives
 from extract.reading import DEFAULT_MAX_FILE_BYTES, make_document, read_document
 from extract.units import UnitName, expand_units
@@ -63,6 +70,7 @@ def extract_document(
     heading_starts = [h.start for h in headings]
     boilerplate = find_boilerplate(norm, metadata)
     first_lead_from = first_lead_declaration(norm, gaz)
+    phrase_leads = phrase_lead_declarations(norm, gaz)  # 分工负责为各部门按职责分别牵头，下同
     lead_marks = {m.group("mark") for m in gaz.lexicon.marked_lead_pattern.finditer(norm)}  # 标★的为牵头单位
     additions = [
         (position, expand_units(units, offset, gaz, code))
@@ -73,12 +81,18 @@ def extract_document(
     for span, parsed in find_notes(norm, gaz, code):
         if in_spans(boilerplate, span.start):
             continue
-        roles: list[tuple[Role, UnitName]] = [(g.role or "responsible", u) for g in parsed.groups for u in g.units]
+        phrases = [phrase for position, phrase in phrase_leads if position < span.end]
+        led = [led_by_a_declared_phrase(norm, g, phrases) for g in parsed.groups]
+        roles: list[tuple[Role, UnitName]] = [
+            ("lead" if leads else g.role or "responsible", u)
+            for g, leads in zip(parsed.groups, led, strict=True)
+            for u in g.units
+        ]
         marked = bool(lead_marks) and any(_marked(norm, unit, lead_marks) for _, unit in roles)
         if marked:
             roles = [("lead" if _marked(norm, unit, lead_marks) else role, unit) for role, unit in roles]
         declared_lead = first_lead_from is not None and span.end > first_lead_from and not marked
-        if parsed.explicit_lead or marked:
+        if parsed.explicit_lead or marked or any(led):
             first_plain = declared_lead and not parsed.labelled and roles[0][0] == "responsible"
             roles = [("support" if role == "responsible" else role, unit) for role, unit in roles]
             if first_plain:  # A、B，X由C牵头 where the first listed leads: A leads too

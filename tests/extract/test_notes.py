@@ -1406,3 +1406,18 @@ def test_a_table_copied_onto_one_line_with_blanks_between_its_cells() -> None:
     assert units_of(text, "350128") == [["*规划科", "各有关股室"], ["办公室"]]
     # without a header of unit columns, blanks part no cells of units
     assert units_of("1.推进项目申报 规划科 各有关股室 及时组织企业申报项目。", "350128") == []
+
+
+def test_a_declared_role_phrase_makes_the_units_before_it_lead() -> None:
+    """分工负责为各部门按职责分别牵头，下同: from the note that declares it on, the units before that
+    phrase lead and the others keep their role; a plain 负责 elsewhere is not the phrase declared."""
+    text = (
+        "1.加强监管。（市卫健委、市医保局按职责分工负责，市财政局配合，分工负责为各部门按职责分别牵头，下同）\n"
+        "2.完善制度。（市民政局、市教育局按职责分工负责，市审计局配合）\n"
+        "3.强化保障。（市财政局负责）\n"
+    )
+    assert units_of(text, "130100") == [
+        ["*市卫健委", "*市医保局", "市财政局"],
+        ["*市民政局", "*市教育局", "市审计局"],
+        ["市财政局"],
+    ]
