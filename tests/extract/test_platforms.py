@@ -1291,11 +1291,13 @@ def test_stores_adverbs_and_codes(nlp, text: str, names: list[str]) -> None:
         ("（一）建设全市统一的网上中介服务超市。", ["网上中介服务超市"]),
         ("（二）推广省级网上采购商城。", ["省级网上采购商城"]),
         ("（三）在社区新建便民超市和商城。", []),  # guard: shops, no online word before them
+        ("（四）推动涉审中介机构入驻县级中介超市。", ["县级中介超市"]),  # the market of intermediaries is online
     ],
 )
 def test_an_online_market_is_a_platform(nlp, text: str, names: list[str]) -> None:
     """A market or a shop (超市, 商城) names a platform where a word before it says it is online
-    (网上中介服务超市), as a hall does (网上办事大厅); alone it is a shop."""
+    (网上中介服务超市), as a hall does (网上办事大厅), or that it is the market of intermediary
+    services, online by definition (中介超市); alone it is a shop."""
     assert platform_names(nlp, text) == names
 
 
