@@ -123,74 +123,72 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout69", 0.97, 0.94, 0.90),
         ("heldout72", 0.95, 0.95, 0.76),
         ("heldout73", 0.96, 0.98, 0.88),
+        ("heldout77", 0.96, 0.95, 0.90),
+        ("heldout78", 0.96, 0.95, 0.66),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
     name: str, notes: float, units: float, platforms: float | None, nlp, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Sets tuned on after their first score (``heldout3``, ``heldout11``: a State Council table,
-    Traditional-script and county tables; ``heldout12``: ministries' and provinces' notes, a table
-    with no row numbers; ``heldout13``: notes of counties in running text, duty tables and labels
-    after commas; ``heldout14``: news of plans and a county's table led by a coordination
-    mechanism; ``heldout15``: labels that join two heads, leads and partners in running text;
-    ``heldout23``, ``heldout24``: long runs of units as subjects, label blocks inside a line, website
-    and portal names of rarer provinces; ``heldout25``, ``heldout28``: website rules with articles,
-    relative units, label blocks with qualifiers, a Traditional-script plan; ``heldout29``,
-    ``heldout30``: ministries' work points, a county's label blocks, a ledger with merged cells,
-    Traditional reposts; ``heldout31``, ``heldout32``: a county city as a subject, a table one cell
-    to a line under a title, a declaration inside a note, collectives listed as units; ``heldout33``,
-    ``heldout34``: a declaration with 以下 before its negation, duties borne with a modal, an office
-    named by a role word; ``heldout35``, ``heldout36``: partners in a later clause, branches, a
-    field glued to a unit, lists sharing a head, a short form with more in its bracket;
-    ``heldout37`` to ``heldout40``: rules of areas and townships, X对Y负责, 与 inside names, what a
-    system becomes, a title written again over two lines; ``heldout41``, ``heldout42``: roles after
-    a word that holds an organisation's character, label lines of items run on in one line, a
-    place no gazetteer holds, a body named by who set it up, apps of a city; ``heldout43``,
-    ``heldout44``, ``heldout46``: a table of assessment one cell to a line, 各地 as a collective,
-    online markets, label blocks of a text of one line, a body in charge as a topic; ``heldout47``:
-    a notice's addressees before items run on in one line, an item's numeral glued to a label line;
-    ``heldout49``, ``heldout50``: an emergency plan copied on one line with decimal section numbers,
-    working groups whose members 参加, a place inside the document's written short, 双牵头;
-    ``heldout51``, ``heldout52``: a running note in a table's task cell, adverbials of law and
-    scope, a body set up by whom the text names, an area named by its own word, a short form the
-    text declares; heldout51's annotator takes 有关部门 after 会同 as a unit in 13 notes, where the
-    shared gold's four 国家发展改革委会同有关部门负责 take none, which lowers its units' recall;
-    ``heldout53``, ``heldout54``: a lead's label with a plain role phrase, a duty noun in the role
-    phrase, a body handed its duty, physical hubs and utilities' equipment, a verb after 将's object;
-    ``heldout55``: a whole table copied onto one line, its cells glued, and verbs of backing;
-    ``heldout57``: partners listed on over commas after 会同, a signature's date, a financing
-    vehicle; ``heldout59``, ``heldout60``: a division whose first listed leads beside a sub-task's
-    lead, a township's offices named short after one list, bounds of duty (在各自职责范围内), the
-    rules of autonomous counties and prefectures (自治县人民政府); ``heldout62``: partners not run
-    over a predicate into a list, databases listed with 与 inside an item, one system named short and
-    long in one item; ``heldout63``, ``heldout64``: a collective joined to the localities (相关部门与地方), a
-    collective's two nouns (省有关部门和单位), bodies named by their function alone, a hub, a deictic and its area
-    (本区域); heldout63's platforms stay low: 3 of its 8, the others a list of levels sharing one name
-    (国家、省一体化政务服务平台), a brand of a district's portal (顺义网城) and names with a verb inside;
-    ``heldout65``, ``heldout66``: a mechanism its lead and partners form (由X牵头，Y参加的…制度), a run of
-    bodies listed on over a comma before a subject, the departments every place has after a collective's
-    places (各市工业和信息化局、科技局), a body named after one the gazetteer knows (科技部火炬…中心), a
-    township's bodies after a run's level; heldout65 misses two notes of a division written with no role
-    word (区公安局（烟花办）建立…体系); ``heldout67``, ``heldout68``: branches named by the plan's own place
-    (电信安康分公司), 等机构, partners of a kind after 会同 (行业主管部门, 主责单位), 发挥主责作用, a system of
-    a place above the plan's (省电子政务内网 in a city's plan); ``heldout69`` (from session 47): a table row whose
-    later unit columns stand on the lines below it, a verb saying what a system does before its last head
-    (外网受理平台); ``heldout72`` (from session 48): a chapter's heading run on before its first article
-    (第八章附则第五十条), a noun of locality before collective townships (沿湖各乡（镇）人民政府), 负责|所辖, a
-    place's edition of a site (信用中国（海南）网站); ``heldout73`` (from session 49): fields written bare
-    before the noun for departments (经贸、公路部门), a branch named by its place (公安青浦分局), a
-    township's bodies named short after a run that opens with its level, 负责牵头 past a semicolon, a
-    body designated by another (由市人民政府确定一个部门牵头: none named), 与 after a verbal noun inside a
-    name, a system among means (X平台等信息化手段); ``heldout61``: since session 46 its note
-    whose partner after 会同 is a kind of body (行业主管部门); heldout56 and heldout58, tuned on too, have no
-    floor here: their leads, 16 of 17 and 4 of 5, are short of the aim (heldout58 joins a body and a kind
-    of body before 会同). Since session 45 a body named by its function with a level alone (市城市管理部门,
-    省信息产业行政管理部门) is a kind, as the annotators of fifteen later sets (heldout47 to heldout66)
-    read it; the annotators of heldout28, heldout34 and heldout40 take such bodies as units, and their
-    floors are lower for it)
-    and ``tuning2`` (platform-rich plans): leads meet the issue's aim; notes, units and platforms
-    have floors just under today's figures where a set still falls short of it, so that a change
-    that loses ground fails."""
+    """Sets tuned on after their first score (``heldout3``, ``heldout11``: a State Council table, Traditional-script
+    and county tables; ``heldout12``: ministries' and provinces' notes, a table with no row numbers; ``heldout13``:
+    notes of counties in running text, duty tables and labels after commas; ``heldout14``: news of plans and a
+    county's table led by a coordination mechanism; ``heldout15``: labels that join two heads, leads and partners in
+    running text; ``heldout23``, ``heldout24``: long runs of units as subjects, label blocks inside a line, website
+    and portal names of rarer provinces; ``heldout25``, ``heldout28``: website rules with articles, relative units,
+    label blocks with qualifiers, a Traditional-script plan; ``heldout29``, ``heldout30``: ministries' work points,
+    a county's label blocks, a ledger with merged cells, Traditional reposts; ``heldout31``, ``heldout32``: a county
+    city as a subject, a table one cell to a line under a title, a declaration inside a note, collectives listed as
+    units; ``heldout33``, ``heldout34``: a declaration with 以下 before its negation, duties borne with a modal, an
+    office named by a role word; ``heldout35``, ``heldout36``: partners in a later clause, branches, a field glued
+    to a unit, lists sharing a head, a short form with more in its bracket; ``heldout37`` to ``heldout40``: rules of
+    areas and townships, X对Y负责, 与 inside names, what a system becomes, a title written again over two lines;
+    ``heldout41``, ``heldout42``: roles after a word that holds an organisation's character, label lines of items
+    run on in one line, a place no gazetteer holds, a body named by who set it up, apps of a city; ``heldout43``,
+    ``heldout44``, ``heldout46``: a table of assessment one cell to a line, 各地 as a collective, online markets,
+    label blocks of a text of one line, a body in charge as a topic; ``heldout47``: a notice's addressees before
+    items run on in one line, an item's numeral glued to a label line; ``heldout49``, ``heldout50``: an emergency
+    plan copied on one line with decimal section numbers, working groups whose members 参加, a place inside the
+    document's written short, 双牵头; ``heldout51``, ``heldout52``: a running note in a table's task cell,
+    adverbials of law and scope, a body set up by whom the text names, an area named by its own word, a short form
+    the text declares; heldout51's annotator takes 有关部门 after 会同 as a unit in 13 notes, where the shared
+    gold's four 国家发展改革委会同有关部门负责 take none, which lowers its units' recall; ``heldout53``,
+    ``heldout54``: a lead's label with a plain role phrase, a duty noun in the role phrase, a body handed its duty,
+    physical hubs and utilities' equipment, a verb after 将's object; ``heldout55``: a whole table copied onto one
+    line, its cells glued, and verbs of backing; ``heldout57``: partners listed on over commas after 会同, a
+    signature's date, a financing vehicle; ``heldout59``, ``heldout60``: a division whose first listed leads beside
+    a sub-task's lead, a township's offices named short after one list, bounds of duty (在各自职责范围内), the rules
+    of autonomous counties and prefectures (自治县人民政府); ``heldout62``: partners not run over a predicate into a
+    list, databases listed with 与 inside an item, one system named short and long in one item; ``heldout63``,
+    ``heldout64``: a collective joined to the localities (相关部门与地方), a collective's two nouns
+    (省有关部门和单位), bodies named by their function alone, a hub, a deictic and its area (本区域); heldout63's
+    platforms stay low: 3 of its 8, the others a list of levels sharing one name (国家、省一体化政务服务平台), a
+    brand of a district's portal (顺义网城) and names with a verb inside; ``heldout65``, ``heldout66``: a mechanism
+    its lead and partners form (由X牵头，Y参加的…制度), a run of bodies listed on over a comma before a subject, the
+    departments every place has after a collective's places (各市工业和信息化局、科技局), a body named after one the
+    gazetteer knows (科技部火炬…中心), a township's bodies after a run's level; heldout65 misses two notes of a
+    division written with no role word (区公安局（烟花办）建立…体系); ``heldout67``, ``heldout68``: branches named
+    by the plan's own place (电信安康分公司), 等机构, partners of a kind after 会同 (行业主管部门, 主责单位),
+    发挥主责作用, a system of a place above the plan's (省电子政务内网 in a city's plan); ``heldout69`` (from
+    session 47): a table row whose later unit columns stand on the lines below it, a verb saying what a system does
+    before its last head (外网受理平台); ``heldout72`` (from session 48): a chapter's heading run on before its
+    first article (第八章附则第五十条), a noun of locality before collective townships (沿湖各乡（镇）人民政府),
+    负责|所辖, a place's edition of a site (信用中国（海南）网站); ``heldout73`` (from session 49): fields written
+    bare before the noun for departments (经贸、公路部门), a branch named by its place (公安青浦分局), a township's
+    bodies named short after a run that opens with its level, 负责牵头 past a semicolon, a body designated by
+    another (由市人民政府确定一个部门牵头: none named), 与 after a verbal noun inside a name, a system among means
+    (X平台等信息化手段); ``heldout77``, ``heldout78`` (from session 49, tuned on right after their first score): a
+    whole table copied onto one line with blanks between its cells, a declaration that a role phrase makes its units
+    leads (分工负责为各部门按职责分别牵头，下同), the market of intermediary services (中介超市); heldout78's
+    platforms stay low: a count of levels its annotator keeps in a name (五级一体化信用平台) and kinds the extractor
+    takes for names; ``heldout61``: since session 46 its note whose partner after 会同 is a kind of body
+    (行业主管部门); heldout56 and heldout58, tuned on too, have no floor here: their leads, 16 of 17 and 4 of 5, are
+    short of the aim (heldout58 joins a body and a kind of body before 会同). Since session 45 a body named by its
+    function with a level alone (市城市管理部门, 省信息产业行政管理部门) is a kind, as the annotators of fifteen
+    later sets (heldout47 to heldout66) read it; the annotators of heldout28, heldout34 and heldout40 take such
+    bodies as units, and their floors are lower for it) and ``tuning2`` (platform-rich plans): leads meet the
+    issue's aim; notes, units and platforms have floors just under today's figures where a set still falls short of
+    it, so that a change that loses ground fails."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
     assert score["notes"]["recall"] >= notes, score["notes"]
