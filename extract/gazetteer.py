@@ -66,6 +66,7 @@ __all__ = [
     "Institution",
     "Place",
     "Resolution",
+    "former_places",
     "id_jurisdiction",
     "level_of_party",
     "load_gazetteer",
@@ -889,10 +890,47 @@ def registry_places(
     return places
 
 
+def former_places(places: dict[str, Place]) -> dict[str, Place]:
+    """*places* with the divisions' names of GB/T 2260's revisions of 2002 to 2013 (the package
+    ``gb2260``) that today's registry lacks, so that a plan written before a change still says
+    whose it is. A division renamed under its code (襄樊市, now 襄阳市) keeps its former name and
+    that name's stem as short forms, so that its bodies are today's (襄樊市发改委 is 襄阳市's); a
+    division whose code is gone (水城县, now 水城区 under another code; 莱芜市, now part of 济南市)
+    is a place of its own under the parent its code names. A former name that a place of today
+    bears or goes by (巢湖市) stays out, and so does one named as no division of its level.
+
+    >>> places = former_places(registry_places())
+    >>> places["420600"].name, "襄樊市" in places["420600"].short, places["520221"].name
+    ('襄阳市', True, '水城县')
+    """
+    from gb2260.data import data  # (the package's table of every revision, by year)
+
+    named = sorted({(f"{code:06d}", name) for revision in data.values() for code, name in revision.items()})
+    taken = {form for place in places.values() for form in (place.name, *place.short)}
+    found = dict(places)
+    for code, name in sorted(named, key=lambda row: (row[0][2:] != "0000", row[0][4:] != "00", row)):
+        province, prefecture = code[:2] + "0000", code[:4] + "00"
+        level = "province" if code == province else "prefecture" if code == prefecture else "county"
+        if name in taken or not name.endswith(tuple(e for e, _ in _ENDINGS[level])):
+            continue  # a name of today's, or none of a division (市辖区, 省直辖县级行政区划)
+        stem = [s for s in _derived_short(name, level, ()) if s not in taken]
+        if code in found:
+            place = found[code]
+            found[code] = replace(place, short=(*place.short, name, *stem))
+        else:
+            parent = COUNTRY if level == "province" else prefecture if prefecture in found else province
+            if parent not in found:
+                continue
+            found[code] = Place(code, name, () if level == "county" else tuple(stem), level, parent)
+        taken.update((name, *stem))
+    return found
+
+
 def _load_places(root: Path, institutions: tuple[Institution, ...], lexicon: Lexicon) -> dict[str, Place]:
-    """The registry's places with ``places.jsonl`` laid over them (a row's fields replace the
-    derived ones; a row the registry lacks, such as the country, is a place of its own)."""
-    places = registry_places(institutions, lexicon.level_prefixes)
+    """The registry's places and their former names (:func:`former_places`) with ``places.jsonl``
+    laid over them (a row's fields replace the derived ones; a row the registry lacks, such as the
+    country, is a place of its own)."""
+    places = former_places(registry_places(institutions, lexicon.level_prefixes))
     for row in _read_jsonl(root / "places.jsonl"):
         known = places.get(row["code"])
         try:

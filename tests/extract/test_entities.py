@@ -171,6 +171,17 @@ def test_a_body_renamed_or_merged_away_is_its_own_agency_with_its_successors(
     assert agency.successors == tuple(f"{code}/{key}" for key in successors)
 
 
+def test_a_division_s_former_names_say_whose_a_body_is() -> None:
+    """A division renamed under its code (襄樊市, now 襄阳市) gives its bodies today's ids; one whose
+    code is gone (崇文区, merged into 东城区; 吴江市, now 吴江区 under another code) is a place of its
+    own, so a plan written before the change still names bodies that say whose they are."""
+    assert resolve_name("襄樊市发改委", COUNTRY).id == resolve_name("襄阳市发展和改革委员会", COUNTRY).id
+    assert resolve_name("崇文区人民政府", COUNTRY).id != resolve_name("东城区人民政府", COUNTRY).id
+    text = "第六条　吴中区人民政府、吴江市人民政府应当配合做好管廊的相关工作。\n"  # 吴江市: 吴江区 since 2012
+    notes = extract_text(text, jurisdiction="320500").notes
+    assert [[u.name for u in note.units] for note in notes] == [["吴中区人民政府", "吴江市人民政府"]]
+
+
 def test_the_same_title_in_two_places_is_two_agencies() -> None:
     assert resolve_name("省发改委", "320000").id != resolve_name("省发改委", "330000").id
     assert resolve_name("市卫健委", "320900").id != resolve_name("市卫健委", "321000").id
