@@ -1930,6 +1930,23 @@ def _names_a_body(norm: str, start: int, sentence_end: int, lexicon: Lexicon) ->
     return False
 
 
+def _relative_to_a_body(norm: str, after: int, clause_end: int, lexicon: Lexicon) -> bool:
+    """Whether the role's clause from *after* goes on into 的 and a bare noun for bodies (X负责消防
+    安全管理的|部门): the role phrase is a relative clause that describes bodies, who answers is not
+    said (明确街镇负责…的部门、人员).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> text = "明确街镇负责消防安全管理的部门、人员"
+    >>> _relative_to_a_body(text, 6, len(text), load_lexicon())
+    True
+    >>> text = "县财政局负责各部门的资金保障"
+    >>> _relative_to_a_body(text, 6, len(text), load_lexicon())
+    False
+    """
+    at = norm.find("的", after, clause_end)
+    return at >= 0 and norm.startswith(tuple(lexicon.body_nouns), at + 1)
+
+
 def _backs_only(phrase: str, lexicon: Lexicon) -> bool:
     """Whether every role word of *phrase* is a verb of backing (支持, 积极支持; not 支持配合).
 
@@ -1957,6 +1974,8 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         for clause in _CLAUSE.finditer(norm, start, sentence_end):
             begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip(" \t\u3000|"))  # | X负责: a cell
             role = _role_outside_quotes(norm, clause.start(), clause.end(), lexicon)
+            if role is not None and _relative_to_a_body(norm, role.end(), clause.end(), lexicon):
+                role = None  # 明确街镇负责消防安全管理的部门: the role describes the bodies to be named
             cell = norm.rfind("\t", begin, role.start()) + 1 if role is not None else 0
             if role is not None and cell and norm[cell : role.start()].strip():
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's

@@ -318,6 +318,7 @@ def test_forms_the_first_parser_never_met(note: str, jurisdiction: str, expected
         "各部门要会同市财政局抓好落实。",
         "（人力资源社会保障部负责）",  # 会 inside 社会 joins nothing
         "多个部门的检查，可以由县人民政府指定一个部门牵头组织实施。",  # whichever body it designates
+        "（二）各乡镇要落实属地责任，明确乡镇负责安全生产管理的机构和人员。",  # the bodies to be named
     ],
 )
 def test_sentences_that_are_not_split_or_taken_for_notes(note: str) -> None:
