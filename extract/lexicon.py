@@ -460,10 +460,15 @@ class Lexicon:
         >>> load_lexicon().duty_statement_pattern.search("县信息中心的主要职责是").start()
         5
         """
+        return re.compile(f"{self._duty_statement}[：:]?$")
+
+    @cached_property
+    def _duty_statement(self) -> str:
+        """A subject's statement of its duties (的主要职责是): a duty noun, a role adverb before it
+        and a copula after it, then blanks; :attr:`duty_statement_pattern` and
+        :attr:`duties_listed_pattern` end it each their way."""
         nouns = alternation(self.duty_adverbs["nouns"])
-        return re.compile(
-            f"的?(?:{alternation(self.role_adverbs)})?(?:{nouns})(?:{alternation(self.copulas)})?\\s*[：:]?$"
-        )
+        return f"的?(?:{alternation(self.role_adverbs)})?(?:{nouns})(?:{alternation(self.copulas)})?\\s*"
 
     @cached_property
     def duties_heading_pattern(self) -> re.Pattern[str]:
@@ -486,9 +491,7 @@ class Lexicon:
         >>> load_lexicon().duties_listed_pattern.search("市数据局主要职责为：搭建平台").group(0)
         '主要职责为：'
         """
-        nouns = alternation(self.duty_adverbs["nouns"])
-        adverbs = alternation(self.role_adverbs)
-        return re.compile(f"的?(?:{adverbs})?(?:{nouns})(?:{alternation(self.copulas)})?\\s*[：:]")
+        return re.compile(f"{self._duty_statement}[：:]")
 
     @cached_property
     def body_endings(self) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -2102,15 +2103,25 @@ def level_mentions(text: str, names: list[tuple[int, int, str]], grammar: Gramma
         if len(referents) > 1:
             continue  # 省平台 after 省X平台 and 省Y平台: which one is not said
         (referent,) = referents
-        position = text.find(level + head, after[level, head])
-        while position >= 0:
-            stop = position + len(level) + len(head)
+        for position in _free_occurrences(text, level + head, after[level, head], taken):
             longer = any(len(w) > len(level) and text.endswith(w, 0, position + len(level)) for w in levels)
-            kind = text.endswith(grammar.kind_determiners, 0, position)
-            if not longer and not kind and not any(a < stop and position < b for a, b in taken):
-                found.append((position, stop, referent))
-            position = text.find(level + head, stop)
+            if not longer and not text.endswith(grammar.kind_determiners, 0, position):
+                found.append((position, position + len(level) + len(head), referent))
     return sorted(found)
+
+
+def _free_occurrences(text: str, form: str, start: int, taken: list[tuple[int, int]]) -> Iterator[int]:
+    """Where *form* stands in *text* from *start* on, outside every span of *taken* (the names found).
+
+    >>> list(_free_occurrences("甲平台乙甲平台", "甲平台", 0, [(0, 3)]))
+    [4]
+    """
+    position = text.find(form, start)
+    while position >= 0:
+        stop = position + len(form)
+        if not any(a < stop and position < b for a, b in taken):
+            yield position
+        position = text.find(form, stop)
 
 
 def level_dropped_mentions(
@@ -2145,16 +2156,9 @@ def level_dropped_mentions(
         if len(named) > 1:
             continue  # 政务服务平台 after 省X and 市X: which one is not said
         (referent,) = named
-        position = text.find(form, after[form])
-        while position >= 0:
-            stop = position + len(form)
-            if (
-                not any(a < stop and position < b for a, b in taken)
-                and not text.endswith(before_a_name, 0, position)
-                and opens_a_noun_phrase(text, position)
-            ):
-                found.append((position, stop, referent))
-            position = text.find(form, stop)
+        for position in _free_occurrences(text, form, after[form], taken):
+            if not text.endswith(before_a_name, 0, position) and opens_a_noun_phrase(text, position):
+                found.append((position, position + len(form), referent))
     return sorted(found)
 
 

@@ -570,20 +570,10 @@ def _share_branch(units: list[UnitName], gaz: Gazetteer, own_stems: tuple[str, .
     >>> [u.name for u in _share_branch(run, load_gazetteer())]
     ['中国移动梅河口分公司', '中国电信梅河口分公司']
     """
-    if len(units) < 2:
+    split = _branch_in_a_place(units[-1].name, gaz, own_stems) if len(units) > 1 else None
+    if split is None:
         return units
-    last = units[-1].name
-    branch = next((b for b in gaz.lexicon.branch_words if last.endswith(b)), None)
-    if branch is None:
-        return units
-    served = last[: -len(branch)]
-    named = (
-        k for k in (4, 3, 2) if len(served) > k and (served[-k:] in own_stems or _a_place_s_name(served[-k:], gaz))
-    )
-    length = next(named, 0)
-    if not length:
-        return units
-    parent, where = served[:-length], served[-length:] + branch
+    parent, where = split
     suffixes = gaz.lexicon.organisation_suffixes
     ending = next((s for s in suffixes if parent.endswith(s)), None)
 
@@ -604,11 +594,26 @@ def _a_branch_in_a_named_place(name: str, gaz: Gazetteer) -> bool:
     >>> _a_branch_in_a_named_place("公安青浦分局", gaz), _a_branch_in_a_named_place("公安交警支队", gaz)
     (True, False)
     """
+    return _branch_in_a_place(name, gaz) is not None
+
+
+def _branch_in_a_place(name: str, gaz: Gazetteer, own_stems: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """*name* as its parent and the branch in a place (中国电信|梅河口分公司): the place's name, of two
+    to four characters, the gazetteer's, jieba's or one of *own_stems*, right before the branch's
+    word; None where *name* is no branch named by a place.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> _branch_in_a_place("中国电信梅河口分公司", load_gazetteer())
+    ('中国电信', '梅河口分公司')
+    """
     branch = next((b for b in gaz.lexicon.branch_words if name.endswith(b)), None)
     if branch is None:
-        return False
+        return None
     served = name[: -len(branch)]
-    return any(len(served) > k and _a_place_s_name(served[-k:], gaz) for k in (4, 3, 2))
+    for k in (4, 3, 2):
+        if len(served) > k and (served[-k:] in own_stems or _a_place_s_name(served[-k:], gaz)):
+            return served[:-k], served[-k:] + branch
+    return None
 
 
 def _a_place_s_name(word: str, gaz: Gazetteer) -> bool:
