@@ -59,6 +59,7 @@ __all__ = [
 
 _MAX_NOTE = 400
 _MAX_SENTENCE_NOTE = 120
+_ENTRY_COLON = re.compile("[：:]")  # 区公安局：对…: an entry of a division of duties (:func:`_duty_entry`)
 _MAX_SUBJECT = _MAX_SENTENCE_NOTE  # a run of eleven units may be the subject (A、B、…等单位负责)
 _BEFORE_A_FULL_NAME = "。；;，,：:\n 　、"  # what stands before a body's full name
 _PARTNERS_BREAK = re.compile("[。；;，,\n]")
@@ -825,7 +826,9 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     """A line naming units alone above a line that opens with a role phrase, its duty, a blank
     line between them (国土资源局 / / 负责供地许可审批…: a table of duties copied one cell to a
     line; without the blank line, a line wrapped inside a sentence): the units are a note with
-    that phrase's role."""
+    that phrase's role. An item titled by units alone is a heading, so the line below it is its
+    duty with a blank line or without, whether a role phrase, another predicate or a preposition
+    opens it ((一)区建管委 / 牵头协调…, (四)区规划资源局 / 在国土空间规划编制中统筹落实…)."""
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     lines = norm.split("\n")
@@ -834,20 +837,38 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         starts.append(starts[-1] + len(line) + 1)
     texts = [(number, line.strip(" \t\u3000")) for number, line in enumerate(lines) if line.strip(" \t\u3000")]
     for (number, text), (next_number, duty) in pairwise(texts):
+        marker = _ITEM_MARKER.match(text)
+        named = text[marker.end() :].lstrip(" ") if marker is not None else text
         phrase = lexicon.role_clause_pattern.match(duty)
-        if (
-            phrase is None
-            or next_number == number + 1
-            or lexicon.label_pattern.search(text)
-            or _bare_label(text, lexicon)
-        ):
+        if marker is not None:
+            duty_opens = phrase is not None or starts_with_a_predicate(duty) or starts_with_a_preposition(duty)
+            if not duty_opens or _ITEM_MARKER.match(duty):
+                continue
+        elif phrase is None or next_number == number + 1:
             continue
-        if not _ends_in_a_body(text, lexicon) or not _units_alone(text, gaz):
+        if lexicon.label_pattern.search(named) or _bare_label(named, lexicon):
             continue
-        start = starts[number] + lines[number].index(text)
-        role = lexicon.role_of_phrase(phrase.group(0))
-        spans.append(_one_cell_row(start, start + len(text), role, (role,)))
+        if not _ends_in_a_body(named, lexicon) or not _units_alone(named, gaz):
+            continue
+        if marker is not None and not _titled_by_a_body(named, gaz):
+            continue
+        start = starts[number] + lines[number].index(named)
+        role = lexicon.role_of_phrase(phrase.group(0)) if phrase is not None else "responsible"
+        spans.append(_one_cell_row(start, start + len(named), role, (role,)))
     return spans
+
+
+def _titled_by_a_body(title: str, gaz: Gazetteer) -> bool:
+    """Whether an item's *title* names a body by its level or as a collective (区建管委, 各建设单位),
+    no task (优化城乡结构布局, 完善协调机制: a predicate first) and no system (电子政务外网).
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> [_titled_by_a_body(t, load_gazetteer()) for t in ("区建管委", "各建设单位", "完善协调机制", "电子政务外网")]
+    [True, True, False, False]
+    """
+    if starts_with_a_predicate(title):
+        return False
+    return gaz.level_prefix(title) is not None or title.startswith(gaz.lexicon.collective_markers)
 
 
 def _last_cell_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
@@ -2065,6 +2086,10 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 end = later[1][1]
                 spans.append(NoteSpan(begin, end, begin, end, "subject", None, subject_cells, ("lead", "support")))
                 continue
+            entry = _duty_entry(norm, begin, clause.end(), gaz) if not earlier[:-1] else None
+            if entry is not None:  # 区公安局：对…予以打击: a division of duties by unit, no role word first
+                spans.append(NoteSpan(begin, entry + 1, begin, entry, "subject", "responsible"))
+                continue
             if role is None:
                 listed = _stated_duties(norm, begin, clause.end(), lexicon)
                 if listed is not None:  # X主要职责为：搭建…: X answers for the duties it lists
@@ -2158,6 +2183,36 @@ def _stated_duties(norm: str, begin: int, end: int, lexicon: Lexicon) -> tuple[i
     return stated.start(), stated.end()
 
 
+def _duty_entry(norm: str, begin: int, end: int, gaz: Gazetteer) -> int | None:
+    """Where the bodies end that open the clause from *begin* to *end* as an entry of a division of
+    duties, their names alone before a colon and a predicate or a preposition after it, no role
+    word opening it (区公安局：对…予以打击, 区宣传部：全面负责…, 区综合执法局：根据…的部署，参与…):
+    the bodies answer for the duty written after them. None for any other clause, a label (牵头单位：),
+    a role right after the colon (X：负责…, read as a role is, with its partners) or a headline
+    opening the document (国家卫健委:到2025年…: news of what the body says).
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> text = "三、分工\\n区公安局：对阻扰执法的行为依法予以打击"
+    >>> _duty_entry(text, 5, len(text), load_gazetteer())
+    9
+    >>> _duty_entry("联系电话：12345", 0, 10, load_gazetteer()) is None
+    True
+    """
+    lexicon = gaz.lexicon
+    if not norm[:begin].strip():
+        return None  # the document's opening words: a headline
+    colon = next((at for at in (norm.find("：", begin, end), norm.find(":", begin, end)) if at >= 0), -1)
+    named = norm[begin:colon].rstrip(" ") if colon > begin else ""
+    duty = norm[colon + 1 : end].lstrip(" ")
+    if not (2 <= len(named) <= _MAX_SUBJECT) or not duty or lexicon.role_clause_pattern.match(duty):
+        return None
+    if not (starts_with_a_predicate(duty) or starts_with_a_preposition(duty)):
+        return None
+    if lexicon.label_pattern.search(named) or _bare_label(named, lexicon) or not _ends_in_a_body(named, lexicon):
+        return None
+    return begin + len(named) if _units_alone(named, gaz) else None
+
+
 def _a_run_of_bodies(norm: str, begin: int, end: int, gaz: Gazetteer) -> bool:
     """Whether the clause ``norm[begin:end]`` is a run of bodies alone (各市工业和信息化局、科技局，):
     the first part of a subject listed on over a comma, no predicate, preposition or role in it."""
@@ -2179,6 +2234,7 @@ def _may_name_a_subject(norm: str, start: int, end: int, lexicon: Lexicon) -> bo
         lexicon.role_aside_pattern,
         lexicon.conjunction_pattern,
         lexicon.duties_listed_pattern,
+        _ENTRY_COLON,
     )
     return any(pattern.search(norm, start, end) is not None for pattern in patterns)
 

@@ -1102,6 +1102,34 @@ def test_mainly_is_an_adverb_of_a_role(text: str, expected: list[list[str]]) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a division of duties by unit, each body and a colon before what it does, no role word first
+        ("四、分工\n县文旅局：统筹景区秩序整治；县交通局：对非法营运车辆依法查处。", [["县文旅局"], ["县交通局"]]),
+        ("四、分工\n县文旅局：全面负责景区宣传。县交通局：根据指挥部部署，参与整治。", [["县文旅局"], ["县交通局"]]),
+        # a role right after the colon keeps its own reading, with its partners
+        ("四、分工\n县文旅局：负责景区宣传；会同县交通局整治秩序。", [["*县文旅局", "县交通局"]]),
+        # a headline opening the text reports what a body says; a field and its value are no duty
+        ("县文旅局：到2025年建成智慧景区\n正文", []),
+        ("四、分工\n联系电话：12345678。办公地点：县政府大楼。", []),
+        # an item titled by a body alone, its duty the paragraph below
+        (
+            "四、职责分工\n\n（一）县文旅局\n\n统筹景区秩序整治。\n\n（二）县交通局\n\n在客运管理中落实整治要求。",
+            [["县文旅局"], ["县交通局"]],
+        ),
+        ("四、职责分工\n（一）县文旅局\n牵头统筹景区秩序整治。", [["*县文旅局"]]),
+        # a task's title is no body, whatever its last character (布局, 机制), nor a system
+        ("三、主要任务\n（一）优化城乡结构布局\n推进县城建设。\n（二）电子政务外网\n完成升级改造。", []),
+    ],
+)
+def test_a_division_of_duties_by_unit_names_each_body(text: str, expected: list[list[str]]) -> None:
+    """A list of duties by unit, each body alone before a colon (县交通局：对…依法查处) or as an
+    item's title above its paragraph ((一)县文旅局 / 统筹…), makes each body answerable for what
+    follows it, whatever verb or preposition opens its duty."""
+    assert units_of(text, "320500") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("本届论坛由省商务厅主办，省贸促会承办，共签约项目30个。", []),
         ("主办单位：某县人民政府办公室\u3000承办单位：某县信息中心\n网站标识码：1234560001", []),
         ("（二）推进园区建设。县经信局主办，县财政局协办。", [["*县经信局", "县财政局"]]),
