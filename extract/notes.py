@@ -3522,7 +3522,21 @@ def _collective_places(name: str, lexicon: Lexicon) -> bool:
         return True  # 各村, 各社区: whole, not 农村
     if marker == lexicon.collective_markers[0] and bare[len(marker) :] in lexicon.general_places:
         return True  # 各地: each locality (not 所在地)
+    if _township_levels_joined(bare, lexicon):
+        return True  # 由乡镇牵头: every township, each level word a collective of its places
     return lexicon.is_collective(name) and bare.endswith(lexicon.place_level_words)
+
+
+def _township_levels_joined(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* is two or more level words of townships and below written together and alone
+    (乡镇, 乡镇街道): the places of those levels, for their bodies; one alone (镇) is none.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> [_township_levels_joined(n, load_lexicon()) for n in ("乡镇", "乡镇街道", "镇", "乡镇卫生院")]
+    [True, True, False, False]
+    """
+    words = sorted({*lexicon.township_words, *lexicon.grassroots_level_words}, key=len, reverse=True)
+    return re.fullmatch(f"(?:{alternation(words)}){{2,}}", name) is not None
 
 
 def _ends_in_bracketed_levels(run: str, lexicon: Lexicon) -> bool:
@@ -3544,7 +3558,10 @@ def _last_listed(run: str) -> str:
 
 def _levels_alone(unit: UnitName, lexicon: Lexicon) -> bool:
     """Whether *unit* is written by level words alone, one with the others in brackets after it
-    (乡（镇、街道）, 村（社区）, 县（市、区）): each place of those levels, for its body."""
+    (乡（镇、街道）, 村（社区）, 县（市、区）), or by township words run together (乡镇, 乡镇街道): each place
+    of those levels, for its body."""
+    if _township_levels_joined(unit.name, lexicon):
+        return True
     return any(_collective_places(written, lexicon) for written in unit.alternatives)
 
 

@@ -593,11 +593,16 @@ def test_a_township_s_own_body_says_whose_it_is(text: str, expected: list[list[s
         # only whole: 农村 ends in 村, and elides no level of a run
         ("（三）推进。（县发展改革局、农业农村局负责）", [["县发展改革局", "县农业农村局"]]),
         ("（三）推进农村饮水工程，确保稳定运行。", []),
+        # township words run together, alone, are every township too; inside a name they are none
+        ("（三）清理关闭，由乡镇牵头，县执法局配合。", [["*乡镇", "县执法局"]]),
+        ("（三）管护设施。乡镇街道负责日常管护。", [["乡镇街道"]]),
+        ("（三）加强乡镇卫生院建设，提升服务能力。", []),
     ],
 )
 def test_places_below_the_county_written_by_their_level_words(text: str, expected: list[list[str]]) -> None:
-    """Level words alone, one with the others in brackets after it (乡（镇、街道）, 村（社区）), or a
-    grassroots level after 各 (各村, 各社区), stand for each such place's body, as 各乡镇 does."""
+    """Level words alone, one with the others in brackets after it (乡（镇、街道）, 村（社区）), run
+    together (乡镇, 乡镇街道), or a grassroots level after 各 (各村, 各社区), stand for each such place's
+    body, as 各乡镇 does."""
     assert units_of(text, "421000") == expected
 
 
