@@ -73,6 +73,7 @@ class Lexicon:
     enterprise_suffixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
     writer_deictics: tuple[str, ...]
+    addressee_deictics: tuple[str, ...]  # 你局, 贵委: the body a reply is addressed to
     relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
     relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
     nominalisers: tuple[str, ...]  # 由所涉及的|省政府办公厅…: which units are meant
@@ -380,6 +381,16 @@ class Lexicon:
         (True, True, False)
         """
         return name[:1] in self.writer_deictics and name[1:] in self.organisation_suffixes
+
+    def names_the_addressee(self, name: str) -> bool:
+        """Whether *name* is the body the document is addressed to, a deictic of the second person
+        and an organisation's word (你局, 贵委: a reply gives its addressee the task).
+
+        >>> lexicon = load_lexicon()
+        >>> [lexicon.names_the_addressee(name) for name in ("你局", "贵委", "你们")]
+        [True, True, False]
+        """
+        return name[:1] in self.addressee_deictics and name[1:] in self.organisation_suffixes
 
     def names_a_relative(self, name: str) -> bool:
         """Whether *name* is relative to whoever reads it, a deictic and a relative head
@@ -952,6 +963,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             enterprise_suffixes=tuple(data["enterprise_suffixes"]["words"]),
             own_prefixes=tuple(data["own_prefixes"]),
             writer_deictics=tuple(data["writer_deictics"]),
+            addressee_deictics=tuple(data["addressee_deictics"]["words"]),
             relative_heads=tuple(data["relative_heads"]["words"]),
             relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
             nominalisers=tuple(data["nominalisers"]["words"]),

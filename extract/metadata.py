@@ -37,6 +37,10 @@ _PUBLISHED = re.compile(r"发布日期[：]\s*" + _ISO_DATE.pattern)
 # The addressee line of a notice: 各…： at a line start (or after the date line a web copy glued
 # on), followed by the end of the line or the 《title》 of what is sent.
 ADDRESSEES = re.compile(r"(?<![\u4e00-\u9fff、，])(各[^。：\n]{2,200}?)[：](?=\s*(?:\n|《|$))")
+# A reply's or a letter's salutation: one body's name alone on its line before a colon (河东区生态环境局:)
+_SALUTATION = re.compile(r"([^\s：:。，,；;、（）()《》]{3,40})[：:]")
+# how many of a document's first lines may hold its salutation (title, number, date, then the salutation)
+_SALUTATION_LINES = 8
 _ISSUER_SUFFIXES = ("人民政府办公厅", "人民政府", "办公厅", "办公室", "管理局", "委员会", "国务院", "局", "厅")
 # A line wholly in brackets (（此件公开发布）) notes how the text is published; 特此通知 closes a notice.
 _BRACKETED_LINE = re.compile(r"[（(][^（）()]*[）)]")
@@ -171,6 +175,32 @@ def _holder_at(place: Place, level: str | None, gaz: Gazetteer) -> Place | None:
     return None
 
 
+def _one_addressee(lines: list[str], gaz: Gazetteer) -> list[str]:
+    """The one body a reply or a letter is addressed to: its name alone on one of the first lines,
+    before a colon, ending in an organisation's word (河东区生态环境局:), no label (责任单位：), and
+    a sentence on the line after it (not a web page's menu, 县区分站: / 当前位置: …).
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> _one_addressee(["关于X规划的批复", "河东区生态环境局:", "你局关于报审X的请示收悉。"], load_gazetteer())
+    ['河东区生态环境局']
+    >>> _one_addressee(["关于X的通知", "责任单位：", "市发改委。"], load_gazetteer())
+    []
+    >>> _one_addressee(["主办", "县区分站:", "当前位置: 新闻"], load_gazetteer())
+    []
+    """
+    lexicon = gaz.lexicon
+    for number, line in enumerate(lines[:_SALUTATION_LINES]):
+        salutation = _SALUTATION.fullmatch(line)
+        if salutation is None:
+            continue
+        name = salutation.group(1)
+        addressed = number + 1 < len(lines) and "。" in lines[number + 1]
+        if addressed and name.endswith(lexicon.organisation_suffixes) and not lexicon.label_pattern.search(line):
+            return [name]
+        return []  # the first line ending in a colon, if not a body's name, opens the text
+    return []
+
+
 def extract_metadata(norm: str, gaz: Gazetteer, jurisdiction: str | None = None) -> Metadata:
     """Read the metadata from the matching text of a document.
 
@@ -198,6 +228,8 @@ def extract_metadata(norm: str, gaz: Gazetteer, jurisdiction: str | None = None)
     addressees = ADDRESSEES.search(norm[:3000])
     if addressees:
         meta.addressees = [a.strip() for a in addressees.group(1).split("，") if a.strip()]
+    else:
+        meta.addressees = _one_addressee(lines, gaz)
     code = jurisdiction or infer_jurisdiction(norm, meta.issuer, gaz, meta.title)
     place = gaz.places.get(code)
     meta.jurisdiction = code

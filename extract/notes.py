@@ -3591,7 +3591,8 @@ def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: st
     """Whether *unit* says whose it is, the document's place or one above it written short too, is
     a township (亭子镇, which stands for its government) or is a body the gazetteer knows. The
     writer's own body (我办, 本局) is one where a task is given to it (由我办会同…办理); where it
-    tells what it did (我局会同…研究) it is no note."""
+    tells what it did (我局会同…研究) it is no note. The addressee (你局, 贵委) is one: a reply gives
+    it the task."""
     lexicon, name = gaz.lexicon, unit.name
     stems = gaz.own_stems(jurisdiction)  # 岳麓公安分局 in a plan of 岳麓区: the place written short
     return (
@@ -3602,6 +3603,7 @@ def _unit_says_whose(unit: UnitName, norm: str, gaz: Gazetteer, jurisdiction: st
         or _levels_alone(unit, lexicon)
         or (_a_township(name, lexicon) and not starts_with_a_preposition(name))
         or (lexicon.names_the_writer(name) and unit.start > 0 and _BY_AGENT.match(norm, unit.start - 1) is not None)
+        or lexicon.names_the_addressee(name)
         or gaz.resolve(name, jurisdiction, as_written=True).resolved
     )
 

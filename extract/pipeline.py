@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,7 @@ def extract_document(
                 roles[0] = ("lead", roles[0][1])
         elif declared_lead:
             roles = [("lead" if i == 0 else role, unit) for i, (role, unit) in enumerate(roles)]
+        roles = [(role, _as_addressed(unit, metadata.addressees, gaz)) for role, unit in roles]  # 你局: the addressee
         units = _once_each([_unit(text, unit, role, gaz, code, unplaced) for role, unit in roles])
         written = {u.agency for u in units}
         for _, added in additions[: bisect_left(addition_starts, span.start)]:
@@ -219,6 +221,23 @@ def _once_each(units: list[Unit]) -> list[Unit]:
         if _ROLE_STRENGTH[unit.role] > _ROLE_STRENGTH[earlier.role]:
             earlier.role = unit.role
     return list(kept.values())
+
+
+def _as_addressed(unit: UnitName, addressees: list[str], gaz: Gazetteer) -> UnitName:
+    """*unit* named as the body the document is addressed to, where a deictic of the second person
+    stands for it (你局 in a reply to 河东区生态环境局: that bureau, 你局 its other name); *unit* as it
+    is otherwise, or where no addressee ends in the deictic's organisation word.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> _as_addressed(UnitName("你局", 0, 2), ["河东区生态环境局"], load_gazetteer()).name
+    '河东区生态环境局'
+    """
+    if not gaz.lexicon.names_the_addressee(unit.name):
+        return unit
+    addressee = next((a for a in addressees if a.endswith(unit.name[1:])), None)
+    if addressee is None:
+        return unit
+    return replace(unit, name=addressee, alternatives=(unit.name, *unit.alternatives))
 
 
 def _unit(

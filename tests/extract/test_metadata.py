@@ -146,3 +146,32 @@ def test_rules_and_regulations_are_titles(title: str) -> None:
     """细则, 规定, 条例 and 规则 end a title as 办法 does, before a table's first cells below it."""
     text = f"{title}\n序号\n考核内容\n分值\n1\n完善制度建设方案\n5\n"
     assert extract_text(text).metadata.title == title
+
+
+_REPLY = (
+    "某县人民政府关于《某县交通规划》的批复\n"
+    "某县交通运输局:\n"
+    "你局关于报审《某县交通规划》的请示收悉。经研究,现批复如下:\n"
+    "一、原则同意《某县交通规划》。\n"
+    "二、你局要发挥牵头作用,会同县发展改革局、县财政局等有关部门,做好《规划》实施工作。\n"
+)
+
+
+def test_a_reply_is_addressed_to_the_one_body_its_salutation_names() -> None:
+    """A reply's salutation names one body alone on its line (某县交通运输局:), a sentence after it."""
+    assert extract_text(_REPLY).metadata.addressees == ["某县交通运输局"]
+
+
+def test_a_menu_line_ending_in_a_colon_is_no_salutation() -> None:
+    """A web page's menu (县区分站: / 当前位置: …) names no addressee: no sentence follows it."""
+    page = "长城新媒体集团 主办\n县区分站:\n当前位置: 新闻\n\n市平台上线运行。\n"
+    assert extract_text(page).metadata.addressees == []
+
+
+def test_the_addressee_a_reply_calls_you_is_the_unit_it_names() -> None:
+    """你局 in a reply is the body it is addressed to: the task's lead, named as the salutation names it."""
+    notes = extract_text(_REPLY, jurisdiction="320500").notes
+    assert [[(u.name, u.lead) for u in n.units] for n in notes] == [
+        [("某县交通运输局", True), ("县发展改革局", False), ("县财政局", False)]
+    ]
+    assert "你局" in notes[0].units[0].labels
