@@ -971,7 +971,8 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar, words: Words) -> list[
     (一批, 多个, 多维度), or a numeral with a measure word right after it (若干|个, 两|级, 两|大).
     A numeral alone in a word (两法, 多源, 一体化) counts nothing and may stand in a name, nor does
     a number word whose rest is a verb (三维: three-dimensional, 一站式), and levels before 的 say
-    what one system covers (四级的平台)."""
+    what one system covers (四级的平台). A number word opening with 'first' (首家, or 首|个 segmented
+    apart) is an ordinal: the first of a kind."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
         text = token.text
@@ -980,6 +981,11 @@ def _mark_quantities(tokens: list[Tok], grammar: Grammar, words: Words) -> list[
             continue  # no numeral: neither an ordinal nor a number (most words, at the cost of two tests)
         if token.tag == "m" and text.startswith(grammar.first) and len(text) > 1:
             marked[i] = token._replace(tag=_ORDINAL)  # 首家, 首批: the first of a kind
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token.tag == "m" and text == grammar.first and following is not None and following.tag == "q":
+            marked[i] = token._replace(tag=_ORDINAL)  # 首|个, segmented apart: the first of a kind too
+            marked[i + 1] = following._replace(tag=_ORDINAL)
             continue
         if _is_ordinal(text, grammar):
             marked[i] = token._replace(tag=_ORDINAL)

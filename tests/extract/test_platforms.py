@@ -81,6 +81,7 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("健全数据标准体系、编制电子证照平台接入规范。", ["电子证照平台"]),
         ("据介绍，这是全市首家街道级网上服务平台。", ["街道级网上服务平台"]),  # 这是 a verb, 首家 the first
         ("建成首批县级应急指挥平台。", ["县级应急指挥平台"]),
+        ("建成全国首个省级政务云平台。", ["省级政务云平台"]),  # 首|个, segmented apart, is the first too
         ("每日将申报数据传递到省社会保险信息系统。", ["省社会保险信息系统"]),  # 到: where the data go, then the name
         ("整合交通流量数据用于智慧交通平台分析。", ["智慧交通平台"]),  # 用于: its object, then the name
         ('鼓励各部门应用接入“金宁办"，实现掌上办理。', ["金宁办"]),  # a straight quote closes a curly one
