@@ -302,15 +302,21 @@ def _place_part(name: str, gaz: Gazetteer) -> int:
         return found[1]
     base = name.removeprefix("各")
     named = _named_place_length(base, gaz)
-    if named:
-        return named + len(name) - len(base)
+    if named:  # 遗产点所在县（市、区）人民政府: the bracket after its level belongs to the place
+        return _past_a_bracket(base, named) + len(name) - len(base)
     end = _levels_at_start(base, gaz)  # 县人民政府, 旗县（市、区）人民政府
     if not end or len(base) == end or gaz.is_collective(base):  # 区直各部门 is no place's body
         return 0
-    if base[end] in OPENING_BRACKETS:  # 县（市）政府: the bracket belongs to the place
-        close = base.find(CLOSING_BRACKETS[OPENING_BRACKETS.index(base[end])], end)
-        end = close + 1 if close > 0 else end
+    end = _past_a_bracket(base, end)  # 县（市）政府: the bracket belongs to the place
     return end + len(name) - len(base) if end < len(base) else 0
+
+
+def _past_a_bracket(name: str, end: int) -> int:
+    """Where a bracket that opens at *end* closes, past it; *end* where none opens there."""
+    if end >= len(name) or name[end] not in OPENING_BRACKETS:
+        return end
+    close = name.find(CLOSING_BRACKETS[OPENING_BRACKETS.index(name[end])], end)
+    return close + 1 if close > 0 else end
 
 
 def _without_scope(name: str) -> str:

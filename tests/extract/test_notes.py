@@ -367,6 +367,10 @@ def test_offsets_point_at_the_note_in_the_text() -> None:
             "六、健全养老服务网络。（自治区民政厅，各盟市、旗县（市、区）人民政府）",
             [["自治区民政厅", "各盟市人民政府", "各旗县（市、区）人民政府"]],
         ),
+        (  # the bracket after a named place's level is that place's: the body shared goes without it
+            "八、保护遗产。（责任单位：市、遗产点所在县（市、区）人民政府）",
+            [["市人民政府", "遗产点所在县（市、区）人民政府"]],
+        ),
     ],
 )
 def test_collectives_of_places_are_units_of_a_list(text: str, expected: list[list[str]]) -> None:

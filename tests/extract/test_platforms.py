@@ -82,6 +82,9 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         ("据介绍，这是全市首家街道级网上服务平台。", ["街道级网上服务平台"]),  # 这是 a verb, 首家 the first
         ("建成首批县级应急指挥平台。", ["县级应急指挥平台"]),
         ("建成全国首个省级政务云平台。", ["省级政务云平台"]),  # 首|个, segmented apart, is the first too
+        # a building's hall before 和 ends its phrase: the system after it is named alone
+        ("县级以上人民政府应当推进政务服务大厅和一体化在线政务服务平台建设。", ["一体化在线政务服务平台"]),
+        ("推进网上办事大厅和政务服务APP建设。", ["网上办事大厅", "政务服务APP"]),
         ("每日将申报数据传递到省社会保险信息系统。", ["省社会保险信息系统"]),  # 到: where the data go, then the name
         ("整合交通流量数据用于智慧交通平台分析。", ["智慧交通平台"]),  # 用于: its object, then the name
         ('鼓励各部门应用接入“金宁办"，实现掌上办理。', ["金宁办"]),  # a straight quote closes a curly one
