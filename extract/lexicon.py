@@ -74,6 +74,7 @@ class Lexicon:
     own_prefixes: tuple[str, ...]
     writer_deictics: tuple[str, ...]
     addressee_deictics: tuple[str, ...]  # 你局, 贵委: the body a reply is addressed to
+    levels_with_de: tuple[str, ...]  # 设区的市: a level term of the law, its 的 no clause's
     relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
     relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
     nominalisers: tuple[str, ...]  # 由所涉及的|省政府办公厅…: which units are meant
@@ -391,6 +392,18 @@ class Lexicon:
         [True, True, False]
         """
         return name[:1] in self.addressee_deictics and name[1:] in self.organisation_suffixes
+
+    def holds_a_clause_s_de(self, name: str) -> bool:
+        """Whether *name* holds a 的 that opens a clause (负责…建设的|组织实施), not one inside a level
+        term of the law (各设区的市人民政府: the level of cities divided into districts).
+
+        >>> lexicon = load_lexicon()
+        >>> [lexicon.holds_a_clause_s_de(n) for n in ("各设区的市人民政府", "负责建设的单位", "市人民政府")]
+        [False, True, False]
+        """
+        for term in self.levels_with_de:
+            name = name.replace(term, "")
+        return "的" in name
 
     def names_a_relative(self, name: str) -> bool:
         """Whether *name* is relative to whoever reads it, a deictic and a relative head
@@ -964,6 +977,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             own_prefixes=tuple(data["own_prefixes"]),
             writer_deictics=tuple(data["writer_deictics"]),
             addressee_deictics=tuple(data["addressee_deictics"]["words"]),
+            levels_with_de=tuple(data["levels_with_de"]["words"]),
             relative_heads=tuple(data["relative_heads"]["words"]),
             relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
             nominalisers=tuple(data["nominalisers"]["words"]),

@@ -37,6 +37,8 @@ from extract.words import (
     first_word,
     holds_a_word,
     in_the_dictionary,
+    names_a_place,
+    names_an_extent,
     opens_with_a_locative,
     stands_alone,
     starts_with_a_predicate,
@@ -240,7 +242,7 @@ def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
         return True  # 乡（镇、街道）: each township and sub-district
     if len(name) < 2 or len(name) > 30 or name.startswith(gaz.lexicon.interrogatives):
         return False  # 由哪些部门牵头？ asks which bodies lead
-    if "的" in name or holds_a_word(name, gaz.lexicon.copulas):
+    if gaz.lexicon.holds_a_clause_s_de(name) or holds_a_word(name, gaz.lexicon.copulas):
         return False  # …负责…建设的|组织实施, 门户网站是省政府|实施…: a clause, no body's name
     return (
         name.endswith(gaz.lexicon.organisation_suffixes)
@@ -3360,15 +3362,29 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
 
 
 def _a_locative_before_collective_places(name: str, opening: str, gaz: Gazetteer) -> bool:
-    """Whether *name* opens with a noun of locality (*opening*: 沿湖, 沿线) before a collective of
-    places or their bodies (各乡（镇）人民政府, 各县): which of them, each saying whose it is."""
+    """Whether *name* opens with a noun of locality (*opening*: 沿湖, 沿线), or a place's name and one
+    noun of what of it (白洋淀|流域), before a collective of places or their bodies (各乡（镇）人民政府,
+    各设区的市人民政府, 各级人民政府): which of them, each saying whose it is.
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> names = ("沿湖各乡镇人民政府", "白洋淀流域各设区的市人民政府", "白洋淀流域各级人民政府", "加强各县人民政府")
+    >>> [_a_locative_before_collective_places(n, first_word(n), load_gazetteer()) for n in names]
+    [True, True, True, False]
+    """
     lexicon = gaz.lexicon
     each = lexicon.collective_markers[0]  # 各 (as in _collective_places)
     rest = name[len(opening) :]
     if not rest.startswith(each):  # (the cheap test first: _says_whose reads every unit's name)
-        return False
-    levels = (*lexicon.level_prefixes, *lexicon.township_words)
-    return rest.startswith(levels, len(each)) and opens_with_a_locative(name) and _says_whose(rest, gaz)
+        extent = first_word(rest)
+        if not names_a_place(opening) or not rest.startswith(each, len(extent)):
+            return False
+        if not names_an_extent(extent):
+            return False  # 白洋淀|流域|各…: the basin's; not a place and a verb
+        rest = rest[len(extent) :]
+    elif not opens_with_a_locative(name) and not names_a_place(opening):
+        return False  # (太湖流域|各级…: a place's part the segmenter holds as one word)
+    levels = (*lexicon.level_prefixes, *lexicon.township_words, *lexicon.levels_with_de)
+    return (rest.startswith(levels, len(each)) or gaz.is_collective(rest)) and _says_whose(rest, gaz)
 
 
 def _area_named_by_its_own_word(name: str, opening: str, lexicon: Lexicon) -> bool:

@@ -145,6 +145,21 @@ def names_a_place(word: str) -> bool:
     return _word_tags().get(word) == "ns"
 
 
+# jieba's tags of a word that says what part of a place is meant: a noun (流域), a noun of locality
+# (沿线), a noun of place (境内)
+_EXTENT_TAGS = frozenset({"n", "f", "s"})
+
+
+def names_an_extent(word: str) -> bool:
+    """Whether jieba's dictionary tags *word* a noun, a noun of locality or of place (流域, 沿线,
+    境内), what of a place named before it is meant (白洋淀|流域), not a verb (加强).
+
+    >>> names_an_extent("流域"), names_an_extent("沿线"), names_an_extent("加强")
+    (True, True, False)
+    """
+    return _word_tags().get(word) in _EXTENT_TAGS
+
+
 def opens_with_a_locative(text: str) -> bool:
     """Whether *text* opens with a word jieba's dictionary tags a noun of locality (沿湖, 沿线,
     周边: along, around), which says where the bodies after it are, not whose.

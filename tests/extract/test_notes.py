@@ -1139,6 +1139,23 @@ def test_a_division_of_duties_by_unit_names_each_body(text: str, expected: list[
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a level term of the law that holds 的 (设区的市) is part of a body's name, no clause
+        ("第九条 省生态环境厅应当会同各设区的市人民政府建立联防机制。", [["*省生态环境厅", "各设区的市人民政府"]]),
+        # which of the collective a place's part says (沿湖, 太湖流域): each body says whose it is
+        ("第六条 太湖流域各级人民政府应当对本行政区域的水环境质量负责。", [["太湖流域各级人民政府"]]),
+        ("第六条 沿湖各乡镇人民政府负责日常巡查。", [["沿湖各乡镇人民政府"]]),
+        ("第六条 加强对各级人民政府的考核。", []),
+    ],
+)
+def test_a_collective_of_places_named_by_where_or_a_legal_level(text: str, expected: list[list[str]]) -> None:
+    """各设区的市人民政府 names the governments of the cities divided into districts; 太湖流域各级人民政府
+    those of the basin: both are units, as 各县人民政府 is."""
+    assert units_of(text, "320000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("本届论坛由省商务厅主办，省贸促会承办，共签约项目30个。", []),
         ("主办单位：某县人民政府办公室\u3000承办单位：某县信息中心\n网站标识码：1234560001", []),
         ("（二）推进园区建设。县经信局主办，县财政局协办。", [["*县经信局", "县财政局"]]),
