@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import product
 from pathlib import Path
+from typing import Any
 
 from extract.kept import kept
 from extract.model import Role
@@ -927,6 +928,13 @@ class Lexicon:
         )
 
 
+def _system_heads(grammar: dict[str, Any]) -> tuple[str, ...]:
+    """The platform grammar's heads that name systems to the note grammar: all but an office's name
+    (税务局), which is a system only as its online counterpart (电子税务局) and a body otherwise."""
+    offices = set(grammar["office_heads"]["words"])
+    return tuple(head for head in grammar["heads"] if head not in offices)
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Read the lexicon; *path* defaults to the bundled ``ontology/lexicon.json``."""
@@ -966,7 +974,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             delegating_verbs=tuple(data["delegating_verbs"]["words"]),
             subordinating_verbs=tuple(data["subordinating_verbs"]["words"]),
             backing_verbs=tuple(data["backing_verbs"]["words"]),
-            system_heads=tuple(read_json(ONTOLOGY_DIR / "platforms.json", "platform grammar")["heads"]),
+            system_heads=_system_heads(read_json(ONTOLOGY_DIR / "platforms.json", "platform grammar")),
             completion_adverbs=tuple(data["completion_adverbs"]["words"]),
             report_particles=tuple(data["report_markers"]["particles"]),
             modals=tuple(sorted(data["modals"]["words"], key=len, reverse=True)),

@@ -1145,6 +1145,8 @@ def test_a_division_of_duties_by_unit_names_each_body(text: str, expected: list[
         ("第六条 太湖流域各级人民政府应当对本行政区域的水环境质量负责。", [["太湖流域各级人民政府"]]),
         ("第六条 沿湖各乡镇人民政府负责日常巡查。", [["沿湖各乡镇人民政府"]]),
         ("第六条 加强对各级人民政府的考核。", []),
+        # an office whose online counterpart is a system (电子税务局) is a body by its own name
+        ("（三）优化办税。市财政局、市税务局负责落实。", [["市财政局", "市税务局"]]),
     ],
 )
 def test_a_collective_of_places_named_by_where_or_a_legal_level(text: str, expected: list[list[str]]) -> None:

@@ -85,6 +85,9 @@ def test_named_platforms(nlp, text: str, expected: list[tuple[str, str | None]])
         # a building's hall before 和 ends its phrase: the system after it is named alone
         ("县级以上人民政府应当推进政务服务大厅和一体化在线政务服务平台建设。", ["一体化在线政务服务平台"]),
         ("推进网上办事大厅和政务服务APP建设。", ["网上办事大厅", "政务服务APP"]),
+        # an office's online counterpart is a system; the office itself is a body
+        ("纳税人可以通过电子税务局办理涉税事项。", ["电子税务局"]),
+        ("纳税人可以到省税务局办理涉税事项。", []),
         ("每日将申报数据传递到省社会保险信息系统。", ["省社会保险信息系统"]),  # 到: where the data go, then the name
         ("整合交通流量数据用于智慧交通平台分析。", ["智慧交通平台"]),  # 用于: its object, then the name
         ('鼓励各部门应用接入“金宁办"，实现掌上办理。', ["金宁办"]),  # a straight quote closes a curly one
