@@ -1628,7 +1628,10 @@ def _a_named_place_s_body(modifiers: list[tuple[str, str]], places: frozenset[st
     """Whether the modifiers are a place named by its name (城口县, not 全市 or 市) and a body's
     word after it (政府, 人民政府): before a head of one character, which names as a common noun
     does not (城口县政府网, not 湖南省政府网站: the province's government websites), the system is
-    that one body's, no kind."""
+    that one body's, no kind. A level word after the place's name is the place's (内蒙古|自治区|
+    人民政府|网)."""
+    if len(modifiers) == 3 and modifiers[1][0] in grammar.levels:
+        modifiers = [(modifiers[0][0] + modifiers[1][0], modifiers[0][1]), modifiers[2]]
     if len(modifiers) != 2:
         return False
     (place, tag), (body, _) = modifiers

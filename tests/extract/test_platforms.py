@@ -1070,6 +1070,11 @@ def test_an_article_s_measure_is_no_part_of_a_name(nlp, text: str, names: list[s
         # a common noun after a place: the place's government websites, a kind
         ("印发湖南省政府网站管理办法。", []),
         ("加强全市政府网管理。", []),
+        # an autonomous region's level word is a level: written with the place's name it is the place's
+        ("登录内蒙古自治区人民政府网查询。", ["内蒙古自治区人民政府网"]),
+        ("登录自治区政府网站查询。", []),
+        ("要求自治区政府系统各单位加强管理。", []),  # the government's sector, as 全市政府系统 is
+        ("建设自治区政务服务平台。", ["自治区政务服务平台"]),
     ],
 )
 def test_a_named_place_s_government_site_is_a_name(nlp, text: str, names: list[str]) -> None:
