@@ -125,6 +125,8 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout73", 0.96, 0.98, 0.88),
         ("heldout77", 0.96, 0.95, 0.90),
         ("heldout78", 0.96, 0.95, 0.66),
+        ("heldout76", 0.83, 0.95, 0.80),
+        ("heldout81", 0.92, 0.93, 0.81),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -181,7 +183,11 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     whole table copied onto one line with blanks between its cells, a declaration that a role phrase makes its units
     leads (分工负责为各部门按职责分别牵头，下同), the market of intermediary services (中介超市); heldout78's
     platforms stay low: a count of levels its annotator keeps in a name (五级一体化信用平台) and kinds the extractor
-    takes for names; ``heldout61``: since session 46 its note whose partner after 会同 is a kind of body
+    takes for names; ``heldout76`` (from session 50): a reply's task to its addressee (你局); its misses are a
+    mechanism its annotator takes for a body (…协调推进机制统筹负责) and a basis with no duty noun between a
+    subject and its role (管委会依据授权或者委托负责); ``heldout81`` (from session 50, tuned on right after its
+    first score): a bracket after a named place's level (遗产点所在县（市、区）人民政府), a building's hall before
+    和; ``heldout61``: since session 46 its note whose partner after 会同 is a kind of body
     (行业主管部门); heldout56 and heldout58, tuned on too, have no floor here: their leads, 16 of 17 and 4 of 5, are
     short of the aim (heldout58 joins a body and a kind of body before 会同). Since session 45 a body named by its
     function with a level alone (市城市管理部门, 省信息产业行政管理部门) is a kind, as the annotators of fifteen
@@ -207,6 +213,8 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
         ("heldout70", 0.84, 0.85, 0.80, 0.85),
         ("heldout71", 0.67, 0.80, 0.72, 0.79),
         ("heldout74", 0.96, 0.87, 0.98, 0.86),
+        ("heldout75", 0.84, 0.66, 0.80, 0.72),
+        ("heldout82", 0.72, 0.62, 0.75, 0.42),
     ],
 )
 def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
@@ -248,7 +256,20 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     (成立由省市场监管局牵头的…工作专班), which its annotator takes as a note and heldout60's annotator,
     meeting 建立由发展改革委牵头的…制度, does not; the extractor reads it as heldout60's does. Its
     duties listed after a colon (X主要职责为：…), a frame of guidance (X在Y指导下负责) and a system
-    named again without its level (省政务服务平台 … 政务服务平台) are read since session 49."""
+    named again without its level (省政务服务平台 … 政务服务平台) are read since session 49.
+
+    ``heldout75`` (from session 50): divisions of duties by unit with no role word (区公安局：对…予以打击,
+    (一)区建管委 / 牵头协调…), township words run together (由乡镇牵头) and a reply's 你局 are read since
+    session 50; its misses are a subject whose verb is no role word (区效能办组织…, 由科技部研究制定…),
+    bare abbreviations of its place's offices (交建、环土) and a lead after a comma in a long duty
+    (…，并牵头组织实施); its platforms' precision is low on names its annotator leaves out or keeps optional (主题库,
+    基础库, 园区级CIM平台 named with a place).
+
+    ``heldout82`` (from session 50, tuned on right after its first score): its annotator takes as units
+    mechanisms (外商投资安全审查工作机制) and kinds after 会同 (…县级以上地方人民政府有关部门), and its
+    text of a PDF copy has spaces inside words (商 务部, 有 关部门); 设区的市 in a body's name and a place's
+    part before a collective (白洋淀流域各设区的市人民政府) are read since session 50. It names three
+    platforms, so one extra name moves its platform F1 far."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
     assert score["notes"]["recall"] >= notes, score["notes"]
