@@ -384,6 +384,16 @@ class Lexicon:
         """
         return name[:1] in self.writer_deictics and name[1:] in self.organisation_suffixes
 
+    @cached_property
+    def township_levels_pattern(self) -> re.Pattern[str]:
+        """Two or more level words of townships and below run together (乡镇, 乡镇街道).
+
+        >>> load_lexicon().township_levels_pattern.fullmatch("乡镇街道") is not None
+        True
+        """
+        words = sorted({*self.township_words, *self.grassroots_level_words}, key=len, reverse=True)
+        return re.compile(f"(?:{alternation(words)}){{2,}}")
+
     def names_the_addressee(self, name: str) -> bool:
         """Whether *name* is the body the document is addressed to, a deictic of the second person
         and an organisation's word (你局, 贵委: a reply gives its addressee the task).

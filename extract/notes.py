@@ -842,17 +842,15 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         marker = _ITEM_MARKER.match(text)
         named = text[marker.end() :].lstrip(" ") if marker is not None else text
         phrase = lexicon.role_clause_pattern.match(duty)
+        if marker is None and (phrase is None or next_number == number + 1):
+            continue
+        if not _ends_in_a_body(named, lexicon) or lexicon.label_pattern.search(named) or _bare_label(named, lexicon):
+            continue  # (the cheap tests first: segmenting costs most)
         if marker is not None:
             duty_opens = phrase is not None or starts_with_a_predicate(duty) or starts_with_a_preposition(duty)
-            if not duty_opens or _ITEM_MARKER.match(duty):
+            if not duty_opens or _ITEM_MARKER.match(duty) or not _titled_by_a_body(named, gaz):
                 continue
-        elif phrase is None or next_number == number + 1:
-            continue
-        if lexicon.label_pattern.search(named) or _bare_label(named, lexicon):
-            continue
-        if not _ends_in_a_body(named, lexicon) or not _units_alone(named, gaz):
-            continue
-        if marker is not None and not _titled_by_a_body(named, gaz):
+        if not _units_alone(named, gaz):
             continue
         start = starts[number] + lines[number].index(named)
         role = lexicon.role_of_phrase(phrase.group(0)) if phrase is not None else "responsible"
@@ -2208,9 +2206,9 @@ def _duty_entry(norm: str, begin: int, end: int, gaz: Gazetteer) -> int | None:
     duty = norm[colon + 1 : end].lstrip(" ")
     if not (2 <= len(named) <= _MAX_SUBJECT) or not duty or lexicon.role_clause_pattern.match(duty):
         return None
-    if not (starts_with_a_predicate(duty) or starts_with_a_preposition(duty)):
-        return None
-    if lexicon.label_pattern.search(named) or _bare_label(named, lexicon) or not _ends_in_a_body(named, lexicon):
+    if not _ends_in_a_body(named, lexicon) or lexicon.label_pattern.search(norm, begin, colon + 1):
+        return None  # (the cheap tests first: segmenting costs most; a label is read with its colon)
+    if _bare_label(named, lexicon) or not (starts_with_a_predicate(duty) or starts_with_a_preposition(duty)):
         return None
     return begin + len(named) if _units_alone(named, gaz) else None
 
@@ -3551,8 +3549,7 @@ def _township_levels_joined(name: str, lexicon: Lexicon) -> bool:
     >>> [_township_levels_joined(n, load_lexicon()) for n in ("乡镇", "乡镇街道", "镇", "乡镇卫生院")]
     [True, True, False, False]
     """
-    words = sorted({*lexicon.township_words, *lexicon.grassroots_level_words}, key=len, reverse=True)
-    return re.fullmatch(f"(?:{alternation(words)}){{2,}}", name) is not None
+    return lexicon.township_levels_pattern.fullmatch(name) is not None
 
 
 def _ends_in_bracketed_levels(run: str, lexicon: Lexicon) -> bool:
