@@ -2644,19 +2644,24 @@ def _leading_is_its_task(task: str, lexicon: Lexicon) -> bool:
 
 def _leads_later(norm: str, position: int, sentence_end: int, lexicon: Lexicon) -> bool:
     """Whether a later clause of the sentence with no subject of its own (it opens with its role
-    phrase: the subject is the one before) gives a lead role (X负责A，负责牵头B), before a clause
-    with a subject of its own; past a semicolon too (X负责A；负责牵头B: the same subject's duties).
+    phrase, or a connective and its role phrase: the subject is the one before) gives a lead role
+    (X负责A，负责牵头B; X负责A，并牵头B), before a clause with a subject of its own; past a semicolon
+    too (X负责A；负责牵头B: the same subject's duties).
 
     >>> from extract.lexicon import load_lexicon
     >>> text = "市数据局负责运维，配合做好巡查；负责牵头开展检查。"
     >>> _leads_later(text, 9, 15, load_lexicon())
     True
+    >>> _leads_later("市数据局负责制定标准，并牵头组织实施。", 10, 18, load_lexicon())
+    True
     >>> _leads_later("市数据局负责运维；市财政局牵头开展检查。", 8, 8, load_lexicon())
     False
     """
+    connectives = lexicon.clause_connectives
     while True:
         for clause in _CLAUSE.finditer(norm, position, sentence_end):
             begin = clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
+            begin += next((len(c) for c in connectives if norm.startswith(c, begin)), 0)  # 并|牵头…
             role = lexicon.role_clause_pattern.search(norm, begin, clause.end())
             if role is None:
                 continue

@@ -1116,12 +1116,15 @@ def test_a_level_word_inside_a_common_noun_names_no_place(note: str, expected: l
         # past a semicolon, the same subject's duties go on
         ("市大数据局负责制定数据标准，配合做好培训；负责牵头开展数据共享工作。", [["*市大数据局"]]),
         ("市大数据局负责制定数据标准；市财政局牵头保障建设资金。", [["市大数据局"], ["*市财政局"]]),
+        # a connective before the role phrase joins its clause to the subject before it
+        ("市大数据局负责制定数据标准，并牵头组织实施。", [["*市大数据局"]]),
+        ("市大数据局负责制定数据标准，并配合组织实施。", [["市大数据局"]]),
     ],
 )
 def test_a_lead_role_in_a_later_clause_of_the_same_subject_makes_it_lead(text: str, expected: list) -> None:
     """X负责A，牵头B: a clause that opens with its role phrase has the subject before it, which
-    leads, also past a semicolon (X负责A；负责牵头B); a clause with a subject of its own (Y负责牵头B)
-    gives its role to that subject alone."""
+    leads, also after a connective (X负责A，并牵头B) and past a semicolon (X负责A；负责牵头B); a clause
+    with a subject of its own (Y负责牵头B) gives its role to that subject alone."""
     assert marked(f"（一）建设平台。{text}", "350100") == expected
 
 
