@@ -54,6 +54,7 @@ _ORDINAL = "mo"  # the tag of an ordinal and its measure (第二|条), given by 
 ORGANISATION_TAG = "nt"  # ICTCLAS's tag of an organisation: the first word of a body the gazetteer knows
 _WORD = re.compile(r"\w")  # a letter, a digit or a character of Chinese: no separator
 _ENUMERATION_CLOSER = "等"  # closes a list: what follows it says what the items are (A、B等平台)
+_LEVEL_ADJECTIVE = "级"  # ends a level's adjective (区级, 园区级): of that level, whichever place
 _OPENING_BRACKETS = frozenset("（(")  # a word in brackets inside a name: 技能（技术）人才评价工作网
 _CLOSING_BRACKETS = frozenset("）)")
 _TITLE_OPENERS = frozenset("《〈")  # open a cited title: its first word acts in no clause of the plan
@@ -1783,6 +1784,8 @@ def _distributed(tokens: list[Tok], start: int, end: int, after: int, grammar: G
         return []  # A、B等“十大系统”: a counted category, its items are kinds
     if tokens[start].text in grammar.organisation_suffixes:
         return []  # 人社、医保等部门业务系统: the systems of those bodies in general, no name
+    if len(tokens[start].text) > 1 and tokens[start].text.endswith(_LEVEL_ADJECTIVE):
+        return []  # 奉贤区、临港新片区等区级CIM平台: places of a level, the systems of that level in general
     if any(token.text in grammar.actions for token in tokens[start:after]):
         return []  # A、B等部门视频资源|接入|视频云: an action on the system, the items are its subjects
     if tokens[after - 1].head and _offline(tokens, start, after - 1, grammar):

@@ -1233,12 +1233,14 @@ def test_an_item_of_a_list_sharing_a_head_may_end_in_a_verb(nlp, text: str, name
         ("一、推动人社、医保、民政等部门业务系统互联互通。", []),
         ("二、整合公安、交通等单位视频监控系统。", []),
         ("三、建设人口、法人等基础数据库。", ["人口基础数据库", "法人基础数据库"]),  # the marker is no item
+        # places before a level's adjective are examples of that level: its systems in general
+        ("四、深化甲区、乙区等区级CIM平台与市级平台协同。", []),
     ],
 )
 def test_a_category_of_bodies_systems_after_a_list_names_none(nlp, text: str, names: list[str]) -> None:
-    """A category after 等 that opens with a body's word (等部门业务系统, 等单位视频监控系统) names the
-    systems of those bodies in general, no system; an item's marker (三、) before the list is no
-    item of it."""
+    """A category after 等 that opens with a body's word (等部门业务系统, 等单位视频监控系统) or a
+    level's adjective (等区级CIM平台) names the systems of those bodies or of that level in general,
+    no system; an item's marker (三、) before the list is no item of it."""
     assert platform_names(nlp, text) == names
 
 
