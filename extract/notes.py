@@ -234,6 +234,17 @@ def _cut_when(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
     return text, None
 
 
+def _a_range_s_bodies(text: str, lexicon: Lexicon) -> bool:
+    """Whether *text* names the bodies of a range of levels (所在地县级以上地方人民政府有关部门): a kind at
+    each level of the range, no body a note can name.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> [_a_range_s_bodies(t, load_lexicon()) for t in ("县级以上地方人民政府有关部门", "县人民政府", "县级以上")]
+    [True, False, False]
+    """
+    return lexicon.range_of_levels_pattern.search(text) is not None and _ends_in_a_body(text, lexicon)
+
+
 def _looks_like_unit(unit: UnitName, gaz: Gazetteer) -> bool:
     """Whether a unit of a note found by its label, role word or column is a body's name: a
     department's field alone is one here (国土), the note says what it stands for."""
@@ -284,7 +295,8 @@ def _group(text: str, offset: int, role: Role | None, gaz: Gazetteer, jurisdicti
             continue
         if subject != left[skip:] and any(gaz.is_collective(u.name) for u in leaders):
             return []  # 各部门要会同Y抓好落实: an exhortation names no unit
-        if partners or right.strip() in gaz.lexicon.dropped_units:  # X会同有关部门负责: X leads alone
+        if partners or right.strip() in gaz.lexicon.dropped_units or _a_range_s_bodies(right.strip(), gaz.lexicon):
+            # X会同有关部门负责, X会同县级以上人民政府有关部门…: X leads alone, the others no body named
             return [RoleGroup("lead", leaders)] + ([RoleGroup("support", partners)] if partners else [])
     if role is not None and (helped := _helping(text, offset, role, gaz, jurisdiction)):
         return helped

@@ -1145,6 +1145,9 @@ def test_a_division_of_duties_by_unit_names_each_body(text: str, expected: list[
         ("第六条 太湖流域各级人民政府应当对本行政区域的水环境质量负责。", [["太湖流域各级人民政府"]]),
         ("第六条 沿湖各乡镇人民政府负责日常巡查。", [["沿湖各乡镇人民政府"]]),
         ("第六条 加强对各级人民政府的考核。", []),
+        # partners of a range of levels are a kind, no body named, as 有关部门 are: the body before 会同 leads
+        ("第九条 省林业局应当会同县级以上地方人民政府有关部门加强监测。", [["*省林业局"]]),
+        ("第九条 县级以上地方人民政府有关部门应当加强监测。", []),
         # an office whose online counterpart is a system (电子税务局) is a body by its own name
         ("（三）优化办税。市财政局、市税务局负责落实。", [["市财政局", "市税务局"]]),
     ],
