@@ -76,6 +76,7 @@ class Lexicon:
     writer_deictics: tuple[str, ...]
     addressee_deictics: tuple[str, ...]  # 你局, 贵委: the body a reply is addressed to
     levels_with_de: tuple[str, ...]  # 设区的市: a level term of the law, its 的 no clause's
+    title_openers: tuple[str, ...]  # 关于: a document's title after its issuer (X：关于…的通知)
     relative_heads: tuple[str, ...]  # 本级政府, 本部门: each reader's own, no body
     relative_prefixes: tuple[str, ...]  # 所属业务主管部门: each item's own, no body
     nominalisers: tuple[str, ...]  # 由所涉及的|省政府办公厅…: which units are meant
@@ -996,6 +997,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             writer_deictics=tuple(data["writer_deictics"]),
             addressee_deictics=tuple(data["addressee_deictics"]["words"]),
             levels_with_de=tuple(data["levels_with_de"]["words"]),
+            title_openers=tuple(data["title_openers"]["words"]),
             relative_heads=tuple(data["relative_heads"]["words"]),
             relative_prefixes=tuple(data["relative_heads"]["prefixes"]),
             nominalisers=tuple(data["nominalisers"]["words"]),
