@@ -2201,8 +2201,8 @@ def _duty_entry(norm: str, begin: int, end: int, gaz: Gazetteer) -> int | None:
     word opening it (区公安局：对…予以打击, 区宣传部：全面负责…, 区综合执法局：根据…的部署，参与…):
     the bodies answer for the duty written after them. None for any other clause, a label (牵头单位：),
     a role right after the colon (X：负责…, read as a role is, with its partners), a document's title
-    after its issuer (商务部：关于…的通知) or a headline opening the document (国家卫健委:到2025年…:
-    news of what the body says).
+    after its issuer (商务部：关于…的通知), a collective exhorted with a modal (各成员单位：要…) or a
+    headline opening the document (国家卫健委:到2025年…: news of what the body says).
 
     >>> from extract.gazetteer import load_gazetteer
     >>> text = "三、分工\\n区公安局：对阻扰执法的行为依法予以打击"
@@ -2223,6 +2223,8 @@ def _duty_entry(norm: str, begin: int, end: int, gaz: Gazetteer) -> int | None:
         return None  # 商务部：关于做好…的通知: a document's title after its issuer
     if not _ends_in_a_body(named, lexicon) or lexicon.label_pattern.search(norm, begin, colon + 1):
         return None  # (the cheap tests first: segmenting costs most; a label is read with its colon)
+    if gaz.is_collective(named) and duty.startswith(lexicon.modals):
+        return None  # 各成员单位：要高度重视…: an exhortation, as 各部门要… is
     if _bare_label(named, lexicon) or not (starts_with_a_predicate(duty) or starts_with_a_preposition(duty)):
         return None
     return begin + len(named) if _units_alone(named, gaz) else None

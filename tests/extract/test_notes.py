@@ -1120,6 +1120,7 @@ def test_mainly_is_an_adverb_of_a_role(text: str, expected: list[list[str]]) -> 
         ("县文旅局：到2025年建成智慧景区\n正文", []),
         ("四、分工\n联系电话：12345678。办公地点：县政府大楼。", []),
         ("三、通知公告\n县文旅局：关于做好景区整治工作的通知。", []),  # an issuer and its document's title
+        ("五、要求\n各成员单位：要高度重视，认真落实。", []),  # a collective exhorted, as 各部门要… is
         # an item titled by a body alone, its duty the paragraph below
         (
             "四、职责分工\n\n（一）县文旅局\n\n统筹景区秩序整治。\n\n（二）县交通局\n\n在客运管理中落实整治要求。",
