@@ -3108,7 +3108,8 @@ def _declared_short_form(name: str, norm: str, position: int, gaz: Gazetteer) ->
     """Whether the text declared *name* before *position* as the short form of a body's full name
     that says whose it is (中国（新疆）自由贸易试验区工作办公室（以下简称自贸办）… 自贸办会同…), not
     of a kind or a collective (有关行政主管部门（以下简称主管部门）); that body's office too (…小组
-    （以下简称工程小组）… 工程小组办公室设在…，负责…)."""
+    （以下简称工程小组）… 工程小组办公室设在…，负责…); a body the sentence sets up (设立X管理委员会
+    （以下简称管委会）) too."""
     lexicon = gaz.lexicon
     declaring = alternation(lexicon.short_form_declarations)
     names = alternation(dict.fromkeys((name, _without_its_office(name, lexicon))))
@@ -3117,6 +3118,8 @@ def _declared_short_form(name: str, norm: str, position: int, gaz: Gazetteer) ->
         full = before[max(before.rfind(mark) for mark in _BEFORE_A_FULL_NAME) + 1 :].strip()
         if (marker := _ITEM_MARKER.match(full)) is not None:
             full = full[marker.end() :]  # （二）X小组（以下简称Y）: the item's number is no part of it
+        establishing = next((verb for verb in lexicon.establishing_verbs if full.startswith(verb)), "")
+        full = full[len(establishing) :]  # 设立|X管理委员会（以下简称管委会）: the body set up
         if _ends_in_a_body(full, lexicon) and _says_whose(full, gaz) and not gaz.is_collective(full):
             return True
     return False

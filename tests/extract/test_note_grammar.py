@@ -955,6 +955,14 @@ def test_an_article_s_sentences_after_its_number_are_no_table_cell() -> None:
     assert [[u.name for u in n.units] for n in extraction.notes] == [["国家药品监督管理局"], ["各省级药监部门"]]
 
 
+def test_a_short_form_of_a_body_the_text_sets_up_says_whose_it_is() -> None:
+    """设立X（以下简称Y）: Y is the short form of the body set up, which says whose it is, so Y in a
+    run of units later is a unit as X would be."""
+    text = "第六条 设立扬州运河文化园区管理委员会（以下简称管委会）。管委会和邗江区人民政府负责园区管理。\n"
+    extraction = extract_text(text, jurisdiction="321000")
+    assert [[u.name for u in n.units] for n in extraction.notes] == [["管委会", "邗江区人民政府"]]
+
+
 def test_the_city_government_s_departments_say_whose_they_are() -> None:
     """市政府各部门 opens with 市政府 (the city's government), not with 市政 (municipal works), so
     in a table without row numbers its cell says whose it is and is a note."""
