@@ -2214,8 +2214,9 @@ def _duty_entry(norm: str, begin: int, end: int, gaz: Gazetteer) -> int | None:
     lexicon = gaz.lexicon
     if not norm[:begin].strip():
         return None  # the document's opening words: a headline
-    colon = next((at for at in (norm.find("：", begin, end), norm.find(":", begin, end)) if at >= 0), -1)
-    named = norm[begin:colon].rstrip(" ") if colon > begin else ""
+    found = _ENTRY_COLON.search(norm, begin, end)
+    colon = found.start() if found is not None else begin
+    named = norm[begin:colon].rstrip(" ")
     duty = norm[colon + 1 : end].lstrip(" ")
     if not (2 <= len(named) <= _MAX_SUBJECT) or not duty or lexicon.role_clause_pattern.match(duty):
         return None

@@ -655,7 +655,7 @@ def _segments(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: 
             or _a_place_acting(tokens, i, grammar)
         )
         does = verb and not subject and _names_what_the_next_head_does(tokens, i, end, grammar, words)
-        hall = conjunction and tokens[i - 1].text in grammar.online_heads  # 政务服务大厅|和|…平台: a building, then
+        hall = conjunction and tokens[i - 1].text in grammar.online_heads  # 政务服务大厅|和|…平台: a hall ends it
         if ((head or subject or hall) and (conjunction or (verb and not does))) or (
             conjunction
             and (
