@@ -127,6 +127,7 @@ def test_eval_counts_a_wrong_extraction_against_it(
         ("heldout78", 0.96, 0.95, 0.66),
         ("heldout76", 0.83, 0.95, 0.80),
         ("heldout81", 0.92, 0.93, 0.81),
+        ("heldout80", 0.97, 0.95, 0.70),
     ],
 )
 def test_extraction_holds_on_the_sets_tuned_on_later(
@@ -187,14 +188,16 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
     mechanism its annotator takes for a body (…协调推进机制统筹负责) and a basis with no duty noun between a
     subject and its role (管委会依据授权或者委托负责); ``heldout81`` (from session 50, tuned on right after its
     first score): a bracket after a named place's level (遗产点所在县（市、区）人民政府), a building's hall before
-    和; ``heldout61``: since session 46 its note whose partner after 会同 is a kind of body
-    (行业主管部门); heldout56 and heldout58, tuned on too, have no floor here: their leads, 16 of 17 and 4 of 5, are
-    short of the aim (heldout58 joins a body and a kind of body before 会同). Since session 45 a body named by its
-    function with a level alone (市城市管理部门, 省信息产业行政管理部门) is a kind, as the annotators of fifteen
-    later sets (heldout47 to heldout66) read it; the annotators of heldout28, heldout34 and heldout40 take such
-    bodies as units, and their floors are lower for it) and ``tuning2`` (platform-rich plans): leads meet the
-    issue's aim; notes, units and platforms have floors just under today's figures where a set still falls short of
-    it, so that a change that loses ground fails."""
+    和; ``heldout80`` (from session 51): labels written with half-width colons and semicolons in one line
+    (牵头单位:X;协办单位:Y), a ministry's regulation whose systems are named with an adverb inside
+    (全国温室气体自愿减排注册登记系统); ``heldout61``: since session 46 its note whose partner after 会同 is a kind of
+    body (行业主管部门); heldout56 and heldout58, tuned on too, have no floor here: their leads, 16 of 17 and 4 of 5,
+    are short of the aim (heldout58 joins a body and a kind of body before 会同). Since session 45 a body named by its
+    function with a level alone (市城市管理部门, 省信息产业行政管理部门) is a kind, as the annotators of fifteen later
+    sets (heldout47 to heldout66) read it; the annotators of heldout28, heldout34 and heldout40 take such bodies as
+    units, and their floors are lower for it) and ``tuning2`` (platform-rich plans): leads meet the issue's aim; notes,
+    units and platforms have floors just under today's figures where a set still falls short of it, so that a change
+    that loses ground fails."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
     assert score["notes"]["recall"] >= notes, score["notes"]
@@ -215,6 +218,7 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
         ("heldout74", 0.96, 0.87, 0.98, 0.86),
         ("heldout75", 0.84, 0.77, 0.80, 0.80),
         ("heldout82", 0.72, 0.75, 0.74, 0.42),
+        ("heldout79", 0.90, 0.78, 0.83, 0.80),
     ],
 )
 def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
@@ -269,7 +273,12 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     mechanisms (外商投资安全审查工作机制) and kinds after 会同 (…县级以上地方人民政府有关部门), and its
     text of a PDF copy has spaces inside words (商 务部, 有 关部门); 设区的市 in a body's name and a place's
     part before a collective (白洋淀流域各设区的市人民政府) are read since session 50. It names three
-    platforms, so one extra name moves its platform F1 far."""
+    platforms, so one extra name moves its platform F1 far.
+
+    ``heldout79`` (from session 51): its annotator takes the members a joint meeting is made of as the
+    units of the note that names its lead (联席会议由A、B…等12个部门和单位组成，A为牵头单位), a named body
+    with a modal before its role as a note (交通运输部要牵头…), and a body named by its function
+    (西塘古镇保护机构) as a unit."""
     folder = ROOT / "tests" / "data" / "annotated" / name
     score = run_eval(folder / "corpus", folder / "gold", capsys)
     assert score["notes"]["recall"] >= notes, score["notes"]
