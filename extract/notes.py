@@ -91,6 +91,9 @@ _ITEM_MARKER = re.compile(
 # character (1．行动目标), which no unit's name holds; or a numeral and 、 (:func:`_next_inline_item`)
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
+# a heading's title and its first item's marker after it, in a copy on one line (机构及职责 (一)|X负责…)
+_BLANK = "[ \t\u3000]*"
+_TITLE_BEFORE_ITS_ITEM = re.compile(f"{_BLANK}[\u4e00-\u9fff]{{2,20}}{_BLANK}(?:{_INLINE_ITEM.pattern}){_BLANK}")
 # a heading's title and a section number of three levels or more glued to the text after it
 _TITLE_AND_SECTION_NUMBER = re.compile(f"[\u4e00-\u9fff]{{1,12}}?{DEEP_SECTION_NUMBER}(?=[\u4e00-\u9fff])")
 # a sentence; two ideographic spaces are a paragraph's indent in a copy on one line, and end one
@@ -842,7 +845,9 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     line; without the blank line, a line wrapped inside a sentence): the units are a note with
     that phrase's role. An item titled by units alone is a heading, so the line below it is its
     duty with a blank line or without, whether a role phrase, another predicate or a preposition
-    opens it ((一)区建管委 / 牵头协调…, (四)区规划资源局 / 在国土空间规划编制中统筹落实…)."""
+    opens it ((一)区建管委 / 牵头协调…, (四)区规划资源局 / 在国土空间规划编制中统筹落实…); so is an
+    item's title ending in a full stop before its duty on the same line ((一)区房管局。负责…), where
+    a role phrase opening the duty makes any units the title names alone answer (虹房集团。负责…)."""
     lexicon = gaz.lexicon
     spans: list[NoteSpan] = []
     lines = norm.split("\n")
@@ -867,6 +872,19 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         start = starts[number] + lines[number].index(named)
         role = lexicon.role_of_phrase(phrase.group(0)) if phrase is not None else "responsible"
         spans.append(_one_cell_row(start, start + len(named), role, (role,)))
+    for number, text in texts:
+        marker = _ITEM_MARKER.match(text)
+        if marker is None or (stop := text.find("。", marker.end())) < 0:
+            continue
+        named, duty = text[marker.end() : stop].strip(" "), text[stop + 1 :]
+        if not named or (phrase := lexicon.role_clause_pattern.match(duty)) is None:
+            continue  # (most items open with a sentence, no title and a stop)
+        if not _ends_in_a_body(named, lexicon) or lexicon.label_pattern.search(named) or starts_with_a_predicate(named):
+            continue  # 8.支持海外仓建设布局。指导…: a task's title
+        if _units_alone(named, gaz):
+            start = starts[number] + lines[number].index(named)
+            role = lexicon.role_of_phrase(phrase.group(0))
+            spans.append(_one_cell_row(start, start + len(named), role, (role,)))
     return spans
 
 
@@ -1727,11 +1745,19 @@ def _sentence_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
 
 
 def _sentences(norm: str) -> Iterator[tuple[int, int]]:
-    """Each sentence of *norm* as (start, end), its item marker left out."""
+    """Each sentence of *norm* as (start, end), its item marker left out, and in a copy on one
+    line a heading's title with the marker of its first item after it (一、机构及职责 (一)|X负责…).
+
+    >>> text = "制定本指南。 一、机构及职责 (一)市政府办公室负责公开工作。"
+    >>> [text[a:b] for a, b in _sentences(text)]
+    ['制定本指南', '市政府办公室负责公开工作']
+    """
     for sentence in _SENTENCE.finditer(norm):
         start = sentence.start()
         if marker := _ITEM_MARKER.match(norm, start, sentence.end()):
             start = marker.end()
+        if (title := _TITLE_BEFORE_ITS_ITEM.match(norm, start, sentence.end())) is not None:
+            start = title.end()
         yield start, sentence.end()
 
 

@@ -173,6 +173,7 @@ class Grammar:
     adverb_tags: frozenset[str]
     conjunction_tags: frozenset[str]
     clause_initial_predicate_tags: frozenset[str]
+    saying_tags: frozenset[str]  # jieba's idioms: a quoted one is a saying (“一刀切”), and so are those listed with it
 
     @cached_property
     def single_character_heads(self) -> frozenset[str]:
@@ -330,6 +331,7 @@ def load_grammar(path: Path | None = None) -> Grammar:
         adverb_tags=frozenset(tags["adverb"]),
         conjunction_tags=frozenset(tags["conjunction"]),
         clause_initial_predicate_tags=frozenset(tags["clause_initial_predicate"]),
+        saying_tags=frozenset(tags["saying"]),
     )
 
 
@@ -409,6 +411,7 @@ def find_names(
                 and not programme
                 and (_is_brand(text, tokens, start, end, grammar, words) or _counted_brands(tokens, end, grammar))
                 and not _listed_with_common_phrases(text, tokens, (start, end), brands, grammar, words)
+                and not _listed_with_a_saying(text, tokens, (start, end), grammar, words)
             ):
                 end = _past_a_branch(tokens, end, grammar)  # “湘易办”沅江专区
                 a, b = tokens[start].start, tokens[end - 1].end
@@ -812,13 +815,19 @@ def _level_opens(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
 
 def _modifies_a_verb(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
     """An adverb with a verb right after it (全面|接入), a predicate; an adverb before nouns
-    modifies them as an adjective does (政府信息|公开|平台: 公开 is tagged ad) and may stand in a name."""
+    modifies them as an adjective does (政府信息|公开|平台: 公开 is tagged ad) and may stand in a name.
+    A plain adverb (d) between a noun and a verb that is no action names a kind of activity inside
+    the name (温室气体|自愿|减排|交易系统); a modal (领导小组|将|继续负责) or one before an action
+    (数据|统一|汇聚) still opens a predicate."""
     if tokens[i].tag not in grammar.adverb_tags or i + 1 >= end:
         return False
     following = tokens[i + 1]
+    if tokens[i].tag == _PLAIN_ADVERB:
+        return tokens[i].text in grammar.modals or following.text in grammar.actions
     return following.tag in grammar.verb_tags or following.text in grammar.actions
 
 
+_PLAIN_ADVERB = "d"  # only the adverb-inside shape of platform_patterns.jsonl lets one into a run
 _MAX_NAMING_VERBS = 3  # verbs that may stand between a place and a head in a name (共享|交换|平台)
 
 
@@ -1529,27 +1538,34 @@ def _slogan(quoted: list[Tok], grammar: Grammar) -> bool:
     """A quoted phrase that ends in a head but says a rule or a goal: it starts with a number
     (“一平台”, “多证合一、一照一码”; not 八闽, a name), counts its parts (“一屏一网一云”: each part a
     number and a word; not 百姓网, a number once), or a verb, a locative or a list stands in it
-    (“平台之外无系统”, “迁移上云”; before its head, only a verb that predicates: :func:`_predicates`)."""
+    (“平台之外无系统”, “迁移上云”; before its head, only a verb that predicates: :func:`_predicates`,
+    and after a place's name first, which a name opens, only one of one character or with a head as
+    its object: “河北省…资源开放共享服务平台”)."""
     numbered = quoted and quoted[0].head and quoted[0].text[0] in grammar.numerals  # “一码”
     counted = quoted and quoted[0].tag in ("m", _QUANTITY) and not _counts_a_named_one(quoted)
     if not quoted or counted or numbered or _counts_its_parts(quoted, grammar):
         return True
     headed = bool(quoted[-1].head)  # “发票查验平台”: the verbs before a head say what the system does
-    verb = (lambda t: _predicates(t, grammar)) if headed else (lambda t: t.tag in grammar.verb_tags)
+    named = headed and _a_named_place(quoted[0])
+
+    def verb(token: Tok) -> bool:
+        return _predicates(token, grammar, after_a_place=named) if headed else token.tag in grammar.verb_tags
+
     return any(verb(t) or t.tag.startswith("f") or t.tag == "wn" for t in quoted)
 
 
-def _predicates(token: Tok, grammar: Grammar) -> bool:
+def _predicates(token: Tok, grammar: Grammar, *, after_a_place: bool = False) -> bool:
     """A verb that makes a quotation a sentence: one of one character (跑, 无) or with a head of
-    one character as its object (上云), an action, programme, achieving or modal verb; a verb of
-    two characters beside them says what a system does (“发票查验平台”)."""
+    one character as its object (上云), an action, programme, achieving or modal verb (but not
+    *after_a_place*'s name, which opens a name); a verb of two characters beside them says what a
+    system does (“发票查验平台”)."""
     if token.tag not in grammar.verb_tags:
         return False
     text = token.text
-    return (
-        len(text) == 1
-        or text[-1] in grammar.single_character_heads
-        or text in grammar.actions
+    if len(text) == 1 or text[-1] in grammar.single_character_heads:
+        return True
+    return not after_a_place and (
+        text in grammar.actions
         or text in grammar.programme_verbs
         or text in grammar.achieving_verbs
         or text in grammar.modals
@@ -1961,6 +1977,28 @@ def _listed_with_common_phrases(
         other = _written(text, tokens[a].start, tokens[b - 1].end)
         same_shape = len(other) == len(content) and other[-1:] == content[-1:]
         if same_shape and not _is_brand(text, tokens, a, b, grammar, words):
+            return True
+    return False
+
+
+def _listed_with_a_saying(text: str, tokens: list[Tok], brand: tuple[int, int], grammar: Grammar, words: Words) -> bool:
+    """Whether the quoted phrase *brand* stands in a list right beside a quoted idiom of the
+    dictionary (避免“一刀切”和“层层加码”): the list quotes sayings, and a rarer one is a saying too,
+    no system's brand."""
+    for step in (-1, 1):
+        k = brand[0] - 1 if step < 0 else brand[1]
+        if 0 <= k < len(tokens) and (tokens[k].tag == "wn" or tokens[k].text in grammar.list_joiners):
+            k += step  # “A”、“B”, “A”和“B”
+        if not (0 <= k < len(tokens) and tokens[k].tag == ("wyy" if step < 0 else "wyz")):
+            continue
+        close = k + step
+        while 0 <= close < len(tokens) and tokens[close].tag not in ("wyz", "wyy"):
+            close += step
+        if not 0 <= close < len(tokens):
+            continue
+        first, last = sorted((k, close))
+        inside = _written(text, tokens[first].end, tokens[last].start)
+        if words.frequency(inside) > 0 and words.tag(inside) in grammar.saying_tags:
             return True
     return False
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from extract.gazetteer import Gazetteer, level_of_party
 from extract.kept import kept
 from extract.lexicon import Lexicon
-from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS
+from extract.text import CLOSING_BRACKETS, OPENING_BRACKETS, is_han
 from extract.words import (
     common_noun_ending,
     first_word,
@@ -96,6 +96,8 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
             rest = run[index + 1 :]
             tail = _AFTER_DENG.sub("", rest)
             head = [(run[:index], start)]
+            if tail in gaz.lexicon.body_nouns and _names_a_field(run[:index], gaz):
+                return [(run[:index] + tail, start)]  # 交通运输、综合行政执法等部门: the fields' departments
             if not tail or tail in gaz.lexicon.dropped_units or _is_generic(tail, gaz):
                 return head
             level = gaz.level_prefix(tail)
@@ -118,6 +120,19 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
                     after_start = start + index + 1 + len(rest) - len(tail) + len(qualifier) + len(joiner)
                     return head + _split_deng(after, after_start, gaz)
     return [(run, start)]
+
+
+def _names_a_field(name: str, gaz: Gazetteer) -> bool:
+    """Whether *name* says what a body does and names none (综合行政执法, 交通运输; not 人民银行 or
+    各区): written before 等部门, the departments of that field are meant."""
+    return (
+        bool(name)
+        and all(is_han(char) for char in name)
+        and not name.endswith(gaz.lexicon.organisation_suffixes)
+        and not name.startswith(gaz.lexicon.collective_markers)
+        and not name.endswith(tuple(gaz.lexicon.place_level_words))
+        and not _a_place_s_name(name, gaz)
+    )
 
 
 def _is_generic(name: str, gaz: Gazetteer) -> bool:

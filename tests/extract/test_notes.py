@@ -1482,3 +1482,30 @@ def test_a_declared_role_phrase_makes_the_units_before_it_lead() -> None:
         ["*市民政局", "*市教育局", "市审计局"],
         ["市财政局"],
     ]
+
+
+def test_a_heading_run_on_before_its_first_item_on_one_line() -> None:
+    """A guide copied onto one line: a section's title and its first item's marker before the
+    item's subject (一、机构及职责 (一)X负责…) are no part of the subject."""
+    text = "制定本指南。 一、政府信息公开机构及职责 (一)拉萨市人民政府办公室负责市政府信息公开工作。"
+    assert units_of(text, "540100") == [["拉萨市人民政府办公室"]]
+    # without the item's marker the title runs into the subject, which names no unit then
+    assert units_of("制定本指南。 政府信息公开机构及职责拉萨市人民政府办公室负责市政府信息公开工作。", "540100") == []
+
+
+def test_an_item_titled_by_a_body_and_a_full_stop() -> None:
+    """(一)区房管局。负责…: an item whose title names a body alone, ended by a full stop, and whose
+    duty opens with a role phrase on the same line: the body answers; a task's title is none."""
+    text = (
+        "（一）区房管局。负责定期召开工作例会，安排全年排查工作。\n"
+        "（二）虹房集团。负责组织对各类公房进行安全排查。\n"
+        "（三）支持海外仓建设布局。指导企业优化海外仓布局。\n"
+    )
+    assert units_of(text, "310109") == [["区房管局"], ["虹房集团"]]
+
+
+def test_fields_before_deng_and_the_noun_for_departments_are_kinds() -> None:
+    """市交通运输、综合行政执法等部门: each field's departments, kinds of body; a note whose units are
+    all kinds names none, and a named body keeps its note."""
+    assert units_of("第二十一条 市公安机关交通管理部门应当会同市交通运输、综合行政执法等部门制定办法。", "460200") == []
+    assert units_of("第二十二条 市公安局应当会同人民银行等部门制定办法。", "460200") == [["*市公安局", "人民银行"]]

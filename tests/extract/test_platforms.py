@@ -1716,3 +1716,45 @@ def test_a_name_with_a_level_above_the_plan_s_own_is_another_system(nlp, jurisdi
     text = "一、政务云平台\n政务云平台已接入省政务云平台，运行平稳。\n"
     extraction = extract_text(text, jurisdiction=jurisdiction, nlp=nlp)
     assert [m.name for m in extraction.mentions if m.kind == "platform"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a plain adverb between a noun and a verb names a kind of activity inside the name
+        ("生态环境部组织建设全国温室气体自愿减排交易系统。", ["全国温室气体自愿减排交易系统"]),
+        ("规范使用全省政府信息依申请公开系统。", ["全省政府信息依申请公开系统"]),
+        # guard: a modal, or an adverb before an action, opens the predicate
+        ("网上审批和电子监察系统建设领导小组将继续负责网上审批和电子监察系统的建设。", ["网上审批和电子监察系统"]),
+        ("推动各部门数据统一汇聚省共享平台。", ["省共享平台"]),
+    ],
+)
+def test_an_adverb_inside_a_name(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a quoted phrase listed beside a quoted idiom is a saying too, though it ends in a head's character
+        ("避免政策执行“一刀切”和“层层加码”。", []),
+        ("避免“层层加码”、“一刀切”。", []),
+        # guard: a brand beside a slogan that is no idiom of the dictionary
+        ("推广“一网通办”和“浙里办”。", ["浙里办"]),
+    ],
+)
+def test_a_quoted_phrase_listed_with_a_saying_is_none(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a quoted name that opens with a place's name: its verbs say what the system does
+        ("企业使用“河北省仪器设备资源开放共享服务平台”。", ["河北省仪器设备资源开放共享服务平台"]),
+        # guard: without a place first, an action in a quotation makes it a slogan
+        ("推动“数据共享上云”。", []),
+    ],
+)
+def test_a_quoted_name_opening_with_a_place(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
