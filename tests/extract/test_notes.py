@@ -1509,3 +1509,12 @@ def test_fields_before_deng_and_the_noun_for_departments_are_kinds() -> None:
     all kinds names none, and a named body keeps its note."""
     assert units_of("第二十一条 市公安机关交通管理部门应当会同市交通运输、综合行政执法等部门制定办法。", "460200") == []
     assert units_of("第二十二条 市公安局应当会同人民银行等部门制定办法。", "460200") == [["*市公安局", "人民银行"]]
+
+
+def test_a_rank_written_in_digits_declares_the_first_listed_the_lead() -> None:
+    """排名第1为牵头单位，下同: the rank in Arabic digits declares as 第一 does."""
+    text = (
+        "（一）推动创新。（责任单位：省科技厅、省工业和信息化厅，排名第1为牵头单位，下同）\n"
+        "（二）强化监管。（责任单位：省市场监管局、省工业和信息化厅）\n"
+    )
+    assert units_of(text, "130000") == [["*省科技厅", "省工业和信息化厅"], ["*省市场监管局", "省工业和信息化厅"]]
