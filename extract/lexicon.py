@@ -74,6 +74,7 @@ class Lexicon:
     enterprise_suffixes: tuple[str, ...]
     own_prefixes: tuple[str, ...]
     writer_deictics: tuple[str, ...]
+    own_body_words: tuple[str, ...]  # 部|信息中心: the writer's own ministry's
     addressee_deictics: tuple[str, ...]  # 你局, 贵委: the body a reply is addressed to
     levels_with_de: tuple[str, ...]  # 设区的市: a level term of the law, its 的 no clause's
     title_openers: tuple[str, ...]  # 关于: a document's title after its issuer (X：关于…的通知)
@@ -995,6 +996,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             enterprise_suffixes=tuple(data["enterprise_suffixes"]["words"]),
             own_prefixes=tuple(data["own_prefixes"]),
             writer_deictics=tuple(data["writer_deictics"]),
+            own_body_words=tuple(data["own_body_words"]["words"]),
             addressee_deictics=tuple(data["addressee_deictics"]["words"]),
             levels_with_de=tuple(data["levels_with_de"]["words"]),
             title_openers=tuple(data["title_openers"]["words"]),

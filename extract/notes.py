@@ -3381,11 +3381,12 @@ def _names_its_place(parsed: ParsedNote, gaz: Gazetteer) -> bool:
 
 
 def _says_whose(name: str, gaz: Gazetteer) -> bool:
-    """Whether a unit's name says whose it is: a level (区发改委), a place (吴江区人民政府), a
-    collective (各镇), an own prefix (国家, 全区), level words, one with the others in brackets after
-    it (乡（镇）人民政府), an area's word (示范区大数据管理局, 东湖高新区管委会), a township's word standing as a word
-    (镇|财政所), a place's name and its level (临港地区管委会), or a branch's level or place after its
-    parent's name (农业发展银行省分行, 国家统计局共和调查队)."""
+    """Whether a unit's name says whose it is: a level (区发改委), a place (吴江区人民政府), a collective (各镇), an own
+    prefix (国家, 全区), level words, one with the others in brackets after it (乡（镇）人民政府), an area's word
+    (示范区大数据管理局, 东湖高新区管委会), a township's word standing as a word (镇|财政所), the writer's own body's
+    kind as a word (部|信息中心), a township's body (大肚川镇人民政府办公室), a place's name and its level
+    (临港地区管委会), or a branch's level or place after its parent's name (农业发展银行省分行,
+    国家统计局共和调查队)."""
     lexicon = gaz.lexicon
     served, branch = _branch_split(name, lexicon)
     if branch and (served.endswith(lexicon.level_prefixes) or any(gaz.places_named(served[-k:]) for k in (2, 3, 4))):
@@ -3402,12 +3403,37 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
         return True  # 东湖|高新区|管委会, 陆港经开区|管委会: the area's (not 围绕|本区…)
     if opening in lexicon.township_words and len(name) > 2:
         return True  # 镇财政所, 街道综治中心: the township's (not 乡村振兴局, 镇江…)
+    if opening in lexicon.own_body_words and len(name) > 2 and name.endswith(lexicon.organisation_suffixes):
+        return True  # 部|信息中心, 局|办公室: the writer's own ministry's or bureau's (not 部门…, 局长…)
+    if _a_named_township_s_body(name, lexicon):
+        return True  # 大肚川镇|人民政府办公室: a township's body, the township named
     if name[len(opening) :].startswith(lexicon.place_level_words) and starts_with_a_proper_name(
         name, lexicon.proper_name_most_frequent
     ):
         return True  # 临港|地区管委会: a place no gazetteer holds, named with its level
     return bool(gaz.level_prefix(name) or gaz.place_at_start(name) or gaz.is_collective(name)) or name.startswith(
         lexicon.own_level_prefixes
+    )
+
+
+def _a_named_township_s_body(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* is a body of a township it names, whatever the township's name (大肚川镇人民政府
+    办公室): a township word standing as a word after two to four characters that end in no level
+    word, then a body's name; not a word that only holds the township word (美丽|乡村|建设办公室).
+
+    >>> from extract.lexicon import load_lexicon
+    >>> names = ("大肚川镇人民政府办公室", "美丽乡村建设办公室", "新农村乡镇建设办公室")
+    >>> [_a_named_township_s_body(n, load_lexicon()) for n in names]
+    [True, False, False]
+    """
+    end = lexicon.township_length(name)
+    word = next((w for w in lexicon.township_words if name.endswith(w, 0, end)), "")
+    start = end - len(word)
+    return (
+        bool(word)
+        and first_word(name[start:]) == word
+        and not name[:start].endswith((*lexicon.place_level_words, *lexicon.township_words))
+        and name[end:].endswith(lexicon.organisation_suffixes)
     )
 
 

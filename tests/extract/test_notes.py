@@ -1518,3 +1518,22 @@ def test_a_rank_written_in_digits_declares_the_first_listed_the_lead() -> None:
         "（二）强化监管。（责任单位：省市场监管局、省工业和信息化厅）\n"
     )
     assert units_of(text, "130000") == [["*省科技厅", "省工业和信息化厅"], ["*省市场监管局", "省工业和信息化厅"]]
+
+
+def test_a_body_s_kind_alone_first_names_the_writer_s_own() -> None:
+    """部信息中心负责…, 局办公室负责… in a ministry's or a bureau's own plan: the writer's body's
+    unit, as 本部信息中心 would be; a word that opens with the same character is none (部门, 局长)."""
+    text = "（一）部行风办负责统筹协调。\n（二）部规划财务司、部信息中心负责数据共享。\n（三）局办公室负责汇总。\n"
+    assert units_of(text, "100000") == [["部行风办"], ["部规划财务司", "部信息中心"], ["局办公室"]]
+    assert units_of("（一）部门办公室负责协调。\n（二）局长办公室负责汇总。\n", "100000") == []
+
+
+def test_a_body_of_a_township_no_gazetteer_holds_says_whose() -> None:
+    """大肚川镇人民政府办公室负责…: a township's name and its word before a body say whose the body is,
+    though the township's name is a common word's characters (大肚) the gazetteer does not hold; so
+    does the body a designation names (申请受理机构为X，负责…)."""
+    text = (
+        "四、大肚川镇人民政府办公室负责全镇政府信息公开工作。\n"
+        "五、政府信息公开的申请受理机构为大肚川镇政务公开领导小组办公室，负责日常工作。\n"
+    )
+    assert units_of(text, "231086") == [["大肚川镇人民政府办公室"], ["大肚川镇政务公开领导小组办公室"]]
