@@ -1138,6 +1138,9 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
             start += 1  # 电脑端|天津网上办事大厅: the channel it is reached through, not its name
             continue
         before = tokens[start - 1].tag if start > 0 else ""
+        after_de = start > 0 and tokens[start - 1].text == "的" and not dropped and end - start > 2
+        if after_de and _modifying_verb(token, grammar):
+            break  # 全市统一的|停车信息管理平台: after 的 a verb modifies a name of more words (not …的|查询平台)
         verb_before = start > 0 and (dropped or before in grammar.verb_tags or before == "p")
         whose = token.text in grammar.levels or token.text in grammar.organisation_suffixes  # 建|省…, 完善|部…
         complement = token.tag in ("a", "v") or (token.tag == "n" and not whose)
@@ -1198,26 +1201,38 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
     return start, end
 
 
+def _modifying_verb(token: Tok, grammar: Grammar) -> bool:
+    """Whether *token* is a verb that may say what a system does (停车, 导航): no action or programme
+    verb, which after 的 is a noun of the work (安全系统的|建设), no nominal verb (vn)."""
+    return (
+        token.tag in grammar.verb_tags
+        and token.text not in grammar.actions
+        and token.text not in grammar.programme_verbs
+    )
+
+
 def _opens_a_conjoined_noun(tokens: list[Tok], i: int, end: int, grammar: Grammar, words: Words) -> bool:
     """Token *i*, a verb after a conjunction that follows a system's name (X平台和|突发|事件…系统),
-    makes one noun of the dictionary with the next (突发事件, 应用服务): the second of two names
-    joined, which opens with that noun, not a predicate before it, as no verb stands between names
-    that a conjunction joins."""
+    makes one noun of the dictionary with the next (突发事件, 应用服务) or is no action (X库和|停车|信息
+    管理平台): the second of two names joined, which opens with it, not a predicate before it, as no
+    verb stands between names that a conjunction joins; an action opens a predicate (X平台和|完善…)."""
     if i < 2 or i + 1 >= end or tokens[i].tag not in grammar.verbal_tags:
         return False
     joined = tokens[i - 1].tag in grammar.conjunction_tags and bool(tokens[i - 2].head)
     compound = tokens[i].text + tokens[i + 1].text
-    return joined and words.frequency(compound) > 0 and words.tag(compound) == "n"
+    acting = tokens[i].text in grammar.actions or tokens[i].text in grammar.programme_verbs  # X平台和|完善…
+    return joined and ((words.frequency(compound) > 0 and words.tag(compound) == "n") or not acting)
 
 
 def _coordinated_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """Token *i* is a verb or verbal noun joined by a one-character conjunction to a verb before
-    it (建设和|管理|江淮…平台, 开发及|运营): the second of two predicates on one object, not the
-    first word of the object's name."""
+    it, or by 、 to an action (建设和|管理|江淮…平台, 开发及|运营, 建立、|管理|X库): the second of two
+    predicates on one object, not the first word of the object's name."""
+    listed = tokens[i - 1].tag == "wn" and tokens[i - 2].text in grammar.actions  # 建立、|管理 (not 停车、|供热…)
     return (
         i >= 2
         and tokens[i].tag in grammar.verbal_tags
-        and tokens[i - 1].tag in grammar.conjunction_tags
+        and (tokens[i - 1].tag in grammar.conjunction_tags or listed)
         and len(tokens[i - 1].text) == 1
         and tokens[i - 2].tag in grammar.verbal_tags
     )

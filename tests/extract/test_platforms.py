@@ -1758,3 +1758,23 @@ def test_a_quoted_phrase_listed_with_a_saying_is_none(nlp, text: str, names: lis
 )
 def test_a_quoted_name_opening_with_a_place(nlp, text: str, names: list[str]) -> None:
     assert platform_names(nlp, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # after 的 a verb that is no action says what the system does
+        ("建立全市统一的停车信息管理平台。", ["停车信息管理平台"]),
+        # guard: an action after 的 is a noun of the work; a verb and a head alone name a kind
+        ("加强安全系统的建设和政务网站的建设。", ["政务网站"]),
+        ("它是信用信息的查询平台。", []),
+        # the second of two names a conjunction joins may open with a verb that is no action
+        ("（四）建立、管理停车场基础数据库和停车信息管理平台；", ["停车场基础数据库", "停车信息管理平台"]),
+        # guard: an action after the conjunction opens a predicate
+        ("建设省政务服务平台和完善省数据共享平台。", ["省政务服务平台", "省数据共享平台"]),
+        # an adverb before a noun inside a name modifies it as an adjective does
+        ("经营者应当建设停车场实时动态信息系统。", ["停车场实时动态信息系统"]),
+    ],
+)
+def test_verbs_and_adverbs_that_modify_a_name(nlp, text: str, names: list[str]) -> None:
+    assert platform_names(nlp, text) == names
