@@ -816,9 +816,9 @@ def _level_opens(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
 def _modifies_a_verb(tokens: list[Tok], i: int, end: int, grammar: Grammar) -> bool:
     """An adverb with a verb right after it (全面|接入), a predicate; an adverb before nouns
     modifies them as an adjective does (政府信息|公开|平台: 公开 is tagged ad) and may stand in a name.
-    A plain adverb (d) between a noun and a verb that is no action names a kind of activity inside
-    the name (温室气体|自愿|减排|交易系统); a modal (领导小组|将|继续负责) or one before an action
-    (数据|统一|汇聚) still opens a predicate."""
+    A plain adverb (d) between a noun and a verb that is no action, or a noun, stands inside the
+    name (温室气体|自愿|减排|交易系统, 停车场|实时|动态…系统); a modal (领导小组|将|继续负责) or one
+    before an action (数据|统一|汇聚) still opens a predicate."""
     if tokens[i].tag not in grammar.adverb_tags or i + 1 >= end:
         return False
     following = tokens[i + 1]
@@ -1228,10 +1228,11 @@ def _coordinated_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:
     """Token *i* is a verb or verbal noun joined by a one-character conjunction to a verb before
     it, or by 、 to an action (建设和|管理|江淮…平台, 开发及|运营, 建立、|管理|X库): the second of two
     predicates on one object, not the first word of the object's name."""
+    if i < 2:
+        return False
     listed = tokens[i - 1].tag == "wn" and tokens[i - 2].text in grammar.actions  # 建立、|管理 (not 停车、|供热…)
     return (
-        i >= 2
-        and tokens[i].tag in grammar.verbal_tags
+        tokens[i].tag in grammar.verbal_tags
         and (tokens[i - 1].tag in grammar.conjunction_tags or listed)
         and len(tokens[i - 1].text) == 1
         and tokens[i - 2].tag in grammar.verbal_tags
