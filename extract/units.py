@@ -365,6 +365,9 @@ def _has_own_level(name: str, gaz: Gazetteer) -> bool:
         return True
     if name.endswith(tuple(gaz.lexicon.place_level_words)):
         return True
+    opening = first_word(name)
+    if 1 < len(opening) < len(name) and opening.endswith(gaz.lexicon.area_finals):
+        return True  # 园区|党工委, 示范区|管委会: the area's, as notes read it (not the run's level)
     proper = starts_with_a_proper_name(name, gaz.lexicon.proper_name_most_frequent)
     if gaz.place_at_start(name) or _named_place_length(name, gaz) or proper:
         return True

@@ -1537,3 +1537,11 @@ def test_a_body_of_a_township_no_gazetteer_holds_says_whose() -> None:
         "五、政府信息公开的申请受理机构为大肚川镇政务公开领导小组办公室，负责日常工作。\n"
     )
     assert units_of(text, "231086") == [["大肚川镇人民政府办公室"], ["大肚川镇政务公开领导小组办公室"]]
+
+
+def test_an_area_s_body_keeps_its_own_name_in_a_run() -> None:
+    """区委编办、园区党工委: a body whose name opens with an area's word (园区, 示范区) is that area's,
+    so the run's level (区委) does not reach it; a body without one takes it (区委编办、宣传部)."""
+    text = "1.牵头单位:区委组织部;协办单位:区委编办、园区党工委、各街道党工委\n2.责任单位:区委编办、宣传部\n"
+    expected = [["*区委组织部", "区委编办", "园区党工委", "各街道党工委"], ["区委编办", "区委宣传部"]]
+    assert units_of(text, "110107") == expected
