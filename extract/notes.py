@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial, reduce
 from itertools import combinations, pairwise
 
-from extract.gazetteer import Gazetteer
+from extract.gazetteer import COUNTRY, Gazetteer
 from extract.kept import kept
 from extract.lexicon import MAX_QUALIFIER, QUALIFIER, Lexicon
 from extract.model import Role
@@ -91,6 +91,10 @@ _ITEM_MARKER = re.compile(
 # character (1．行动目标), which no unit's name holds; or a numeral and 、 (:func:`_next_inline_item`)
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
+# an item's marker right before a clause, its title run on after it in a copy on one line
+_MARKER_BEFORE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、])[ \t\u3000]*$")
+_MARKER_REACH = 8  # how far back from a clause's start its marker may stand
+_MAX_RUN_ON_TITLE = 8  # the most characters of a title run on into its item's first subject
 # a heading's title and its first item's marker after it, in a copy on one line (机构及职责 (一)|X负责…)
 _BLANK = "[ \t\u3000]*"
 _TITLE_BEFORE_ITS_ITEM = re.compile(f"{_BLANK}[\u4e00-\u9fff]{{2,20}}{_BLANK}(?:{_INLINE_ITEM.pattern}){_BLANK}")
@@ -2040,6 +2044,7 @@ def _subject_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
                 begin = cell  # 建立…制度\t市人社局牵头，…: the subject is in the cell of its role, after the task's
             begin = _past_a_lead_in(norm, begin, role, lexicon)  # 具体分工如下：|X负责…
             begin = _past_glued_headings(norm, begin, lexicon)  # 六、责任分工|X会同Y…, copied on one line
+            begin = _past_a_run_on_title(norm, begin, role, gaz)  # 四、工作要求|交通运输部要牵头…
             if (point := _POINT_OF_A_LIST.match(norm, begin)) is not None:
                 begin = point.end()  # 一是|市教育局牵头…: which point of a list, no part of the subject
             if (subset := lexicon.subset_pattern.match(norm, begin)) is not None:
@@ -2305,6 +2310,43 @@ def _past_a_lead_in(norm: str, begin: int, role: re.Match[str] | None, lexicon: 
     if role is None or colon < 0 or not norm[colon + 1 : role.start()].strip():
         return begin
     return begin if _ends_in_a_body(norm[begin:colon], lexicon) else colon + 1
+
+
+def _past_a_run_on_title(norm: str, begin: int, role: re.Match[str] | None, gaz: Gazetteer) -> int:
+    """Where a clause's subject begins past an item's title that a copy on one line ran on into it
+    right after the item's marker (四、工作要求|交通运输部要牵头…, 3.立卡建档|各乡镇负责…): a title of two
+    to eight characters, then a subject that says whose it is by a collective's mark, a level or a
+    national body's name; *begin* where the clause opens with such a subject itself (各县区|各部门) or
+    a preposition before it governs it (数据归集由|区大数据中心负责).
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> gaz, text = load_gazetteer(), "四、工作要求交通运输部要牵头做好各项工作"
+    >>> text[_past_a_run_on_title(text, 2, gaz.lexicon.role_clause_pattern.search(text), gaz) :]
+    '交通运输部要牵头做好各项工作'
+    """
+    if role is None or _MARKER_BEFORE.search(norm, max(0, begin - _MARKER_REACH), begin) is None:
+        return begin  # (most clauses follow no item's marker)
+    if _opens_with_whose(norm[begin : role.start()], gaz):
+        return begin
+    for at in range(begin + 2, min(begin + _MAX_RUN_ON_TITLE, role.start() - 1) + 1):
+        if not is_han(norm[at - 1]):
+            break
+        if not _opens_with_whose(norm[at : role.start()], gaz) or _ends_in_a_body(norm[begin:at], gaz.lexicon):
+            continue
+        governed = any(starts_with_a_preposition(norm[at - n : role.start()]) for n in (1, 2))  # 数据归集由|区…
+        return begin if governed else at
+    return begin
+
+
+def _opens_with_whose(subject: str, gaz: Gazetteer) -> bool:
+    """Whether *subject* (a modal after it aside) opens with a collective's mark (各), a level (市…)
+    or is a national body the gazetteer knows by its name (交通运输部)."""
+    bare = next((subject[: -len(m)] for m in gaz.lexicon.modals if subject.endswith(m)), subject)
+    return (
+        bare.startswith(gaz.lexicon.collective_markers[0])
+        or gaz.level_prefix(bare) is not None
+        or gaz.lookup(bare, COUNTRY) is not None
+    )
 
 
 def _past_glued_headings(norm: str, begin: int, lexicon: Lexicon) -> int:

@@ -1545,3 +1545,13 @@ def test_an_area_s_body_keeps_its_own_name_in_a_run() -> None:
     text = "1.牵头单位:区委组织部;协办单位:区委编办、园区党工委、各街道党工委\n2.责任单位:区委编办、宣传部\n"
     expected = [["*区委组织部", "区委编办", "园区党工委", "各街道党工委"], ["区委编办", "区委宣传部"]]
     assert units_of(text, "110107") == expected
+
+
+def test_an_item_s_title_run_on_into_its_first_subject() -> None:
+    """A copy on one line runs an item's title into the subject after it (四、工作要求交通运输部要牵头…,
+    3.立卡建档各乡镇负责…): past the title the subject says whose it is; a subject that says so from
+    the item's start keeps every word (1.各县区各部门负责…)."""
+    text = "报告国务院。四、工作要求交通运输部要牵头做好联席会议各项工作。"
+    assert units_of(text, "100000") == [["*交通运输部"]]
+    assert units_of("3.立卡建档各乡镇负责建立信息档案。", "350128") == [["各乡镇"]]
+    assert units_of("1.各县区各部门负责落实。", "350128") == [["各县区各部门"]]
