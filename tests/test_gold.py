@@ -222,7 +222,7 @@ def test_extraction_holds_on_the_sets_tuned_on_later(
         ("heldout74", 0.96, 0.87, 0.98, 0.86),
         ("heldout75", 0.84, 0.77, 0.80, 0.80),
         ("heldout82", 0.72, 0.75, 0.74, 0.42),
-        ("heldout79", 0.90, 0.78, 0.83, 0.80),
+        ("heldout79", 0.94, 0.88, 0.84, 0.80),
         ("heldout85", 0.94, 0.85, 0.86, 0.81),
     ],
 )
@@ -257,9 +257,9 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     extractor takes for kinds (街道办事处、镇人民政府负责), a bare 办公室 standing for an office named in
     the sentence before, the others of a body's members after a lead (…共同牵头…，其他成员单位…) as one
     note with it, and collectives with a modal (各相关部门要…, 地方各级人民政府要…负责，X及Y给予协调支援);
-    two notes open with 自贸试验区, which the dictionary segments 自|贸 (a preposition); one follows an
-    item's title glued to it (3.立卡建档各乡镇负责…), one a 、 where a clause ends, and one names a duty
-    with no role word (市人民政府设立城市治理委员会，组织、指导…).
+    two notes open with 自贸试验区, which the dictionary segments 自|贸 (a preposition); one follows a 、
+    where a clause ends, and one names a duty with no role word (市人民政府设立城市治理委员会，组织、指导…);
+    an item's title run on into its subject (3.立卡建档各乡镇负责…) is read since session 51.
 
     ``heldout74`` (from session 49): its one missed lead is a body named by who leads it
     (成立由省市场监管局牵头的…工作专班), which its annotator takes as a note and heldout60's annotator,
@@ -281,9 +281,9 @@ def test_extraction_holds_on_the_sets_below_the_aim_on_leads(
     platforms, so one extra name moves its platform F1 far.
 
     ``heldout79`` (from session 51): its annotator takes the members a joint meeting is made of as the units of the note
-    that names its lead (联席会议由A、B…等12个部门和单位组成，A为牵头单位), a section's title glued to the body after it
-    in a copy on one line (四、工作要求交通运输部要牵头…), and a body named by its function (西塘古镇保护机构) as a
-    unit.
+    that names its lead (联席会议由A、B…等12个部门和单位组成，A为牵头单位) and a body named by its function
+    (西塘古镇保护机构) as a unit; a section's title run on into the body after it in a copy on one line
+    (四、工作要求交通运输部要牵头…) is read since session 51.
 
     ``heldout85`` (from session 51, tuned on right after its first score): a district's division whose items are titled
     by a body and a full stop (（一）区房管局。负责…), fields before 等部门 (市交通运输、综合行政执法等部门), names
