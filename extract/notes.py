@@ -30,7 +30,7 @@ from extract.outline import (
     glued_table_rows,
 )
 from extract.text import alternation, in_a_cited_title, is_han
-from extract.units import UnitName, expand_units, split_outside_brackets
+from extract.units import UnitName, expand_units, opens_with_an_area_s_word, split_outside_brackets
 from extract.words import (
     ends_a_word,
     ends_with_a_verb,
@@ -92,7 +92,7 @@ _ITEM_MARKER = re.compile(
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．﹒](?=[\u4e00-\u9fff])")
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十]{1,3}、")
 # an item's marker right before a clause, its title run on after it in a copy on one line
-_MARKER_BEFORE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、])[ \t\u3000]*$")
+_MARKER_BEFORE = re.compile(f"(?:{_NUMERAL_ITEM.pattern}|\\d{{1,3}}[.．、])[ \t\u3000]*$")
 _MARKER_REACH = 8  # how far back from a clause's start its marker may stand
 _MAX_RUN_ON_TITLE = 8  # the most characters of a title run on into its item's first subject
 # a heading's title and its first item's marker after it, in a copy on one line (机构及职责 (一)|X负责…)
@@ -859,6 +859,12 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     texts = [(number, line.strip(" \t\u3000")) for number, line in enumerate(lines) if line.strip(" \t\u3000")]
+
+    def titled_row(number: int, named: str, phrase: re.Match[str] | None) -> NoteSpan:
+        start = starts[number] + lines[number].index(named)
+        role = lexicon.role_of_phrase(phrase.group(0)) if phrase is not None else "responsible"
+        return _one_cell_row(start, start + len(named), role, (role,))
+
     for (number, text), (next_number, duty) in pairwise(texts):
         marker = _ITEM_MARKER.match(text)
         named = text[marker.end() :].lstrip(" ") if marker is not None else text
@@ -871,11 +877,8 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
             duty_opens = phrase is not None or starts_with_a_predicate(duty) or starts_with_a_preposition(duty)
             if not duty_opens or _ITEM_MARKER.match(duty) or not _titled_by_a_body(named, gaz):
                 continue
-        if not _units_alone(named, gaz):
-            continue
-        start = starts[number] + lines[number].index(named)
-        role = lexicon.role_of_phrase(phrase.group(0)) if phrase is not None else "responsible"
-        spans.append(_one_cell_row(start, start + len(named), role, (role,)))
+        if _units_alone(named, gaz):
+            spans.append(titled_row(number, named, phrase))
     for number, text in texts:
         marker = _ITEM_MARKER.match(text)
         if marker is None or (stop := text.find("。", marker.end())) < 0:
@@ -886,9 +889,7 @@ def _duty_line_candidates(norm: str, gaz: Gazetteer) -> list[NoteSpan]:
         if not _ends_in_a_body(named, lexicon) or lexicon.label_pattern.search(named) or starts_with_a_predicate(named):
             continue  # 8.支持海外仓建设布局。指导…: a task's title
         if _units_alone(named, gaz):
-            start = starts[number] + lines[number].index(named)
-            role = lexicon.role_of_phrase(phrase.group(0))
-            spans.append(_one_cell_row(start, start + len(named), role, (role,)))
+            spans.append(titled_row(number, named, phrase))
     return spans
 
 
@@ -2339,14 +2340,10 @@ def _past_a_run_on_title(norm: str, begin: int, role: re.Match[str] | None, gaz:
 
 
 def _opens_with_whose(subject: str, gaz: Gazetteer) -> bool:
-    """Whether *subject* (a modal after it aside) opens with a collective's mark (各), a level (市…)
+    """Whether *subject* (a modal after it aside) says whose it is (:func:`_says_whose`: 各乡镇, 市…)
     or is a national body the gazetteer knows by its name (交通运输部)."""
     bare = next((subject[: -len(m)] for m in gaz.lexicon.modals if subject.endswith(m)), subject)
-    return (
-        bare.startswith(gaz.lexicon.collective_markers[0])
-        or gaz.level_prefix(bare) is not None
-        or gaz.lookup(bare, COUNTRY) is not None
-    )
+    return _says_whose(bare, gaz) or gaz.lookup(bare, COUNTRY) is not None
 
 
 def _past_glued_headings(norm: str, begin: int, lexicon: Lexicon) -> int:
@@ -3437,7 +3434,7 @@ def _says_whose(name: str, gaz: Gazetteer) -> bool:
     if levels is not None and _collective_places(levels.group(0), lexicon):
         return True  # 乡（镇）人民政府: each township's
     opening = first_word(name)
-    if 1 < len(opening) < len(name) and opening.endswith(lexicon.area_finals):
+    if opens_with_an_area_s_word(name, lexicon):
         return True  # 示范区大数据管理局, 高新区管委会: an area's word, the area's
     if _a_locative_before_collective_places(name, opening, gaz):
         return True  # 沿湖|各乡（镇）人民政府: each township's along the lake

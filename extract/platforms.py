@@ -1204,11 +1204,12 @@ def _trim(tokens: list[Tok], start: int, end: int, grammar: Grammar, words: Word
 def _modifying_verb(token: Tok, grammar: Grammar) -> bool:
     """Whether *token* is a verb that may say what a system does (停车, 导航): no action or programme
     verb, which after 的 is a noun of the work (安全系统的|建设), no nominal verb (vn)."""
-    return (
-        token.tag in grammar.verb_tags
-        and token.text not in grammar.actions
-        and token.text not in grammar.programme_verbs
-    )
+    return token.tag in grammar.verb_tags and not _acts(token, grammar)
+
+
+def _acts(token: Tok, grammar: Grammar) -> bool:
+    """Whether *token* is an action or programme verb (建设, 完善, 启动): a predicate's, where it may be."""
+    return token.text in grammar.actions or token.text in grammar.programme_verbs
 
 
 def _opens_a_conjoined_noun(tokens: list[Tok], i: int, end: int, grammar: Grammar, words: Words) -> bool:
@@ -1220,8 +1221,7 @@ def _opens_a_conjoined_noun(tokens: list[Tok], i: int, end: int, grammar: Gramma
         return False
     joined = tokens[i - 1].tag in grammar.conjunction_tags and bool(tokens[i - 2].head)
     compound = tokens[i].text + tokens[i + 1].text
-    acting = tokens[i].text in grammar.actions or tokens[i].text in grammar.programme_verbs  # X平台和|完善…
-    return joined and ((words.frequency(compound) > 0 and words.tag(compound) == "n") or not acting)
+    return joined and ((words.frequency(compound) > 0 and words.tag(compound) == "n") or not _acts(tokens[i], grammar))
 
 
 def _coordinated_verb(tokens: list[Tok], i: int, grammar: Grammar) -> bool:

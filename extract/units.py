@@ -26,7 +26,7 @@ from extract.words import (
     starts_with_a_proper_name,
 )
 
-__all__ = ["UnitName", "expand_units", "split_outside_brackets"]
+__all__ = ["UnitName", "expand_units", "opens_with_an_area_s_word", "split_outside_brackets"]
 
 _TITLE_LENGTH = 4  # the most characters of a person's title written alone after a unit (党委书记)
 _SCOPE_NOTE = re.compile(r"含|包括|下同|以下|简称|不含")
@@ -123,16 +123,37 @@ def _split_deng(run: str, start: int, gaz: Gazetteer) -> list[tuple[str, int]]:
 
 
 def _names_a_field(name: str, gaz: Gazetteer) -> bool:
-    """Whether *name* says what a body does and names none (综合行政执法, 交通运输; not 人民银行 or
-    各区): written before 等部门, the departments of that field are meant."""
+    """Whether *name*, of any length, says what a body does and names none (综合行政执法, 交通运输;
+    not 人民银行 or 各区): written before 等部门, the departments of that field are meant."""
     return (
         bool(name)
         and all(is_han(char) for char in name)
-        and not name.endswith(gaz.lexicon.organisation_suffixes)
-        and not name.startswith(gaz.lexicon.collective_markers)
         and not name.endswith(tuple(gaz.lexicon.place_level_words))
-        and not _a_place_s_name(name, gaz)
+        and _names_no_body(name, gaz)
     )
+
+
+def _names_no_body(stem: str, gaz: Gazetteer) -> bool:
+    """Whether *stem* is no body, collective, bare organisation noun or place (经贸, 综合行政执法)."""
+    lexicon = gaz.lexicon
+    return (
+        not stem.endswith(lexicon.organisation_suffixes)
+        and not stem.startswith(lexicon.collective_markers)
+        and stem not in lexicon.dropped_units
+        and not _a_place_s_name(stem, gaz)
+    )
+
+
+def opens_with_an_area_s_word(name: str, lexicon: Lexicon) -> bool:
+    """Whether *name* opens with an area's word before more (园区|党工委, 示范区|大数据管理局): the
+    area's body, which says whose it is.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> [opens_with_an_area_s_word(n, load_lexicon()) for n in ("园区党工委", "区委编办", "高新区")]
+    [True, False, False]
+    """
+    opening = first_word(name)
+    return 1 < len(opening) < len(name) and opening.endswith(lexicon.area_finals)
 
 
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
@@ -365,9 +386,8 @@ def _has_own_level(name: str, gaz: Gazetteer) -> bool:
         return True
     if name.endswith(tuple(gaz.lexicon.place_level_words)):
         return True
-    opening = first_word(name)
-    if 1 < len(opening) < len(name) and opening.endswith(gaz.lexicon.area_finals):
-        return True  # 园区|党工委, 示范区|管委会: the area's, as notes read it (not the run's level)
+    if opens_with_an_area_s_word(name, gaz.lexicon):
+        return True  # 园区|党工委, 示范区|管委会: the area's (not the run's level)
     proper = starts_with_a_proper_name(name, gaz.lexicon.proper_name_most_frequent)
     if gaz.place_at_start(name) or _named_place_length(name, gaz) or proper:
         return True
@@ -538,13 +558,7 @@ def _a_field_alone(name: str, gaz: Gazetteer) -> bool:
     stem = name[len(gaz.level_prefix(name) or "") :]
     if gaz.lexicon.names_a_department(stem, bare=True):
         return True
-    return (
-        2 <= len(stem) <= _FIELD_LENGTH
-        and not stem.endswith(gaz.lexicon.organisation_suffixes)
-        and not stem.startswith(gaz.lexicon.collective_markers)
-        and stem not in gaz.lexicon.dropped_units
-        and not _a_place_s_name(stem, gaz)
-    )
+    return 2 <= len(stem) <= _FIELD_LENGTH and _names_no_body(stem, gaz)
 
 
 def _share_zone_institution(units: list[UnitName], gaz: Gazetteer) -> list[UnitName]:
